@@ -1,0 +1,37 @@
+"""The `Article` that every reader yields and the pipeline consumes: text plus its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+def text_id(text: str) -> str:
+    """A stable id for an article without one: the first 16 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One news article as read from its source; `text` is exactly what offsets point into."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    source: str | None = None
+    url: str | None = None
+    origin: str = ""  # where it was read from, PATH or PATH:LINE, for messages
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = text_id(self.text)
+        self.id = str(self.id)
+
+
+@dataclass
+class Refusal:
+    """An input that could not be read as an article, named with the reason, so a batch can go on."""
+
+    origin: str
+    reason: str

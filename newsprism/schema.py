@@ -1,0 +1,119 @@
+"""The `Analysis` model: the one definition behind JSON output, the database rows, the API and the JSON Schema.
+
+Every extracted field carries character offsets into `article.text`, so a reader can check it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Span(BaseModel):
+    """A stretch of the article: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Count(BaseModel):
+    """A figure as the article states it: 'almost 1,500' is value 1500, qualifier 'about, at most'."""
+
+    value: int | None
+    qualifier: str = "exact"
+    text: str
+    start: int
+    end: int
+
+
+class ArticleMeta(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    text: str
+
+
+class Entity(BaseModel):
+    """One actor per article: a person, group or place, with every mention and the labels the text used for it."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+    labels: list[Span] = Field(default_factory=list)
+
+
+class Quote(BaseModel):
+    """Who said what: the content, the cue (verb or phrase) and the speaker, resolved to an entity where possible."""
+
+    kind: Literal["direct", "indirect", "mixed"]
+    content: Span
+    cue: Span | None = None
+    speaker: Span | None = None
+    speaker_entity: str | None = None
+    speaker_name: str | None = None
+
+
+class Actor(BaseModel):
+    entity: str | None = None
+    name: str | None = None
+    country: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Location(BaseModel):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(BaseModel):
+    type: str
+    mode: str | None = None
+    acled_type: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    location: Location | None = None
+    date: str | None = None
+    date_text: str | None = None
+    fatalities: Count | None = None
+    injured: Count | None = None
+    size: Count | None = None
+    evidence: Span
+
+
+class FramingSpan(BaseModel):
+    technique: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+class FigureConflict(BaseModel):
+    about: str
+    figures: list[Count]
+    sentences: list[Span] = Field(default_factory=list)
+
+
+class Analysis(BaseModel):
+    """Everything newsprism found in one article."""
+
+    article: ArticleMeta
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    framing: list[FramingSpan] = Field(default_factory=list)
+    figure_conflicts: list[FigureConflict] = Field(default_factory=list)
