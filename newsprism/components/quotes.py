@@ -1,0 +1,399 @@
+"""The `newsprism_quotes` component: who is quoted saying what, directly, indirectly, or both.
+
+Order of work:
+1. quotation regions: text between quotation marks of every kind, a quote running over paragraphs
+   (a paragraph that opens a quote without closing it, continued by one that opens again) kept whole;
+2. direct quotes: each region long enough to be speech is attributed to the speech verb next to it in its
+   sentence ('"...," the Imam said'), the verb of the sentence before that ends in a colon ('X said: "..."'),
+   a '-Name' or 'From X:' form, 'according to X', or failing those the speaker of the quote just before it
+   (a floating quote that continues the same speaker);
+3. indirect quotes: a speech verb with a that-clause ('noting that ...'), a clause before it ('..., the Imam
+   said.'), or for verbs that report a stance a direct object ('underlined the need for ...');
+   a quotation region inside that content makes the quote 'mixed';
+4. speakers: the verb's subject, or for a participle ('stressing that') the subject of the clause it hangs
+   on, resolved to an entity through the actors component (so 'He' and 'the Imam' name the person).
+It writes `doc._.quotes` (list of `Quote`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.components.actors import resolve_span
+from newsprism.schema import Quote, Span as OutSpan
+
+# Verbs that report speech or a stated position.
+SPEECH_VERBS = {
+    "say", "tell", "add", "note", "stress", "underline", "reaffirm", "express", "warn", "claim", "argue",
+    "insist", "explain", "announce", "confirm", "deny", "report", "state", "declare", "assert", "acknowledge",
+    "admit", "suggest", "write", "tweet", "post", "urge", "allege", "predict", "promise", "vow", "pledge",
+    "reply", "respond", "answer", "ask", "complain", "comment", "concede", "contend", "emphasize", "emphasise",
+    "estimate", "maintain", "mention", "observe", "recall", "remark", "reiterate", "reveal", "testify",
+    "indicate", "caution", "disclose", "conclude", "propose", "recommend", "demand", "threaten", "signal",
+    "hint", "charge", "counter", "joke", "shout", "lament", "question", "wonder", "continue", "agree",
+    "accuse", "describe", "call", "told", "blast", "slam", "boast", "brag", "concur", "retort", "quip",
+    "plead", "pray", "advise", "inform", "notify", "assure", "reassure", "proclaim", "guarantee",
+    "speculate", "theorize", "exclaim", "mutter", "whisper", "scream", "yell", "cry", "remind", "predict",
+    "forecast", "affirm", "underscore", "highlight", "point", "clarify", "elaborate", "acknowledge",
+}
+# Stance verbs whose direct object is the reported content ('expressed the duty to ...').
+OBJECT_CONTENT_VERBS = {
+    "express", "underline", "reaffirm", "stress", "emphasize", "emphasise", "reiterate", "announce", "deny",
+    "confirm", "acknowledge", "admit", "predict", "promise", "pledge", "vow", "propose",
+    "underscore", "highlight", "recommend", "urge", "affirm", "reject", "welcome", "call",
+}
+# Verbs that only count with a clause ('he added that ...', not 'he added salt').
+CLAUSE_ONLY = {"add", "demand", "continue", "note", "write", "post", "answer", "question", "wonder", "point", "call",
+               "describe", "charge", "accuse", "agree", "counter"}
+
+OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "「": "」", "”": "”"}
+MIN_QUOTE_WORDS = 4
+TRIM = " \t\n\r,;:"
+
+
+@dataclass
+class Found:
+    """A quote before it becomes a `Quote`: char spans and the speaker tokens."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: Span | None
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Char spans of the text inside quotation marks (marks excluded), paragraph-spanning quotes kept whole."""
+    regions: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENING and is_opening(text, i):
+            close = OPENING[ch]
+            j = find_close(text, i + 1, ch, close)
+            if j is not None:
+                regions.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return regions
+
+
+def is_opening(text: str, i: int) -> bool:
+    """A mark opens a quote when it is not an apostrophe inside or at the end of a word."""
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "‘'" and (before.isalnum() or not after.isalpha()):
+        return False
+    if ch == "”":
+        return not before.isalnum() and after.isalnum() and (before in " \n\t(—-")
+    if ch == '"' and before.isalnum():
+        return False
+    return not after.isspace()
+
+
+def find_close(text: str, start: int, open_mark: str, close: str) -> int | None:
+    """Where the quote opened before `start` closes; a paragraph break continues it only when the next
+    paragraph opens with a quotation mark again (the news convention for long quotes)."""
+    j = start
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == close or (close in "”\"" and ch in "”\"" and open_mark in "“\"") :
+            if close in "’'" and j + 1 < n and text[j + 1].isalpha():
+                j += 1
+                continue
+            return j
+        if ch == "\n":
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k - j >= 1 and "\n" in text[j:k] and (text.count("\n", j, k) >= 2 or k >= n):
+                if k < n and text[k] in "“\"‘«":
+                    j = k + 1
+                    continue
+                return None
+        j += 1
+    return None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+class QuoteFinder:
+    """Finds the quotes of one `Doc`; `run` follows the order of the module docstring."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.regions = quote_regions(self.text)
+        self.inside = self.region_of_tokens()
+        self.used_cues: set[int] = set()
+        self.found: list[Found] = []
+
+    def region_of_tokens(self) -> dict[int, int]:
+        """Token index -> index of the quotation region it lies in."""
+        out: dict[int, int] = {}
+        k = 0
+        for tok in self.doc:
+            while k < len(self.regions) and self.regions[k][1] <= tok.idx:
+                k += 1
+            if k < len(self.regions) and self.regions[k][0] <= tok.idx < self.regions[k][1]:
+                out[tok.i] = k
+        return out
+
+    def is_speech_verb(self, tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS and tok.i not in self.inside
+
+    # --- speakers -----------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Span | None:
+        """The speaker span of a speech verb: its subject, inherited through participles and conjuncts."""
+        seen = 0
+        tok = verb
+        while seen < 4:
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in self.inside:
+                    return self.speaker_span(child)
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.speaker_span(pobj)
+            if tok.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and tok.head.i != tok.i and tok.dep_ != "ccomp":
+                tok = tok.head
+                seen += 1
+                continue
+            break
+        return self.entity_just_before(tok)
+
+    def entity_just_before(self, verb: Token) -> Span | None:
+        """A parse that lost the subject ('..., Imam Khamenei reaffirmed'): the name right before the verb."""
+        for ent in reversed(self.doc.ents):
+            if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                return ent
+            if ent.end <= verb.i - 2:
+                break
+        return None
+
+    def speaker_span(self, head: Token) -> Span:
+        """The subject's words: the head with its modifiers, cut before a relative clause or apposition."""
+        start = head.left_edge.i
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"}:
+                break
+            end = child.right_edge.i + 1
+        while start < end - 1 and self.doc[start].is_punct:
+            start += 1
+        return self.doc[start:end]
+
+    # --- direct quotes ------------------------------------------------------------------------
+
+    def direct(self) -> None:
+        previous: Found | None = None
+        for k, (start, end) in enumerate(self.regions):
+            s, e = trim(self.text, start, end)
+            if not self.is_speech(s, e):
+                continue
+            found = self.attribute_region(k, s, e)
+            if found is None and previous is not None and self.follows(previous, s):
+                found = Found("direct", (s, e), None, previous.speaker, previous.speaker_id, previous.speaker_name)
+            if found is not None:
+                self.found.append(found)
+                previous = found
+
+    def is_speech(self, s: int, e: int) -> bool:
+        """Long enough to be speech, and not a title or name in quotation marks ('The Great Return March')."""
+        words = self.text[s:e].split()
+        if len(words) < MIN_QUOTE_WORDS:
+            return False
+        content = [w for w in words if w[:1].isalpha() and w.lower() not in {"of", "the", "and", "a", "in", "to", "for"}]
+        return not (content and all(w[:1].isupper() for w in content) and len(words) <= 8)
+
+    def follows(self, previous: Found, start: int) -> bool:
+        """A floating quote continues the last speaker when no other sentence stands between them."""
+        gap = self.text[previous.content[1] : start]
+        return len(gap) < 400 and gap.count("\n\n") <= 2
+
+    def attribute_region(self, k: int, s: int, e: int) -> Found | None:
+        doc = self.doc
+        first = doc.char_span(s, s + 1, alignment_mode="expand")
+        last = doc.char_span(e - 1, e, alignment_mode="expand")
+        if first is None or last is None:
+            return None
+        sents = [first[0].sent, last[0].sent]
+        if sents[0].start != sents[1].start:
+            sents = [first[0].sent, last[0].sent]
+        # a speech verb in the quote's own sentences, outside any quotation, nearest to the quote
+        candidates = [t for sent in sents for t in sent if self.is_speech_verb(t) and t.i not in self.used_cues]
+        # the sentence before, ending in a colon ('X said:')
+        before = doc[first[0].sent.start - 1].sent if first[0].sent.start > 0 else None
+        if not candidates and before is not None and before.text.rstrip().endswith(":"):
+            candidates = [t for t in before if self.is_speech_verb(t)]
+        # a short sentence right after ('"...." Smith said.')
+        if not candidates and last[0].sent.end < len(doc):
+            after = doc[last[0].sent.end].sent
+            if len(after) <= 12:
+                candidates = [t for t in after if self.is_speech_verb(t)]
+        if candidates:
+            verb = min(candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
+            self.used_cues.add(verb.i)
+            return Found("direct", (s, e), self.cue_span(verb), self.subject_of(verb))
+        return self.dash_or_from(s, e, first[0].sent, before)
+
+    def dash_or_from(self, s: int, e: int, sent: Span, before: Span | None) -> Found | None:
+        """The '"..." -Name', 'From X: "..."' and 'according to X' forms."""
+        tail = self.text[e : e + 80]
+        m = re.match(r"[\s,.”\"’']*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})", tail)
+        if m:
+            span = self.doc.char_span(e + m.start(1), e + m.end(1), alignment_mode="expand")
+            return Found("direct", (s, e), None, span)
+        head = self.text[max(0, s - 120) : s]
+        m = re.search(r"(?:^|\n|\. )From ([A-Z][^:\n]{1,80}):\s*[“\"]?$", head)
+        if m:
+            off = max(0, s - 120)
+            span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
+            cue = (off + m.start(0) + m.group(0).index("From"), off + m.group(0).index("From") + m.start(0) + 4)
+            return Found("direct", (s, e), cue, span)
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                obj = [c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if obj:
+                    return Found("direct", (s, e), (tok.idx, self.doc[tok.i + 1].idx + 2), self.speaker_span(obj[0]))
+        return None
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        """The cue: the verb with its particle ('pointed out') or 'for' ('called for')."""
+        end = verb.idx + len(verb.text)
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child.text)
+        return verb.idx, end
+
+    # --- indirect quotes ----------------------------------------------------------------------
+
+    def indirect(self) -> None:
+        for tok in self.doc:
+            if not self.is_speech_verb(tok) or tok.i in self.used_cues:
+                continue
+            content = self.complement(tok)
+            if content is None:
+                continue
+            s, e = trim(self.text, content.start_char, content.end_char)
+            if len(self.text[s:e].split()) < 3:
+                continue
+            regions = [r for r in self.regions if r[0] < e and r[1] > s and self.is_speech(*trim(self.text, *r))]
+            if regions and all(self.covered_by_direct(r) for r in regions):
+                continue
+            kind = "mixed" if regions else "indirect"
+            self.used_cues.add(tok.i)
+            self.found.append(Found(kind, (s, e), self.cue_span(tok), self.subject_of(tok)))
+        self.according_to()
+
+    def covered_by_direct(self, region: tuple[int, int]) -> bool:
+        return any(f.kind == "direct" and f.content[0] <= region[1] and f.content[1] >= region[0] for f in self.found)
+
+    def complement(self, verb: Token) -> Span | None:
+        """The reported content of a speech verb: its clause, else (for stance verbs) its object."""
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"} and child.i not in self.inside or child.dep_ == "ccomp":
+                if child.dep_ == "xcomp" and lemma not in {"urge", "promise", "vow", "pledge", "threaten", "ask",
+                                                            "tell", "warn", "advise", "call"}:
+                    continue
+                sub = self.doc[child.left_edge.i : child.right_edge.i + 1]
+                if child.i < verb.i and any(t.i == verb.i for t in sub):
+                    continue
+                return sub
+        if lemma in CLAUSE_ONLY and lemma != "call":
+            return None
+        if lemma in OBJECT_CONTENT_VERBS:
+            for child in verb.children:
+                if child.dep_ in {"dobj", "prep"} and (child.dep_ == "dobj" or (lemma == "call" and child.lower_ == "for")):
+                    head = child if child.dep_ == "dobj" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if head is None:
+                        continue
+                    return self.doc[head.left_edge.i : head.right_edge.i + 1]
+        return None
+
+    def according_to(self) -> None:
+        """'According to X, ...': the rest of the sentence is what X says."""
+        for tok in self.doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+                continue
+            if any(f.cue and f.cue[0] == tok.idx for f in self.found):
+                continue
+            to = self.doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            sent = tok.sent
+            phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+            if phrase_start - sent.start <= 1:
+                rest = self.doc[phrase_end : sent.end]
+            else:
+                rest = self.doc[sent.start : phrase_start]
+            s, e = trim(self.text, rest.start_char, rest.end_char)
+            if e - s < 10:
+                continue
+            self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
+
+    # --- output -------------------------------------------------------------------------------
+
+    def resolve(self, f: Found) -> None:
+        if f.speaker is None or f.speaker_id:
+            return
+        sp = f.speaker
+        ident = resolve_span(self.doc, sp.start_char, sp.end_char)
+        if ident:
+            f.speaker_id = ident
+            f.speaker_name = self.entity_names.get(ident)
+        elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
+            f.speaker_name = sp.text
+
+    def run(self) -> list[Quote]:
+        self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
+        self.direct()
+        self.indirect()
+        out = []
+        for f in sorted(self.found, key=lambda f: f.content):
+            self.resolve(f)
+            sp = f.speaker
+            out.append(
+                Quote(
+                    kind=f.kind,
+                    content=self.span(*f.content),
+                    cue=self.span(*f.cue) if f.cue else None,
+                    speaker=self.span(sp.start_char, sp.end_char) if sp is not None else None,
+                    speaker_entity=f.speaker_id,
+                    speaker_name=f.speaker_name,
+                )
+            )
+        return out
+
+    def span(self, start: int, end: int) -> OutSpan:
+        return OutSpan(start=start, end=end, text=self.text[start:end])
+
+
+@Language.factory("newsprism_quotes")
+def make_quotes(nlp: Language, name: str) -> "Quotes":
+    return Quotes()
+
+
+class Quotes:
+    """spaCy component wrapper around `QuoteFinder`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = QuoteFinder(doc).run()
+        return doc

