@@ -187,15 +187,19 @@ class QuoteFinder:
         return None
 
     def speaker_span(self, head: Token) -> Span:
-        """The subject's words: the head with its modifiers, cut before a relative clause or apposition."""
-        start = head.left_edge.i
-        end = head.i + 1
-        for child in head.rights:
-            if child.dep_ in {"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"}:
+        """The subject's words: its whole phrase (titles, apposition, party in brackets), within one line."""
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        for tok in self.doc[start:head.i]:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                start = tok.i + 1
+        for tok in self.doc[head.i : end]:
+            if "\n" in tok.whitespace_ or "\n" in tok.text:
+                end = tok.i + 1
                 break
-            end = child.right_edge.i + 1
-        while start < end - 1 and self.doc[start].is_punct:
+        while start < end - 1 and self.doc[start].is_punct and self.doc[start].text not in "(“\"":
             start += 1
+        while end - 1 > start and self.doc[end - 1].is_punct and self.doc[end - 1].text not in ")”\"":
+            end -= 1
         return self.doc[start:end]
 
     # --- direct quotes ------------------------------------------------------------------------
@@ -204,7 +208,7 @@ class QuoteFinder:
         previous: Found | None = None
         for k, (start, end) in enumerate(self.regions):
             s, e = trim(self.text, start, end)
-            if not self.is_speech(s, e):
+            if not self.is_speech(s, e) or self.inside_found(s, e):
                 continue
             found = self.attribute_region(k, s, e)
             if found is None and previous is not None and self.follows(previous, s):
@@ -212,6 +216,9 @@ class QuoteFinder:
             if found is not None:
                 self.found.append(found)
                 previous = found
+
+    def inside_found(self, s: int, e: int) -> bool:
+        return any(f.content[0] <= s and e <= f.content[1] for f in self.found)
 
     def is_speech(self, s: int, e: int) -> bool:
         """Long enough to be speech, and not a title or name in quotation marks ('The Great Return March')."""
@@ -249,7 +256,13 @@ class QuoteFinder:
         if candidates:
             verb = min(candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
             self.used_cues.add(verb.i)
-            return Found("direct", (s, e), self.cue_span(verb), self.subject_of(verb))
+            kind, content = "direct", (s, e)
+            clause = self.complement(verb)
+            if clause is not None:
+                cs, ce = trim(self.text, clause.start_char, clause.end_char)
+                if cs <= s and e <= ce + 1 and (s - cs) + (ce - e) > 3:
+                    kind, content = "mixed", (cs, ce)
+            return Found(kind, content, self.cue_span(verb), self.subject_of(verb))
         return self.dash_or_from(s, e, first[0].sent, before)
 
     def dash_or_from(self, s: int, e: int, sent: Span, before: Span | None) -> Found | None:
@@ -367,7 +380,7 @@ class QuoteFinder:
         self.direct()
         self.indirect()
         out = []
-        for f in sorted(self.found, key=lambda f: f.content):
+        for f in sorted(self.outermost(), key=lambda f: f.content):
             self.resolve(f)
             sp = f.speaker
             out.append(
@@ -381,6 +394,11 @@ class QuoteFinder:
                 )
             )
         return out
+
+    def outermost(self) -> list[Found]:
+        """Quotes whose cue lies inside another quote's content are part of it, not quotes of their own."""
+        return [f for f in self.found
+                if not (f.cue and any(g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in self.found))]
 
     def span(self, start: int, end: int) -> OutSpan:
         return OutSpan(start=start, end=end, text=self.text[start:end])
