@@ -203,7 +203,7 @@ class ActorResolver:
         for tok in self.doc:
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.lower_ not in STATE_NOUNS or tok.i in self.covered:
                 continue
-            if tok.dep_ == "compound" and tok.head.lower_ in STATE_NOUNS:
+            if tok.dep_ in {"compound", "poss"} and tok.head.lower_ in STATE_NOUNS:
                 continue
             np = noun_phrase(tok)
             country = None

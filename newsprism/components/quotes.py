@@ -50,7 +50,7 @@ OBJECT_CONTENT_VERBS = {
 CLAUSE_ONLY = {"add", "demand", "continue", "note", "write", "post", "answer", "question", "wonder", "point", "call",
                "describe", "charge", "accuse", "agree", "counter"}
 
-OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "「": "」", "”": "”"}
+OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›", "「": "」", "”": "”"}
 MIN_QUOTE_WORDS = 4
 TRIM = " \t\n\r,;:"
 
@@ -368,7 +368,7 @@ class QuoteFinder:
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
-        ident = resolve_span(self.doc, sp.start_char, sp.end_char)
+        ident = resolve_span(self.doc, sp.start_char, sp.end_char) or self.by_surname(sp)
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
@@ -394,6 +394,16 @@ class QuoteFinder:
                 )
             )
         return out
+
+    def by_surname(self, sp: Span) -> str | None:
+        """A speaker that NER missed ('Ajmal said') joins the person whose name ends with the same word."""
+        words = [t.text for t in sp if t.is_alpha and t.text[:1].isupper()]
+        if not words:
+            return None
+        for e in self.doc._.entities or []:
+            if e.type == "PERSON" and e.name.split()[-1] == words[-1]:
+                return e.id
+        return None
 
     def outermost(self) -> list[Found]:
         """Quotes whose cue lies inside another quote's content are part of it, not quotes of their own."""

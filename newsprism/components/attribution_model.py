@@ -1,0 +1,233 @@
+"""A trained attribution tagger: finds who (source) is reported saying or thinking (cue) what (content).
+
+The model is a linear-chain CRF (python-crfsuite) over spaCy token features, trained on PolNeAR by
+`newsprism.training.attribution`. It tags each token B-/I- Source, Cue or Content (or O), one tag
+sequence per article, so quotes running over several sentences stay one span. The tags become
+`Attribution`s by grouping: each content span goes to the nearest cue (in its sentence when there is one),
+each cue takes the nearest source. Content split by an interrupting cue ('"We will," he said, "win."')
+gives one `Attribution` per piece, sharing source and cue, as PolNeAR annotates it.
+
+The shipped model is `newsprism/models/attribution.crfsuite`; next to it `attribution.json` holds the
+cue lexicon learnt from the training data, and a record of how the model was trained.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc, Token
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
+ROLES = ("Source", "Cue", "Content")
+# Quotation marks that open, close, or (straight) toggle a quotation.
+OPEN_QUOTES, CLOSE_QUOTES, TOGGLE_QUOTES = "“«„", "”»", '"'
+
+
+@dataclass
+class Attribution:
+    """One attribution; offsets are characters into `doc.text`, ends exclusive."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    score: float  # mean marginal probability of the content tokens' tags
+
+
+def _quote_state(doc: Doc) -> list[bool]:
+    """Whether each token sits inside quotation marks; a paragraph break closes an open quote."""
+    inside, state = [], False
+    for tok in doc:
+        if "\n" in tok.text:
+            state = False
+        inside.append(state)
+        for ch in tok.text:
+            if ch in OPEN_QUOTES:
+                state = True
+            elif ch in CLOSE_QUOTES:
+                state = False
+            elif ch in TOGGLE_QUOTES:
+                state = not state
+    return inside
+
+
+def _shape(text: str) -> str:
+    """A short word shape: runs of X, x, d and other characters collapsed ('Smith' -> 'Xx')."""
+    out = []
+    for ch in text:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+def _governor(tok: Token, cues: dict[str, float]) -> tuple[Token | None, Token | None, int]:
+    """The nearest ancestor (or the token itself) whose lemma is a known cue, the child of it on the path
+    from the token, and the path length; (None, None, 0) when there is none."""
+    child, depth = None, 0
+    node = tok
+    while True:
+        if node.lemma_.lower() in cues and node.pos_ in ("VERB", "NOUN", "ADP", "AUX", "ADJ", "PUNCT"):
+            return node, child, depth
+        if node.head is node or depth > 12:
+            return None, None, 0
+        child, node, depth = node, node.head, depth + 1
+
+
+def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
+    """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate."""
+    inside = _quote_state(doc)
+    per_tok: list[list[str]] = []
+    base: list[dict[str, str]] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        rate = cues.get(lemma, 0.0)
+        base.append({
+            "w": tok.lower_, "p": tok.pos_, "d": tok.dep_, "t": tok.tag_,
+            "q": "1" if inside[tok.i] else "0", "c": str(int(rate * 4)) if rate else "-",
+        })
+    for tok in doc:
+        if tok.is_space:
+            per_tok.append(["space", "q=" + base[tok.i]["q"]])
+            continue
+        b = base[tok.i]
+        lemma = tok.lemma_.lower()
+        head = tok.head
+        sent = tok.sent
+        f = [
+            "bias", "w=" + b["w"], "l=" + lemma, "p=" + b["p"], "t=" + b["t"], "d=" + b["d"],
+            "shape=" + _shape(tok.text), "suf=" + tok.lower_[-3:], "q=" + b["q"], "cue=" + b["c"],
+            "hl=" + head.lemma_.lower(), "hp=" + head.pos_, "dhp=" + tok.dep_ + "|" + head.pos_,
+            "hcue=" + base[head.i]["c"], "ent=" + (tok.ent_type_ or "-") + tok.ent_iob_,
+            "sstart" if tok.i == sent.start else "smid" if tok.i < sent.end - 1 else "send",
+            "spos=" + str(min(4, (tok.i - sent.start) * 5 // max(1, len(sent)))),
+            "title" if tok.is_title else "lower" if tok.is_lower else "other",
+        ]
+        path, node = [], tok
+        for _ in range(3):
+            path.append(node.dep_)
+            if node.head is node:
+                break
+            node = node.head
+        f.append("path=" + "/".join(path))
+        gov, child, depth = _governor(tok, cues)
+        if gov is None:
+            f.append("gov=none")
+        elif child is None:
+            f += ["gov=self", "govl=" + gov.lemma_.lower()]
+        else:
+            side = "L" if tok.i < gov.i else "R"
+            f += [
+                "govrel=" + child.dep_, "govl=" + gov.lemma_.lower(), "govside=" + side,
+                "govrel_side=" + child.dep_ + side, "govdepth=" + str(min(depth, 4)),
+                "govrel_q=" + child.dep_ + b["q"], "govrate=" + base[gov.i]["c"],
+            ]
+        for off in (-2, -1, 1, 2):
+            j = tok.i + off
+            if 0 <= j < len(doc):
+                n = base[j]
+                f += [f"{off}w=" + n["w"], f"{off}p=" + n["p"], f"{off}q=" + n["q"], f"{off}c=" + n["c"]]
+                if abs(off) == 1:
+                    f += [f"{off}d=" + n["d"], f"{off}ww=" + n["w"] + "|" + b["w"]]
+            else:
+                f.append(f"{off}edge")
+        per_tok.append(f)
+    return per_tok
+
+
+def spans_from_tags(doc: Doc, tags: list[str]) -> list[tuple[str, int, int]]:
+    """Chunks (role, first token index, end token index) from a BIO tag sequence; an I- after O starts one."""
+    chunks: list[tuple[str, int, int]] = []
+    role, start = None, 0
+    for i, tag in enumerate(tags + ["O"]):
+        kind, _, r = tag.partition("-")
+        if role is not None and (kind != "I" or r != role):
+            chunks.append((role, start, i))
+            role = None
+        if kind in ("B", "I") and role is None:
+            role, start = r, i
+    return chunks
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end), without trailing whitespace."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> list[Attribution]:
+    """Attributions from tagged chunks: each content goes to the nearest cue, preferring its own sentence,
+    then within two sentences; each cue takes the nearest source in its sentence (or the one before)."""
+    sent_of = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = k
+    cues = [c for c in chunks if c[0] == "Cue"]
+    sources = [c for c in chunks if c[0] == "Source"]
+
+    def dist(a: tuple[str, int, int], b: tuple[str, int, int]) -> tuple[int, int]:
+        gap = max(0, b[1] - a[2], a[1] - b[2])
+        return abs(sent_of[a[1]] - sent_of[b[1]]), gap
+
+    cue_source: dict[tuple[str, int, int], tuple[str, int, int] | None] = {}
+    for cue in cues:
+        near = [s for s in sources if dist(cue, s)[0] <= 1]
+        cue_source[cue] = min(near, key=lambda s: dist(cue, s), default=None)
+    out = []
+    for chunk in chunks:
+        if chunk[0] != "Content":
+            continue
+        near = [c for c in cues if dist(chunk, c)[0] <= 2]
+        cue = min(near, key=lambda c: dist(chunk, c), default=None)
+        src = cue_source.get(cue) if cue else None
+        score = sum(probs[chunk[1]:chunk[2]]) / (chunk[2] - chunk[1])
+        out.append(Attribution(
+            source=_char_span(doc, *src[1:]) if src else None,
+            cue=_char_span(doc, *cue[1:]) if cue else None,
+            content=_char_span(doc, chunk[1], chunk[2]),
+            score=round(score, 4),
+        ))
+    return out
+
+
+class AttributionModel:
+    """A loaded CRF tagger with its cue lexicon; `predict` turns a parsed `Doc` into attributions."""
+
+    def __init__(self, model_path: Path, cues: dict[str, float]):
+        self.path = model_path
+        self.cues = cues
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(model_path))
+
+    def tag(self, doc: Doc) -> tuple[list[str], list[float]]:
+        """The most likely tag of each token, and its marginal probability."""
+        if len(doc) == 0:
+            return [], []
+        tags = self.tagger.tag(features(doc, self.cues))
+        probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
+        return tags, probs
+
+    def predict(self, doc: Doc) -> list[Attribution]:
+        """Attributions in a parsed `Doc` (it needs the parser, tagger and lemmatizer to have run)."""
+        tags, probs = self.tag(doc)
+        return group(doc, spans_from_tags(doc, tags), probs)
+
+
+def read_meta(model_path: Path) -> dict:
+    """The JSON record beside a model file (cue lexicon, training record)."""
+    meta = model_path.with_suffix(".json")
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path | None = None) -> AttributionModel:
+    """The attribution model at `path` (default: the shipped one), loaded once per path."""
+    model_path = Path(path) if path is not None else DEFAULT_MODEL
+    if not model_path.exists():
+        raise FileNotFoundError(
+            f"attribution model {model_path} is missing: train one with "
+            "`newsprism train attribution --data DIR --out FILE`"
+        )
+    return AttributionModel(model_path, read_meta(model_path).get("cues", {}))

@@ -1,0 +1,198 @@
+"""The `Store`: analyses saved to and loaded from SQLite (a path, the default) or PostgreSQL (a URL).
+
+A batch is saved in one transaction, so an interrupted ingest leaves whole articles or none; articles
+already stored are skipped, so re-running an ingest adds only what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, make_url, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from newsprism.schema import Analysis
+from newsprism.store.rows import analysis_rows
+from newsprism.store.tables import DATA_TABLES, SCHEMA_VERSION, articles, meta, metadata, quotes
+
+_ID_CHUNK = 500  # ids per IN (...) query, well under every database's parameter limit
+_STREAM_ROWS = 1000  # rows fetched at a time when exporting
+
+
+class StoreError(ValueError):
+    """A database problem stated so that a user can act on it (bad path or URL, missing driver, locked file)."""
+
+
+def database_url(url_or_path: str) -> URL:
+    """A SQLAlchemy URL: a `scheme://` string as given, anything else a SQLite file path (parents created)."""
+    if "://" in url_or_path:
+        try:
+            return make_url(url_or_path)
+        except ArgumentError as err:
+            raise StoreError(f"cannot read database URL {url_or_path!r}: {err}") from None
+    path = Path(url_or_path).expanduser().resolve()
+    if path.is_dir():
+        raise StoreError(f"database path {url_or_path!r} is a folder; give a file such as {path / 'news.db'}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot create the folder for database {url_or_path!r}: {err.strerror}") from None
+    return URL.create("sqlite", database=str(path))
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """Write-ahead log and foreign keys on every connection; transactions begun by us, writers `BEGIN IMMEDIATE`.
+
+    pysqlite's own transaction handling starts a transaction only at the first write, so a check-then-insert
+    would not be atomic; taking the write lock up front makes `save` safe against concurrent writers.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+
+def _table(name: str) -> Table:
+    """The data table called `name`, or a ValueError naming the valid ones."""
+    try:
+        return DATA_TABLES[name]
+    except KeyError:
+        raise ValueError(f"unknown table {name!r}; choose one of: {', '.join(DATA_TABLES)}") from None
+
+
+def _stored_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of these article ids the database holds, asked a chunk at a time."""
+    wanted = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    for i in range(0, len(wanted), _ID_CHUNK):
+        found.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(wanted[i : i + _ID_CHUNK]))))
+    return found
+
+
+class Store:
+    """A database of analyses; creates its tables on first use and refuses a schema it does not know."""
+
+    def __init__(self, url_or_path: str) -> None:
+        """Open (and if needed create) the database at a file path or a `sqlite://`/`postgresql://` URL."""
+        url = database_url(str(url_or_path))
+        self.url = url.render_as_string(hide_password=True)
+        sqlite = url.get_backend_name() == "sqlite"
+        try:
+            self.engine = create_engine(url, connect_args={"timeout": 30} if sqlite else {})
+        except (NoSuchModuleError, ModuleNotFoundError, ArgumentError) as err:
+            hint = ' (PostgreSQL needs a driver: pip install "psycopg[binary]")' if "postgres" in url.drivername else ""
+            raise StoreError(f"cannot use database {self.url}: {err}{hint}") from None
+        if sqlite:
+            _sqlite_setup(self.engine)
+        self._writer = self.engine.execution_options(writer=True)
+        try:
+            with self._writer.begin() as conn:
+                metadata.create_all(conn)
+                version = conn.scalar(select(meta.c.value).where(meta.c.key == "schema_version"))
+                if version is None:
+                    conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+        except SQLAlchemyError as err:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {self.url}: {getattr(err, 'orig', err)}") from None
+        if version is not None and version != str(SCHEMA_VERSION):
+            self.engine.dispose()
+            raise StoreError(
+                f"database {self.url} has schema version {version}, this newsprism reads version {SCHEMA_VERSION}; "
+                "use the newsprism release that wrote it, or a new database"
+            )
+
+    def __enter__(self) -> Store:
+        """Use the store in a `with` block that closes it."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close the store when the `with` block ends."""
+        self.close()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        with self.engine.connect() as conn:
+            return _stored_ids(conn, ids)
+
+    def save(self, analyses: list[Analysis]) -> int:
+        """Store a batch in one transaction, all or nothing; skips articles already stored or repeated in the
+        batch, and returns how many articles it added."""
+        batch: dict[str, Analysis] = {}
+        for analysis in analyses:
+            batch.setdefault(analysis.article.id, analysis)
+        if not batch:
+            return 0
+        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self._writer.begin() as conn:
+                stored = _stored_ids(conn, batch)
+                new = [a for aid, a in batch.items() if aid not in stored]
+                rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DATA_TABLES}
+                for analysis in new:
+                    for name, table_rows in analysis_rows(analysis, ingested_at).items():
+                        rows[name].extend(table_rows)
+                for name, table in DATA_TABLES.items():  # articles first: the others refer to them
+                    if rows[name]:
+                        conn.execute(insert(table), rows[name])
+        except SQLAlchemyError as err:
+            raise StoreError(
+                f"could not save {len(batch)} articles to {self.url}, none of them was stored: "
+                f"{getattr(err, 'orig', err)}"
+            ) from err
+        return len(new)
+
+    def load(self, article_id: str) -> Analysis | None:
+        """The stored analysis of one article, or None when it is not stored."""
+        with self.engine.connect() as conn:
+            stored = conn.scalar(select(articles.c.analysis).where(articles.c.id == article_id))
+        if stored is None:
+            return None
+        try:
+            return Analysis.model_validate_json(stored)
+        except ValidationError as err:
+            raise StoreError(f"article {article_id!r} in {self.url} no longer reads as an analysis: {err}") from None
+
+    def count(self, table: str) -> int:
+        """How many rows a data table holds."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(_table(table))) or 0
+
+    def columns(self, table: str, include_analysis: bool = False) -> list[str]:
+        """The column names `rows` yields for a table; `articles` leaves out the big `analysis` JSON unless asked."""
+        return [c.name for c in _table(table).columns if include_analysis or c.name != "analysis"]
+
+    def rows(self, table: str, include_analysis: bool = False) -> Iterator[dict[str, Any]]:
+        """Every row of a data table as a dict, in key order, streamed; JSON columns come back as lists."""
+        t = _table(table)
+        cols = [t.c[name] for name in self.columns(table, include_analysis)]
+        query = select(*cols).order_by(*t.primary_key.columns)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=_STREAM_ROWS).execute(query):
+                yield row._asdict()
+
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        """Articles and quotes stored, and the `top` speakers by number of quotes (name, else the words used)."""
+        speaker = func.coalesce(quotes.c.speaker_name, quotes.c.speaker)
+        n = func.count()
+        query = (
+            select(speaker, n).where(speaker.is_not(None)).group_by(speaker).order_by(n.desc(), speaker).limit(top)
+        )
+        with self.engine.connect() as conn:
+            speakers = [(name, k) for name, k in conn.execute(query)]
+        return {"articles": self.count("articles"), "quotes": self.count("quotes"), "speakers": speakers}
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()

@@ -1,0 +1,119 @@
+"""Flattening an `Analysis` into table rows: the columns that event, quote and framing datasets use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.schema import Actor, Analysis, Count, Entity, Span
+
+Row = dict[str, Any]
+
+
+def _span(prefix: str, span: Span | None) -> Row:
+    """`prefix`, `prefix_start`, `prefix_end` columns for an optional span."""
+    return {
+        prefix: span.text if span else None,
+        f"{prefix}_start": span.start if span else None,
+        f"{prefix}_end": span.end if span else None,
+    }
+
+
+def _count(prefix: str, count: Count | None) -> Row:
+    """`prefix` (the value) and `prefix_qualifier` columns for an optional figure."""
+    return {prefix: count.value if count else None, f"{prefix}_qualifier": count.qualifier if count else None}
+
+
+def _actor(prefix: str, actor: Actor | None) -> Row:
+    """`prefix_actor` (its name, else the words used) and `prefix_country` columns."""
+    return {
+        f"{prefix}_actor": (actor.name or actor.text) if actor else None,
+        f"{prefix}_country": actor.country if actor else None,
+    }
+
+
+def _unique_entities(entities: list[Entity]) -> list[Entity]:
+    """The first entity of each id: a repeated id would break the table's key and with it the whole batch."""
+    seen: dict[str, Entity] = {}
+    for e in entities:
+        seen.setdefault(e.id, e)
+    return list(seen.values())
+
+
+def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
+    """Every row one analysis adds, by table name; the full analysis JSON rides along in `articles`."""
+    art = analysis.article
+    aid = art.id
+    article = {
+        "id": aid,
+        "title": art.title,
+        "published": art.published,
+        "source": art.source,
+        "url": art.url,
+        "language": art.language,
+        "text": art.text,
+        "analysis": analysis.model_dump_json(),
+        "ingested_at": ingested_at,
+    }
+    entities = [
+        {
+            "article_id": aid,
+            "entity_id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "country": e.country,
+            "mentions": [m.model_dump() for m in e.mentions],
+            "labels": [lab.model_dump() for lab in e.labels],
+        }
+        for e in _unique_entities(analysis.entities)
+    ]
+    quotes = [
+        {
+            "article_id": aid,
+            "idx": i,
+            "kind": q.kind,
+            **_span("content", q.content),
+            **_span("cue", q.cue),
+            **_span("speaker", q.speaker),
+            "speaker_entity": q.speaker_entity,
+            "speaker_name": q.speaker_name,
+        }
+        for i, q in enumerate(analysis.quotes)
+    ]
+    events = [
+        {
+            "article_id": aid,
+            "idx": i,
+            "date": ev.date,
+            "date_text": ev.date_text,
+            "type": ev.type,
+            "mode": ev.mode,
+            "acled_type": ev.acled_type,
+            **_actor("source", ev.source),
+            **_actor("target", ev.target),
+            "place": ev.location.name if ev.location else None,
+            "country": ev.location.country if ev.location else None,
+            "lat": ev.location.lat if ev.location else None,
+            "lon": ev.location.lon if ev.location else None,
+            **_count("fatalities", ev.fatalities),
+            **_count("injured", ev.injured),
+            "size": ev.size.value if ev.size else None,
+            **_span("evidence", ev.evidence),
+        }
+        for i, ev in enumerate(analysis.events)
+    ]
+    framing = [
+        {"article_id": aid, "idx": i, **f.model_dump(include={"technique", "start", "end", "text", "score"})}
+        for i, f in enumerate(analysis.framing)
+    ]
+    conflicts = [
+        {"article_id": aid, "idx": i, "about": c.about, "figures": [f.model_dump() for f in c.figures]}
+        for i, c in enumerate(analysis.figure_conflicts)
+    ]
+    return {
+        "articles": [article],
+        "entities": entities,
+        "quotes": quotes,
+        "events": events,
+        "framing": framing,
+        "figure_conflicts": conflicts,
+    }

@@ -1,0 +1,155 @@
+"""The database schema: one table per list in an `Analysis`, each row keyed by its article.
+
+Only portable column types are used (JSON is kept as text), so the same schema serves SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+SCHEMA_VERSION = 1
+
+
+class JSONText(TypeDecorator):
+    """JSON stored as plain text, so any database can hold it; Python lists and dicts go in and come out."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        """Encode a Python value as JSON text (non-ASCII kept readable)."""
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        """Decode JSON text back into Python."""
+        return None if value is None else json.loads(value)
+
+
+metadata = MetaData()
+
+
+def _article_id() -> Column:
+    """The column that keys a row to its article; indexed, and removed with the article."""
+    return Column(
+        "article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text),
+    Column("published", String),
+    Column("source", Text),
+    Column("url", Text),
+    Column("language", String),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False),
+    Column("ingested_at", String, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    _article_id(),
+    Column("entity_id", String, primary_key=True),
+    Column("name", Text),
+    Column("type", String),
+    Column("country", String),
+    Column("mentions", JSONText),
+    Column("labels", JSONText),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String),
+    Column("content", Text),
+    Column("content_start", Integer),
+    Column("content_end", Integer),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_entity", String),
+    Column("speaker_name", Text),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("date", String),
+    Column("date_text", Text),
+    Column("type", String),
+    Column("mode", String),
+    Column("acled_type", String),
+    Column("source_actor", Text),
+    Column("source_country", String),
+    Column("target_actor", Text),
+    Column("target_country", String),
+    Column("place", Text),
+    Column("country", String),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("fatalities", Integer),
+    Column("fatalities_qualifier", String),
+    Column("injured", Integer),
+    Column("injured_qualifier", String),
+    Column("size", Integer),
+    Column("evidence", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+)
+
+framing = Table(
+    "framing",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("technique", String),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+    Column("score", Float),
+)
+
+figure_conflicts = Table(
+    "figure_conflicts",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("about", Text),
+    Column("figures", JSONText),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# The tables a user may count and export, in the order they are written.
+DATA_TABLES: dict[str, Table] = {
+    t.name: t for t in (articles, entities, quotes, events, framing, figure_conflicts)
+}

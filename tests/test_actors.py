@@ -1,0 +1,65 @@
+"""The actors component on hand-made text: names, titles, clustering, labels, pronouns, countries."""
+
+from __future__ import annotations
+
+
+def entity(analysis, word):
+    hits = [e for e in analysis.entities if word.lower() in e.name.lower()]
+    assert hits, f"no entity named like {word!r} in {[e.name for e in analysis.entities]}"
+    return hits[0]
+
+
+def test_titles_are_stripped_and_mentions_join_one_person(analyze):
+    a = analyze("President Joe Biden met farmers in Iowa. Biden said little. The president left early.")
+    biden = entity(a, "Biden")
+    assert biden.name == "Joe Biden"
+    assert biden.type == "PERSON"
+    texts = [m.text for m in biden.mentions]
+    assert "Biden" in texts and "The president" in texts
+    assert not any(e.name.lower() == "president" for e in a.entities)
+
+
+def test_seed_style_title_and_pronoun_resolve_to_the_named_person(analyze):
+    text = ("Imam Khamenei wrote to the movement. The Imam expressed support for the fighters.\n\n"
+            "He also underlined the need for unity.")
+    a = analyze(text)
+    khamenei = entity(a, "Khamenei")
+    texts = [m.text for m in khamenei.mentions]
+    assert "The Imam" in texts and "He" in texts
+    assert all(text[m.start:m.end] == m.text for m in khamenei.mentions)
+
+
+def test_labels_used_for_a_state_are_kept_for_every_side(analyze):
+    a = analyze("The Zionist entity shelled the camp. Israeli forces said they fired at militants. "
+                "Russian troops crossed the river while the Kremlin denied it. The Ukrainian army held.")
+    israel = entity(a, "Israel")
+    assert israel.country == "ISR"
+    labels = {l.text for l in israel.labels}
+    assert "The Zionist entity" in labels and "Israeli forces" in labels
+    assert entity(a, "Russia").country == "RUS"
+    assert any("Russian troops" == l.text for l in entity(a, "Russia").labels)
+    assert any("Ukrainian army" in l.text for l in entity(a, "Ukraine").labels)
+
+
+def test_a_loaded_noun_points_back_to_the_last_labelled_actor(analyze):
+    a = analyze("The Zionist regime sent more soldiers. Protesters marched against the enemy.")
+    israel = entity(a, "Israel")
+    assert "the enemy" in {l.text for l in israel.labels}
+
+
+def test_country_codes_for_states_places_and_members(analyze):
+    a = analyze("Iraqi Prime Minister Mohammed Shia al-Sudani visited Tehran and the Gaza Strip. "
+                "Iran welcomed him. The United States and the Islamic Republic talked.")
+    assert entity(a, "Sudani").country == "IRQ"
+    assert entity(a, "Iran").country == "IRN"
+    assert entity(a, "Gaza").country == "PSE"
+    assert entity(a, "United States").country == "USA"
+    iran = entity(a, "Iran")
+    assert any("Islamic Republic" in m.text for m in iran.mentions)
+
+
+def test_short_and_long_names_of_a_place_are_one_entity(analyze):
+    a = analyze("Troops entered the Gaza Strip on Monday. Aid reached Gaza a day later.")
+    gaza = [e for e in a.entities if "Gaza" in e.name]
+    assert len(gaza) == 1 and gaza[0].name == "Gaza Strip"
+    assert len(gaza[0].mentions) == 2

@@ -1,0 +1,103 @@
+"""The quotes component on hand-made text: every kind of quote, its cue and its resolved speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.components.quotes import quote_regions
+
+
+def only(analysis, word):
+    hits = [q for q in analysis.quotes if word in q.content.text]
+    assert len(hits) == 1, f"expected one quote with {word!r}, got {[q.content.text for q in analysis.quotes]}"
+    return hits[0]
+
+
+def check_offsets(analysis):
+    text = analysis.article.text
+    for q in analysis.quotes:
+        for span in (q.content, q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
+def test_direct_quote_after_the_quote_with_title_speaker(analyze):
+    a = analyze("Imam Khamenei wrote a letter.\n\n“Fighting and resistance are the only way out,” the Imam said.")
+    q = only(a, "only way out")
+    assert q.kind == "direct"
+    assert q.content.text == "Fighting and resistance are the only way out"
+    assert q.cue.text == "said" and q.speaker.text == "the Imam"
+    assert q.speaker_name == "Khamenei" and q.speaker_entity
+    check_offsets(a)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
+    ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),
+    ("'We will rebuild every house on this street,' Jane Smith told reporters.", "Jane Smith"),
+    ('«We will rebuild every house on this street», Jane Smith added.', "Jane Smith"),
+])
+def test_direct_quotes_in_every_mark_and_order(analyze, text, speaker):
+    a = analyze(text)
+    q = only(a, "rebuild every house")
+    assert q.kind == "direct" and q.speaker_name == speaker
+    check_offsets(a)
+
+
+def test_dash_and_from_forms(analyze):
+    a = analyze('"Nothing about us without us will ever work here." - Maria Lopez\n\n'
+                'From Tom Baker: "The council has failed the town for ten years."')
+    assert only(a, "Nothing about us").speaker_name == "Maria Lopez"
+    assert only(a, "council has failed").speaker_name == "Tom Baker"
+
+
+def test_quote_spanning_paragraphs_is_one_quote(analyze):
+    text = ('Dr. Ann Lee said: “The clinic is full every day and we are turning people away.\n\n'
+            '“We need more nurses before the winter comes,” she added.')
+    regions = quote_regions(text)
+    assert len(regions) == 1 and "nurses" in text[regions[0][0]:regions[0][1]]
+    a = analyze(text)
+    q = only(a, "clinic is full")
+    assert "nurses" in q.content.text and q.speaker_name == "Ann Lee"
+
+
+def test_indirect_quotes_with_that_clause_participle_and_pronoun(analyze):
+    text = ("Ali Khamenei reaffirmed Iran’s support for Palestine, noting that resistance was the only solution.\n\n"
+            "He also underlined the need for Islamic unity.\n\n"
+            "The nations must force the enemy to retreat, Khamenei said.")
+    a = analyze(text)
+    noting = only(a, "resistance was the only solution")
+    assert noting.kind == "indirect" and noting.cue.text == "noting"
+    assert noting.speaker_name == "Ali Khamenei"
+    underlined = only(a, "the need for Islamic unity")
+    assert underlined.speaker.text == "He" and underlined.speaker_name == "Ali Khamenei"
+    said = only(a, "force the enemy to retreat")
+    assert said.kind == "indirect" and said.cue.text == "said"
+    check_offsets(a)
+
+
+def test_mixed_quote_keeps_the_whole_reported_clause(analyze):
+    a = analyze("Senator Bob Ray said the budget was “a betrayal of every family in the state.”")
+    q = only(a, "betrayal")
+    assert q.kind == "mixed"
+    assert q.content.text.startswith("the budget was")
+    assert q.speaker_name == "Bob Ray"
+
+
+def test_according_to(analyze):
+    a = analyze("According to the health ministry, 18 people were killed in the strike.")
+    q = only(a, "18 people were killed")
+    assert q.cue.text == "According to" and q.speaker.text == "the health ministry"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(analyze):
+    a = analyze("Thousands joined “The Great Return March” against the “Israeli” regime on Friday.")
+    assert a.quotes == []
+
+
+def test_floating_quote_continues_the_last_speaker(analyze):
+    text = ('"We have lost everything in the flood," farmer Ali Hassan said.\n\n'
+            '"My children have not eaten a proper meal in three days and nobody has come to help."')
+    a = analyze(text)
+    q = only(a, "children have not eaten")
+    assert q.speaker_name == "Ali Hassan"
