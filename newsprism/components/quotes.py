@@ -50,6 +50,7 @@ OBJECT_CONTENT_VERBS = {
 CLAUSE_ONLY = {"add", "demand", "continue", "note", "write", "post", "answer", "question", "wonder", "point", "call",
                "describe", "charge", "accuse", "agree", "counter"}
 
+CUE_ADVERBS = {"also", "now", "then", "again", "even", "later", "previously", "repeatedly", "once"}
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›", "「": "」", "”": "”"}
 MIN_QUOTE_WORDS = 4
 TRIM = " \t\n\r,;:"
@@ -287,12 +288,21 @@ class QuoteFinder:
         return None
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
-        """The cue: the verb with its particle ('pointed out') or 'for' ('called for')."""
-        end = verb.idx + len(verb.text)
-        for child in verb.rights:
-            if child.dep_ == "prt" and child.i == verb.i + 1:
-                end = child.idx + len(child.text)
-        return verb.idx, end
+        """The cue: the verb group as written ('has also said', 'is demanding', 'pointed out', 'called for')."""
+        doc = self.doc
+        start = verb.i
+        while start > 0 and doc[start - 1].head.i == verb.i and (
+            (doc[start - 1].dep_ in {"aux", "auxpass"} and doc[start - 1].lemma_ in {"be", "have", "do"})
+            or doc[start - 1].dep_ == "neg" or doc[start - 1].lower_ in CUE_ADVERBS
+        ):
+            start -= 1
+        end = verb.i + 1
+        while end < len(doc) and doc[end].head.i == verb.i and (
+            doc[end].dep_ == "prt"
+            or (doc[end].dep_ == "prep" and doc[end].lower_ in {"for", "on"} and verb.lemma_ == "call")
+        ):
+            end += 1
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
     # --- indirect quotes ----------------------------------------------------------------------
 
