@@ -201,7 +201,7 @@ def eval_quotes(
     """Quote F1 and speaker accuracy (score_quotes.py)."""
     from newsprism.evaluate import quotes
 
-    raise typer.Exit(quotes.run(data, scorers))
+    raise typer.Exit(quotes.run(data, scorers)[0])
 
 
 @eval_app.command("attribution")
@@ -212,7 +212,7 @@ def eval_attribution(
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
     from newsprism.evaluate import attribution
 
-    raise typer.Exit(attribution.run(data, scorers))
+    raise typer.Exit(attribution.run(data, scorers)[0])
 
 
 @train_app.command("attribution")

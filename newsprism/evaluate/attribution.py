@@ -8,7 +8,8 @@ from pathlib import Path
 from newsprism.evaluate import polnear, runner
 
 
-def run(split: Path, scorers: Path) -> int:
+def run(split: Path, scorers: Path) -> tuple[int, dict]:
+    """Analyses the split and scores it; returns the scorer's exit status and figures."""
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         runner.predict(polnear.articles(split), pred)

@@ -34,7 +34,8 @@ def ggt_from_polnear(split: Path, out: Path) -> None:
             fh.write(json.dumps({"id": name, "text": text, "quotes": quotes}) + "\n")
 
 
-def run(data: Path, scorers: Path) -> int:
+def run(data: Path, scorers: Path) -> tuple[int, dict]:
+    """Analyses the gold articles and scores them; returns the scorer's exit status and figures."""
     with tempfile.TemporaryDirectory() as tmp:
         gold = Path(tmp) / "gold.jsonl"
         if data.is_dir():

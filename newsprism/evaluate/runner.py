@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -22,11 +23,14 @@ def predict(articles: Iterable[Article], out: Path) -> int:
     return n
 
 
-def score(scorers: Path, script: str, *args: str) -> int:
-    """Runs `scorers/script` with `args`, its output passed through; returns 2 where the scorer is missing."""
+def score(scorers: Path, script: str, *args: str) -> tuple[int, dict]:
+    """Runs `scorers/script` with `args` and prints what it says; returns its exit status and its JSON line."""
     path = scorers / script
     if not path.exists():
         print(f"newsprism: scorer {path} not found (pass --scorers DIR)", file=sys.stderr)
-        return 2
-    done = subprocess.run([sys.executable, str(path), *args])
-    return done.returncode
+        return 2, {}
+    done = subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True)
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    result = next((json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")), {})
+    return done.returncode, result

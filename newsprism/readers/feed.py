@@ -1,0 +1,70 @@
+"""RSS and Atom feeds (feedparser): one article per entry, its HTML content turned into plain text."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import BinaryIO, Iterator
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from newsprism.article import Article, Refusal
+from newsprism.readers.dates import normalise_date
+
+BLOCK_TAGS = (
+    "p", "div", "br", "li", "blockquote", "pre", "tr", "table", "section", "article",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "hr",
+)
+SPACES = re.compile(r"[^\S\n]+")
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters lxml refuses
+
+
+def read_feed(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
+    """Read every entry of an RSS or Atom feed; origins are `PATH#N`, N counting entries from 1."""
+    parsed = feedparser.parse(io.BytesIO(stream.read()))
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        yield Refusal(origin, f"no feed entries{f' ({problem})' if problem else ''}")
+        return
+    source = parsed.feed.get("title") or None
+    for number, entry in enumerate(parsed.entries, 1):
+        where = f"{origin}#{number}"
+        text = entry_text(entry)
+        if not text:
+            yield Refusal(where, "feed entry without text")
+            continue
+        yield Article(
+            text=text,
+            id=entry.get("id") or entry.get("link") or "",
+            title=entry.get("title") or None,
+            published=normalise_date(entry.get("published") or entry.get("updated")),
+            source=source,
+            url=entry.get("link") or None,
+            origin=where,
+        )
+
+
+def entry_text(entry: dict) -> str:
+    """The plain text of an entry: its first content, else its summary."""
+    detail = entry["content"][0] if entry.get("content") else entry.get("summary_detail")
+    if not detail or not detail.get("value"):
+        return ""
+    if "html" in (detail.get("type") or "html"):
+        return html_to_text(detail["value"])
+    return detail["value"].strip()
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: one line per block element, spaces collapsed, scripts dropped."""
+    try:
+        root = lxml.html.fragment_fromstring(NOT_XML.sub("", markup), create_parent="div")
+    except (etree.ParserError, ValueError):  # nothing to parse
+        return ""
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,39 @@
+"""Quality gate on the shared research data (skipped where ../shared is absent): the seed article and
+PolNeAR dev must stay above the issue's bars, so a change that loses accuracy fails here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SEED, SHARED, needs_shared
+from newsprism.evaluate import attribution, quotes
+
+SCORERS = SHARED / "scorers"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+
+
+@needs_shared(SEED)
+def test_seed_article_meets_its_hand_annotation(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(SEED), "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    check = subprocess.run([sys.executable, str(SCORERS / "check_seed.py"), str(SEED.with_suffix(".gold.json")),
+                            "meta", "entities", "quotes"], input=out, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    assert json.loads(out)["article"]["published"] == "2018-04-06"
+
+
+@needs_shared(POLNEAR_DEV)
+def test_attribution_spans_on_polnear_dev_beat_the_bars():
+    code, result = attribution.run(POLNEAR_DEV, SCORERS)
+    assert code == 0 and result["missing_articles"] == 0
+    source, cue, content = (result[role]["exact"][2] for role in ("source", "cue", "content"))
+    assert source >= 0.55 and cue >= 0.60 and content >= 0.45, result
+
+
+@needs_shared(POLNEAR_DEV)
+def test_speech_quotes_on_polnear_dev():
+    code, result = quotes.run(POLNEAR_DEV, SCORERS)
+    assert code == 0
+    assert result["recall"] >= 0.80 and result["speaker_accuracy"] >= 0.80, result
