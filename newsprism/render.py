@@ -29,7 +29,8 @@ def table(analysis: Analysis) -> None:
 
 def summary(data: dict, db: str) -> None:
     """Counts of what a database holds and the most quoted speakers."""
-    counts = Table("table", "rows", title=f"newsprism database {db}", title_justify="left")
+    out.print(f"[bold]newsprism database[/bold] {db}", highlight=False)
+    counts = Table("table", "rows")
     for key, value in data.items():
         if isinstance(value, int):
             counts.add_row(key, str(value))

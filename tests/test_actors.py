@@ -63,3 +63,9 @@ def test_short_and_long_names_of_a_place_are_one_entity(analyze):
     gaza = [e for e in a.entities if "Gaza" in e.name]
     assert len(gaza) == 1 and gaza[0].name == "Gaza Strip"
     assert len(gaza[0].mentions) == 2
+
+
+def test_two_people_sharing_a_surname_stay_apart(analyze):
+    a = analyze("Donald Trump spoke first at the rally in Ohio. Melania Trump spoke next to the crowd.")
+    names = sorted(e.name for e in a.entities if e.type == "PERSON")
+    assert names == ["Donald Trump", "Melania Trump"]

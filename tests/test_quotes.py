@@ -101,3 +101,10 @@ def test_floating_quote_continues_the_last_speaker(analyze):
     a = analyze(text)
     q = only(a, "children have not eaten")
     assert q.speaker_name == "Ali Hassan"
+
+
+def test_speaker_with_apposition_resolves_to_the_person_not_the_group(analyze):
+    a = analyze("Rep. G.K. Butterfield, head of the Congressional Black Caucus, said the vote was a disgrace.")
+    q = only(a, "the vote was a disgrace")
+    assert q.speaker.text.startswith("Rep. G.K. Butterfield")
+    assert q.speaker_name == "G.K. Butterfield"

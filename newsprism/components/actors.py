@@ -139,11 +139,7 @@ class ActorResolver:
         """Cluster key: a surname for people, a country code for states, else the name (merged by prefix)."""
         name = " ".join(words)
         if label == "PERSON":
-            surname = words[-1].lower()
-            for key, c in self.clusters.items():
-                if c.type == "PERSON" and key.split(":", 1)[1].split()[-1] == surname:
-                    return key
-            return "PERSON:" + name.lower()
+            return self.person_key(words)
         if label in {"GPE", "NORP"} and country and gazetteer.country_code(name) == country:
             return "STATE:" + country
         if label == "NORP" and country:
@@ -156,6 +152,22 @@ class ActorResolver:
             if other.startswith(low + " ") or low.startswith(other + " ") or acronym(other) == low or acronym(low) == other:
                 return key
         return "NAME:" + low
+
+    def person_key(self, words: list[str]) -> str:
+        """'Trump' joins the person with that surname mentioned last; 'Melania Trump' and 'Donald Trump' stay
+        two people, and a full name joins a surname-only person ('Biden' then 'Joe Biden')."""
+        surname, first = words[-1].lower(), words[0].lower()
+        best, best_at = None, -1
+        for key, c in self.clusters.items():
+            if c.type != "PERSON" or not any(n.split()[-1].lower() == surname for n in c.names):
+                continue
+            firsts = {n.split()[0].lower() for n in c.names if len(n.split()) > 1}
+            if len(words) > 1 and firsts and first not in firsts:
+                continue
+            last = max(s for s, _ in c.mentions) if c.mentions else -1
+            if last > best_at:
+                best, best_at = key, last
+        return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
         for ent in self.doc.ents:

@@ -378,7 +378,9 @@ class QuoteFinder:
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
-        ident = resolve_span(self.doc, sp.start_char, sp.end_char) or self.by_surname(sp)
+        head = sp.root
+        ident = (resolve_span(self.doc, head.idx, head.idx + len(head.text))
+                 or resolve_span(self.doc, sp.start_char, sp.end_char) or self.by_surname(sp))
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
