@@ -69,3 +69,12 @@ def test_two_people_sharing_a_surname_stay_apart(analyze):
     a = analyze("Donald Trump spoke first at the rally in Ohio. Melania Trump spoke next to the crowd.")
     names = sorted(e.name for e in a.entities if e.type == "PERSON")
     assert names == ["Donald Trump", "Melania Trump"]
+
+
+def test_a_role_given_in_apposition_names_the_person_later(analyze):
+    a = analyze("Geir Pedersen, the U.N. special envoy for Syria, met officials in Damascus. "
+                "Later the envoy said that talks would resume.")
+    pedersen = entity(a, "Pedersen")
+    assert any(m.text.startswith("the envoy") for m in pedersen.mentions)
+    q = next(q for q in a.quotes if "talks would resume" in q.content.text)
+    assert q.speaker_name == "Geir Pedersen"

@@ -63,6 +63,7 @@ class Cluster:
     types: Counter = field(default_factory=Counter)
     country: str | None = None
     titles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # nouns of apposition: 'Geir Pedersen, the U.N. envoy
     mentions: list[tuple[int, int]] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
 
@@ -98,6 +99,15 @@ def modifier_country(ent: Span) -> str | None:
             if code:
                 return code
     return None
+
+
+def apposition_roles(ent: Span) -> set[str]:
+    """The role nouns set beside a name: 'X, a senior analyst' and 'the envoy, X' give 'analyst', 'envoy'."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    return {n.lemma_.lower() for n in nouns}
 
 
 def noun_phrase(head: Token) -> Span:
@@ -194,20 +204,27 @@ class ActorResolver:
                 prev = self.doc[ent.start - 1] if ent.start > 0 else None
                 if prev is not None and is_title(prev):
                     c.titles.add(prev.lower_.rstrip("."))
+                c.roles.update(apposition_roles(ent))
             self.add(c, ent)
 
     def nominal_mentions(self) -> None:
-        """'the Imam', 'the president': a title alone joins the last person introduced with it."""
+        """'the Imam', 'the president': a title alone joins the last person introduced with it; so does
+        'the envoy' for a person introduced as 'Geir Pedersen, the U.N. special envoy'."""
         for tok in self.doc:
-            if tok.i in self.covered or not is_title(tok) or tok.pos_ not in {"PROPN", "NOUN"}:
+            if tok.i in self.covered or tok.pos_ not in {"PROPN", "NOUN"}:
                 continue
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_type_ == "PERSON":
                 continue
-            title = tok.lower_.rstrip(".")
-            owner = self.last_person_before(tok.idx, lambda c: title in c.titles)
-            if owner is not None:
-                det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
-                self.add(owner, self.doc[det : tok.i + 1])
+            title, role = tok.lower_.rstrip("."), tok.lemma_.lower()
+            if is_title(tok):
+                owner = self.last_person_before(tok.idx, lambda c: title in c.titles or role in c.roles)
+                if owner is not None:
+                    det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
+                    self.add(owner, self.doc[det : tok.i + 1])
+            elif tok.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in tok.lefts):
+                owner = self.last_person_before(tok.idx, lambda c: role in c.roles)
+                if owner is not None:
+                    self.add(owner, noun_phrase(tok))
 
     def labels(self) -> None:
         """Noun phrases that name a state by a people's adjective, or point back with a loaded noun."""

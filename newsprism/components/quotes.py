@@ -54,6 +54,7 @@ CUE_ADVERBS = {"also", "now", "then", "again", "even", "later", "previously", "r
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›", "「": "」", "”": "”"}
 MIN_QUOTE_WORDS = 4
 TRIM = " \t\n\r,;:"
+CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
 @dataclass
@@ -90,7 +91,7 @@ def is_opening(text: str, i: int) -> bool:
     ch = text[i]
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if ch in "‘'" and (before.isalnum() or not after.isalpha()):
+    if ch in "‘'" and (before.isalnum() or not after.isalpha() or CONTRACTION.match(text, i + 1)):
         return False
     if ch == "”":
         return not before.isalnum() and after.isalnum() and (before in " \n\t(—-")
@@ -263,8 +264,14 @@ class QuoteFinder:
                 cs, ce = trim(self.text, clause.start_char, clause.end_char)
                 if cs <= s and e <= ce + 1 and (s - cs) + (ce - e) > 3:
                     kind, content = "mixed", (cs, ce)
+            if kind == "direct" and not self.has_verb(s, e):
+                return None  # a cited phrase ('cited "security officials" as saying'), not speech
             return Found(kind, content, self.cue_span(verb), self.subject_of(verb))
         return self.dash_or_from(s, e, first[0].sent, before)
+
+    def has_verb(self, s: int, e: int) -> bool:
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
     def dash_or_from(self, s: int, e: int, sent: Span, before: Span | None) -> Found | None:
         """The '"..." -Name', 'From X: "..."' and 'according to X' forms."""
@@ -374,26 +381,38 @@ class QuoteFinder:
 
     # --- output -------------------------------------------------------------------------------
 
-    def resolve(self, f: Found) -> None:
+    def resolve(self, f: Found, last: Found | None) -> None:
+        """Names the speaker: the entity its head word mentions, else a person named inside it; a bare
+        'he'/'she' right after another quote continues that quote's speaker (the news convention)."""
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
         head = sp.root
-        ident = (resolve_span(self.doc, head.idx, head.idx + len(head.text))
-                 or resolve_span(self.doc, sp.start_char, sp.end_char) or self.by_surname(sp))
+        if (len(sp) == 1 and head.lower_ in {"he", "she"} and last is not None and last.speaker_id
+                and self.entity_types.get(last.speaker_id) == "PERSON" and 0 <= sp.start_char - last.content[1] < 300):
+            f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name
+            return
+        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+        if ident is None:
+            ident = resolve_span(self.doc, sp.start_char, sp.end_char)
+            if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
+                ident = self.by_surname(sp)
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
-            f.speaker_name = sp.text
+            f.speaker_name = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
 
     def run(self) -> list[Quote]:
         self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
+        self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
         self.direct()
         self.indirect()
         out = []
+        last: Found | None = None
         for f in sorted(self.outermost(), key=lambda f: f.content):
-            self.resolve(f)
+            self.resolve(f, last)
+            last = f if f.speaker_id else last
             sp = f.speaker
             out.append(
                 Quote(
