@@ -1,0 +1,99 @@
+"""Figure conflicts: where an article, or several articles about one event, give different figures for the
+same thing, the figures are listed side by side with their sentences; none is picked.
+
+Figures are "about the same thing" when they count the same kind (deaths, injuries, crowd or force size;
+an unspecified harm such as "crimes against more than a dozen protesters" is set beside the death toll)
+and their events do not disagree on date or place, and something ties them together: the same place, the
+same date, or sentences at most three apart; sizes must count the same noun ("snipers"). Figures of one
+sentence are parts of one report and never conflict with each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsprism.schema import Analysis, Count, FigureConflict, Span
+
+# The comparison group of each count kind.
+GROUP = {"fatalities": "fatalities", "victims": "fatalities", "injured": "injured", "size": "size"}
+ABOUT = {"fatalities": "people killed or harmed", "injured": "people injured", "size": "size of a crowd or force"}
+
+
+@dataclass
+class Claim:
+    """One figure as reported: its kind, where and when its event happened (None: not said), its sentence."""
+
+    kind: str
+    count: Count
+    sentence: Span
+    date: str | None = None
+    place: str | None = None
+    origin: str | None = None  # the article id, when comparing articles
+    index: int | None = None  # the sentence's number in its article
+    noun: str | None = None  # what is counted ("sniper"), for sizes
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """True where two claims may be about the same event: no disagreement on date, place or counted noun,
+    and a shared place, a shared date, or nearby sentences of one article."""
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    if GROUP[a.kind] == "size" and a.noun != b.noun:
+        return False
+    near = a.origin == b.origin and a.index is not None and b.index is not None and abs(a.index - b.index) <= 3
+    return bool(near or a.place and b.place or a.date and b.date)
+
+
+def differ(a: Claim, b: Claim) -> bool:
+    """True where two figures say different things ("more than a dozen" against "18")."""
+    return (a.count.value, a.count.qualifier) != (b.count.value, b.count.qualifier)
+
+
+def find_conflicts(claims: Iterable[Claim]) -> list[FigureConflict]:
+    """Conflicts among claims: per kind, each set of compatible claims from different sentences that differ."""
+    claims = list(claims)
+    out: list[FigureConflict] = []
+    used: set[int] = set()
+    for i, a in enumerate(claims):
+        if i in used:
+            continue
+        group = [a]
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if j in used or GROUP[b.kind] != GROUP[a.kind] or not all(compatible(b, c) for c in group):
+                continue
+            same_sentence = any(b.origin == c.origin and b.sentence.start == c.sentence.start for c in group)
+            if not same_sentence and any(differ(b, c) for c in group):
+                group.append(b)
+                used.add(j)
+        if len(group) < 2:
+            continue
+        used.add(i)
+        where = next((c.place for c in group if c.place), None)
+        when = next((c.date for c in group if c.date), None)
+        about = ABOUT[GROUP[a.kind]] + (f" in {where}" if where else "") + (f" on {when}" if when else "")
+        origins = sorted({c.origin for c in group if c.origin})
+        if len(origins) > 1:
+            about += " (articles " + ", ".join(origins) + ")"
+        out.append(FigureConflict(about=about, figures=[c.count for c in group],
+                                  sentences=[c.sentence for c in group]))
+    return out
+
+
+def across_articles(analyses: Iterable[Analysis]) -> list[FigureConflict]:
+    """Conflicts between the events' figures of several analysed articles about the same event.
+
+    Spans stay offsets into their own article, named in `about`.
+    """
+    claims = []
+    for a in analyses:
+        for ev in a.events:
+            place = ev.location.name if ev.location else None
+            for kind in ("fatalities", "injured", "size"):
+                count = getattr(ev, kind)
+                if count is not None:
+                    claims.append(Claim(kind, count, ev.evidence, ev.date, place, a.article.id))
+    return [c for c in find_conflicts(claims) if "(articles" in c.about]

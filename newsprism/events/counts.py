@@ -1,0 +1,210 @@
+"""Figures in text: "almost 1,500", "more than a dozen", "dozens", "18", each with value, qualifier and span,
+and what they count in their sentence: fatalities, injured, crowd or force size, or unspecified victims.
+
+A qualifier says how the figure bounds the truth: "exact", "about", "at least", "at most", "about, at most".
+"more than N" is at least N+1 ("more than a dozen": at least 13); "dozens" is at least 24 (two dozen),
+"hundreds" at least 200. Loaded verbs count as plain ones: "martyring 18" is 18 killed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+         "dozen": 12, "score": 20}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Plural round words: at least two of the unit ("dozens" is at least 24).
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
+         "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several": 3, "a few": 2,
+         "a handful": 3, "a number": 2, "many": None, "a couple": 2, "a couple of": 2}
+# Qualifier words before a figure -> (qualifier, offset added to the value).
+QUALIFIERS = [
+    (r"more than|over|upwards of|in excess of", "at least", 1),
+    (r"at least|no fewer than|no less than|a minimum of|not less than", "at least", 0),
+    (r"fewer than|less than|under", "at most", -1),
+    (r"up to|at most|as many as|no more than|a maximum of", "at most", 0),
+    (r"almost|nearly|just under|close to|just short of|nearing", "about, at most", 0),
+    (r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|or so|just over", "about", 0),
+]
+
+_WORD = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s(?:{'|'.join(SCALES)}))?|(?:(?:{_WORD})(?:[\s-](?:and\s)?(?=\w)(?:{_WORD}))*)"
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+_QUAL = "|".join(q for q, _, _ in QUALIFIERS)
+FIGURE = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?:(?P<vague>{_VAGUE})|(?P<num>{_NUM}))\b", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    """A figure found in text: value (None where the text gives none), qualifier and char span."""
+
+    value: int | None
+    qualifier: str
+    text: str
+    start: int
+    end: int
+
+
+def words_value(text: str) -> int | None:
+    """The value of a number written in digits or words: "1,500", "1.5 million", "twenty-one", "a dozen"."""
+    t = text.lower().replace(",", "").strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\w+))?", t)
+    if m:
+        scale = SCALES.get(m.group(2) or "", 1)
+        if m.group(2) and m.group(2) not in SCALES:
+            return None
+        return int(round(float(m.group(1)) * scale))
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", t):
+        if w == "and":
+            continue
+        if w in UNITS:
+            current = current * UNITS[w] if w in ("dozen", "score") and current else current + UNITS[w]
+            seen = True
+        elif w in SCALES:
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total, current = total + current, 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_figure(text: str) -> Figure | None:
+    """The first figure in `text` with its qualifier: "almost 1,500" -> 1500, "about, at most"."""
+    for f in find_figures(text):
+        return f
+    return None
+
+
+def find_figures(text: str, offset: int = 0) -> list[Figure]:
+    """Every figure in `text`, spans shifted by `offset`; lone "a"/"an"/"one" and years are not figures."""
+    out = []
+    for m in FIGURE.finditer(text):
+        qual_text = (m.group("qual") or "").lower()
+        if m.group("vague"):
+            key = m.group("vague").lower()
+            value, qualifier = VAGUE[key], "at least" if VAGUE[key] else "unspecified"
+        else:
+            raw = m.group("num")
+            follower = text[m.end():m.end() + 4].lower()
+            if raw.lower() in ("a", "an", "score") or raw.lower() == "one" and follower.startswith((" of", " an")) or re.fullmatch(r"(1[89]|20)\d\d", raw):
+                continue
+            value, qualifier = words_value(raw), "exact"
+            if value is None:
+                continue
+        for pattern, q, shift in QUALIFIERS:
+            if qual_text and re.fullmatch(pattern, qual_text):
+                qualifier = q
+                value = value + shift if value is not None and shift and not m.group("vague") else value
+                break
+        out.append(Figure(value, qualifier, m.group(0), offset + m.start(), offset + m.end()))
+    return out
+
+
+KILLED = {"kill", "die", "dead", "death", "martyr", "martyre", "slay", "slain", "murder", "massacre",
+          "execute", "fatality", "life", "toll", "body", "corpse", "perish", "assassinate", "behead",
+          "neutralise", "neutralize", "eliminate", "lose"}
+INJURED = {"injure", "wound", "hurt", "injury", "casualty", "maim", "hospitalize", "hospitalise", "injured",
+           "wounded"}
+VICTIM = {"crime", "attack", "victim", "atrocity", "against", "target", "abuse", "violence", "assault",
+          "shoot", "beat", "torture", "arrest", "detain"}
+SIZE = {"protester", "demonstrator", "marcher", "people", "crowd", "participant", "supporter", "worker",
+        "student", "sniper", "soldier", "troop", "police", "policeman", "officer", "fighter", "militant",
+        "force", "rebel", "gunman", "tank", "vehicle", "personnel", "reservist", "guard", "agent", "member",
+        "rioter", "activist", "farmer", "refugee", "civilian", "resident", "villager", "man", "woman"}
+MOVE = {"march", "protest", "demonstrate", "rally", "gather", "deploy", "mobilize", "mobilise", "station",
+        "send", "join", "strike", "take", "turn", "riot"}
+
+
+def figure_tokens(sent: Span, fig: Figure) -> list[Token]:
+    """Tokens of `sent` inside the figure's span."""
+    return [t for t in sent if t.idx >= fig.start and t.idx + len(t) <= fig.end]
+
+
+def _lemmas(toks) -> set[str]:
+    return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+
+
+def counted_noun(sent: Span, fig: Figure) -> str | None:
+    """The lemma of the noun a figure counts: "100 snipers" -> "sniper", "thousands of students" -> "student"."""
+    toks = figure_tokens(sent, fig)
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.dep_ in ("nummod", "quantmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head.lemma_.lower()
+    nxt = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ == "of":
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        return obj.lemma_.lower() if obj is not None else None
+    return None
+
+
+def count_kind(sent: Span, fig: Figure) -> str | None:
+    """What a figure counts in its sentence: 'fatalities', 'injured', 'size', 'victims' or None.
+
+    The word the figure hangs from decides first ("martyring 18", "24 people were killed"), then the words
+    right after it ("18 dead"), then the counted noun ("100 snipers"); a figure after "including" is a part
+    of another figure and is left out.
+    """
+    toks = figure_tokens(sent, fig)
+    if not toks or any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") for t in toks):
+        return None
+    doc = sent.doc
+    first, last = toks[0], toks[-1]
+    noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.i > last.i else last
+    nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ == "of":
+        noun = next((c for c in nxt.children if c.dep_ == "pobj"), noun)
+    gov, prep = noun.head, ""
+    if gov.dep_ == "prep" and gov.i != noun.i:
+        prep, gov = gov.lower_, gov.head
+    after = []
+    for t in doc[last.i + 1: min(sent.end, last.i + 4)]:
+        if t.is_punct or t.pos_ == "CCONJ":
+            break
+        after.append(t)
+    before = doc[max(sent.start, first.i - 5): first.i]
+    kind = None
+    if gov.i != noun.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"):
+        g = _lemmas([gov])
+        kind = "fatalities" if g & KILLED else "injured" if g & INJURED else None
+    if kind is None:
+        a, n = _lemmas(after), _lemmas([noun])
+        kind = ("fatalities" if (a | n) & KILLED else "injured" if (a | n) & INJURED else
+                "fatalities" if "toll" in _lemmas(before) else None)
+    if kind is None and (prep == "against" or _lemmas([gov]) & VICTIM and noun.dep_ in ("dobj", "pobj")):
+        kind = "victims"
+    if kind is None and (_lemmas([noun]) & SIZE or noun.dep_ == "nsubj" and _lemmas([gov]) & MOVE):
+        kind = "size"
+    prev = doc[first.i - 1] if first.i > sent.start else None
+    if kind in ("fatalities", "injured", "victims") and prev is not None and prev.lower_ in ("including", "among"):
+        return None
+    return kind
+
+
+@dataclass
+class SentenceCount:
+    """A figure with what it counts."""
+
+    kind: str
+    figure: Figure
+    noun: str | None = None  # the counted noun's lemma ("sniper"), where one is named
+
+
+def sentence_counts(sent: Span) -> list[SentenceCount]:
+    """The figures of `sent` that count people killed, injured, harmed or present, in text order."""
+    out = []
+    for fig in find_figures(sent.text, sent.start_char):
+        kind = count_kind(sent, fig)
+        if kind:
+            out.append(SentenceCount(kind, fig, counted_noun(sent, fig)))
+    return out

@@ -1,0 +1,218 @@
+"""Fast tests of the events component on hand-made sentences: dates, counts, places, actors, types,
+figure conflicts. Nothing here reads ../shared."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsprism.events import counts, dates, places
+from newsprism.events.classifier import top_cue_types
+from newsprism.events.conflicts import Claim, find_conflicts
+from newsprism.events.evaluation import score
+from newsprism.pipeline import SPACY_MODEL
+from newsprism.schema import Count, Entity, Span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(SPACY_MODEL)
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    import newsprism.components.events  # noqa: F401  registers the factory
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_events")
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On March 30", "2018-03-30"),
+    ("March 30, 2017", "2017-03-30"),
+    ("30 March", "2018-03-30"),
+    ("December 28", "2017-12-28"),      # months after the article: the year before
+    ("today", "2018-04-06"),
+    ("yesterday", "2018-04-05"),
+    ("two days ago", "2018-04-04"),
+    ("a week ago", "2018-03-30"),
+    ("on Friday", "2018-04-06"),        # the article is of a Friday
+    ("last Friday", "2018-03-30"),
+    ("on Monday", "2018-04-02"),
+    ("last Tuesday", "2018-04-03"),
+    ("next Tuesday", "2018-04-10"),
+    ("2018-03-31", "2018-03-31"),
+    ("last month", None),
+    ("recently", None),
+])
+def test_relative_dates_against_article_date(text, expected):
+    got = dates.resolve_date(text, "2018-04-06")
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_dates_without_article_date():
+    assert dates.resolve_date("yesterday", None) is None
+    assert dates.resolve_date("March 30, 2017", None).isoformat() == "2017-03-30"
+    assert dates.resolve_date("March 30", "not a date") is None
+
+
+def test_day_of_an_earlier_event():
+    assert dates.day_of("The first day of the demonstrations turned violent") == (1, "demonstrations")
+    assert dates.day_of("on the third day of the strike") == (3, "strike")
+    assert dates.resolve_day_of(3, dates.to_date("2018-03-30")).isoformat() == "2018-04-01"
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("18", 18, "exact"),
+    ("almost 1,500", 1500, "about, at most"),
+    ("more than a dozen", 13, "at least"),
+    ("at least 156", 156, "at least"),
+    ("dozens", 24, "at least"),
+    ("hundreds", 200, "at least"),
+    ("tens of thousands", 20000, "at least"),
+    ("some 500,000", 500000, "about"),
+    ("up to 100", 100, "at most"),
+    ("fewer than 20", 19, "at most"),
+    ("twenty-one", 21, "exact"),
+    ("three hundred and five", 305, "exact"),
+    ("1.5 million", 1500000, "exact"),
+    ("nearly two thousand", 2000, "about, at most"),
+])
+def test_figures_words_digits_qualifiers(text, value, qualifier):
+    fig = counts.parse_figure(text)
+    assert (fig.value, fig.qualifier, fig.text) == (value, qualifier, text)
+
+
+def test_years_and_articles_are_not_figures():
+    assert counts.find_figures("In 2018 a man and one of his sons left.") == []
+
+
+def kinds(nlp, text):
+    doc = nlp(text)
+    return [(c.kind, c.figure.value) for s in doc.sents for c in counts.sentence_counts(s)]
+
+
+def test_what_figures_count(nlp):
+    assert kinds(nlp, "Troops opened fire, martyring 18 and injuring almost 1,500 others.") == [
+        ("fatalities", 18), ("injured", 1500)]
+    assert kinds(nlp, "At least three civilians have been killed in a bombing.") == [("fatalities", 3)]
+    assert kinds(nlp, "The blast killed one soldier and wounded two others.") == [("fatalities", 1), ("injured", 2)]
+    assert kinds(nlp, "Five people died and dozens were hurt.") == [("fatalities", 5), ("injured", 24)]
+    assert kinds(nlp, "Tens of thousands of students marched on Saturday.") == [("size", 20000)]
+    assert kinds(nlp, "The army deployed 100 snipers to the border.") == [("size", 100)]
+    assert kinds(nlp, "Police said 18 were dead, including 3 children.") == [("fatalities", 18)]
+
+
+def test_places_offline():
+    gaza = places.lookup("Gaza Strip")
+    assert gaza.country == "PSE" and gaza.lat and gaza.lon
+    assert places.lookup("Kirkuk").country == "IRQ"
+    iraq = places.lookup("Iraq")
+    assert (iraq.country, iraq.lat) == ("IRQ", None)
+    assert places.lookup("Qwertyville") is None
+    assert places.lookup("") is None
+
+
+@pytest.mark.parametrize("sentence, plover", [
+    ("The two governments agreed on Wednesday to cooperate on refugees.", "AGREE"),
+    ("The foreign minister visited Moscow for talks.", "CONSULT"),
+    ("The president praised the country's efforts on human rights.", "SUPPORT"),
+    ("The government lifted the curfew in the capital.", "CONCEDE"),
+    ("The two navies launched joint exercises in the Mediterranean.", "COOPERATE"),
+    ("The agency gave the country 5 million dollars of aid.", "AID"),
+    ("The rebels completed their withdrawal from the town.", "RETREAT"),
+    ("Police launched an investigation into the killings.", "INVESTIGATE"),
+    ("The opposition demanded the resignation of the prime minister.", "DEMAND"),
+    ("The group accused the government of torture.", "DISAPPROVE"),
+    ("The rebels rejected the peace plan.", "REJECT"),
+    ("The president threatened to cut off all trade.", "THREATEN"),
+    ("The farmers said they would blockade the capital.", "THREATEN"),
+    ("Thousands of students demonstrated in the capital.", "PROTEST"),
+    ("The government mobilized army reservists.", "MOBILIZE"),
+    ("The country imposed sanctions on the regime.", "SANCTION"),
+    ("Soldiers arrested more than 100 people in the raid.", "COERCE"),
+    ("Gunmen killed three villagers.", "ASSAULT"),
+    ("Tanks shelled rebel positions near the town.", "FIGHT"),
+])
+def test_each_plover_type_has_its_cue(nlp, sentence, plover):
+    doc = nlp(sentence)
+    assert plover in top_cue_types(doc)
+
+
+def test_actor_linking_and_event_fields(events_nlp):
+    text = ("On Friday, Israeli forces fired live ammunition against the protesters in Gaza, "
+            "killing 18 and injuring almost 1,500 others.")
+    doc = events_nlp.make_doc(text)
+    doc._.published = "2018-04-06"
+    mention = text.index("Israeli forces")
+    doc._.entities = [Entity(id="E1", name="Israel", type="GPE", country="ISR",
+                             labels=[Span(start=mention, end=mention + 14, text="Israeli forces")])]
+    doc = events_nlp(doc)
+    assert len(doc._.events) == 1
+    ev = doc._.events[0]
+    assert ev.type in ("ASSAULT", "FIGHT")
+    assert (ev.source.entity, ev.source.name, ev.source.text) == ("E1", "Israel", "Israeli forces")
+    assert ev.target.text == "the protesters"
+    assert ev.date == "2018-04-06" and ev.date_text == "Friday"
+    assert (ev.location.name, ev.location.country) == ("Gaza", "PSE")
+    assert (ev.fatalities.value, ev.injured.value, ev.injured.qualifier) == (18, 1500, "about, at most")
+    assert text[ev.injured.start:ev.injured.end] == "almost 1,500"
+    assert ev.evidence.text == text
+
+
+def test_actors_fall_back_to_spacy_entities(events_nlp):
+    doc = events_nlp.make_doc("Russia threatened to cut gas supplies to Ukraine.")
+    doc._.published = "2020-01-01"
+    doc = events_nlp(doc)
+    ev = doc._.events[0]
+    assert ev.type == "THREATEN"
+    assert ev.source.text == "Russia"
+
+
+def test_quoted_speech_holds_no_event(events_nlp):
+    doc = events_nlp("“Fighting is the only way,” he said.")
+    assert doc._.events == []
+
+
+def test_conflicting_figures_listed_side_by_side(events_nlp):
+    text = ("Soldiers committed crimes against more than a dozen protesters in Gaza. "
+            "On Friday the troops opened fire on the march, killing 18.")
+    doc = events_nlp.make_doc(text)
+    doc._.published = "2018-04-06"
+    doc = events_nlp(doc)
+    assert len(doc._.figure_conflicts) == 1
+    conflict = doc._.figure_conflicts[0]
+    assert [f.text for f in conflict.figures] == ["more than a dozen", "18"]
+    assert [s.text for s in conflict.sentences] == [s.text.strip() for s in doc.sents]
+
+
+def test_no_conflict_for_different_places_or_one_sentence():
+    def claim(v, s, place):
+        return Claim("fatalities", Count(value=v, text=str(v), start=s, end=s + 2),
+                     Span(start=s, end=s + 10, text="x"), "2020-01-01", place)
+    assert find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, "Herat")]) == []
+    assert find_conflicts([claim(5, 0, "Kabul"), claim(7, 0, "Kabul")]) == []
+    assert len(find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, None)])) == 1
+
+
+def test_score_matches_shared_scorer_logic():
+    gold = {"1": "A", "2": "A", "3": "B", "4": "C"}
+    got = score(gold, {"1": "A", "2": "B", "3": "B"})
+    assert got["accuracy"] == 0.5 and got["unanswered"] == 1
+    assert got["macro"] == round((2 / 3 + 2 / 3 + 0) / 3, 3)
+
+
+def test_conflicts_across_articles():
+    from newsprism.events.conflicts import across_articles
+    from newsprism.schema import Analysis, ArticleMeta, Event, Location
+
+    def analysis(ident, value, text):
+        ev = Event(type="ASSAULT", date="2018-03-30", location=Location(name="Gaza"),
+                   fatalities=Count(value=value, text=text, start=0, end=len(text)),
+                   evidence=Span(start=0, end=len(text), text=text))
+        return Analysis(article=ArticleMeta(id=ident, text=text), events=[ev])
+
+    found = across_articles([analysis("a", 18, "18"), analysis("b", 16, "16"), analysis("c", 18, "18")])
+    assert len(found) == 1 and [f.value for f in found[0].figures] == [18, 16, 18]  # every report, none picked
+    assert "(articles a, b, c)" in found[0].about
+    assert across_articles([analysis("a", 18, "18"), analysis("c", 18, "18")]) == []
