@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -20,8 +21,10 @@ from newsprism.article import Article, Refusal
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsprism on research corpora with the shared scorers.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models newsprism ships.")
+events_app = typer.Typer(no_args_is_help=True, help="Event coding of short texts (PLOVER, CASE 2021).")
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
+app.add_typer(events_app, name="events")
 
 err = Console(stderr=True)
 
@@ -30,6 +33,16 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+class Scheme(str, Enum):
+    plover = "plover"
+    case2021 = "case2021"
 
 
 class ExportFormat(str, Enum):
@@ -61,8 +74,8 @@ class Batch:
         raise typer.Exit(1 if self.refused else 0)
 
 
-def progress(items: Iterator, label: str) -> Iterator:
-    """A Rich progress display on a terminal; the items unchanged elsewhere."""
+def progress(items: Iterator, label: str, size: Callable[[Any], int] = lambda _: 1) -> Iterator:
+    """A Rich progress display on a terminal, counting `size(item)` per item; the items unchanged elsewhere."""
     if not err.is_terminal:
         yield from items
         return
@@ -73,22 +86,31 @@ def progress(items: Iterator, label: str) -> Iterator:
         task = bar.add_task(label, total=None)
         for item in items:
             yield item
-            bar.advance(task)
+            bar.advance(task, size(item))
+
+
+def check_workers(workers: int | None) -> int:
+    """The `--workers` value, the number of cores when not given."""
+    from newsprism.engines.local import default_workers
+
+    return workers or default_workers()
 
 
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, folders (walked) or - for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json: one object per article; jsonl: one per line; table: for reading."),
-    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+    batch_size: int = typer.Option(16, min=1, help="Articles per spaCy batch."),
+    workers: int = typer.Option(None, min=1, help="Processes, each loading the pipeline once [default: the number of cores]."),
 ) -> None:
-    """Analyse articles and print what they claim and who says it."""
-    from newsprism import pipeline, render
+    """Analyse articles and print what they claim and who says it, in input order, as each batch is done."""
+    from newsprism import render
+    from newsprism.engines import local
 
     batch = Batch(paths)
-    nlp = pipeline.load()
     first = True
-    for analysis in progress(pipeline.analyze(nlp, batch.articles(), batch_size), "analysed"):
+    analyses = local.analyze(batch.articles(), check_workers(workers), batch_size)
+    for analysis in progress(analyses, "analysed"):
         if format == Format.table:
             render.table(analysis)
         elif format == Format.jsonl:
@@ -104,48 +126,31 @@ def analyze(
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (walked) or - for stdin."),
-    db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
-    batch_size: int = typer.Option(32, help="Articles analysed and committed together."),
+    db: str = typer.Option("newsprism.db", help="SQLite file or database URL (sqlite:///..., postgresql://...)."),
+    batch_size: int = typer.Option(32, min=1, help="Articles analysed and committed together."),
+    workers: int = typer.Option(None, min=1, help="Processes or Ray actors, each loading the pipeline once [default: the number of cores]."),
+    engine: Engine = typer.Option(Engine.local, help="local: processes on this machine; ray: Ray Data actors."),
+    ray_address: str = typer.Option(None, help="A running Ray cluster (e.g. ray://head:10001) [default: start Ray here]."),
 ) -> None:
-    """Analyse articles and store them; articles already stored are skipped."""
-    from newsprism import pipeline
-    from newsprism.store import Store
+    """Analyse articles and store them, a batch per transaction; articles already stored are skipped, so an
+    interrupted ingest run again finishes the rest."""
+    from newsprism.engines.ingest import IngestStats, ingest as run_ingest
+    from newsprism.engines.raydata import RayUnavailable
+    from newsprism.store import Store, StoreError
 
     batch = Batch(paths)
-    store = Store(db)
-    nlp = pipeline.load()
-    stored = skipped = 0
-
-    def fresh() -> Iterator[Article]:
-        nonlocal skipped
-        chunk: list[Article] = []
-        for art in batch.articles():
-            chunk.append(art)
-            if len(chunk) >= batch_size:
-                yield from new_only(chunk)
-                chunk = []
-        yield from new_only(chunk)
-
-    def new_only(chunk: list[Article]) -> Iterator[Article]:
-        nonlocal skipped
-        known = store.known_ids(a.id for a in chunk)
-        seen: set[str] = set()
-        for art in chunk:
-            if art.id in known or art.id in seen:
-                skipped += 1
-                continue
-            seen.add(art.id)
-            yield art
-
-    pending = []
-    for analysis in progress(pipeline.analyze(nlp, fresh(), batch_size), "stored"):
-        pending.append(analysis)
-        if len(pending) >= batch_size:
-            stored += store.save(pending)
-            pending = []
-    stored += store.save(pending)
-    store.close()
-    err.print(f"newsprism: stored {stored} new articles in {db} ({skipped} already there)", highlight=False)
+    workers = check_workers(workers)
+    stats = IngestStats()
+    try:
+        with Store(db) as store:
+            added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address)
+            for _ in progress(added, "stored", size=lambda n: n):
+                pass
+    except (StoreError, RayUnavailable) as exc:
+        err.print(f"newsprism: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    err.print(f"newsprism: stored {stats.stored} new articles in {db} ({stats.skipped} already there)",
+              highlight=False, soft_wrap=True)
     batch.exit()
 
 
@@ -225,6 +230,70 @@ def train_attribution(
     from newsprism.training import attribution
 
     print(json.dumps(attribution.train(data, out, seed=seed)))
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+) -> None:
+    """Serve the web pages and the REST API (/api); writes need Authorization: Bearer $NEWSPRISM_TOKEN."""
+    import uvicorn
+
+    from newsprism.store import StoreError
+    from newsprism.web import create_app
+
+    if "://" not in db and not Path(db).is_file():
+        err.print(f"newsprism: no database at {db}; create one with: newsprism ingest FILES --db {db}", markup=False)
+        raise typer.Exit(2)
+    try:
+        web = create_app(db)
+    except StoreError as exc:
+        err.print(f"newsprism: {exc}", markup=False)
+        raise typer.Exit(2)
+    err.print(f"newsprism: serving {db} on http://{host}:{port}/ (API schema: /api/openapi.json)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@events_app.command("classify")
+def events_classify(
+    tsv: Path = typer.Argument(..., help="id<TAB>text lines with a header row."),
+    scheme: Scheme = typer.Option(Scheme.plover, help="plover: 18 PLOVER types; case2021: the 30 CASE 2021 types."),
+) -> None:
+    """Print id<TAB>label for each snippet."""
+    from newsprism.events.classifier import classify_snippets
+
+    try:
+        print("id\tlabel")
+        for ident, label in classify_snippets(tsv, scheme.value):
+            print(f"{ident}\t{label}")
+    except (OSError, ValueError) as exc:
+        err.print(f"newsprism: {exc}", markup=False)
+        raise typer.Exit(2)
+
+
+@eval_app.command("events")
+def eval_events(
+    shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
+    folds: int = typer.Option(5, min=2, help="Cross-validation folds."),
+) -> None:
+    """PLOVER macro F1 and CASE 2021 weighted F1, in-sample and cross-validated on the shared halves."""
+    from newsprism.events.evaluation import evaluate
+
+    print(json.dumps(evaluate(shared, folds=folds), indent=2))
+
+
+@train_app.command("events")
+def train_events(
+    shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
+    out: Path = typer.Option(Path("newsprism/models"), help="Folder for the event classifiers."),
+    seed: int = typer.Option(0),
+) -> None:
+    """Train the PLOVER and CASE 2021 snippet classifiers on the shared halves (seeded)."""
+    from newsprism.training.events import train
+
+    print(json.dumps(train(shared, out, seed=seed), indent=2))
 
 
 def main() -> None:

@@ -21,6 +21,8 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc, Token
 
+from newsprism.pipeline import SPACY_MODEL
+
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
 ROLES = ("Source", "Cue", "Content")
 # Quotation marks that open, close, or (straight) toggle a quotation.
@@ -157,9 +159,37 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+COMPLEMENTS = ("ccomp", "xcomp", "dobj", "obj", "attr", "pobj", "oprd", "dative")
+
+
+def _fallback_content(doc: Doc, cue: tuple[str, int, int], taken: set[int]) -> tuple[int, int] | None:
+    """Token range of the content a cue governs when the tagger marked none: the subtree of its clausal or
+    object complement, or for a fronted phrase ('According to X, ...') the clause after it."""
+    inside = range(cue[1], cue[2])
+    root = next((doc[i] for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), doc[cue[1]])
+    for dep in COMPLEMENTS:
+        for tok in doc[cue[1]:cue[2]]:
+            for child in tok.children:
+                if child.dep_ == dep and child.i not in inside:
+                    start, end = child.left_edge.i, child.right_edge.i + 1
+                    if start >= cue[2] and not taken.intersection(range(start, end)):
+                        return start, end
+    if root.dep_ in ("prep", "advcl") and root.i < root.head.i:
+        start, end = root.right_edge.i + 1, root.head.right_edge.i + 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if start < end and not taken.intersection(range(start, end)):
+            return start, end
+    return None
+
+
 def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> list[Attribution]:
-    """Attributions from tagged chunks: each content goes to the nearest cue, preferring its own sentence,
-    then within two sentences; each cue takes the nearest source in its sentence (or the one before)."""
+    """Attributions from tagged chunks: each content goes to the nearest cue (same sentence first, at most
+    two sentences away); cues and sources pair one to one, nearest first, at most a sentence apart; a cue
+    left without content shares the nearest content of its sentence ('X reports that ..., according to Y'),
+    or else takes the complement it governs in the parse, scored at half its confidence."""
     sent_of = [0] * len(doc)
     for k, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -171,22 +201,40 @@ def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> l
         gap = max(0, b[1] - a[2], a[1] - b[2])
         return abs(sent_of[a[1]] - sent_of[b[1]]), gap
 
-    cue_source: dict[tuple[str, int, int], tuple[str, int, int] | None] = {}
-    for cue in cues:
-        near = [s for s in sources if dist(cue, s)[0] <= 1]
-        cue_source[cue] = min(near, key=lambda s: dist(cue, s), default=None)
-    out = []
+    def mean(start: int, end: int) -> float:
+        return sum(probs[start:end]) / max(1, end - start)
+
+    cue_source: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+    used: set[tuple[str, int, int]] = set()
+    for d, cue, src in sorted((dist(c, s), c, s) for c in cues for s in sources):
+        if d[0] <= 1 and cue not in cue_source and src not in used:
+            cue_source[cue] = src
+            used.add(src)
+    pieces: list[tuple[tuple[str, int, int] | None, int, int, float]] = []
     for chunk in chunks:
-        if chunk[0] != "Content":
+        if chunk[0] == "Content":
+            near = [c for c in cues if dist(chunk, c)[0] <= 2]
+            cue = min(near, key=lambda c: dist(chunk, c), default=None)
+            pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
+    taken = {i for c in chunks for i in range(c[1], c[2])}
+    contents = [c for c in chunks if c[0] == "Content"]
+    for cue in sorted(set(cues) - {p[0] for p in pieces}):
+        shared = [c for c in contents if dist(cue, c)[0] == 0]
+        if shared:
+            chunk = min(shared, key=lambda c: dist(cue, c))
+            pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
             continue
-        near = [c for c in cues if dist(chunk, c)[0] <= 2]
-        cue = min(near, key=lambda c: dist(chunk, c), default=None)
+        found = _fallback_content(doc, cue, taken)
+        if found:
+            pieces.append((cue, *found, mean(cue[1], cue[2]) / 2))
+            taken.update(range(*found))
+    out = []
+    for cue, start, end, score in sorted(pieces, key=lambda p: p[1]):
         src = cue_source.get(cue) if cue else None
-        score = sum(probs[chunk[1]:chunk[2]]) / (chunk[2] - chunk[1])
         out.append(Attribution(
             source=_char_span(doc, *src[1:]) if src else None,
             cue=_char_span(doc, *cue[1:]) if cue else None,
-            content=_char_span(doc, chunk[1], chunk[2]),
+            content=_char_span(doc, start, end),
             score=round(score, 4),
         ))
     return out
@@ -211,6 +259,8 @@ class AttributionModel:
 
     def predict(self, doc: Doc) -> list[Attribution]:
         """Attributions in a parsed `Doc` (it needs the parser, tagger and lemmatizer to have run)."""
+        if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
+            raise ValueError(f"the attribution model needs a parsed Doc: run it through {SPACY_MODEL!r} first")
         tags, probs = self.tag(doc)
         return group(doc, spans_from_tags(doc, tags), probs)
 

@@ -10,7 +10,10 @@ Order of work:
 3. indirect quotes: a speech verb with a that-clause ('noting that ...'), a clause before it ('..., the Imam
    said.'), or for verbs that report a stance a direct object ('underlined the need for ...');
    a quotation region inside that content makes the quote 'mixed';
-4. speakers: the verb's subject, or for a participle ('stressing that') the subject of the clause it hangs
+4. the trained attribution tagger (`attribution_model`, PolNeAR): where it marks the same content, its
+   spans (closer to how annotators mark them) replace the rules'; what only it finds is added when its cue
+   reports speech or a held view ('said', 'believes', 'according to'), not wants or plans;
+5. speakers: the verb's subject, or for a participle ('stressing that') the subject of the clause it hangs
    on, resolved to an entity through the actors component (so 'He' and 'the Imam' name the person).
 It writes `doc._.quotes` (list of `Quote`).
 """
@@ -24,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.components.actors import resolve_span
+from newsprism.components.attribution_model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
 # Verbs that report speech or a stated position.
@@ -53,6 +57,11 @@ CLAUSE_ONLY = {"add", "demand", "continue", "note", "write", "post", "answer", "
 CUE_ADVERBS = {"also", "now", "then", "again", "even", "later", "previously", "repeatedly", "once"}
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›", "「": "」", "”": "”"}
 MIN_QUOTE_WORDS = 4
+# Cues a quote may hang on: speech verbs, and verbs of holding a view that news reports as a position.
+REPORTING = SPEECH_VERBS | {"according", "think", "believe", "feel", "hope", "fear", "worry", "know", "insist",
+                            "cite", "quote", "describe", "interview", "statement", "tweet", "argue", "show", "find",
+                            "expect", "see", "learn", "criticize", "criticise", "condemn", "reject", "praise",
+                            "dismiss", "echo", "defend", "decline", "refuse", "doubt", "conclude", "recognize"}
 TRIM = " \t\n\r,;:"
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
@@ -125,6 +134,11 @@ def find_close(text: str, start: int, open_mark: str, close: str) -> int | None:
     return None
 
 
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The share of span b covered by span a."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0])) / max(1, b[1] - b[0])
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in TRIM:
         start += 1
@@ -136,8 +150,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 class QuoteFinder:
     """Finds the quotes of one `Doc`; `run` follows the order of the module docstring."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, model: AttributionModel | None = None) -> None:
         self.doc = doc
+        self.model = model
         self.text = doc.text
         self.regions = quote_regions(self.text)
         self.inside = self.region_of_tokens()
@@ -408,6 +423,8 @@ class QuoteFinder:
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
         self.direct()
         self.indirect()
+        if self.model is not None:
+            self.merge(self.model.predict(self.doc))
         out = []
         last: Found | None = None
         for f in sorted(self.outermost(), key=lambda f: f.content):
@@ -425,6 +442,42 @@ class QuoteFinder:
                 )
             )
         return out
+
+    def merge(self, attributions: list[Attribution]) -> None:
+        """Joins the trained tagger's attributions with the rules' quotes: where both found the same
+        content, the tagger's spans (closer to how annotators mark them) with the rules' speaker when the
+        tagger found none; where only the tagger found one, it is added; the rules' other quotes stay."""
+        for a in attributions:
+            s, e = trim(self.text, *a.content)
+            if e - s < 3 or len(self.text[s:e].split()) < 2:
+                continue
+            same = [f for f in self.found if overlap(f.content, (s, e)) > 0.5 or overlap((s, e), f.content) > 0.5]
+            speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
+            if same:
+                f = same[0]
+                f.content = (s, e)
+                f.cue = a.cue or f.cue
+                f.speaker = speaker or f.speaker
+                continue
+            if any(f.cue and a.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1] for f in self.found):
+                continue
+            inside = any(r[0] <= s + 1 and e <= r[1] + 1 for r in self.regions)
+            if not inside and not self.reporting_cue(a.cue):
+                continue  # an attribution of wants, plans or support: not something quoted
+            if speaker is None and a.cue:
+                verb = self.doc.char_span(*a.cue, alignment_mode="expand")
+                speaker = self.subject_of(verb.root) if verb is not None else None
+            self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
+
+    def reporting_cue(self, cue: tuple[int, int] | None) -> bool:
+        """A cue that reports what someone said or holds ('said', 'believes', 'according to', a colon)."""
+        if cue is None:
+            return False
+        span = self.doc.char_span(*cue, alignment_mode="expand")
+        if span is None:
+            return False
+        words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+        return bool(words & REPORTING) or span.text.strip() in {":", "—", "-"}
 
     def by_surname(self, sp: Span) -> str | None:
         """A speaker that NER missed ('Ajmal said') joins the person whose name ends with the same word."""
@@ -445,14 +498,17 @@ class QuoteFinder:
         return OutSpan(start=start, end=end, text=self.text[start:end])
 
 
-@Language.factory("newsprism_quotes")
-def make_quotes(nlp: Language, name: str) -> "Quotes":
-    return Quotes()
+@Language.factory("newsprism_quotes", default_config={"model": True})
+def make_quotes(nlp: Language, name: str, model: bool) -> "Quotes":
+    return Quotes(load_model() if model else None)
 
 
 class Quotes:
-    """spaCy component wrapper around `QuoteFinder`."""
+    """spaCy component wrapper around `QuoteFinder`, with the trained attribution tagger when `model`."""
+
+    def __init__(self, model: AttributionModel | None) -> None:
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = QuoteFinder(doc).run()
+        doc._.quotes = QuoteFinder(doc, self.model).run()
         return doc

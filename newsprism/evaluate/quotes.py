@@ -1,7 +1,8 @@
 """`newsprism eval quotes`: quote F1 and speaker accuracy (score_quotes.py).
 
 The data is the Gender Gap Tracker's JSONL (id, text, quotes with quote and speaker), or a PolNeAR split,
-whose attributions with a speech cue ("said", "told", "according to") stand in for quotes as a proxy.
+whose attributions with a reporting cue ("said", "told", "believes", "according to") stand in for quotes as a
+proxy (its speakers are the annotated source words, not resolved names).
 """
 
 from __future__ import annotations
@@ -12,23 +13,32 @@ import tempfile
 from pathlib import Path
 
 from newsprism.article import Article
+from newsprism.components.quotes import REPORTING
 from newsprism.evaluate import polnear, runner
 
-SPEECH_CUE = re.compile(
-    r"\b(said|says|say|saying|told|tells|tell|telling|add(ed|s|ing)|according to|wrote|writes|noted|noting|"
-    r"stated|declared|explained|argued|insisted|warned|announced|claimed|asked|tweeted|stressed)\b|^:$",
-    re.I,
-)
+IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+             "saw": "see", "seen": "see", "found": "find", "wrote": "write", "written": "write"}
+
+
+def is_reporting(cue: str) -> bool:
+    """Whether a gold cue is one a quote hangs on (the `REPORTING` verbs of the quotes component)."""
+    for word in re.findall(r"[a-z]+", cue.lower()):
+        forms = {word, IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "e"}
+        if word.endswith("ies"):
+            forms.add(word[:-3] + "y")
+        if forms & REPORTING:
+            return True
+    return cue.strip() in {":", "—", "-", "―"}
 
 
 def ggt_from_polnear(split: Path, out: Path) -> None:
-    """Writes a PolNeAR split as Gender Gap Tracker gold: speech-cued attributions, speaker = source text."""
+    """Writes a PolNeAR split as Gender Gap Tracker gold: reporting attributions, speaker = source text."""
     with out.open("w", encoding="utf-8") as fh:
         for name, ann in polnear.annotation_files(split).items():
             text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
             quotes = []
             for a in polnear.read_ann(ann):
-                if a.content and a.cue and SPEECH_CUE.search(text[a.cue[0] : a.cue[1]]):
+                if a.content and a.cue and is_reporting(text[a.cue[0] : a.cue[1]]):
                     quotes.append({"quote": text[a.content[0] : a.content[1]],
                                    "speaker": text[a.source[0] : a.source[1]] if a.source else ""})
             fh.write(json.dumps({"id": name, "text": text, "quotes": quotes}) + "\n")

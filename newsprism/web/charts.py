@@ -1,0 +1,171 @@
+"""Charts drawn on the server as inline SVG: bars, a stacked timeline, a heat map and a map of points.
+
+No JavaScript and no file from the internet: each function returns SVG markup with every label escaped
+(labels come from articles, which are untrusted), using presentation attributes only so that the page's
+Content-Security-Policy needs no inline styles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+
+
+def _svg(width: int, height: int, title: str, body: Iterable[str]) -> Markup:
+    """An SVG element of this size whose accessible name is `title`."""
+    label = escape(title)
+    head = (
+        f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{label}" {FONT}>'
+    )
+    return Markup(head + f"<title>{label}</title>" + "".join(body) + "</svg>")
+
+
+def _short(label: str, size: int = 28) -> str:
+    """A label cut to `size` characters with an ellipsis."""
+    return label if len(label) <= size else label[: size - 1] + "…"
+
+
+def _label(x: float, y: float, label: str, size: int = 28, anchor: str = "start", attrs: str = "") -> str:
+    """A text label cut to `size` characters, its full wording shown on hover."""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{attrs}>'
+        f"{escape(_short(label, size))}<title>{escape(label)}</title></text>"
+    )
+
+
+def colour(i: int) -> str:
+    """The i-th colour of the palette, cycling."""
+    return PALETTE[i % len(PALETTE)]
+
+
+def bars(items: list[tuple[str, int]], title: str) -> Markup:
+    """Horizontal bars, one per (label, value), longest value filling the width."""
+    if not items:
+        return Markup("")
+    top = max(v for _, v in items) or 1
+    row, left, width = 22, 190, 360
+    body = []
+    for i, (label, value) in enumerate(items):
+        y = i * row + 4
+        w = max(1.0, width * value / top)
+        body.append(_label(left - 6, y + 13, label, anchor="end"))
+        body.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{row - 6}" fill="{colour(0)}"></rect>')
+        body.append(f'<text x="{left + w + 4:.1f}" y="{y + 13}">{value}</text>')
+    return _svg(left + width + 50, len(items) * row + 8, title, body)
+
+
+def timeline(series: dict[str, dict[str, int]], title: str) -> Markup:
+    """Stacked columns: one column per date (or month) in order, one colour per series, with a legend."""
+    keys = sorted({k for counts in series.values() for k in counts})
+    if not keys:
+        return Markup("")
+    names = sorted(series, key=lambda s: -sum(series[s].values()))
+    totals = [sum(series[s].get(k, 0) for s in names) for k in keys]
+    top = max(totals) or 1
+    left, plot_w, plot_h, legend_h = 40, 640, 180, 18 * math.ceil(len(names) / 4)
+    step = plot_w / len(keys)
+    body = [
+        f'<line x1="{left}" y1="{plot_h + 10}" x2="{left + plot_w}" y2="{plot_h + 10}" stroke="#888"></line>',
+        f'<text x="{left - 6}" y="16" text-anchor="end">{top}</text>',
+        f'<text x="{left - 6}" y="{plot_h + 10}" text-anchor="end">0</text>',
+    ]
+    every = max(1, math.ceil(len(keys) / 8))
+    for i, key in enumerate(keys):
+        x = left + i * step
+        y = plot_h + 10
+        for j, name in enumerate(names):
+            n = series[name].get(key, 0)
+            if not n:
+                continue
+            h = plot_h * n / top
+            y -= h
+            body.append(
+                f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{max(1.0, step * 0.8):.1f}" height="{h:.1f}" '
+                f'fill="{colour(j)}"><title>{escape(key)}: {escape(name)} {n}</title></rect>'
+            )
+        if i % every == 0:
+            body.append(f'<text x="{x + step / 2:.1f}" y="{plot_h + 26}" text-anchor="middle">{escape(key)}</text>')
+    for j, name in enumerate(names):
+        x, y = left + (j % 4) * 170, plot_h + 44 + (j // 4) * 18
+        body.append(
+            f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour(j)}"></rect>'
+            + _label(x + 16, y, name, 24)
+        )
+    return _svg(left + plot_w + 10, plot_h + 40 + legend_h + 10, title, body)
+
+
+def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], int], title: str) -> Markup:
+    """A grid of rows by columns, each cell shaded by its count and labelled with it."""
+    if not rows or not columns:
+        return Markup("")
+    top = max(cells.values()) or 1
+    left, top_h, cell_w, cell_h = 230, 110, 70, 22
+    body = []
+    for c, column in enumerate(columns):
+        x = left + c * cell_w + cell_w / 2
+        body.append(_label(x, top_h - 6, column, 20, attrs=f' transform="rotate(-35 {x:.1f} {top_h - 6})"'))
+    for r, row in enumerate(rows):
+        y = top_h + r * cell_h
+        body.append(_label(left - 6, y + 15, row, 34, anchor="end"))
+        for c, column in enumerate(columns):
+            n = cells.get((row, column), 0)
+            shade = 0.08 + 0.92 * n / top if n else 0
+            body.append(
+                f'<rect x="{left + c * cell_w}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{colour(0)}" '
+                f'fill-opacity="{shade:.2f}" stroke="#ddd"><title>{escape(row)} / {escape(column)}: {n}</title></rect>'
+            )
+            if n:
+                x = left + c * cell_w + cell_w / 2 - 1
+                body.append(f'<text x="{x}" y="{y + 15}" text-anchor="middle">{n}</text>')
+    return _svg(left + len(columns) * cell_w + 90, top_h + len(rows) * cell_h + 10, title, body)
+
+
+def world_map(points: list[dict], title: str) -> Markup:
+    """Located events on a longitude/latitude grid (equirectangular), one circle per place and type, its area
+    growing with the count; hovering a circle names the place, the type and the count."""
+    if not points:
+        return Markup("")
+    scale, pad = 2.0, 20
+    width, height = 360 * scale + 2 * pad, 180 * scale + 2 * pad
+    types = sorted({str(p["type"]) for p in points})
+    top = max(int(p["n"]) for p in points) or 1
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return pad + (lon + 180) * scale, pad + (90 - lat) * scale
+
+    body = [
+        f'<rect x="{pad}" y="{pad}" width="{360 * scale}" height="{180 * scale}" fill="#eef3f8" stroke="#aab"></rect>'
+    ]
+    for lon in range(-180, 181, 30):
+        x, _ = xy(0, lon)
+        body.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{pad + 180 * scale}" stroke="#ccd"></line>')
+        body.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle" font-size="10">{lon}°</text>')
+    for lat in range(-90, 91, 30):
+        _, y = xy(lat, 0)
+        body.append(f'<line x1="{pad}" y1="{y}" x2="{pad + 360 * scale}" y2="{y}" stroke="#ccd"></line>')
+        body.append(f'<text x="{pad - 2}" y="{y + 3}" text-anchor="end" font-size="10">{lat}°</text>')
+    for p in sorted(points, key=lambda p: -int(p["n"])):
+        lat, lon = float(p["lat"]), float(p["lon"])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        x, y = xy(lat, lon)
+        r = 3 + 9 * math.sqrt(int(p["n"]) / top)
+        name = f'{p["place"] or "?"} ({p["country"] or "?"}): {p["type"]} × {p["n"]}'
+        body.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour(types.index(str(p["type"])))}" '
+            f'fill-opacity="0.75" stroke="#333"><title>{escape(name)}</title></circle>'
+        )
+    for j, kind in enumerate(types):
+        x = pad + (j % 6) * 120
+        y = height + 14 + (j // 6) * 16
+        body.append(
+            f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour(j)}"></rect>'
+            f'<text x="{x + 16}" y="{y}">{escape(kind)}</text>'
+        )
+    return _svg(int(width), int(height + 20 + 16 * math.ceil(len(types) / 6)), title, body)

@@ -1,0 +1,153 @@
+"""What a whole database says: who is quoted by which outlet, the labels each outlet uses for each actor,
+the events stored, and the framing techniques per outlet and per month. Read-only queries over the store's
+tables, shaped for the corpus pages and their charts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from newsprism.store import Store
+from newsprism.store.tables import articles, entities, events, framing, quotes
+
+UNKNOWN_SOURCE = "(no source)"
+
+
+@dataclass
+class Pivot:
+    """Counts of `rows` by `columns` (say speakers by outlet), rows ordered by their total, largest first."""
+
+    rows: list[str]
+    columns: list[str]
+    cells: dict[tuple[str, str], int]
+    totals: dict[str, int]
+
+
+def pivot(counts: list[tuple[str, str, int]], top_rows: int, top_columns: int = 12) -> Pivot:
+    """A `Pivot` of the `top_rows` rows and `top_columns` columns with the most counts."""
+    row_totals: Counter[str] = Counter()
+    column_totals: Counter[str] = Counter()
+    cells: dict[tuple[str, str], int] = {}
+    for row, column, n in counts:
+        row_totals[row] += n
+        column_totals[column] += n
+        cells[(row, column)] = cells.get((row, column), 0) + n
+    rows = [r for r, _ in sorted(row_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_rows]]
+    columns = [c for c, _ in sorted(column_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_columns]]
+    return Pivot(rows, columns, cells, dict(row_totals))
+
+
+def speakers(store: Store, top: int = 50) -> Pivot:
+    """Quotes by speaker (the resolved name, else the words used) and outlet."""
+    speaker = func.coalesce(quotes.c.speaker_name, quotes.c.speaker)
+    source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
+    query = (
+        select(speaker, source, func.count())
+        .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+        .where(speaker.is_not(None))
+        .group_by(speaker, source)
+    )
+    with store.engine.connect() as conn:
+        return pivot([tuple(r) for r in conn.execute(query)], top)
+
+
+@dataclass
+class ActorLabels:
+    """One actor across the corpus: in how many articles it appears, and each label (as first written, labels
+    differing only in case or spacing counted together) with its count by outlet."""
+
+    name: str
+    country: str | None
+    articles: int = 0
+    labels: dict[str, Counter[str]] = field(default_factory=dict)
+    _forms: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def add_label(self, text: str, outlet: str) -> None:
+        """Count one use of a label by an outlet."""
+        words = " ".join(text.split())
+        form = self._forms.setdefault(words.casefold(), words)
+        self.labels.setdefault(form, Counter())[outlet] += 1
+
+
+def actors(store: Store, top: int = 100) -> list[ActorLabels]:
+    """The `top` actors, those named with labels first, then by number of articles, with the labels each
+    outlet used for them."""
+    source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
+    query = select(entities.c.name, entities.c.country, entities.c.labels, source).select_from(
+        entities.join(articles, articles.c.id == entities.c.article_id)
+    )
+    found: dict[tuple[str, str | None], ActorLabels] = {}
+    with store.engine.connect() as conn:
+        for name, country, labels, outlet in conn.execution_options(yield_per=1000).execute(query):
+            actor = found.setdefault((name, country), ActorLabels(name, country))
+            actor.articles += 1
+            for label in labels or []:
+                actor.add_label(str(label.get("text", "")), outlet)
+    ranked = sorted(found.values(), key=lambda a: (not a.labels, -a.articles, a.name))
+    return ranked[:top]
+
+
+def event_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    """The stored events, oldest first, each with its article's title and source."""
+    query = (
+        select(events, articles.c.title, articles.c.source)
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .order_by(events.c.date.nulls_last(), events.c.article_id, events.c.idx)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [row._asdict() for row in conn.execute(query)]
+
+
+def events_by_date(store: Store) -> dict[str, dict[str, int]]:
+    """Events per type and date ({type: {YYYY-MM-DD: n}}), for the timeline."""
+    query = select(events.c.type, events.c.date, func.count()).where(events.c.date.is_not(None)).group_by(
+        events.c.type, events.c.date
+    )
+    series: dict[str, dict[str, int]] = defaultdict(dict)
+    with store.engine.connect() as conn:
+        for kind, date, n in conn.execute(query):
+            series[kind][date] = n
+    return dict(series)
+
+
+def located_events(store: Store) -> list[dict[str, Any]]:
+    """Events with coordinates, grouped by place and type with their count, for the map."""
+    query = (
+        select(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type, func.count().label("n"))
+        .where(events.c.lat.is_not(None), events.c.lon.is_not(None))
+        .group_by(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type)
+    )
+    with store.engine.connect() as conn:
+        return [row._asdict() for row in conn.execute(query)]
+
+
+def techniques_by_source(store: Store) -> Pivot:
+    """Framing spans by technique and outlet."""
+    source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
+    query = (
+        select(framing.c.technique, source, func.count())
+        .select_from(framing.join(articles, articles.c.id == framing.c.article_id))
+        .group_by(framing.c.technique, source)
+    )
+    with store.engine.connect() as conn:
+        return pivot([tuple(r) for r in conn.execute(query)], top_rows=20)
+
+
+def techniques_by_month(store: Store) -> dict[str, dict[str, int]]:
+    """Framing spans per technique and month of publication ({technique: {YYYY-MM: n}})."""
+    month = func.substr(articles.c.published, 1, 7)
+    query = (
+        select(framing.c.technique, month, func.count())
+        .select_from(framing.join(articles, articles.c.id == framing.c.article_id))
+        .where(articles.c.published.is_not(None))
+        .group_by(framing.c.technique, month)
+    )
+    series: dict[str, dict[str, int]] = defaultdict(dict)
+    with store.engine.connect() as conn:
+        for technique, when, n in conn.execute(query):
+            series[technique][when] = n
+    return dict(series)

@@ -1,0 +1,144 @@
+"""Tests for the attribution tagger: the shipped model on hand-made sentences, and training end to end on a
+tiny hand-made brat corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsprism.components.attribution_model import DEFAULT_MODEL, Attribution, load_model
+from newsprism.pipeline import SPACY_MODEL
+from newsprism.training.attribution import SCORER, bio_tags, evaluate, load_split, read_ann, train
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(SPACY_MODEL)
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, source",
+    [
+        ('"We will win," Smith said.', "said", "We will win", "Smith"),
+        ("Smith said that taxes would rise.", "said", "that taxes would rise", "Smith"),
+        ("According to the police, two men were arrested.", "According to", "two men were arrested", "the police"),
+    ],
+)
+def test_shipped_model_finds_cue_and_content(nlp, text, cue, content, source):
+    attributions = load_model().predict(nlp(text))
+    assert attributions, f"no attribution found in {text!r}"
+    att = max(attributions, key=lambda a: a.score)
+    assert isinstance(att, Attribution)
+    assert att.cue is not None and text[att.cue[0]:att.cue[1]] == cue
+    assert content in text[att.content[0]:att.content[1]]
+    assert text[att.content[0]:att.content[1]].strip("\"“”,. ") == content.strip()
+    assert att.source is not None and text[att.source[0]:att.source[1]] == source
+    assert 0.0 < att.score <= 1.0
+
+
+def test_shipped_model_is_small_and_recorded():
+    assert DEFAULT_MODEL.stat().st_size < 5_000_000
+    meta = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    assert {"seed", "crf", "cues", "scores", "command"} <= set(meta)
+    assert "say" in meta["cues"]
+
+
+def test_no_attribution_in_plain_text(nlp):
+    assert load_model().predict(nlp("")) == []
+    doc = nlp("The bridge is 40 metres long.")
+    assert all(a.cue is None or doc.text[a.cue[0]:a.cue[1]] != "bridge" for a in load_model().predict(doc))
+
+
+ARTICLES = {
+    "a": (
+        '"We will win the vote," Jane Smith said on Monday.\n\nJones said that taxes would rise. '
+        "The bridge is old.",
+        [("Content", "We will win the vote"), ("Cue", "said on"), ("Source", "Jane Smith"),
+         ("Source", "Jones"), ("Cue", "said that"), ("Content", "that taxes would rise")],
+    ),
+    "b": (
+        "According to the police, two men were arrested. Brown told reporters the plan had failed.",
+        [("Cue", "According to"), ("Source", "the police"), ("Content", "two men were arrested"),
+         ("Source", "Brown"), ("Cue", "told"), ("Content", "the plan had failed")],
+    ),
+}
+
+
+def offsets(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    """(role, start, end) of each (role, words) pair; a cue written 'said on' means 'said' before 'on'."""
+    out = []
+    for role, words in spans:
+        start = text.index(words)
+        word = words.split()[0] if role == "Cue" and words.startswith("said") else words
+        out.append((role, start, start + len(word)))
+    return out
+
+
+def write_corpus(root: Path) -> Path:
+    """A two-article brat split under `root/train`, each attribution an E line over its T spans."""
+    split = root / "train"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    for name, (text, words) in ARTICLES.items():
+        spans = offsets(text, words)
+        (split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        lines = [f"T{k + 1}\t{role} {s} {e}\t{text[s:e]}" for k, (role, s, e) in enumerate(spans)]
+        for j in range(0, len(spans), 3):
+            roles = " ".join(f"{spans[k][0]}:T{k + 1}" for k in range(j, j + 3))
+            lines.append(f"E{j // 3 + 1}\tAttribution:T{j + 1} {roles}")
+        (split / "attributions" / f"{name}_x1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return split
+
+
+def test_fixture_offsets_match_text():
+    for text, words in ARTICLES.values():
+        for (role, s, e), (_, w) in zip(offsets(text, words), words):
+            assert w.startswith(text[s:e]) and text[s:e].strip() == text[s:e], (role, text[s:e])
+
+
+def test_read_ann_and_bio_tags(tmp_path, nlp):
+    split = write_corpus(tmp_path)
+    gold = read_ann(split / "attributions" / "b_x1.ann")
+    text = ARTICLES["b"][0]
+    assert [text[s:e] for s, e in gold["Cue"]] == ["According to", "told"]
+    name, text, gold = load_split(split)[1]
+    tags = bio_tags(nlp(text), gold)
+    assert tags[:4] == ["B-Cue", "I-Cue", "B-Source", "I-Source"]
+
+
+def test_train_end_to_end(tmp_path):
+    split = write_corpus(tmp_path)
+    out = tmp_path / "m.crfsuite"
+    scores = train(tmp_path, out, seed=0, params={"max_iterations": 30, "c1": 0.0})
+    assert out.exists() and out.with_suffix(".json").exists()
+    assert scores == {}  # two articles: no holdout, and no dev split
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["seed"] == 0 and meta["articles"] == 2
+    model = load_model(out)
+    text = ARTICLES["b"][0]
+    found = model.predict(spacy.load(SPACY_MODEL)(text))
+    assert any(a.cue and text[a.cue[0]:a.cue[1]] == "told" for a in found)
+    if not SCORER.exists():
+        pytest.skip(f"PolNeAR scorer not found at {SCORER}")
+    result = evaluate(model, split, pred_out=tmp_path / "pred.jsonl")
+    assert result["cue"]["exact"][2] > 0.5
+    first = json.loads((tmp_path / "pred.jsonl").read_text().splitlines()[0])
+    assert first["article"]["id"] == "a" and first["quotes"]
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "polnear" / "dev").exists(), reason="PolNeAR not in ../shared")
+def test_polnear_dev_split_loads():
+    articles = load_split(SHARED / "data" / "polnear" / "dev")
+    assert len(articles) == 84 and all(gold["Cue"] for _, _, gold in articles[:5])
+
+
+def test_unparsed_doc_and_empty_split_are_refused(nlp, tmp_path):
+    with pytest.raises(ValueError, match="parsed Doc"):
+        load_model().predict(nlp.make_doc("Smith said so."))
+    with pytest.raises(ValueError, match="no annotated articles"):
+        evaluate(None, tmp_path)
