@@ -63,6 +63,7 @@ REPORTING = SPEECH_VERBS | {"according", "think", "believe", "feel", "hope", "fe
                             "expect", "see", "learn", "criticize", "criticise", "condemn", "reject", "praise",
                             "dismiss", "echo", "defend", "decline", "refuse", "doubt", "conclude", "recognize"}
 TRIM = " \t\n\r,;:"
+QUOTE_MARKS = "\"'“”‘’«»„‹›「」"
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
@@ -139,10 +140,12 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(0, min(a[1], b[1]) - max(a[0], b[0])) / max(1, b[1] - b[0])
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIM:
+def trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, int]:
+    """The span without surrounding spaces and clause punctuation (and quotation marks when `marks`)."""
+    strip = TRIM + QUOTE_MARKS if marks else TRIM
+    while start < end and text[start] in strip:
         start += 1
-    while end > start and text[end - 1] in TRIM:
+    while end > start and text[end - 1] in strip:
         end -= 1
     return start, end
 
@@ -448,16 +451,17 @@ class QuoteFinder:
         content, the tagger's spans (closer to how annotators mark them) with the rules' speaker when the
         tagger found none; where only the tagger found one, it is added; the rules' other quotes stay."""
         for a in attributions:
-            s, e = trim(self.text, *a.content)
+            s, e = trim(self.text, *a.content, marks=True)
             if e - s < 3 or len(self.text[s:e].split()) < 2:
                 continue
             same = [f for f in self.found if overlap(f.content, (s, e)) > 0.5 or overlap((s, e), f.content) > 0.5]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
             if same:
                 f = same[0]
-                f.content = (s, e)
+                if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
+                    f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 f.cue = a.cue or f.cue
-                f.speaker = speaker or f.speaker
+                f.speaker = f.speaker or speaker
                 continue
             if any(f.cue and a.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1] for f in self.found):
                 continue
