@@ -22,6 +22,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsprism on research corpora with the shared scorers.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models newsprism ships.")
 events_app = typer.Typer(no_args_is_help=True, help="Event coding of short texts (PLOVER, CASE 2021).")
+framing_app = typer.Typer(no_args_is_help=True, help="Propaganda techniques in the SemEval-2020 Task 11 formats.")
+app.add_typer(framing_app, name="framing")
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(events_app, name="events")
@@ -254,6 +256,59 @@ def serve(
         raise typer.Exit(2)
     err.print(f"newsprism: serving {db} on http://{host}:{port}/ (API schema: /api/openapi.json)", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@framing_app.command("spans")
+def framing_spans(folder: Path = typer.Argument(..., help="A folder of PTC-style articleID.txt files.")) -> None:
+    """Print id<TAB>start<TAB>end for each propaganda span (offsets into the raw files)."""
+    from newsprism.components.framing import spans_for_dir
+
+    framing_lines(lambda: spans_for_dir(folder))
+
+
+@framing_app.command("classify")
+def framing_classify(
+    folder: Path = typer.Argument(..., help="A folder of PTC-style articleID.txt files."),
+    template: Path = typer.Argument(..., help="Lines id<TAB>?<TAB>start<TAB>end to fill."),
+) -> None:
+    """Fill the technique of each template line: id<TAB>technique<TAB>start<TAB>end."""
+    from newsprism.components.framing import classify_template
+
+    framing_lines(lambda: classify_template(folder, template))
+
+
+def framing_lines(lines: Callable[[], Iterator[str]]) -> None:
+    """Prints the lines; a bad folder, template or missing model is a usage error with its message."""
+    from newsprism.framing.model import ModelMissing
+
+    try:
+        for line in lines():
+            print(line)
+    except (OSError, ValueError, ModelMissing) as exc:
+        err.print(f"newsprism: {exc}", markup=False)
+        raise typer.Exit(2)
+
+
+@eval_app.command("framing")
+def eval_framing(
+    data: Path = typer.Option(..., help="A PTC split: articles/, spans.labels, techniques.labels."),
+) -> None:
+    """Span identification (SI) and technique classification (TC) F1 on a PTC split (score_ptc.py logic)."""
+    from newsprism.components.framing import evaluate
+
+    print(json.dumps(evaluate(data), indent=2))
+
+
+@train_app.command("framing")
+def train_framing(
+    data: Path = typer.Option(..., help="PTC train folder (articles/, spans.labels, techniques.labels)."),
+    out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
+    seed: int = typer.Option(0),
+) -> None:
+    """Train the framing model (span tagger and technique classifier), keeping a dev split apart."""
+    from newsprism.training.framing import train
+
+    print(json.dumps(train(data, out, seed=seed)))
 
 
 @events_app.command("classify")

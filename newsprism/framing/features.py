@@ -1,0 +1,291 @@
+"""Features of the framing model, shared by training and the component so that both see the same thing.
+
+Span identification tags tokens B/I/O with a linear-chain CRF, one sequence per sentence; its token
+features are spaCy's annotations, a small window, quotation state, and a lexicon of how often each word
+(and word pair) lies inside a propaganda span in the training articles, also averaged over the sentence
+and the article (learnt from train; cross-fitted while training).
+Technique labelling describes a span by its words, shape, context, how often it recurs in the article, and
+the sentiment strength of its words (VADER's lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span
+
+QUOTE_CHARS = set("\"“”«»„")
+_WS = re.compile(r"\s+")
+
+
+def _bin(x: float, edges: tuple[float, ...]) -> int:
+    """Index of the first edge above x (len(edges) when none)."""
+    for i, edge in enumerate(edges):
+        if x < edge:
+            return i
+    return len(edges)
+
+
+LEX_EDGES = (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8)
+
+
+@lru_cache(maxsize=1)
+def valences() -> dict[str, float]:
+    """VADER's word -> sentiment valence (-4..4), the lexicon file shipped in the vaderSentiment package:
+    strong words the training articles never used still count as emotionally loaded."""
+    out = {}
+    for line in (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                out[parts[0].lower()] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def valence(tok) -> float:
+    """The VADER valence of a token's word or lemma (0 when it has none)."""
+    lex = valences()
+    return lex.get(tok.lower_, lex.get(tok.lemma_.lower(), 0.0))
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The doc's sentences (parser or sentencizer; the whole doc when it has neither), cut again at line
+    breaks, without space-only pieces."""
+    for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if any(not t.is_space for t in doc[start : tok.i]):
+                    yield doc[start : tok.i]
+                start = tok.i + 1
+        if any(not t.is_space for t in doc[start : sent.end]):
+            yield doc[start : sent.end]
+
+
+def word_key(tok) -> str:
+    """The lexicon key of a token: its lower-cased text."""
+    return tok.lower_
+
+
+def lexicon_value(lexicon: dict[str, float], key: str, prior: float) -> float:
+    """The lexicon's in-span rate of a word, or the prior for an unseen one."""
+    return lexicon.get(key, prior)
+
+
+def in_quotes(sent: Span) -> list[bool]:
+    """Per token of the sentence: whether it lies between an odd number of quotation marks."""
+    out, inside = [], False
+    for tok in sent:
+        if tok.text in QUOTE_CHARS:
+            inside = not inside
+            out.append(False)
+        else:
+            out.append(inside)
+    return out
+
+
+def lexicon_keys(toks: list) -> list[str]:
+    """The lexicon keys of a token sequence: each token's word, then each adjacent pair's 'a b'."""
+    return [word_key(t) for t in toks] + [f"{word_key(a)} {word_key(b)}" for a, b in zip(toks, toks[1:])]
+
+
+def doc_level(doc: Doc, lexicon: dict[str, float], prior: float) -> float:
+    """The article's mean lexicon value over its content words: how propaganda-dense its wording is."""
+    vals = [lexicon_value(lexicon, word_key(t), prior) for t in doc if t.is_alpha and not t.is_stop]
+    return sum(vals) / max(1, len(vals))
+
+
+def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts: Counter) -> list[tuple[list, list[dict]]]:
+    """(tokens, CRF features per token) for each sentence (see `sentences`), space tokens left out."""
+    seqs = []
+    doc_bin = _bin(doc_level(doc, lexicon, prior) / max(prior, 1e-6), (0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5))
+    for sent in sentences(doc):
+        toks = [t for t in sent if not t.is_space]
+        quoted = dict(zip([t.i for t in sent], in_quotes(sent)))
+        lex = [lexicon_value(lexicon, word_key(t), prior) for t in toks]
+        pair = [lexicon_value(lexicon, k, -1.0) for k in lexicon_keys(toks)[len(toks):]]
+        words = [t for t in toks if t.is_alpha]
+        mean_lex = sum(lexicon_value(lexicon, word_key(t), prior) for t in words) / max(1, len(words))
+        max_lex = max((lexicon_value(lexicon, word_key(t), prior) for t in words if not t.is_stop), default=0.0)
+        sent_text = sent.text
+        common = {
+            "s.len": _bin(len(toks), (6, 12, 20, 30, 45)),
+            "s.mean": _bin(mean_lex, LEX_EDGES),
+            "s.max": _bin(max_lex, LEX_EDGES),
+            "s.excl": "!" in sent_text,
+            "s.ques": "?" in sent_text,
+            "s.quote": any(c in QUOTE_CHARS for c in sent_text),
+            "s.first": sent.start == 0 or all(t.is_space for t in doc[: sent.start]),
+            "d.lex": doc_bin,
+        }
+        seq = []
+        for i, tok in enumerate(toks):
+            f: dict[str, float | str | bool] = {
+                "bias": 1.0,
+                "w": tok.lower_,
+                "lemma": tok.lemma_.lower(),
+                "pos": tok.pos_,
+                "tag": tok.tag_,
+                "dep": tok.dep_,
+                "shape": tok.shape_[:4],
+                "suf3": tok.lower_[-3:],
+                "title": tok.is_title,
+                "upper": tok.is_upper and len(tok) > 1,
+                "punct": tok.is_punct,
+                "stop": tok.is_stop,
+                "ent": tok.ent_type_ or "-",
+                "quoted": quoted.get(tok.i, False),
+                "lex": _bin(lex[i], LEX_EDGES),
+                "lexv": lex[i],
+                "rep": _bin(counts[tok.lemma_.lower()], (2, 4, 8)) if tok.is_alpha and not tok.is_stop else 0,
+                "head.pos": tok.head.pos_,
+                "dep.head": f"{tok.dep_}>{tok.head.lemma_.lower()}",
+                "first": i == 0,
+                "last": i == len(toks) - 1,
+                **common,
+            }
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < len(toks):
+                    f[f"{d}.w"] = toks[j].lower_
+                    f[f"{d}.pos"] = toks[j].pos_
+                    f[f"{d}.lex"] = _bin(lex[j], LEX_EDGES)
+                else:
+                    f[f"{d}.w"] = "<pad>"
+            if i > 0:
+                f["-1.w|w"] = f"{toks[i - 1].lower_}|{tok.lower_}"
+                if pair[i - 1] >= 0:
+                    f["-1.pair"] = _bin(pair[i - 1], LEX_EDGES)
+            if i + 1 < len(toks):
+                f["w|+1.w"] = f"{tok.lower_}|{toks[i + 1].lower_}"
+                if pair[i] >= 0:
+                    f["+1.pair"] = _bin(pair[i], LEX_EDGES)
+            seq.append(crf_items(f))
+        seqs.append((toks, seq))
+    return seqs
+
+
+def crf_items(f: dict) -> dict[str, float]:
+    """A feature dict in python-crfsuite's form: categorical values folded into the name, numbers kept."""
+    out = {}
+    for k, v in f.items():
+        if isinstance(v, bool):
+            if v:
+                out[k] = 1.0
+        elif isinstance(v, float):
+            out[k] = v
+        else:
+            out[f"{k}={v}"] = 1.0
+    return out
+
+
+def lemma_counts(doc: Doc) -> Counter:
+    """How often each lower-cased lemma occurs in the doc."""
+    return Counter(t.lemma_.lower() for t in doc if not t.is_space)
+
+
+def norm_text(s: str) -> str:
+    """Lower-cased text with runs of white space as one space, for counting repeats."""
+    return _WS.sub(" ", s.lower()).strip(" \"“”'‘’.,")
+
+
+def span_features(doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """Features of each character span [start, end) of `doc` for technique labelling; the list as a whole
+    is the task's input, so how often a span's text recurs in it, and nesting, are features too."""
+    norm_doc = _WS.sub(" ", doc.text.lower())
+    keys = [norm_text(doc.text[s:e]) for s, e in spans]
+    key_counts = Counter(keys)
+    counts = lemma_counts(doc)
+    out = []
+    for (s, e), key in zip(spans, keys):
+        f = _one_span(doc, s, e, key, norm_doc, counts)
+        f[f"tmpl={min(key_counts[key], 4)}"] = 1.0
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
+            f["nested"] = 1.0
+        if any(s <= s2 and e2 <= e and (s2, e2) != (s, e) for s2, e2 in spans):
+            f["contains"] = 1.0
+        out.append(f)
+    return out
+
+
+def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: Counter) -> dict[str, float]:
+    """Features of one span from its words, shape, sentence and repeats in the article."""
+    text = doc.text
+    raw = text[start:end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    f: dict[str, float] = {"bias": 1.0}
+    n = len(toks)
+    f[f"len={_bin(n, (2, 3, 4, 6, 9, 14, 20, 30))}"] = 1.0
+    f["loglen"] = min(4.0, (1 + n) ** 0.5 / 2)
+    reps = norm_doc.count(key) if len(key) >= 3 else 1
+    f[f"rep={min(reps, 6)}"] = 1.0
+    if reps > 1:
+        f["rep>1"] = 1.0
+        f["rep.short"] = 1.0 if n <= 4 else 0.0
+    content = [counts[t.lemma_.lower()] for t in toks if t.is_alpha and not t.is_stop]
+    if content:
+        f[f"lrep.max={_bin(max(content), (2, 3, 5, 8))}"] = 1.0
+        f[f"lrep.min={_bin(min(content), (2, 3, 5, 8))}"] = 1.0
+    words = [t for t in toks if t.is_alpha]
+    vals = [valence(t) for t in words]
+    if vals:
+        f["val.max"] = max(abs(v) for v in vals) / 4
+        f["val.neg"] = sum(v < 0 for v in vals) / len(vals)
+        f["val.pos"] = sum(v > 0 for v in vals) / len(vals)
+    for t in toks:
+        f[f"w={t.lower_}"] = f.get(f"w={t.lower_}", 0.0) + 1.0
+        f[f"l={t.lemma_.lower()}"] = 1.0
+        f[f"p={t.pos_}"] = f.get(f"p={t.pos_}", 0.0) + 1.0 / max(1, n)
+        if t.tag_ in ("JJS", "RBS", "JJR", "RBR", "CD", "MD", "WP", "WRB"):
+            f[f"tag={t.tag_}"] = 1.0
+        if t.ent_type_:
+            f[f"ent={t.ent_type_}"] = 1.0
+    for a, b in zip(toks, toks[1:]):
+        f[f"bi={a.lower_}|{b.lower_}"] = 1.0
+    if toks:
+        f[f"first={toks[0].lower_}"] = 1.0
+        f[f"last={toks[-1].lower_}"] = 1.0
+        f[f"fpos={toks[0].pos_}"] = 1.0
+        f[f"lpos={toks[-1].pos_}"] = 1.0
+        f[f"rootdep={span.root.dep_}"] = 1.0
+        f[f"rootpos={span.root.pos_}"] = 1.0
+        f[f"rootpos|len={span.root.pos_}|{min(n, 4)}"] = 1.0
+    if words and all(t.is_upper for t in words):
+        f["allcaps"] = 1.0
+    if words and all(t.is_title for t in words):
+        f["alltitle"] = 1.0
+    for ch, name in (("!", "excl"), ("?", "ques")):
+        if ch in raw:
+            f[name] = 1.0
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if any(c in QUOTE_CHARS or c in "'‘’" for c in before) and any(c in QUOTE_CHARS or c in "'‘’" for c in after):
+        f["quoted"] = 1.0
+    if any(c in QUOTE_CHARS for c in raw):
+        f["has.quote"] = 1.0
+    if toks:
+        sent = toks[0].sent
+        sent_toks = [t for t in sent if not t.is_space]
+        ratio = n / max(1, len(sent_toks))
+        f[f"cover={_bin(ratio, (0.2, 0.4, 0.7, 0.95))}"] = 1.0
+        if "\n" not in text[:start]:
+            f["title"] = 1.0
+        inside = {t.i for t in toks}
+        for t in sent_toks:
+            if t.i not in inside and t.is_alpha and not t.is_stop:
+                f[f"c={t.lemma_.lower()}"] = 1.0
+        for d in (1, 2):
+            j = toks[0].i - d
+            if j >= 0:
+                f[f"b{d}={doc[j].lower_}"] = 1.0
+            j = toks[-1].i + d
+            if j < len(doc):
+                f[f"a{d}={doc[j].lower_}"] = 1.0
+    f["pos.doc"] = start / max(1, len(text))
+    return f

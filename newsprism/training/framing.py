@@ -1,0 +1,284 @@
+"""Trains and evaluates the framing model (`newsprism.framing.model`) on the Propaganda Techniques Corpus.
+
+A PTC folder holds `articles/articleID.txt` (raw; offsets count its characters), `spans.labels` (SI) and
+`techniques.labels` (TC). A seeded share of the articles is kept apart as a development split: the CRF
+span tagger (B/I/O over the merged gold spans) and the technique classifier are fitted on the rest, the
+decoding threshold is chosen on the development split, and the SI and TC F1 reported are those of the
+shipped model on that split. The word lexicon the tagger reads is cross-fitted (each fold's lexicon comes
+from the other folds) so that training sees it as noisy as it will be on new text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+import spacy
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc, DocBin
+from threadpoolctl import threadpool_limits
+
+from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
+from newsprism.framing.model import FramingModel, TechniqueClassifier, save_lexicon
+from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
+from newsprism.pipeline import SPACY_MODEL
+
+CRF_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
+TC_C = 0.5
+LEX_MIN_COUNT, LEX_SMOOTH, LEX_FOLDS = 2, 4.0, 5
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+
+Article = tuple[str, str, list[tuple[int, int]], list[tuple[str, int, int]]]
+
+
+def load_ptc(folder: Path) -> list[Article]:
+    """(id, raw text, SI spans, (technique, start, end) rows) per article of a PTC folder, by id; label
+    files that are missing give empty lists (as for unlabelled articles)."""
+    folder = Path(folder)
+    spans = read_spans(folder / "spans.labels") if (folder / "spans.labels").exists() else {}
+    techs: dict[str, list[tuple[str, int, int]]] = {}
+    if (folder / "techniques.labels").exists():
+        for a, t, s, e in read_techniques(folder / "techniques.labels"):
+            techs.setdefault(a, []).append((t, s, e))
+    out = []
+    for aid, path in article_files(folder).items():
+        si = spans.get(aid) or [(s, e) for _, s, e in techs.get(aid, [])]
+        out.append((aid, read_raw(path), si, techs.get(aid, [])))
+    return out
+
+
+def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
+    """spaCy docs for `texts` (one process), read from / written to a DocBin in `cache_dir` when given."""
+    nlp = spacy.load(SPACY_MODEL)
+    key = hashlib.sha1("\0".join([SPACY_MODEL, nlp.meta.get("version", "")] + texts).encode()).hexdigest()
+    cache = Path(cache_dir) / f"ptc-{key[:16]}.spacy" if cache_dir else None
+    if cache and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16, n_process=1))
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=False)
+        for doc in docs:
+            db.add(doc)
+        db.to_disk(cache)
+    return docs
+
+
+def split(ids: list[str], dev_share: float, seed: int) -> tuple[set[str], set[str]]:
+    """Seeded split of article ids into (train, dev)."""
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    n_dev = max(1, round(len(order) * dev_share)) if dev_share > 0 else 0
+    return set(order[n_dev:]), set(order[:n_dev])
+
+
+def token_labels(doc: Doc, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """B/I/O per non-space token index: a token is inside when a merged gold span covers half its
+    characters or more; B opens each span."""
+    cover = np.zeros(len(doc.text) + 1, dtype=np.int32)
+    for k, (s, e) in enumerate(merged(spans), start=1):
+        cover[s:e] = k
+    out, prev = {}, 0
+    for tok in doc:
+        if tok.is_space:
+            continue
+        ids = cover[tok.idx : tok.idx + len(tok.text)]
+        k = int(np.bincount(ids).argmax()) if len(ids) else 0
+        out[tok.i] = "O" if k == 0 else ("I" if k == prev else "B")
+        prev = k
+    return out
+
+
+def lexicon(docs: list[Doc], labels: list[dict[int, str]]) -> tuple[dict[str, float], float]:
+    """Word -> smoothed share of its occurrences inside gold spans (words seen at least LEX_MIN_COUNT
+    times), and the overall share (the prior for unseen words)."""
+    seen, inside = Counter(), Counter()
+    for doc, lab in zip(docs, labels):
+        toks = [doc[i] for i in sorted(lab)]
+        flags = [lab[t.i] != "O" for t in toks]
+        pairs = [a and b for a, b in zip(flags, flags[1:])]
+        for key, flag in zip(lexicon_keys(toks), flags + pairs):
+            seen[key] += 1
+            inside[key] += flag
+    words = [k for k in seen if " " not in k]
+    prior = sum(inside[k] for k in words) / max(1, sum(seen[k] for k in words))
+    lex = {
+        w: round((inside[w] + LEX_SMOOTH * prior) / (n + LEX_SMOOTH), 4)
+        for w, n in seen.items()
+        if n >= LEX_MIN_COUNT
+    }
+    return lex, round(prior, 4)
+
+
+def crf_sequences(doc: Doc, lab: dict[int, str], lex: dict[str, float], prior: float):
+    """(features, tags) per sentence of a labelled doc."""
+    for toks, seq in sentence_features(doc, lex, prior, lemma_counts(doc)):
+        if toks:
+            yield seq, [lab[t.i] for t in toks]
+
+
+def train_tagger(docs: list[Doc], labels: list[dict[int, str]], path: Path, seed: int) -> tuple[dict, float]:
+    """Fits the CRF span tagger on cross-fitted lexicon features; writes it to `path`; returns the lexicon
+    over all of `docs` (what prediction uses) and its prior."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    folds = [order[k::LEX_FOLDS] for k in range(LEX_FOLDS)]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(CRF_PARAMS)
+    for fold in folds:
+        rest = [i for i in order if i not in set(fold)]
+        lex, prior = lexicon([docs[i] for i in rest], [labels[i] for i in rest])
+        for i in fold:
+            for xs, ys in crf_sequences(docs[i], labels[i], lex, prior):
+                trainer.append(xs, ys)
+    trainer.train(str(path))
+    return lexicon(docs, labels)
+
+
+def tc_rows(docs: list[Doc], arts: list[Article]) -> tuple[list[dict], list[str]]:
+    """Span features and gold technique for every TC row of the articles."""
+    X, y = [], []
+    for doc, (_, _, _, techs) in zip(docs, arts):
+        X.extend(span_features(doc, [(s, e) for _, s, e in techs]))
+        y.extend(t for t, _, _ in techs)
+    return X, y
+
+
+def train_classifier(docs: list[Doc], arts: list[Article], seed: int) -> TechniqueClassifier:
+    """Fits the multinomial logistic regression over span features (features seen in two spans or more)."""
+    X, y = tc_rows(docs, arts)
+    df = Counter(k for f in X for k in f)
+    X = [{k: v for k, v in f.items() if df[k] >= 2} for f in X]
+    vec = DictVectorizer()
+    M = vec.fit_transform(X)
+    clf = LogisticRegression(C=TC_C, max_iter=2000, random_state=seed)
+    with threadpool_limits(1):  # one core: the machine is shared
+        clf.fit(M, y)
+    index = {n: i for i, n in enumerate(vec.get_feature_names_out())}
+    return TechniqueClassifier(index, clf.coef_.T.copy(), clf.intercept_.copy(), [str(c) for c in clf.classes_])
+
+
+def predict_si(model: FramingModel, docs: list[Doc], ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Predicted SI spans per article id."""
+    return {aid: [(s, e) for s, e, _ in model.spans(doc)] for aid, doc in zip(ids, docs)}
+
+
+def predict_tc(model: FramingModel, docs: list[Doc], arts: list[Article]) -> list[tuple[str, str, int, int]]:
+    """A technique for every TC row, the k-th row of a repeated span getting the k-th best technique."""
+    out = []
+    for doc, (aid, _, _, techs) in zip(docs, arts):
+        spans = [(s, e) for _, s, e in techs]
+        seen: Counter = Counter()
+        for (s, e), ranked in zip(spans, model.techniques(doc, spans)):
+            k = seen[(s, e)]
+            seen[(s, e)] += 1
+            out.append((aid, ranked[min(k, len(ranked) - 1)][0], s, e))
+    return out
+
+
+def scores(model: FramingModel, docs: list[Doc], arts: list[Article]) -> dict[str, dict[str, float]]:
+    """SI and TC precision, recall and F1 of `model` on labelled articles."""
+    ids = [a[0] for a in arts]
+    gold_si = {a[0]: a[2] for a in arts}
+    gold_tc = [(a[0], t, s, e) for a in arts for t, s, e in a[3]]
+    return {
+        "SI": si_score(gold_si, predict_si(model, docs, ids)),
+        "TC": tc_score(gold_tc, predict_tc(model, docs, arts)),
+    }
+
+
+def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cache_dir: Path | None = None) -> dict:
+    """Trains on the PTC folder `data_dir` minus a seeded development split, picks the span threshold on
+    that split, writes the model folder `out` (with meta.json) and returns the record written there."""
+    started = time.time()
+    random.seed(seed)
+    np.random.seed(seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    arts = load_ptc(Path(data_dir))
+    if not arts:
+        raise FileNotFoundError(f"[E-FRAMING-2] no articleID.txt files under {data_dir} (or its articles/)")
+    docs = parse([a[1] for a in arts], cache_dir)
+    tr_ids, dev_ids = split([a[0] for a in arts], dev_share, seed)
+    tr = [i for i, a in enumerate(arts) if a[0] in tr_ids]
+    dv = [i for i, a in enumerate(arts) if a[0] in dev_ids]
+    parsed = time.time()
+    labels = [token_labels(d, a[2]) for d, a in zip(docs, arts)]
+    lex, prior = train_tagger([docs[i] for i in tr], [labels[i] for i in tr], out / "spans.crfsuite", seed)
+    tagged = time.time()
+    clf = train_classifier([docs[i] for i in tr], [arts[i] for i in tr], seed)
+    clf.save(out / "techniques.npz")
+    model = FramingModel(out / "spans.crfsuite", lex, prior, 0.5, clf)
+    dev_docs, dev_arts = [docs[i] for i in dv], [arts[i] for i in dv]
+    gold_dev = {a[0]: a[2] for a in dev_arts}
+    by_threshold = {}
+    for th in THRESHOLDS:
+        model.threshold = th
+        by_threshold[th] = si_score(gold_dev, predict_si(model, dev_docs, list(gold_dev)))["F1"]
+    model.threshold = max(by_threshold, key=by_threshold.get) if dev_arts else 0.5
+    save_lexicon(out / "lexicon.json", lex, prior, model.threshold)
+    dev = scores(model, dev_docs, dev_arts) if dev_arts else {}
+    record = {
+        "command": f"newsprism train framing --data {data_dir} --out {out} --seed {seed}",
+        "data": str(data_dir),
+        "articles": {"train": len(tr), "dev": len(dv), "dev_ids": sorted(dev_ids)},
+        "spans": {"train": sum(len(arts[i][3]) for i in tr), "dev": sum(len(arts[i][3]) for i in dv)},
+        "seed": seed,
+        "spacy_model": SPACY_MODEL,
+        "crf_params": CRF_PARAMS,
+        "tc_C": TC_C,
+        "threshold": model.threshold,
+        "dev_si_f1_by_threshold": {str(k): round(v, 4) for k, v in by_threshold.items()},
+        "dev": {task: {k: round(v, 4) for k, v in d.items()} for task, d in dev.items()},
+        "seconds": {
+            "parse": round(parsed - started, 1),
+            "span_tagger": round(tagged - parsed, 1),
+            "total": round(time.time() - started, 1),
+        },
+        "machine": f"{platform.machine()} {os.cpu_count()} cpu, python {sys.version.split()[0]}",
+    }
+    (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (out / "README.md").write_text(readme(record), encoding="utf-8")
+    return record
+
+
+def readme(record: dict) -> str:
+    """The model folder's README: what the files are, how they were made, and the development scores."""
+    secs = record["seconds"]
+    dev = record["dev"] or {t: {"P": float("nan"), "R": float("nan"), "F1": float("nan")} for t in ("SI", "TC")}
+    return f"""# newsprism framing model (PTC propaganda techniques)
+
+Written by `newsprism.training.framing.train`; `meta.json` holds the full record (development article ids
+included).
+
+- `spans.crfsuite`: linear-chain CRF (python-crfsuite) tagging tokens B/I/O as inside a propaganda span.
+- `lexicon.json`: word (and word pair) -> smoothed share of training occurrences inside a span; decoding
+  threshold (a token is inside when P(inside) >= {record["threshold"]}).
+- `techniques.npz`: multinomial logistic regression over span features, naming one of the 14 techniques.
+
+Command: `{record["command"]}`
+Data: `{record["data"]}` (PTC v2 train: {record["articles"]["train"] + record["articles"]["dev"]} articles),
+seeded split (seed {record["seed"]}): {record["articles"]["train"]} articles ({record["spans"]["train"]} technique
+spans) to fit, {record["articles"]["dev"]} articles ({record["spans"]["dev"]} spans) kept apart to choose the
+threshold and report scores. spaCy model: `{record["spacy_model"]}`; CRF {record["crf_params"]}; TC C={record["tc_C"]}.
+
+Development split (scorer logic of `score_ptc.py`):
+
+| task | P | R | F1 |
+| --- | --- | --- | --- |
+| SI (spans, merged, overlap / max length) | {dev["SI"]["P"]:.3f} | {dev["SI"]["R"]:.3f} | {dev["SI"]["F1"]:.3f} |
+| TC (technique of given spans, micro) | {dev["TC"]["P"]:.3f} | {dev["TC"]["R"]:.3f} | {dev["TC"]["F1"]:.3f} |
+
+Training time: {secs["total"]:.0f} s in all ({secs["parse"]:.0f} s spaCy parse, {secs["span_tagger"]:.0f} s CRF) on
+{record["machine"]}, one process (spaCy and the CRF use one core).
+"""

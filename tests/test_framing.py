@@ -1,0 +1,272 @@
+"""Tests of the framing component: SemEval-2020 Task 11 formats and scoring on hand-made files, the technique
+classifier's storage, and the component and CLI library calls on hand-made text with the shipped model."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.framing.model import MODEL_DIR, TechniqueClassifier, trim
+from newsprism.framing.semeval import (
+    article_files,
+    merged,
+    read_raw,
+    read_spans,
+    read_techniques,
+    si_score,
+    tc_score,
+    template_groups,
+)
+from newsprism.framing.techniques import DESCRIPTIONS, TECHNIQUES
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SCORER = SHARED / "scorers" / "score_ptc.py"
+HAS_MODEL = all((MODEL_DIR / n).exists() for n in ("spans.crfsuite", "lexicon.json", "techniques.npz"))
+needs_model = pytest.mark.skipif(not HAS_MODEL, reason=f"no trained framing model in {MODEL_DIR}")
+
+LOADED = (
+    "Title of the piece\n\n"
+    "The corrupt, treacherous traitors in the swamp have betrayed our great nation once again.\n"
+    "These evil, bloodthirsty thugs will stop at nothing to destroy everything we hold dear.\n"
+    "The weather was mild on Tuesday and the council met at noon.\n"
+)
+
+
+def test_fourteen_techniques_each_described():
+    assert len(TECHNIQUES) == 14 == len(set(TECHNIQUES))
+    assert all(DESCRIPTIONS[t].strip().endswith(".") for t in TECHNIQUES)
+
+
+def test_merged_joins_overlaps_but_not_touching_spans():
+    assert merged([(10, 20), (0, 5), (15, 30), (30, 35)]) == [(0, 5), (10, 30), (30, 35)]
+    assert merged([]) == []
+
+
+def test_si_empty_predictions_score_zero():
+    gold = {"1": [(0, 10)]}
+    assert si_score(gold, {}) == {"P": 0.0, "R": 0.0, "F1": 0.0}
+    assert si_score({}, {"1": [(0, 10)]})["F1"] == 0.0
+
+
+def test_si_partial_credit_and_overlapping_predictions():
+    gold = {"1": [(0, 10), (5, 20)]}  # merged into (0, 20)
+    pred = {"1": [(10, 30), (12, 25)]}  # merged into (10, 30): overlap 10, longer side 20
+    got = si_score(gold, pred)
+    assert got["P"] == pytest.approx(0.5) and got["R"] == pytest.approx(0.5)
+    assert si_score(gold, {"1": [(0, 20)], "unknown": [(0, 5)]})["F1"] == pytest.approx(1.0)
+
+
+def test_si_ignores_empty_predicted_spans():
+    assert si_score({"1": [(0, 4)]}, {"1": [(0, 4), (7, 7)]})["P"] == pytest.approx(1.0)
+
+
+def test_tc_same_span_twice_counts_each_technique_once():
+    gold = [("1", "Loaded_Language", 0, 5), ("1", "Repetition", 0, 5), ("1", "Doubt", 9, 20)]
+    pred = [("1", "Loaded_Language", 0, 5), ("1", "Loaded_Language", 0, 5), ("1", "Doubt", 9, 20),
+            ("2", "Doubt", 0, 3)]
+    got = tc_score(gold, pred)
+    assert got["P"] == pytest.approx(2 / 3) and got["R"] == pytest.approx(2 / 3)
+    assert tc_score(gold, [])["F1"] == 0.0
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"shared scorer {SCORER} missing")
+def test_scores_match_the_shared_scorer(tmp_path):
+    spec = importlib.util.spec_from_file_location("score_ptc", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    (tmp_path / "g3").write_text("1\t0\t10\n1\t5\t20\n2\t3\t9\n", encoding="utf-8")
+    (tmp_path / "p3").write_text("1\t10\t30\n1\t12\t25\n2\t0\t4\n2\t8\t8\n", encoding="utf-8")
+    (tmp_path / "g4").write_text("1\tDoubt\t0\t5\n1\tRepetition\t0\t5\n2\tSlogans\t3\t9\n", encoding="utf-8")
+    (tmp_path / "p4").write_text("1\tDoubt\t0\t5\n1\tDoubt\t0\t5\n2\tSlogans\t3\t9\n", encoding="utf-8")
+    ours = si_score(read_spans(tmp_path / "g3"), read_spans(tmp_path / "p3"))
+    assert scorer.si(tmp_path / "g3", tmp_path / "p3") == pytest.approx((ours["P"], ours["R"], ours["F1"]))
+    g, p = read_techniques(tmp_path / "g4"), read_techniques(tmp_path / "p4")
+    ours = tc_score([(a, t, s, e) for a, t, s, e in g], p)
+    assert scorer.tc(tmp_path / "g4", tmp_path / "p4") == pytest.approx((ours["P"], ours["R"], ours["F1"]))
+
+
+def test_label_files_skip_malformed_rows(tmp_path):
+    path = tmp_path / "x.labels"
+    path.write_text("1\t0\t4\nbroken line\n1\tx\t9\n2\t5\t8\n", encoding="utf-8")
+    assert read_spans(path) == {"1": [(0, 4)], "2": [(5, 8)]}
+
+
+def test_raw_text_keeps_carriage_returns(tmp_path):
+    (tmp_path / "article42.txt").write_bytes("Title\r\n\r\nA line.".encode())
+    (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
+    files = article_files(tmp_path)
+    assert list(files) == ["42"]
+    assert read_raw(files["42"])[9:16] == "A line."
+
+
+def test_template_groups_number_repeated_spans():
+    rows = [("1", "?", 0, 5), ("1", "?", 7, 9), ("1", "?", 0, 5)]
+    assert list(template_groups(rows)) == [("1", 0, 5, 0), ("1", 7, 9, 0), ("1", 0, 5, 1)]
+
+
+def test_trim_follows_ptc_boundaries():
+    text = ' "foo bar", baz'
+    assert trim(text, 0, 11) == (1, 10)
+    assert trim(" ., ", 0, 4)[0] == trim(" ., ", 0, 4)[1]
+
+
+def test_technique_classifier_round_trip(tmp_path):
+    clf = TechniqueClassifier({"w=evil": 0, "bias": 1}, np.array([[2.0, -1.0], [0.0, 0.5]]), np.array([0.0, 0.0]),
+                              ["Loaded_Language", "Doubt"])
+    clf.save(tmp_path / "t.npz")
+    back = TechniqueClassifier.load(tmp_path / "t.npz")
+    p = back.proba({"w=evil": 1.0, "bias": 1.0, "unseen": 3.0})
+    assert back.classes == clf.classes and p.sum() == pytest.approx(1.0) and p[0] > p[1]
+
+
+def test_technique_counts_lists_all_techniques():
+    from newsprism.components.framing import technique_counts
+    from newsprism.schema import FramingSpan
+
+    spans = [FramingSpan(technique="Doubt", start=0, end=3, text="abc", score=0.5),
+             {"technique": "Doubt", "start": 5, "end": 6, "text": "x", "score": 0.1},
+             {"technique": "Slogans", "start": 7, "end": 9, "text": "yz", "score": 0.2}]
+    counts = technique_counts(spans)
+    assert list(counts)[:14] == TECHNIQUES
+    assert counts["Doubt"] == 2 and counts["Slogans"] == 1 and counts["Repetition"] == 0
+    assert technique_counts([]) == {t: 0 for t in TECHNIQUES}
+
+
+@pytest.fixture(scope="module")
+def framing_nlp():
+    """spaCy's pipeline with the framing component, loaded once for this file."""
+    import spacy
+
+    import newsprism.components.framing  # noqa: F401  registers the factory
+    from newsprism.pipeline import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_framing")
+    return nlp
+
+
+@needs_model
+def test_component_marks_loaded_language_with_exact_offsets(framing_nlp):
+    doc = framing_nlp(LOADED)
+    found = doc._.framing
+    assert found, "no framing span on a text full of loaded words"
+    for f in found:
+        assert doc.text[f.start : f.end] == f.text and f.technique in TECHNIQUES and 0 <= f.score <= 1
+    quiet = [f for f in found if f.start >= LOADED.index("The weather")]
+    assert len(quiet) < len(found)
+
+
+@needs_model
+def test_semeval_formats_round_trip(tmp_path):
+    from newsprism.components.framing import classify_spans, classify_template, predict_spans, spans_for_dir
+
+    (tmp_path / "article7.txt").write_bytes(LOADED.replace("\n", "\r\n").encode())
+    lines = list(spans_for_dir(tmp_path))
+    text = read_raw(tmp_path / "article7.txt")
+    assert lines
+    for line in lines:
+        aid, s, e = line.split("\t")
+        assert aid == "7" and 0 <= int(s) < int(e) <= len(text) and text[int(s)] not in " \r\n.,"
+    start = text.index("corrupt")
+    (tmp_path / "t.out").write_text(f"7\t?\t{start}\t{start + 7}\n7\t?\t0\t5\n7\t?\t{start}\t{start + 7}\n",
+                                    encoding="utf-8")
+    rows = [line.split("\t") for line in classify_template(tmp_path, tmp_path / "t.out")]
+    assert [(r[0], r[2], r[3]) for r in rows] == [("7", str(start), str(start + 7)), ("7", "0", "5"),
+                                                  ("7", str(start), str(start + 7))]
+    assert all(r[1] in TECHNIQUES for r in rows) and rows[0][1] != rows[2][1]
+    assert [s for s, _, _ in predict_spans(LOADED)] == sorted(s for s, _, _ in predict_spans(LOADED))
+    assert classify_spans(LOADED, []) == []
+
+
+@needs_model
+def test_bad_inputs_raise_framing_input_errors(tmp_path):
+    from newsprism.components.framing import FramingInputError, classify_spans, classify_template, spans_for_dir
+
+    with pytest.raises(FramingInputError):
+        list(spans_for_dir(tmp_path))
+    (tmp_path / "article1.txt").write_text("Short text.", encoding="utf-8")
+    (tmp_path / "t.out").write_text("2\t?\t0\t4\n", encoding="utf-8")
+    with pytest.raises(FramingInputError):
+        list(classify_template(tmp_path, tmp_path / "t.out"))
+    (tmp_path / "t.out").write_text("1\t?\t3\t400\n", encoding="utf-8")
+    with pytest.raises(FramingInputError):
+        list(classify_template(tmp_path, tmp_path / "t.out"))
+    with pytest.raises(FramingInputError):
+        classify_spans("abc", [(2, 1)])
+
+
+@needs_model
+def test_evaluate_scores_a_hand_made_split(tmp_path):
+    from newsprism.components.framing import FramingInputError, evaluate
+
+    with pytest.raises(FramingInputError):
+        evaluate(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article5.txt").write_text(LOADED, encoding="utf-8")
+    s = LOADED.index("corrupt")
+    (tmp_path / "spans.labels").write_text(f"5\t{s}\t{s + 7}\n", encoding="utf-8")
+    (tmp_path / "techniques.labels").write_text(f"5\tLoaded_Language\t{s}\t{s + 7}\n", encoding="utf-8")
+    got = evaluate(tmp_path)
+    assert got["articles"] == 1
+    assert all(0.0 <= got[task][k] <= 1.0 for task in ("SI", "TC") for k in ("P", "R", "F1"))
+    assert got["SI"]["R"] > 0, "the loaded word 'corrupt' was not covered at all"
+
+
+SEED = SHARED / "examples" / "gaza-2018-04-06.txt"
+
+
+@needs_model
+@pytest.mark.skipif(not SEED.exists(), reason=f"seed article {SEED} missing")
+def test_seed_article_marks_most_must_find_phrases(framing_nlp):
+    import json
+
+    text = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    gold = json.loads(SEED.with_name("gaza-2018-04-06.gold.json").read_text(encoding="utf-8"))["framing_must_find"]
+    found = framing_nlp(text)._.framing
+    hits = 0
+    for g in gold:
+        s = text.find(g["text"])
+        hits += any(min(f.end, s + len(g["text"])) > max(f.start, s) for f in found)
+    assert hits >= 5, f"only {hits} of {len(gold)} seed phrases marked"
+
+
+def test_training_labels_and_lexicon_on_hand_made_doc():
+    import spacy
+
+    from newsprism.training.framing import lexicon, split, token_labels
+
+    doc = spacy.blank("en")("The evil regime lies. The evil plan.")
+    labels = token_labels(doc, [(4, 15), (9, 20)])  # overlapping gold spans merge into 'evil regime lies'
+    assert [labels[t.i] for t in doc] == ["O", "B", "I", "I", "O", "O", "O", "O", "O"]
+    lex, prior = lexicon([doc], [labels])
+    assert prior == pytest.approx(3 / 9, abs=1e-3)
+    assert lex["evil"] > prior > lex["the"]
+    train_ids, dev_ids = split([str(i) for i in range(20)], 0.15, seed=3)
+    assert len(dev_ids) == 3 and not train_ids & dev_ids
+    assert split([str(i) for i in range(20)], 0.15, seed=3) == (train_ids, dev_ids)
+
+
+def test_train_writes_a_loadable_model(tmp_path):
+    from newsprism.framing.model import load_model
+    from newsprism.training.framing import train
+
+    data = tmp_path / "ptc"
+    (data / "articles").mkdir(parents=True)
+    si, tc = [], []
+    for k in range(6):
+        text = f"Headline {k}\n\nThe corrupt traitors lied again, said the mayor.\nIs this a coincidence? Surely not.\n"
+        (data / "articles" / f"article{k}.txt").write_text(text, encoding="utf-8")
+        for tech, phrase in (("Loaded_Language", "corrupt traitors"), ("Doubt", "Is this a coincidence?")):
+            s = text.index(phrase)
+            si.append(f"{k}\t{s}\t{s + len(phrase)}\n")
+            tc.append(f"{k}\t{tech}\t{s}\t{s + len(phrase)}\n")
+    (data / "spans.labels").write_text("".join(si), encoding="utf-8")
+    (data / "techniques.labels").write_text("".join(tc), encoding="utf-8")
+    record = train(data, tmp_path / "model", seed=1, dev_share=0.34)
+    assert record["articles"]["train"] == 4 and record["articles"]["dev"] == 2
+    assert (tmp_path / "model" / "README.md").read_text(encoding="utf-8").count("SI") >= 1
+    model = load_model(tmp_path / "model")
+    assert set(model.classifier.classes) == {"Loaded_Language", "Doubt"}
