@@ -25,6 +25,33 @@ def table(analysis: Analysis) -> None:
             speaker += f" ({q.speaker.text})"
         quotes.add_row(speaker, q.cue.text if q.cue else "", q.kind, q.content.text)
     out.print(quotes)
+    if analysis.events:
+        events = Table("type", "date", "who → whom", "place", "figures", "evidence", title="Events", title_justify="left")
+        for e in analysis.events:
+            figures = ", ".join(f"{name} {count(c)}" for name, c in
+                                (("killed", e.fatalities), ("injured", e.injured), ("size", e.size)) if c)
+            evidence = e.evidence.text if len(e.evidence.text) <= 60 else e.evidence.text[:57] + "..."
+            events.add_row(e.type, e.date or "", f"{actor(e.source)} → {actor(e.target)}",
+                           e.location.name if e.location else "", figures, evidence)
+        out.print(events)
+    for c in analysis.figure_conflicts:
+        out.print(f"[bold]Conflicting figures[/bold] ({c.about}): " + " vs ".join(f"'{f.text}'" for f in c.figures),
+                  highlight=False)
+    if analysis.framing:
+        framing = Table("technique", "score", "words", title="Framing", title_justify="left")
+        for f in analysis.framing:
+            framing.add_row(f.technique, f"{f.score:.2f}", f.text)
+        out.print(framing)
+
+
+def actor(a) -> str:
+    return (a.name or a.text or "") if a is not None else ""
+
+
+def count(c) -> str:
+    if c is None:
+        return ""
+    return f"{c.value}" if c.qualifier == "exact" else f"{c.value} ({c.qualifier})"
 
 
 def summary(data: dict, db: str) -> None:
