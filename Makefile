@@ -8,7 +8,7 @@ PIP := $(BIN)/pip install -q --disable-pip-version-check
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: setup setup-test run test bench clean
+.PHONY: setup setup-test run test bench fuzz clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,17 @@ test: setup-test
 
 bench: setup
 	$(BIN)/python -m newsprism.bench --shared $(SHARED)
+
+# Coverage-guided fuzzing of the readers (atheris), FUZZ_SECONDS per harness; not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_WORK := $(VENV)/fuzz
+fuzz: setup-test
+	$(PIP) 'atheris>=2.3'
+	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/crashes
+	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/readers fuzz/seeds
+	$(BIN)/python fuzz/fuzz_decode.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decode
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB)

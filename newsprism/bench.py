@@ -1,83 +1,231 @@
-"""`make bench`: speed of newsprism on real articles, next to spaCy's parse alone on the same texts.
+"""`make bench`: the speed and memory of newsprism on real articles, next to spaCy's parse alone on the same texts.
 
-Prints, for one corpus in one run: articles and words per second of the spaCy parse alone and of the whole
-analysis, the share each newsprism component adds (timed per component over the same docs), and the peak
-resident memory of the process.
+For one corpus in one run it measures, each in a fresh process so that start-up (loading the pipeline,
+starting workers) is counted and peak memory is its own: the spaCy parse alone, the whole analysis with 1
+and with 2 worker processes (the local engine that `analyze` and `ingest` use), and the cost of each pipeline
+component, timed over the same docs, then profiled (cProfile: the functions where newsprism's components
+spend their time). It prints articles and words per second, peak resident memory (the process and its workers
+together) and the machine it ran on, with its load average, since other work on the machine skews timings.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import os
+import platform
+import pstats
 import resource
+import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from newsprism import pipeline
 from newsprism.article import Article
 
+CORPORA = ("polnear", "voa", "both")
 
-def corpus(shared: Path, limit: int) -> list[Article]:
-    """VOA stories, then PolNeAR texts, up to `limit` articles; a bundled sample when ../shared is absent."""
+
+def corpus(shared: Path, limit: int, which: str = "polnear") -> list[Article]:
+    """PolNeAR texts (train, then dev) and/or the VOA stories, up to `limit` articles; the bundled samples
+    when ../shared is absent."""
     arts: list[Article] = []
-    voa = shared / "data" / "voa" / "voa_stories.jsonl"
-    if voa.exists():
-        for line in voa.open(encoding="utf-8"):
-            rec = json.loads(line)
-            arts.append(Article(text=rec["text"], id=str(rec["id"])))
-    for split in ("train", "dev"):
-        folder = shared / "data" / "polnear" / split / "text"
-        if folder.exists():
-            for f in sorted(folder.glob("*.txt")):
-                arts.append(Article(text=f.read_text(encoding="utf-8"), id=f.stem))
+    if which in ("voa", "both"):
+        voa = shared / "data" / "voa" / "voa_stories.jsonl"
+        if voa.exists():
+            for line in voa.open(encoding="utf-8"):
+                rec = json.loads(line)
+                arts.append(Article(text=rec["text"], id=str(rec["id"])))
+    if which in ("polnear", "both"):
+        for split in ("train", "dev"):
+            folder = shared / "data" / "polnear" / split / "text"
+            if folder.exists():
+                for f in sorted(folder.glob("*.txt")):
+                    arts.append(Article(text=f.read_text(encoding="utf-8"), id=f.stem))
     if not arts:
         samples = Path(__file__).parent / "samples"
         arts = [Article(text=f.read_text(encoding="utf-8"), id=f.stem) for f in sorted(samples.glob("*.txt"))]
     return arts[:limit]
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc; 0 elsewhere)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        p = int(stat.parent.name)
+        parents[p], rss[p] = int(fields[1]), int(fields[21])
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(rss.get(p, 0) for p in tree) * os.sysconf("SC_PAGE_SIZE") / 1024**2
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its workers every 50 ms; `peak` is the highest sum."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # exact, catches what sampling missed
+        self.peak = max(self.peak, own)
+
+
+def measure_parse(arts: list[Article], batch_size: int) -> dict[str, Any]:
+    """spaCy alone: load the model and parse every text."""
+    import spacy
+
+    from newsprism.pipeline import SPACY_MODEL
+
+    t0 = time.perf_counter()
+    nlp = spacy.load(SPACY_MODEL)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in arts), batch_size=batch_size):
+        pass
+    return {"load_s": loaded - t0, "total_s": time.perf_counter() - t0}
+
+
+def measure_analysis(arts: list[Article], batch_size: int, workers: int) -> dict[str, Any]:
+    """The whole analysis on the local engine, loading included, as `newsprism analyze --workers N` runs it."""
+    from newsprism.engines import local
+
+    t0 = time.perf_counter()
+    n = sum(1 for _ in local.analyze(arts, workers=workers, batch_size=batch_size))
+    assert n == len(arts)
+    return {"total_s": time.perf_counter() - t0}
+
+
+def measure_components(arts: list[Article], batch_size: int, top: int = 12, profiled: int = 100) -> dict[str, Any]:
+    """Each pipeline component timed over the same docs, in pipeline order; then newsprism's components
+    profiled over the first `profiled` docs (a separate pass, as profiling slows Python code down)."""
+    from newsprism import pipeline
+
+    nlp = pipeline.load()
+    docs = [pipeline.make_doc(nlp, a) for a in arts]
+    costs: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        costs[name] = time.perf_counter() - t0
+    profile = cProfile.Profile()
+    profile.enable()
+    for name, proc in nlp.pipeline:
+        if name.startswith("newsprism_"):
+            for doc in docs[:profiled]:
+                proc(doc)
+    profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(r"newsprism", top)
+    lines = [ln for ln in out.getvalue().splitlines() if "newsprism" in ln and "/" in ln]
+    return {"components": costs, "profile": lines, "profiled": min(profiled, len(docs))}
+
+
+def _child(args: argparse.Namespace) -> None:
+    """Run one measurement in this process and print its figures as JSON."""
+    arts = corpus(args.shared, args.limit, args.corpus)
+    with PeakMemory() as mem:
+        if args.measure == "parse":
+            result = measure_parse(arts, args.batch_size)
+        elif args.measure == "components":
+            result = measure_components(arts, args.batch_size)
+        else:
+            result = measure_analysis(arts, args.batch_size, args.workers)
+    result["peak_mb"] = mem.peak
+    print(json.dumps(result))
+
+
+def machine() -> str:
+    """The CPU, cores, memory and Python of this machine, in one line."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{mem_kb / 1024**2:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        mem = "RAM unknown"
+    return f"{cpu}, {os.cpu_count()} cores, {mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def _run(args: argparse.Namespace, measure: str, workers: int = 1) -> dict[str, Any]:
+    """One measurement in a fresh process."""
+    cmd = [sys.executable, "-m", "newsprism.bench", "--measure", measure, "--workers", str(workers),
+           "--shared", str(args.shared), "--limit", str(args.limit), "--corpus", args.corpus,
+           "--batch-size", str(args.batch_size)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench: {measure} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def rate(n: int, words: int, seconds: float) -> str:
-    return f"{seconds:7.2f} s  {n / seconds:7.1f} articles/s  {words / seconds:9.0f} words/s"
+    """Seconds, articles per second and words per second."""
+    return f"{seconds:7.1f} s {n / seconds:7.2f} articles/s {words / seconds:8.0f} words/s"
 
 
 def main() -> None:
+    """Run every measurement and print the report."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
-    ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--corpus", choices=CORPORA, default="polnear")
+    ap.add_argument("--limit", type=int, default=500, help="articles (default 500)")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--measure", choices=("parse", "analysis", "components"), help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    arts = corpus(args.shared, args.limit)
-    words = sum(len(a.text.split()) for a in arts)
-    print(f"corpus: {len(arts)} articles, {words} words")
+    if args.measure:
+        _child(args)
+        return
 
-    t0 = time.perf_counter()
-    nlp = pipeline.load()
-    load_s = time.perf_counter() - t0
-    ours = [name for name in nlp.pipe_names if name.startswith("newsprism_")]
-    print(f"pipeline load: {load_s:.2f} s; components: {', '.join(ours)}")
-
-    t0 = time.perf_counter()
-    with nlp.select_pipes(disable=ours):
-        docs = list(nlp.pipe((a.text for a in arts), batch_size=16))
-    parse_s = time.perf_counter() - t0
-    print(f"spaCy parse alone : {rate(len(arts), words, parse_s)}")
-
-    costs = {}
-    for name in ours:
-        proc = nlp.get_pipe(name)
-        t0 = time.perf_counter()
-        for doc in docs:
-            proc(doc)
-        costs[name] = time.perf_counter() - t0
-    del docs
-
-    t0 = time.perf_counter()
-    n = sum(1 for _ in pipeline.analyze(nlp, arts))
-    whole_s = time.perf_counter() - t0
-    print(f"whole analysis    : {rate(n, words, whole_s)}  ({whole_s / parse_s:.2f}x the parse)")
-    for name, sec in costs.items():
-        print(f"  {name:20s} {sec:6.2f} s  ({100 * sec / parse_s:5.1f}% of the parse)")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory: {peak:.0f} MB")
+    arts = corpus(args.shared, args.limit, args.corpus)
+    n, words = len(arts), sum(len(a.text.split()) for a in arts)
+    print(f"machine: {machine()}")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"corpus: {n} articles ({args.corpus}), {words} words; batch size {args.batch_size}")
+    print("each line: a fresh process, start-up included; peak = resident memory of the process and its workers")
+    parse = _run(args, "parse")
+    print(f"spaCy parse alone     {rate(n, words, parse['total_s'])}  peak {parse['peak_mb']:5.0f} MB"
+          f"  (model load {parse['load_s']:.1f} s)")
+    for workers in (1, 2):
+        whole = _run(args, "analysis", workers)
+        print(f"analysis, {workers} worker{'s' if workers > 1 else ' '}   {rate(n, words, whole['total_s'])}  "
+              f"peak {whole['peak_mb']:5.0f} MB  ({whole['total_s'] / parse['total_s']:.2f}x the parse)")
+    comp = _run(args, "components")
+    all_s = sum(comp["components"].values())
+    spacy_s = sum(s for name, s in comp["components"].items() if not name.startswith("newsprism_"))
+    print(f"cost of each component over the same {n} docs (all: {all_s:.1f} s, spaCy's: {spacy_s:.1f} s):")
+    for name, sec in comp["components"].items():
+        print(f"  {name:20s} {sec:7.2f} s  {100 * sec / all_s:5.1f}% of the pipeline")
+    print(f"where newsprism's components spend their time (cProfile over {comp['profiled']} docs, own time):")
+    print("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)")
+    for line in comp["profile"]:
+        print(f"  {line.strip()}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,28 @@ from rich.console import Console
 from newsprism import __version__
 from newsprism.article import Article, Refusal
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+
+class SafeTyper(typer.Typer):
+    """The top-level app: an unexpected error is one line on stderr and exit status 1, never a traceback,
+    unless `--debug` (or NEWSPRISM_DEBUG=1) asks for it. The `newsprism` entry point calls the app itself."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line, turning an unexpected exception into `newsprism: error: ...`."""
+        import os
+
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("NEWSPRISM_DEBUG", "") not in ("", "0") or "--debug" in sys.argv:
+                raise
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            err.print(f"newsprism: error: {message} (run with --debug for the traceback)", markup=False,
+                      highlight=False, soft_wrap=True)
+            sys.exit(1)
+
+
+app = SafeTyper(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0],
+                pretty_exceptions_enable=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsprism on research corpora with the shared scorers.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models newsprism ships.")
 events_app = typer.Typer(no_args_is_help=True, help="Event coding of short texts (PLOVER, CASE 2021).")
@@ -113,6 +134,9 @@ def analyze(
     first = True
     analyses = local.analyze(batch.articles(), check_workers(workers), batch_size)
     for analysis in progress(analyses, "analysed"):
+        if isinstance(analysis, Refusal):  # the pipeline refused it (a component failed, or over a limit)
+            batch.refuse(analysis.origin, analysis.reason)
+            continue
         if format == Format.table:
             render.table(analysis)
         elif format == Format.jsonl:
@@ -351,7 +375,27 @@ def train_events(
     print(json.dumps(train(shared, out, seed=seed), indent=2))
 
 
+@app.callback()
+def options(
+    debug: bool = typer.Option(False, "--debug", envvar="NEWSPRISM_DEBUG", help="Show the traceback of an unexpected error."),
+    max_chars: int = typer.Option(None, min=0, help="Longest article analysed, in characters; longer ones are refused (default 1,000,000; 0: no limit)."),
+    max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
+    max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
+    time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
+) -> None:
+    """Global options: the limits on what one input may cost (see newsprism.limits) and --debug."""
+    import os
+
+    from newsprism import limits
+
+    limits.configure(max_chars=max_chars, max_html_bytes=max_html_bytes, max_html_depth=max_html_depth,
+                     time_budget=time_budget)
+    if debug:
+        os.environ["NEWSPRISM_DEBUG"] = "1"
+
+
 def main() -> None:
+    """Run the command line (see `SafeTyper` for how unexpected errors are reported)."""
     app()
 
 

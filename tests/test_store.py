@@ -319,3 +319,41 @@ def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
         raw.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 99"):
         Store(str(db))
+
+
+def test_migrated_schema_matches_the_tables(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from newsprism.store.tables import metadata
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn)
+        assert context.get_current_revision() == "0001"
+        assert compare_metadata(context, metadata) == []
+
+
+def test_database_made_before_migrations_is_adopted(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, insert
+
+    from newsprism.store.tables import meta, metadata
+
+    db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:  # how the first releases created their databases
+        metadata.create_all(conn)
+        conn.execute(insert(meta).values(key="schema_version", value="1"))
+    engine.dispose()
+    with Store(str(db)) as s:
+        assert s.save([make_analysis("a1")]) == 1
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+
+
+def test_schema_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    Store(str(db)).close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(StoreError, match="schema this newsprism does not know"):
+        Store(str(db))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newsprism import pipeline
-from newsprism.article import Article
+from newsprism.article import Article, Refusal
 
 
 def predict(articles: Iterable[Article], out: Path) -> int:
@@ -18,6 +18,9 @@ def predict(articles: Iterable[Article], out: Path) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for analysis in pipeline.analyze(nlp, articles):
+            if isinstance(analysis, Refusal):  # scored as an article with nothing found
+                print(f"newsprism: skipped {analysis.origin}: {analysis.reason}", file=sys.stderr)
+                continue
             fh.write(analysis.model_dump_json() + "\n")
             n += 1
     return n

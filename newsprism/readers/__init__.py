@@ -17,6 +17,7 @@ import zlib
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits, too_long
 from newsprism.readers.detect import SNIFF_BYTES, format_by_name, is_gzip, sniff
 from newsprism.readers.feed import read_feed
 from newsprism.readers.jsonl import read_jsonl
@@ -75,7 +76,8 @@ def read_stream(stream: BinaryIO, origin: str, name: str = "") -> Iterator[Artic
     """Every article (or refusal) in a binary stream; `name` (a file name) picks the format, else sniffing.
 
     Gzip is decompressed here for every format; compressed data that breaks off (truncated, corrupt)
-    ends the input there: what was read is yielded, then a refusal naming the damage.
+    ends the input there: what was read is yielded, then a refusal naming the damage. An article longer
+    than the character limit (`newsprism.limits`) is refused with its size.
     """
     guard = None
     try:
@@ -85,7 +87,10 @@ def read_stream(stream: BinaryIO, origin: str, name: str = "") -> Iterator[Artic
             guard = _Guarded(gzip.GzipFile(fileobj=stream, mode="rb"))
             stream = io.BufferedReader(guard)
         fmt = format_by_name(name) or sniff(head)
-        yield from READERS[fmt](stream, origin)
+        limits = current_limits()
+        for item in READERS[fmt](stream, origin):
+            reason = too_long(item.text, limits) if isinstance(item, Article) else None
+            yield Refusal(item.origin, reason) if reason else item
     except (OSError, EOFError, zlib.error) as err:
         yield Refusal(origin, f"unreadable: {err}")
         return

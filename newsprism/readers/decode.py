@@ -2,7 +2,8 @@
 
 Legacy news files are mostly Windows-1252/Latin-1, but charset-normalizer often prefers a Baltic or
 Central European code page for short Western text; so Windows-1252 wins whenever it reads as cleanly
-(by charset-normalizer's own mess measure) as the detected guess. Data that decodes to many
+(by charset-normalizer's own mess measure, within a tolerance) as the detected guess, and always for a few bytes, where
+detection is a guess; EBCDIC code pages are never chosen. Data that decodes to many
 control characters is binary junk and gives `None`, so the caller can refuse it instead of analysing noise.
 """
 
@@ -24,6 +25,11 @@ BOMS = (
 # Labels that browsers (WHATWG) read as Windows-1252, whose 0x80-0x9F are letters, not C1 controls.
 WINDOWS_1252_ALIASES = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "ascii", "us-ascii"}
 MESS_SAMPLE = 100_000  # characters of a Windows-1252 reading that are judged
+SHORT = 32  # bytes; below this detection is a guess (b"\x93" reads as EBCDIC), so Windows-1252 is taken
+# How much messier than the guess the Windows-1252 reading may be and still win: isolated accented letters
+# ("café é") cost it a little; text in another script read as Windows-1252 scores above 1.
+TOLERANCE = 0.1
+EBCDIC = {"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"}  # mainframe code pages: never news files
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -69,7 +75,7 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
     name = "cp1252" if name in WINDOWS_1252_ALIASES else name
     try:
         return data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, ValueError):  # unknown codec, bytes that do not fit, a name with a NUL in it
         return None
 
 
@@ -78,13 +84,13 @@ def _decode_detected(data: bytes) -> str | None:
     has_nul = b"\x00" in data
     candidates = [
         match for match in from_bytes(data)
-        if has_nul or not match.encoding.startswith(("utf_16", "utf_32"))
+        if (has_nul or not match.encoding.startswith(("utf_16", "utf_32"))) and match.encoding not in EBCDIC
     ]
     best = candidates[0] if candidates else None
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None
-    if western is not None and (best is None or mess_ratio(western[:MESS_SAMPLE], 1.0) <= best.chaos):
+    if western is not None and (best is None or len(data) < SHORT or mess_ratio(western[:MESS_SAMPLE], 1.0) <= best.chaos + TOLERANCE):
         return western
     return str(best) if best else None

@@ -35,7 +35,7 @@ def article_from_line(raw: bytes, origin: str) -> Article | Refusal:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return Refusal(origin, f"invalid JSON: {err.msg} at column {err.colno}")
+        return Refusal(origin, f"invalid JSON: {err.msg} (column {err.colno})")
     except RecursionError:
         return Refusal(origin, "invalid JSON: nested too deeply")
     if not isinstance(record, dict):

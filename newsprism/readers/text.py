@@ -10,6 +10,7 @@ import re
 from typing import BinaryIO, Iterator
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits
 from newsprism.readers.dates import normalise_date
 from newsprism.readers.decode import decode
 
@@ -53,8 +54,14 @@ def article_from_text(text: str, origin: str) -> Article | Refusal:
 
 
 def read_text(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
-    """Read one plain-text article from `stream`."""
-    text = decode(stream.read())
+    """Read one plain-text article from `stream`; a file too big to hold the character limit is not read whole."""
+    limit = current_limits().max_chars
+    most = limit * 4 + 1024 if limit > 0 else -1  # UTF-8 takes at most 4 bytes a character; room for a header
+    data = stream.read(most)
+    if limit > 0 and len(data) == most and stream.read(1):
+        yield Refusal(origin, f"article too long: more than {most:,} bytes, the limit is {limit:,} characters (--max-chars)")
+        return
+    text = decode(data)
     if text is None:
         yield Refusal(origin, "not text (binary data or unknown encoding)")
         return

@@ -8,9 +8,15 @@ from typing import BinaryIO, Iterator
 import trafilatura
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits
 from newsprism.readers.dates import normalise_date
 from newsprism.readers.decode import decode
 
+# Elements that must be closed, so counting them estimates the depth lxml would build (unclosed <p> do not nest).
+CONTAINER = re.compile(
+    rb"<(/?)(?:div|span|section|article|main|aside|nav|header|footer|table|ul|ol|dl|blockquote|form|figure)\b[^>]*?(/?)>",
+    re.I,
+)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 CHARSET_SNIFF_BYTES = 4096
 
@@ -20,7 +26,11 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
 
     `charset` is the one a container declared (HTTP header); else the page's `<meta charset>` is used.
     A first text line equal to the title is dropped: the title is metadata, as in the text header.
+    Pages over the size or nesting limits (`newsprism.limits`) are refused before any parser sees them.
     """
+    problem = html_problem(data)
+    if problem:
+        return Refusal(origin, problem)
     if charset is None:
         declared = META_CHARSET.search(data[:CHARSET_SNIFF_BYTES])
         charset = declared[1].decode("ascii") if declared else None
@@ -45,6 +55,28 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
     )
 
 
+def html_problem(data: bytes) -> str | None:
+    """Why a page is over the HTML limits (size, nesting depth), or `None` when it is within them."""
+    limits = current_limits()
+    if 0 < limits.max_html_bytes < len(data):
+        return f"HTML too large: {len(data):,} bytes, the limit is {limits.max_html_bytes:,} (--max-html-bytes)"
+    if limits.max_html_depth > 0 and nesting_depth(data) > limits.max_html_depth:
+        return f"HTML nested too deeply: more than {limits.max_html_depth:,} levels (--max-html-depth)"
+    return None
+
+
+def nesting_depth(data: bytes) -> int:
+    """The deepest nesting of container elements (`div`, `section`, ...) in the markup, counted from the tags."""
+    depth = deepest = 0
+    for match in CONTAINER.finditer(data):
+        if match[2]:  # <div/>
+            continue
+        depth = max(0, depth - 1) if match[1] else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
-    """Read one HTML page from `stream`."""
-    yield article_from_html(stream.read(), origin)
+    """Read one HTML page from `stream`, reading no more than one byte over the size limit."""
+    limit = current_limits().max_html_bytes
+    yield article_from_html(stream.read(limit + 1 if limit > 0 else -1), origin)

@@ -1,7 +1,10 @@
 """The `Store`: analyses saved to and loaded from SQLite (a path, the default) or PostgreSQL (a URL).
 
 A batch is saved in one transaction, so an interrupted ingest leaves whole articles or none; articles
-already stored are skipped, so re-running an ingest adds only what is missing.
+already stored are skipped, so re-running an ingest adds only what is missing. The schema is created and
+upgraded by the Alembic revisions in `store/migrations/`, the same for both back ends, when a store opens.
+Writers take a lock first (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory lock), so the check for stored
+articles and the inserts that follow are one atomic step even with several writers.
 """
 
 from __future__ import annotations
@@ -12,15 +15,23 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, make_url, select
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from newsprism.schema import Analysis
 from newsprism.store.rows import analysis_rows
-from newsprism.store.tables import DATA_TABLES, SCHEMA_VERSION, articles, meta, metadata, quotes
+from newsprism.store.tables import DATA_TABLES, SCHEMA_VERSION, articles, meta, quotes
 
 _ID_CHUNK = 500  # ids per IN (...) query, well under every database's parameter limit
 _STREAM_ROWS = 1000  # rows fetched at a time when exporting
+_PG_LOCK = 0x6E657773  # PostgreSQL advisory lock key ("news") held by writers until their transaction ends
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_FIRST_REVISION = "0001"  # the schema that databases made before migrations (create_all) already have
 
 
 class StoreError(ValueError):
@@ -31,9 +42,12 @@ def database_url(url_or_path: str) -> URL:
     """A SQLAlchemy URL: a `scheme://` string as given, anything else a SQLite file path (parents created)."""
     if "://" in url_or_path:
         try:
-            return make_url(url_or_path)
+            url = make_url(url_or_path)
         except ArgumentError as err:
             raise StoreError(f"cannot read database URL {url_or_path!r}: {err}") from None
+        if url.drivername in ("postgresql", "postgres"):  # psycopg 3, not SQLAlchemy's default psycopg2
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(url_or_path).expanduser().resolve()
     if path.is_dir():
         raise StoreError(f"database path {url_or_path!r} is a folder; give a file such as {path / 'news.db'}")
@@ -62,6 +76,36 @@ def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+
+def _alembic(conn: Connection) -> Config:
+    """An Alembic configuration that migrates `conn` with the revisions shipped in `store/migrations/`."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def _migrate(conn: Connection) -> str | None:
+    """Bring the schema to the newest revision inside the caller's transaction; returns `meta`'s schema version.
+
+    A database made before migrations existed holds the first revision's tables and is stamped as such.
+    """
+    config = _alembic(conn)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is None and inspect(conn).has_table("articles"):
+        command.stamp(config, _FIRST_REVISION)
+        current = _FIRST_REVISION
+    if current != head:
+        command.upgrade(config, "head")
+    return conn.scalar(select(meta.c.value).where(meta.c.key == "schema_version"))
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise writers on PostgreSQL for the rest of the transaction (SQLite's `BEGIN IMMEDIATE` does it there)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_LOCK)))
 
 
 def _table(name: str) -> Table:
@@ -99,14 +143,18 @@ class Store:
         self._writer = self.engine.execution_options(writer=True)
         try:
             with self._writer.begin() as conn:
-                metadata.create_all(conn)
-                version = conn.scalar(select(meta.c.value).where(meta.c.key == "schema_version"))
-                if version is None:
-                    conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+                _lock(conn)
+                version = _migrate(conn)
         except SQLAlchemyError as err:
             self.engine.dispose()
             raise StoreError(f"cannot open database {self.url}: {getattr(err, 'orig', err)}") from None
-        if version is not None and version != str(SCHEMA_VERSION):
+        except CommandError as err:  # a revision this newsprism does not ship: written by a newer release
+            self.engine.dispose()
+            raise StoreError(
+                f"database {self.url} has a schema this newsprism does not know ({err}); "
+                "use the newsprism release that wrote it, or a new database"
+            ) from None
+        if version != str(SCHEMA_VERSION):
             self.engine.dispose()
             raise StoreError(
                 f"database {self.url} has schema version {version}, this newsprism reads version {SCHEMA_VERSION}; "
@@ -137,6 +185,7 @@ class Store:
         ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
             with self._writer.begin() as conn:
+                _lock(conn)
                 stored = _stored_ids(conn, batch)
                 new = [a for aid, a in batch.items() if aid not in stored]
                 rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DATA_TABLES}

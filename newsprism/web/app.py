@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism import __version__, pipeline
-from newsprism.article import Article
+from newsprism.article import Article, Refusal
 from newsprism.schema import Analysis
 from newsprism.store import Store, StoreError
 
@@ -52,14 +52,18 @@ class Analyzer:
         self._lock = threading.Lock()
 
     def analyze(self, articles: list[Article]) -> list[Analysis]:
-        """The analyses of these articles, in order."""
+        """The analyses of these articles, in order; an article the pipeline refuses is a 422 naming why."""
         with self._lock:
             if self._nlp is None:
                 try:
                     self._nlp = pipeline.load()
                 except Exception as err:  # a missing model or package: say so, keep serving stored analyses
                     raise AnalyzerUnavailable(f"the newsprism pipeline could not be loaded: {err}") from err
-            return list(pipeline.analyze(self._nlp, articles))
+            done = list(pipeline.analyze(self._nlp, articles))
+        for item in done:
+            if isinstance(item, Refusal):
+                raise HTTPException(422, f"article {item.origin} refused: {item.reason}")
+        return done
 
 
 class _TooLarge(HTTPException):

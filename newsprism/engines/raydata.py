@@ -1,0 +1,102 @@
+"""The Ray engine: the pipeline on Ray Data actors, each loading it once; the caller stores the results.
+
+Ray is started here for the run (`workers` CPUs, no dashboard) unless `address` names a running cluster
+(`ray://host:10001`, `host:6379` or `auto`), whose nodes need newsprism installed. The stream of batches is
+cut into windows of `WINDOW` articles; each window is one Ray Data dataset mapped by a pool of `workers`
+actors, and its results come back to this process batch by batch, so the driver holds one window at most.
+The analyses travel as JSON and are the same as the local engine's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from itertools import chain, islice
+from typing import Any
+
+from newsprism.article import Article
+from newsprism.schema import Analysis
+
+WINDOW = 4096  # articles per Ray dataset
+
+
+class RayUnavailable(RuntimeError):
+    """Ray is not installed, or the cluster cannot be reached; the message says what to do."""
+
+
+class Analyzer:
+    """A Ray Data actor: loads the pipeline once, then turns each batch of article rows into analysis JSON."""
+
+    def __init__(self) -> None:
+        """Load the pipeline (once per actor)."""
+        from newsprism import pipeline
+
+        self.pipeline = pipeline
+        self.nlp = pipeline.load()
+
+    def __call__(self, rows: Any) -> Any:
+        """A pyarrow table of `Article` fields in, a table with one `analysis` JSON string per row out."""
+        import pyarrow as pa
+
+        arts = [Article(**row) for row in rows.to_pylist()]
+        done = self.pipeline.analyze(self.nlp, arts, batch_size=max(1, len(arts)))
+        return pa.table({"analysis": [a.model_dump_json() for a in done]})
+
+
+def _start(workers: int, address: str | None) -> bool:
+    """Connect to the cluster at `address`, or start a local Ray with `workers` CPUs; True when started here."""
+    try:
+        import ray
+    except ModuleNotFoundError:
+        raise RayUnavailable('the ray engine needs Ray: pip install "newsprism[ray]"') from None
+    if ray.is_initialized():
+        return False
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # Ray's C++ core logs notices as errors
+    quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    try:
+        if address:
+            ray.init(address=address, **quiet)
+        else:
+            ray.init(num_cpus=workers, object_store_memory=256 * 1024**2, **quiet)
+    except (ConnectionError, RuntimeError, ValueError) as err:
+        raise RayUnavailable(f"cannot start or reach Ray{f' at {address}' if address else ''}: {err}") from None
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    ctx.print_on_execution_start = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return True
+
+
+def analyze_batches(
+    chunks: Iterable[list[Article]], workers: int | None = None, batch_size: int = 32, address: str | None = None
+) -> Iterator[list[Analysis]]:
+    """Analyses the articles on `workers` Ray actors, yielding lists of at most `batch_size` analyses.
+
+    Within a window the order of the results is Ray's; every article comes back once.
+    """
+    workers = workers or os.cpu_count() or 1
+    it = iter(chunks)
+    head = list(islice(it, 1))
+    if not head:
+        return
+    import ray
+
+    started = _start(workers, address)
+    try:
+        articles = (art for chunk in chain(head, it) for art in chunk)
+        while window := list(islice(articles, WINDOW)):
+            ds = ray.data.from_items([asdict(a) for a in window]).map_batches(
+                Analyzer,
+                batch_size=batch_size,
+                batch_format="pyarrow",
+                compute=ray.data.ActorPoolStrategy(size=workers),
+                num_cpus=1,
+            )
+            del window
+            for out in ds.iter_batches(batch_size=batch_size, batch_format="pyarrow"):
+                yield [Analysis.model_validate_json(s) for s in out.column("analysis").to_pylist()]
+    finally:
+        if started:
+            ray.shutdown()

@@ -1,0 +1,68 @@
+"""What one input may cost: the limits on article size, HTML size and depth, and analysis time, in one place.
+
+Each limit has a default here and can be changed by an environment variable (`NEWSPRISM_MAX_CHARS`,
+`NEWSPRISM_MAX_HTML_BYTES`, `NEWSPRISM_MAX_HTML_DEPTH`, `NEWSPRISM_TIME_BUDGET`) or by the command line's
+global options, which set those variables; environment variables reach the worker processes that the
+engines spawn, so every process applies the same limits. An input over a limit is refused by name with
+its size, never analysed half-way or allowed to crash spaCy (whose own length limit is 1,000,000 characters).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+# Defaults: spaCy's parser needs about 1 GB per 100,000 characters at once, so a million is the most it takes.
+MAX_CHARS = 1_000_000
+MAX_HTML_BYTES = 20_000_000
+MAX_HTML_DEPTH = 1_000  # nested container elements; libxml2 itself gives up at 256 without its "huge" option
+TIME_BUDGET = 60.0  # seconds per article for newsprism's own components, checked between components
+
+ENV = {
+    "max_chars": "NEWSPRISM_MAX_CHARS",
+    "max_html_bytes": "NEWSPRISM_MAX_HTML_BYTES",
+    "max_html_depth": "NEWSPRISM_MAX_HTML_DEPTH",
+    "time_budget": "NEWSPRISM_TIME_BUDGET",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force; 0 (or less) switches a limit off."""
+
+    max_chars: int = MAX_CHARS
+    max_html_bytes: int = MAX_HTML_BYTES
+    max_html_depth: int = MAX_HTML_DEPTH
+    time_budget: float = TIME_BUDGET
+
+
+def current() -> Limits:
+    """The limits in force: the defaults, overridden by the environment variables that are set and valid."""
+    values: dict[str, float | int] = {}
+    for field in fields(Limits):
+        raw = os.environ.get(ENV[field.name], "").strip()
+        if not raw:
+            continue
+        kind = float if field.type in (float, "float") else int
+        try:
+            values[field.name] = kind(raw)
+        except ValueError:
+            continue  # a malformed value keeps the default rather than failing every article
+    return Limits(**values)
+
+
+def configure(**values: float | int | None) -> None:
+    """Set limits for this process and the processes it starts (`None` leaves a limit as it is)."""
+    for name, value in values.items():
+        if name not in ENV:
+            raise ValueError(f"unknown limit {name!r}; known: {', '.join(ENV)}")
+        if value is not None:
+            os.environ[ENV[name]] = str(value)
+
+
+def too_long(text: str, limits: Limits | None = None) -> str | None:
+    """The refusal reason when `text` is over the character limit, else `None`."""
+    limit = (limits or current()).max_chars
+    if limit > 0 and len(text) > limit:
+        return f"article too long: {len(text):,} characters, the limit is {limit:,} (--max-chars)"
+    return None
