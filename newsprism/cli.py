@@ -212,6 +212,19 @@ def export(
 
 
 @app.command()
+def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database URL.")) -> None:
+    """Bring a database to this release's schema (opening one for ingest does this too) and print its version."""
+    from newsprism.store import SCHEMA_VERSION, Store, StoreError
+
+    try:
+        Store(db).close()
+    except StoreError as exc:
+        err.print(f"newsprism: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+    print(f"{db}: schema version {SCHEMA_VERSION}")
+
+
+@app.command()
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Print the version and the spaCy pipeline in use."""
     from newsprism.pipeline import COMPONENTS, SPACY_MODEL

