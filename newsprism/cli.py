@@ -169,7 +169,8 @@ def ingest(
     stats = IngestStats()
     try:
         with Store(db) as store:
-            added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address)
+            added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
+                               on_refusal=lambda r: batch.refuse(r.origin, r.reason))
             for _ in progress(added, "stored", size=lambda n: n):
                 pass
     except (StoreError, RayUnavailable) as exc:

@@ -103,3 +103,13 @@ def test_migrate_brings_a_database_to_this_schema(tmp_path):
     assert result.exit_code == 0 and "schema version" in result.stdout
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from articles").fetchone()[0] == 0
+
+
+def test_an_article_the_pipeline_refuses_is_named_and_the_ingest_goes_on(tmp_path):
+    write(tmp_path)
+    db = tmp_path / "n.db"
+    result = run("--time-budget", "0.000001", "ingest", str(tmp_path / "a.txt"), "--db", str(db), "--workers", "1")
+    assert result.exit_code == 1
+    assert "newsprism: skipped" in result.stderr and "error" not in result.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -8,10 +8,10 @@ the batches in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from newsprism.article import Article
+from newsprism.article import Article, Refusal
 from newsprism.engines.local import analyze_batches, batches
 from newsprism.store import Store
 
@@ -52,12 +52,14 @@ def ingest(
     workers: int | None = None,
     batch_size: int = 32,
     address: str | None = None,
+    on_refusal: Callable[[Refusal], None] | None = None,
 ) -> Iterator[int]:
     """Analyses and stores the articles the store lacks, yielding how many each committed batch added.
 
     `engine` is "local" (`workers` processes) or "ray" (`workers` Ray actors, on a Ray started here or on
     the cluster at `address`); `stats` is updated as it goes. A repeat of an article still in flight is
-    analysed twice but stored once (`Store.save` skips it).
+    analysed twice but stored once (`Store.save` skips it). An article the pipeline refuses goes to
+    `on_refusal` and the batch goes on without it.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
@@ -68,7 +70,10 @@ def ingest(
         done = raydata.analyze_batches(todo, workers, batch_size, address)
     else:
         done = analyze_batches(todo, workers)
-    for analyses in done:
-        added = store.save(analyses)
+    for results in done:
+        for r in results:
+            if isinstance(r, Refusal) and on_refusal is not None:
+                on_refusal(r)
+        added = store.save([r for r in results if not isinstance(r, Refusal)])
         stats.stored += added
         yield added

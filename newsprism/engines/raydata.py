@@ -9,6 +9,7 @@ The analyses travel as JSON and are the same as the local engine's.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import asdict
 from itertools import chain, islice
 from typing import Any
 
-from newsprism.article import Article
+from newsprism.article import Article, Refusal
 from newsprism.schema import Analysis
 
 WINDOW = 4096  # articles per Ray dataset
@@ -42,7 +43,21 @@ class Analyzer:
 
         arts = [Article(**row) for row in rows.to_pylist()]
         done = self.pipeline.analyze(self.nlp, arts, batch_size=max(1, len(arts)))
-        return pa.table({"analysis": [a.model_dump_json() for a in done]})
+        return pa.table({"analysis": [encode(a) for a in done]})
+
+
+def encode(result: Analysis | Refusal) -> str:
+    """One result as JSON for the trip to the driver; a refusal keeps its origin and reason."""
+    if isinstance(result, Refusal):
+        return json.dumps({"refused": {"origin": result.origin, "reason": result.reason}})
+    return result.model_dump_json()
+
+
+def decode(text: str) -> Analysis | Refusal:
+    """The result that `encode` wrote."""
+    if text.startswith('{"refused"'):
+        return Refusal(**json.loads(text)["refused"])
+    return Analysis.model_validate_json(text)
 
 
 def _start(workers: int, address: str | None) -> bool:
@@ -71,8 +86,9 @@ def _start(workers: int, address: str | None) -> bool:
 
 def analyze_batches(
     chunks: Iterable[list[Article]], workers: int | None = None, batch_size: int = 32, address: str | None = None
-) -> Iterator[list[Analysis]]:
-    """Analyses the articles on `workers` Ray actors, yielding lists of at most `batch_size` analyses.
+) -> Iterator[list[Analysis | Refusal]]:
+    """Analyses the articles on `workers` Ray actors, yielding lists of at most `batch_size` results (an
+    analysis, or a refusal of an article the pipeline could not analyse).
 
     Within a window the order of the results is Ray's; every article comes back once.
     """
@@ -96,7 +112,7 @@ def analyze_batches(
             )
             del window
             for out in ds.iter_batches(batch_size=batch_size, batch_format="pyarrow"):
-                yield [Analysis.model_validate_json(s) for s in out.column("analysis").to_pylist()]
+                yield [decode(s) for s in out.column("analysis").to_pylist()]
     finally:
         if started:
             ray.shutdown()
