@@ -105,7 +105,8 @@ def test_migrate_brings_a_database_to_this_schema(tmp_path):
         assert con.execute("select count(*) from articles").fetchone()[0] == 0
 
 
-def test_an_article_the_pipeline_refuses_is_named_and_the_ingest_goes_on(tmp_path):
+def test_an_article_the_pipeline_refuses_is_named_and_the_ingest_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_TIME_BUDGET", "60")  # the option below changes it; restored after the test
     write(tmp_path)
     db = tmp_path / "n.db"
     result = run("--time-budget", "0.000001", "ingest", str(tmp_path / "a.txt"), "--db", str(db), "--workers", "1")
