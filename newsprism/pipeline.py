@@ -95,7 +95,7 @@ def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
     """
     budget = limits.current().time_budget
     own = [name for name in nlp.pipe_names if name.startswith("newsprism_")]
-    for chunk in _chunks(articles, batch_size):
+    for chunk in batches(articles, batch_size):
         ready: list[Article] = []
         for art in chunk:
             reason = limits.too_long(art.text)
@@ -107,8 +107,8 @@ def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
             yield _finish(nlp, art, doc, own, budget)
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """The articles in lists of `size`, read lazily."""
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The articles in lists of `size` (the last one shorter), read lazily."""
     it = iter(articles)
     while chunk := list(islice(it, max(1, size))):
         yield chunk

@@ -67,9 +67,13 @@ class Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
 
-    @property
-    def type(self) -> str:
-        return self.types.most_common(1)[0][0]
+    type: str = ""  # the most common of `types`, kept current by `vote`
+
+    def vote(self, type_: str) -> None:
+        """Counts one mention's entity type; the cluster's type is the type most of its mentions have."""
+        self.types[type_] += 1
+        if not self.type or self.types[type_] > self.types[self.type]:
+            self.type = type_
 
 
 def is_title(tok: Token) -> bool:
@@ -133,7 +137,7 @@ class ActorResolver:
         if c is None:
             c = self.clusters[key] = Cluster(key=key)
         c.names.append(name)
-        c.types[type_] += 1
+        c.vote(type_)
         c.country = c.country or country
         return c
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newsprism.article import Article, Refusal
-from newsprism.engines.local import analyze_batches, batches
+from newsprism.engines.local import analyze_batches
+from newsprism.pipeline import batches
 from newsprism.store import Store
 
 ENGINES = ("local", "ray")

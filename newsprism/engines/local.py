@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from newsprism import pipeline
 from newsprism.article import Article
+from newsprism.pipeline import batches
 from newsprism.schema import Analysis
 
 _IN_FLIGHT_PER_WORKER = 2
@@ -33,13 +34,6 @@ _load_error: BaseException | None = None
 def default_workers() -> int:
     """The number of cores, the default for `--workers`."""
     return os.cpu_count() or 1
-
-
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """The articles in lists of `size` (the last one shorter), read lazily."""
-    it = iter(articles)
-    while chunk := list(islice(it, max(1, size))):
-        yield chunk
 
 
 def _exit_with_parent() -> None:
