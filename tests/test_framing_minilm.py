@@ -21,6 +21,7 @@ class Tok:
 
     idx: int
     text: str
+    pos_: str = "NOUN"
 
 
 def tokens_with(text: str, crf: list[float], lm: list[float] | None = None) -> list[tuple[Tok, float, float]]:
@@ -46,6 +47,15 @@ def test_decode_never_crosses_a_line_and_drops_short_spans():
     probs = tokens_with(text, [0.9, 0.9, 0.9, 0.9])
     assert [s[:2] for s in decode(text, probs, Decoding(threshold=0.5, gap=3))] == [(0, 9), (10, 20)]
     assert decode(text, probs, Decoding(threshold=0.5, min_chars=10)) == [(10, 20, 0.9)]
+
+
+def test_decode_does_not_end_on_function_words():
+    text = "their epic fight , the end"
+    probs = [(Tok(0, "their", "PRON"), 0.9, 0), (Tok(6, "epic", "ADJ"), 0.9, 0), (Tok(11, "fight"), 0.9, 0),
+             (Tok(17, ",", "PUNCT"), 0.9, 0), (Tok(19, "the", "DET"), 0.9, 0), (Tok(23, "end"), 0.0, 0)]
+    assert decode(text, probs, Decoding(threshold=0.5)) == [(0, 16, 0.9)]
+    probs = [(Tok(17, ",", "PUNCT"), 0.9, 0), (Tok(19, "the", "DET"), 0.9, 0), (Tok(23, "end"), 0.9, 0)]
+    assert decode(text, probs, Decoding(threshold=0.5)) == [(19, 26, 0.9)]
 
 
 def test_decode_weighs_minilm_against_crf_and_trims_punctuation():

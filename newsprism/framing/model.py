@@ -160,29 +160,40 @@ class FramingModel:
         return out
 
 
+# Parts of speech a span does not end on (PTC spans rarely close on "the", "of", "and" or a comma), nor start on.
+NOT_LAST = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"}
+NOT_FIRST = {"CCONJ", "PUNCT"}
+
+
 def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) -> list[tuple[int, int, float]]:
     """Spans from `FramingModel.token_probs`: runs of tokens whose probability of lying in a span
     (MiniLM's share `weight`, the CRF's the rest) reaches the threshold, bridging up to `gap` tokens below
-    it but never a line break, trimmed and at least `min_chars` long; the score is the run's mean."""
-    runs: list[list] = []
+    it but never a line break, without function words or punctuation at the end (nor a conjunction or
+    punctuation at the start), trimmed and at least `min_chars` long; the score is the run's mean."""
+    runs: list[list[tuple[object, float]]] = []
     below = 0
     for tok, p_crf, p_lm in probs:
         p = st.weight * p_lm + (1.0 - st.weight) * p_crf
         if p < st.threshold:
             below += 1
             continue
-        last = runs[-1] if runs else None
-        if last and below <= st.gap and "\n" not in text[last[1] : tok.idx]:
-            last[1] = tok.idx + len(tok.text)
-            last[2].append(p)
+        last = runs[-1][-1][0] if runs else None
+        if last is not None and below <= st.gap and "\n" not in text[last.idx + len(last.text) : tok.idx]:
+            runs[-1].append((tok, p))
         else:
-            runs.append([tok.idx, tok.idx + len(tok.text), [p]])
+            runs.append([(tok, p)])
         below = 0
     out = []
-    for s, e, ps in runs:
-        s, e = trim(text, s, e)
+    for run in runs:
+        while run and getattr(run[-1][0], "pos_", "") in NOT_LAST:
+            run = run[:-1]
+        while run and getattr(run[0][0], "pos_", "") in NOT_FIRST:
+            run = run[1:]
+        if not run:
+            continue
+        s, e = trim(text, run[0][0].idx, run[-1][0].idx + len(run[-1][0].text))
         if e - s >= max(1, st.min_chars):
-            out.append((s, e, round(sum(ps) / len(ps), 4)))
+            out.append((s, e, round(sum(p for _, p in run) / len(run), 4)))
     return out
 
 
