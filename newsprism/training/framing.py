@@ -29,9 +29,9 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 from threadpoolctl import threadpool_limits
 
+from newsprism.framing import minilm
 from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
 from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, save_lexicon
-from newsprism.framing import minilm
 from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
 from newsprism.pipeline import SPACY_MODEL
 from newsprism.training.framing_minilm import BATCH, EPOCHS, LR
@@ -255,7 +255,7 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     if with_minilm:
         mark = time.time()
         train_minilm([(arts[i][1], arts[i][2]) for i in tr], weights_path, seed, log)
-        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: float16 weights
+        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: float16 weights, int8 at prediction
         seconds["minilm"] = time.time() - mark
     elif weights_path.exists():
         weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
