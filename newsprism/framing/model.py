@@ -6,7 +6,7 @@ settings) and `techniques.npz` (the multinomial logistic regression: feature nam
 classes); this needs only python-crfsuite and numpy. Asked for (`--framing-tagger minilm`, or
 NEWSPRISM_FRAMING_TAGGER=minilm) with the `transformer` extra installed, the fine-tuned MiniLM tagger of
 `spans-minilm.safetensors` (`newsprism.framing.minilm`) is averaged with the CRF per token, under its own
-decoding settings. It is not the default because it costs about 500 MB more memory and about as much time
+decoding settings. It is not the default because it costs about 300 MB more memory and about as much time
 as spaCy's parse.
 """
 
