@@ -68,6 +68,11 @@ class Scheme(str, Enum):
     case2021 = "case2021"
 
 
+class FramingTagger(str, Enum):
+    crf = "crf"
+    minilm = "minilm"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
@@ -402,7 +407,7 @@ def options(
     max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
-    framing_tagger: str = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (MiniLM averaged with the CRF; needs the transformer extra)."),
+    framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (MiniLM averaged with the CRF; needs the transformer extra)."),
 ) -> None:
     """Global options: the limits on what one input may cost (see newsprism.limits), the framing tagger
     and --debug."""
@@ -415,10 +420,7 @@ def options(
     if debug:
         os.environ["NEWSPRISM_DEBUG"] = "1"
     if framing_tagger is not None:
-        if framing_tagger not in ("crf", "minilm"):
-            raise typer.BadParameter(f"{framing_tagger!r} is not a framing tagger; use crf or minilm",
-                                     param_hint="--framing-tagger")
-        os.environ["NEWSPRISM_FRAMING_TAGGER"] = framing_tagger  # worker processes inherit it
+        os.environ["NEWSPRISM_FRAMING_TAGGER"] = framing_tagger.value  # worker processes inherit it
 
 
 def main() -> None:

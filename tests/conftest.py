@@ -1,4 +1,5 @@
-"""Shared fixtures: the spaCy pipeline loaded once, and the path to ../shared when it is present."""
+"""Shared fixtures: the spaCy pipeline loaded once, the path to ../shared when it is present, and a
+hand-made PTC folder for the framing training tests."""
 
 from __future__ import annotations
 
@@ -32,3 +33,21 @@ def analyze(nlp):
 def needs_shared(path: Path = SHARED):
     """Skip marker for tests that read the research data in ../shared."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent: the shared research data is not beside this clone")
+
+
+@pytest.fixture
+def hand_made_ptc(tmp_path: Path) -> Path:
+    """A PTC-style folder of six tiny articles, each with a Loaded_Language and a Doubt span."""
+    data = tmp_path / "ptc"
+    (data / "articles").mkdir(parents=True)
+    si, tc = [], []
+    for k in range(6):
+        text = f"Headline {k}\n\nThe corrupt traitors lied again, said the mayor.\nIs this a coincidence? Surely not.\n"
+        (data / "articles" / f"article{k}.txt").write_text(text, encoding="utf-8")
+        for tech, phrase in (("Loaded_Language", "corrupt traitors"), ("Doubt", "Is this a coincidence?")):
+            s = text.index(phrase)
+            si.append(f"{k}\t{s}\t{s + len(phrase)}\n")
+            tc.append(f"{k}\t{tech}\t{s}\t{s + len(phrase)}\n")
+    (data / "spans.labels").write_text("".join(si), encoding="utf-8")
+    (data / "techniques.labels").write_text("".join(tc), encoding="utf-8")
+    return data

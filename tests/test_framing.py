@@ -249,22 +249,11 @@ def test_training_labels_and_lexicon_on_hand_made_doc():
     assert split([str(i) for i in range(20)], 0.15, seed=3) == (train_ids, dev_ids)
 
 
-def test_train_writes_a_loadable_model(tmp_path):
+def test_train_writes_a_loadable_model(tmp_path, hand_made_ptc):
     from newsprism.framing.model import load_model
     from newsprism.training.framing import train
 
-    data = tmp_path / "ptc"
-    (data / "articles").mkdir(parents=True)
-    si, tc = [], []
-    for k in range(6):
-        text = f"Headline {k}\n\nThe corrupt traitors lied again, said the mayor.\nIs this a coincidence? Surely not.\n"
-        (data / "articles" / f"article{k}.txt").write_text(text, encoding="utf-8")
-        for tech, phrase in (("Loaded_Language", "corrupt traitors"), ("Doubt", "Is this a coincidence?")):
-            s = text.index(phrase)
-            si.append(f"{k}\t{s}\t{s + len(phrase)}\n")
-            tc.append(f"{k}\t{tech}\t{s}\t{s + len(phrase)}\n")
-    (data / "spans.labels").write_text("".join(si), encoding="utf-8")
-    (data / "techniques.labels").write_text("".join(tc), encoding="utf-8")
+    data = hand_made_ptc
     record = train(data, tmp_path / "model", seed=1, dev_share=0.34)
     assert record["articles"]["train"] == 4 and record["articles"]["dev"] == 2
     assert (tmp_path / "model" / "README.md").read_text(encoding="utf-8").count("SI") >= 1

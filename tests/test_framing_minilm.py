@@ -116,24 +116,13 @@ def test_minilm_tagger_only_when_asked(monkeypatch):
 
 
 @needs_extra
-def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch):
+def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_made_ptc):
     import newsprism.training.framing_minilm as fm
     from newsprism.framing.model import load_model
     from newsprism.training.framing import train
 
     monkeypatch.setattr(fm, "EPOCHS", 1)
-    data = tmp_path / "ptc"
-    (data / "articles").mkdir(parents=True)
-    si, tc = [], []
-    for k in range(6):
-        text = f"Headline {k}\n\nThe corrupt traitors lied again, said the mayor.\nIs this a coincidence? Surely not.\n"
-        (data / "articles" / f"article{k}.txt").write_text(text, encoding="utf-8")
-        for tech, phrase in (("Loaded_Language", "corrupt traitors"), ("Doubt", "Is this a coincidence?")):
-            s = text.index(phrase)
-            si.append(f"{k}\t{s}\t{s + len(phrase)}\n")
-            tc.append(f"{k}\t{tech}\t{s}\t{s + len(phrase)}\n")
-    (data / "spans.labels").write_text("".join(si), encoding="utf-8")
-    (data / "techniques.labels").write_text("".join(tc), encoding="utf-8")
+    data = hand_made_ptc
     record = train(data, tmp_path / "model", seed=1, dev_share=0.34, with_minilm=True)
     assert record["command"].endswith("--minilm") and set(record["dev"]) == {"crf", "minilm"}
     assert 0 <= record["decoding"]["minilm"]["weight"] <= 1

@@ -54,12 +54,7 @@ def tokenizer():
 
 
 def build_model():
-    """The encoder (packaged weights) with a fresh two-way head; `Tagger` from `_tagger_class`."""
-    return _tagger_class()()
-
-
-def _tagger_class():
-    """The torch module class, defined on first use so that importing this module needs no torch."""
+    """The encoder (packaged weights, word embeddings frozen) with a fresh two-way head."""
     import torch
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
@@ -80,17 +75,18 @@ def _tagger_class():
         def forward(self, ids, mask):
             return self.head(self.enc(input_ids=ids, attention_mask=mask).last_hidden_state)
 
-    return Tagger
+    return Tagger()
 
 
 def windows(text: str) -> list[tuple[list[int], list[tuple[int, int]]]]:
     """(wordpiece ids, character offsets) per window: whole lines packed up to MAX_PIECES pieces."""
     enc = tokenizer()(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
     ids, offs = enc["input_ids"], enc["offset_mapping"]
-    line_starts = np.cumsum([c == "\n" for c in text]) if text else np.zeros(0, dtype=int)
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord("\n"))
+    line_of = np.searchsorted(newlines, [s for s, _ in offs], side="right")  # the line each piece starts on
     lines: dict[int, list[int]] = {}
-    for k, (s, _) in enumerate(offs):
-        lines.setdefault(int(line_starts[s]) if s < len(text) else -1, []).append(k)
+    for k, line in enumerate(line_of.tolist()):
+        lines.setdefault(line, []).append(k)
     out, cur = [], []
     for ks in lines.values():
         while len(ks) > MAX_PIECES:

@@ -130,9 +130,10 @@ class FramingModel:
         """The decoding settings of the taggers in use."""
         return self.decoding["minilm" if self.minilm else "crf"]
 
-    def token_probs(self, doc: Doc, char_probs: np.ndarray | None = None) -> list[tuple[object, float, float]]:
-        """(token, P(inside) by the CRF, mean MiniLM P(inside) over its characters or 0) per non-space
-        token in sentence order."""
+    def token_probs(self, doc: Doc) -> list[tuple[object, float, float]]:
+        """(token, P(inside) by the CRF, mean P(inside) by the MiniLM tagger over its characters, or 0
+        without one) per non-space token in sentence order."""
+        char_probs = self.minilm.char_probs(doc.text) if self.minilm is not None else None
         out = []
         for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)):
             if not toks:
@@ -146,9 +147,7 @@ class FramingModel:
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """(start, end, score) of each span the taggers in use find in the doc."""
-        st = self.settings
-        char_probs = self.minilm.char_probs(doc.text) if self.minilm is not None and st.weight > 0 else None
-        return decode(doc.text, self.token_probs(doc, char_probs), st)
+        return decode(doc.text, self.token_probs(doc), self.settings)
 
     def techniques(self, doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
         """For each (start, end): all techniques with their probabilities, best first."""
@@ -185,9 +184,9 @@ def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) ->
         below = 0
     out = []
     for run in runs:
-        while run and getattr(run[-1][0], "pos_", "") in NOT_LAST:
+        while run and run[-1][0].pos_ in NOT_LAST:
             run = run[:-1]
-        while run and getattr(run[0][0], "pos_", "") in NOT_FIRST:
+        while run and run[0][0].pos_ in NOT_FIRST:
             run = run[1:]
         if not run:
             continue

@@ -173,33 +173,21 @@ def train_classifier(docs: list[Doc], arts: list[Article], seed: int) -> Techniq
     return TechniqueClassifier(index, clf.coef_.T.copy(), clf.intercept_.copy(), [str(c) for c in clf.classes_])
 
 
-def predict_si(model: FramingModel, docs: list[Doc], ids: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """Predicted SI spans per article id."""
-    return {aid: [(s, e) for s, e, _ in model.spans(doc)] for aid, doc in zip(ids, docs)}
-
-
 def choose_decoding(model: FramingModel, docs: list[Doc], arts: list[Article], weights: tuple[float, ...],
-                    ) -> tuple[Decoding, dict[str, float]]:
-    """The decoding settings (MiniLM share among `weights`) with the best SI F1 on labelled articles, and
-    the best F1 reached at each threshold."""
+                    ) -> tuple[Decoding, dict[str, float], dict[str, float]]:
+    """The decoding settings (MiniLM share among `weights`) with the best SI F1 on labelled articles, the
+    best F1 reached at each threshold, and the SI scores of the settings chosen."""
     gold = {a[0]: a[2] for a in arts}
-    probs = []
-    for doc in docs:
-        chars = model.minilm.char_probs(doc.text) if model.minilm is not None else None
-        probs.append(model.token_probs(doc, chars))
-    best: tuple[float, Decoding] = (-1.0, Decoding())
+    probs = [model.token_probs(doc) for doc in docs]
+    best: tuple[dict[str, float], Decoding] = ({"F1": -1.0}, Decoding())
     by_threshold: dict[str, float] = {}
-    for w in weights:
-        for th in THRESHOLDS:
-            for gap in GAPS:
-                for n in MIN_CHARS:
-                    st = Decoding(w, th, gap, n)
-                    pred = {a[0]: [(s, e) for s, e, _ in decode(d.text, p, st)] for a, d, p in zip(arts, docs, probs)}
-                    f1 = si_score(gold, pred)["F1"]
-                    by_threshold[str(th)] = round(max(f1, by_threshold.get(str(th), 0.0)), 4)
-                    if f1 > best[0]:
-                        best = (f1, st)
-    return best[1], by_threshold
+    for st in (Decoding(w, th, gap, n) for w in weights for th in THRESHOLDS for gap in GAPS for n in MIN_CHARS):
+        pred = {a[0]: [(s, e) for s, e, _ in decode(d.text, p, st)] for a, d, p in zip(arts, docs, probs)}
+        si = si_score(gold, pred)
+        by_threshold[str(st.threshold)] = round(max(si["F1"], by_threshold.get(str(st.threshold), 0.0)), 4)
+        if si["F1"] > best[0]["F1"]:
+            best = (si, st)
+    return best[1], by_threshold, best[0]
 
 
 def predict_tc(model: FramingModel, docs: list[Doc], arts: list[Article]) -> list[tuple[str, str, int, int]]:
@@ -213,17 +201,6 @@ def predict_tc(model: FramingModel, docs: list[Doc], arts: list[Article]) -> lis
             seen[(s, e)] += 1
             out.append((aid, ranked[min(k, len(ranked) - 1)][0], s, e))
     return out
-
-
-def scores(model: FramingModel, docs: list[Doc], arts: list[Article]) -> dict[str, dict[str, float]]:
-    """SI and TC precision, recall and F1 of `model` on labelled articles."""
-    ids = [a[0] for a in arts]
-    gold_si = {a[0]: a[2] for a in arts}
-    gold_tc = [(a[0], t, s, e) for a in arts for t, s, e in a[3]]
-    return {
-        "SI": si_score(gold_si, predict_si(model, docs, ids)),
-        "TC": tc_score(gold_tc, predict_tc(model, docs, arts)),
-    }
 
 
 def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cache_dir: Path | None = None,
@@ -261,21 +238,18 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
         weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
     model = FramingModel(out / "spans.crfsuite", lex, prior, {"crf": Decoding()}, clf)
     dev_docs, dev_arts = [docs[i] for i in dv], [arts[i] for i in dv]
-    decoding, by_threshold = {"crf": Decoding()}, {}
+    decoding, by_threshold, dev = {"crf": Decoding()}, {}, {}
     if dev_arts:
-        decoding["crf"], by_threshold["crf"] = choose_decoding(model, dev_docs, dev_arts, (0.0,))
+        gold_tc = [(a[0], t, s, e) for a in dev_arts for t, s, e in a[3]]
+        tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))  # the same classifier for either tagger
+        taggers = {"crf": (None, (0.0,))}
         if tagger is not None:
-            model.minilm = tagger
-            decoding["minilm"], by_threshold["minilm"] = choose_decoding(model, dev_docs, dev_arts, WEIGHTS)
-    model.decoding = decoding
+            taggers["minilm"] = (tagger, WEIGHTS)
+        for name, (lm, weights) in taggers.items():
+            model.minilm = lm
+            decoding[name], by_threshold[name], si = choose_decoding(model, dev_docs, dev_arts, weights)
+            dev[name] = {"SI": si, "TC": tc}
     save_lexicon(out / "lexicon.json", lex, prior, decoding)
-    dev = {}
-    if dev_arts:
-        model.minilm = None
-        dev["crf"] = scores(model, dev_docs, dev_arts)
-        if tagger is not None:
-            model.minilm = tagger
-            dev["minilm"] = scores(model, dev_docs, dev_arts)
     seconds["total"] = time.time() - started
     record = {
         "command": f"newsprism train framing --data {data_dir} --out {out} --seed {seed}"
