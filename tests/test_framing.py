@@ -53,9 +53,12 @@ def test_si_empty_predictions_score_zero():
 
 def test_si_partial_credit_and_overlapping_predictions():
     gold = {"1": [(0, 10), (5, 20)]}  # merged into (0, 20)
-    pred = {"1": [(10, 30), (12, 25)]}  # merged into (10, 30): overlap 10, longer side 20
+    pred = {"1": [(10, 30), (12, 25), (40, 50)]}  # merged into (10, 30) and (40, 50): overlap 10 with (0, 20)
     got = si_score(gold, pred)
-    assert got["P"] == pytest.approx(0.5) and got["R"] == pytest.approx(0.5)
+    # official measure: precision 10/20 over 2 predicted spans, recall 10/20 over 1 gold span
+    assert got["P"] == pytest.approx(0.25) and got["R"] == pytest.approx(0.5)
+    inside = si_score({"1": [(0, 100)]}, {"1": [(10, 20)]})  # a prediction inside a long gold span
+    assert inside["P"] == pytest.approx(1.0) and inside["R"] == pytest.approx(0.1)
     assert si_score(gold, {"1": [(0, 20)], "unknown": [(0, 5)]})["F1"] == pytest.approx(1.0)
 
 

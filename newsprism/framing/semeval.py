@@ -85,18 +85,23 @@ def _prf(correct: float, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def si_score(gold: dict[str, list[tuple[int, int]]], pred: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
-    """SI as `score_ptc.py si`: spans merged on both sides, each overlapping pair earning
-    |p & g| / max(|p|, |g|); precision over predicted spans of gold articles, recall over gold spans."""
+    """SI as `score_ptc.py si`, the official SemEval-2020 Task 11 measure: spans merged on both sides;
+    precision sums |p & g| / |p| over overlapping pairs and divides by the predicted spans (of gold articles),
+    recall sums |p & g| / |g| and divides by the gold spans."""
     gm = {a: merged(v) for a, v in gold.items()}
     pm = {a: merged((s, e) for s, e in v if e > s) for a, v in pred.items() if a in gold}
-    total = 0.0
+    p_sum = r_sum = 0.0
     for a, ps in pm.items():
         for ps_, pe in ps:
             for gs, ge in gm[a]:
                 inter = max(0, min(pe, ge) - max(ps_, gs))
                 if inter:
-                    total += inter / max(pe - ps_, ge - gs)
-    return _prf(total, sum(map(len, pm.values())), sum(map(len, gm.values())))
+                    p_sum += inter / (pe - ps_)
+                    r_sum += inter / (ge - gs)
+    n_pred, n_gold = sum(map(len, pm.values())), sum(map(len, gm.values()))
+    p = p_sum / n_pred if n_pred else 0.0
+    r = r_sum / n_gold if n_gold else 0.0
+    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def tc_score(gold: Iterable[tuple[str, str, int, int]], pred: Iterable[tuple[str, str, int, int]]) -> dict[str, float]:
