@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -125,10 +126,11 @@ def _locate(words: str, text: str, start: int, end: int) -> str:
     words = words.strip()
     if not words:
         return ""
-    at = text.find(words, start, end)
-    if at < 0:
+    found = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)").search(text, start, end) or \
+        re.compile(re.escape(words)).search(text, start, end)
+    if not found:
         raise ValueError(f"{words!r} is not in the sentence")
-    return f"{at}-{at + len(words)}"
+    return f"{found.start()}-{found.end()}"
 
 
 def add(raw: Path, out: Path, annotator: str) -> int:
