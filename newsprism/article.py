@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from newsprism.codepoints import clean, describe
 
 
 def text_id(text: str) -> str:
@@ -22,8 +24,17 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str = ""  # where it was read from, PATH or PATH:LINE, for messages
+    notes: list[str] = field(default_factory=list, compare=False)  # what was repaired on the way in, for messages
 
     def __post_init__(self) -> None:
+        """Replace characters no output can hold (see `newsprism.codepoints`), noting it; give an id when none."""
+        for name in ("text", "id", "title", "source", "url", "published"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value, count = clean(value)
+                if count:
+                    setattr(self, name, value)
+                    self.notes.append(describe(count, name))
         if not self.id:
             self.id = text_id(self.text)
         self.id = str(self.id)

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from newsprism import __version__
 from newsprism.article import Article, Refusal
+from newsprism.terminal import escape
 
 
 class SafeTyper(typer.Typer):
@@ -32,7 +33,7 @@ class SafeTyper(typer.Typer):
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if os.environ.get("NEWSPRISM_DEBUG", "") not in ("", "0") or "--debug" in sys.argv:
                 raise
-            message = " ".join(str(exc).split()) or type(exc).__name__
+            message = escape(" ".join(str(exc).split()) or type(exc).__name__)
             err.print(f"newsprism: error: {message} (run with --debug for the traceback)", markup=False,
                       highlight=False, soft_wrap=True)
             sys.exit(1)
@@ -79,7 +80,8 @@ class ExportFormat(str, Enum):
 
 
 class Batch:
-    """Reads inputs, reports each refusal as one line on stderr, and remembers whether any happened."""
+    """Reads inputs, reports each refusal (and each repair) as one line on stderr, names escaped, and
+    remembers whether any refusal happened."""
 
     def __init__(self, paths: list[str]) -> None:
         self.paths = paths
@@ -92,14 +94,21 @@ class Batch:
             if isinstance(item, Refusal):
                 self.refuse(item.origin, item.reason)
             else:
+                for note in item.notes:
+                    say(f"newsprism: note {escape(item.origin or item.id)}: {escape(note)}")
                 yield item
 
     def refuse(self, origin: str, reason: str) -> None:
         self.refused += 1
-        err.print(f"newsprism: skipped {origin}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        say(f"newsprism: skipped {escape(origin)}: {escape(reason)}")
 
     def exit(self) -> None:
         raise typer.Exit(1 if self.refused else 0)
+
+
+def say(line: str) -> None:
+    """One line on stderr, printed as it is (the caller escapes what came from input)."""
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def progress(items: Iterator, label: str, size: Callable[[Any], int] = lambda _: 1) -> Iterator:
@@ -179,10 +188,9 @@ def ingest(
             for _ in progress(added, "stored", size=lambda n: n):
                 pass
     except (StoreError, RayUnavailable) as exc:
-        err.print(f"newsprism: {exc}", markup=False, highlight=False, soft_wrap=True)
+        say(f"newsprism: {escape(exc)}")
         raise typer.Exit(1)
-    err.print(f"newsprism: stored {stats.stored} new articles in {db} ({stats.skipped} already there)",
-              highlight=False, soft_wrap=True)
+    say(f"newsprism: stored {stats.stored} new articles in {escape(db)} ({stats.skipped} already there)")
     batch.exit()
 
 

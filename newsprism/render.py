@@ -1,11 +1,17 @@
-"""Rich tables for people reading in a terminal: one analysis, or a database summary."""
+"""Rich tables for people reading in a terminal: one analysis, or a database summary.
+
+Everything that came from input goes through `terminal.cell`, so escape sequences and Rich markup in a
+title or a quote are shown, never run or parsed.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsprism.schema import Analysis
+from newsprism.terminal import cell, escape
 
 out = Console()
 
@@ -13,17 +19,18 @@ out = Console()
 def table(analysis: Analysis) -> None:
     """The article's actors and quotes, each quote with its speaker and cue."""
     art = analysis.article
-    out.print(f"[bold]{art.title or art.id}[/bold]  {art.published or ''}  {art.source or ''}", highlight=False)
+    out.print(Text.assemble((escape(art.title or art.id), "bold"), f"  {art.published or ''}  ", escape(art.source or "")))
     actors = Table("actor", "type", "country", "mentions", "labels used", title="Actors", title_justify="left")
     for e in analysis.entities:
-        actors.add_row(e.name, e.type, e.country or "", str(len(e.mentions)), "; ".join(sorted({l.text for l in e.labels})))
+        actors.add_row(cell(e.name), cell(e.type), cell(e.country), str(len(e.mentions)),
+                       cell("; ".join(sorted({l.text for l in e.labels}))))
     out.print(actors)
     quotes = Table("speaker", "cue", "kind", "content", title="Quotes", title_justify="left", show_lines=True)
     for q in analysis.quotes:
         speaker = q.speaker_name or (q.speaker.text if q.speaker else "?")
         if q.speaker and q.speaker_name and q.speaker.text != q.speaker_name:
             speaker += f" ({q.speaker.text})"
-        quotes.add_row(speaker, q.cue.text if q.cue else "", q.kind, q.content.text)
+        quotes.add_row(cell(speaker), cell(q.cue.text if q.cue else ""), q.kind, cell(q.content.text))
     out.print(quotes)
     if analysis.events:
         events = Table("type", "date", "who → whom", "place", "figures", "evidence", title="Events", title_justify="left")
@@ -31,16 +38,16 @@ def table(analysis: Analysis) -> None:
             figures = ", ".join(f"{name} {count(c)}" for name, c in
                                 (("killed", e.fatalities), ("injured", e.injured), ("size", e.size)) if c)
             evidence = e.evidence.text if len(e.evidence.text) <= 60 else e.evidence.text[:57] + "..."
-            events.add_row(e.type, e.date or "", f"{actor(e.source)} → {actor(e.target)}",
-                           e.location.name if e.location else "", figures, evidence)
+            events.add_row(e.type, e.date or "", cell(f"{actor(e.source)} → {actor(e.target)}"),
+                           cell(e.location.name if e.location else ""), cell(figures), cell(evidence))
         out.print(events)
     for c in analysis.figure_conflicts:
-        out.print(f"[bold]Conflicting figures[/bold] ({c.about}): " + " vs ".join(f"'{f.text}'" for f in c.figures),
-                  highlight=False)
+        out.print(Text.assemble(("Conflicting figures", "bold"),
+                                escape(f" ({c.about}): " + " vs ".join(f"'{f.text}'" for f in c.figures))))
     if analysis.framing:
         framing = Table("technique", "score", "words", title="Framing", title_justify="left")
         for f in analysis.framing:
-            framing.add_row(f.technique, f"{f.score:.2f}", f.text)
+            framing.add_row(f.technique, f"{f.score:.2f}", cell(f.text))
         out.print(framing)
 
 
@@ -56,7 +63,7 @@ def count(c) -> str:
 
 def summary(data: dict, db: str) -> None:
     """Counts of what a database holds and the most quoted speakers."""
-    out.print(f"[bold]newsprism database[/bold] {db}", highlight=False)
+    out.print(Text.assemble(("newsprism database", "bold"), " ", escape(db)))
     counts = Table("table", "rows")
     for key, value in data.items():
         if isinstance(value, int):
@@ -64,5 +71,5 @@ def summary(data: dict, db: str) -> None:
     out.print(counts)
     speakers = Table("speaker", "quotes", title="Quotes by speaker", title_justify="left")
     for name, n in data.get("speakers", [])[:15]:
-        speakers.add_row(name or "(unresolved)", str(n))
+        speakers.add_row(cell(name or "(unresolved)"), str(n))
     out.print(speakers)

@@ -30,6 +30,12 @@ SHORT = 32  # bytes; below this detection is a guess (b"\x93" reads as EBCDIC), 
 # ("café é") cost it a little; text in another script read as Windows-1252 scores above 1.
 TOLERANCE = 0.1
 EBCDIC = {"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"}  # mainframe code pages: never news files
+# Python codecs that a page may name but that are not character sets: they turn escapes into any code point
+# (lone surrogates included), read `+...-` runs as UTF-7 (the old XSS trick), or are platform-specific.
+NOT_CHARSETS = {
+    "unicode_escape", "raw_unicode_escape", "unicode_internal", "utf_7", "idna", "punycode", "undefined",
+    "charmap", "mbcs", "oem", "palmos", "cp65001",
+}
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -74,7 +80,10 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
     name = declared.strip().lower()
     name = "cp1252" if name in WINDOWS_1252_ALIASES else name
     try:
-        return data.decode(name)
+        codec = codecs.lookup(name)
+        if codec.name.replace("-", "_") in NOT_CHARSETS or EBCDIC & {codec.name}:
+            return None
+        return data.decode(codec.name)
     except (LookupError, ValueError):  # unknown codec, bytes that do not fit, a name with a NUL in it
         return None
 

@@ -1,4 +1,9 @@
-"""Exporting a stored table as CSV or JSON Lines, streamed, so a user can load it into pandas or a GIS tool."""
+"""Exporting a stored table as CSV or JSON Lines, streamed, so a user can load it into pandas or a GIS tool.
+
+CSV cells that a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`, a tab or a
+carriage return, or their full-width forms) get a leading `'`, as OWASP's CSV-injection advice says; the csv
+module quotes cells holding commas, quotes or line breaks. JSON Lines stay exact: no program runs them.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,17 @@ from typing import Any, TextIO
 from newsprism.store.db import Store
 
 FORMATS = ("csv", "jsonl")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _cell(value: Any) -> Any:
-    """A CSV cell: lists and dicts (the JSON columns) written as JSON text, the rest as the csv module does."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    """A CSV cell: lists and dicts (the JSON columns) written as JSON text, text that a spreadsheet would read
+    as a formula neutralised with a leading `'`, the rest as the csv module does."""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def export(store: Store, table: str, fmt: str, out: TextIO, include_analysis: bool = False) -> int:
