@@ -9,6 +9,7 @@ documents, chosen by a hash of its name, is the development split.
 
     python -m newsprism.events.annotation list              # write sentences.tsv (once)
     python -m newsprism.events.annotation show 120 160      # print sentences 120..159 to annotate
+    python -m newsprism.events.annotation agree             # agreement with the second pass
     python -m newsprism.events.annotation add RAW.tsv OUT.tsv ANNOTATOR
         # RAW: sid<TAB>LABEL<TAB>source words<TAB>target words (words copied from the sentence, or empty)
 """
@@ -161,6 +162,21 @@ def add(raw: Path, out: Path, annotator: str) -> int:
     return len(rows)
 
 
+def agreement(folder: Path = ANNOTATIONS) -> dict[str, float]:
+    """First pass against the blind second pass (`second-pass/labels-*.tsv`) on the sentences both judged:
+    raw agreement and Cohen's kappa on event / NONE, and on the full label (NONE or type)."""
+    first, second = labels(folder), labels(folder / "second-pass")
+    both = sorted(set(first) & set(second))
+    out: dict[str, float] = {"sentences": len(both)}
+    for name, key in (("detection", lambda l: l.label != "NONE"), ("label", lambda l: l.label)):
+        a, b = [key(first[s]) for s in both], [key(second[s]) for s in both]
+        observed = sum(x == y for x, y in zip(a, b)) / len(both)
+        chance = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in set(a) | set(b))
+        out[f"{name}_agreement"] = observed
+        out[f"{name}_kappa"] = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    return out
+
+
 def show(first: int, last: int) -> None:
     """Print sentences first..last-1 with their id and document, one per line."""
     units = sentences()
@@ -176,5 +192,7 @@ if __name__ == "__main__":
         print(write_sentences(), "sentences")
     elif cmd == "show":
         show(int(args[0]), int(args[1]))
+    elif cmd == "agree":
+        print(json.dumps(agreement(), indent=1))
     elif cmd == "add":
         print(add(Path(args[0]), Path(args[1]), args[2]), "rows")
