@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.console import Console
 from newsprism import __version__
 from newsprism.article import Article, Refusal
 from newsprism.terminal import escape
+
+if TYPE_CHECKING:
+    from newsprism.schema import Analysis
 
 
 class SafeTyper(typer.Typer):
@@ -102,6 +105,10 @@ class Batch:
         self.refused += 1
         say(f"newsprism: skipped {escape(origin)}: {escape(reason)}")
 
+    def unanalysed(self, analysis: Analysis) -> None:
+        """Names an article kept with its metadata only, its language not English; not a failure."""
+        say(f"newsprism: not analysed {escape(analysis.article.id)}: language {escape(analysis.article.language)}")
+
     def exit(self) -> None:
         raise typer.Exit(1 if self.refused else 0)
 
@@ -151,6 +158,8 @@ def analyze(
         if isinstance(analysis, Refusal):  # the pipeline refused it (a component failed, or over a limit)
             batch.refuse(analysis.origin, analysis.reason)
             continue
+        if analysis.article.language != "en":
+            batch.unanalysed(analysis)
         if format == Format.table:
             render.table(analysis)
         elif format == Format.jsonl:
@@ -184,7 +193,7 @@ def ingest(
     try:
         with Store(db) as store:
             added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
-                               on_refusal=lambda r: batch.refuse(r.origin, r.reason))
+                               on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed)
             for _ in progress(added, "stored", size=lambda n: n):
                 pass
     except (StoreError, RayUnavailable) as exc:
@@ -251,6 +260,14 @@ def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -
     else:
         for key, value in data.items():
             print(f"{key}: {value}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis (what analyze prints, the API serves and the database stores)."""
+    from newsprism.api import analysis_schema
+
+    print(json.dumps(analysis_schema(), indent=2))
 
 
 @eval_app.command("quotes")
@@ -416,6 +433,7 @@ def options(
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
     framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (MiniLM averaged with the CRF; needs the transformer extra)."),
+    follow_links: bool = typer.Option(False, "--follow-links", envvar="NEWSPRISM_FOLLOW_LINKS", help="Let folder walks follow symbolic links that lead outside the folder given (default: such links are refused)."),
 ) -> None:
     """Global options: the limits on what one input may cost (see newsprism.limits), the framing tagger
     and --debug."""
@@ -429,6 +447,8 @@ def options(
         os.environ["NEWSPRISM_DEBUG"] = "1"
     if framing_tagger is not None:
         os.environ["NEWSPRISM_FRAMING_TAGGER"] = framing_tagger.value  # worker processes inherit it
+    if follow_links:
+        os.environ["NEWSPRISM_FOLLOW_LINKS"] = "1"  # read by newsprism.readers.read_paths
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsprism.article import Article, Refusal
 from newsprism.engines.local import analyze_batches
 from newsprism.pipeline import batches
+from newsprism.schema import Analysis
 from newsprism.store import Store
 
 ENGINES = ("local", "ray")
@@ -21,15 +22,18 @@ ENGINES = ("local", "ray")
 
 @dataclass
 class IngestStats:
-    """What an ingest did so far: articles read and articles newly stored; the rest were stored already."""
+    """What an ingest did so far: articles read, newly stored and refused by the pipeline; the rest were
+    stored already."""
 
     read: int = 0
     stored: int = 0
+    refused: int = 0
 
     @property
     def skipped(self) -> int:
-        """Articles read but not stored by this run: the database had them, or they repeated an earlier one."""
-        return self.read - self.stored
+        """Articles read but neither stored nor refused by this run: the database had them, or they repeated
+        an earlier one."""
+        return self.read - self.stored - self.refused
 
 
 def _fresh(articles: Iterable[Article], store: Store, batch_size: int, stats: IngestStats) -> Iterator[list[Article]]:
@@ -54,13 +58,15 @@ def ingest(
     batch_size: int = 32,
     address: str | None = None,
     on_refusal: Callable[[Refusal], None] | None = None,
+    on_unanalysed: Callable[[Analysis], None] | None = None,
 ) -> Iterator[int]:
     """Analyses and stores the articles the store lacks, yielding how many each committed batch added.
 
     `engine` is "local" (`workers` processes) or "ray" (`workers` Ray actors, on a Ray started here or on
     the cluster at `address`); `stats` is updated as it goes. A repeat of an article still in flight is
     analysed twice but stored once (`Store.save` skips it). An article the pipeline refuses goes to
-    `on_refusal` and the batch goes on without it.
+    `on_refusal` and the batch goes on without it; one stored but not analysed (not in English) goes to
+    `on_unanalysed`.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
@@ -73,8 +79,12 @@ def ingest(
         done = analyze_batches(todo, workers)
     for results in done:
         for r in results:
-            if isinstance(r, Refusal) and on_refusal is not None:
-                on_refusal(r)
+            if isinstance(r, Refusal):
+                stats.refused += 1
+                if on_refusal is not None:
+                    on_refusal(r)
+            elif not isinstance(r, Refusal) and r.article.language != "en" and on_unanalysed is not None:
+                on_unanalysed(r)
         added = store.save([r for r in results if not isinstance(r, Refusal)])
         stats.stored += added
         yield added

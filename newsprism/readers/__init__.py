@@ -1,9 +1,13 @@
 """Readers: turn files, folders and stdin into `Article`s, or `Refusal`s for inputs that cannot be read.
 
 `read_paths` is the one entry point. A file is read by the reader its extension names (`.gz` is
-decompressed first), else by what its first bytes look like; a folder is walked in sorted order, hidden
-entries and files that are never articles (documentation, databases) skipped, every other file read, so
-junk in a folder is named, not silently passed over; `-` is stdin, always sniffed.
+decompressed first, as a stream, each reader reading no more than its limit), else by what its first bytes
+look like; a folder is walked in sorted order, hidden entries and files that are never articles
+(documentation, databases) skipped, every other file read, so junk in a folder is named, not silently
+passed over; `-` is stdin, always sniffed.
+A folder may be untrusted, so a walk reads regular files only (a FIFO, socket or device is named and
+skipped, never opened in a way that blocks) and follows a symbolic link only when it resolves inside the
+folder given, unless `follow_links` (`--follow-links`, `NEWSPRISM_FOLLOW_LINKS=1`) allows any target.
 Bad input never raises: it becomes a `Refusal(origin, reason)` and the batch goes on.
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
@@ -38,38 +43,105 @@ READERS: dict[str, Reader] = {
 STDIN_ORIGIN = "<stdin>"
 # Files a folder walk passes over: documentation and databases (an ingest often writes its database there).
 NOT_ARTICLES = (".md", ".rst", ".db", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
+FOLLOW_LINKS_ENV = "NEWSPRISM_FOLLOW_LINKS"
+KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+         stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+OUTSIDE = "symbolic link leads outside the folder; not followed (--follow-links reads it)"
 
 
-def read_paths(paths: Iterable[str], stdin: TextIO | BinaryIO | None = None) -> Iterator[Article | Refusal]:
-    """Every article (or refusal) in `paths`, in order: files, folders (walked) and `-` for stdin."""
+def read_paths(
+    paths: Iterable[str], stdin: TextIO | BinaryIO | None = None, follow_links: bool | None = None
+) -> Iterator[Article | Refusal]:
+    """Every article (or refusal) in `paths`, in order: files, folders (walked) and `-` for stdin.
+
+    `follow_links` (default: `$NEWSPRISM_FOLLOW_LINKS`) lets a folder walk follow links that leave the folder.
+    """
+    if follow_links is None:
+        follow_links = os.environ.get(FOLLOW_LINKS_ENV, "") not in ("", "0")
     for path in paths:
         if path == "-":
             yield from read_stream(_binary(stdin if stdin is not None else sys.stdin), STDIN_ORIGIN)
         elif os.path.isdir(path):
-            for file in walk(path):
-                yield from read_file(file)
+            within = None if follow_links else os.path.realpath(path)
+            for file in walk(path, follow_links):
+                if isinstance(file, Refusal):
+                    yield file
+                else:
+                    yield from read_file(file, within=within, regular_only=True)
         else:
             yield from read_file(path)
 
 
-def walk(folder: str) -> Iterator[str]:
-    """Files under `folder`, sorted; hidden ones, documentation and databases skipped."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+def walk(folder: str, follow_links: bool = False) -> Iterator[str | Refusal]:
+    """Files under `folder`, sorted; hidden ones, documentation and databases skipped.
+
+    Linked folders are walked once each (no loops), and only when they resolve inside `folder` unless
+    `follow_links`; a link that leaves it is a `Refusal`. Files are checked when read (`read_file`).
+    """
+    top = os.path.realpath(folder)
+    seen = {top}
+    for root, folders, files in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(folders):
+            path = os.path.join(root, name)
+            real = os.path.realpath(path)
+            if name.startswith(".") or real in seen:
+                continue
+            if not follow_links and not _inside(real, top):
+                yield Refusal(path, OUTSIDE)
+                continue
+            seen.add(real)
+            kept.append(name)
+        folders[:] = kept
         for name in sorted(files):
             if not name.startswith(".") and not name.lower().endswith(NOT_ARTICLES):
                 yield os.path.join(root, name)
 
 
-def read_file(path: str) -> Iterator[Article | Refusal]:
-    """Every article (or refusal) in one file."""
+def read_file(path: str, within: str | None = None, regular_only: bool = False) -> Iterator[Article | Refusal]:
+    """Every article (or refusal) in one file.
+
+    With `regular_only` (a folder walk) anything but a regular file is refused by its kind before it is
+    opened, and the check is made again on the open file, so a file swapped for a FIFO cannot block the
+    batch; with `within`, a file that resolves outside that folder (through a link) is refused.
+    """
     try:
-        stream = open(path, "rb")
+        stream = _open_regular(path, within) if regular_only else open(path, "rb")
     except OSError as err:
         yield Refusal(path, err.strerror or str(err))
         return
+    if isinstance(stream, Refusal):
+        yield stream
+        return
     with stream:
         yield from read_stream(stream, path, name=path)
+
+
+def _open_regular(path: str, within: str | None) -> BinaryIO | Refusal:
+    """The file at `path` opened for reading if it is a regular file (inside `within` when given), else why not."""
+    real = os.path.realpath(path)
+    if within is not None and not _inside(real, within):
+        return Refusal(path, OUTSIDE)
+    kind = _kind(os.stat(real).st_mode)
+    if kind:
+        return Refusal(path, f"not a regular file ({kind})")
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    kind = _kind(os.fstat(fd).st_mode)
+    if kind:
+        os.close(fd)
+        return Refusal(path, f"not a regular file ({kind})")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _kind(mode: int) -> str | None:
+    """What a file is when it is not a regular file (`a FIFO`, ...), else `None`."""
+    return None if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), "not a plain file")
+
+
+def _inside(path: str, folder: str) -> bool:
+    """True when the resolved `path` is `folder` or lies under it."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_stream(stream: BinaryIO, origin: str, name: str = "") -> Iterator[Article | Refusal]:

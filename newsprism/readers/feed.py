@@ -1,4 +1,8 @@
-"""RSS and Atom feeds (feedparser): one article per entry, its HTML content turned into plain text."""
+"""RSS and Atom feeds (feedparser): one article per entry, its HTML content turned into plain text.
+
+A feed is parsed whole, so it is read only up to the HTML size limit (`--max-html-bytes`): a small
+`.rss.gz` that expands to gigabytes is refused after that many bytes, not held in memory.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits
 from newsprism.readers.dates import normalise_date
 
 BLOCK_TAGS = (
@@ -23,7 +28,12 @@ NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters 
 
 def read_feed(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
     """Read every entry of an RSS or Atom feed; origins are `PATH#N`, N counting entries from 1."""
-    parsed = feedparser.parse(io.BytesIO(stream.read()))
+    limit = current_limits().max_html_bytes
+    data = stream.read(limit + 1 if limit > 0 else -1)
+    if 0 < limit < len(data):
+        yield Refusal(origin, f"feed too large: over the limit of {limit:,} bytes (--max-html-bytes)")
+        return
+    parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield Refusal(origin, f"no feed entries{f' ({problem})' if problem else ''}")

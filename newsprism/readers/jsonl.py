@@ -1,6 +1,8 @@
 """JSON lines: one article per line, `{"id", "text", "title"?, "published"?, "source"?, "url"?}`.
 
 The text is used exactly as given. A bad line becomes a refusal named `PATH:LINE` and the others go on.
+Lines are read with a bound (`line_limit`, from the character limit), so one endless line, e.g. a small
+`.jsonl.gz` that expands to gigabytes, costs a buffer, not the whole line in memory.
 """
 
 from __future__ import annotations
@@ -10,21 +12,51 @@ import json
 from typing import BinaryIO, Iterator
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits
 from newsprism.readers.dates import normalise_date
 from newsprism.readers.decode import decode
 
+# JSON may spell a character as `\uXXXX\uXXXX` (12 bytes); room beside the text for the other fields.
+BYTES_PER_CHAR = 12
+OTHER_FIELDS = 1 << 20
+SKIP_CHUNK = 1 << 20
+
+
+def line_limit() -> int:
+    """The longest line read, in bytes, for the character limit in force; -1 (no bound) when it is off."""
+    most = current_limits().max_chars
+    return most * BYTES_PER_CHAR + OTHER_FIELDS if most > 0 else -1
+
 
 def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
-    """Read every record of a JSON-lines stream."""
+    """Read every record of a JSON-lines stream; a line over `line_limit` is skipped a chunk at a time and refused."""
     records = 0
-    for lineno, raw in enumerate(stream, 1):
+    limit = line_limit()
+    lineno = 0
+    while raw := stream.readline(limit):
+        lineno += 1
+        where = f"{origin}:{lineno}"
         if lineno == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
-        if raw.strip():
+        if len(raw) == limit and not raw.endswith(b"\n"):
             records += 1
-            yield article_from_line(raw, f"{origin}:{lineno}")
+            size = len(raw) + _skip_line(stream)
+            yield Refusal(where, f"line too long: {size:,} bytes, the limit is {limit:,} (--max-chars)")
+        elif raw.strip():
+            records += 1
+            yield article_from_line(raw, where)
     if not records:
         yield Refusal(origin, "no JSON lines")
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of the current line, a chunk at a time; the bytes skipped."""
+    skipped = 0
+    while chunk := stream.readline(SKIP_CHUNK):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def article_from_line(raw: bytes, origin: str) -> Article | Refusal:

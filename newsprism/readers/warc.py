@@ -1,4 +1,9 @@
-"""Web archives (WARC, via warcio): every HTML response record read as an HTML page."""
+"""Web archives (WARC, via warcio): every HTML response record read as an HTML page.
+
+A record's body is read (and, under a `Content-Encoding`, decompressed by warcio a block at a time) only up
+to one byte over the HTML size limit, so a small compressed body cannot expand into memory; a record that
+ends before its declared length (an archive cut short) is refused, not stored truncated.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,11 @@ from typing import BinaryIO, Iterator
 from warcio.archiveiterator import ArchiveIterator
 
 from newsprism.article import Article, Refusal
+from newsprism.limits import current as current_limits
 from newsprism.readers.webpage import article_from_html
 
 PAGE_RECORDS = ("response", "resource")
+READ_CHUNK = 1 << 16
 
 
 def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
@@ -24,6 +31,7 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
         try:
             record = next(records, None)
             page = _page(record) if record is not None else None
+            missing = _missing(record) if record is not None else 0
         # warcio raises assorted errors on malformed records (its own, AttributeError on a missing
         # WARC-Target-URI, ValueError on bad lengths); any of them ends the archive here.
         except Exception as err:  # noqa: BLE001
@@ -32,6 +40,9 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
         if record is None:
             break
         number += 1
+        if missing:
+            yield Refusal(f"{origin}#{number}", f"WARC record cut short: {missing:,} bytes of it are missing")
+            continue
         if page is not None:
             pages += 1
             data, url, charset = page
@@ -60,4 +71,13 @@ def _page(record) -> tuple[bytes, str | None, str | None] | None:
         if key.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return record.content_stream().read(), url, charset
+    limit = current_limits().max_html_bytes
+    return record.content_stream().read(limit + 1 if limit > 0 else None), url, charset
+
+
+def _missing(record) -> int:
+    """How many bytes of the record's declared length the archive lacks (0 when whole), reading past the rest."""
+    raw = record.raw_stream
+    while raw.read(READ_CHUNK):
+        pass
+    return max(0, getattr(raw, "limit", 0))
