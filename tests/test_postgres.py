@@ -27,7 +27,7 @@ from newsprism.cli import app
 from newsprism.store import TABLES, Store, StoreError
 from newsprism.store.db import database_url
 from newsprism.store.tables import metadata
-from tests.test_store import make_analysis
+from tests.test_store import head_revision, make_analysis
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "postgres.sh"
@@ -81,7 +81,7 @@ def pg_url(server: str) -> Iterator[str]:
 def test_schema_is_the_migrated_one_and_matches_the_tables(pg_url: str) -> None:
     with Store(pg_url) as store, store.engine.connect() as conn:
         assert store.engine.dialect.name == "postgresql" and store.engine.driver == "psycopg"
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "1"
     Store(pg_url).close()  # opening again migrates nothing and succeeds

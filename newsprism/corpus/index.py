@@ -1,0 +1,236 @@
+"""The corpus view kept current in the database as articles are stored, inside the same transaction.
+
+For a batch of new analyses `link` does three things, reading from the database only what it needs:
+1. actors: every entity's keys (`corpus.actors`) are looked up in `actor_keys` (one indexed query per
+   500 keys); an entity joins the actor its key or a stated abbreviation names, a surname-only person the
+   single person of that surname, else a new actor is made; `entities.actor_id` points to it;
+2. stories: each event (with a date) is compared with the events already stored within the story window
+   whose types are compatible (one indexed range query on `story_events.date` per event) and joins the
+   story of the best match (`corpus.stories.match`), with the reasons stored; else it opens a story;
+3. quotes: the quotes of the article joined to its events (`corpus.quotes`).
+
+Cost per new article with E entities, V events and Q quotes: O(E) key look-ups, O(V * (log N + W)) for the
+stories, where N is the number of stored events and W those of compatible type within the window, and
+O(V * Q) for quotes. Nothing already stored is recomputed and no other analysis is loaded, so ingesting
+one more article does not redo the corpus and memory holds one batch, whatever the size of the database.
+The writer lock the store takes makes the new ids (max + 1) safe.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+
+from newsprism import gazetteer
+from newsprism.corpus.actors import ActorKeys, actor_keys, place_key
+from newsprism.corpus.quotes import event_quotes
+from newsprism.corpus.stories import DEFAULT_STORY_DAYS, Signature, compatible_types, match, shift
+from newsprism.schema import Analysis, Event
+from newsprism.store.tables import actor_keys as keys_table
+from newsprism.store.tables import actors, articles, entities, event_quotes as quotes_table, stories, story_events
+
+_CHUNK = 500  # values per IN (...) query
+_LINK_BATCH = 100  # stored articles linked at a time by `link_stored`
+
+EntityActors = dict[tuple[str, str], int]  # (article id, entity id) -> actor id
+
+
+def link(conn: Connection, analyses: list[Analysis], story_days: int = DEFAULT_STORY_DAYS) -> None:
+    """Give the entities of these newly stored analyses their actors, their events stories, their quotes
+    events (see the module docstring for the order and the cost)."""
+    if not analyses:
+        return
+    found = assign_actors(conn, analyses)
+    next_story = (conn.scalar(select(func.max(stories.c.id))) or 0) + 1
+    links = []
+    for analysis in analyses:
+        for i, event in enumerate(analysis.events):
+            next_story = group_event(conn, analysis, i, event, found, story_days, next_story)
+        aid = analysis.article.id
+        links += [{"article_id": aid, "event_idx": e, "quote_idx": q, "reason": why}
+                  for e, q, why in event_quotes(analysis)]
+    if links:
+        conn.execute(insert(quotes_table), links)
+
+
+def _known_keys(conn: Connection, keys: Iterable[str]) -> dict[str, set[int]]:
+    """The actors each of these keys names already."""
+    wanted = sorted(set(keys))
+    known: dict[str, set[int]] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        query = select(keys_table.c.key, keys_table.c.actor_id).where(keys_table.c.key.in_(wanted[i : i + _CHUNK]))
+        for key, actor in conn.execute(query):
+            known.setdefault(key, set()).add(actor)
+    return known
+
+
+def _choose(keys: ActorKeys, known: dict[str, set[int]]) -> int | None:
+    """The actor an entity's keys name: its own key first, then a stated abbreviation, then a shared key
+    held by exactly one actor."""
+    for key in (keys.key, *keys.aliases):
+        if known.get(key):
+            return min(known[key])
+    for key in keys.asks:
+        if len(known.get(key, ())) == 1:
+            return next(iter(known[key]))
+    return None
+
+
+def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
+    """Find or make the actor of every entity of the batch, store new actors and keys, count articles per
+    actor, and set `entities.actor_id`; returns the actor of each (article, entity)."""
+    wanted: dict[tuple[str, str], ActorKeys] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            keys = actor_keys(entity, analysis.article.text)
+            if keys is not None:
+                wanted.setdefault((analysis.article.id, entity.id), keys)
+    known = _known_keys(conn, (k for keys in wanted.values() for k in (keys.key, *keys.aliases, *keys.asks, *keys.shares)))
+    next_id = (conn.scalar(select(func.max(actors.c.id))) or 0) + 1
+    new_actors: dict[int, dict] = {}
+    new_keys: list[dict] = []
+    found: EntityActors = {}
+    for (aid, eid), keys in wanted.items():
+        actor = _choose(keys, known)
+        if actor is None:
+            actor, next_id = next_id, next_id + 1
+            new_actors[actor] = {"id": actor, "name": keys.name, "type": keys.type, "country": keys.country,
+                                 "articles": 0}
+        for key in (keys.key, *keys.aliases, *keys.shares):
+            if actor not in known.setdefault(key, set()):
+                known[key].add(actor)
+                new_keys.append({"key": key, "actor_id": actor})
+        found[(aid, eid)] = actor
+    per_article = Counter(actor for _aid, actor in set((aid, actor) for (aid, _), actor in found.items()))
+    for actor, n in per_article.items():
+        if actor in new_actors:
+            new_actors[actor]["articles"] = n
+    if new_actors:
+        conn.execute(insert(actors), list(new_actors.values()))
+    if new_keys:
+        conn.execute(insert(keys_table), new_keys)
+    grown = [{"a_id": a, "a_n": n} for a, n in per_article.items() if a not in new_actors]
+    if grown:
+        conn.execute(
+            update(actors).where(actors.c.id == bindparam("a_id")).values(articles=actors.c.articles + bindparam("a_n")),
+            grown,
+        )
+    if found:
+        conn.execute(
+            update(entities)
+            .where(entities.c.article_id == bindparam("e_article"), entities.c.entity_id == bindparam("e_entity"))
+            .values(actor_id=bindparam("e_actor")),
+            [{"e_article": aid, "e_entity": eid, "e_actor": actor} for (aid, eid), actor in found.items()],
+        )
+    return found
+
+
+def _day(value: str | None) -> str | None:
+    """A YYYY-MM-DD date, or None for anything else."""
+    try:
+        return date.fromisoformat(value).isoformat() if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signature | None:
+    """What grouping compares of one event, or None without a date (its own, else its article's)."""
+    day = _day(event.date) or _day(analysis.article.published)
+    if day is None:
+        return None
+    aid = analysis.article.id
+    sig = Signature(type=event.type, date=day)
+    names = {e.id: e.name for e in analysis.entities}
+    involved = {a.entity for a in (event.source, event.target) if a is not None and a.entity}
+    ev = event.evidence
+    for entity in analysis.entities:
+        if any(ev.start <= m.start and m.end <= ev.end for m in entity.mentions + entity.labels):
+            involved.add(entity.id)
+    for eid in involved:
+        if (aid, eid) in found:
+            sig.actors.add(found[(aid, eid)])
+            sig.actor_names[found[(aid, eid)]] = names.get(eid, eid)
+    if event.location is not None and event.location.name:
+        loc = event.location
+        code = gazetteer.country_code(loc.name)
+        if code:
+            sig.place, sig.country = f"state:{code}", code
+        else:
+            sig.place, sig.country = place_key(loc.name, loc.country)
+        sig.place_name = loc.name + (f" ({sig.country})" if sig.country else "")
+    return sig
+
+
+def group_event(
+    conn: Connection, analysis: Analysis, idx: int, event: Event, found: EntityActors, window: int, next_story: int
+) -> int:
+    """Store one event's place in the stories (joining the best matching story, else opening one);
+    returns the next free story id."""
+    aid = analysis.article.id
+    sig = signature(analysis, event, found)
+    actor_of = lambda a: found.get((aid, a.entity)) if a is not None and a.entity else None  # noqa: E731
+    row = {
+        "article_id": aid, "idx": idx, "story_id": None, "date": None, "type": event.type, "place": None,
+        "country": None, "source_actor_id": actor_of(event.source), "target_actor_id": actor_of(event.target),
+        "actor_ids": [], "reason": None,
+    }
+    if sig is not None:
+        row.update(date=sig.date, place=sig.place, country=sig.country, actor_ids=sorted(sig.actors))
+        best = best_match(conn, sig, window)
+        if best is None:
+            row["story_id"], next_story = next_story, next_story + 1
+            conn.execute(insert(stories), [{"id": row["story_id"], "first_date": sig.date, "last_date": sig.date,
+                                            "articles": 1}])
+        else:
+            story, joined, reasons = best
+            row["story_id"] = story
+            row["reason"] = {"joined": {"article_id": joined[0], "idx": joined[1]}, "because": reasons}
+            already = conn.scalar(select(exists().where(story_events.c.story_id == story,
+                                                        story_events.c.article_id == aid)))
+            conn.execute(
+                update(stories).where(stories.c.id == story).values(
+                    first_date=func.min(stories.c.first_date, sig.date) if conn.dialect.name == "sqlite"
+                    else func.least(stories.c.first_date, sig.date),
+                    last_date=func.max(stories.c.last_date, sig.date) if conn.dialect.name == "sqlite"
+                    else func.greatest(stories.c.last_date, sig.date),
+                    articles=stories.c.articles + (0 if already else 1),
+                )
+            )
+    conn.execute(insert(story_events), [row])
+    return next_story
+
+
+def best_match(conn: Connection, sig: Signature, window: int) -> tuple[int, tuple[str, int], list[str]] | None:
+    """The story, event and reasons of the stored event that has most in common with `sig`, or None."""
+    lo, hi = shift(sig.date, -window), shift(sig.date, window)
+    se = story_events
+    query = (
+        select(se.c.article_id, se.c.idx, se.c.story_id, se.c.date, se.c.type, se.c.place, se.c.country,
+               se.c.actor_ids)
+        .join(stories, stories.c.id == se.c.story_id)
+        .where(se.c.date.between(lo, hi), se.c.type.in_(sorted(compatible_types(sig.type))),
+               stories.c.first_date >= lo, stories.c.last_date <= hi)
+        .order_by(se.c.story_id, se.c.article_id, se.c.idx)
+    )
+    best = None
+    for row in conn.execute(query):
+        old = Signature(type=row.type, date=row.date, place=row.place, country=row.country,
+                        actors=set(row.actor_ids or []))
+        result = match(sig, old, window)
+        if result is not None and (best is None or result[0] > best[0]):
+            best = (result[0], row.story_id, (row.article_id, row.idx), result[1])
+    return None if best is None else best[1:]
+
+
+def link_stored(conn: Connection, story_days: int = DEFAULT_STORY_DAYS) -> int:
+    """Link every stored article, oldest ingest first, a batch at a time, as ingest would have (for a
+    database made before the corpus view, when it is migrated); returns how many were linked."""
+    ids = list(conn.scalars(select(articles.c.id).order_by(articles.c.ingested_at, articles.c.id)))
+    for start in range(0, len(ids), _LINK_BATCH):
+        chunk = ids[start : start + _LINK_BATCH]
+        stored = dict(conn.execute(select(articles.c.id, articles.c.analysis).where(articles.c.id.in_(chunk))).all())
+        link(conn, [Analysis.model_validate_json(stored[i]) for i in chunk], story_days)
+    return len(ids)

@@ -1,0 +1,97 @@
+"""When two events of the corpus report one happening, and why: the rules that group events into stories.
+
+Two events are joined when all of these hold, and each that holds is written down as a reason:
+- their PLOVER types are the same or a pair that reports one happening from two sides (`COMPATIBLE`:
+  a protest that turned deadly is PROTEST to one outlet and ASSAULT to another);
+- their dates are at most the story window apart (`--story-days`, 3 by default; an event without its own
+  date takes its article's publication date);
+- their places do not disagree (two different cities, or two countries, part them);
+- they share an actor (by corpus-wide actor id) or name the same town or city.
+Of the events that qualify, the one with the most in common wins (shared actors and the same place count
+most); a story never spans more than twice the window, so a chain of days does not grow without end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+DEFAULT_STORY_DAYS = 3
+
+_PAIRS = [
+    ("ASSAULT", "FIGHT"), ("ASSAULT", "PROTEST"), ("ASSAULT", "COERCE"), ("COERCE", "PROTEST"),
+    ("COERCE", "INVESTIGATE"), ("COERCE", "SANCTION"), ("FIGHT", "MOBILIZE"), ("ASSAULT", "MOBILIZE"),
+    ("PROTEST", "DEMAND"), ("PROTEST", "DISAPPROVE"), ("DISAPPROVE", "REJECT"), ("DISAPPROVE", "THREATEN"),
+    ("DISAPPROVE", "DEMAND"), ("DEMAND", "THREATEN"), ("AGREE", "CONSULT"), ("AGREE", "COOPERATE"),
+    ("CONSULT", "COOPERATE"), ("SUPPORT", "AID"), ("SUPPORT", "AGREE"), ("CONCEDE", "RETREAT"),
+    ("CONCEDE", "AGREE"), ("SANCTION", "THREATEN"),
+]
+COMPATIBLE: dict[str, set[str]] = {}
+for _a, _b in _PAIRS:
+    COMPATIBLE.setdefault(_a, {_a}).add(_b)
+    COMPATIBLE.setdefault(_b, {_b}).add(_a)
+
+
+def compatible_types(kind: str) -> set[str]:
+    """The types an event of type `kind` may share a story with, itself included."""
+    return COMPATIBLE.get(kind, {kind})
+
+
+@dataclass
+class Signature:
+    """What grouping compares of an event: type, date, place and the corpus ids of its actors.
+
+    `place` is a key as `actors.place_key` makes it ("place:gn293397") or "state:ISR" for a country;
+    `actor_names` gives a readable name per actor id for the reasons."""
+
+    type: str
+    date: str
+    place: str | None = None
+    place_name: str | None = None
+    country: str | None = None
+    actors: set[int] = field(default_factory=set)
+    actor_names: dict[int, str] = field(default_factory=dict)
+
+
+def days_apart(a: str, b: str) -> int:
+    """Whole days between two YYYY-MM-DD dates."""
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def shift(day: str, days: int) -> str:
+    """A YYYY-MM-DD date moved by `days`."""
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def town(sig: Signature) -> bool:
+    """True when the event's place is finer than a country."""
+    return bool(sig.place) and not sig.place.startswith("state:")
+
+
+def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] | None:
+    """How much two events have in common and why they are one happening, or None when a rule parts them."""
+    if old.type not in compatible_types(new.type):
+        return None
+    apart = days_apart(new.date, old.date)
+    if apart > window:
+        return None
+    if new.country and old.country and new.country != old.country:
+        return None
+    same_town = town(new) and town(old) and new.place == old.place
+    if town(new) and town(old) and not same_town:
+        return None
+    shared = new.actors & old.actors
+    if not shared and not same_town:
+        return None
+    kinds = new.type if new.type == old.type else f"{old.type} and {new.type} (compatible types)"
+    when = "same date" if apart == 0 else f"{apart} day{'s' if apart > 1 else ''} apart"
+    reasons = [f"type: {kinds}", f"date: {when} ({old.date}, {new.date})"]
+    if same_town:
+        reasons.append(f"same place: {new.place_name or old.place_name}")
+    elif new.place and new.place == old.place:
+        reasons.append(f"same country: {new.place_name or old.place_name}")
+    if shared:
+        names = sorted(new.actor_names.get(a) or old.actor_names.get(a) or str(a) for a in shared)
+        reasons.append("shared actors: " + ", ".join(names))
+    score = 2 * len(shared) + 3 * same_town + (new.type == old.type) + (apart == 0)
+    return score, reasons
