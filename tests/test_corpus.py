@@ -1,0 +1,198 @@
+"""The corpus view on hand-made multi-article corpora: one actor per state, person and organisation across
+articles, one story per happening across outlets with disagreeing figures flagged and the reasons kept,
+quotes beside their events, all linked as articles are stored (and for databases stored before)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from corpus_fixtures import actor_corpus, entity, meta, protest_corpus, span
+from sqlalchemy import event as sa_event
+
+from newsprism.corpus import views
+from newsprism.corpus.actors import actor_keys
+from newsprism.corpus.stories import Signature, match
+from newsprism.schema import Actor, Analysis, Entity, Event, Location, Quote
+from newsprism.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(str(tmp_path / "corpus.db")) as s:
+        yield s
+
+
+def actor_of(store: Store, article_id: str, entity_id: str) -> int:
+    with sqlite3.connect(store.engine.url.database) as raw:
+        (actor,) = raw.execute(
+            "SELECT actor_id FROM entities WHERE article_id = ? AND entity_id = ?", (article_id, entity_id)
+        ).fetchone()
+    return actor
+
+
+def test_a_state_by_any_of_its_names_is_one_actor(store: Store) -> None:
+    store.save(actor_corpus())
+    us = {actor_of(store, "us-1", "E1"), actor_of(store, "us-2", "E1"), actor_of(store, "us-3", "E1")}
+    assert len(us) == 1
+    assert actor_of(store, "us-3", "E2") not in us  # Mexico stays apart
+    detail = views.actor_detail(store, us.pop())
+    assert (detail.name, detail.country, detail.articles) == ("United States", "USA", 3)
+    assert "state:USA" in detail.keys
+    assert {"US", "U.S.", "America", "the United States"} <= set(detail.names)
+    assert detail.names_by_outlet["Paper Two"]["America"] == 1
+    assert detail.labels_by_outlet == {"Wire One": {"The US": 1}}
+
+
+def test_a_person_by_full_name_and_surname_is_one_actor(store: Store) -> None:
+    store.save(actor_corpus()[:1])
+    store.save(actor_corpus()[1:])  # a later ingest: the surname joins the full name stored before
+    biden = {actor_of(store, "us-1", "E3"), actor_of(store, "us-2", "E4"), actor_of(store, "us-3", "E3")}
+    assert len(biden) == 1
+    assert actor_of(store, "us-2", "E3") not in biden
+
+
+def test_surname_shared_by_two_people_joins_neither(store: Store) -> None:
+    text = "Joe Biden met Jill Biden. Biden spoke."
+    first = Analysis(article=meta("b1", "X", "2024-01-01", text),
+                     entities=[entity(text, "E1", "Joe Biden", "PERSON", None),
+                               entity(text, "E2", "Jill Biden", "PERSON", None)])
+    second = Analysis(article=meta("b2", "X", "2024-01-02", "Biden spoke."),
+                      entities=[entity("Biden spoke.", "E1", "Biden", "PERSON", None)])
+    store.save([first, second])
+    assert len({actor_of(store, "b1", "E1"), actor_of(store, "b1", "E2"), actor_of(store, "b2", "E1")}) == 3
+
+
+def test_an_abbreviation_stated_in_the_text_joins_the_organisation(store: Store) -> None:
+    store.save(actor_corpus())
+    assert actor_of(store, "us-1", "E2") == actor_of(store, "us-2", "E2")
+    dea = views.actor_detail(store, actor_of(store, "us-1", "E2"))
+    assert {"org:drug enforcement administration", "org:dea"} <= set(dea.keys)
+
+
+def test_keys_of_places_people_and_groups() -> None:
+    text = "Lagos and Gaza City; Donald J. Trump; the Muslims."
+    assert actor_keys(Entity(id="a", name="Lagos", type="GPE", country="NGA"), text).key.startswith("place:gn")
+    assert actor_keys(Entity(id="a", name="Gaza City", type="GPE", country="PSE"), text).key == actor_keys(
+        Entity(id="b", name="Gaza", type="GPE", country="PSE"), text).key
+    assert actor_keys(Entity(id="a", name="Donald J. Trump", type="PERSON"), text).key == "person:donald trump"
+    assert actor_keys(Entity(id="a", name="Israeli", type="NORP", country="ISR"), text).key == "state:ISR"
+    assert actor_keys(Entity(id="a", name="Muslims", type="NORP"), text).key == "group:muslims"
+    assert actor_keys(Entity(id="a", name="“”", type="ORG"), text) is None
+
+
+def test_one_protest_from_two_outlets_is_one_story_with_the_tolls_flagged(store: Store) -> None:
+    store.save(protest_corpus())
+    (story,) = views.stories(store)
+    assert [v.article_id for v in story.versions] == ["lagos-a", "lagos-b"]
+    assert story.outlets == ["Daily Wire Service", "Coast Herald"]
+    assert story.types == ["ASSAULT", "PROTEST"]
+    (conflict,) = story.conflicts
+    assert conflict.kind == "fatalities"
+    assert [(c.source, c.value, c.qualifier, c.text) for c in conflict.figures] == [
+        ("Daily Wire Service", 12, "exact", "12"), ("Coast Herald", 15, "at least", "At least 15"),
+    ]
+    assert conflict.figures[1].sentence.text.startswith("At least 15 people were killed")
+    second = story.versions[1]
+    assert second.joined_to == {"article_id": "lagos-a", "idx": 0}
+    assert any(r.startswith("same place: Lagos") for r in second.because)
+    assert any("compatible" in r for r in second.because)
+
+
+def test_a_quote_is_listed_with_its_event(store: Store) -> None:
+    store.save(protest_corpus())
+    (story,) = views.stories(store)
+    assert story.versions[0].quotes == []  # the quote is in the next paragraph and its speaker is no source
+    text = "Police killed 12 people in Lagos, the governor said on Tuesday."
+    told = Analysis(article=meta("q", "X", "2024-06-12", text),
+                    quotes=[Quote(kind="indirect", content=span(text, "Police killed 12 people in Lagos"))],
+                    events=[Event(type="ASSAULT", location=Location(name="Lagos", country="NGA"),
+                                  evidence=span(text, text), date="2024-06-11")])
+    store.save([told])
+    (story,) = views.stories(store)
+    (version,) = [v for v in story.versions if v.article_id == "q"]
+    assert [q.content.text for q in version.quotes] == ["Police killed 12 people in Lagos"]
+    assert "event's sentence" in version.quotes[0].reason
+
+
+def test_other_city_and_later_date_open_their_own_stories(store: Store) -> None:
+    store.save(protest_corpus())
+    with sqlite3.connect(store.engine.url.database) as raw:
+        rows = dict(raw.execute("SELECT article_id, story_id FROM story_events").fetchall())
+    assert rows["lagos-a"] == rows["lagos-b"]
+    assert len({rows["lagos-a"], rows["abuja"], rows["lagos-later"]}) == 3
+    assert len(views.stories(store, min_articles=1)) == 3
+
+
+def test_story_window_is_the_users(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "wide.db")) as wide:
+        wide.story_days = 20
+        wide.save(protest_corpus())
+        (story,) = views.stories(wide, min_articles=3)
+        assert {v.article_id for v in story.versions} == {"lagos-a", "lagos-b", "lagos-later"}
+
+
+def test_arrest_of_a_head_of_government_reported_twice_is_one_story(store: Store) -> None:
+    one = "Police arrested Prime Minister Imran Khan in Islamabad on Tuesday."
+    two = "Former premier Khan was detained by paramilitary forces on Tuesday, his party said."
+    analyses = [
+        Analysis(article=meta("pk-1", "Outlet A", "2023-05-10", one),
+                 entities=[entity(one, "E1", "Imran Khan", "PERSON", "PAK"), entity(one, "E2", "Islamabad", "GPE", "PAK")],
+                 events=[Event(type="COERCE", source=Actor(text="Police"), target=Actor(entity="E1", name="Imran Khan"),
+                               location=Location(name="Islamabad", country="PAK"), date="2023-05-09",
+                               evidence=span(one, one))]),
+        Analysis(article=meta("pk-2", "Outlet B", "2023-05-10", two),
+                 entities=[entity(two, "E1", "Khan", "PERSON", None)],
+                 events=[Event(type="COERCE", target=Actor(entity="E1", name="Khan", text="Former premier Khan"),
+                               date="2023-05-09", evidence=span(two, two))]),
+    ]
+    store.save(analyses)
+    (story,) = views.stories(store)
+    assert [v.source for v in story.versions] == ["Outlet A", "Outlet B"]
+    assert story.versions[1].whom.actor == "Imran Khan" and story.versions[1].whom.words == "Former premier Khan"
+    assert "shared actors: Khan" in story.versions[1].because
+
+
+def test_linking_reads_no_analysis_back(store: Store) -> None:
+    """Ingest stays incremental: storing one more article never loads stored analyses."""
+    store.save(protest_corpus()[:3])
+    seen: list[str] = []
+    sa_event.listen(store.engine, "before_cursor_execute",
+                    lambda conn, cursor, statement, *args: seen.append(statement))
+    store.save(protest_corpus()[3:])
+    assert not any("articles.analysis" in s for s in seen)
+
+
+def test_match_explains_and_refuses() -> None:
+    base = Signature(type="ASSAULT", date="2024-06-11", place="place:gn1", place_name="Lagos", country="NGA",
+                     actors={1}, actor_names={1: "Police"})
+    score, why = match(Signature(type="FIGHT", date="2024-06-12", place="place:gn1", country="NGA", actors={1},
+                                 actor_names={1: "Police"}), base, 3)
+    assert score > 0 and "shared actors: Police" in why and "date: 1 day apart (2024-06-11, 2024-06-12)" in why
+    assert match(Signature(type="AGREE", date="2024-06-11", actors={1}), base, 3) is None  # incompatible types
+    assert match(Signature(type="ASSAULT", date="2024-06-20", actors={1}), base, 3) is None  # too far apart
+    assert match(Signature(type="ASSAULT", date="2024-06-11", country="GHA", actors={1}), base, 3) is None
+    assert match(Signature(type="ASSAULT", date="2024-06-11"), base, 3) is None  # nothing in common
+
+
+def test_database_stored_before_the_corpus_view_is_linked_when_migrated(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, insert
+    from test_store import first_release_database
+
+    from newsprism.store.rows import analysis_rows
+    from newsprism.store.tables import DATA_TABLES
+
+    db = tmp_path / "old.db"
+    first_release_database(db)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        for analysis in protest_corpus():
+            for name, rows in analysis_rows(analysis, "2024-06-12T00:00:00+00:00").items():
+                if rows:
+                    conn.execute(insert(DATA_TABLES[name]), [{k: v for k, v in r.items() if k != "actor_id"} for r in rows])
+    engine.dispose()
+    with Store(str(db)) as store:
+        (story,) = views.stories(store)
+        assert {v.article_id for v in story.versions} == {"lagos-a", "lagos-b"}
+        assert views.actor_summaries(store)[0].name == "Lagos"
