@@ -5,6 +5,7 @@ Exit status: 0 all done; 1 some inputs refused (the rest done); 2 usage error (T
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -75,6 +76,11 @@ class Scheme(str, Enum):
 class FramingTagger(str, Enum):
     crf = "crf"
     minilm = "minilm"
+
+
+class CorpusFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
 
 
 class ExportFormat(str, Enum):
@@ -180,9 +186,11 @@ def ingest(
     workers: int = typer.Option(None, min=1, help="Processes or Ray actors, each loading the pipeline once [default: the number of cores]."),
     engine: Engine = typer.Option(Engine.local, help="local: processes on this machine; ray: Ray Data actors."),
     ray_address: str = typer.Option(None, help="A running Ray cluster (e.g. ray://head:10001) [default: start Ray here]."),
+    story_days: int = typer.Option(3, min=0, help="Most days between two events of one story (stories across outlets)."),
 ) -> None:
     """Analyse articles and store them, a batch per transaction; articles already stored are skipped, so an
-    interrupted ingest run again finishes the rest."""
+    interrupted ingest run again finishes the rest. Each batch links its actors and events to the corpus
+    (actors across articles, stories across outlets)."""
     from newsprism.engines.ingest import IngestStats, ingest as run_ingest
     from newsprism.engines.raydata import RayUnavailable
     from newsprism.store import Store, StoreError
@@ -192,6 +200,7 @@ def ingest(
     stats = IngestStats()
     try:
         with Store(db) as store:
+            store.story_days = story_days
             added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
                                on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed)
             for _ in progress(added, "stored", size=lambda n: n):
@@ -201,6 +210,59 @@ def ingest(
         raise typer.Exit(1)
     say(f"newsprism: stored {stats.stored} new articles in {escape(db)} ({stats.skipped} already there)")
     batch.exit()
+
+
+@app.command()
+def stories(
+    db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
+    format: CorpusFormat = typer.Option(CorpusFormat.table, "--format", "-f", help="table: for reading; jsonl: one story per line."),
+    min_articles: int = typer.Option(2, min=1, help="Show stories told by at least this many articles."),
+) -> None:
+    """Print the stories of a database: events of several articles about one happening, each article's
+    version side by side, the figures that disagree, and why the events were joined."""
+    from rich.console import Console
+
+    from newsprism.corpus import render as corpus_render, views
+
+    with open_store(db) as store:
+        console = Console()
+        for story in views.all_stories(store, min_articles):
+            if format == CorpusFormat.jsonl:
+                sys.stdout.write(story.model_dump_json() + "\n")
+            else:
+                corpus_render.story_table(story, console)
+
+
+@app.command()
+def actors(
+    db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
+    format: CorpusFormat = typer.Option(CorpusFormat.table, "--format", "-f", help="table: for reading; jsonl: one actor per line."),
+) -> None:
+    """Print the actors across articles (id, name, type, country, articles, names used), most articles first."""
+    from rich.console import Console
+
+    from newsprism.corpus import render as corpus_render, views
+
+    with open_store(db) as store:
+        if format == CorpusFormat.jsonl:
+            for actor in views.all_actors(store):
+                sys.stdout.write(actor.model_dump_json() + "\n")
+        else:
+            corpus_render.actors_table(views.all_actors(store), Console())
+
+
+def open_store(db: str):
+    """The store at `db`; a missing SQLite file or a database that cannot be opened is exit status 2."""
+    from newsprism.store import Store, StoreError
+
+    if "://" not in db and not Path(db).is_file():
+        say(f"newsprism: no database at {escape(db)}; create one with: newsprism ingest FILES --db {escape(db)}")
+        raise typer.Exit(2)
+    try:
+        return Store(db)
+    except StoreError as exc:
+        say(f"newsprism: {escape(exc)}")
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -374,15 +436,21 @@ def train_framing(
     data: Path = typer.Option(..., help="PTC train folder (articles/, spans.labels, techniques.labels)."),
     out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
     seed: int = typer.Option(0),
-    minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (transformer extra)."),
+    minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (train extra)."),
+    retune: bool = typer.Option(False, "--retune", help="Only choose the decoding settings of the model in OUT "
+                                "again on its recorded development split."),
 ) -> None:
     """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
-    from newsprism.framing.minilm import available
+    from newsprism.training.framing import retune as retune_decoding
     from newsprism.training.framing import train
 
-    if minilm and not available():
-        raise typer.BadParameter("--minilm needs the transformer extra: pip install -e '.[transformer]'")
-    print(json.dumps(train(data, out, seed=seed, with_minilm=minilm, log=lambda m: print(m, file=sys.stderr))))
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    if retune:
+        print(json.dumps(retune_decoding(data, out, log=log)["dev"]))
+        return
+    if minilm and importlib.util.find_spec("torch") is None:
+        raise typer.BadParameter("--minilm needs the train extra: pip install -e '.[train]'")
+    print(json.dumps(train(data, out, seed=seed, with_minilm=minilm, log=log)))
 
 
 @events_app.command("classify")

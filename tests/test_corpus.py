@@ -196,3 +196,27 @@ def test_database_stored_before_the_corpus_view_is_linked_when_migrated(tmp_path
         (story,) = views.stories(store)
         assert {v.article_id for v in story.versions} == {"lagos-a", "lagos-b"}
         assert views.actor_summaries(store)[0].name == "Lagos"
+
+
+def test_cli_prints_stories_and_actors(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    db = str(tmp_path / "cli.db")
+    with Store(db) as s:
+        s.save(protest_corpus() + actor_corpus())
+    runner = CliRunner()
+    done = runner.invoke(app, ["stories", "--db", db, "--format", "jsonl"])
+    assert done.exit_code == 0, done.output
+    (story,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert story["conflicts"][0]["figures"][1]["text"] == "At least 15"
+    table = runner.invoke(app, ["stories", "--db", db])
+    assert table.exit_code == 0 and "Figures that disagree" in table.stdout and "Coast Herald" in table.stdout
+    actors = [json.loads(line) for line in runner.invoke(app, ["actors", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    us = next(a for a in actors if a["country"] == "USA" and a["type"] == "GPE")
+    assert us["name"] == "United States" and us["articles"] == 3 and {"US", "U.S.", "America"} <= set(us["names"])
+    missing = runner.invoke(app, ["actors", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "no database" in missing.output
