@@ -18,6 +18,7 @@ from newsprism.article import Article
 from newsprism.schema import Analysis
 from newsprism.store import TABLES, export
 from newsprism.web import search
+from newsprism.web.ratelimit import analyze_rate
 
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="The server's $NEWSPRISM_TOKEN.")
@@ -119,9 +120,17 @@ def get_article(request: Request, article_id: Annotated[str, Path(max_length=200
     return analysis
 
 
-@router.post("/analyze", response_model=Analysis, summary="Analyse text without storing it")
+@router.post(
+    "/analyze",
+    response_model=Analysis,
+    dependencies=[Depends(analyze_rate)],
+    summary="Analyse text without storing it",
+    responses={422: {}, 429: {"description": "Too many analyses from this client."}, 503: {}},
+)
 def analyze(request: Request, article: ArticleIn) -> Analysis:
-    """The analysis of the posted article; nothing is stored."""
+    """The analysis of the posted article; nothing is stored. It runs in a worker process stopped at the time
+    budget (422), at most a few requests wait for it (503 when more come), and each client may ask for
+    `$NEWSPRISM_ANALYZE_RATE` analyses a minute (429)."""
     return request.app.state.analyzer.analyze([article.article()])[0]
 
 

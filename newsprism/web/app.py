@@ -2,13 +2,22 @@
 
 Everything the browser gets comes from this package (templates, one CSS file, one small script); every
 response carries a Content-Security-Policy that allows nothing else, and request bodies are capped in size.
-Writes need `Authorization: Bearer $NEWSPRISM_TOKEN`.
+Writes need `Authorization: Bearer $NEWSPRISM_TOKEN`; with `$NEWSPRISM_READ_TOKEN` set, reads need that token
+(or the write token), as a bearer token or as the password of HTTP Basic authentication (browsers ask for it).
+Text sent for analysis is analysed in a worker process with a hard deadline (`web.sandbox`) and rate-limited
+per client (`web.ratelimit`). Errors never show the database's path or URL; the server's log has them.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
+import secrets
+import sys
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -24,6 +33,9 @@ from newsprism import __version__, pipeline
 from newsprism.article import Article, Refusal
 from newsprism.schema import Analysis
 from newsprism.store import Store, StoreError
+from newsprism.terminal import escape
+from newsprism.web.ratelimit import RateLimit
+from newsprism.web.sandbox import AnalyzerUnavailable, ProcessAnalyzer
 
 HERE = Path(__file__).parent
 MAX_BODY = 10 * 1024 * 1024  # bytes in one request body
@@ -39,12 +51,9 @@ SECURITY_HEADERS = [
 ]
 
 
-class AnalyzerUnavailable(RuntimeError):
-    """The spaCy pipeline could not be loaded, so text cannot be analysed (stored analyses still show)."""
-
-
 class Analyzer:
-    """The newsprism pipeline, loaded on first use and run by one request at a time."""
+    """The newsprism pipeline in this process, loaded on first use and run by one request at a time (for tests
+    and embedding; `newsprism serve` analyses in a worker process, `ProcessAnalyzer`)."""
 
     def __init__(self, nlp: Language | None = None) -> None:
         """Use `nlp` if given, else load `pipeline.load()` when text is first analysed."""
@@ -74,12 +83,14 @@ class _TooLarge(HTTPException):
 
 
 class Guard:
-    """ASGI middleware: adds the security headers to every response and refuses bodies over `max_body` bytes
-    with 413, whether the client announced their length or sends them in chunks."""
+    """ASGI middleware: adds the security headers to every response, refuses bodies over `max_body` bytes
+    with 413, whether the client announced their length or sends them in chunks, and, when `tokens` are
+    given, answers 401 to any request that does not carry one of them."""
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY) -> None:
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, tokens: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_body = max_body
+        self.tokens = tuple(t.encode() for t in tokens if t)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Run the app with a counting `receive` and a `send` that adds headers."""
@@ -92,7 +103,15 @@ class Guard:
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
             await send(message)
 
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
+        headers = dict(scope.get("headers", []))
+        if self.tokens and not self._authorised(headers.get(b"authorization", b"")):
+            api = scope.get("path", "").startswith("/api")
+            challenge = b'Bearer realm="newsprism"' if api else b'Basic realm="newsprism", charset="UTF-8"'
+            response = JSONResponse({"detail": "reading this server needs its token (NEWSPRISM_READ_TOKEN)"},
+                                    status_code=401, headers={"WWW-Authenticate": challenge.decode()})
+            await response(scope, _no_body, send_with_headers)
+            return
+        declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body:
             response = JSONResponse({"detail": _TooLarge(self.max_body).detail}, status_code=413)
             await response(scope, _no_body, send_with_headers)
@@ -109,6 +128,20 @@ class Guard:
             return message
 
         await self.app(scope, counting_receive, send_with_headers)
+
+
+    def _authorised(self, header: bytes) -> bool:
+        """True when the Authorization header carries one of the tokens, as a bearer token or a Basic password."""
+        scheme, _, value = header.strip().partition(b" ")
+        given = value.strip()
+        if scheme.lower() == b"basic":
+            try:
+                given = base64.b64decode(given, validate=True).partition(b":")[2]
+            except (binascii.Error, ValueError):
+                return False
+        elif scheme.lower() != b"bearer":
+            return False
+        return any(secrets.compare_digest(given, token) for token in self.tokens)
 
 
 async def _no_body() -> Message:
@@ -130,14 +163,30 @@ def create_app(
     token: str | None = None,
     nlp: Language | None = None,
     max_body: int = MAX_BODY,
+    read_token: str | None = None,
+    analyze_rate: int | None = None,
 ) -> FastAPI:
     """The web app over database `db` (a path, a URL or an open `Store`). `token` guards writes (default:
-    `$NEWSPRISM_TOKEN`; without one, writes are refused); `nlp` is the pipeline to analyse with (default:
-    loaded on first use)."""
-    from newsprism.web import api, pages
+    `$NEWSPRISM_TOKEN`; without one, writes are refused); `read_token` guards reads (default:
+    `$NEWSPRISM_READ_TOKEN`; without one, reads are open); `nlp` is a pipeline to analyse with in this
+    process (default: a worker process, started with the server); `analyze_rate` the analyses a client may
+    ask for a minute (default: `$NEWSPRISM_ANALYZE_RATE`, else 30)."""
+    from newsprism.web import api, corpus_api, corpus_pages, pages
 
     store = db if isinstance(db, Store) else Store(db)
+    analyzer = Analyzer(nlp) if nlp is not None else ProcessAnalyzer()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        """Start the analysis worker with the server, so the first request does not wait for spaCy; stop it after."""
+        if isinstance(analyzer, ProcessAnalyzer):
+            analyzer.start()
+        yield
+        if isinstance(analyzer, ProcessAnalyzer):
+            analyzer.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsprism",
         version=__version__,
         description="Quotes, actors, events and framing of news articles, each tied to its characters.",
@@ -147,12 +196,18 @@ def create_app(
     )
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get("NEWSPRISM_TOKEN") or None
-    app.state.analyzer = Analyzer(nlp)
+    app.state.analyzer = analyzer
+    app.state.analyze_rate = RateLimit(analyze_rate)
     app.state.templates = templates()
-    app.add_middleware(Guard, max_body=max_body)
+    if read_token is None:
+        read_token = os.environ.get("NEWSPRISM_READ_TOKEN") or None
+    tokens = (read_token, app.state.token) if read_token else ()
+    app.add_middleware(Guard, max_body=max_body, tokens=tuple(t for t in tokens if t))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(corpus_api.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -178,10 +233,13 @@ def create_app(
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        """503 when the database refuses a read or a write."""
+        """503 when the database refuses a read or a write; the reason (which names the database) goes to the
+        server's log, not to the client."""
+        print(escape(f"newsprism: {request.method} {request.url.path}: {exc}"), file=sys.stderr)
+        message = "the database is unavailable; the server's log says why"
         if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": str(exc)}, status_code=503)
-        return pages.error_page(request, 503, str(exc))
+            return JSONResponse({"detail": message}, status_code=503)
+        return pages.error_page(request, 503, message)
 
     return app
 

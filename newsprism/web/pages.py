@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsprism.article import Article
@@ -14,6 +14,7 @@ from newsprism.framing.techniques import DESCRIPTIONS
 from newsprism.schema import Analysis
 from newsprism.web import charts, corpus, search
 from newsprism.web.api import MAX_TEXT
+from newsprism.web.ratelimit import analyze_rate
 from newsprism.web.marks import analysis_marks, segments, technique_title
 
 router = APIRouter(include_in_schema=False)
@@ -99,7 +100,7 @@ def analyze_form(request: Request) -> HTMLResponse:
     return render(request, "analyze.html", max_text=MAX_TEXT, text="", title="")
 
 
-@router.post("/analyze", response_class=HTMLResponse)
+@router.post("/analyze", response_class=HTMLResponse, dependencies=[Depends(analyze_rate)])
 def analyze_text(
     request: Request,
     text: Annotated[str, Form(max_length=MAX_TEXT)],
@@ -119,12 +120,6 @@ def speakers_page(request: Request) -> HTMLResponse:
     table = corpus.speakers(request.app.state.store)
     chart = charts.bars([(r, table.totals[r]) for r in table.rows[:20]], "Quotes by speaker")
     return render(request, "speakers.html", table=table, chart=chart)
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request) -> HTMLResponse:
-    """The actors, and the labels each outlet used for them."""
-    return render(request, "actors.html", actors=corpus.actors(request.app.state.store))
 
 
 @router.get("/events", response_class=HTMLResponse)
