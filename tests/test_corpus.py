@@ -220,3 +220,53 @@ def test_cli_prints_stories_and_actors(tmp_path: Path) -> None:
     assert us["name"] == "United States" and us["articles"] == 3 and {"US", "U.S.", "America"} <= set(us["names"])
     missing = runner.invoke(app, ["actors", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import create_app
+
+    db = str(tmp_path / "web.db")
+    with Store(db) as s:
+        s.save(protest_corpus() + actor_corpus())
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def test_api_stories_and_actors(client) -> None:
+    listed = client.get("/api/stories").json()
+    assert listed["total"] == 1 and listed["items"][0]["outlets"] == ["Daily Wire Service", "Coast Herald"]
+    story_id = listed["items"][0]["id"]
+    story = client.get(f"/api/stories/{story_id}").json()
+    assert [f["text"] for f in story["conflicts"][0]["figures"]] == ["12", "At least 15"]
+    assert client.get("/api/stories/999").status_code == 404
+    assert client.get("/api/stories", params={"min_articles": 1}).json()["total"] == 3
+    actors = client.get("/api/actors", params={"limit": 3}).json()
+    assert actors["total"] == 9 and len(actors["items"]) == 3
+    us = next(a for a in actors["items"] if a["name"] == "United States")
+    detail = client.get(f"/api/actors/{us['id']}").json()
+    assert {a["article_id"] for a in detail["article_list"]} == {"us-1", "us-2", "us-3"}
+    assert detail["labels_by_outlet"] == {"Wire One": {"The US": 1}}
+    okafor = next(a for a in client.get("/api/actors").json()["items"] if a["name"] == "Ada Okafor")
+    assert client.get(f"/api/actors/{okafor['id']}").json()["quotes"][0]["content"].startswith("They shot")
+    assert client.get("/api/actors/999").status_code == 404
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/actors", "/api/actors/{actor_id}"} <= set(paths)
+
+
+def test_story_and_actor_pages(client) -> None:
+    listed = client.get("/stories").text
+    assert "Coast Herald" in listed and "disagree: people killed" in listed
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    page = client.get(f"/stories/{story_id}").text
+    assert page.count('class="version"') == 2
+    assert '<mark class="conflict">At least 15</mark>' in page and 'class="figure conflict"' in page
+    assert "same place: Lagos (NGA)" in page
+    actors = client.get("/actors").text
+    assert "United States" in actors and "“The US” <small>Wire One 1</small>" in actors
+    lagos = client.get("/api/actors").json()["items"][0]
+    actor_page = client.get(f"/actors/{lagos['id']}").text
+    assert "Daily Wire Service" in actor_page and f"/stories/{story_id}" not in actor_page  # Lagos is no source
+    assert client.get("/stories/999").status_code == 404

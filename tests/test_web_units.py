@@ -144,7 +144,7 @@ def test_actors_page_lists_labels_by_outlet(client: TestClient) -> None:
     page = client.get("/actors").text
     row = page[page.index(">attackers<") :].split("</tr>", 1)[0]
     assert "“terrorists”" in row and "Example &lt;News&gt; 1" in row and "Other Wire 1" in row
-    assert re.search(r'<a href="/actors/\d+">attackers</a>', row)  # one row per actor across articles, linked
+    assert re.search(r'<a href="/actors/\d+">attackers</a>', page)  # one row per actor across articles, linked
 
 
 def test_analysing_without_a_pipeline_says_why(client: TestClient) -> None:

@@ -101,6 +101,7 @@ class ActorSummary(BaseModel):
     country: str | None = None
     articles: int
     names: list[str] = Field(default_factory=list)
+    labels_by_outlet: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
 class ActorArticle(BaseModel):
@@ -133,7 +134,6 @@ class ActorDetail(ActorSummary):
 
     keys: list[str] = Field(default_factory=list)
     names_by_outlet: dict[str, dict[str, int]] = Field(default_factory=dict)
-    labels_by_outlet: dict[str, dict[str, int]] = Field(default_factory=dict)
     article_list: list[ActorArticle] = Field(default_factory=list)
     quotes: list[ActorQuote] = Field(default_factory=list)
     events: list[ActorEvent] = Field(default_factory=list)
@@ -238,9 +238,24 @@ def actor_summaries(store: Store, limit: int = 100, offset: int = 0) -> list[Act
     """A page of actors, most articles first, each with the names articles gave it."""
     rows = queries.actor_page(store, limit, offset)
     used: dict[int, Counter[str]] = {}
-    for actor_id, name, _outlet in queries.actor_names(store, [r["id"] for r in rows]):
+    labels: dict[int, dict[str, Counter[str]]] = {}
+    for actor_id, name, outlet, labelled in queries.actor_names(store, [r["id"] for r in rows]):
         used.setdefault(actor_id, Counter())[name] += 1
-    return [ActorSummary(**r, names=[n for n, _ in used.get(r["id"], Counter()).most_common()]) for r in rows]
+        _count_labels(labels.setdefault(actor_id, {}), outlet, labelled)
+    return [ActorSummary(**r, names=[n for n, _ in used.get(r["id"], Counter()).most_common()],
+                         labels_by_outlet=_by_outlet(labels.get(r["id"], {})))
+            for r in rows]
+
+
+def _count_labels(labels: dict[str, Counter[str]], outlet: str | None, spans: list[dict] | None) -> None:
+    """Count each label of one article once, under its outlet."""
+    for label in dict.fromkeys(" ".join(m["text"].split()) for m in spans or []):
+        labels.setdefault(outlet or UNKNOWN, Counter())[label] += 1
+
+
+def _by_outlet(counts: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
+    """Counts per outlet as plain dicts, outlets in order, most used first."""
+    return {o: dict(c.most_common()) for o, c in sorted(counts.items())}
 
 
 def all_actors(store: Store, page: int = 500) -> Iterator[ActorSummary]:
@@ -264,8 +279,7 @@ def actor_detail(store: Store, actor_id: int) -> ActorDetail | None:
         words = [e["name"]] + [m["text"] for m in e["mentions"] or [] if m["text"].lower() not in PRONOUNS]
         for w in dict.fromkeys(" ".join(w.split()) for w in words):
             names.setdefault(outlet, Counter())[w] += 1
-        for lab in dict.fromkeys(" ".join(m["text"].split()) for m in e["labels"] or []):
-            labels.setdefault(outlet, Counter())[lab] += 1
+        _count_labels(labels, outlet, e["labels"])
         arts.append(ActorArticle(**{k: e[k] for k in ("article_id", "title", "source", "published", "url")}))
     used = Counter(n for per in names.values() for n in per.elements())
     events = [
@@ -276,8 +290,8 @@ def actor_detail(store: Store, actor_id: int) -> ActorDetail | None:
     return ActorDetail(
         **{k: row[k] for k in ("id", "name", "type", "country", "articles", "keys")},
         names=[n for n, _ in used.most_common()],
-        names_by_outlet={o: dict(c.most_common()) for o, c in sorted(names.items())},
-        labels_by_outlet={o: dict(c.most_common()) for o, c in sorted(labels.items())},
+        names_by_outlet=_by_outlet(names),
+        labels_by_outlet=_by_outlet(labels),
         article_list=arts,
         quotes=[ActorQuote(**q) for q in queries.actor_quotes(store, actor_id)],
         events=events,

@@ -118,12 +118,12 @@ def actor_rows(store: Store, actor_ids: list[int]) -> dict[int, Row]:
         return {r.id: r._asdict() for r in conn.execute(select(actors).where(actors.c.id.in_(sorted(set(actor_ids)))))}
 
 
-def actor_names(store: Store, actor_ids: list[int]) -> list[tuple[int, str, str | None]]:
-    """(actor id, name an article gave it, outlet) for these actors, one row per article."""
+def actor_names(store: Store, actor_ids: list[int]) -> list[tuple[int, str, str | None, list]]:
+    """(actor id, name an article gave it, outlet, labels) for these actors, one row per article."""
     if not actor_ids:
         return []
     query = (
-        select(entities.c.actor_id, entities.c.name, articles.c.source)
+        select(entities.c.actor_id, entities.c.name, articles.c.source, entities.c.labels)
         .join(articles, articles.c.id == entities.c.article_id)
         .where(entities.c.actor_id.in_(actor_ids))
     )

@@ -1,17 +1,17 @@
-"""What a whole database says: who is quoted by which outlet, the labels each outlet uses for each actor,
-the events stored, and the framing techniques per outlet and per month. Read-only queries over the store's
-tables, shaped for the corpus pages and their charts."""
+"""What a whole database says: who is quoted by which outlet, the events stored, and the framing techniques
+per outlet and per month. Read-only queries over the store's tables, shaped for the corpus pages and their
+charts (actors and stories across articles: `newsprism.corpus.views`)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from newsprism.store import Store
-from newsprism.store.tables import articles, entities, events, framing, quotes
+from newsprism.store.tables import articles, events, framing, quotes
 
 UNKNOWN_SOURCE = "(no source)"
 
@@ -52,42 +52,6 @@ def speakers(store: Store, top: int = 50) -> Pivot:
     )
     with store.engine.connect() as conn:
         return pivot([tuple(r) for r in conn.execute(query)], top)
-
-
-@dataclass
-class ActorLabels:
-    """One actor across the corpus: in how many articles it appears, and each label (as first written, labels
-    differing only in case or spacing counted together) with its count by outlet."""
-
-    name: str
-    country: str | None
-    articles: int = 0
-    labels: dict[str, Counter[str]] = field(default_factory=dict)
-    _forms: dict[str, str] = field(default_factory=dict, repr=False)
-
-    def add_label(self, text: str, outlet: str) -> None:
-        """Count one use of a label by an outlet."""
-        words = " ".join(text.split())
-        form = self._forms.setdefault(words.casefold(), words)
-        self.labels.setdefault(form, Counter())[outlet] += 1
-
-
-def actors(store: Store, top: int = 100) -> list[ActorLabels]:
-    """The `top` actors, those named with labels first, then by number of articles, with the labels each
-    outlet used for them."""
-    source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
-    query = select(entities.c.name, entities.c.country, entities.c.labels, source).select_from(
-        entities.join(articles, articles.c.id == entities.c.article_id)
-    )
-    found: dict[tuple[str, str | None], ActorLabels] = {}
-    with store.engine.connect() as conn:
-        for name, country, labels, outlet in conn.execution_options(yield_per=1000).execute(query):
-            actor = found.setdefault((name, country), ActorLabels(name, country))
-            actor.articles += 1
-            for label in labels or []:
-                actor.add_label(str(label.get("text", "")), outlet)
-    ranked = sorted(found.values(), key=lambda a: (not a.labels, -a.articles, a.name))
-    return ranked[:top]
 
 
 def event_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:

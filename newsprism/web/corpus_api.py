@@ -1,0 +1,75 @@
+"""The corpus view in the REST API: stories across outlets and actors across articles, read-only."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from pydantic import BaseModel
+
+from newsprism.corpus import views
+from newsprism.store import queries
+
+router = APIRouter(prefix="/api", tags=["corpus"])
+
+
+class StoryList(BaseModel):
+    """One page of stories (newest first) and how many there are in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[views.Story]
+
+
+class ActorList(BaseModel):
+    """One page of actors (most articles first) and how many there are in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[views.ActorSummary]
+
+
+@router.get("/stories", response_model=StoryList, summary="List stories across outlets")
+def list_stories(
+    request: Request,
+    min_articles: Annotated[int, Query(ge=1, le=1000, description="Stories told by at least this many articles.")] = 2,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> StoryList:
+    """Stories (events of several articles about one happening), each with every article's version, the
+    figures that disagree and why its events were joined."""
+    store = request.app.state.store
+    return StoryList(total=queries.count_stories(store, min_articles), limit=limit, offset=offset,
+                     items=views.stories(store, min_articles, limit, offset))
+
+
+@router.get("/stories/{story_id}", response_model=views.Story, summary="Get one story")
+def get_story(request: Request, story_id: Annotated[int, Path(ge=1)]) -> views.Story:
+    """One story with every article's version side by side and the figures that disagree."""
+    found = views.story(request.app.state.store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return found
+
+
+@router.get("/actors", response_model=ActorList, summary="List actors across articles")
+def list_actors(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ActorList:
+    """Actors across articles, most articles first, with the names and labels each outlet used."""
+    store = request.app.state.store
+    return ActorList(total=queries.count_actors(store), limit=limit, offset=offset,
+                     items=views.actor_summaries(store, limit, offset))
+
+
+@router.get("/actors/{actor_id}", response_model=views.ActorDetail, summary="Get one actor")
+def get_actor(request: Request, actor_id: Annotated[int, Path(ge=1)]) -> views.ActorDetail:
+    """One actor: its articles, the names and labels each outlet used, its quotes and its events."""
+    found = views.actor_detail(request.app.state.store, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id}")
+    return found
