@@ -270,3 +270,9 @@ def test_story_and_actor_pages(client) -> None:
     actor_page = client.get(f"/actors/{lagos['id']}").text
     assert "Daily Wire Service" in actor_page and f"/stories/{story_id}" not in actor_page  # Lagos is no source
     assert client.get("/stories/999").status_code == 404
+
+
+def test_a_place_alone_joins_only_events_on_the_ground() -> None:
+    march = Signature(type="PROTEST", date="2024-06-11", place="place:gn1", place_name="Lagos", country="NGA")
+    assert match(Signature(type="ASSAULT", date="2024-06-11", place="place:gn1", country="NGA"), march, 3)
+    assert match(Signature(type="DEMAND", date="2024-06-11", place="place:gn1", country="NGA"), march, 3) is None

@@ -6,7 +6,9 @@ Two events are joined when all of these hold, and each that holds is written dow
 - their dates are at most the story window apart (`--story-days`, 3 by default; an event without its own
   date takes its article's publication date);
 - their places do not disagree (two different cities, or two countries, part them);
-- they share an actor (by corpus-wide actor id) or name the same town or city.
+- they share an actor (by corpus-wide actor id), or name the same town or city and are both physical
+  conflict or protest (`ON_THE_GROUND`: two outlets on one deadly protest often name no actor alike,
+  "police" against "security forces", but a statement and a march in one city are not one happening).
 Of the events that qualify, the one with the most in common wins (shared actors and the same place count
 most); a story never spans more than twice the window, so a chain of days does not grow without end.
 """
@@ -26,6 +28,7 @@ _PAIRS = [
     ("CONSULT", "COOPERATE"), ("SUPPORT", "AID"), ("SUPPORT", "AGREE"), ("CONCEDE", "RETREAT"),
     ("CONCEDE", "AGREE"), ("SANCTION", "THREATEN"),
 ]
+ON_THE_GROUND = {"ASSAULT", "FIGHT", "PROTEST", "COERCE", "MOBILIZE"}
 COMPATIBLE: dict[str, set[str]] = {}
 for _a, _b in _PAIRS:
     COMPATIBLE.setdefault(_a, {_a}).add(_b)
@@ -81,7 +84,7 @@ def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] 
     if town(new) and town(old) and not same_town:
         return None
     shared = new.actors & old.actors
-    if not shared and not same_town:
+    if not shared and not (same_town and {new.type, old.type} <= ON_THE_GROUND):
         return None
     kinds = new.type if new.type == old.type else f"{old.type} and {new.type} (compatible types)"
     when = "same date" if apart == 0 else f"{apart} day{'s' if apart > 1 else ''} apart"
