@@ -1,0 +1,56 @@
+"""The corpus view end to end: hand-made reports from three outlets run through the whole pipeline and
+`newsprism ingest`, then read back as stories and actors (slow: loads the spaCy model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+
+pytestmark = pytest.mark.slow
+
+REPORTS = {
+    "wire.txt": (
+        "date 2024-06-12\ntitle Police fire on fuel protest in Lagos\nsource Daily Wire Service\n\n"
+        "Police opened fire on protesters in Lagos on Tuesday, killing 12 people, witnesses said.\n\n"
+        'The demonstrators had marched against rising fuel prices. "They shot at us without warning," said '
+        "Ada Okafor, a student who joined the march.\n\nThe US embassy said it was following the events closely.\n"
+    ),
+    "herald.txt": (
+        "date 2024-06-12\ntitle Deadly crackdown in Lagos\nsource Coast Herald\n\n"
+        "At least 15 people were killed when security forces fired on demonstrators in Lagos on Tuesday, "
+        "Amnesty International said.\n\nOkafor, a student, said the police gave no warning. "
+        "The United States urged restraint.\n"
+    ),
+    "times.txt": (
+        "date 2024-06-13\ntitle Washington calls for calm in Nigeria\nsource Capital Times\n\n"
+        "U.S. Secretary of State Antony Blinken called on Nigeria to respect the right to protest. "
+        "Blinken spoke in Washington on Wednesday. America has long backed Nigeria's democracy.\n"
+    ),
+}
+
+
+def test_reports_of_one_protest_become_one_story_and_one_united_states(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    done = runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    stories = [json.loads(line) for line in runner.invoke(app, ["stories", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    deadly = [s for s in stories if s["conflicts"]]
+    assert len(deadly) == 1
+    (toll,) = deadly[0]["conflicts"]
+    assert {(f["source"], f["value"], f["qualifier"]) for f in toll["figures"]} == {
+        ("Daily Wire Service", 12, "exact"), ("Coast Herald", 15, "at least"),
+    }
+    assert all(f["sentence"]["text"] for f in toll["figures"])
+    actors = [json.loads(line) for line in runner.invoke(app, ["actors", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    (us,) = [a for a in actors if a["country"] == "USA" and a["type"] == "GPE"]
+    assert us["articles"] == 3 and us["name"] == "United States"
