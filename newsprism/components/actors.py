@@ -1,21 +1,31 @@
 """The `newsprism_actors` component: one entity per actor per article, with its mentions and labels.
 
 Order of work, each step reading the previous ones:
-1. named mentions from spaCy's NER, titles and honorifics stripped ("Imam Khamenei" -> "Khamenei");
-2. clustering: a person by surname, a state by its country code, other names by normalised form
-   ("Gaza" joins "Gaza Strip", "UN" joins "United Nations");
+1. named mentions from spaCy's NER, titles and honorifics stripped ("Imam Khamenei" -> "Khamenei"), dates
+   glued to a name cut off ("Jane Doe May 4"); none from page furniture (bylines, e-mail and web addresses,
+   "Subscribe" lines, look-alike Unicode letters) nor virus variants;
+2. clustering: a person by surname, whatever label NER gave each mention ("Okafor" tagged ORG after "Grace
+   Okafor" joins her), a state by its country code, other names by normalised form ("Gaza" joins "Gaza
+   Strip", "UN" joins "United Nations"); a surname NER missed joins its person too;
 3. nominal mentions: "the Imam" joins the person introduced with that title;
 4. labels: noun phrases naming a state-like actor through a people's adjective ("the Zionist entity",
    "Israeli forces") or through a loaded noun that points back to the last labelled actor ("the enemy");
-5. pronouns: he/she (him, his, her) join the nearest person before them, preferring a subject.
+5. pronouns: he/she (him, his, her) join the nearest person before them of that gender, preferring a subject;
+6. countries: a place's from the gazetteer; a person's or group's from a people's adjective or place that
+   modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
+   Force"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
+   Iran's support"), else the article's own country (dateline, else its most named country), marked "article".
 It writes `doc._.entities` (list of `Entity`) and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +62,34 @@ STATE_NOUNS = {
 BACK_POINTING = {"enemy", "occupier", "occupiers", "occupation", "aggressor", "aggressors", "invaders", "invader"}
 
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+# Titles and role nouns that say a person's gender.
+GENDERED = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "emir": "m", "sultan": "m", "imam": "m",
+    "ayatollah": "m", "sheikh": "m", "sheik": "m", "congressman": "m", "spokesman": "m", "chairman": "m",
+    "father": "m", "brother": "m", "son": "m", "husband": "m", "uncle": "m", "grandfather": "m", "actor": "m",
+    "boy": "m", "man": "m", "nephew": "m", "businessman": "m", "policeman": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
+    "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "mother": "f", "sister": "f", "daughter": "f",
+    "wife": "f", "aunt": "f", "grandmother": "f", "actress": "f", "girl": "f", "woman": "f", "niece": "f",
+    "businesswoman": "f", "policewoman": "f",
+}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A line that is page furniture, not article text: its names are no actors.
+FURNITURE_LINE = re.compile(
+    r"@|https?://|www\.|\bsubscribe|\bnewsletter|\bsign up\b|\badvertisement|\bsponsored\b|\bfollow (?:us|him|her)\b"
+    r"|\ball rights reserved|©|\bcopyright\b|\bphoto(?:graph)?s?:|\bgetty images\b|\bclick here\b|\bread more\b"
+    r"|\brelated (?:stories|articles|coverage)\b|\bcontact us\b|\bstory continues\b",
+    re.I,
+)
+BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
+# Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
+VARIANT_NOUNS = {"variant", "variants", "subvariant", "strain", "strains", "virus", "lineage", "mutation"}
+# Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
+TRIBAL = {"tribe", "tribes", "tribal", "nation", "nations", "band", "reservation", "reserve", "pueblo", "community"}
 
 
 @dataclass
@@ -62,6 +100,7 @@ class Cluster:
     names: list[str] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
     country: str | None = None
+    country_source: str | None = None  # "name", "text" or "article", as in `Entity`
     titles: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)  # nouns of apposition: 'Geir Pedersen, the U.N. envoy
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -85,22 +124,150 @@ def name_tokens(ent: Span) -> list[Token]:
     toks = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "'s", "’s", "'", "’"}]
     while toks and is_title(toks[0]) and len(toks) > 1:
         toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].lower_.rstrip(".") in MONTHS or toks[-1].like_num):
+        toks = toks[:-1]  # a date glued to a name: "Jane Doe May 4"
     if len(toks) == 1 and is_title(toks[0]):
         return []
     return toks
 
 
+def line_of(tok: Token) -> str:
+    """The line of text (between line breaks) a token stands on."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def is_furniture(ent: Span) -> bool:
+    """A name that is no actor of the article: on a byline, e-mail, "Subscribe" or credit line, written in
+    look-alike letters of other scripts, or naming a virus variant ("the Delta variant")."""
+    line = line_of(ent[0])
+    if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= 12):
+        return True
+    if lookalike(ent.text):
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ in {"PERSON", "ORG", "NORP"} and after is not None and after.lower_ in VARIANT_NOUNS:
+        return True
+    return ent.label_ == "PERSON" and any(ch.isdigit() for ch in ent.text)
+
+
+def lookalike(text: str) -> bool:
+    """Letters that only look Latin: styled letters (mathematical, full-width) or words mixing Latin with
+    Cyrillic or Greek letters, as advertising and spam write to pass filters."""
+    if unicodedata.normalize("NFKC", text) != text:
+        return True
+    for word in text.split():
+        scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha()}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """gender_guesser's detector of a first name's gender (its name lists ship inside the package)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def name_gender(first: str) -> str | None:
+    """'m' or 'f' for a first name that is mostly given to men or to women, else None."""
+    guess = _first_names().get_gender(first)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+
+
 def modifier_country(ent: Span) -> str | None:
-    """The country a person or group belongs to as its noun phrase says ("Palestinian Hamas", "Iraqi PM X")."""
+    """The country a person or group belongs to as its noun phrase says: a people's adjective or country
+    before it ("Palestinian Hamas", "the Peruvian foreign minister Ana Ruiz") or in its apposition ("Ana
+    Ruiz, Peru's foreign minister"; "the head of the Palestinian movement, Ismail Haniyeh")."""
     head = ent.root
     while head.dep_ in {"compound", "amod"} and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
     for tok in head.subtree:
         if tok.i >= head.i:
             break
-        if tok.ent_type_ in {"NORP", "GPE"} and not (ent.start <= tok.i < ent.end):
-            code = gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text)
+        if not (ent.start <= tok.i < ent.end) and (code := country_word(tok)):
+            return code
+    appositions = [c for c in ent.root.children if c.dep_ == "appos"]
+    if ent.root.dep_ == "appos":
+        appositions.append(ent.root.head)
+    appositions = [a for a in appositions if a.ent_type_ not in {"GPE", "LOC"}]  # a dateline is no apposition
+    for noun in appositions:
+        for tok in noun.subtree:
+            if not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and (code := country_word(tok)):
+                return code
+    return None
+
+
+def country_word(tok: Token) -> str | None:
+    """The country a NORP or GPE word names ("Peruvian", "Peru's"), unless it is part of a tribe's name."""
+    if tok.ent_type_ not in {"NORP", "GPE"}:
+        return None
+    if tok.ent_type_ == "NORP" and tribal(tok):
+        return None
+    return gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text)
+
+
+def tribal(tok: Token) -> bool:
+    """'Indian' in "the Seminole Indian Tribe" or "American Indian": a people's name, not India."""
+    doc = tok.doc
+    near = {doc[i].lower_ for i in range(max(0, tok.i - 2), min(len(doc), tok.i + 3))}
+    return tok.lower_ in {"indian", "indians"} and bool(near & (TRIBAL | {"american", "native", "first"}))
+
+
+def name_country(words: list[str]) -> str | None:
+    """The country named inside a group's name: "Jamaica Constabulary Force" -> JAM, "Dallas Police
+    Department" -> USA; a people's adjective counts only outside a tribe's name ("Seminole Indian Tribe")."""
+    low = [w.lower() for w in words]
+    if TRIBAL & set(low) or "native" in low:
+        return None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i : i + n])
+            if chunk.lower() in {"the", "of", "and"}:
+                continue
+            code = gazetteer.country_code(chunk) or gazetteer.demonym_country(chunk)
             if code:
+                return code
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i : i + n])
+            if chunk[:1].isupper() and (code := gazetteer.place_country(chunk)):
+                return code
+    return None
+
+
+def belonging_country(ent: Span) -> str | None:
+    """The country of the place a person or group is "of", "in", "from" or "at" ("police in Dallas")."""
+    for prep in ent.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from", "at"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
+                place = obj.doc[obj.left_edge.i : obj.i + 1]
+                code = gazetteer.place_country(place.text) or gazetteer.place_country(obj.text)
+                if code:
+                    return code
+    return None
+
+
+def stance_country(ent: Span) -> str | None:
+    """A person stating a country's position speaks for it: "X reaffirmed Iran's support" -> IRN."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.root.dep_ == "nsubj":
+        verb = ent.root.head
+    elif after is not None and after.pos_ == "VERB":  # a parse that lost the subject
+        verb = after
+    else:
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for poss in obj.children:
+            if poss.dep_ == "poss" and poss.ent_type_ == "GPE" and (code := gazetteer.country_code(poss.text)):
                 return code
     return None
 
@@ -131,14 +298,16 @@ class ActorResolver:
         self.clusters: dict[str, Cluster] = {}
         self.spans: list[tuple[int, int, str]] = []  # char start, end, cluster key
         self.covered: set[int] = set()  # token indices already part of a mention or label
+        self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
 
-    def cluster(self, key: str, name: str, type_: str, country: str | None) -> Cluster:
+    def cluster(self, key: str, name: str, type_: str, country: str | None, source: str = "name") -> Cluster:
         c = self.clusters.get(key)
         if c is None:
             c = self.clusters[key] = Cluster(key=key)
         c.names.append(name)
         c.vote(type_)
-        c.country = c.country or country
+        if country and not c.country:
+            c.country, c.country_source = country, source
         return c
 
     def add(self, c: Cluster, span: Span | Token, as_label: bool = False) -> None:
@@ -184,32 +353,65 @@ class ActorResolver:
         return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ not in ENTITY_TYPES:
-                continue
-            words = [t.text for t in name_tokens(ent)]
-            if not words or not any(w[:1].isupper() for w in words):
+        mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in self.doc.ents
+                    if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
+        people = {" ".join(w).lower() for ent, w in mentions if ent.label_ == "PERSON" and len(w) > 1}
+        self.surnames = {name.split()[-1] for name in people}
+        for ent, words in mentions:
+            label = self.label_of(ent, words, people)
+            if label not in ENTITY_TYPES:
                 continue
             name = " ".join(words)
-            if ent.label_ == "NORP":
-                country = gazetteer.demonym_country(name)
-            elif ent.label_ in {"GPE", "LOC"}:
-                country = gazetteer.place_country(name)
-            else:
-                country = modifier_country(ent) or gazetteer.demonym_country(name)
-            key = self.key_for(ent.label_, words, country)
+            country, source = self.country_of(ent, label, words)
+            key = self.key_for(label, words, country)
             if key.startswith("STATE:"):
                 display = name if gazetteer.country_code(name) == country else gazetteer.country_name(country)
                 c = self.cluster(key, display, "GPE", country)
             else:
-                c = self.cluster(key, name, ent.label_, country)
-            if ent.label_ == "PERSON":
+                c = self.cluster(key, name, label, country, source)
+            if label == "PERSON":
                 c.titles.update(t.lower_.rstrip(".") for t in ent if is_title(t))
                 prev = self.doc[ent.start - 1] if ent.start > 0 else None
                 if prev is not None and is_title(prev):
                     c.titles.add(prev.lower_.rstrip("."))
                 c.roles.update(apposition_roles(ent))
             self.add(c, ent)
+
+    def label_of(self, ent: Span, words: list[str], people: set[str]) -> str:
+        """The mention's type: PERSON, whatever NER said, for a person's full name or surname (unless the
+        word is a known place or people); else NER's label."""
+        if ent.label_ == "PERSON":
+            return "PERSON"
+        name = " ".join(words)
+        known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
+        if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and not known):
+            return "PERSON"
+        return ent.label_
+
+    def country_of(self, ent: Span, label: str, words: list[str]) -> tuple[str | None, str]:
+        """A mention's country and where it came from ("name" or "text"; see module docstring, step 6)."""
+        name = " ".join(words)
+        if label == "NORP":
+            return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
+        if label in {"GPE", "LOC"}:
+            return gazetteer.place_country(name), "name"
+        if label != "PERSON" and (code := name_country(words)):
+            return code, "name"
+        code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
+        return code, "text"
+
+    def surname_mentions(self) -> None:
+        """A person's surname that NER missed ("Okafor said") joins the person of that name."""
+        for tok in self.doc:
+            if tok.i in self.covered or tok.pos_ != "PROPN" or tok.text.lower() not in self.surnames:
+                continue
+            if any(0 <= j < len(self.doc) and self.doc[j].pos_ == "PROPN" and j not in self.covered
+                   for j in (tok.i - 1, tok.i + 1)):
+                continue  # part of another name ("Okafor Street")
+            key = self.person_key([tok.text])
+            if key in self.clusters:
+                self.add(self.clusters[key], tok)
 
     def nominal_mentions(self) -> None:
         """'the Imam', 'the president': a title alone joins the last person introduced with it; so does
@@ -257,15 +459,29 @@ class ActorResolver:
                 self.add(last_labelled, np, as_label=True)
 
     def pronouns(self) -> None:
+        """He/she join the subject of the sentence before, else the last person named, of their gender."""
         for sent in self.doc.sents:
             for tok in sent:
-                if tok.lower_ not in PERSONAL_PRONOUNS or tok.pos_ != "PRON":
+                if tok.lower_ not in PERSONAL_PRONOUNS or tok.pos_ != "PRON" or tok.i in self.covered:
                     continue
-                owner = self.preferred_subject(sent) or self.last_person_before(tok.idx, lambda c: True)
-                if owner is not None and tok.i not in self.covered:
+                fits = self.fits_gender(PRONOUN_GENDER[tok.lower_])
+                owner = self.preferred_subject(sent, fits) or self.last_person_before(tok.idx, fits)
+                if owner is not None:
                     self.add(owner, tok)
 
-    def preferred_subject(self, sent: Span) -> Cluster | None:
+    def fits_gender(self, gender: str):
+        """A test that a person may be called by a pronoun of `gender`: a known gender must be the same."""
+        return lambda c: self.gender(c) in {gender, None}
+
+    def gender(self, c: Cluster) -> str | None:
+        """'m' or 'f' as titles and role nouns say ("Mrs", "spokeswoman", "his sister"), else the first name."""
+        said = {GENDERED[w] for w in c.titles | c.roles if w in GENDERED}
+        if len(said) == 1:
+            return said.pop()
+        firsts = [n.split()[0] for n in c.names if len(n.split()) > 1]
+        return name_gender(firsts[0]) if firsts else None
+
+    def preferred_subject(self, sent: Span, accept) -> Cluster | None:
         """The person who is the subject in the sentence before `sent`, the usual antecedent of 'he'/'she'."""
         if sent.start == 0:
             return None
@@ -273,7 +489,7 @@ class ActorResolver:
         for tok in prev:
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 c = self.cluster_at(tok)
-                if c is not None and c.type == "PERSON":
+                if c is not None and c.type == "PERSON" and accept(c):
                     return c
         return None
 
@@ -293,13 +509,31 @@ class ActorResolver:
 
     def run(self) -> list[Entity]:
         self.named_mentions()
+        self.surname_mentions()
         self.nominal_mentions()
         self.labels()
         self.pronouns()
         return self.entities()
 
+    def article_country(self) -> str | None:
+        """The country the article is about: its dateline's place ("KINGSTON, Jamaica —"), else the country
+        its place names point to most often."""
+        first = self.doc.text.lstrip()[:120]
+        m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s", first)
+        if m:
+            for part in (m[2], m[1]):
+                if part and (code := gazetteer.place_country(part.strip().title())):
+                    return code
+        votes = Counter(c.country for c in self.clusters.values()
+                        for _ in c.mentions if c.country and c.type in {"GPE", "LOC"})
+        return votes.most_common(1)[0][0] if votes else None
+
     def entities(self) -> list[Entity]:
         text = self.doc.text
+        home = self.article_country()
+        for c in self.clusters.values():
+            if c.country is None and home and c.type in {"PERSON", "ORG"}:
+                c.country, c.country_source = home, "article"
         ordered = sorted(self.clusters.values(), key=lambda c: min(s for s, _ in c.mentions + c.labels))
         ids = {c.key: f"E{i + 1}" for i, c in enumerate(ordered)}
         self.doc._.actor_spans = sorted((s, e, ids[k]) for s, e, k in self.spans)
@@ -311,6 +545,7 @@ class ActorResolver:
                     name=canonical_name(c),
                     type=c.type,
                     country=c.country,
+                    country_source=c.country_source if c.country else None,
                     mentions=[OutSpan(start=s, end=e, text=text[s:e]) for s, e in sorted(c.mentions)],
                     labels=[OutSpan(start=s, end=e, text=text[s:e]) for s, e in sorted(c.labels)],
                 )
