@@ -25,7 +25,7 @@ def entity(text: str, ident: str, name: str, type_: str, country: str | None, *m
 
 
 def meta(aid: str, source: str, published: str, text: str) -> ArticleMeta:
-    return ArticleMeta(id=aid, title=text.split(".")[0], published=published, source=source,
+    return ArticleMeta(id=aid, title=" ".join(text.split()[:8]), published=published, source=source,
                        url=f"https://{source.lower().replace(' ', '')}.example/{aid}", text=text)
 
 
