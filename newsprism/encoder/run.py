@@ -1,0 +1,101 @@
+"""One pass of the shared encoder over an article, serving every head that needs it.
+
+The shared encoder is all-MiniLM-L6-v2 as fine-tuned with the framing span head (`newsprism train framing
+--minilm`), exported to int8 ONNX with two outputs: `inside` (the span head's P(inside a propaganda span)
+per wordpiece) and `hidden` (the last layer's states, which the tone head reads). Text is cut into windows
+of whole lines (at most MAX_PIECES wordpieces; a longer line is cut), the same way in training and
+prediction; each window is one row of a batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.encoder import base
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "framing" / "spans-minilm.onnx"
+MAX_PIECES = 254  # wordpieces per window, [CLS] and [SEP] aside
+BATCH = 16
+
+
+@dataclass
+class Encoding:
+    """The encoder's output for one text, wordpiece by wordpiece in text order: character offsets
+    (n, 2), the span head's P(inside) (n,) and the last layer's states (n, 384, float16)."""
+
+    offsets: np.ndarray
+    inside: np.ndarray
+    hidden: np.ndarray
+
+    def char_probs(self, length: int) -> np.ndarray:
+        """P(inside a span) for every character of a text of `length` (0 where no wordpiece lies)."""
+        probs = np.zeros(length, dtype=np.float32)
+        for (s, e), q in zip(self.offsets.tolist(), self.inside.tolist()):
+            probs[s:e] = q
+        return probs
+
+    def mean_state(self, start: int, end: int) -> np.ndarray | None:
+        """The mean state of the wordpieces overlapping characters start..end, or None when none does."""
+        sel = (self.offsets[:, 0] < end) & (self.offsets[:, 1] > start)
+        return self.hidden[sel].astype(np.float32).mean(0) if sel.any() else None
+
+
+def windows(text: str) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """(wordpiece ids, character offsets) per window: whole lines packed up to MAX_PIECES pieces."""
+    enc = base.tokenizer().encode(text, add_special_tokens=False)
+    ids, offs = enc.ids, enc.offsets
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord("\n"))
+    line_of = np.searchsorted(newlines, [s for s, _ in offs], side="right")  # the line each piece starts on
+    lines: dict[int, list[int]] = {}
+    for k, line in enumerate(line_of.tolist()):
+        lines.setdefault(line, []).append(k)
+    out, cur = [], []
+    for ks in lines.values():
+        while len(ks) > MAX_PIECES:
+            if cur:
+                out.append(cur)
+                cur = []
+            out.append(ks[:MAX_PIECES])
+            ks = ks[MAX_PIECES:]
+        if len(cur) + len(ks) > MAX_PIECES:
+            out.append(cur)
+            cur = []
+        cur = cur + ks
+    if cur:
+        out.append(cur)
+    return [([ids[k] for k in w], [tuple(offs[k]) for k in w]) for w in out]
+
+
+class SharedEncoder:
+    """The exported encoder: `encode(text)` -> `Encoding`, one pass per text."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.session = base.session(Path(path) if path else MODEL_FILE)
+
+    def run_windows(self, rows: list[list[int]]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(P(inside), states) per wordpiece of each window (windows of like length batched together)."""
+        out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros((0, 384)))] * len(rows)
+        order = sorted(range(len(rows)), key=lambda j: len(rows[j]))
+        for k in range(0, len(order), BATCH):
+            chunk = order[k : k + BATCH]
+            ids, mask = base.pad([rows[j] for j in chunk])
+            inside, hidden = self.session.run(["inside", "hidden"],
+                                              {"inputs_embeds": base.embed(ids), "attention_mask": mask})
+            for j, p, h in zip(chunk, inside, hidden):
+                n = len(rows[j])
+                out[j] = (p[1 : 1 + n], h[1 : 1 + n].astype(np.float16))
+        return out
+
+    def encode(self, text: str) -> Encoding:
+        """The encoder's pass over `text`, its windows joined back in text order."""
+        wins = windows(text)
+        if not wins:
+            return Encoding(np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32),
+                            np.zeros((0, 384), dtype=np.float16))
+        res = self.run_windows([w[0] for w in wins])
+        return Encoding(np.array([o for w in wins for o in w[1]], dtype=np.int64).reshape(-1, 2),
+                        np.concatenate([p for p, _ in res]).astype(np.float32),
+                        np.concatenate([h for _, h in res]))
