@@ -56,7 +56,6 @@ lock-check: | $(UV)
 run: setup
 	$(BIN)/newsprism ingest newsprism/samples --db $(DB)
 	$(BIN)/newsprism summary --db $(DB)
-	@echo "Browse it: $(BIN)/newsprism serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: setup-test
 	scripts/install-chromium.sh
@@ -65,7 +64,7 @@ test: setup-test
 # The documentation site in site/, built offline; `make docs-reference` regenerates the CLI reference (from
 # Typer) and the REST reference (from the OpenAPI schema) after a command, option or route changes.
 docs: $(TEST_STAMP)
-	$(BIN)/mkdocs build --strict --quiet --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
 docs-reference: $(STAMP)
 	$(BIN)/python scripts/docs_reference.py

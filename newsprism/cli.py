@@ -6,7 +6,10 @@ Exit status: 0 all done; 1 some inputs refused (the rest done); 2 usage error (T
 from __future__ import annotations
 
 import importlib.util
+import errno
 import json
+import os
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -22,6 +25,15 @@ from newsprism.terminal import escape
 
 if TYPE_CHECKING:
     from newsprism.schema import Analysis
+
+
+def _type_column(self: typer.core.TyperOption, ctx: Any) -> str | None:
+    """No `<bool>` beside a flag in `--help`: the flag alone says it is on or off."""
+    return None if self.is_flag else _option_type(self, ctx)
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _type_column
 
 
 class SafeTyper(typer.Typer):
@@ -43,8 +55,9 @@ class SafeTyper(typer.Typer):
             sys.exit(1)
 
 
-app = SafeTyper(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0],
-                pretty_exceptions_enable=False)
+HELP = ("Turn news articles into evidence a reader can check: who is quoted saying what, which actors appear and "
+        "the words used for them, what happened (events, figures) and how it is framed.")
+app = SafeTyper(add_completion=False, no_args_is_help=True, help=HELP, pretty_exceptions_enable=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsprism on research corpora with the shared scorers.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models newsprism ships.")
 events_app = typer.Typer(no_args_is_help=True, help="Event coding of short texts (PLOVER, CASE 2021).")
@@ -151,7 +164,7 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="Files, folders (walked) or - for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json: one object per article; jsonl: one per line; table: for reading."),
     batch_size: int = typer.Option(16, min=1, help="Articles per spaCy batch."),
-    workers: int = typer.Option(None, min=1, help="Processes, each loading the pipeline once [default: the number of cores]."),
+    workers: int = typer.Option(None, min=1, help="Processes, each loading the pipeline once (default: the number of cores)."),
 ) -> None:
     """Analyse articles and print what they claim and who says it, in input order, as each batch is done."""
     from newsprism import render
@@ -183,9 +196,9 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (walked) or - for stdin."),
     db: str = typer.Option("newsprism.db", help="SQLite file or database URL (sqlite:///..., postgresql://...)."),
     batch_size: int = typer.Option(32, min=1, help="Articles analysed and committed together."),
-    workers: int = typer.Option(None, min=1, help="Processes or Ray actors, each loading the pipeline once [default: the number of cores]."),
+    workers: int = typer.Option(None, min=1, help="Processes or Ray actors, each loading the pipeline once (default: the number of cores)."),
     engine: Engine = typer.Option(Engine.local, help="local: processes on this machine; ray: Ray Data actors."),
-    ray_address: str = typer.Option(None, help="A running Ray cluster (e.g. ray://head:10001) [default: start Ray here]."),
+    ray_address: str = typer.Option(None, help="A running Ray cluster (e.g. ray://head:10001; default: start Ray here)."),
     story_days: int = typer.Option(3, min=0, help="Most days between two events of one story (stories across outlets)."),
 ) -> None:
     """Analyse articles and store them, a batch per transaction; articles already stored are skipped, so an
@@ -267,11 +280,13 @@ def open_store(db: str):
 
 @app.command()
 def summary(db: str = typer.Option("newsprism.db", help="SQLite file or database URL.")) -> None:
-    """Print what a database holds: articles, quotes, and quotes by speaker."""
+    """Print what a database holds: the most quoted speakers, the most frequent actors and the labels used for
+    them, events by type, framing techniques, conflicting figures, and the command to browse it."""
     from newsprism import render
-    from newsprism.store import Store
+    from newsprism.store.overview import overview
 
-    render.summary(Store(db).summary(), db)
+    with open_store(db) as store:
+        render.summary(overview(store), db)
 
 
 @app.command()
@@ -282,9 +297,9 @@ def export(
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default stdout)."),
 ) -> None:
     """Export one table for spreadsheets and pandas."""
-    from newsprism.store import Store, export as export_table
+    from newsprism.store import export as export_table
 
-    store = Store(db)
+    store = open_store(db)
     try:
         if out is None:
             export_table(store, table, format.value, sys.stdout)
@@ -386,8 +401,22 @@ def serve(
     except StoreError as exc:
         err.print(f"newsprism: {exc}", markup=False)
         raise typer.Exit(2)
+    sock = listen(host, port)
     err.print(f"newsprism: serving {db} on http://{host}:{port}/ (API schema: /api/openapi.json)", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(web, log_level="warning")).run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port, taken before the server starts so that a port in use is one clear line."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        hint = "; is another server using it? choose another with --port" if exc.errno == errno.EADDRINUSE else ""
+        err.print(f"newsprism: cannot listen on {host}:{port}: {reason}{hint}", markup=False, highlight=False,
+                  soft_wrap=True)
+        raise typer.Exit(1)
 
 
 @framing_app.command("spans")

@@ -33,12 +33,13 @@ def table(analysis: Analysis) -> None:
         quotes.add_row(cell(speaker), cell(q.cue.text if q.cue else ""), q.kind, cell(q.content.text))
     out.print(quotes)
     if analysis.events:
-        events = Table("type", "date", "who → whom", "place", "figures", "evidence", title="Events", title_justify="left")
+        events = Table("type", "ACLED", "date", "who → whom", "place", "figures", "evidence", title="Events",
+                       title_justify="left")
         for e in analysis.events:
             figures = ", ".join(f"{name} {count(c)}" for name, c in
                                 (("killed", e.fatalities), ("injured", e.injured), ("size", e.size)) if c)
             evidence = e.evidence.text if len(e.evidence.text) <= 60 else e.evidence.text[:57] + "..."
-            events.add_row(e.type, e.date or "", cell(f"{actor(e.source)} → {actor(e.target)}"),
+            events.add_row(e.type, e.acled_type or "", e.date or "", cell(f"{actor(e.source)} → {actor(e.target)}"),
                            cell(e.location.name if e.location else ""), cell(figures), cell(evidence))
         out.print(events)
     for c in analysis.figure_conflicts:
@@ -62,14 +63,25 @@ def count(c) -> str:
 
 
 def summary(data: dict, db: str) -> None:
-    """Counts of what a database holds and the most quoted speakers."""
-    out.print(Text.assemble(("newsprism database", "bold"), " ", escape(db)))
-    counts = Table("table", "rows")
-    for key, value in data.items():
-        if isinstance(value, int):
-            counts.add_row(key, str(value))
-    out.print(counts)
-    speakers = Table("speaker", "quotes", title="Quotes by speaker", title_justify="left")
-    for name, n in data.get("speakers", [])[:15]:
-        speakers.add_row(cell(name or "(unresolved)"), str(n))
-    out.print(speakers)
+    """What a database holds, for a newcomer (see `newsprism.store.overview`), and the command to browse it."""
+    counts = data["counts"]
+    out.print(Text.assemble(("newsprism database", "bold"), " ", escape(db), ": ",
+                            ", ".join(f"{n:,} {name}" for name, n in counts.items())))
+    lists = [
+        ("Most quoted speakers", ("speaker", "quotes"), data["speakers"]),
+        ("Most frequent actors, with the words used for them", ("actor", "type", "articles", "mentions", "labels used"),
+         [(name, kind, k, m, "; ".join(labels)) for name, kind, k, m, labels in data["actors"]]),
+        ("Events by type", ("PLOVER type", "events"), data["events"]),
+        ("Framing techniques", ("technique", "spans"), data["framing"]),
+        ("Conflicting figures", ("article", "about", "figures"),
+         [(title, about, " vs ".join(figures)) for title, about, figures in data["conflicts"]]),
+    ]
+    for title, columns, rows in lists:
+        if not rows:
+            continue
+        table = Table(*columns, title=title, title_justify="left")
+        for row in rows:
+            table.add_row(*(cell(str(value)) for value in row))
+        out.print(table)
+    out.print(Text.assemble("Browse it: ", (f"newsprism serve --db {escape(db)}", "bold"),
+                            "   then open http://127.0.0.1:8000/"))

@@ -74,6 +74,9 @@ def test_ingest_twice_stores_once_and_export_reads_back(tmp_path):
 
 
 def test_export_unknown_table_is_a_usage_error(tmp_path):
+    from newsprism.store import Store
+
+    Store(str(tmp_path / "n.db")).close()
     result = run("export", "--db", str(tmp_path / "n.db"), "--table", "nope")
     assert result.exit_code == 2
     assert "unknown table" in result.stderr

@@ -109,15 +109,24 @@ def test_clean_batch_exits_0_and_usage_error_exits_2(tmp_path):
 
 
 def test_unexpected_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
-    folder = tmp_path / "db-folder"
-    folder.mkdir()
-    bad_db = f"sqlite:///{folder}/missing/dir/x.db"  # SQLite cannot create the file: an error deep in the store
-    result = newsprism("summary", "--db", bad_db)
+    empty = tmp_path / "no-corpus"
+    empty.mkdir()
+    args = ["train", "attribution", "--data", str(empty), "--out", str(tmp_path / "m.crfsuite")]
+    result = newsprism(*args)  # an error raised deep in training, which the command does not catch itself
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert [line for line in result.stderr.splitlines() if line.strip()][-1].startswith("newsprism:")
-    debug = newsprism("--debug", "summary", "--db", bad_db)
+    debug = newsprism("--debug", *args)
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+def test_database_that_cannot_be_opened_is_named(tmp_path):
+    folder = tmp_path / "db-folder"
+    folder.mkdir()
+    bad_db = f"sqlite:///{folder}/missing/dir/x.db"  # SQLite cannot create the file
+    result = newsprism("summary", "--db", bad_db)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("newsprism: cannot open database")
 
 
 def test_max_chars_refuses_long_articles_by_name_with_their_size(tmp_path):

@@ -258,7 +258,8 @@ def test_export_jsonl_round_trip(store: Store) -> None:
     out = io.StringIO()
     assert export(store, "quotes", "jsonl", out) == 4
     records = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert records == list(store.rows("quotes"))
+    assert records == list(store.rows("quotes", with_article=True))
+    assert records[0]["article_title"] == "Shelling in Kharkiv" and records[0]["article_published"] == "2024-05-02"
     assert records[0]["speaker_name"] == "Jane Doe" and records[1]["speaker_name"] is None
 
 
@@ -277,7 +278,9 @@ def test_articles_export_leaves_out_the_analysis_unless_asked(store: Store) -> N
 def test_empty_table_exports_a_header(store: Store) -> None:
     out = io.StringIO()
     assert export(store, "framing", "csv", out) == 0
-    assert out.getvalue().strip() == "article_id,idx,technique,start,end,text,score"
+    assert out.getvalue().strip() == (
+        "article_id,article_title,article_source,article_published,idx,technique,start,end,text,score"
+    )
 
 
 def test_unknown_table_and_format_are_named(store: Store) -> None:

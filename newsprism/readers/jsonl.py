@@ -41,7 +41,9 @@ def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
         if len(raw) == limit and not raw.endswith(b"\n"):
             records += 1
             size = len(raw) + _skip_line(stream)
-            yield Refusal(where, f"line too long: {size:,} bytes, the limit is {limit:,} (--max-chars)")
+            chars = current_limits().max_chars
+            yield Refusal(where, f"line too long: {size:,} bytes, over the {limit:,} bytes a line may take "
+                                 f"with --max-chars {chars:,} (characters)")
         elif raw.strip():
             records += 1
             yield article_from_line(raw, where)

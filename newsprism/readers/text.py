@@ -59,7 +59,8 @@ def read_text(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
     most = limit * 4 + 1024 if limit > 0 else -1  # UTF-8 takes at most 4 bytes a character; room for a header
     data = stream.read(most)
     if limit > 0 and len(data) == most and stream.read(1):
-        yield Refusal(origin, f"article too long: more than {most:,} bytes, the limit is {limit:,} characters (--max-chars)")
+        yield Refusal(origin, f"file too long: over {most:,} bytes, more than an article of at most {limit:,} "
+                              "characters can fill (--max-chars)")
         return
     text = decode(data)
     if text is None:

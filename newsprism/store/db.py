@@ -33,6 +33,7 @@ _ID_CHUNK = 500  # ids per IN (...) query, well under every database's parameter
 _STREAM_ROWS = 1000  # rows fetched at a time when exporting
 _PG_LOCK = 0x6E657773  # PostgreSQL advisory lock key ("news") held by writers until their transaction ends
 _MIGRATIONS = Path(__file__).with_name("migrations")
+ARTICLE_FIELDS = ("title", "source", "published")  # what an exported row of quotes, events, ... says of its article
 _FIRST_REVISION = "0001"  # the schema that databases made before migrations (create_all) already have
 
 
@@ -222,15 +223,28 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(_table(table))) or 0
 
-    def columns(self, table: str, include_analysis: bool = False) -> list[str]:
-        """The column names `rows` yields for a table; `articles` leaves out the big `analysis` JSON unless asked."""
-        return [c.name for c in _table(table).columns if include_analysis or c.name != "analysis"]
+    def columns(self, table: str, include_analysis: bool = False, with_article: bool = False) -> list[str]:
+        """The column names `rows` yields for a table; `articles` leaves out the big `analysis` JSON unless asked;
+        `with_article` adds the article's title, outlet and date after `article_id` to the other tables."""
+        names = [c.name for c in _table(table).columns if include_analysis or c.name != "analysis"]
+        if with_article and table != "articles":
+            at = names.index("article_id") + 1
+            names[at:at] = [f"article_{name}" for name in ARTICLE_FIELDS]
+        return names
 
-    def rows(self, table: str, include_analysis: bool = False) -> Iterator[dict[str, Any]]:
-        """Every row of a data table as a dict, in key order, streamed; JSON columns come back as lists."""
+    def rows(self, table: str, include_analysis: bool = False, with_article: bool = False) -> Iterator[dict[str, Any]]:
+        """Every row of a data table as a dict, in key order, streamed; JSON columns come back as lists
+        (`with_article`: see `columns`)."""
         t = _table(table)
-        cols = [t.c[name] for name in self.columns(table, include_analysis)]
-        query = select(*cols).order_by(*t.primary_key.columns)
+        cols = [
+            articles.c[name.removeprefix("article_")].label(name) if name.startswith("article_") and name != "article_id"
+            else t.c[name]
+            for name in self.columns(table, include_analysis, with_article)
+        ]
+        query = select(*cols)
+        if with_article and table != "articles":
+            query = query.join(articles, articles.c.id == t.c.article_id)
+        query = query.order_by(*t.primary_key.columns)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=_STREAM_ROWS).execute(query):
                 yield row._asdict()

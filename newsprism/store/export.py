@@ -31,19 +31,21 @@ def export(store: Store, table: str, fmt: str, out: TextIO, include_analysis: bo
     """Write every row of `table` to `out` as `fmt` (csv with a header row, or jsonl); returns rows written.
 
     `articles` leaves out the full analysis JSON unless `include_analysis` is set: it repeats every other table.
+    The other tables carry their article's title, outlet and date (`article_title`, `article_source`,
+    `article_published`) beside `article_id`, so a row reads on its own.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    columns = store.columns(table, include_analysis)  # checks the table name before anything is written
+    columns = store.columns(table, include_analysis, with_article=True)  # checks the table name first
     n = 0
     if fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(columns)
-        for row in store.rows(table, include_analysis):
+        for row in store.rows(table, include_analysis, with_article=True):
             writer.writerow([_cell(row[c]) for c in columns])
             n += 1
     else:
-        for row in store.rows(table, include_analysis):
+        for row in store.rows(table, include_analysis, with_article=True):
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
     return n
