@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from newsprism.codepoints import clean, describe
 
 
+MAX_ID = 500  # characters; a longer id (a feed's long link, say) is stored as its hash: every database can index it
+
+
 def text_id(text: str) -> str:
     """A stable id for an article without one: the first 16 hex digits of the SHA-256 of its text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -38,6 +41,9 @@ class Article:
         if not self.id:
             self.id = text_id(self.text)
         self.id = str(self.id)
+        if len(self.id) > MAX_ID:
+            self.notes.append(f"id of {len(self.id):,} characters (the most is {MAX_ID}) replaced by its hash")
+            self.id = text_id(self.id)
 
 
 @dataclass

@@ -400,3 +400,33 @@ def test_hostile_folder_ingest_bar_on_postgresql(pg_url: str) -> None:
     run = subprocess.run([sys.executable, str(REPO / "scripts" / "hostile_check.py"), "--db", pg_url],
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+
+
+def test_a_very_long_id_is_replaced_by_its_hash() -> None:
+    article = Article(text="Text.", id="x" * 9000)
+    assert len(article.id) == 16 and article.id == Article(text="Other.", id="x" * 9000).id
+    assert "9,000 characters" in article.notes[0]
+
+
+def test_a_record_the_database_refuses_costs_no_other(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from newsprism.engines.ingest import IngestStats, _save
+
+    refused: list[Refusal] = []
+    with Store(str(tmp_path / "n.db")) as store:
+        def refuse_bad(conn, cursor, statement, parameters, context, executemany) -> None:
+            if statement.startswith("INSERT INTO articles") and "bad" in repr(parameters):
+                raise sqlite3.IntegrityError("refused by the database")
+
+        event.listen(store.engine, "before_cursor_execute", refuse_bad)
+        stats = IngestStats()
+        batch = [analysis_of(Article(text=f"Text {i}.", id=i)) for i in ("good1", "bad", "good2")]
+        assert _save(store, batch, stats, refused.append) == 2
+        assert [r.origin for r in refused] == ["bad"] and stats.refused == 1
+        assert store.known_ids(["good1", "bad", "good2"]) == {"good1", "good2"}
+        with pytest.raises(StoreError):  # a database that takes none of them is the problem itself
+            _save(store, [analysis_of(Article(text="x", id="bad1")), analysis_of(Article(text="y", id="bad2"))],
+                  stats, refused.append)

@@ -15,7 +15,7 @@ from newsprism.article import Article, Refusal
 from newsprism.engines.local import analyze_batches
 from newsprism.pipeline import batches
 from newsprism.schema import Analysis
-from newsprism.store import Store
+from newsprism.store import Store, StoreError
 
 ENGINES = ("local", "ray")
 
@@ -85,6 +85,31 @@ def ingest(
                     on_refusal(r)
             elif not isinstance(r, Refusal) and r.article.language != "en" and on_unanalysed is not None:
                 on_unanalysed(r)
-        added = store.save([r for r in results if not isinstance(r, Refusal)])
+        added = _save(store, [r for r in results if not isinstance(r, Refusal)], stats, on_refusal)
         stats.stored += added
         yield added
+
+
+def _save(store: Store, analyses: list[Analysis], stats: IngestStats,
+          on_refusal: Callable[[Refusal], None] | None) -> int:
+    """Store a batch; if the database refuses it, store its articles one by one and refuse the ones it will not
+    take, so one bad record never costs the others. When it takes none of them, the database itself is the
+    problem (gone, full, locked) and its error goes up."""
+    try:
+        return store.save(analyses)
+    except StoreError as batch_error:
+        if len(analyses) < 2:
+            raise
+        added, failed = 0, []
+        for analysis in analyses:
+            try:
+                added += store.save([analysis])
+            except StoreError as err:
+                failed.append(Refusal(analysis.article.id, f"not stored: {err}"))
+        if len(failed) == len(analyses):
+            raise batch_error
+        for refusal in failed:
+            stats.refused += 1
+            if on_refusal is not None:
+                on_refusal(refusal)
+        return added
