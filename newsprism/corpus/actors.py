@@ -24,6 +24,7 @@ STATE_TYPES = {"GPE", "LOC", "NORP"}
 _GENERIC = re.compile(r"\s+(strip|region|province|city|district|governorate|county|town|village|area)$")
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
 _EXPANSION = re.compile(r"\s*\(\s*((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){1,8})\s*\)")
+_LETTERS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")  # a name whose plain form is its lower case
 _STOP = {"of", "the", "and", "for", "on", "in", "to", "&"}
 
 
@@ -44,8 +45,10 @@ class ActorKeys:
 
 def plain(text: str) -> str:
     """Lower case without accents, possessives, dots or quotation marks, single spaces: the form keys use."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("’", "'")
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.lower()
     text = re.sub(r"'s\b|'$", "", text)
     text = re.sub(r"[.\"“”'‘`,]", "", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -87,9 +90,10 @@ def _cities() -> dict[str, list[tuple[int, int, str]]]:
         entry = (city.get("population") or 0, int(city["geonameid"]), code)
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3}
         for n in names:
-            table.setdefault(plain(n), []).append(entry)
+            table.setdefault(n.lower() if _LETTERS.fullmatch(n) else plain(n), []).append(entry)
     for entries in table.values():
-        entries.sort(reverse=True)
+        if len(entries) > 1:
+            entries.sort(reverse=True)
     return table
 
 
