@@ -72,16 +72,19 @@ docs-reference: $(STAMP)
 bench: setup
 	$(BIN)/python -m newsprism.bench --shared $(SHARED)
 
-# Coverage-guided fuzzing of the readers (atheris), FUZZ_SECONDS per harness; not part of `make test`.
+# Coverage-guided fuzzing of the readers, decoding and decompression (atheris), FUZZ_SECONDS per harness;
+# not part of `make test`.
 FUZZ_SECONDS ?= 60
 FUZZ_WORK := $(VENV)/fuzz
 fuzz: setup-test
 	$(UV_PIP) install $(INTO) 'atheris>=2.3'
-	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/crashes
+	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/decompress $(FUZZ_WORK)/crashes
 	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/readers fuzz/seeds
 	$(BIN)/python fuzz/fuzz_decode.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decode
+	$(BIN)/python fuzz/fuzz_decompress.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 \
+		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decompress
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) site
