@@ -66,6 +66,8 @@ app.add_typer(framing_app, name="framing")
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(events_app, name="events")
+tone_app = typer.Typer(no_args_is_help=True, help="Tone towards a mentioned actor, sentence by sentence (NewsMTSC format).")
+app.add_typer(tone_app, name="tone")
 
 err = Console(stderr=True)
 
@@ -326,12 +328,16 @@ def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database
 
 @app.command()
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
-    """Print the version, the spaCy pipeline and the framing span tagger in use."""
+    """Print the version, the spaCy pipeline, the framing span tagger in use and whether the shared encoder
+    (and with it tone) runs."""
     from newsprism.framing.model import tagger_choice
     from newsprism.pipeline import COMPONENTS, SPACY_MODEL
 
+    encoder = tagger_choice() == "minilm"
     data = {"version": __version__, "spacy_model": SPACY_MODEL, "components": [name for name, _ in COMPONENTS],
-            "framing_tagger": tagger_choice()}
+            "framing_tagger": tagger_choice(),
+            "encoder": "all-MiniLM-L6-v2 int8 (onnxruntime)" if encoder else "off (--framing-tagger minilm turns it on)",
+            "tone": "on" if encoder else "off (needs the encoder)"}
     if as_json:
         print(json.dumps(data))
     else:
@@ -419,6 +425,42 @@ def listen(host: str, port: int) -> socket.socket:
         raise typer.Exit(1)
 
 
+@tone_app.command("classify")
+def tone_classify(
+    path: Path = typer.Argument(..., help="NewsMTSC-style JSON lines: id, sentence, from, to."),
+) -> None:
+    """Print {"id": ..., "polarity": -1|0|1} per line: the tone of the sentence towards the mention from..to.
+    A line that cannot be read is named on stderr and skipped (exit status 1)."""
+    from newsprism.encoder.base import EncoderMissing
+    from newsprism.tone.model import shipped_model
+
+    if not path.is_file():
+        err.print(f"newsprism: {path} is not a file", markup=False)
+        raise typer.Exit(2)
+    items, bad = [], 0
+    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+            sentence, start, end = r["sentence"], int(r["from"]), int(r["to"])
+            if not isinstance(sentence, str) or not 0 <= start < end <= len(sentence):
+                raise ValueError(f"from/to {start}-{end} outside the sentence of {len(sentence)} characters")
+            items.append((r["id"], sentence, start, end))
+        except (ValueError, KeyError, TypeError) as exc:
+            bad += 1
+            err.print(f"newsprism: skipped {path}:{n}: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
+    try:
+        model = shipped_model()
+    except EncoderMissing as exc:
+        err.print(f"newsprism: {exc}", markup=False)
+        raise typer.Exit(2)
+    for (rid, *_), (polarity, score) in zip(items, model.classify([i[1:] for i in items])):
+        print(json.dumps({"id": rid, "polarity": polarity, "score": score}, ensure_ascii=False))
+    if bad:
+        raise typer.Exit(1)
+
+
 @framing_app.command("spans")
 def framing_spans(folder: Path = typer.Argument(..., help="A folder of PTC-style articleID.txt files.")) -> None:
     """Print id<TAB>start<TAB>end for each propaganda span (offsets into the raw files)."""
@@ -482,6 +524,17 @@ def train_framing(
     print(json.dumps(train(data, out, seed=seed, with_minilm=minilm, log=log)))
 
 
+@train_app.command("tone")
+def train_tone(
+    data: Path = typer.Option(Path("../shared/data/newsmtsc"), help="NewsMTSC folder (train.jsonl, dev-mt.jsonl, dev-rw.jsonl)."),
+    out: Path = typer.Option(Path("newsprism/models/tone"), help="Folder for the tone head."),
+) -> None:
+    """Train the tone head over the shared encoder (C chosen on dev-mt; dev-rw reported)."""
+    from newsprism.training.tone import train
+
+    print(json.dumps(train(data, out, log=lambda m: print(m, file=sys.stderr))["dev"]))
+
+
 @events_app.command("classify")
 def events_classify(
     tsv: Path = typer.Argument(..., help="id<TAB>text lines with a header row."),
@@ -529,7 +582,7 @@ def options(
     max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
-    framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (MiniLM averaged with the CRF; needs the transformer extra)."),
+    framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (the shared MiniLM encoder averaged with the CRF; also turns on tone towards actors)."),
     follow_links: bool = typer.Option(False, "--follow-links", envvar="NEWSPRISM_FOLLOW_LINKS", help="Let folder walks follow symbolic links that lead outside the folder given (default: such links are refused)."),
 ) -> None:
     """Global options: the limits on what one input may cost (see newsprism.limits), the framing tagger

@@ -2,7 +2,7 @@
 
 The order is the extraction order: spaCy's parse and NER, then `newsprism_actors` (entities, labels,
 pronoun resolution), `newsprism_quotes` (who said what, speakers resolved through the actors), then the
-later components (events, framing), each reading what the earlier ones wrote on `doc._`.
+later components (events, framing, tone), each reading what the earlier ones wrote on `doc._`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ COMPONENTS = [
     ("newsprism_quotes", "newsprism.components.quotes"),
     ("newsprism_events", "newsprism.components.events"),
     ("newsprism_framing", "newsprism.components.framing"),
+    ("newsprism_tone", "newsprism.components.tone"),
 ]
 
 for _name, _default in [
@@ -37,6 +38,8 @@ for _name, _default in [
     ("quotes", None),
     ("events", None),
     ("framing", None),
+    ("tone", None),
+    ("actor_tone", None),
     ("figure_conflicts", None),
 ]:
     if not Doc.has_extension(_name):
@@ -87,6 +90,8 @@ def to_analysis(article: Article, doc: Doc | None, lang: str = language.ENGLISH)
         quotes=doc._.quotes or [],
         events=doc._.events or [],
         framing=doc._.framing or [],
+        tone=doc._.tone or [],
+        actor_tone=doc._.actor_tone or [],
         figure_conflicts=doc._.figure_conflicts or [],
     )
 

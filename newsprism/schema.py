@@ -97,12 +97,46 @@ class Event(BaseModel):
     evidence: Span
 
 
+class Voice(BaseModel):
+    """Whose words: the author's own, or a quote's, with the quote's speaker (resolved entity and name)."""
+
+    kind: Literal["author", "quote"] = "author"
+    speaker_entity: str | None = None
+    speaker_name: str | None = None
+
+
 class FramingSpan(BaseModel):
     technique: str
     start: int
     end: int
     text: str
     score: float
+    voice: Voice = Field(default_factory=Voice)
+
+
+class Tone(BaseModel):
+    """The sentiment a sentence expresses towards one mention of an actor: -1 negative, 0 neutral,
+    1 positive, with the classifier's probability, in whose voice the sentence (or mention) lies."""
+
+    entity: str
+    mention: Span
+    polarity: Literal[-1, 0, 1]
+    score: float
+    voice: Voice = Field(default_factory=Voice)
+
+
+class ActorTone(BaseModel):
+    """An actor's tone over the article: mentions judged, how many of each polarity, their mean, and the
+    same counted in the author's voice only."""
+
+    entity: str
+    name: str
+    mentions: int
+    negative: int
+    neutral: int
+    positive: int
+    mean: float
+    author_mean: float | None = None
 
 
 class FigureConflict(BaseModel):
@@ -119,4 +153,6 @@ class Analysis(BaseModel):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     framing: list[FramingSpan] = Field(default_factory=list)
+    tone: list[Tone] = Field(default_factory=list)
+    actor_tone: list[ActorTone] = Field(default_factory=list)
     figure_conflicts: list[FigureConflict] = Field(default_factory=list)

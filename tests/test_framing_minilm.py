@@ -148,8 +148,9 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     import sys
 
     article = tmp_path / "a.txt"
-    article.write_text("The corrupt, treacherous regime butchered innocent children, the minister said.\n\n"
-                       "Officials met on Tuesday and praised the brave rescuers.\n", encoding="utf-8")
+    article.write_text("The corrupt, treacherous regime of Bashar al-Assad butchered innocent children, "
+                       "John Smith said.\n\nOfficials of the United Nations met on Tuesday and praised the "
+                       "brave rescuers.\n", encoding="utf-8")
     code = (
         "import sys\n"
         "class Block:\n"
@@ -168,4 +169,4 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     analysis = json.loads(out.stdout)
-    assert analysis["framing"]
+    assert analysis["framing"] and analysis["tone"] and analysis["actor_tone"]

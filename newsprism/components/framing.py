@@ -4,7 +4,7 @@ Propaganda Techniques Corpus, each with a score, and the library calls behind `n
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
 tagger when the `transformer` extra is installed) proposes spans -> the technique classifier names each
-span -> `doc._.framing = [FramingSpan]`, best score first per span.
+span -> each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]`, best score first per span.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from newsprism.framing.semeval import (
 from newsprism.framing.techniques import DESCRIPTIONS, TECHNIQUES
 from newsprism.pipeline import SPACY_MODEL
 from newsprism.schema import FramingSpan
+from newsprism.voice import voice_of
 
 __all__ = [
     "DESCRIPTIONS",
@@ -78,15 +79,16 @@ def make_framing(nlp: Language, name: str, model_dir: str | None) -> FramingComp
 
 def framing_spans(model: FramingModel, doc: Doc) -> list[FramingSpan]:
     """The spans the model finds in a parsed doc, each with its best technique (and a second one when
-    likely enough); score = P(span) x P(technique)."""
+    likely enough) and its voice (the author's, or inside a quote: whose); score = P(span) x P(technique)."""
     found = model.spans(doc)
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out = []
     for (s, e, p_span), techs in zip(found, ranked):
+        voice = voice_of(s, e, doc._.quotes or [])
         for k, (tech, p_tech) in enumerate(techs[:2]):
             if k == 0 or p_tech >= SECOND_TECHNIQUE_MIN:
                 out.append(FramingSpan(technique=tech, start=s, end=e, text=doc.text[s:e],
-                                       score=round(p_span * p_tech, 4)))
+                                       score=round(p_span * p_tech, 4), voice=voice))
     return out
 
 

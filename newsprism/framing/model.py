@@ -21,6 +21,7 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
+from newsprism.encoder.doc import encoding_of
 from newsprism.framing import minilm
 from newsprism.framing.features import lemma_counts, sentence_features, span_features
 
@@ -132,7 +133,8 @@ class FramingModel:
     def token_probs(self, doc: Doc) -> list[tuple[object, float, float]]:
         """(token, P(inside) by the CRF, mean P(inside) by the MiniLM tagger over its characters, or 0
         without one) per non-space token in sentence order."""
-        char_probs = self.minilm.char_probs(doc.text) if self.minilm is not None else None
+        char_probs = (encoding_of(doc, self.minilm.encoder).char_probs(len(doc.text))
+                      if self.minilm is not None else None)
         out = []
         for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)):
             if not toks:

@@ -1,0 +1,93 @@
+"""The `newsprism_tone` component: the sentiment each sentence expresses towards every actor it mentions.
+
+Order of work: the actors (`doc._.entities`) and quotes (`doc._.quotes`) already found -> for every mention
+of a person, group, organisation or country, its sentence -> the tone head (`newsprism.tone.model`) reads the
+shared encoder's pass over the article (`doc._.encoding`, the same pass the MiniLM framing tagger reads) ->
+`doc._.tone = [Tone]` in text order, each with its voice (the author's, or inside a quote: whose), and
+`doc._.actor_tone = [ActorTone]`, one summary per actor. It runs with the encoder, that is with
+`--framing-tagger minilm`; otherwise it writes empty lists (the default pipeline stays within its time).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.encoder.doc import encoding_of
+from newsprism.framing.model import tagger_choice
+from newsprism.schema import ActorTone, Entity, Span, Tone
+from newsprism.tone.model import ToneModel, shipped_model
+from newsprism.voice import voice_of
+
+ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+for _name in ("tone", "actor_tone"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def enabled() -> bool:
+    """Whether tone runs: with the shared encoder, which `--framing-tagger minilm` turns on."""
+    return tagger_choice() == "minilm"
+
+
+class ToneComponent:
+    """Writes `doc._.tone` and `doc._.actor_tone` (empty when the encoder is off)."""
+
+    def __init__(self, model_dir: str | None = None) -> None:
+        self.model = shipped_model(model_dir) if enabled() else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Judges the tone towards every actor mention of the doc."""
+        doc._.tone = tones(self.model, doc) if self.model is not None else []
+        doc._.actor_tone = summarise(doc._.entities or [], doc._.tone)
+        return doc
+
+
+@Language.factory("newsprism_tone", default_config={"model_dir": None})
+def make_tone(nlp: Language, name: str, model_dir: str | None) -> ToneComponent:
+    """The tone component; `model_dir` overrides the shipped tone head's folder."""
+    return ToneComponent(model_dir)
+
+
+def tones(model: ToneModel, doc: Doc) -> list[Tone]:
+    """One `Tone` per mention of an actor, in text order."""
+    items: list[tuple[Entity, Span, tuple[int, int]]] = []
+    for ent in doc._.entities or []:
+        if ent.type not in ACTOR_TYPES:
+            continue
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            sent = span[0].sent
+            items.append((ent, m, (sent.start_char, sent.end_char)))
+    if not items:
+        return []
+    if model.encoder is None:
+        from newsprism.encoder.run import SharedEncoder
+
+        model.encoder = SharedEncoder()
+    enc = encoding_of(doc, model.encoder)
+    verdicts = model.judge(enc, [(sent, (m.start, m.end)) for _, m, sent in items])
+    quotes = doc._.quotes or []
+    out = [Tone(entity=ent.id, mention=m, polarity=v[0], score=v[1], voice=voice_of(m.start, m.end, quotes))
+           for (ent, m, _), v in zip(items, verdicts) if v is not None]
+    return sorted(out, key=lambda t: (t.mention.start, t.entity))
+
+
+def summarise(entities: list[Entity], tone: list[Tone]) -> list[ActorTone]:
+    """Per actor with judged mentions: counts of each polarity, the mean polarity, and the mean over the
+    mentions in the author's own voice (None when all lie in quotes); most mentioned first."""
+    names = {e.id: e.name for e in entities}
+    by_actor: dict[str, list[Tone]] = {}
+    for t in tone:
+        by_actor.setdefault(t.entity, []).append(t)
+    out = []
+    for eid, ts in by_actor.items():
+        pol = [t.polarity for t in ts]
+        own = [t.polarity for t in ts if t.voice.kind == "author"]
+        out.append(ActorTone(entity=eid, name=names.get(eid, eid), mentions=len(ts), negative=pol.count(-1),
+                             neutral=pol.count(0), positive=pol.count(1), mean=round(sum(pol) / len(pol), 3),
+                             author_mean=round(sum(own) / len(own), 3) if own else None))
+    return sorted(out, key=lambda a: (-a.mentions, a.name))

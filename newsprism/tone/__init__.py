@@ -1,0 +1,1 @@
+"""Tone towards each actor: the sentiment a sentence expresses towards a person or group it mentions."""

@@ -1,0 +1,97 @@
+"""Tone towards actors and whose voice a stretch of text is: hand-made inputs, the shipped tone head."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.components.tone import summarise
+from newsprism.framing import minilm
+from newsprism.schema import Entity, Quote, Span, Tone, Voice
+from newsprism.tone.model import MODEL_DIR, HEAD_FILE
+from newsprism.voice import voice_of
+
+needs_model = pytest.mark.skipif(not minilm.available() or not (MODEL_DIR / HEAD_FILE).exists(),
+                                 reason="the encoder run time or the tone head is missing (make setup; "
+                                        "newsprism train tone)")
+
+TEXT = 'The regime is a "criminal gang," said Ali Khan. Critics call the plan martyring.'
+
+
+def quote(start: int, end: int, entity: str | None = "E1", name: str | None = "Ali Khan") -> Quote:
+    return Quote(kind="direct", content=Span(start=start, end=end, text=TEXT[start:end]),
+                 speaker_entity=entity, speaker_name=name)
+
+
+def test_voice_is_the_quote_covering_most_of_the_span_else_the_author():
+    q = quote(TEXT.index("criminal"), TEXT.index(',"') )
+    inside = voice_of(TEXT.index("criminal"), TEXT.index("gang") + 4, [q])
+    assert inside == Voice(kind="quote", speaker_entity="E1", speaker_name="Ali Khan")
+    assert voice_of(TEXT.index("martyring"), TEXT.index("martyring") + 9, [q]).kind == "author"
+    # a span reaching far beyond the quote (less than half inside) is the author's
+    assert voice_of(0, len(TEXT), [q]).kind == "author"
+    # two quotes: the one covering more of the span speaks
+    other = quote(0, TEXT.index("criminal") + 3, "E2", "Someone")
+    assert voice_of(TEXT.index("criminal"), TEXT.index("gang") + 4, [other, q]).speaker_entity == "E1"
+
+
+def test_actor_summary_counts_polarities_and_the_authors_voice_apart():
+    ents = [Entity(id="E1", name="Ali Khan", type="PERSON"), Entity(id="E2", name="Iran", type="GPE")]
+    m = Span(start=0, end=3, text="The")
+    tone = [Tone(entity="E1", mention=m, polarity=-1, score=0.9),
+            Tone(entity="E1", mention=m, polarity=1, score=0.8, voice=Voice(kind="quote", speaker_entity="E2")),
+            Tone(entity="E1", mention=m, polarity=-1, score=0.7),
+            Tone(entity="E2", mention=m, polarity=0, score=0.6, voice=Voice(kind="quote"))]
+    first, second = summarise(ents, tone)
+    assert (first.entity, first.mentions, first.negative, first.neutral, first.positive) == ("E1", 3, 2, 0, 1)
+    assert first.mean == pytest.approx(-1 / 3, abs=1e-3) and first.author_mean == -1.0
+    assert second.name == "Iran" and second.author_mean is None
+
+
+@needs_model
+def test_tone_head_reads_clear_praise_and_blame():
+    from newsprism.tone.model import shipped_model
+
+    items = [("The brave mayor saved the city, residents said.", 10, 15),
+             ("Critics called the corrupt senator a liar and a thief.", 27, 34),
+             ("The senator will visit Ohio on Tuesday.", 4, 11)]
+    (p1, s1), (p2, _), _ = shipped_model().classify(items)
+    assert p1 == 1 and p2 == -1 and 0.34 < s1 <= 1.0
+
+
+@needs_model
+def test_tone_classify_prints_json_lines_and_names_bad_lines(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a\nb", "sentence": "Voters adored the kind and honest governor.", "from": 33, "to": 41}),
+        "not json",
+        json.dumps({"id": "c", "sentence": "short", "from": 3, "to": 40}),
+    ]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["tone", "classify", str(path)])
+    assert res.exit_code == 1
+    lines = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [x["id"] for x in lines] == ["a\nb"] and lines[0]["polarity"] == 1
+    assert ":2: JSONDecodeError" in res.stderr and ":3: ValueError" in res.stderr
+
+
+@needs_model
+def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
+    import newsprism.training.tone as tt
+    from newsprism.tone.model import ToneModel
+
+    rows = []
+    for k in range(12):
+        for pol, word in ((-1, "hated"), (0, "met"), (1, "loved")):
+            s = f"Voters {word} the governor number {k}."
+            rows.append({"id": f"{k}{pol}", "sentence": s, "from": s.index("governor"), "to": s.index("governor") + 8,
+                         "polarity": pol})
+    for name in ("train", "dev-mt", "dev-rw"):
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    monkeypatch.setattr(tt, "C_GRID", (0.1, 1.0))
+    record = tt.train(tmp_path, tmp_path / "model", log=lambda _: None)
+    assert record["C"] in (0.1, 1.0) and record["dev"]["dev-rw"]["rows"] == 36
+    assert record["dev"]["dev-rw"]["f1m"] > 0.9
+    assert ToneModel(tmp_path / "model").classify([("Voters loved the governor number 3.", 17, 25)])[0][0] == 1
