@@ -25,6 +25,8 @@ from newsprism.schema import (
     Location,
     Quote,
     Span,
+    Tone,
+    Voice,
 )
 from newsprism.store import TABLES, Store, StoreError, export
 
@@ -97,6 +99,8 @@ def make_analysis(article_id: str, speaker: str = "Jane Doe", city: str = "Khark
             )
         ],
         framing=[FramingSpan(technique="Name_Calling,Labeling", score=0.91, **span(text, "terrorists").model_dump())],
+        tone=[Tone(entity="e1", mention=span(text, speaker), polarity=0, score=0.8,
+                   voice=Voice(kind="quote", speaker_entity="e1", speaker_name=speaker))],
         figure_conflicts=[
             FigureConflict(about="killed", figures=[count(text, "12", 12), count(text, "about 15", 15, "about")])
         ],
@@ -117,7 +121,7 @@ def test_save_and_load_round_trip(store: Store) -> None:
     assert store.load("a2") == second
     assert store.load("missing") is None
     assert {t: store.count(t) for t in TABLES} == {
-        "articles": 2, "entities": 4, "quotes": 4, "events": 2, "framing": 2, "figure_conflicts": 2,
+        "articles": 2, "entities": 4, "quotes": 4, "events": 2, "framing": 2, "tone": 2, "figure_conflicts": 2,
     }
 
 
@@ -279,7 +283,8 @@ def test_empty_table_exports_a_header(store: Store) -> None:
     out = io.StringIO()
     assert export(store, "framing", "csv", out) == 0
     assert out.getvalue().strip() == (
-        "article_id,article_title,article_source,article_published,idx,technique,start,end,text,score"
+        "article_id,article_title,article_source,article_published,idx,technique,start,end,text,score,voice,"
+        "speaker_entity,speaker_name"
     )
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.schema import Actor, Analysis, Count, Entity, Span
+from newsprism.schema import Actor, Analysis, Count, Entity, Span, Voice
 
 Row = dict[str, Any]
+
+
+def _voice(voice: Voice) -> Row:
+    """`voice` (author or quote), `speaker_entity` and `speaker_name` columns."""
+    return {"voice": voice.kind, "speaker_entity": voice.speaker_entity, "speaker_name": voice.speaker_name}
 
 
 def _span(prefix: str, span: Span | None) -> Row:
@@ -102,8 +107,15 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
         for i, ev in enumerate(analysis.events)
     ]
     framing = [
-        {"article_id": aid, "idx": i, **f.model_dump(include={"technique", "start", "end", "text", "score"})}
+        {"article_id": aid, "idx": i, **f.model_dump(include={"technique", "start", "end", "text", "score"}),
+         **_voice(f.voice)}
         for i, f in enumerate(analysis.framing)
+    ]
+    tone = [
+        {"article_id": aid, "idx": i, "entity_id": t.entity, "mention_start": t.mention.start,
+         "mention_end": t.mention.end, "mention_text": t.mention.text, "polarity": t.polarity, "score": t.score,
+         **_voice(t.voice)}
+        for i, t in enumerate(analysis.tone)
     ]
     conflicts = [
         {"article_id": aid, "idx": i, "about": c.about, "figures": [f.model_dump() for f in c.figures]}
@@ -115,5 +127,6 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
         "quotes": quotes,
         "events": events,
         "framing": framing,
+        "tone": tone,
         "figure_conflicts": conflicts,
     }

@@ -132,6 +132,26 @@ framing = Table(
     Column("end", Integer),
     Column("text", Text),
     Column("score", Float),
+    Column("voice", String),  # author or quote (NULL: stored before voices were told apart)
+    Column("speaker_entity", String),  # the quote's speaker, an entity of the article
+    Column("speaker_name", Text),
+)
+
+# Tone towards an actor: one row per judged mention (newsprism.components.tone).
+tone = Table(
+    "tone",
+    metadata,
+    _article_id(),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("entity_id", String, index=True),
+    Column("mention_start", Integer),
+    Column("mention_end", Integer),
+    Column("mention_text", Text),
+    Column("polarity", Integer),
+    Column("score", Float),
+    Column("voice", String),
+    Column("speaker_entity", String),
+    Column("speaker_name", Text),
 )
 
 figure_conflicts = Table(
@@ -205,5 +225,5 @@ meta = Table(
 
 # The tables a user may count and export, in the order they are written.
 DATA_TABLES: dict[str, Table] = {
-    t.name: t for t in (articles, entities, quotes, events, framing, figure_conflicts)
+    t.name: t for t in (articles, entities, quotes, events, framing, tone, figure_conflicts)
 }
