@@ -232,6 +232,7 @@ def stories(
     db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
     format: CorpusFormat = typer.Option(CorpusFormat.table, "--format", "-f", help="table: for reading; jsonl: one story per line."),
     min_articles: int = typer.Option(2, min=1, help="Show stories told by at least this many articles."),
+    story_days: int = typer.Option(None, min=0, help="Group the stored events again first, with at most this many days between two events of one story (ingest groups with 3, or its --story-days)."),
 ) -> None:
     """Print the stories of a database: events of several articles about one happening, each article's
     version side by side, the figures that disagree, and why the events were joined."""
@@ -240,6 +241,8 @@ def stories(
     from newsprism.corpus import render as corpus_render, views
 
     with open_store(db) as store:
+        if story_days is not None:
+            store.regroup_stories(story_days)
         console = Console()
         for story in views.all_stories(store, min_articles):
             if format == CorpusFormat.jsonl:

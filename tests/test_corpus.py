@@ -276,3 +276,20 @@ def test_a_place_alone_joins_only_events_on_the_ground() -> None:
     march = Signature(type="PROTEST", date="2024-06-11", place="place:gn1", place_name="Lagos", country="NGA")
     assert match(Signature(type="ASSAULT", date="2024-06-11", place="place:gn1", country="NGA"), march, 3)
     assert match(Signature(type="DEMAND", date="2024-06-11", place="place:gn1", country="NGA"), march, 3) is None
+
+
+def test_stories_regrouped_with_another_window(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    db = str(tmp_path / "regroup.db")
+    with Store(db) as s:
+        s.save(protest_corpus())
+        assert {v.article_id for v in views.stories(s)[0].versions} == {"lagos-a", "lagos-b"}
+        s.regroup_stories(20)
+        (story,) = views.stories(s, min_articles=3)
+        assert {v.article_id for v in story.versions} == {"lagos-a", "lagos-b", "lagos-later"}
+        s.save([Analysis(article=meta("late", "X", "2024-07-01", "Police fired in Lagos."))])
+    done = CliRunner().invoke(app, ["stories", "--db", db, "--story-days", "0", "-f", "jsonl"])
+    assert done.exit_code == 0 and len(done.stdout.splitlines()) == 1  # back to the Lagos pair

@@ -19,10 +19,10 @@ The writer lock the store takes makes the new ids (max + 1) safe.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
 
 from newsprism import gazetteer
 from newsprism.corpus.actors import ActorKeys, actor_keys, place_key
@@ -225,12 +225,38 @@ def best_match(conn: Connection, sig: Signature, window: int) -> tuple[int, tupl
     return None if best is None else best[1:]
 
 
-def link_stored(conn: Connection, story_days: int = DEFAULT_STORY_DAYS) -> int:
-    """Link every stored article, oldest ingest first, a batch at a time, as ingest would have (for a
-    database made before the corpus view, when it is migrated); returns how many were linked."""
+def _stored_batches(conn: Connection) -> Iterator[list[Analysis]]:
+    """Every stored analysis, oldest ingest first, `_LINK_BATCH` at a time (ids first, then one batch loaded)."""
     ids = list(conn.scalars(select(articles.c.id).order_by(articles.c.ingested_at, articles.c.id)))
     for start in range(0, len(ids), _LINK_BATCH):
         chunk = ids[start : start + _LINK_BATCH]
         stored = dict(conn.execute(select(articles.c.id, articles.c.analysis).where(articles.c.id.in_(chunk))).all())
-        link(conn, [Analysis.model_validate_json(stored[i]) for i in chunk], story_days)
-    return len(ids)
+        yield [Analysis.model_validate_json(stored[i]) for i in chunk]
+
+
+def regroup(conn: Connection, story_days: int) -> None:
+    """Group every stored event into stories again with a window of `story_days` days, in ingest order as
+    ingest would have; actors and quotes stay as they are. O(N (log N + W)) for N events, one batch of
+    analyses in memory at a time."""
+    conn.execute(delete(story_events))
+    conn.execute(delete(stories))
+    next_story = 1
+    for batch in _stored_batches(conn):
+        found: EntityActors = {}
+        query = select(entities.c.article_id, entities.c.entity_id, entities.c.actor_id).where(
+            entities.c.article_id.in_([a.article.id for a in batch]), entities.c.actor_id.is_not(None))
+        for aid, eid, actor in conn.execute(query):
+            found[(aid, eid)] = actor
+        for analysis in batch:
+            for i, event in enumerate(analysis.events):
+                next_story = group_event(conn, analysis, i, event, found, story_days, next_story)
+
+
+def link_stored(conn: Connection, story_days: int = DEFAULT_STORY_DAYS) -> int:
+    """Link every stored article, oldest ingest first, a batch at a time, as ingest would have (for a
+    database made before the corpus view, when it is migrated); returns how many were linked."""
+    linked = 0
+    for batch in _stored_batches(conn):
+        link(conn, batch, story_days)
+        linked += len(batch)
+    return linked

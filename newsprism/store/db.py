@@ -23,7 +23,7 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from newsprism.corpus.index import link
+from newsprism.corpus.index import link, regroup
 from newsprism.corpus.stories import DEFAULT_STORY_DAYS
 from newsprism.schema import Analysis
 from newsprism.store.rows import analysis_rows
@@ -206,6 +206,17 @@ class Store:
                 f"{getattr(err, 'orig', err)}"
             ) from err
         return len(new)
+
+    def regroup_stories(self, story_days: int) -> None:
+        """Group every stored event into stories again, `story_days` the most days between two events of
+        one story, in one transaction (see `corpus.index.regroup`); later saves use the same window."""
+        try:
+            with self._writer.begin() as conn:
+                _lock(conn)
+                regroup(conn, story_days)
+        except SQLAlchemyError as err:
+            raise StoreError(f"could not regroup the stories of {self.url}: {getattr(err, 'orig', err)}") from err
+        self.story_days = story_days
 
     def load(self, article_id: str) -> Analysis | None:
         """The stored analysis of one article, or None when it is not stored."""
