@@ -95,3 +95,65 @@ def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
     assert record["C"] in (0.1, 1.0) and record["dev"]["dev-rw"]["rows"] == 36
     assert record["dev"]["dev-rw"]["f1m"] > 0.9
     assert ToneModel(tmp_path / "model").classify([("Voters loved the governor number 3.", 17, 25)])[0][0] == 1
+
+
+def stored_analysis(aid: str, source: str, published: str):
+    """A hand-made analysis with a loaded phrase of the author, one quoted from a speaker, and tone."""
+    from newsprism.schema import Analysis, ArticleMeta, FramingSpan
+
+    text = 'The martyring of the youths, said Ali Khan, was "the work of the Zionist entity".'
+    def sp(word: str) -> Span:
+        return Span(start=text.index(word), end=text.index(word) + len(word), text=word)
+    khan = Voice(kind="quote", speaker_entity="E1", speaker_name="Ali Khan")
+    return Analysis(
+        article=ArticleMeta(id=aid, source=source, published=published, text=text),
+        entities=[Entity(id="E1", name="Ali Khan", type="PERSON", mentions=[sp("Ali Khan")]),
+                  Entity(id="E2", name="Israel", type="GPE", mentions=[sp("Zionist entity")])],
+        framing=[FramingSpan(technique="Loaded_Language", score=0.5, **sp("martyring").model_dump()),
+                 FramingSpan(technique="Name_Calling,Labeling", score=0.5, voice=khan,
+                             **sp("the Zionist entity").model_dump())],
+        tone=[Tone(entity="E1", mention=sp("Ali Khan"), polarity=0, score=0.7),
+              Tone(entity="E2", mention=sp("Zionist entity"), polarity=-1, score=0.9, voice=khan)],
+    )
+
+
+def test_tone_and_voices_are_stored_and_served(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsprism.store import Store
+    from newsprism.store.tone import tone_summary
+    from newsprism.web import create_app
+
+    store = Store(str(tmp_path / "n.db"))
+    store.save([stored_analysis("a1", "Outlet A", "2018-04-06"), stored_analysis("a2", "Outlet B", "2018-05-01")])
+    assert [(r["actor"], r["mentions"], r["mean"]) for r in tone_summary(store)] == [("Ali Khan", 2, 0.0)]
+    quoted = tone_summary(store, "source", "quote")
+    assert {(r["actor"], r["source"], r["negative"]) for r in quoted} == {("Israel", "Outlet A", 1),
+                                                                          ("Israel", "Outlet B", 1)}
+    client = TestClient(create_app(store, token="t"))
+    rows = client.get("/api/tone", params={"by": "month", "voice": "all"}).json()
+    assert {(r["actor"], r["month"]) for r in rows} == {(a, m) for a in ("Ali Khan", "Israel")
+                                                        for m in ("2018-04", "2018-05")}
+    assert client.get("/api/tone", params={"voice": "nobody"}).status_code == 422
+    page = client.get("/tone").text
+    assert "Ali Khan" in page and "Israel" not in page  # the author's voice by default: Israel only in a quote
+    author = client.get("/framing").text
+    assert "Loaded Language" in author and "Name Calling" not in author.split("Quoted:")[0]
+    assert "Ali Khan" in author.split("Quoted:")[1]  # the quoted label is listed under its speaker
+    assert "Name Calling" in client.get("/framing", params={"voice": "quote"}).text.split("Quoted:")[0]
+
+
+def test_article_page_tells_the_authors_words_from_quoted_ones(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsprism.components.tone import summarise
+    from newsprism.store import Store
+    from newsprism.web import create_app
+
+    analysis = stored_analysis("a1", "Outlet A", "2018-04-06")
+    analysis.actor_tone = summarise(analysis.entities, analysis.tone)
+    store = Store(str(tmp_path / "n.db"))
+    store.save([analysis])
+    page = TestClient(create_app(store, token="t")).get("/articles/a1").text
+    assert "the author&#39;s words" in page and "quoted from Ali Khan" in page
+    assert "Tone towards actors" in page and "all inside quotes" in page  # Israel: only in Khan's quote

@@ -89,20 +89,35 @@ def located_events(store: Store) -> list[dict[str, Any]]:
         return [row._asdict() for row in conn.execute(query)]
 
 
-def techniques_by_source(store: Store) -> Pivot:
-    """Framing spans by technique and outlet."""
+def techniques_by_source(store: Store, voice: str = "all") -> Pivot:
+    """Framing spans by technique and outlet; `voice` author or quote keeps the spans in that voice only."""
     source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
     query = (
         select(framing.c.technique, source, func.count())
         .select_from(framing.join(articles, articles.c.id == framing.c.article_id))
         .group_by(framing.c.technique, source)
     )
+    if voice != "all":
+        query = query.where(framing.c.voice == voice)
     with store.engine.connect() as conn:
         return pivot([tuple(r) for r in conn.execute(query)], top_rows=20)
 
 
-def techniques_by_month(store: Store) -> dict[str, dict[str, int]]:
-    """Framing spans per technique and month of publication ({technique: {YYYY-MM: n}})."""
+def techniques_by_speaker(store: Store) -> Pivot:
+    """Framing spans inside quotes, by technique and the quote's speaker (who the loaded words belong to)."""
+    speaker = func.coalesce(framing.c.speaker_name, "(unresolved speaker)")
+    query = (
+        select(framing.c.technique, speaker, func.count())
+        .where(framing.c.voice == "quote")
+        .group_by(framing.c.technique, speaker)
+    )
+    with store.engine.connect() as conn:
+        return pivot([tuple(r) for r in conn.execute(query)], top_rows=20)
+
+
+def techniques_by_month(store: Store, voice: str = "all") -> dict[str, dict[str, int]]:
+    """Framing spans per technique and month of publication ({technique: {YYYY-MM: n}}), in `voice` (author,
+    quote) or all."""
     month = func.substr(articles.c.published, 1, 7)
     query = (
         select(framing.c.technique, month, func.count())
@@ -110,6 +125,8 @@ def techniques_by_month(store: Store) -> dict[str, dict[str, int]]:
         .where(articles.c.published.is_not(None))
         .group_by(framing.c.technique, month)
     )
+    if voice != "all":
+        query = query.where(framing.c.voice == voice)
     series: dict[str, dict[str, int]] = defaultdict(dict)
     with store.engine.connect() as conn:
         for technique, when, n in conn.execute(query):

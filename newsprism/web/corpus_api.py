@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from newsprism.corpus import views
 from newsprism.store import queries
+from newsprism.store.tone import By, VoiceFilter, tone_summary
 
 router = APIRouter(prefix="/api", tags=["corpus"])
 
@@ -52,6 +53,32 @@ def get_story(request: Request, story_id: Annotated[int, Path(ge=1)]) -> views.S
     if found is None:
         raise HTTPException(404, f"no story {story_id}")
     return found
+
+
+class ToneRow(BaseModel):
+    """Tone towards one actor (per outlet or month when asked): mentions judged, each polarity, the mean."""
+
+    actor_id: int | None
+    actor: str
+    source: str | None = None
+    month: str | None = None
+    mentions: int
+    negative: int
+    neutral: int
+    positive: int
+    mean: float
+
+
+@router.get("/tone", response_model=list[ToneRow], summary="Tone towards actors")
+def list_tone(
+    request: Request,
+    by: Annotated[By, Query(description="actor, or actor and source (outlet), or actor and month")] = "actor",
+    voice: Annotated[VoiceFilter, Query(description="author: the outlet's own words; quote: inside quotes; all")] = "author",
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> list[ToneRow]:
+    """Tone towards actors across articles (-1 negative .. 1 positive), most mentioned first."""
+    return [ToneRow(**r) for r in tone_summary(request.app.state.store, by, voice, actor, limit)]
 
 
 @router.get("/actors", response_model=ActorList, summary="List actors across articles")

@@ -70,7 +70,8 @@ def analysis_marks(analysis: Analysis) -> list[Mark]:
         if loc is not None and loc.start is not None and loc.end is not None:
             marks.append(Mark(f"v{i}", "place", loc.start, loc.end, f"place: {loc.name}"))
     for i, f in enumerate(analysis.framing):
-        marks.append(Mark(f"f{i}", "framing", f.start, f.end, technique_title(f.technique)))
+        whose = f"quoted from {f.voice.speaker_name or 'an unresolved speaker'}" if f.voice.kind == "quote" else "the author's words"
+        marks.append(Mark(f"f{i}", "framing", f.start, f.end, f"{technique_title(f.technique)} ({whose})"))
     for i, c in enumerate(analysis.figure_conflicts):
         for fig in c.figures:
             marks.append(Mark(f"c{i}", "figure", fig.start, fig.end, f"conflicting figures about {c.about}"))

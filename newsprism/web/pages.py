@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from newsprism.article import Article
 from newsprism.framing.techniques import DESCRIPTIONS
 from newsprism.schema import Analysis
+from newsprism.store.tone import tone_summary
 from newsprism.web import charts, corpus, search
 from newsprism.web.api import MAX_TEXT
 from newsprism.web.ratelimit import analyze_rate
@@ -114,6 +115,16 @@ def analyze_text(
     return article_page(request, analysis, stored=False)
 
 
+@router.get("/tone", response_class=HTMLResponse)
+def tone_page(request: Request, voice: Annotated[str, Query(pattern="^(author|quote|all)$")] = "author") -> HTMLResponse:
+    """Tone towards actors: overall, per outlet and per month, in the voice asked for."""
+    store = request.app.state.store
+    return render(request, "tone.html", voice=voice, voices=VOICES,
+                  actors=tone_summary(store, "actor", voice, limit=50),
+                  by_source=tone_summary(store, "source", voice, limit=200),
+                  by_month=tone_summary(store, "month", voice, limit=200))
+
+
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers_page(request: Request) -> HTMLResponse:
     """Who is quoted, how often, and by which outlet."""
@@ -136,17 +147,24 @@ def events_page(request: Request) -> HTMLResponse:
     )
 
 
+VOICES = {"author": "in the author's own words", "quote": "inside quotes", "all": "in any voice"}
+
+
 @router.get("/framing", response_class=HTMLResponse)
-def framing_page(request: Request) -> HTMLResponse:
-    """Propaganda techniques per outlet and over time."""
+def framing_page(request: Request, voice: Annotated[str, Query(pattern="^(author|quote|all)$")] = "author") -> HTMLResponse:
+    """Propaganda techniques per outlet (in the author's own words unless `voice` says otherwise), the
+    techniques quoted from each speaker, and techniques over time."""
     store = request.app.state.store
-    table = corpus.techniques_by_source(store)
+    table = corpus.techniques_by_source(store, voice)
     return render(
         request,
         "framing.html",
+        voice=voice,
+        voices=VOICES,
+        quoted=corpus.techniques_by_speaker(store),
         table=table,
         heat=charts.heatmap(table.rows, table.columns, table.cells, "Framing techniques by outlet"),
-        months=charts.timeline(corpus.techniques_by_month(store), "Framing techniques per month"),
+        months=charts.timeline(corpus.techniques_by_month(store, voice), "Framing techniques per month"),
         descriptions=DESCRIPTIONS,
         technique_title=technique_title,
     )
