@@ -88,6 +88,7 @@ class ProcessAnalyzer:
         """Start the worker now (the server does at start-up), so the first request does not wait for spaCy."""
         with self._guard:
             if self._process is None or not self._process.is_alive():
+                self._kill()  # a worker that died between requests (killed for memory, say): close its pipe
                 self._spawn()
 
     def stop(self) -> None:
@@ -108,7 +109,7 @@ class ProcessAnalyzer:
             raise Busy()
         try:
             if not self._turn.acquire(timeout=_left(deadline) if deadline else -1):
-                raise TooSlow(seconds or 0)
+                raise Busy()  # its whole deadline went by in the queue
             try:
                 done = self._run(articles, deadline, seconds)
             finally:
