@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from newsprism import gazetteer
 from newsprism.corpus.actors import ActorKeys, actor_keys, place_key
@@ -44,14 +45,15 @@ def link(conn: Connection, analyses: list[Analysis], story_days: int = DEFAULT_S
     if not analyses:
         return
     found = assign_actors(conn, analyses)
-    next_story = (conn.scalar(select(func.max(stories.c.id))) or 0) + 1
+    grouper = StoryGrouper(conn, story_days)
     links = []
     for analysis in analyses:
         for i, event in enumerate(analysis.events):
-            next_story = group_event(conn, analysis, i, event, found, story_days, next_story)
+            grouper.add(analysis, i, event, found)
         aid = analysis.article.id
         links += [{"article_id": aid, "event_idx": e, "quote_idx": q, "reason": why}
                   for e, q, why in event_quotes(analysis)]
+    grouper.flush()
     if links:
         conn.execute(insert(quotes_table), links)
 
@@ -164,65 +166,103 @@ def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signatur
     return sig
 
 
-def group_event(
-    conn: Connection, analysis: Analysis, idx: int, event: Event, found: EntityActors, window: int, next_story: int
-) -> int:
-    """Store one event's place in the stories (joining the best matching story, else opening one);
-    returns the next free story id."""
-    aid = analysis.article.id
-    sig = signature(analysis, event, found)
-    actor_of = lambda a: found.get((aid, a.entity)) if a is not None and a.entity else None  # noqa: E731
-    row = {
-        "article_id": aid, "idx": idx, "story_id": None, "date": None, "type": event.type, "place": None,
-        "country": None, "source_actor_id": actor_of(event.source), "target_actor_id": actor_of(event.target),
-        "actor_ids": [], "reason": None,
-    }
-    if sig is not None:
-        row.update(date=sig.date, place=sig.place, country=sig.country, actor_ids=sorted(sig.actors))
-        best = best_match(conn, sig, window)
-        if best is None:
-            row["story_id"], next_story = next_story, next_story + 1
-            conn.execute(insert(stories), [{"id": row["story_id"], "first_date": sig.date, "last_date": sig.date,
-                                            "articles": 1}])
-        else:
-            story, joined, reasons = best
+class StoryGrouper:
+    """Groups the events of one batch into stories: each event is matched against the stored events of its
+    window (one indexed query, compiled once) and against the batch's own events held here; the batch's
+    rows and story changes are written by `flush` in three statements."""
+
+    def __init__(self, conn: Connection, window: int) -> None:
+        self.conn = conn
+        self.window = window
+        self.next_story = (conn.scalar(select(func.max(stories.c.id))) or 0) + 1
+        self.rows: list[dict[str, Any]] = []  # this batch's story_events rows
+        self.bounds: dict[int, list[str]] = {}  # story id -> [first date, last date], for stories the batch touched
+        self.stored_articles: dict[int, int] = {}  # stored story id -> its articles before this batch
+        self.members: set[tuple[int, str]] = set()  # (story id, article id) of this batch
+        se = story_events
+        self.query = (
+            select(se.c.article_id, se.c.idx, se.c.story_id, se.c.date, se.c.type, se.c.place, se.c.country,
+                   se.c.actor_ids, stories.c.first_date, stories.c.last_date, stories.c.articles)
+            .join(stories, stories.c.id == se.c.story_id)
+            .where(se.c.date.between(bindparam("lo"), bindparam("hi")),
+                   se.c.type.in_(bindparam("types", expanding=True)),
+                   stories.c.first_date >= bindparam("lo"), stories.c.last_date <= bindparam("hi"))
+            .order_by(se.c.story_id, se.c.article_id, se.c.idx)
+        )
+
+    def add(self, analysis: Analysis, idx: int, event: Event, found: EntityActors) -> None:
+        """Place one event: in the story of its best match, else in a story of its own (undated: in none)."""
+        aid = analysis.article.id
+        sig = signature(analysis, event, found)
+        actor_of = lambda a: found.get((aid, a.entity)) if a is not None and a.entity else None  # noqa: E731
+        row = {
+            "article_id": aid, "idx": idx, "story_id": None, "date": None, "type": event.type, "place": None,
+            "country": None, "source_actor_id": actor_of(event.source), "target_actor_id": actor_of(event.target),
+            "actor_ids": [], "reason": None,
+        }
+        if sig is not None:
+            row.update(date=sig.date, place=sig.place, country=sig.country, actor_ids=sorted(sig.actors))
+            best = self.best_match(sig)
+            if best is None:
+                story = self.next_story
+                self.next_story += 1
+                self.bounds[story] = [sig.date, sig.date]
+            else:
+                story, joined, reasons = best
+                row["reason"] = {"joined": {"article_id": joined[0], "idx": joined[1]}, "because": reasons}
+                first, last = self.bounds[story]
+                self.bounds[story] = [min(first, sig.date), max(last, sig.date)]
             row["story_id"] = story
-            row["reason"] = {"joined": {"article_id": joined[0], "idx": joined[1]}, "because": reasons}
-            already = conn.scalar(select(exists().where(story_events.c.story_id == story,
-                                                        story_events.c.article_id == aid)))
-            conn.execute(
-                update(stories).where(stories.c.id == story).values(
-                    first_date=func.min(stories.c.first_date, sig.date) if conn.dialect.name == "sqlite"
-                    else func.least(stories.c.first_date, sig.date),
-                    last_date=func.max(stories.c.last_date, sig.date) if conn.dialect.name == "sqlite"
-                    else func.greatest(stories.c.last_date, sig.date),
-                    articles=stories.c.articles + (0 if already else 1),
-                )
+            self.members.add((story, aid))
+        self.rows.append(row)
+
+    def candidates(self, sig: Signature) -> Iterator[tuple[int, str, int, Signature]]:
+        """(story id, article id, event index, signature) of the stored and batch events `sig` may join:
+        compatible type, within the window, in a story that would not outgrow twice the window."""
+        lo, hi = shift(sig.date, -self.window), shift(sig.date, self.window)
+        types = compatible_types(sig.type)
+        params = {"lo": lo, "hi": hi, "types": sorted(types)}
+        for r in self.conn.execute(self.query, params):
+            self.bounds.setdefault(r.story_id, [r.first_date, r.last_date])
+            self.stored_articles.setdefault(r.story_id, r.articles)
+            yield r.story_id, r.article_id, r.idx, Signature(type=r.type, date=r.date, place=r.place,
+                                                             country=r.country, actors=set(r.actor_ids or []))
+        for r in self.rows:
+            if r["story_id"] is not None and r["type"] in types and lo <= r["date"] <= hi:
+                yield r["story_id"], r["article_id"], r["idx"], Signature(
+                    type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"]))
+
+    def best_match(self, sig: Signature) -> tuple[int, tuple[str, int], list[str]] | None:
+        """The story, event and reasons of the candidate with most in common with `sig`, or None."""
+        lo, hi = shift(sig.date, -self.window), shift(sig.date, self.window)
+        best = None
+        for story, aid, idx, old in self.candidates(sig):
+            first, last = self.bounds[story]
+            if first < lo or last > hi:
+                continue
+            result = match(sig, old, self.window)
+            if result is not None and (best is None or result[0] > best[0]):
+                best = (result[0], story, (aid, idx), result[1])
+        return None if best is None else best[1:]
+
+    def flush(self) -> None:
+        """Write the batch's stories and story events."""
+        added = Counter(story for story, _aid in self.members)
+        fresh = [{"id": story, "first_date": first, "last_date": last, "articles": added[story]}
+                 for story, (first, last) in self.bounds.items() if story not in self.stored_articles]
+        grown = [{"s_id": story, "s_first": first, "s_last": last,
+                  "s_articles": self.stored_articles[story] + added[story]}
+                 for story, (first, last) in self.bounds.items() if story in self.stored_articles and added[story]]
+        if fresh:
+            self.conn.execute(insert(stories), fresh)
+        if grown:
+            self.conn.execute(
+                update(stories).where(stories.c.id == bindparam("s_id")).values(
+                    first_date=bindparam("s_first"), last_date=bindparam("s_last"), articles=bindparam("s_articles")),
+                grown,
             )
-    conn.execute(insert(story_events), [row])
-    return next_story
-
-
-def best_match(conn: Connection, sig: Signature, window: int) -> tuple[int, tuple[str, int], list[str]] | None:
-    """The story, event and reasons of the stored event that has most in common with `sig`, or None."""
-    lo, hi = shift(sig.date, -window), shift(sig.date, window)
-    se = story_events
-    query = (
-        select(se.c.article_id, se.c.idx, se.c.story_id, se.c.date, se.c.type, se.c.place, se.c.country,
-               se.c.actor_ids)
-        .join(stories, stories.c.id == se.c.story_id)
-        .where(se.c.date.between(lo, hi), se.c.type.in_(sorted(compatible_types(sig.type))),
-               stories.c.first_date >= lo, stories.c.last_date <= hi)
-        .order_by(se.c.story_id, se.c.article_id, se.c.idx)
-    )
-    best = None
-    for row in conn.execute(query):
-        old = Signature(type=row.type, date=row.date, place=row.place, country=row.country,
-                        actors=set(row.actor_ids or []))
-        result = match(sig, old, window)
-        if result is not None and (best is None or result[0] > best[0]):
-            best = (result[0], row.story_id, (row.article_id, row.idx), result[1])
-    return None if best is None else best[1:]
+        if self.rows:
+            self.conn.execute(insert(story_events), self.rows)
 
 
 def _stored_batches(conn: Connection) -> Iterator[list[Analysis]]:
@@ -240,16 +280,17 @@ def regroup(conn: Connection, story_days: int) -> None:
     analyses in memory at a time."""
     conn.execute(delete(story_events))
     conn.execute(delete(stories))
-    next_story = 1
     for batch in _stored_batches(conn):
         found: EntityActors = {}
         query = select(entities.c.article_id, entities.c.entity_id, entities.c.actor_id).where(
             entities.c.article_id.in_([a.article.id for a in batch]), entities.c.actor_id.is_not(None))
         for aid, eid, actor in conn.execute(query):
             found[(aid, eid)] = actor
+        grouper = StoryGrouper(conn, story_days)
         for analysis in batch:
             for i, event in enumerate(analysis.events):
-                next_story = group_event(conn, analysis, i, event, found, story_days, next_story)
+                grouper.add(analysis, i, event, found)
+        grouper.flush()
 
 
 def link_stored(conn: Connection, story_days: int = DEFAULT_STORY_DAYS) -> int:
