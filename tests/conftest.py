@@ -30,6 +30,21 @@ def analyze(nlp):
     return run
 
 
+# Fixtures that load spaCy's model or start a server: a test that uses one, even through another fixture, is slow;
+# so is every test of a module that runs the command's pipeline, worker processes, Ray, PostgreSQL or a browser.
+SLOW_FIXTURES = {"nlp", "analyze", "web_db", "server", "pg_url"}
+SLOW_MODULES = {"test_cli", "test_reliability", "test_engines", "test_engines_ray", "test_web_cli", "test_postgres",
+                "test_web_postgres", "test_corpus_postgres", "test_web_browser", "test_corpus_browser",
+                "test_corpus_pipeline"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark those tests `slow`, so that `pytest -m "not slow"` stays quick."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.stem in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 def needs_shared(path: Path = SHARED):
     """Skip marker for tests that read the research data in ../shared."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent: the shared research data is not beside this clone")
