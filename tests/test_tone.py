@@ -157,3 +157,22 @@ def test_article_page_tells_the_authors_words_from_quoted_ones(tmp_path):
     page = TestClient(create_app(store, token="t")).get("/articles/a1").text
     assert "the author&#39;s words" in page and "quoted from Ali Khan" in page
     assert "Tone towards actors" in page and "all inside quotes" in page  # Israel: only in Khan's quote
+
+
+@pytest.mark.slow
+def test_seed_loaded_labels_carry_their_voice():
+    """The seed article: the outlet's own "Zionist entity" is a framing span in the author's voice; the loaded
+    words inside Khamenei's quotes are his."""
+    from conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is absent: the shared research data is not beside this clone")
+    from newsprism import pipeline
+    from newsprism.readers import read_paths
+
+    nlp = pipeline.load(["newsprism_actors", "newsprism_quotes", "newsprism_framing"])
+    analysis = next(pipeline.analyze(nlp, list(read_paths([str(SEED)]))))
+    zionist = [f for f in analysis.framing if "Zionist entity" in f.text]
+    assert zionist and all(f.voice.kind == "author" for f in zionist)
+    quoted = [f for f in analysis.framing if "deceitful" in f.text]
+    assert quoted and quoted[0].voice.kind == "quote" and "Khamenei" in (quoted[0].voice.speaker_name or "")

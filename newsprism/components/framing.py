@@ -3,8 +3,9 @@ Propaganda Techniques Corpus, each with a score, and the library calls behind `n
 `newsprism eval framing` (SemEval-2020 Task 11 formats, offsets into the raw `articleID.txt` file).
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
-tagger when the `transformer` extra is installed) proposes spans -> the technique classifier names each
-span -> each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]`, best score first per span.
+tagger of the shared encoder under `--framing-tagger minilm`) proposes spans -> the actors' loaded labels
+join them (`label_spans`) -> the technique classifier names each span -> each span's voice from
+`doc._.quotes` -> `doc._.framing = [FramingSpan]`, best score first per span.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.framing.features import word_key
 from newsprism.framing.model import FramingModel, shipped_model
 from newsprism.framing.semeval import (
     article_files,
@@ -77,10 +79,39 @@ def make_framing(nlp: Language, name: str, model_dir: str | None) -> FramingComp
     return FramingComponent(model_dir)
 
 
+# An actor's label is a framing span when one of its words lies inside PTC propaganda spans at least this
+# share of the times it occurs in training (the lexicon; the prior is about 0.13), e.g. "the Zionist entity".
+LABEL_MIN_SHARE = 0.4
+
+
+def label_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The labels the actors component found for actors (`doc._.entities`), leading determiner left out,
+    whose most loaded word reaches LABEL_MIN_SHARE and that overlap no span found already; score: that share."""
+    out: list[tuple[int, int, float]] = []
+    taken = list(found)
+    for ent in doc._.entities or []:
+        for lab in ent.labels:
+            span = doc.char_span(lab.start, lab.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = [t for t in span if t.is_alpha and not t.is_stop]
+            share = max((model.lexicon.get(word_key(t), 0.0) for t in words), default=0.0)
+            if share < LABEL_MIN_SHARE:
+                continue
+            start = span[1].idx if len(span) > 1 and span[0].pos_ == "DET" else span.start_char
+            if any(s < span.end_char and start < e for s, e, _ in taken):
+                continue
+            taken.append((start, span.end_char, share))
+            out.append((start, span.end_char, round(share, 4)))
+    return out
+
+
 def framing_spans(model: FramingModel, doc: Doc) -> list[FramingSpan]:
-    """The spans the model finds in a parsed doc, each with its best technique (and a second one when
-    likely enough) and its voice (the author's, or inside a quote: whose); score = P(span) x P(technique)."""
+    """The spans the model finds in a parsed doc, and the loaded labels of actors (`label_spans`), each with
+    its best technique (and a second one when likely enough) and its voice (the author's, or inside a quote:
+    whose); score = P(span) x P(technique)."""
     found = model.spans(doc)
+    found = sorted(found + label_spans(model, doc, found))
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out = []
     for (s, e, p_span), techs in zip(found, ranked):
