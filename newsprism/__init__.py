@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from newsprism import notorch  # noqa: E402 - before anything imports spaCy
+
+notorch.install()
+
 # Public name -> the module that defines it.
 _API = {
     "analyze": "newsprism.api",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import socket
 
 from typer.testing import CliRunner
@@ -106,3 +107,45 @@ def test_summary_teaches_a_newcomer(tmp_path):
     for heading in ("Most quoted speakers", "Most frequent actors", "Events by type", "Framing techniques",
                     "Conflicting figures", f"newsprism serve --db {db}"):
         assert heading in out, heading
+
+
+def web_client(tmp_path, analyses: list[Analysis]):
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import create_app
+
+    return TestClient(create_app(stored(tmp_path, *analyses)))
+
+
+def from_outlet(article_id: str, source: str, **changes) -> Analysis:
+    a = make_analysis(article_id)
+    return a.model_copy(update={"article": a.article.model_copy(update={"source": source}), **changes})
+
+
+def test_speakers_page_sums_the_outlets_beyond_the_columns(tmp_path):
+    client = web_client(tmp_path, [from_outlet(f"a{i}", f"Outlet {i:02d}") for i in range(14)])
+    page = client.get("/speakers").text
+    assert "2 other outlets" in page and "Show all 14 outlets" in page
+    row = page[page.index("speaker=Jane+Doe"):].split("</tr>", 1)[0]
+    assert row.count('class="n">1<') == 12 and 'class="n">2<' in row  # 12 columns, then the 2 others summed
+    every = client.get("/speakers", params={"outlets": 0}).text
+    assert "other outlets" not in every and all(f"Outlet {i:02d}" in every for i in range(14))
+
+
+def test_framing_page_counts_articles_over_a_score(tmp_path):
+    from newsprism.schema import FramingSpan
+
+    base = make_analysis("x").framing[0]
+    long_one = [base.model_copy(update={"technique": "Loaded_Language", "score": 0.9}) for _ in range(5)]
+    weak = [base.model_copy(update={"technique": "Doubt", "score": 0.04})]
+    client = web_client(tmp_path, [
+        from_outlet("a1", "Wire", framing=long_one),
+        from_outlet("a2", "Wire", framing=long_one[:1]),
+        from_outlet("a3", "Wire", framing=weak),
+    ])
+    page = client.get("/framing", params={"voice": "all"}).text
+    row = page[page.index(">Loaded Language<"):].split("</tr>", 1)[0]
+    assert re.findall(r'class="n">(\d+)<', row) == ["2", "2"]  # two articles, not six spans
+    assert ">Doubt<" not in page.split("Quoted:")[0].split("The techniques")[0]
+    assert ">Doubt<" in client.get("/framing", params={"voice": "all", "min_score": 0}).text
+    assert isinstance(long_one[0], FramingSpan)

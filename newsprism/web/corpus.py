@@ -14,6 +14,8 @@ from newsprism.store import Store
 from newsprism.store.tables import articles, events, framing, quotes
 
 UNKNOWN_SOURCE = "(no source)"
+MIN_FRAMING_SCORE = 0.2  # framing spans scored lower are left out of the corpus pages (the score is 0 to 1)
+OUTLET_COLUMNS = 12  # outlets shown as columns by default; the rest are summed in `others`
 
 
 @dataclass
@@ -24,10 +26,13 @@ class Pivot:
     columns: list[str]
     cells: dict[tuple[str, str], int]
     totals: dict[str, int]
+    others: dict[str, int]  # per row, the counts of the columns left out
+    all_columns: int  # how many columns there are, shown or not
 
 
-def pivot(counts: list[tuple[str, str, int]], top_rows: int, top_columns: int = 12) -> Pivot:
-    """A `Pivot` of the `top_rows` rows and `top_columns` columns with the most counts."""
+def pivot(counts: list[tuple[str, str, int]], top_rows: int, top_columns: int | None = OUTLET_COLUMNS) -> Pivot:
+    """A `Pivot` of the `top_rows` rows and the `top_columns` columns (None: all) with the most counts; what
+    the other columns hold is summed per row in `others`, so each row still adds up to its total."""
     row_totals: Counter[str] = Counter()
     column_totals: Counter[str] = Counter()
     cells: dict[tuple[str, str], int] = {}
@@ -37,11 +42,14 @@ def pivot(counts: list[tuple[str, str, int]], top_rows: int, top_columns: int = 
         cells[(row, column)] = cells.get((row, column), 0) + n
     rows = [r for r, _ in sorted(row_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_rows]]
     columns = [c for c, _ in sorted(column_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_columns]]
-    return Pivot(rows, columns, cells, dict(row_totals))
+    shown = set(columns)
+    others = {r: sum(n for (row, c), n in cells.items() if row == r and c not in shown) for r in rows}
+    return Pivot(rows, columns, cells, dict(row_totals), others, len(column_totals))
 
 
-def speakers(store: Store, top: int = 50) -> Pivot:
-    """Quotes by speaker (the resolved name, else the words used) and outlet."""
+def speakers(store: Store, top: int = 50, outlets: int | None = OUTLET_COLUMNS) -> Pivot:
+    """Quotes by speaker (the resolved name, else the words used) and outlet, `outlets` of them as columns
+    (None: every outlet)."""
     speaker = func.coalesce(quotes.c.speaker_name, quotes.c.speaker)
     source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
     query = (
@@ -51,7 +59,7 @@ def speakers(store: Store, top: int = 50) -> Pivot:
         .group_by(speaker, source)
     )
     with store.engine.connect() as conn:
-        return pivot([tuple(r) for r in conn.execute(query)], top)
+        return pivot([tuple(r) for r in conn.execute(query)], top, outlets)
 
 
 def event_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:
@@ -89,12 +97,15 @@ def located_events(store: Store) -> list[dict[str, Any]]:
         return [row._asdict() for row in conn.execute(query)]
 
 
-def techniques_by_source(store: Store, voice: str = "all") -> Pivot:
-    """Framing spans by technique and outlet; `voice` author or quote keeps the spans in that voice only."""
+def techniques_by_source(store: Store, voice: str = "all", min_score: float = MIN_FRAMING_SCORE) -> Pivot:
+    """Articles using each framing technique, by outlet: an article counts once however many spans it has
+    (so one long article does not outweigh the rest), and only spans scored `min_score` or more count;
+    `voice` author or quote keeps the spans in that voice only."""
     source = func.coalesce(articles.c.source, UNKNOWN_SOURCE)
     query = (
-        select(framing.c.technique, source, func.count())
+        select(framing.c.technique, source, func.count(func.distinct(framing.c.article_id)))
         .select_from(framing.join(articles, articles.c.id == framing.c.article_id))
+        .where(framing.c.score >= min_score)
         .group_by(framing.c.technique, source)
     )
     if voice != "all":
@@ -103,26 +114,29 @@ def techniques_by_source(store: Store, voice: str = "all") -> Pivot:
         return pivot([tuple(r) for r in conn.execute(query)], top_rows=20)
 
 
-def techniques_by_speaker(store: Store) -> Pivot:
-    """Framing spans inside quotes, by technique and the quote's speaker (who the loaded words belong to)."""
+def techniques_by_speaker(store: Store, min_score: float = MIN_FRAMING_SCORE) -> Pivot:
+    """Framing spans scored `min_score` or more inside quotes, by technique and the quote's speaker (who the
+    loaded words belong to)."""
     speaker = func.coalesce(framing.c.speaker_name, "(unresolved speaker)")
     query = (
         select(framing.c.technique, speaker, func.count())
-        .where(framing.c.voice == "quote")
+        .where(framing.c.voice == "quote", framing.c.score >= min_score)
         .group_by(framing.c.technique, speaker)
     )
     with store.engine.connect() as conn:
         return pivot([tuple(r) for r in conn.execute(query)], top_rows=20)
 
 
-def techniques_by_month(store: Store, voice: str = "all") -> dict[str, dict[str, int]]:
-    """Framing spans per technique and month of publication ({technique: {YYYY-MM: n}}), in `voice` (author,
-    quote) or all."""
+def techniques_by_month(
+    store: Store, voice: str = "all", min_score: float = MIN_FRAMING_SCORE
+) -> dict[str, dict[str, int]]:
+    """Articles using each framing technique per month of publication ({technique: {YYYY-MM: n}}), counting
+    spans scored `min_score` or more, in `voice` (author, quote) or all."""
     month = func.substr(articles.c.published, 1, 7)
     query = (
-        select(framing.c.technique, month, func.count())
+        select(framing.c.technique, month, func.count(func.distinct(framing.c.article_id)))
         .select_from(framing.join(articles, articles.c.id == framing.c.article_id))
-        .where(articles.c.published.is_not(None))
+        .where(articles.c.published.is_not(None), framing.c.score >= min_score)
         .group_by(framing.c.technique, month)
     )
     if voice != "all":

@@ -126,9 +126,9 @@ def tone_page(request: Request, voice: Annotated[str, Query(pattern="^(author|qu
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(request: Request) -> HTMLResponse:
-    """Who is quoted, how often, and by which outlet."""
-    table = corpus.speakers(request.app.state.store)
+def speakers_page(request: Request, outlets: Annotated[int, Query(ge=0)] = corpus.OUTLET_COLUMNS) -> HTMLResponse:
+    """Who is quoted, how often, and by which outlet (`outlets` of them as columns, 0 for all; the rest summed)."""
+    table = corpus.speakers(request.app.state.store, outlets=outlets or None)
     chart = charts.bars([(r, table.totals[r]) for r in table.rows[:20]], "Quotes by speaker")
     return render(request, "speakers.html", table=table, chart=chart)
 
@@ -151,20 +151,26 @@ VOICES = {"author": "in the author's own words", "quote": "inside quotes", "all"
 
 
 @router.get("/framing", response_class=HTMLResponse)
-def framing_page(request: Request, voice: Annotated[str, Query(pattern="^(author|quote|all)$")] = "author") -> HTMLResponse:
-    """Propaganda techniques per outlet (in the author's own words unless `voice` says otherwise), the
-    techniques quoted from each speaker, and techniques over time."""
+def framing_page(
+    request: Request,
+    voice: Annotated[str, Query(pattern="^(author|quote|all)$")] = "author",
+    min_score: Annotated[float, Query(ge=0, le=1)] = corpus.MIN_FRAMING_SCORE,
+) -> HTMLResponse:
+    """Propaganda techniques per outlet, as the number of articles using each (in the author's own words
+    unless `voice` says otherwise, spans scored `min_score` or more), the techniques quoted from each
+    speaker, and techniques over time."""
     store = request.app.state.store
-    table = corpus.techniques_by_source(store, voice)
+    table = corpus.techniques_by_source(store, voice, min_score)
     return render(
         request,
         "framing.html",
         voice=voice,
         voices=VOICES,
-        quoted=corpus.techniques_by_speaker(store),
+        min_score=min_score,
+        quoted=corpus.techniques_by_speaker(store, min_score),
         table=table,
         heat=charts.heatmap(table.rows, table.columns, table.cells, "Framing techniques by outlet"),
-        months=charts.timeline(corpus.techniques_by_month(store, voice), "Framing techniques per month"),
+        months=charts.timeline(corpus.techniques_by_month(store, voice, min_score), "Framing techniques per month"),
         descriptions=DESCRIPTIONS,
         technique_title=technique_title,
     )
