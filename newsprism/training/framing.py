@@ -328,6 +328,8 @@ def readme(record: dict) -> str:
     timing = ", ".join(f"{k} {v:.0f} s" for k, v in secs.items() if k not in ("total", "retune"))
     retuned = (f"; decoding chosen again (official SemEval-2020 measure) by `{record['decoding_command']}`"
                if "decoding_command" in record else "")
+    if "exported_from" in record:
+        retuned += f"; the ONNX tagger: {record['exported_from']}"
     return f"""# newsprism framing model (PTC propaganda techniques)
 
 Written by `newsprism.training.framing.train`; `meta.json` holds the full record (development article ids
