@@ -45,7 +45,9 @@ def corpus(shared: Path, limit: int, which: str = "polnear") -> list[Article]:
             folder = shared / "data" / "polnear" / split / "text"
             if folder.exists():
                 for f in sorted(folder.glob("*.txt")):
-                    arts.append(Article(text=f.read_text(encoding="utf-8"), id=f.stem))
+                    outlet, published = (f.stem.split("_") + ["", ""])[:2]  # publisher_YYYY-MM-DD_slug
+                    arts.append(Article(text=f.read_text(encoding="utf-8"), id=f.stem, source=outlet or None,
+                                        published=published if len(published) == 10 else None))
     if not arts:
         samples = Path(__file__).parent / "samples"
         arts = [Article(text=f.read_text(encoding="utf-8"), id=f.stem) for f in sorted(samples.glob("*.txt"))]
@@ -143,6 +145,33 @@ def measure_components(arts: list[Article], batch_size: int, top: int = 12, prof
     return {"components": costs, "profile": lines, "profiled": min(profiled, len(docs))}
 
 
+def measure_ingest(arts: list[Article], batch_size: int, workers: int) -> dict[str, Any]:
+    """`newsprism ingest` into a fresh SQLite database, timing apart the corpus view's linking (actors
+    across articles, stories, quotes to events) that each batch's transaction runs."""
+    import tempfile
+
+    from newsprism.engines.ingest import IngestStats, ingest
+    from newsprism.store import Store, db, queries
+
+    linking = 0.0
+    link = db.link
+
+    def timed(*args: Any) -> None:
+        nonlocal linking
+        t0 = time.perf_counter()
+        link(*args)
+        linking += time.perf_counter() - t0
+
+    db.link = timed
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.db")) as store:
+        t0 = time.perf_counter()
+        for _ in ingest(arts, store, IngestStats(), "local", workers, batch_size):
+            pass
+        total = time.perf_counter() - t0
+        return {"total_s": total, "link_s": linking, "stories": queries.count_stories(store),
+                "actors": queries.count_actors(store), "events": store.count("events")}
+
+
 def _child(args: argparse.Namespace) -> None:
     """Run one measurement in this process and print its figures as JSON."""
     arts = corpus(args.shared, args.limit, args.corpus)
@@ -151,6 +180,8 @@ def _child(args: argparse.Namespace) -> None:
             result = measure_parse(arts, args.batch_size)
         elif args.measure == "components":
             result = measure_components(arts, args.batch_size)
+        elif args.measure == "ingest":
+            result = measure_ingest(arts, args.batch_size, args.workers)
         else:
             result = measure_analysis(arts, args.batch_size, args.workers)
     result["peak_mb"] = mem.peak
@@ -195,7 +226,9 @@ def main() -> None:
     ap.add_argument("--corpus", choices=CORPORA, default="polnear")
     ap.add_argument("--limit", type=int, default=500, help="articles (default 500)")
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--measure", choices=("parse", "analysis", "components"), help=argparse.SUPPRESS)
+    ap.add_argument("--ingest-limit", type=int, default=2000,
+                    help="articles ingested for the corpus view's row (default 2000, as many as there are)")
+    ap.add_argument("--measure", choices=("parse", "analysis", "components", "ingest"), help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
@@ -225,6 +258,13 @@ def main() -> None:
     print("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)")
     for line in comp["profile"]:
         print(f"  {line.strip()}")
+    ingest_args = argparse.Namespace(**{**vars(args), "limit": args.ingest_limit})
+    stored = _run(ingest_args, "ingest", 2)
+    n_ingest = len(corpus(args.shared, args.ingest_limit, args.corpus))
+    print(f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
+          f"of which linking {stored['link_s']:.1f} s ({1000 * stored['link_s'] / n_ingest:.1f} ms per article: "
+          f"{stored['events']} events, {stored['stories']} stories of several articles, {stored['actors']} actors)"
+          f"  peak {stored['peak_mb']:5.0f} MB")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
