@@ -15,7 +15,8 @@ Order of work, each step reading the previous ones:
    modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
    Force"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
    Iran's support"), else the article's own country (dateline, else its most named country), marked "article".
-It writes `doc._.entities` (list of `Entity`) and `doc._.actor_spans` (char start, end, entity id),
+It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
+and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
 """
 
@@ -35,6 +36,8 @@ from newsprism.schema import Entity, Span as OutSpan
 
 if not Doc.has_extension("actor_spans"):
     Doc.set_extension("actor_spans", default=None)
+if not Doc.has_extension("actor_genders"):
+    Doc.set_extension("actor_genders", default=None)
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
@@ -129,6 +132,15 @@ def name_tokens(ent: Span) -> list[Token]:
     if len(toks) == 1 and is_title(toks[0]):
         return []
     return toks
+
+
+def widened(ent: Span) -> Span:
+    """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz")."""
+    start = ent.start
+    while (ent.label_ == "PERSON" and start > 0 and ent.doc[start - 1].pos_ == "PROPN" and not ent.doc[start - 1].ent_type_
+           and ent.doc[start - 1].text[:1].isupper() and ent.doc[start - 1].is_alpha and not is_title(ent.doc[start - 1])):
+        start -= 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def line_of(tok: Token) -> str:
@@ -353,7 +365,7 @@ class ActorResolver:
         return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
-        mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in self.doc.ents
+        mentions = [(widened(ent), [t.text for t in name_tokens(widened(ent))]) for ent in self.doc.ents
                     if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
         people = {" ".join(w).lower() for ent, w in mentions if ent.label_ == "PERSON" and len(w) > 1}
@@ -537,6 +549,7 @@ class ActorResolver:
         ordered = sorted(self.clusters.values(), key=lambda c: min(s for s, _ in c.mentions + c.labels))
         ids = {c.key: f"E{i + 1}" for i, c in enumerate(ordered)}
         self.doc._.actor_spans = sorted((s, e, ids[k]) for s, e, k in self.spans)
+        self.doc._.actor_genders = {ids[c.key]: g for c in ordered if c.type == "PERSON" and (g := self.gender(c))}
         out = []
         for c in ordered:
             out.append(
