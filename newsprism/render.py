@@ -17,7 +17,8 @@ out = Console()
 
 
 def table(analysis: Analysis) -> None:
-    """The article's actors and quotes, each quote with its speaker and cue."""
+    """The article's actors and quotes (each with its speaker and cue), events, framing (whose words) and
+    tone towards actors."""
     art = analysis.article
     out.print(Text.assemble((escape(art.title or art.id), "bold"), f"  {art.published or ''}  ", escape(art.source or "")))
     actors = Table("actor", "type", "country", "mentions", "labels used", title="Actors", title_justify="left")
@@ -46,10 +47,18 @@ def table(analysis: Analysis) -> None:
         out.print(Text.assemble(("Conflicting figures", "bold"),
                                 escape(f" ({c.about}): " + " vs ".join(f"'{f.text}'" for f in c.figures))))
     if analysis.framing:
-        framing = Table("technique", "score", "words", title="Framing", title_justify="left")
+        framing = Table("technique", "score", "whose words", "words", title="Framing", title_justify="left")
         for f in analysis.framing:
-            framing.add_row(f.technique, f"{f.score:.2f}", cell(f.text))
+            whose = f"quoted: {f.voice.speaker_name or '?'}" if f.voice.kind == "quote" else "author"
+            framing.add_row(f.technique, f"{f.score:.2f}", cell(whose), cell(f.text))
         out.print(framing)
+    if analysis.actor_tone:
+        tone = Table("actor", "mentions", "neg / neu / pos", "mean", "author's words", title="Tone towards actors",
+                     title_justify="left")
+        for t in analysis.actor_tone:
+            own = f"{t.author_mean:+.2f}" if t.author_mean is not None else "(all quoted)"
+            tone.add_row(cell(t.name), str(t.mentions), f"{t.negative} / {t.neutral} / {t.positive}", f"{t.mean:+.2f}", own)
+        out.print(tone)
 
 
 def actor(a) -> str:
