@@ -203,6 +203,34 @@ def test_a_warc_body_under_content_encoding_is_decompressed_only_up_to_the_limit
     assert peak < 64 * MB  # the body expands to 256 MB; warcio decompresses 16 KB of it at a time
 
 
+def raw_warc_record(http_headers: str, body: bytes) -> bytes:
+    """One WARC response record written by hand (warcio's writer would de-chunk and re-measure the body)."""
+    http = f"HTTP/1.1 200 OK\r\n{http_headers}\r\n".encode() + body
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+
+
+def test_a_chunked_compressed_warc_body_is_read_a_piece_at_a_time(monkeypatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_MAX_HTML_BYTES", str(MB))
+    packed = gzip_of(b"<html><body><p>", 256, b"</p></body></html>")  # one chunk that expands to 256 MB
+    body = f"{len(packed):x}\r\n".encode() + packed + b"\r\n0\r\n\r\n"
+    headers = "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n"
+    items, peak = read_measured(raw_warc_record(headers, body), "a.warc")
+    assert len(items) == 1 and "too large" in items[0].reason and peak < 32 * MB
+    items = list(read_stream(io.BytesIO(raw_warc_record("Content-Type: text/html\r\nContent-Encoding: br\r\n", b"x")),
+                             "b.warc", name="b.warc"))
+    assert items[0].origin == "b.warc#1" and "'br' is not read" in items[0].reason
+
+
+def test_an_endless_warc_header_line_is_refused_quickly() -> None:
+    packed = gzip_of(b"WARC/1.0\r\nWARC-Type: ", 64, b"\r\n\r\n")
+    started = time.monotonic()
+    items, peak = read_measured(packed, "a.warc.gz")
+    assert len(items) == 1 and "headers longer than" in items[0].reason
+    assert time.monotonic() - started < 20 and peak < 64 * MB
+
+
 def test_a_warc_cut_short_refuses_its_last_record() -> None:
     data = warc_of([(PAGE, [("Content-Type", "text/html")]), (PAGE, [("Content-Type", "text/html")])])
     items = list(read_stream(io.BytesIO(data[:-200]), "a.warc", name="a.warc"))
