@@ -103,6 +103,15 @@ def build(folder: Path, outside: Path) -> tuple[dict[str, str], dict[str, str]]:
     ]))
     bad["bomb.warc#1"] = "gzip body expanding to 300 MB"
     good["warc-page"] = "bomb.warc#2"
+    packed = gzip_stream([(b"<html><body><p>", 1), (b"a" * MB, 1024), (b"</p></body></html>", 1)])
+    chunked = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+               b"Content-Encoding: gzip\r\n\r\n" + f"{len(packed):x}\r\n".encode() + packed + b"\r\n0\r\n\r\n")
+    record = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/chunked\r\n"
+              f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(chunked)}\r\n\r\n").encode()
+    (folder / "chunked.warc").write_bytes(record + chunked + b"\r\n\r\n")
+    bad["chunked.warc#1"] = "one chunked gzip body expanding to 1 GB"
+    (folder / "header.warc.gz").write_bytes(gzip_stream([(b"WARC/1.0\r\nWARC-Type: ", 1), (b"a" * MB, 512), (b"\r\n\r\n", 1)]))
+    bad["header.warc.gz"] = "a WARC header line of 512 MB"
     whole = warc([("http://example.org/a", html_page("Cut A", good_text(7)), [("Content-Type", "text/html")]),
                   ("http://example.org/b", html_page("Cut B", good_text(8)), [("Content-Type", "text/html")])])
     (folder / "cut.warc").write_bytes(whole[:-300])
