@@ -108,3 +108,63 @@ def test_speaker_with_apposition_resolves_to_the_person_not_the_group(analyze):
     q = only(a, "the vote was a disgrace")
     assert q.speaker.text.startswith("Rep. G.K. Butterfield")
     assert q.speaker_name == "G.K. Butterfield"
+
+
+@pytest.mark.parametrize("text", [
+    "A study published on Monday shows that coffee drinkers live longer.",
+    "The company reported a profit of $3 million in the second quarter.",
+    "The plan was rejected last year, and protests were reported in the capital.",
+    "He agreed to step down at the end of the year after the vote.",
+    "The decline in sales is expected to continue well into next year.",
+    "Story continues below advertisement\nThe storm moved east overnight.",
+])
+def test_plans_findings_passives_and_furniture_are_not_quotes(analyze, text):
+    assert analyze(text).quotes == []
+
+
+def test_transcript_lines_and_signature_dashes_are_quotes(analyze):
+    a = analyze("WALLACE: Do you really see those two as equivalent?\n\n"
+                "“The most unqualified person to ever run for office.” ― Maria Gomez\n")
+    assert only(a, "equivalent").speaker.text == "WALLACE"
+    sig = only(a, "unqualified")
+    assert sig.speaker.text == "Maria Gomez" and sig.cue.text == "―"
+
+
+def test_he_said_after_a_quote_goes_to_a_man_not_the_woman_quoted(analyze):
+    a = analyze("“The shelter is full every night,” said Sarah Cole, who runs the mission. "
+                "Her colleague David Marsh nodded. “We need more beds,” he said.")
+    assert only(a, "beds").speaker_name == "David Marsh"
+    assert only(a, "shelter").speaker_name == "Sarah Cole"
+
+
+def test_she_said_goes_to_a_woman(analyze):
+    a = analyze("Omar Haddad spoke first. Fatima Haddad, his wife, disagreed. “It is worse than ever,” she said.")
+    assert only(a, "worse").speaker_name == "Fatima Haddad"
+
+
+def test_apposition_names_the_speaker_not_the_possessor(analyze):
+    a = analyze("Police said Carlos Diaz died in the crash. His sister, Ana Diaz, said he loved to drive.")
+    assert only(a, "loved to drive").speaker_name == "Ana Diaz"
+
+
+def test_nominal_speakers_resolve_to_the_person_named(analyze):
+    a = analyze("Priya Nair has built bridges for 30 years. The soft-spoken engineer said the design was safe.")
+    q = only(a, "design was safe")
+    assert q.speaker_name == "Priya Nair"
+    nair = next(e for e in a.entities if e.name == "Priya Nair")
+    assert q.speaker_entity == nair.id
+
+
+def test_it_and_the_company_resolve_to_the_organisation(analyze):
+    a = analyze("Acme Corp. cut 200 jobs on Tuesday. It said the cuts were needed to stay competitive. "
+                "The company said it would hire again next year.")
+    acme = next(e for e in a.entities if "Acme" in e.name)
+    assert only(a, "cuts were needed").speaker_entity == acme.id
+    assert only(a, "hire again").speaker_entity == acme.id
+
+
+def test_a_pull_quote_repeated_in_the_page_counts_once(analyze):
+    a = analyze("“We will not give up on this town,” said Mayor Joan Ellis.\n"
+                "“We will not give up on this town,” said Mayor Joan Ellis.\nThe council met on Monday.")
+    assert len([q for q in a.quotes if "give up" in q.content.text]) == 1
+

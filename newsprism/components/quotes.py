@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.components.actors import FURNITURE_LINE, line_of, resolve_span
+from newsprism.components.actors import FURNITURE_LINE, PRONOUN_GENDER, line_of, resolve_span
 from newsprism.components.attribution_model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
@@ -53,6 +53,11 @@ OBJECT_CONTENT_VERBS = {
 # Verbs that only count with a clause ('he added that ...', not 'he added salt').
 CLAUSE_ONLY = {"add", "demand", "note", "write", "post", "answer", "question", "wonder", "point", "call",
                "describe", "charge", "accuse", "counter", "report", "reveal", "indicate", "signal", "estimate"}
+# Nouns that name an organisation: 'the company said' is the company named last.
+ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "organisation", "organization", "party",
+             "union", "bank", "council", "university", "hospital", "board", "commission", "committee", "airline",
+             "retailer", "office", "campaign", "network", "newspaper", "charity", "foundation", "institute",
+             "association", "district", "corporation", "business", "group", "club", "team", "school", "court"}
 STUDIES = {"study", "studies", "experiment"}
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
@@ -437,30 +442,69 @@ class QuoteFinder:
     # --- output -------------------------------------------------------------------------------
 
     def resolve(self, f: Found, last: Found | None) -> None:
-        """Names the speaker: the entity its head word mentions, else a person named inside it; a bare
-        'he'/'she' right after another quote continues that quote's speaker (the news convention)."""
+        """Names the speaker as one entity of the actors component, in this order: a person in apposition
+        ('his sister, Ana Diaz'); a bare 'he'/'she' continues the last quote's speaker when the gender fits
+        (the news convention), else the person the actors component gave the pronoun; 'it' and 'the
+        company' the organisation named last; the entity the head word mentions; a role noun ('the
+        soft-spoken engineer', 'the shop's owner') the person introduced with it, else the person named
+        just before; a surname NER missed its person."""
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
-        head = sp.root
-        if (len(sp) == 1 and head.lower_ in {"he", "she"} and last is not None and last.speaker_id
-                and self.entity_types.get(last.speaker_id) == "PERSON" and 0 <= sp.start_char - last.content[1] < 300):
-            f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name
-            return
-        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
-        if ident is None:
-            ident = resolve_span(self.doc, sp.start_char, sp.end_char)
-            if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
-                ident = self.by_surname(sp)
+        ident = self.speaker_entity(sp, last)
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
             f.speaker_name = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
 
+    def speaker_entity(self, sp: Span, last: Found | None) -> str | None:
+        """The entity id a speaker span names (see `resolve`), or None."""
+        head = sp.root
+        for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
+            ident = resolve_span(self.doc, appos.idx, appos.idx + len(appos.text))
+            if self.entity_types.get(ident) == "PERSON":
+                return ident
+        word = head.lower_
+        if word in PRONOUN_GENDER and len(sp) == 1:
+            gender = PRONOUN_GENDER[word]
+            fits = lambda i: self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
+            if (last is not None and last.speaker_id and fits(last.speaker_id)
+                    and 0 <= sp.start_char - last.content[1] < 300):
+                return last.speaker_id
+            ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+            return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+        if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
+            return self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "ORG")
+        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+        if ident is None:
+            ident = resolve_span(self.doc, sp.start_char, sp.end_char)
+            if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
+                ident = self.by_surname(sp)
+        if ident is None and head.pos_ == "NOUN" and head.tag_ == "NN" and self.definite(head):
+            ident = self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "PERSON", window=500)
+        return ident
+
+    @staticmethod
+    def definite(noun: Token) -> bool:
+        """'the director', 'the shop's owner', 'its spokesman': a noun that points to someone already named."""
+        return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "another", "one"}
+                   for c in noun.children)
+
+    def named_before(self, char: int, accept, window: int = 2000) -> str | None:
+        """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s."""
+        best = None
+        for start, end, ident in self.doc._.actor_spans or []:
+            if start >= char:
+                break
+            if char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"} and accept(ident):
+                best = ident
+        return best
+
     def run(self) -> list[Quote]:
         self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
+        self.genders = self.doc._.actor_genders or {}
         self.direct()
         self.transcript()
         self.indirect()
@@ -468,7 +512,14 @@ class QuoteFinder:
             self.merge(self.model.predict(self.doc))
         out = []
         last: Found | None = None
+        said: set[str] = set()  # the words of each quote so far: a pull quote repeats one in the page
         for f in sorted(self.outermost(), key=lambda f: f.content):
+            words = " ".join(self.text[f.content[0] : f.content[1]].lower().split())
+            if words in said:
+                continue
+            said.add(words)
+            if f.kind == "indirect" and any(trim(self.text, *r) == f.content for r in self.regions):
+                f.kind = "direct"  # '"We will rebuild," he said': the clause is the quotation itself
             self.resolve(f, last)
             last = f if f.speaker_id else last
             sp = f.speaker
@@ -515,8 +566,8 @@ class QuoteFinder:
         """What the tagger's cue reports has a source and is something said: its verb is not passive
         without an agent ('is expected', 'were reported', 'better known as'), its subject is no scientific
         study ('a study shows'), 'reported' has a clause ('reported a profit' is no quote), and
-        its line is not page furniture. (Polls' findings and held views stay: PolNeAR, which the tagger
-        learnt from, counts them, and dropping them costs more there than it gains.)"""
+        its line is not page furniture. (Polls' findings, pledges of plans ('vowed to') and held views stay:
+        PolNeAR, which the tagger learnt from, counts them, and dropping them costs more there than it gains.)"""
         verb = self.doc.char_span(*cue, alignment_mode="expand")
         if verb is None or verb.root.pos_ not in {"VERB", "AUX"}:
             return True
