@@ -10,13 +10,17 @@ its size, never analysed half-way or allowed to crash spaCy (whose own length li
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 # Defaults: spaCy's parser needs about 1 GB per 100,000 characters at once, so a million is the most it takes.
 MAX_CHARS = 1_000_000
 MAX_HTML_BYTES = 20_000_000
 MAX_HTML_DEPTH = 1_000  # nested container elements; libxml2 itself gives up at 256 without its "huge" option
-TIME_BUDGET = 60.0  # seconds per article for newsprism's own components, checked between components
+TIME_BUDGET = 60.0  # seconds per article for newsprism's own components; stopped past it (see `deadline`)
 
 ENV = {
     "max_chars": "NEWSPRISM_MAX_CHARS",
@@ -58,6 +62,35 @@ def configure(**values: float | int | None) -> None:
             raise ValueError(f"unknown limit {name!r}; known: {', '.join(ENV)}")
         if value is not None:
             os.environ[ENV[name]] = str(value)
+
+
+class OverBudget(BaseException):
+    """Raised inside a component that ran past the time budget. A `BaseException`, like `KeyboardInterrupt`,
+    so that a component's own `except Exception` cannot swallow it."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Stop the code in the block with `OverBudget` once `seconds` have passed (0 or less: never).
+
+    A timer signal does it, which Python delivers to the main thread only, between bytecodes; so it works in
+    the command line and its worker processes, and elsewhere (a server's request threads) the block runs
+    unbounded: the server runs analyses in a worker process that it kills instead (`web.sandbox`).
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def too_long(text: str, limits: Limits | None = None) -> str | None:

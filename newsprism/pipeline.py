@@ -151,12 +151,15 @@ def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], b
     try:
         if isinstance(doc, Exception):
             raise doc
-        for step in own:
-            doc = nlp.get_pipe(step)(doc)
-            if budget > 0 and time.monotonic() - start > budget:
-                return Refusal(origin, f"analysis took over {budget:g} s (at {step}; --time-budget)")
+        with limits.deadline(budget):  # stops a component mid-way where it can (the main thread)
+            for step in own:
+                doc = nlp.get_pipe(step)(doc)
+                if budget > 0 and time.monotonic() - start > budget:
+                    return Refusal(origin, f"analysis took over {budget:g} s (at {step}; --time-budget)")
         step = "the analysis"
         return to_analysis(art, doc)
+    except limits.OverBudget:
+        return Refusal(origin, f"analysis stopped: it took over {budget:g} s (in {step}; --time-budget)")
     except Exception as err:  # noqa: BLE001 - one article's failure must not end the batch
         message = " ".join(str(err).split())[:200]
         return Refusal(origin, f"analysis failed in {step}: {type(err).__name__}: {message}")

@@ -458,3 +458,27 @@ def test_a_record_the_database_refuses_costs_no_other(tmp_path: Path) -> None:
         with pytest.raises(StoreError):  # a database that takes none of them is the problem itself
             _save(store, [analysis_of(Article(text="x", id="bad1")), analysis_of(Article(text="y", id="bad2"))],
                   stats, refused.append)
+
+
+@spacy.Language.component("newsprism_test_stall")
+def _stall(doc):
+    """A component that never finishes on an article saying "stall", and swallows ordinary exceptions."""
+    if "stall" in doc.text:
+        try:
+            time.sleep(3600)
+        except Exception:  # noqa: BLE001 - what a careless component does; the budget must still stop it
+            pass
+    return doc
+
+
+def test_a_component_past_the_time_budget_is_stopped_mid_way(monkeypatch) -> None:
+    from newsprism import pipeline
+
+    monkeypatch.setenv("NEWSPRISM_TIME_BUDGET", "0.5")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsprism_test_stall")
+    started = time.monotonic()
+    stopped, fine = pipeline.analyze(nlp, [Article(text="Please stall.", id="s"), Article(text="Fine.", id="f")])
+    assert time.monotonic() - started < 5
+    assert isinstance(stopped, Refusal) and "stopped" in stopped.reason and "newsprism_test_stall" in stopped.reason
+    assert isinstance(fine, Analysis) and fine.article.id == "f"
