@@ -298,7 +298,7 @@ def summary(db: str = typer.Option("newsprism.db", help="SQLite file or database
 def export(
     db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
     table: str = typer.Option("quotes", help="articles, entities, quotes, events, framing or figure_conflicts."),
-    format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f"),
+    format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv: for spreadsheets; jsonl: one row per line."),
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default stdout)."),
 ) -> None:
     """Export one table for spreadsheets and pandas."""
@@ -373,6 +373,19 @@ def eval_attribution(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Path = typer.Option(Path("../shared/data/html"), help="Folder with pages/NAME.html and text/NAME.txt."),
+) -> None:
+    """HTML extraction: word precision/recall/F1, furniture lines left, language detected (one JSON line)."""
+    from newsprism.evaluate import extraction
+
+    if not (data / "pages").is_dir():
+        say(f"newsprism: {escape(str(data))} has no pages/ folder")
+        raise typer.Exit(2)
+    extraction.run(data)
+
+
     from newsprism.evaluate import attribution
 
     raise typer.Exit(attribution.run(data, scorers)[0])
@@ -382,7 +395,7 @@ def eval_attribution(
 def train_attribution(
     data: Path = typer.Option(..., help="PolNeAR train folder."),
     out: Path = typer.Option(Path("newsprism/models/attribution.crfsuite"), help="Where to write the model."),
-    seed: int = typer.Option(0),
+    seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
 ) -> None:
     """Train the attribution tagger on PolNeAR train."""
     from newsprism.training import attribution
@@ -509,7 +522,7 @@ def eval_framing(
 def train_framing(
     data: Path = typer.Option(..., help="PTC train folder (articles/, spans.labels, techniques.labels)."),
     out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
-    seed: int = typer.Option(0),
+    seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (train extra)."),
     retune: bool = typer.Option(False, "--retune", help="Only choose the decoding settings of the model in OUT "
                                 "again on its recorded development split."),
@@ -570,7 +583,7 @@ def eval_events(
 def train_events(
     shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
     out: Path = typer.Option(Path("newsprism/models"), help="Folder for the event classifiers."),
-    seed: int = typer.Option(0),
+    seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
 ) -> None:
     """Train the PLOVER and CASE 2021 snippet classifiers on the shared halves (seeded)."""
     from newsprism.training.events import train
