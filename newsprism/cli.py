@@ -386,6 +386,12 @@ def eval_extraction(
     extraction.run(data)
 
 
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Path = typer.Option(..., help="A PolNeAR split folder (text/, attributions/)."),
+    scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
+) -> None:
+    """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
     from newsprism.evaluate import attribution
 
     raise typer.Exit(attribution.run(data, scorers)[0])

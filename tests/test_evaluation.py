@@ -37,3 +37,10 @@ def test_speech_quotes_on_polnear_dev():
     code, result = quotes.run(POLNEAR_DEV, SCORERS)
     assert code == 0
     assert result["recall"] >= 0.80 and result["speaker_accuracy"] >= 0.80, result
+
+
+def test_quote_gold_is_speech_by_the_evaluations_own_cues():
+    """PolNeAR attributions stand in for quotes when their cue is speech or a statement, by a list of the
+    evaluation's own (not the system's lexicon): thoughts, plans and findings are not quotes."""
+    assert quotes.is_reporting("said") and quotes.is_reporting("told") and quotes.is_reporting("according to")
+    assert not any(quotes.is_reporting(cue) for cue in ("hopes", "shows", "believes", "found", "is expected"))

@@ -38,7 +38,7 @@ SPEECH_VERBS = {
     "reply", "respond", "answer", "ask", "complain", "comment", "concede", "contend", "emphasize", "emphasise",
     "estimate", "maintain", "mention", "observe", "recall", "remark", "reiterate", "reveal", "testify",
     "indicate", "caution", "disclose", "conclude", "propose", "recommend", "demand", "threaten", "signal",
-    "hint", "charge", "counter", "joke", "shout", "lament", "question", "wonder",
+    "hint", "charge", "counter", "joke", "shout", "lament", "question", "wonder", "agree",
     "accuse", "describe", "call", "told", "blast", "slam", "boast", "brag", "concur", "retort", "quip",
     "plead", "pray", "advise", "inform", "notify", "assure", "reassure", "proclaim", "guarantee",
     "speculate", "theorize", "exclaim", "mutter", "whisper", "scream", "yell", "cry", "remind", "predict",
@@ -52,7 +52,7 @@ OBJECT_CONTENT_VERBS = {
 }
 # Verbs that only count with a clause ('he added that ...', not 'he added salt').
 CLAUSE_ONLY = {"add", "demand", "note", "write", "post", "answer", "question", "wonder", "point", "call",
-               "describe", "charge", "accuse", "counter", "report", "reveal", "indicate", "signal", "estimate"}
+               "describe", "charge", "accuse", "counter", "report", "agree", "reveal", "indicate", "signal", "estimate"}
 # Nouns that name an organisation: 'the company said' is the company named last.
 ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "organisation", "organization", "party",
              "union", "bank", "council", "university", "hospital", "board", "commission", "committee", "airline",
@@ -565,7 +565,7 @@ class QuoteFinder:
     def speech_content(self, cue: tuple[int, int], s: int, e: int) -> bool:
         """What the tagger's cue reports has a source and is something said: its verb is not passive
         without an agent ('is expected', 'were reported', 'better known as'), its subject is no scientific
-        study ('a study shows'), 'reported' has a clause ('reported a profit' is no quote), and
+        study ('a study shows'), 'agreed' is not to an act ('agreed to step down'), 'reported' has a clause ('reported a profit' is no quote), and
         its line is not page furniture. (Polls' findings, pledges of plans ('vowed to') and held views stay:
         PolNeAR, which the tagger learnt from, counts them, and dropping them costs more there than it gains.)"""
         verb = self.doc.char_span(*cue, alignment_mode="expand")
@@ -579,6 +579,8 @@ class QuoteFinder:
         if subject is not None and subject.lemma_.lower() in STUDIES:
             return False
         content = self.doc.char_span(s, e, alignment_mode="expand")
+        if content is not None and content[0].lower_ == "to" and root.lemma_.lower() == "agree":
+            return False  # 'agreed to step down': a decision, not something said ('agreed that ...' is)
         if root.lemma_.lower() == "report" and content is not None and not any(t.pos_ in {"VERB", "AUX"} for t in content):
             return False
         return not FURNITURE_LINE.search(line_of(root))
