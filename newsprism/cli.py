@@ -386,19 +386,6 @@ def eval_attribution(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
-@eval_app.command("extraction")
-def eval_extraction(
-    data: Path = typer.Option(Path("../shared/data/html"), help="Folder with pages/NAME.html and text/NAME.txt."),
-) -> None:
-    """HTML extraction: word precision/recall/F1, furniture lines left, language detected (one JSON line)."""
-    from newsprism.evaluate import extraction
-
-    if not (data / "pages").is_dir():
-        say(f"newsprism: {escape(str(data))} has no pages/ folder")
-        raise typer.Exit(2)
-    extraction.run(data)
-
-
     from newsprism.evaluate import attribution
 
     raise typer.Exit(attribution.run(data, scorers)[0])
