@@ -166,7 +166,7 @@ def test_linking_reads_no_analysis_back(store: Store) -> None:
 
 def test_match_explains_and_refuses() -> None:
     base = Signature(type="ASSAULT", date="2024-06-11", place="place:gn1", place_name="Lagos", country="NGA",
-                     actors={1}, actor_names={1: "Police"})
+                     actors={1, 2}, principals={1}, actor_names={1: "Police"})
     score, why = match(Signature(type="FIGHT", date="2024-06-12", place="place:gn1", country="NGA", actors={1},
                                  actor_names={1: "Police"}), base, 3)
     assert score > 0 and "shared actors: Police" in why and "date: 1 day apart (2024-06-11, 2024-06-12)" in why
@@ -174,10 +174,12 @@ def test_match_explains_and_refuses() -> None:
     assert match(Signature(type="ASSAULT", date="2024-06-20", actors={1}), base, 3) is None  # too far apart
     assert match(Signature(type="ASSAULT", date="2024-06-11", country="GHA", actors={1}), base, 3) is None
     assert match(Signature(type="ASSAULT", date="2024-06-11"), base, 3) is None  # nothing in common
+    named = Signature(type="DEMAND", date="2024-06-11", actors={2})
+    assert match(named, named, 3) is None  # an actor named in both sentences but neither's source or target
 
 
 def test_database_stored_before_the_corpus_view_is_linked_when_migrated(tmp_path: Path) -> None:
-    from sqlalchemy import create_engine, insert
+    from sqlalchemy import create_engine, insert, inspect
     from test_store import first_release_database
 
     from newsprism.store.rows import analysis_rows
@@ -189,8 +191,10 @@ def test_database_stored_before_the_corpus_view_is_linked_when_migrated(tmp_path
     with engine.begin() as conn:
         for analysis in protest_corpus():
             for name, rows in analysis_rows(analysis, "2024-06-12T00:00:00+00:00").items():
-                if rows:
-                    conn.execute(insert(DATA_TABLES[name]), [{k: v for k, v in r.items() if k != "actor_id"} for r in rows])
+                if not rows or not inspect(conn).has_table(name):  # the first release's tables and columns
+                    continue
+                old = {c["name"] for c in inspect(conn).get_columns(name)}
+                conn.execute(insert(DATA_TABLES[name]), [{k: v for k, v in r.items() if k in old} for r in rows])
     engine.dispose()
     with Store(str(db)) as store:
         (story,) = views.stories(store)

@@ -147,6 +147,7 @@ def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signatur
     sig = Signature(type=event.type, date=day)
     names = {e.id: e.name for e in analysis.entities}
     involved = {a.entity for a in (event.source, event.target) if a is not None and a.entity}
+    sig.principals = {found[(aid, eid)] for eid in involved if (aid, eid) in found}
     ev = event.evidence
     for entity in analysis.entities:
         if any(ev.start <= m.start and m.end <= ev.end for m in entity.mentions + entity.labels):
@@ -182,7 +183,8 @@ class StoryGrouper:
         se = story_events
         self.query = (
             select(se.c.article_id, se.c.idx, se.c.story_id, se.c.date, se.c.type, se.c.place, se.c.country,
-                   se.c.actor_ids, stories.c.first_date, stories.c.last_date, stories.c.articles)
+                   se.c.actor_ids, se.c.source_actor_id, se.c.target_actor_id, stories.c.first_date,
+                   stories.c.last_date, stories.c.articles)
             .join(stories, stories.c.id == se.c.story_id)
             .where(se.c.date.between(bindparam("lo"), bindparam("hi")),
                    se.c.type.in_(bindparam("types", expanding=True)),
@@ -225,12 +227,14 @@ class StoryGrouper:
         for r in self.conn.execute(self.query, params):
             self.bounds.setdefault(r.story_id, [r.first_date, r.last_date])
             self.stored_articles.setdefault(r.story_id, r.articles)
-            yield r.story_id, r.article_id, r.idx, Signature(type=r.type, date=r.date, place=r.place,
-                                                             country=r.country, actors=set(r.actor_ids or []))
+            yield r.story_id, r.article_id, r.idx, Signature(
+                type=r.type, date=r.date, place=r.place, country=r.country, actors=set(r.actor_ids or []),
+                principals={a for a in (r.source_actor_id, r.target_actor_id) if a})
         for r in self.rows:
             if r["story_id"] is not None and r["type"] in types and lo <= r["date"] <= hi:
                 yield r["story_id"], r["article_id"], r["idx"], Signature(
-                    type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"]))
+                    type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"]),
+                    principals={a for a in (r["source_actor_id"], r["target_actor_id"]) if a})
 
     def best_match(self, sig: Signature) -> tuple[int, tuple[str, int], list[str]] | None:
         """The story, event and reasons of the candidate with most in common with `sig`, or None."""

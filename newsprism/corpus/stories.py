@@ -6,7 +6,8 @@ Two events are joined when all of these hold, and each that holds is written dow
 - their dates are at most the story window apart (`--story-days`, 3 by default; an event without its own
   date takes its article's publication date);
 - their places do not disagree (two different cities, or two countries, part them);
-- they share an actor (by corpus-wide actor id), or name the same town or city and are both physical
+- they share an actor (by corpus-wide actor id) that is the source or target of one of them (an actor
+  merely named in both sentences is not enough), or name the same town or city and are both physical
   conflict or protest (`ON_THE_GROUND`: two outlets on one deadly protest often name no actor alike,
   "police" against "security forces", but a statement and a march in one city are not one happening).
 Of the events that qualify, the one with the most in common wins (shared actors and the same place count
@@ -45,7 +46,8 @@ class Signature:
     """What grouping compares of an event: type, date, place and the corpus ids of its actors.
 
     `place` is a key as `actors.place_key` makes it ("place:gn293397") or "state:ISR" for a country;
-    `actor_names` gives a readable name per actor id for the reasons."""
+    `actors` are the corpus ids of the actors in the event's sentence, `principals` those of its source and
+    target; `actor_names` gives a readable name per actor id for the reasons."""
 
     type: str
     date: str
@@ -53,6 +55,7 @@ class Signature:
     place_name: str | None = None
     country: str | None = None
     actors: set[int] = field(default_factory=set)
+    principals: set[int] = field(default_factory=set)  # the source's and target's actors
     actor_names: dict[int, str] = field(default_factory=dict)
 
 
@@ -84,6 +87,8 @@ def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] 
     if town(new) and town(old) and not same_town:
         return None
     shared = new.actors & old.actors
+    if not shared & (new.principals | old.principals):
+        shared = set()
     if not shared and not (same_town and {new.type, old.type} <= ON_THE_GROUND):
         return None
     kinds = new.type if new.type == old.type else f"{old.type} and {new.type} (compatible types)"
