@@ -237,13 +237,14 @@ def all_stories(store: Store, min_articles: int = 2, page: int = 100) -> Iterato
 def actor_summaries(store: Store, limit: int = 100, offset: int = 0) -> list[ActorSummary]:
     """A page of actors, most articles first, each with the names articles gave it."""
     rows = queries.actor_page(store, limit, offset)
-    used: dict[int, Counter[str]] = {}
+    ids = [r["id"] for r in rows]
+    used: dict[int, list[str]] = {}
+    for actor_id, name, _n in queries.actor_names(store, ids):  # most used first
+        used.setdefault(actor_id, []).append(name)
     labels: dict[int, dict[str, Counter[str]]] = {}
-    for actor_id, name, outlet, labelled in queries.actor_names(store, [r["id"] for r in rows]):
-        used.setdefault(actor_id, Counter())[name] += 1
+    for actor_id, outlet, labelled in queries.actor_labels(store, ids):
         _count_labels(labels.setdefault(actor_id, {}), outlet, labelled)
-    return [ActorSummary(**r, names=[n for n, _ in used.get(r["id"], Counter()).most_common()],
-                         labels_by_outlet=_by_outlet(labels.get(r["id"], {})))
+    return [ActorSummary(**r, names=used.get(r["id"], []), labels_by_outlet=_by_outlet(labels.get(r["id"], {})))
             for r in rows]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Text, and_, func, or_, select, type_coerce
 
 from newsprism.store.db import Store
 from newsprism.store.tables import (
@@ -118,14 +118,29 @@ def actor_rows(store: Store, actor_ids: list[int]) -> dict[int, Row]:
         return {r.id: r._asdict() for r in conn.execute(select(actors).where(actors.c.id.in_(sorted(set(actor_ids)))))}
 
 
-def actor_names(store: Store, actor_ids: list[int]) -> list[tuple[int, str, str | None, list]]:
-    """(actor id, name an article gave it, outlet, labels) for these actors, one row per article."""
+def actor_names(store: Store, actor_ids: list[int]) -> list[tuple[int, str, int]]:
+    """(actor id, a name articles gave it, in how many articles) for these actors, counted by the database."""
+    if not actor_ids:
+        return []
+    n = func.count()
+    query = (
+        select(entities.c.actor_id, entities.c.name, n)
+        .where(entities.c.actor_id.in_(actor_ids))
+        .group_by(entities.c.actor_id, entities.c.name)
+        .order_by(entities.c.actor_id, n.desc(), entities.c.name)
+    )
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(query)]
+
+
+def actor_labels(store: Store, actor_ids: list[int]) -> list[tuple[int, str | None, list]]:
+    """(actor id, outlet, labels) for each article that labels one of these actors (most articles label none)."""
     if not actor_ids:
         return []
     query = (
-        select(entities.c.actor_id, entities.c.name, articles.c.source, entities.c.labels)
+        select(entities.c.actor_id, articles.c.source, entities.c.labels)
         .join(articles, articles.c.id == entities.c.article_id)
-        .where(entities.c.actor_id.in_(actor_ids))
+        .where(entities.c.actor_id.in_(actor_ids), type_coerce(entities.c.labels, Text) != "[]")
     )
     with store.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(query)]
