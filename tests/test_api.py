@@ -58,30 +58,18 @@ def test_analyze_gives_the_json_of_the_command(tmp_path):
 
 
 @pytest.mark.slow
-def test_analyze_refuses_by_name_over_the_limit():
-    from newsprism import limits
-
-    before = limits.current()
-    limits.configure(max_chars=10)
-    try:
-        with pytest.raises(newsprism.AnalysisRefused, match="characters"):
-            newsprism.analyze(BODY)
-    finally:
-        limits.configure(max_chars=before.max_chars)
+def test_analyze_refuses_by_name_over_the_limit(monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_MAX_CHARS", "10")
+    with pytest.raises(newsprism.AnalysisRefused, match="characters"):
+        newsprism.analyze(BODY)
 
 
 @pytest.mark.slow
-def test_analyze_many_keeps_order_and_reports_refusals(tmp_path):
-    from newsprism import limits
-
+def test_analyze_many_keeps_order_and_reports_refusals(tmp_path, monkeypatch):
     refused = []
     texts = [BODY, "Short one. Nothing said.", BODY + " More."]
-    before = limits.current()
-    limits.configure(max_chars=len(BODY) + 2)
-    try:
-        out = list(newsprism.analyze_many(texts, workers=1, on_refusal=refused.append))
-    finally:
-        limits.configure(max_chars=before.max_chars)
+    monkeypatch.setenv("NEWSPRISM_MAX_CHARS", str(len(BODY) + 2))
+    out = list(newsprism.analyze_many(texts, workers=1, on_refusal=refused.append))
     assert [a.article.text for a in out] == texts[:2]
     assert len(refused) == 1
     with newsprism.open_store(str(tmp_path / "n.db")) as store:

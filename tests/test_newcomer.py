@@ -70,7 +70,8 @@ def test_help_speaks_to_users_and_shows_no_bool():
     assert "default: the number of cores" in " ".join(run("analyze", "--help").stdout.replace("│", " ").split())
 
 
-def test_limit_messages_keep_bytes_and_characters_apart(tmp_path):
+def test_limit_messages_keep_bytes_and_characters_apart(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_MAX_CHARS", "1")  # the option sets it for this process; restored after
     jsonl = tmp_path / "big.jsonl"
     jsonl.write_text('{"id": "x", "text": "' + "a" * 1_100_000 + '"}\n', encoding="utf-8")
     text = tmp_path / "big.txt"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,8 @@ def test_plain_spacy_pipeline_adds_newsprism_quotes_in_a_new_venv(tmp_path):
         import newsprism
         print(newsprism.__file__)
     """)
-    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the new venv's newsprism, not this one
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stderr
     quotes, where = out.stdout.splitlines()
     assert "('direct', 'Mayor Jane Smith')" in quotes or "('direct', 'Jane Smith')" in quotes, quotes
