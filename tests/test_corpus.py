@@ -79,6 +79,8 @@ def test_keys_of_places_people_and_groups() -> None:
     assert actor_keys(Entity(id="a", name="Donald J. Trump", type="PERSON"), text).key == "person:donald trump"
     assert actor_keys(Entity(id="a", name="Israeli", type="NORP", country="ISR"), text).key == "state:ISR"
     assert actor_keys(Entity(id="a", name="Muslims", type="NORP"), text).key == "group:muslims"
+    assert actor_keys(Entity(id="a", name="U.S.", type="ORG"), text).key == "state:USA"  # mistagged, still the state
+    assert actor_keys(Entity(id="a", name="Chad", type="PERSON"), text).key == "person:chad"
     assert actor_keys(Entity(id="a", name="“”", type="ORG"), text) is None
 
 

@@ -66,10 +66,15 @@ def initials(name: str) -> str:
 
 
 def state_code(entity: Entity) -> str | None:
-    """The alpha-3 code when the entity is a state or its people ("U.S.", "America", "Israeli"), else None."""
-    if entity.type not in STATE_TYPES:
+    """The alpha-3 code when the entity is a state or its people ("U.S.", "America", "Israeli"), else None.
+
+    A name that is a country's is the state whatever type the tagger gave it (but a person's: "Chad");
+    a people's adjective only for a group or place ("Israeli", not the organisation "Israeli Radio")."""
+    if entity.type == "PERSON":
         return None
-    code = gazetteer.country_code(entity.name) or gazetteer.demonym_country(entity.name)
+    code = gazetteer.country_code(entity.name)
+    if code is None and entity.type in STATE_TYPES:
+        code = gazetteer.demonym_country(entity.name)
     if code and (entity.country in (None, code)):
         return code
     return None
