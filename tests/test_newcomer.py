@@ -16,6 +16,7 @@ from newsprism.cli import app
 from newsprism.schema import Analysis
 from newsprism.store import Store
 from newsprism.store.overview import overview
+from tests.test_postgres import pg_url, server  # noqa: F401  (fixtures)
 from tests.test_store import make_analysis
 
 
@@ -150,3 +151,11 @@ def test_framing_page_counts_articles_over_a_score(tmp_path):
     assert ">Doubt<" not in page.split("Quoted:")[0].split("The techniques")[0]
     assert ">Doubt<" in client.get("/framing", params={"voice": "all", "min_score": 0}).text
     assert isinstance(long_one[0], FramingSpan)
+
+
+def test_summary_reads_the_same_from_postgresql(tmp_path, pg_url):
+    analyses = [make_analysis("a1"), make_analysis("a2", city="Odesa"), make_analysis("a3", speaker="Oleh Syniehubov")]
+    with Store(pg_url) as pg, Store(str(tmp_path / "lite.db")) as lite:
+        pg.save(analyses)
+        lite.save(analyses)
+        assert overview(pg) == overview(lite)
