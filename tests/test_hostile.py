@@ -384,6 +384,10 @@ def test_an_analysis_past_its_deadline_is_stopped_and_the_next_one_runs(monkeypa
         assert time.monotonic() - started < 5 and not first.is_alive()
         monkeypatch.setenv("NEWSPRISM_TIME_BUDGET", "60")
         assert analyzer.analyze([Article(text="After the stop.")])[0].article.text == "After the stop."
+        second = analyzer._process
+        monkeypatch.setattr("newsprism.web.sandbox.RECYCLE", 2)
+        analyzer.analyze([Article(text="Served twice: recycled.")])
+        assert not second.is_alive() and analyzer._process.is_alive()
     finally:
         analyzer.stop()
 

@@ -6,7 +6,7 @@ loads the pipeline and analyses one request at a time; a request waits at most u
 time budget per article, counted from its arrival, queue included), and a worker still busy then is killed
 and a fresh one started, so the next request is not held up by the last. At most `queue` requests wait
 beside the one running; more are refused at once (503 with Retry-After), so analysis never ties up the
-threads that serve pages and reads.
+threads that serve pages and reads. A worker is replaced after `RECYCLE` requests, so its memory stays flat.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from newsprism.article import Article, Refusal
 from newsprism.schema import Analysis
 
 QUEUE = 2  # requests that may wait while one is analysed
+RECYCLE = 500  # requests a worker serves before a fresh one replaces it (spaCy's string store only grows)
 STARTUP = 120.0  # seconds a worker may take to load the pipeline when the time budget is off
 RETRY_AFTER = "10"  # seconds a refused client is told to wait
 
@@ -82,6 +83,7 @@ class ProcessAnalyzer:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = False
+        self._served = 0
         self._failure: str | None = None
 
     def start(self) -> None:
@@ -139,6 +141,9 @@ class ProcessAnalyzer:
         except (EOFError, OSError, BrokenPipeError):  # the worker died (killed for memory, say)
             self._restart()
             raise HTTPException(503, "the analysis worker stopped unexpectedly; try again") from None
+        self._served += 1
+        if self._served >= RECYCLE:
+            self._restart()
         return result
 
     def _await_ready(self, conn: Connection, deadline: float | None, seconds: float | None) -> None:
@@ -164,7 +169,7 @@ class ProcessAnalyzer:
                                                name="newsprism-analyzer")
         process.start()
         theirs.close()
-        self._process, self._conn, self._ready = process, ours, False
+        self._process, self._conn, self._ready, self._served = process, ours, False, 0
 
     def _kill(self) -> None:
         """End the worker at once, if there is one."""
