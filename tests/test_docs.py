@@ -105,7 +105,7 @@ def test_site_builds_strict(tmp_path):
     result = subprocess.run([mkdocs, "build", "--strict", "--quiet", "--site-dir", str(tmp_path / "site")],
                             cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "reference" / "cli" / "index.html").is_file()
+    assert (tmp_path / "site" / "reference" / "cli.html").is_file()
 
 
 @pytest.mark.slow
