@@ -299,3 +299,18 @@ def test_stories_regrouped_with_another_window(tmp_path: Path) -> None:
         s.save([Analysis(article=meta("late", "X", "2024-07-01", "Police fired in Lagos."))])
     done = CliRunner().invoke(app, ["stories", "--db", db, "--story-days", "0", "-f", "jsonl"])
     assert done.exit_code == 0 and len(done.stdout.splitlines()) == 1  # back to the Lagos pair
+
+
+def test_a_full_name_adopts_the_surname_stored_before_it(store: Store) -> None:
+    alone = "Netanyahu spoke in Jerusalem."
+    full = "Benjamin Netanyahu met the envoy."
+    store.save([Analysis(article=meta("n1", "X", "2024-01-01", alone),
+                         entities=[entity(alone, "E1", "Netanyahu", "PERSON", None)])])
+    store.save([Analysis(article=meta("n2", "Y", "2024-01-02", full),
+                         entities=[entity(full, "E1", "Benjamin Netanyahu", "PERSON", "ISR")])])
+    assert actor_of(store, "n1", "E1") == actor_of(store, "n2", "E1")
+    assert views.actor_detail(store, actor_of(store, "n1", "E1")).name == "Benjamin Netanyahu"
+    other = "Sara Netanyahu spoke."
+    store.save([Analysis(article=meta("n3", "Y", "2024-01-03", other),
+                         entities=[entity(other, "E1", "Sara Netanyahu", "PERSON", "ISR")])])
+    assert actor_of(store, "n3", "E1") != actor_of(store, "n1", "E1")

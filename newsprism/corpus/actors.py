@@ -5,8 +5,9 @@ A state or a people of a state is keyed by its ISO 3166 alpha-3 code, so "US", "
 with the most people, in the entity's country when one is given), else by its name and country; a person
 by the full name with initials and accents dropped ("Donald J. Trump" is "donald trump"); an organisation
 or a group by its normalised name, and by every abbreviation the text states for it ("the Drug
-Enforcement Administration (DEA)" gives "dea" too). A surname-only person also offers a shared key, the
-surname, which joins the one person of that surname when the corpus knows only one.
+Enforcement Administration (DEA)" gives "dea" too). A surname-only person asks for the shared key of its
+surname, which joins the one person of that surname when the corpus knows only one; a full name adopts a
+surname-only person stored before it when no other full name shares that surname.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ActorKeys:
     aliases: tuple[str, ...] = ()
     shares: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
+    adopts: tuple[str, ...] = ()  # a full name's surname-only person, joined when no other full name shares it
 
 
 def plain(text: str) -> str:
@@ -151,7 +153,8 @@ def actor_keys(entity: Entity, text: str) -> ActorKeys | None:
         if len(words) == 1:
             return ActorKeys(f"person:{words[0]}", entity.name, "PERSON", entity.country, asks=(f"surname:{words[0]}",))
         key = f"person:{words[0]} {words[-1]}"
-        return ActorKeys(key, entity.name, "PERSON", entity.country, shares=(f"surname:{words[-1]}",))
+        return ActorKeys(key, entity.name, "PERSON", entity.country, shares=(f"surname:{words[-1]}",),
+                         adopts=(f"person:{words[-1]}",))
     if entity.type in PLACE_TYPES:
         key, country = place_key(entity.name, entity.country)
         return ActorKeys(key, entity.name, entity.type, country) if re.search(r"[a-z]", key) else None

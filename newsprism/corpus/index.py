@@ -71,13 +71,16 @@ def _known_keys(conn: Connection, keys: Iterable[str]) -> dict[str, set[int]]:
 
 def _choose(keys: ActorKeys, known: dict[str, set[int]]) -> int | None:
     """The actor an entity's keys name: its own key first, then a stated abbreviation, then a shared key
-    held by exactly one actor."""
+    held by exactly one actor, then (a full name) the surname-only person no other full name has claimed."""
     for key in (keys.key, *keys.aliases):
         if known.get(key):
             return min(known[key])
     for key in keys.asks:
         if len(known.get(key, ())) == 1:
             return next(iter(known[key]))
+    for key in keys.adopts:
+        if known.get(key) and not any(known.get(k) for k in keys.shares):
+            return min(known[key])
     return None
 
 
@@ -90,10 +93,12 @@ def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
             keys = actor_keys(entity, analysis.article.text)
             if keys is not None:
                 wanted.setdefault((analysis.article.id, entity.id), keys)
-    known = _known_keys(conn, (k for keys in wanted.values() for k in (keys.key, *keys.aliases, *keys.asks, *keys.shares)))
+    known = _known_keys(conn, (k for keys in wanted.values()
+                                for k in (keys.key, *keys.aliases, *keys.asks, *keys.shares, *keys.adopts)))
     next_id = (conn.scalar(select(func.max(actors.c.id))) or 0) + 1
     new_actors: dict[int, dict] = {}
     new_keys: list[dict] = []
+    renamed: dict[int, str] = {}
     found: EntityActors = {}
     for (aid, eid), keys in wanted.items():
         actor = _choose(keys, known)
@@ -101,6 +106,11 @@ def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
             actor, next_id = next_id, next_id + 1
             new_actors[actor] = {"id": actor, "name": keys.name, "type": keys.type, "country": keys.country,
                                  "articles": 0}
+        elif keys.shares and not known.get(keys.key):  # a full name for a person known by surname alone
+            if actor in new_actors:
+                new_actors[actor]["name"] = keys.name
+            else:
+                renamed[actor] = keys.name
         for key in (keys.key, *keys.aliases, *keys.shares):
             if actor not in known.setdefault(key, set()):
                 known[key].add(actor)
@@ -114,6 +124,9 @@ def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
         conn.execute(insert(actors), list(new_actors.values()))
     if new_keys:
         conn.execute(insert(keys_table), new_keys)
+    if renamed:
+        conn.execute(update(actors).where(actors.c.id == bindparam("r_id")).values(name=bindparam("r_name")),
+                     [{"r_id": a, "r_name": name} for a, name in renamed.items()])
     grown = [{"a_id": a, "a_n": n} for a, n in per_article.items() if a not in new_actors]
     if grown:
         conn.execute(
