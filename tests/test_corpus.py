@@ -314,3 +314,13 @@ def test_a_full_name_adopts_the_surname_stored_before_it(store: Store) -> None:
     store.save([Analysis(article=meta("n3", "Y", "2024-01-03", other),
                          entities=[entity(other, "E1", "Sara Netanyahu", "PERSON", "ISR")])])
     assert actor_of(store, "n3", "E1") != actor_of(store, "n1", "E1")
+
+
+def test_place_names_the_gazetteer_lacks_do_not_part_events() -> None:
+    from newsprism.corpus.actors import place_key
+
+    assert place_key("Lagos State", "NGA") == place_key("Lagos", "NGA")
+    police = Signature(type="ASSAULT", date="2024-06-11", place="place:gn1", country="NGA", actors={1}, principals={1})
+    nearby = Signature(type="ASSAULT", date="2024-06-11", place="place:ikeja junction|NGA", country="NGA", actors={1})
+    elsewhere = Signature(type="ASSAULT", date="2024-06-11", place="place:gn2", country="NGA", actors={1})
+    assert match(nearby, police, 3) and match(elsewhere, police, 3) is None

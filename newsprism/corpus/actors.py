@@ -22,7 +22,7 @@ from newsprism.schema import Entity
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 STATE_TYPES = {"GPE", "LOC", "NORP"}
-_GENERIC = re.compile(r"\s+(strip|region|province|city|district|governorate|county|town|village|area)$")
+_GENERIC = re.compile(r"\s+(strip|region|province|state|city|district|governorate|county|town|village|area)$")
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
 _EXPANSION = re.compile(r"\s*\(\s*((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){1,8})\s*\)")
 _LETTERS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")  # a name whose plain form is its lower case

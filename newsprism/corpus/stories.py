@@ -5,7 +5,7 @@ Two events are joined when all of these hold, and each that holds is written dow
   a protest that turned deadly is PROTEST to one outlet and ASSAULT to another);
 - their dates are at most the story window apart (`--story-days`, 3 by default; an event without its own
   date takes its article's publication date);
-- their places do not disagree (two different cities, or two countries, part them);
+- their places do not disagree (two different cities of the gazetteer, or two countries, part them);
 - they share an actor (by corpus-wide actor id) that is the source or target of one of them (an actor
   merely named in both sentences is not enough), or name the same town or city and are both physical
   conflict or protest (`ON_THE_GROUND`: two outlets on one deadly protest often name no actor alike,
@@ -69,6 +69,11 @@ def shift(day: str, days: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
+def gazetteer_id(sig: Signature) -> bool:
+    """True when the event's place is a city the gazetteer knows (its key is a GeoNames id)."""
+    return bool(sig.place) and sig.place.startswith("place:gn")
+
+
 def town(sig: Signature) -> bool:
     """True when the event's place is finer than a country."""
     return bool(sig.place) and not sig.place.startswith("state:")
@@ -84,8 +89,8 @@ def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] 
     if new.country and old.country and new.country != old.country:
         return None
     same_town = town(new) and town(old) and new.place == old.place
-    if town(new) and town(old) and not same_town:
-        return None
+    if town(new) and town(old) and not same_town and gazetteer_id(new) and gazetteer_id(old):
+        return None  # two different cities of the gazetteer; names it does not know part nothing
     shared = new.actors & old.actors
     if not shared & (new.principals | old.principals):
         shared = set()
