@@ -54,3 +54,32 @@ def test_reports_of_one_protest_become_one_story_and_one_united_states(tmp_path:
     actors = [json.loads(line) for line in runner.invoke(app, ["actors", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
     (us,) = [a for a in actors if a["country"] == "USA" and a["type"] == "GPE"]
     assert us["articles"] == 3 and us["name"] == "United States"
+
+
+ARREST = {
+    "dawn.txt": (
+        "date 2023-05-09\ntitle Imran Khan arrested in Islamabad\nsource Dawn Wire\n\n"
+        "Pakistani paramilitary forces arrested former Prime Minister Imran Khan at the Islamabad High Court on "
+        "Tuesday, his party said.\n\nKhan's supporters took to the streets in several cities after the arrest.\n"
+    ),
+    "post.txt": (
+        "date 2023-05-10\ntitle Former Pakistani leader detained\nsource Global Post\n\n"
+        "Former Pakistani premier Imran Khan was detained by the Rangers in Islamabad on Tuesday, officials said. "
+        "Khan has denied the corruption charges against him.\n"
+    ),
+}
+
+
+def test_one_arrest_reported_by_two_outlets_is_one_story(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARREST.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1"]).exit_code == 0
+    stories = [json.loads(line) for line in runner.invoke(app, ["stories", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    arrests = [s for s in stories if "COERCE" in s["types"]]
+    assert len(arrests) == 1
+    assert {v["source"] for v in arrests[0]["versions"]} == {"Dawn Wire", "Global Post"}
+    assert any("Imran Khan" in reason for v in arrests[0]["versions"] for reason in v["because"])
