@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.components.actors import FURNITURE_LINE, PRONOUN_GENDER, line_of, resolve_span
+from newsprism.components.actors import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
 from newsprism.components.attribution_model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
@@ -56,8 +56,9 @@ CLAUSE_ONLY = {"add", "demand", "note", "write", "post", "answer", "question", "
 # Nouns that name an organisation: 'the company said' is the company named last.
 ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "organisation", "organization", "party",
              "union", "bank", "council", "university", "hospital", "board", "commission", "committee", "airline",
-             "retailer", "office", "campaign", "network", "newspaper", "charity", "foundation", "institute",
+             "retailer", "office", "network", "newspaper", "charity", "foundation", "institute",
              "association", "district", "corporation", "business", "group", "club", "team", "school", "court"}
+ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eur", "ee")
 STUDIES = {"study", "studies", "experiment"}
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
@@ -165,6 +166,13 @@ def trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, int
     while end > start and text[end - 1] in strip:
         end -= 1
     return start, end
+
+
+def is_role(noun: Token) -> bool:
+    """A noun that names a person by role ('engineer', 'owner', 'director', 'spokeswoman'), not a thing
+    ('poll', 'piece'): a title, a gendered word, or a word of the agent suffixes."""
+    word = noun.lower_
+    return (is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS)) and noun.lemma_.lower() not in ORG_NOUNS
 
 
 class QuoteFinder:
@@ -475,15 +483,36 @@ class QuoteFinder:
             ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
             return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
         if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
-            return self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "ORG")
+            return self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "ORG", window=600)
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
         if ident is None:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
             if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
                 ident = self.by_surname(sp)
-        if ident is None and head.pos_ == "NOUN" and head.tag_ == "NN" and self.definite(head):
-            ident = self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "PERSON", window=500)
+        if ident is None and head.pos_ == "NOUN" and head.tag_ == "NN" and self.definite(head) and is_role(head):
+            ident = self.role_owner(head) or self.named_before(
+                sp.start_char, lambda i: self.entity_types.get(i) == "PERSON", window=sp.start_char - self.previous_sentence(head))
         return ident
+
+    def previous_sentence(self, tok: Token) -> int:
+        """The char offset where the sentence before `tok`'s starts (its own when it is the first)."""
+        sent = tok.sent
+        return self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+    def role_owner(self, noun: Token) -> str | None:
+        """The person introduced with this role in apposition ('Mark Hall, the director of ...')."""
+        lemma = noun.lemma_.lower()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
+                continue
+            roles = [c for c in ent.root.children if c.dep_ == "appos"]
+            if ent.root.dep_ == "appos":
+                roles.append(ent.root.head)
+            if any(r.lemma_.lower() == lemma for r in roles):
+                ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+                if self.entity_types.get(ident) == "PERSON":
+                    return ident
+        return None
 
     @staticmethod
     def definite(noun: Token) -> bool:
