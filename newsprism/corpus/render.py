@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.corpus.views import ActorSummary, FIGURES, Named, Story, Version
+from newsprism.corpus.views import FIGURES, ActorSummary, Named, Story, Version, by_article
 from newsprism.terminal import cell, escape
 
 
@@ -29,7 +29,9 @@ def story_table(story: Story, out: Console) -> None:
                             f"  {story.first_date}..{story.last_date}  {story.articles} articles  ",
                             escape(", ".join(story.types))))
     table = Table("", show_lines=True)
-    for v in story.versions:
+    columns = by_article(story.versions)
+    for column in columns:
+        v = column[0]
         table.add_column(Text.assemble((escape(v.source or "(no source)"), "bold"), "\n",
                                        escape(f"{v.published or ''} {v.article_id}")))
     rows = [
@@ -42,8 +44,8 @@ def story_table(story: Story, out: Console) -> None:
         ("quotes", lambda v: " | ".join(q.content.text for q in v.quotes)),
         ("joined because", lambda v: "; ".join(v.because) or "(first of the story)"),
     ]
-    for label, value in rows:
-        table.add_row(label, *(cell(value(v)) for v in story.versions))
+    for label, value in rows:  # an article with several events of the story: one paragraph each
+        table.add_row(label, *(cell("\n\n".join(value(v) for v in column)) for column in columns))
     out.print(table)
     for conflict in story.conflicts:
         sides = " vs ".join(f"'{c.text}' ({c.qualifier}, {c.source or c.article_id})" for c in conflict.figures)

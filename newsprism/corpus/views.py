@@ -177,6 +177,14 @@ def _version(row: dict[str, Any], analysis: Analysis | None, names: dict[int, st
     return version
 
 
+def by_article(versions: list[Version]) -> list[list[Version]]:
+    """The versions of a story gathered per article, articles in the story's order: one column each."""
+    columns: dict[str, list[Version]] = {}
+    for v in versions:
+        columns.setdefault(v.article_id, []).append(v)
+    return list(columns.values())
+
+
 def disagreements(versions: list[Version]) -> list[Disagreement]:
     """Per kind of figure, the versions' figures when they do not all say the same (value and qualifier)."""
     out = []

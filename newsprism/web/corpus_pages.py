@@ -39,7 +39,8 @@ def story_page(request: Request, story_id: int) -> HTMLResponse:
     if story is None:
         raise HTTPException(404, f"No story {story_id} is stored.")
     conflicting = {(c.kind, f.article_id, f.text) for c in story.conflicts for f in c.figures}
-    return render(request, "story.html", story=story, conflicting=conflicting, figures=views.FIGURES)
+    return render(request, "story.html", story=story, columns=views.by_article(story.versions),
+                  conflicting=conflicting, figures=views.FIGURES)
 
 
 @router.get("/actors", response_class=HTMLResponse)
