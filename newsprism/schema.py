@@ -95,6 +95,7 @@ class Event(BaseModel):
     injured: Count | None = None
     size: Count | None = None
     evidence: Span
+    score: float | None = None  # the detector's confidence that the sentence reports this event, 0..1
 
 
 class Voice(BaseModel):

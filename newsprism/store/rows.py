@@ -103,6 +103,7 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
             **_count("injured", ev.injured),
             "size": ev.size.value if ev.size else None,
             **_span("evidence", ev.evidence),
+            "score": ev.score,
         }
         for i, ev in enumerate(analysis.events)
     ]

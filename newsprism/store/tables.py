@@ -120,6 +120,7 @@ events = Table(
     Column("evidence", Text),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
+    Column("score", Float),
 )
 
 framing = Table(

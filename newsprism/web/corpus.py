@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from newsprism.store import Store
 from newsprism.store.tables import articles, events, framing, quotes
@@ -62,11 +62,17 @@ def speakers(store: Store, top: int = 50, outlets: int | None = OUTLET_COLUMNS) 
         return pivot([tuple(r) for r in conn.execute(query)], top, outlets)
 
 
-def event_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:
-    """The stored events, oldest first, each with its article's title and source."""
+def scored(min_score: float):
+    """The condition on events scored at least `min_score` (events stored without a score always pass)."""
+    return or_(events.c.score.is_(None), events.c.score >= min_score)
+
+
+def event_rows(store: Store, limit: int = 500, min_score: float = 0.0) -> list[dict[str, Any]]:
+    """The stored events scored at least `min_score`, oldest first, each with its article's title and source."""
     query = (
         select(events, articles.c.title, articles.c.source)
         .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(scored(min_score))
         .order_by(events.c.date.nulls_last(), events.c.article_id, events.c.idx)
         .limit(limit)
     )
@@ -74,9 +80,10 @@ def event_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:
         return [row._asdict() for row in conn.execute(query)]
 
 
-def events_by_date(store: Store) -> dict[str, dict[str, int]]:
-    """Events per type and date ({type: {YYYY-MM-DD: n}}), for the timeline."""
-    query = select(events.c.type, events.c.date, func.count()).where(events.c.date.is_not(None)).group_by(
+def events_by_date(store: Store, min_score: float = 0.0) -> dict[str, dict[str, int]]:
+    """Events scored at least `min_score` per type and date ({type: {YYYY-MM-DD: n}}), for the timeline."""
+    query = select(events.c.type, events.c.date, func.count()).where(
+        events.c.date.is_not(None), scored(min_score)).group_by(
         events.c.type, events.c.date
     )
     series: dict[str, dict[str, int]] = defaultdict(dict)
@@ -86,11 +93,11 @@ def events_by_date(store: Store) -> dict[str, dict[str, int]]:
     return dict(series)
 
 
-def located_events(store: Store) -> list[dict[str, Any]]:
-    """Events with coordinates, grouped by place and type with their count, for the map."""
+def located_events(store: Store, min_score: float = 0.0) -> list[dict[str, Any]]:
+    """Events scored at least `min_score` with coordinates, grouped by place and type with their count."""
     query = (
         select(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type, func.count().label("n"))
-        .where(events.c.lat.is_not(None), events.c.lon.is_not(None))
+        .where(events.c.lat.is_not(None), events.c.lon.is_not(None), scored(min_score))
         .group_by(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type)
     )
     with store.engine.connect() as conn:

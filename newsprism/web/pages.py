@@ -134,16 +134,18 @@ def speakers_page(request: Request, outlets: Annotated[int, Query(ge=0)] = corpu
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request) -> HTMLResponse:
-    """The events stored: a table, a timeline and a map of those located."""
+def events_page(request: Request, min_score: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0) -> HTMLResponse:
+    """The events stored, those the detector scored at least `min_score`: a table, a timeline and a map of
+    those located."""
     store = request.app.state.store
     return render(
         request,
         "events.html",
-        rows=corpus.event_rows(store),
+        rows=corpus.event_rows(store, min_score=min_score),
         total=store.count("events"),
-        timeline=charts.timeline(corpus.events_by_date(store), "Events per day by type"),
-        map=charts.world_map(corpus.located_events(store), "Located events"),
+        min_score=min_score,
+        timeline=charts.timeline(corpus.events_by_date(store, min_score), "Events per day by type"),
+        map=charts.world_map(corpus.located_events(store, min_score), "Located events"),
     )
 
 
