@@ -139,3 +139,8 @@ def test_pronouns_follow_gender(analyze):
     maria, tom = entity(a, "Lopez"), entity(a, "Brown")
     assert [m.text for m in maria.mentions if m.text in {"He", "She"}] == ["She"]
     assert [m.text for m in tom.mentions if m.text in {"He", "She"}] == ["He"]
+
+
+def test_a_name_with_a_date_glued_on_its_own_line_is_a_byline(analyze):
+    a = analyze("Jane Doe May 4\n\nMayor Alan Brooks opened the bridge in Springfield on Friday.")
+    assert not any("Doe" in e.name for e in a.entities), [e.name for e in a.entities]

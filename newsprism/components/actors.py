@@ -157,6 +157,9 @@ def is_furniture(ent: Span) -> bool:
     line = line_of(ent[0])
     if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= 12):
         return True
+    rest = line.replace(ent.text, " ").replace(",", " ").split()
+    if rest and len(rest) <= 4 and all(w.lower().rstrip(".") in MONTHS or w.isdigit() for w in rest):
+        return True  # a line of a name and a date: a byline without its "By" ("Jane Doe May 4")
     if lookalike(ent.text):
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
