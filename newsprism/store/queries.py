@@ -75,7 +75,7 @@ def event_quote_rows(store: Store, keys: list[tuple[str, int]]) -> list[Row]:
     if not keys:
         return []
     eq = event_quotes
-    wanted = or_(*(and_(eq.c.article_id == a, eq.c.event_idx == i) for a, i in keys))
+    wanted = eq.c.article_id.in_(sorted({a for a, _ in keys}))  # then the events, here: no deep OR for SQLite
     query = (
         select(eq.c.article_id, eq.c.event_idx, eq.c.quote_idx, eq.c.reason, quotes.c.kind, quotes.c.content,
                quotes.c.content_start, quotes.c.content_end, quotes.c.speaker, quotes.c.speaker_name)
@@ -83,8 +83,9 @@ def event_quote_rows(store: Store, keys: list[tuple[str, int]]) -> list[Row]:
         .where(wanted)
         .order_by(eq.c.article_id, eq.c.event_idx, eq.c.quote_idx)
     )
+    chosen = set(keys)
     with store.engine.connect() as conn:
-        return [r._asdict() for r in conn.execute(query)]
+        return [r._asdict() for r in conn.execute(query) if (r.article_id, r.event_idx) in chosen]
 
 
 def count_actors(store: Store) -> int:
