@@ -144,3 +144,14 @@ def test_pronouns_follow_gender(analyze):
 def test_a_name_with_a_date_glued_on_its_own_line_is_a_byline(analyze):
     a = analyze("Jane Doe May 4\n\nMayor Alan Brooks opened the bridge in Springfield on Friday.")
     assert not any("Doe" in e.name for e in a.entities), [e.name for e in a.entities]
+
+
+def test_a_virus_variant_is_no_person():
+    import spacy
+    from spacy.tokens import Span
+
+    from newsprism.components.actors import is_furniture
+
+    doc = spacy.blank("en")("Doctors said the Omicron variant spread faster than Maria Lopez expected.")
+    variant, person = Span(doc, 3, 4, label="PERSON"), Span(doc, 8, 10, label="PERSON")
+    assert is_furniture(variant) and not is_furniture(person)
