@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SEED, SHARED, needs_shared
 from newsprism.evaluate import attribution, quotes
 
@@ -14,6 +16,7 @@ SCORERS = SHARED / "scorers"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
 
 
+@pytest.mark.slow
 @needs_shared(SEED)
 def test_seed_article_meets_its_hand_annotation(tmp_path):
     out = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(SEED), "--format", "json"],
@@ -25,6 +28,7 @@ def test_seed_article_meets_its_hand_annotation(tmp_path):
 
 
 @needs_shared(POLNEAR_DEV)
+@pytest.mark.slow
 def test_attribution_spans_on_polnear_dev_beat_the_bars():
     code, result = attribution.run(POLNEAR_DEV, SCORERS)
     assert code == 0 and result["missing_articles"] == 0
@@ -33,6 +37,7 @@ def test_attribution_spans_on_polnear_dev_beat_the_bars():
 
 
 @needs_shared(POLNEAR_DEV)
+@pytest.mark.slow
 def test_speech_quotes_on_polnear_dev():
     code, result = quotes.run(POLNEAR_DEV, SCORERS)
     assert code == 0

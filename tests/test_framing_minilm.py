@@ -119,6 +119,7 @@ def test_minilm_tagger_only_when_asked(monkeypatch):
         assert model.minilm is not None and model.settings is model.decoding["minilm"]
 
 
+@pytest.mark.slow
 @needs_train
 def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_made_ptc):
     import newsprism.training.framing_minilm as fm
