@@ -66,6 +66,7 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
             "name": e.name,
             "type": e.type,
             "country": e.country,
+            "country_source": e.country_source,
             "mentions": [m.model_dump() for m in e.mentions],
             "labels": [lab.model_dump() for lab in e.labels],
         }
