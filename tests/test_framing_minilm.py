@@ -166,3 +166,20 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     analysis = json.loads(out.stdout)
     assert analysis["framing"] and analysis["tone"] and analysis["actor_tone"]
+
+
+def test_retune_chooses_decoding_again_on_the_recorded_dev_split(tmp_path, hand_made_ptc):
+    import json
+
+    from newsprism.training.framing import retune, train
+
+    train(hand_made_ptc, tmp_path / "model", seed=1, dev_share=0.34)
+    lexicon = tmp_path / "model" / "lexicon.json"
+    before = json.loads(lexicon.read_text(encoding="utf-8"))
+    before["decoding"]["crf"]["threshold"] = 0.99  # a setting no search would keep
+    lexicon.write_text(json.dumps(before), encoding="utf-8")
+    record = retune(hand_made_ptc, tmp_path / "model")
+    assert record["decoding_command"].endswith("--retune") and set(record["dev"]) == {"crf"}
+    after = json.loads(lexicon.read_text(encoding="utf-8"))
+    assert after["decoding"]["crf"]["threshold"] < 0.99 and after["lexicon"] == before["lexicon"]
+    assert "--retune" in (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
