@@ -167,10 +167,16 @@ def analyze(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json: one object per article; jsonl: one per line; table: for reading."),
     batch_size: int = typer.Option(16, min=1, help="Articles per spaCy batch."),
     workers: int = typer.Option(None, min=1, help="Processes, each loading the pipeline once (default: the number of cores)."),
+    min_event_score: float = typer.Option(None, min=0.0, max=1.0, envvar="NEWSPRISM_MIN_EVENT_SCORE", help="Report only events the detector scores at least this (0..1); lower finds more, less surely (default: the threshold chosen for precision)."),
 ) -> None:
     """Analyse articles and print what they claim and who says it, in input order, as each batch is done."""
+    import os
+
     from newsprism import render
     from newsprism.engines import local
+
+    if min_event_score is not None:
+        os.environ["NEWSPRISM_MIN_EVENT_SCORE"] = str(min_event_score)  # worker processes inherit it
 
     batch = Batch(paths)
     first = True
@@ -571,12 +577,19 @@ def events_classify(
 @eval_app.command("events")
 def eval_events(
     shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
+    data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
     folds: int = typer.Option(5, min=2, help="Cross-validation folds."),
 ) -> None:
-    """PLOVER macro F1 and CASE 2021 weighted F1, in-sample and cross-validated on the shared halves."""
-    from newsprism.events.evaluation import evaluate
+    """Detection P/R/F1 by sentence and typed F1 on the annotated development split, next to PLOVER macro F1
+    and CASE 2021 weighted F1 (in-sample and cross-validated on the shared halves)."""
+    from newsprism.events import annotation
+    from newsprism.events.evaluation import evaluate, evaluate_annotated
 
-    print(json.dumps(evaluate(shared, folds=folds), indent=2))
+    folder = data or annotation.ANNOTATIONS
+    if not (folder / "sentences.tsv").exists():
+        raise typer.BadParameter(f"{folder} holds no sentences.tsv", param_hint="--data")
+    report = {"annotated_dev": evaluate_annotated(folder, shared), **evaluate(shared, folds=folds)}
+    print(json.dumps(report, indent=2))
 
 
 @train_app.command("events")
@@ -584,11 +597,14 @@ def train_events(
     shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
     out: Path = typer.Option(Path("newsprism/models"), help="Folder for the event classifiers."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
+    data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
 ) -> None:
-    """Train the PLOVER and CASE 2021 snippet classifiers on the shared halves (seeded)."""
+    """Train the event detector and typer (annotated sentences plus the GSR and CASE 2021 snippets, chosen on
+    the development split) and the PLOVER and CASE 2021 snippet classifiers (seeded)."""
+    from newsprism.events import annotation
     from newsprism.training.events import train
 
-    print(json.dumps(train(shared, out, seed=seed), indent=2))
+    print(json.dumps(train(shared, out, seed=seed, annotations=data or annotation.ANNOTATIONS), indent=2))
 
 
 @app.callback()

@@ -160,10 +160,13 @@ def test_actor_linking_and_event_fields(events_nlp):
     assert ev.evidence.text == text
 
 
-def test_actors_fall_back_to_spacy_entities(events_nlp):
-    doc = events_nlp.make_doc("Russia threatened to cut gas supplies to Ukraine.")
+@pytest.mark.slow
+def test_actors_fall_back_to_spacy_entities():
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_events", config={"min_score": 0.0})  # every sentence typed: actors are tested here
+    doc = nlp.make_doc("Russia threatened to cut gas supplies to Ukraine.")
     doc._.published = "2020-01-01"
-    doc = events_nlp(doc)
+    doc = nlp(doc)
     ev = doc._.events[0]
     assert ev.type == "THREATEN"
     assert ev.source.text == "Russia"
@@ -192,7 +195,8 @@ def test_no_conflict_for_different_places_or_one_sentence():
                      Span(start=s, end=s + 10, text="x"), "2020-01-01", place)
     assert find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, "Herat")]) == []
     assert find_conflicts([claim(5, 0, "Kabul"), claim(7, 0, "Kabul")]) == []
-    assert len(find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, None)])) == 1
+    assert find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, None)]) == []  # a place against none: not the same
+    assert len(find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, "Kabul")])) == 1
 
 
 def test_score_matches_shared_scorer_logic():
@@ -216,3 +220,18 @@ def test_conflicts_across_articles():
     assert len(found) == 1 and [f.value for f in found[0].figures] == [18, 16, 18]  # every report, none picked
     assert "(articles a, b, c)" in found[0].about
     assert across_articles([analysis("a", 18, "18"), analysis("c", 18, "18")]) == []
+
+
+def test_detection_figures_and_threshold():
+    from newsprism.events.evaluation import detection, typed
+    from newsprism.training.events import choose_threshold
+
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    gold = [True, True, False, True, False, True]
+    got = detection(scores, gold, 0.6)
+    assert (got["precision"], got["recall"], got["events"]) == (0.75, 0.75, 4)
+    assert (got["precision_at_recall_0.5"], got["its_threshold"]) == (1.0, 0.8)
+    assert choose_threshold(scores, gold, floor=0.75) == 0.6  # the lowest reaching the floor
+    assert choose_threshold(scores, gold, floor=0.99) == 0.8  # none: the best precision at recall >= 0.5
+    t = typed(["ASSAULT", "NONE", "DEMAND", "COERCE"], ["ASSAULT", "FIGHT", "NONE", "ARREST"])
+    assert (t["correct"], t["precision"], t["recall"]) == (1, round(1 / 3, 3), round(1 / 3, 3))

@@ -1,11 +1,17 @@
 """The `newsprism_events` component: what happened to whom, when, where and how many, per sentence.
 
 Order of work, each step reading the previous ones:
-1. triggers: a sentence outside quotation marks with a PLOVER cue word (`events/cues.py`) holds an event;
-   its type comes from the PLOVER classifier, its ACLED-style type from the CASE 2021 one;
+1. detection: each sentence is scored by the learned event detector (`events/detector.py`: does it report
+   that an identifiable actor did one of the PLOVER actions?); a sentence scoring at least the minimum
+   (`min_score`, else NEWSPRISM_MIN_EVENT_SCORE, else the threshold chosen on the development split) holds
+   an event, typed by the PLOVER classifier; its ACLED-style type comes from the CASE 2021 classifier,
+   only for the PLOVER types ACLED codes and only among the ACLED types that fit it, else none;
 2. actors: the trigger's subject (or passive agent) is the source, its object or "against" phrase the
-   target, linked by character overlap to `doc._.entities` (spaCy's `doc.ents` without the actors);
-3. place: a place named after a locative preposition, looked up offline; else the last place named;
+   target, linked by character overlap to `doc._.entities` (spaCy's `doc.ents` without the actors); a
+   relative pronoun stands for the noun it refers to, and an expletive "it", a determiner or other non-noun
+   is no actor (the source then stays empty, as PLOVER codes "Two men were killed");
+3. place: a place named after a locative preposition in the sentence, else in its paragraph, else in one
+   of the three sentences before, unless that one reports an event of the other kind (material or verbal);
 4. date: a date in the sentence resolved against `doc._.published`, or "the first day of the protest"
    resolved against an earlier event; else, for a report without a date, the article's date;
 5. counts: fatalities, injured, size of each event; every figure, events or not, feeds figure conflicts.
@@ -14,13 +20,14 @@ It writes `doc._.events` (list of `Event`) and `doc._.figure_conflicts` (list of
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.events import classifier, cues, dates, places
+from newsprism.events import classifier, cues, dates, detector, places
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
 from newsprism.schema import Actor, Count, Event, Location, Span as OutSpan
@@ -31,11 +38,30 @@ for _name in ("events", "figure_conflicts", "entities", "published"):
 
 LOCATIVE = {"in", "at", "near", "to", "into", "across", "outside", "inside", "around", "through", "on",
             "along", "throughout", "within", "from", "toward", "towards"}
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CARRY_SENTENCES = 3
-# PLOVER types whose events ACLED-style types describe; verbal events get none.
-ACLED_LIKE = {"PROTEST", "ASSAULT", "FIGHT", "COERCE", "AGREE", "CONSULT", "RETREAT", "SANCTION"}  # how many sentences a place named earlier still holds for
+CARRY_SENTENCES = 3  # how many sentences a place named earlier still holds for, across paragraphs
+# The ACLED-style (CASE 2021) types that fit each PLOVER type ACLED codes (political violence, protests,
+# strategic developments); other PLOVER types get no ACLED type.
+ACLED_FOR = {
+    "PROTEST": {"PEACE_PROTEST", "VIOL_DEMONSTR", "PROTEST_WITH_INTER"},
+    "ASSAULT": {"ATTACK", "SUIC_BOMB", "GRENADE", "REM_EXPLOS", "CHEM_WEAP", "SEX_VIOL", "ABDUCT_DISSAP",
+                "MOB_VIOL", "FORCE_AGAINST_PROTEST", "AIR_STRIKE", "ART_MISS_ATTACK", "PROPERTY_DISTRUCT"},
+    "FIGHT": {"ARMED_CLASH", "AIR_STRIKE", "ART_MISS_ATTACK", "GOV_REGAINS_TERIT",
+              "NON_STATE_ACTOR_OVERTAKES_TER", "REM_EXPLOS", "GRENADE"},
+    "COERCE": {"ARREST", "DISR_WEAP", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "PROPERTY_DISTRUCT",
+               "ABDUCT_DISSAP", "CHANGE_TO_GROUP_ACT"},
+    "MOBILIZE": {"CHANGE_TO_GROUP_ACT", "HQ_ESTABLISHED"},
+    "AGREE": {"AGREEMENT"},
+    "RETREAT": {"NON_VIOL_TERRIT_TRANSFER"},
+}
+ONE_SIDED = {"ATTACK", "SUIC_BOMB", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL", "FORCE_AGAINST_PROTEST", "CHEM_WEAP"}
+TWO_SIDED = {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
+RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
+PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns allowed as actors (the guide's rule 5)
+SCOPE_WORDS = {"worldwide": "the world", "globally": "the world", "global": "the world", "world": "the world",
+               "nationwide": "the country", "national": "the country", "country": "the country",
+               "statewide": "the state", "state": "the state", "county": "the county", "city": "the city"}
 
 
 @dataclass
@@ -75,18 +101,50 @@ def link_actor(phrase: Span | None, mentions: list[Mention]) -> Actor | None:
                  end=phrase.end_char)
 
 
+def actor_head(tok: Token | None) -> Token | None:
+    """The token that can head an actor phrase for `tok`: a relative pronoun stands for the noun its clause
+    modifies ("the men who attacked"); an expletive or demonstrative pronoun, a determiner, a number or any
+    other non-noun heads none."""
+    if tok is None:
+        return None
+    if tok.lower_ in RELATIVE or tok.tag_ in ("WDT", "WP", "WP$"):
+        verb = tok.head
+        while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i and verb.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        noun = verb.head if verb.dep_ in ("relcl", "acl") else None
+        return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    if tok.dep_ == "expl" or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if tok.pos_ == "PRON" and tok.lower_ not in PERSONAL:
+        return None
+    return tok
+
+
 def noun_phrase(head: Token) -> Span:
-    """The noun phrase headed by `head`: its left modifiers and "of"/possessive parts, no clauses."""
+    """The noun phrase headed by `head`: its left modifiers and "of"/possessive parts, no clauses, and
+    never across a line break (a headline or caption run into the sentence)."""
+    doc = head.doc
     if head.dep_ == "poss":
-        return head.doc[head.left_edge.i: head.i + 1]
-    left = head.left_edge
-    right = head
-    for c in head.rights:
-        if c.dep_ in ("prep",) and c.lower_ == "of" or c.dep_ in ("compound", "amod", "nummod", "appos"):
-            right = c.right_edge
-        else:
+        left, right = head.left_edge, head
+    else:
+        left, right = head.left_edge, head
+        for c in head.rights:
+            if c.dep_ in ("prep",) and c.lower_ == "of" or c.dep_ in ("compound", "amod", "nummod", "appos"):
+                right = c.right_edge
+            else:
+                break
+    start, end = left.i, right.i + 1
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_space or "\n" in doc[i].whitespace_ or "\n" in doc[i].text:
+            start = i + 1
             break
-    return head.doc[left.i: right.i + 1]
+    for i in range(head.i, end):
+        if doc[i].is_space or "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i < end - 1):
+            end = i + 1 if not doc[i].is_space else i
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
 
 
 def subject_of(trigger: Token) -> Token | None:
@@ -154,6 +212,18 @@ def sentence_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Plac
     return None
 
 
+def figure_place(sent: Span) -> str | None:
+    """Where a figure of `sent` counts, for comparing figures: a place after a locative preposition, else
+    any place named, else a scope word ("worldwide", "nationwide", "the state"); None where none is said."""
+    hit = sentence_place(sent, [])
+    if hit:
+        return hit[0].name
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC") and (place := places.lookup(ent.text)):
+            return place.name
+    return next((SCOPE_WORDS[t.lower_] for t in sent if t.lower_ in SCOPE_WORDS), None)
+
+
 def to_count(c: SentenceCount) -> Count:
     """A sentence's figure as a schema `Count`."""
     return Count(value=c.figure.value, qualifier=c.figure.qualifier, text=c.figure.text,
@@ -167,29 +237,100 @@ def out_span(sent: Span) -> OutSpan:
     return OutSpan(start=sent.start_char + lead, end=sent.start_char + len(text.rstrip()), text=text.strip())
 
 
+def min_event_score(given: float | None, model: detector.EventDetector) -> float:
+    """The minimum score of an event: the component's setting, else NEWSPRISM_MIN_EVENT_SCORE (set by
+    `newsprism analyze --min-event-score`), else the detector's threshold chosen for precision."""
+    if given is not None:
+        return given
+    env = os.environ.get("NEWSPRISM_MIN_EVENT_SCORE", "").strip()
+    return float(env) if env else model.threshold
+
+
+def paragraphs(doc: Doc) -> list[int]:
+    """The paragraph number of each sentence of `doc`: the line breaks before its first visible character."""
+    out = []
+    for sent in doc.sents:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        out.append(doc.text.count("\n", 0, sent.start_char + lead))
+    return out
+
+
+def trigger_of(sent: Span, etype: str, quoted: list[tuple[int, int]]) -> Token:
+    """The word that carries the event: the cue outside quotes that stands for `etype` (its object when a
+    light verb passes the event on: "reaffirmed support"), else the sentence's main verb."""
+    found = [c for c in cues.sentence_cues(sent) if not any(s <= c[0].idx < e for s, e in quoted)]
+    trigger = next((tok for tok, t, d, intent in found if cues.resolve(t, intent, cues.is_negated(tok)) == etype),
+                   sent.root)
+    noun = next((c for c in trigger.children if c.dep_ == "dobj" and etype in cues.token_cues(c)), None)
+    return noun if noun is not None else trigger
+
+
+def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED_FOR) -> list[str | None]:
+    """The ACLED-style type of each (sentence, PLOVER type): the CASE 2021 classifier's best among the
+    types that fit the PLOVER type (`fits`); none for a PLOVER type ACLED does not code."""
+    asked = [i for i, (_, etype) in enumerate(found) if etype in fits]
+    out: list[str | None] = [None] * len(found)
+    if not asked:
+        return out
+    try:
+        model = classifier.load("case2021")
+    except classifier.ModelMissing:
+        return out
+    rows = model.svm.decision_function(model._matrix([found[i][0] for i in asked], fit=False))
+    for i, row in zip(asked, rows):
+        ranked = sorted(zip(row, model.svm.classes_), reverse=True)
+        out[i] = next((str(label) for _, label in ranked if label in fits[found[i][1]]), None)
+    return out
+
+
+def violence_types(found: list[tuple[Span, str]]) -> list[str]:
+    """The PLOVER type of each (sentence, type) with FIGHT and ASSAULT told apart as ACLED tells battles from
+    violence against civilians: the CASE 2021 classifier's best of their ACLED types decides where it is
+    one-sided (ASSAULT) or between armed groups (FIGHT); other types stay."""
+    both = ACLED_FOR["FIGHT"] | ACLED_FOR["ASSAULT"]
+    asked = [(sent, "VIOLENCE") for sent, etype in found if etype in ("FIGHT", "ASSAULT")]
+    picked = iter(acled_types(asked, {"VIOLENCE": both}))
+    out = []
+    for _, etype in found:
+        if etype in ("FIGHT", "ASSAULT"):
+            kind = next(picked)
+            etype = "ASSAULT" if kind in ONE_SIDED else "FIGHT" if kind in TWO_SIDED else etype
+        out.append(etype)
+    return out
+
+
+def decide(doc: Doc, sents: list[Span], floor: float,
+           model: detector.EventDetector) -> list[tuple[float, str | None]]:
+    """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
+    typer's type with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`)."""
+    decided = model.decide(doc, sents, floor)
+    typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
+    kinds = violence_types([(sents[i], decided[i][1]) for i in typed])
+    for i, kind in zip(typed, kinds):
+        decided[i] = (decided[i][0], kind)
+    return decided
+
+
 class EventExtractor:
     """Runs the steps of the module docstring over one Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, min_score: float | None = None) -> None:
         self.doc = doc
         self.mentions = actor_mentions(doc)
-        self.quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+        self.quoted = detector.quoted_ranges(doc.text)
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
+        self.min_score = min_score
 
-    def in_quote(self, tok: Token) -> bool:
-        """True where `tok` lies between quotation marks: reported speech, not a reported event."""
-        return any(s <= tok.idx < e for s, e in self.quoted)
-
-    def triggers(self) -> list[tuple[Span, list]]:
-        """(sentence, cues outside quotes) for each sentence that holds an event."""
-        out = []
-        for sent in self.doc.sents:
-            found = [c for c in cues.sentence_cues(sent) if not self.in_quote(c[0])]
-            found = [c for c in found if c[0].pos_ == "VERB" or c[2] <= 1 or c[0].dep_ == "dobj"
-                     and c[0].head.lemma_.lower() in cues.LIGHT_VERBS]
-            if found:
-                out.append((sent, found))
-        return out
+    def detected(self) -> list[tuple[int, Span, float, str]]:
+        """(sentence index, sentence, score, PLOVER type) of each sentence the detector finds an event in."""
+        model = detector.load()
+        if model is None:
+            raise classifier.ModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train "
+                                          "events` to make it")
+        sents = list(self.doc.sents)
+        floor = min_event_score(self.min_score, model)
+        decided = decide(self.doc, sents, floor, model)
+        return [(i, sents[i], score, etype) for i, (score, etype) in enumerate(decided) if etype is not None]
 
     def event_date(self, sent: Span, trigger: Token, etype: str) -> tuple[str | None, str | None]:
         """(date, date_text) of the event in `sent`."""
@@ -215,36 +356,29 @@ class EventExtractor:
 
     def run(self) -> tuple[list[Event], list]:
         doc = self.doc
-        found = self.triggers()
-        sents = [s for s, _ in found]
-        try:
-            types = classifier.load("plover").predict(sents)
-        except classifier.ModelMissing:  # no trained model: the main cue word alone decides
-            types = [min(classifier.top_cue_types(s) or {cs[0][1]}) for s, cs in found]
-        try:
-            acled = classifier.load("case2021").predict(sents)
-        except classifier.ModelMissing:
-            acled = [None] * len(sents)
-        events, claims = [], []
-        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        found = self.detected()
+        para = paragraphs(doc)
         named = {}  # sentence index -> (place, entity) named there
         for i, sent in enumerate(doc.sents):
             hit = sentence_place(sent, [])
             if hit:
                 named[i] = hit
+        kind_at = {idx: etype in VERBAL for idx, _, _, etype in found}
+        events, claims = [], []
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         event_at = {}
-        for (sent, cs), etype, atype in zip(found, types, acled):
-            trigger = next((tok for tok, t, d, intent in cs
-                            if cues.resolve(t, intent, cues.is_negated(tok)) == etype), cs[0][0])
-            noun = next((c for c in trigger.children if c.dep_ == "dobj" and etype in cues.token_cues(c)), None)
-            trigger = noun if noun is not None else trigger  # "reaffirmed support": the noun carries it
-            subj, obj = subject_of(trigger), object_of(trigger)
+        acled = acled_types([(sent, etype) for _, sent, _, etype in found])
+        for (idx, sent, score, etype), atype in zip(found, acled):
+            trigger = trigger_of(sent, etype, self.quoted)
+            subj, obj = actor_head(subject_of(trigger)), actor_head(object_of(trigger))
             source = link_actor(noun_phrase(subj), self.mentions) if subj is not None else None
             target = link_actor(noun_phrase(obj), self.mentions) if obj is not None else None
             skip = [(a.start, a.end) for a in (source, target) if a is not None and a.start is not None]
-            idx = sent_index.get(sent.start, 0)
-            hit = sentence_place(sent, skip) or next(
-                (named[i] for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1) if i in named), None)
+            same_paragraph = sorted((i for i in named if para[i] == para[idx] and i != idx),
+                                    key=lambda i: (i > idx, abs(i - idx)))
+            carried = [i for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1)
+                       if i in named and kind_at.get(i, etype in VERBAL) == (etype in VERBAL)]
+            hit = sentence_place(sent, skip) or next((named[i] for i in same_paragraph + carried), None)
             location = None
             if hit:
                 place, ent = hit
@@ -257,33 +391,35 @@ class EventExtractor:
             for c in sentence_counts(sent):
                 counts.setdefault(c.kind, to_count(c))
             events.append(Event(
-                type=etype, mode=cues.MODES.get(trigger.lemma_.lower()),
-                acled_type=atype if etype in ACLED_LIKE else None,
+                type=etype, mode=cues.MODES.get(trigger.lemma_.lower()), acled_type=atype,
                 source=source, target=target, location=location, date=date, date_text=date_text,
                 fatalities=counts.get("fatalities"), injured=counts.get("injured"), size=counts.get("size"),
-                evidence=out_span(sent)))
+                evidence=out_span(sent), score=round(score, 3)))
             event_at[sent.start] = events[-1]
         for sent in doc.sents:
             ev = event_at.get(sent.start)
             idx = sent_index[sent.start]
+            paragraph = next((named[i][0].name for i in sorted(named, key=lambda i: abs(i - idx))
+                              if para[i] == para[idx]), None)
             for c in sentence_counts(sent):
-                place = ev.location.name if ev and ev.location else None
-                if place is None:
-                    hit = sentence_place(sent, [])
-                    place = hit[0].name if hit else None
+                place = ev.location.name if ev and ev.location else figure_place(sent) or paragraph
                 claims.append(Claim(c.kind, to_count(c), out_span(sent), ev.date if ev and ev.date_text else None,
                                     place, index=idx, noun=c.noun))
         return events, find_conflicts(claims)
 
 
-@Language.factory("newsprism_events")
-def make_events(nlp: Language, name: str) -> "Events":
-    return Events()
+@Language.factory("newsprism_events", default_config={"min_score": None})
+def make_events(nlp: Language, name: str, min_score: float | None) -> "Events":
+    return Events(min_score)
 
 
 class Events:
-    """spaCy component wrapper around `EventExtractor`."""
+    """spaCy component wrapper around `EventExtractor`; `min_score` the minimum event score (None: see
+    `min_event_score`)."""
+
+    def __init__(self, min_score: float | None = None) -> None:
+        self.min_score = min_score
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events, doc._.figure_conflicts = EventExtractor(doc).run()
+        doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score).run()
         return doc

@@ -3,9 +3,11 @@ same thing, the figures are listed side by side with their sentences; none is pi
 
 Figures are "about the same thing" when they count the same kind (deaths, injuries, crowd or force size;
 an unspecified harm such as "crimes against more than a dozen protesters" is set beside the death toll)
-and their events do not disagree on date or place, and something ties them together: the same place, the
-same date, or sentences at most three apart; sizes must count the same noun ("snipers"). Figures of one
-sentence are parts of one report and never conflict with each other.
+for the same place and time: their dates do not disagree, their places are the same or both unsaid (a
+state's toll, the country's and the world's are different things: "worldwide", "nationwide" count as
+places), and something ties them together: the same place, the same date, or sentences at most three
+apart; sizes must count the same noun ("snipers"). Figures of one sentence are parts of one report and
+never conflict with each other.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     and a shared place, a shared date, or nearby sentences of one article."""
     if a.date and b.date and a.date != b.date:
         return False
-    if a.place and b.place and a.place.lower() != b.place.lower():
+    if (a.place or "").lower() != (b.place or "").lower():
         return False
     if GROUP[a.kind] == "size" and a.noun != b.noun:
         return False

@@ -69,3 +69,70 @@ def evaluate(shared: Path, schemes: tuple[str, ...] = classifier.SCHEMES, folds:
                        "cross_validated": cv, "bar": {"metric": f"{metric} F1", "min": minimum},
                        "passes_bar_cv": cv["mean"] >= minimum}
     return out
+
+
+def curve(scores: list[float], gold: list[bool]) -> list[tuple[float, float, float]]:
+    """(threshold, precision, recall) of `score >= threshold` at each distinct score, highest first."""
+    pairs = sorted(zip(scores, gold), key=lambda p: -p[0])
+    total = sum(gold)
+    out, tp, n = [], 0, 0
+    for i, (score, g) in enumerate(pairs):
+        tp, n = tp + g, n + 1
+        if i + 1 == len(pairs) or pairs[i + 1][0] != score:
+            out.append((score, tp / n, tp / total if total else 0.0))
+    return out
+
+
+def detection(scores: list[float], gold: list[bool], threshold: float) -> dict:
+    """Sentence-level detection at `threshold`: precision, recall and F1 of `score >= threshold` against
+    the gold decisions, and the best precision reached at recall >= 0.5 (with its threshold)."""
+    tp = sum(1 for s, g in zip(scores, gold) if s >= threshold and g)
+    n_pred, n_gold = sum(1 for s in scores if s >= threshold), sum(gold)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    best = max(((prec, th) for th, prec, rec in curve(scores, gold) if rec >= 0.5), default=(0.0, None))
+    return {"threshold": threshold, "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "precision_at_recall_0.5": round(best[0], 3), "its_threshold": best[1],
+            "sentences": len(gold), "events": n_gold}
+
+
+def typed(pred: list[str], gold: list[str]) -> dict:
+    """Sentence-level typed F1: a sentence counts as found when its predicted PLOVER type is the gold one
+    (NONE: no event); precision over the sentences given a type, recall over those that hold one."""
+    tp = sum(1 for p, g in zip(pred, gold) if p != "NONE" and p == g)
+    n_pred = sum(1 for p in pred if p != "NONE")
+    n_gold = sum(1 for g in gold if g != "NONE")
+    prec = tp / n_pred if n_pred else 0.0
+    rec = tp / n_gold if n_gold else 0.0
+    return {"precision": round(prec, 3), "recall": round(rec, 3),
+            "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0, "correct": tp}
+
+
+def evaluate_units(units: list, model) -> dict:
+    """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
+    F1 of annotated sentences (`training.events.Unit`), decided as the events component decides."""
+    from newsprism.components.events import decide
+
+    by_doc: dict[int, list] = {}
+    for u in units:
+        by_doc.setdefault(id(u.sent.doc), []).append(u)
+    scores, types, gold = [], [], []
+    for group in by_doc.values():
+        for u, (score, kind) in zip(group, decide(group[0].sent.doc, [u.sent for u in group], 0.0, model)):
+            scores.append(score)
+            types.append(kind if score >= model.threshold else "NONE")
+            gold.append(u.label)
+    return {"detection": detection(scores, [g != "NONE" for g in gold], model.threshold),
+            "typed": typed(types, gold), "documents": len(by_doc)}
+
+
+def evaluate_annotated(folder: Path, shared: Path) -> dict:
+    """The shipped detector and typer on the development split of the annotated sentences in `folder`."""
+    from newsprism.events import detector
+    from newsprism.training.events import annotated_units
+
+    model = detector.load()
+    if model is None:
+        raise classifier.ModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")
+    return evaluate_units([u for u in annotated_units(Path(folder), Path(shared)) if u.split == "dev"], model)

@@ -1,0 +1,139 @@
+"""The event decision on hand-made sentences of each kind the first users saw go wrong: statistics, an
+election campaign, an accident, site boilerplate, a passive with no actor and neutral reported speech are
+not events; arrests, demands and killings are. Also sources and targets (never a relative pronoun, an
+expletive "it", a determiner or a headline fragment), the score filter, the place of an event, the
+ACLED-style type and figure conflicts. Needs the shipped detector (`newsprism train events`)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import newsprism.components.events as component
+from newsprism.events import detector
+from newsprism.events.conflicts import Claim, find_conflicts
+from newsprism.pipeline import SPACY_MODEL
+from newsprism.schema import Count, Span
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(detector.load() is None, reason="no trained event detector in newsprism/models")]
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    return spacy.load(SPACY_MODEL)
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_events")
+    return nlp
+
+
+def events_of(nlp, text, published="2024-03-05"):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events
+
+
+@pytest.mark.parametrize("text", [
+    "About 40 bodies are buried each week at the city cemetery, according to county records.",
+    "Senator Maria Lopez suspended her presidential campaign on Tuesday.",
+    "A car hit a deer on Route 9 late on Monday night.",
+    "Download our app to get breaking news alerts on your phone.",
+    "Emails were sent to all residents last week.",
+    "The mayor said the bridge reopens in May.",
+    "Inflation rose 3 percent in February, the statistics office said.",
+])
+def test_no_event_in_ordinary_sentences(events_nlp, text):
+    assert events_of(events_nlp, text) == []
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Police arrested two men in Dayton on Saturday after a series of armed robberies.", "COERCE"),
+    ("The president urged Congress to pass the spending bill before the deadline.", "DEMAND"),
+    ("Gunmen killed three villagers in northern Mali on Sunday.", "ASSAULT"),
+])
+def test_events_found_and_typed(events_nlp, text, plover):
+    found = events_of(events_nlp, text)
+    assert [e.type for e in found] == [plover]
+    assert 0.0 <= found[0].score <= 1.0
+
+
+def test_event_without_an_actor_keeps_an_empty_source(events_nlp):
+    found = events_of(events_nlp, "Two men were killed in the attack on the village of Kuna on Friday.",
+                      published="2024-03-09")
+    assert [e.type for e in found] == ["ASSAULT"]
+    assert found[0].source is None
+
+
+def test_relative_pronoun_stands_for_its_noun(spacy_nlp):
+    doc = spacy_nlp("The gunmen who attacked the convoy escaped into the hills.")
+    attacked = next(t for t in doc if t.lower_ == "attacked")
+    head = component.actor_head(component.subject_of(attacked))
+    assert head is not None and head.lower_ == "gunmen"
+    assert component.noun_phrase(head).text == "The gunmen"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It is feared that the talks will fail.", "It"),
+    ("That was condemned by the council.", "That"),
+    ("The following were arrested on Monday.", "following"),
+])
+def test_no_actor_from_expletive_or_determiner(spacy_nlp, text, word):
+    doc = spacy_nlp(text)
+    assert component.actor_head(next(t for t in doc if t.text == word)) is None
+
+
+def test_actor_phrase_stops_at_a_headline(spacy_nlp):
+    doc = spacy_nlp("Storm Warning Issued\nLocal police arrested two protesters on Friday.")
+    police = next(t for t in doc if t.lower_ == "police")
+    assert "\n" not in component.noun_phrase(police).text
+    assert component.noun_phrase(police).text == "Local police"
+
+
+def test_min_score_filters_events(spacy_nlp, monkeypatch):
+    text = ("Police arrested two men in Dayton on Saturday. The city council met on Monday. "
+            "Officials said the roads will reopen soon.")
+
+    def run(min_score):
+        nlp = spacy.load(SPACY_MODEL)
+        nlp.add_pipe("newsprism_events", config={"min_score": min_score})
+        return events_of(nlp, text)
+
+    everything, none, default = run(0.0), run(1.0), run(None)
+    assert len(everything) == 3 and none == []
+    assert all(e.score >= detector.load().threshold for e in default)
+    assert [e.evidence.text for e in default] == [e.evidence.text for e in everything
+                                                 if e.score >= detector.load().threshold]
+    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "1.0")
+    assert run(None) == []
+
+
+def test_place_from_the_paragraph_not_an_earlier_one(events_nlp):
+    text = ("Egypt hosted talks between the two sides in Cairo on Monday.\n\n"
+            "Gunmen attacked a checkpoint on Tuesday, killing three soldiers.")
+    attack = [e for e in events_of(events_nlp, text) if e.type in ("ASSAULT", "FIGHT")]
+    assert len(attack) == 1 and attack[0].location is None
+
+
+def test_acled_type_only_for_acled_kinds(spacy_nlp):
+    sent = next(spacy_nlp("The candidate suspended her campaign after a sexual assault allegation.").sents)
+    attack = next(spacy_nlp("Militants shot dead four villagers in Borno.").sents)
+    none, verbal, assault = component.acled_types([(sent, "SANCTION"), (sent, "DISAPPROVE"), (attack, "ASSAULT")])
+    assert none is None and verbal is None
+    assert assault in component.ACLED_FOR["ASSAULT"]
+
+
+def claim(value, start, place, date="2020-04-01"):
+    return Claim("fatalities", Count(value=value, text=str(value), start=start, end=start + 2),
+                 Span(start=start, end=start + 10, text="x"), date, place, index=start // 20)
+
+
+def test_figures_of_different_scopes_do_not_conflict():
+    assert find_conflicts([claim(500, 0, "Texas"), claim(100000, 20, "the country"),
+                           claim(1000000, 40, "the world")]) == []
+    assert find_conflicts([claim(500, 0, "Texas"), claim(700, 20, None)]) == []
+    assert len(find_conflicts([claim(500, 0, "Texas"), claim(700, 20, "Texas")])) == 1
+    assert find_conflicts([claim(500, 0, "Texas"), claim(700, 20, "Texas", "2020-04-02")]) == []
