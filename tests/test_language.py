@@ -1,5 +1,8 @@
 """Language detection: English text runs through the English components, other languages are kept unanalysed."""
 
+import json
+
+import pytest
 import spacy
 
 from newsprism import pipeline
@@ -31,3 +34,18 @@ def test_pipeline_keeps_other_languages_unanalysed_in_input_order():
                                       Article(text=CHINESE, id="c")]))
     assert [(a.article.id, a.article.language) for a in out] == [("a", "fr"), ("b", "en"), ("c", "zh")]
     assert out[0].entities == [] and out[0].quotes == [] and out[0].article.text == FRENCH
+
+
+@pytest.mark.slow
+def test_cli_names_an_article_not_in_english_and_exits_without_failure(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--format", "jsonl", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "not analysed" in result.stderr and "language fr" in result.stderr
+    languages = [json.loads(line)["article"]["language"] for line in result.stdout.splitlines()]
+    assert sorted(languages) == ["en", "fr"]
