@@ -246,12 +246,13 @@ def min_event_score(given: float | None, model: detector.EventDetector) -> float
     return float(env) if env else model.threshold
 
 
-def paragraphs(doc: Doc) -> list[int]:
-    """The paragraph number of each sentence of `doc`: the line breaks before its first visible character."""
-    out = []
-    for sent in doc.sents:
+def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
+    """The paragraph number of each of `sents`, the sentences of `doc`: the line breaks before its first
+    visible character."""
+    out, text = [], doc.text
+    for sent in sents:
         lead = len(sent.text) - len(sent.text.lstrip())
-        out.append(doc.text.count("\n", 0, sent.start_char + lead))
+        out.append(text.count("\n", 0, sent.start_char + lead))
     return out
 
 
@@ -321,13 +322,13 @@ class EventExtractor:
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
         self.min_score = min_score
 
-    def detected(self) -> list[tuple[int, Span, float, str]]:
-        """(sentence index, sentence, score, PLOVER type) of each sentence the detector finds an event in."""
+    def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
+        """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the
+        detector finds an event in."""
         model = detector.load()
         if model is None:
             raise classifier.ModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train "
                                           "events` to make it")
-        sents = list(self.doc.sents)
         floor = min_event_score(self.min_score, model)
         decided = decide(self.doc, sents, floor, model)
         return [(i, sents[i], score, etype) for i, (score, etype) in enumerate(decided) if etype is not None]
@@ -356,16 +357,17 @@ class EventExtractor:
 
     def run(self) -> tuple[list[Event], list]:
         doc = self.doc
-        found = self.detected()
-        para = paragraphs(doc)
+        sents = list(doc.sents)
+        found = self.detected(sents)
+        para = paragraphs(doc, sents)
         named = {}  # sentence index -> (place, entity) named there
-        for i, sent in enumerate(doc.sents):
+        for i, sent in enumerate(sents):
             hit = sentence_place(sent, [])
             if hit:
                 named[i] = hit
         kind_at = {idx: etype in VERBAL for idx, _, _, etype in found}
         events, claims = [], []
-        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        sent_index = {s.start: i for i, s in enumerate(sents)}
         event_at = {}
         acled = acled_types([(sent, etype) for _, sent, _, etype in found])
         for (idx, sent, score, etype), atype in zip(found, acled):
@@ -396,7 +398,7 @@ class EventExtractor:
                 fatalities=counts.get("fatalities"), injured=counts.get("injured"), size=counts.get("size"),
                 evidence=out_span(sent), score=round(score, 3)))
             event_at[sent.start] = events[-1]
-        for sent in doc.sents:
+        for sent in sents:
             ev = event_at.get(sent.start)
             idx = sent_index[sent.start]
             paragraph = next((named[i][0].name for i in sorted(named, key=lambda i: abs(i - idx))

@@ -105,11 +105,12 @@ def features(sent: Span, quoted: list[tuple[int, int]] | None = None) -> dict[st
         feats["nocue"] = 1.0
     for c in sentence_counts(sent):
         feats[f"count={c.kind}"] = 1.0
-    for ent in sent.ents:
+    ents = sent.ents
+    for ent in ents:
         feats[f"ent={ent.label_}"] = 1.0
         if ent.label_ in ACTOR_ENTS and ent.root.dep_ in ("nsubj", "nsubjpass", "agent", "pobj", "dobj", "poss"):
             feats[f"ent.{ent.root.dep_}={ent.label_}"] = 1.0
-    if not any(e.label_ in ACTOR_ENTS for e in sent.ents):
+    if not any(e.label_ in ACTOR_ENTS for e in ents):
         feats["no_actor_entity"] = 1.0
     share = quoted_share(sent, quoted or [])
     feats["quoted"] = share
