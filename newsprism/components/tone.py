@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.encoder.doc import encoding_of
+from newsprism.encoder.run import shared_encoder
 from newsprism.framing.model import tagger_choice
 from newsprism.schema import ActorTone, Entity, Span, Tone
 from newsprism.tone.model import ToneModel, shipped_model
@@ -65,9 +66,7 @@ def tones(model: ToneModel, doc: Doc) -> list[Tone]:
     if not items:
         return []
     if model.encoder is None:
-        from newsprism.encoder.run import SharedEncoder
-
-        model.encoder = SharedEncoder()
+        model.encoder = shared_encoder()
     enc = encoding_of(doc, model.encoder)
     verdicts = model.judge(enc, [(sent, (m.start, m.end)) for _, m, sent in items])
     quotes = doc._.quotes or []

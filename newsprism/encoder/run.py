@@ -10,6 +10,7 @@ prediction; each window is one row of a batch.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,7 @@ from newsprism.encoder import base
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "framing" / "spans-minilm.onnx"
 MAX_PIECES = 254  # wordpieces per window, [CLS] and [SEP] aside
-BATCH = 16
+BATCH = 4  # windows per run: larger batches raise the peak memory more than they save time
 
 
 @dataclass
@@ -99,3 +100,14 @@ class SharedEncoder:
         return Encoding(np.array([o for w in wins for o in w[1]], dtype=np.int64).reshape(-1, 2),
                         np.concatenate([p for p, _ in res]).astype(np.float32),
                         np.concatenate([h for _, h in res]))
+
+
+def shared_encoder(path: Path | None = None) -> SharedEncoder:
+    """The encoder of `path` (default: the shipped one), one per process whichever heads use it."""
+    return _encoder_at(Path(path or MODEL_FILE).resolve())
+
+
+@lru_cache(maxsize=2)
+def _encoder_at(path: Path) -> SharedEncoder:
+    """One `SharedEncoder` per resolved file."""
+    return SharedEncoder(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
-from newsprism.encoder.run import MAX_PIECES, SharedEncoder, windows
+from newsprism.encoder.run import MAX_PIECES, shared_encoder, windows
 
 __all__ = ["MAX_PIECES", "ONNX_FILE", "MiniLMTagger", "available", "windows"]
 
@@ -37,7 +37,7 @@ class MiniLMTagger:
     """The span head of an exported encoder: `char_probs(text)`, P(inside a span) per character."""
 
     def __init__(self, path: Path) -> None:
-        self.encoder = SharedEncoder(Path(path))
+        self.encoder = shared_encoder(Path(path))
 
     def char_probs(self, text: str) -> np.ndarray:
         """P(inside a span) for every character of `text` (0 for characters no wordpiece covers)."""

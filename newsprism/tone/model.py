@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
-from newsprism.encoder.run import Encoding, SharedEncoder
+from newsprism.encoder.run import Encoding, SharedEncoder, shared_encoder
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "tone"
 HEAD_FILE = "tone-head.npz"
@@ -80,7 +80,7 @@ class ToneModel:
     def sentence_features(self, items: list[tuple[str, int, int]]) -> np.ndarray:
         """Features for (sentence, mention start, mention end) items, each sentence encoded alone."""
         if self.encoder is None:
-            self.encoder = SharedEncoder()
+            self.encoder = shared_encoder()
         out = np.zeros((len(items), 768), dtype=np.float32)
         for k in range(0, len(items), 256):
             chunk = items[k : k + 256]
