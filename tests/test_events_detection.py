@@ -6,6 +6,8 @@ ACLED-style type and figure conflicts. Needs the shipped detector (`newsprism tr
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 
@@ -137,3 +139,24 @@ def test_figures_of_different_scopes_do_not_conflict():
     assert find_conflicts([claim(500, 0, "Texas"), claim(700, 20, None)]) == []
     assert len(find_conflicts([claim(500, 0, "Texas"), claim(700, 20, "Texas")])) == 1
     assert find_conflicts([claim(500, 0, "Texas"), claim(700, 20, "Texas", "2020-04-02")]) == []
+
+
+def test_command_line_min_event_score(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text("date 2024-03-05\n\nPolice arrested two men in Dayton on Saturday. The weather was mild.\n",
+                    encoding="utf-8")
+
+    def events(*options):
+        run = CliRunner().invoke(app, ["analyze", str(path), "--workers", "1", "--format", "jsonl", *options])
+        assert run.exit_code == 0, run.output
+        return [e["type"] for e in json.loads(run.stdout.splitlines()[0])["events"]]
+
+    assert events("--min-event-score", "1.0") == []
+    assert len(events("--min-event-score", "0.0")) == 2
+    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
+    assert events() == ["COERCE"]
