@@ -146,7 +146,8 @@ def test_command_line_min_event_score(tmp_path, monkeypatch):
 
     from newsprism.cli import app
 
-    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
+    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "0.5")  # recorded, so the value the command sets is undone
+    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE")
     path = tmp_path / "a.txt"
     path.write_text("date 2024-03-05\n\nPolice arrested two men in Dayton on Saturday. The weather was mild.\n",
                     encoding="utf-8")
@@ -158,5 +159,5 @@ def test_command_line_min_event_score(tmp_path, monkeypatch):
 
     assert events("--min-event-score", "1.0") == []
     assert len(events("--min-event-score", "0.0")) == 2
-    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
+    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE")
     assert events() == ["COERCE"]

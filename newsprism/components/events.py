@@ -361,8 +361,8 @@ class EventExtractor:
         found = self.detected(sents)
         para = paragraphs(doc, sents)
         named = {}  # sentence index -> (place, entity) named there
-        for i, sent in enumerate(sents):
-            hit = sentence_place(sent, [])
+        for i, ents in enumerate(detector.ents_by_sentence(doc, sents)):
+            hit = any(e.label_ in PLACE_LABELS for e in ents) and sentence_place(sents[i], [])
             if hit:
                 named[i] = hit
         kind_at = {idx: etype in VERBAL for idx, _, _, etype in found}

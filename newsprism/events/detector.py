@@ -14,6 +14,7 @@ event's `score`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,8 +77,22 @@ def _clause_features(head: Token, prefix: str, feats: dict[str, float]) -> None:
             feats[f"{prefix}.conditional"] = 1.0
 
 
-def features(sent: Span, quoted: list[tuple[int, int]] | None = None) -> dict[str, float]:
-    """The detector's sparse features of one parsed sentence (`quoted`: the quotation ranges of its Doc)."""
+def ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
+    """The named entities of each of `sents` (the Doc's sentences, in order), found in one pass over the Doc
+    (`Span.ents` walks all of the Doc's entities at each call)."""
+    starts = [s.start for s in sents]
+    out: list[list[Span]] = [[] for _ in sents]
+    for ent in doc.ents:
+        i = bisect_right(starts, ent.start) - 1
+        if i >= 0 and ent.end <= sents[i].end:
+            out[i].append(ent)
+    return out
+
+
+def features(sent: Span, quoted: list[tuple[int, int]] | None = None,
+             ents: list[Span] | None = None) -> dict[str, float]:
+    """The detector's sparse features of one parsed sentence (`quoted`: the quotation ranges of its Doc;
+    `ents`: its entities where already known)."""
     feats: dict[str, float] = {"bias": 1.0}
     words = [t for t in sent if not t.is_space]
     alpha = [t for t in words if t.is_alpha]
@@ -105,7 +120,7 @@ def features(sent: Span, quoted: list[tuple[int, int]] | None = None) -> dict[st
         feats["nocue"] = 1.0
     for c in sentence_counts(sent):
         feats[f"count={c.kind}"] = 1.0
-    ents = sent.ents
+    ents = sent.ents if ents is None else ents
     for ent in ents:
         feats[f"ent={ent.label_}"] = 1.0
         if ent.label_ in ACTOR_ENTS and ent.root.dep_ in ("nsubj", "nsubjpass", "agent", "pobj", "dobj", "poss"):
@@ -185,7 +200,7 @@ class EventDetector:
         from newsprism.events import classifier
 
         quoted = quoted_ranges(doc.text)
-        feats = [features(s, quoted) for s in sents]
+        feats = [features(s, quoted, e) for s, e in zip(sents, ents_by_sentence(doc, sents))]
         scores = self.scores(feats)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]
         kinds = self.types([feats[i] for i in keep], [sents[i] for i in keep], classifier.load("plover"))
