@@ -107,8 +107,10 @@ def write_note(out: Path, report: dict) -> None:
         det, typ = d["dev"]["detection"], d["dev"]["typed"]
         lines += ["## Detector and typer (`events_detector.joblib`)", "",
                   "Two logistic regressions over the sentence features of `newsprism/events/detector.py`: event "
-                  "or NONE, and the PLOVER type. Trained on the annotated train split "
-                  f"({d['train_sentences']} sentences of `annotations/events/`) plus {d['extra_snippets']} GSR "
+                  "or NONE, and the PLOVER type (with the PLOVER snippet classifier's scores as features; FIGHT "
+                  "and ASSAULT then told apart by the CASE 2021 classifier, battles against one-sided violence). "
+                  f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events. "
+                  f"Trained on the train split ({d['train_sentences']} sentences) plus {d['extra_snippets']} GSR "
                   "and CASE 2021 snippets; settings and threshold chosen on the development split "
                   f"({det['sentences']} sentences, {det['events']} events): {d['setting']}.", "",
                   "| on the development split | precision | recall | F1 |", "| --- | --- | --- | --- |",
@@ -244,5 +246,6 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     classifier.load.cache_clear()
     from newsprism.events.evaluation import evaluate_units
 
-    return {"setting": setting, "train_sentences": len(train_units), "extra_snippets": len(spans),
+    return {"setting": setting, "labelled": len(units), "labelled_events": sum(u.label != "NONE" for u in units),
+            "train_sentences": len(train_units), "extra_snippets": len(spans),
             "dev": evaluate_units(dev_units, model)}
