@@ -46,8 +46,9 @@ for _name, _default in [
         Doc.set_extension(_name, default=_default)
 
 
-def load(components: Iterable[str] | None = None) -> Language:
-    """The spaCy pipeline with newsprism's components added after the parser and NER."""
+def load(components: Iterable[str] | None = None, config: dict[str, dict] | None = None) -> Language:
+    """The spaCy pipeline with newsprism's components added after the parser and NER; `config` maps a
+    component's factory name to its settings (`{"newsprism_quotes": {"definition": "attribution"}}`)."""
     nlp = spacy.load(SPACY_MODEL)
     wanted = set(components) if components is not None else None
     for factory, module in COMPONENTS:
@@ -59,7 +60,7 @@ def load(components: Iterable[str] | None = None) -> Language:
             if err.name == module:
                 continue
             raise
-        nlp.add_pipe(factory)
+        nlp.add_pipe(factory, config=(config or {}).get(factory, {}))
     return nlp
 
 

@@ -49,3 +49,14 @@ def test_quote_gold_is_speech_by_the_evaluations_own_cues():
     evaluation's own (not the system's lexicon): thoughts, plans and findings are not quotes."""
     assert quotes.is_reporting("said") and quotes.is_reporting("told") and quotes.is_reporting("according to")
     assert not any(quotes.is_reporting(cue) for cue in ("hopes", "shows", "believes", "found", "is expected"))
+
+
+def test_quote_gold_leaves_out_what_was_not_said_and_matches_whole_words():
+    """A negated cue says nothing, a plan with its infinitive is no statement, and a word only matches the
+    cue list by its inflections ('noted' is 'note'; 'criticism' is not 'criticize', 'stately' not 'state')."""
+    assert not quotes.is_reporting("did not immediately respond to") and not quotes.is_reporting("isn’t saying")
+    assert not quotes.is_reporting("is vowing", "to rebuild the bridge")
+    assert quotes.is_reporting("vowed", "that no member will be left behind")
+    assert quotes.is_reporting("noted") and quotes.is_reporting("adding") and quotes.is_reporting("then pointed out")
+    assert quotes.is_reporting("continued:") and not quotes.is_reporting("continued")
+    assert not quotes.is_reporting("is drawing criticism") and not quotes.is_reporting("stately")

@@ -168,3 +168,56 @@ def test_a_pull_quote_repeated_in_the_page_counts_once(analyze):
                 "“We will not give up on this town,” said Mayor Joan Ellis.\nThe council met on Monday.")
     assert len([q for q in a.quotes if "give up" in q.content.text]) == 1
 
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Lena Ortiz is vowing to rebuild the bridge before the winter.",
+    "The governor pledged to cut the fuel tax by half next spring.",
+    "A poll of 900 voters found that most of them trust the council.",
+    "Dr. Ravi Menon hopes the new clinic will open by June.",
+    "Hugo Brandt believes the league will expand to twelve teams.",
+    "The farmers' union did not respond to requests for comment on the price of milk.",
+])
+def test_beliefs_plans_and_findings_are_not_quotes(analyze, text):
+    """PolNeAR annotates held views, plans and findings; the analysis's quotes keep only what was said."""
+    assert analyze(text).quotes == []
+
+
+def test_the_attribution_definition_keeps_what_the_quote_definition_leaves_out(nlp):
+    from newsprism.components.quotes import Quotes
+
+    text = ("Maria Lopez said the school would reopen on Monday. Her husband believes that the roof will "
+            "hold until spring, and the district is vowing to hire more teachers.")
+    quotes = nlp.get_pipe("newsprism_quotes")
+    attributions = Quotes(quotes.model, "attribution")(nlp(text))._.quotes
+    said = nlp(text)._.quotes
+    assert [q.cue.text for q in said] == ["said"]
+    assert "school would reopen" in attributions[0].content.text
+    assert "believes" in [q.cue.text for q in attributions if q.cue]
+    with pytest.raises(ValueError):
+        Quotes(None, "belief")
+
+
+def test_statements_of_news_stay_quotes(analyze):
+    a = analyze("The minister warned that prices would rise. Tomas Keller, a baker, pointed out that flour "
+                "costs twice as much. The union has vowed that no member will be left behind.")
+    assert only(a, "prices would rise").cue.text == "warned"
+    assert only(a, "flour").cue.text.startswith("pointed")
+    assert only(a, "no member").cue.text.endswith("vowed")
+
+
+def test_speakers_on_new_sentences(analyze):
+    """The speaker cases of issue 13 on sentences of our own."""
+    a = analyze("“The water came up to the windows,” said Irene Walsh, who lives by the river. "
+                "Her neighbour Paul Grant shook his head. “We lost everything in an hour,” he said.\n\n"
+                "Police said Jonas Berg drowned on Sunday. His brother, Erik Berg, said the boat had no lights.\n\n"
+                "Harbor Foods closed two of its stores on Friday. It said sales had fallen for a year.\n\n"
+                "Nadia Karimi opened the bakery in 2009. The shop's owner said the rent had doubled since then.\n\n"
+                "“We will stay open as long as we can,” said Nadia Karimi.\n"
+                "“We will stay open as long as we can,” said Nadia Karimi.\n")
+    assert only(a, "lost everything").speaker_name == "Paul Grant"
+    assert only(a, "no lights").speaker_name == "Erik Berg"
+    harbor = next(e for e in a.entities if "Harbor" in e.name)
+    assert only(a, "sales had fallen").speaker_entity == harbor.id
+    assert only(a, "rent had doubled").speaker_name == "Nadia Karimi"
+    assert len([q for q in a.quotes if "stay open" in q.content.text]) == 1

@@ -14,8 +14,13 @@ Order of work:
    spans (closer to how annotators mark them) replace the rules'; what only it finds is added when its cue
    reports speech or a held view ('said', 'believes', 'according to'), not wants or plans;
 5. speakers: the verb's subject, or for a participle ('stressing that') the subject of the clause it hangs
-   on, resolved to an entity through the actors component (so 'He' and 'the Imam' name the person).
-It writes `doc._.quotes` (list of `Quote`).
+   on, resolved to an entity through the actors component (so 'He' and 'the Imam' name the person);
+6. the definition: what steps 2-4 find are attributions as PolNeAR annotates them, held views, plans and
+   findings included; a quote is what a person or organisation said, wrote or stated (the Gender Gap
+   Tracker's definition), so only attributions whose cue is a verb of speech or statement are quotes
+   (`QuoteFinder.is_statement`).
+It writes `doc._.quotes` (list of `Quote`): the quotes, or every attribution with `definition="attribution"`
+(what `newsprism eval attribution` scores).
 """
 
 from __future__ import annotations
@@ -78,6 +83,33 @@ REPORTING = SPEECH_VERBS | {"according", "think", "believe", "feel", "hope", "fe
                             "cite", "quote", "describe", "interview", "statement", "tweet", "argue", "show", "find",
                             "expect", "see", "learn", "criticize", "criticise", "condemn", "reject", "praise",
                             "dismiss", "echo", "defend", "decline", "refuse", "doubt", "conclude", "recognize"}
+# The tracker's definition of a quote ("what a person or organisation said, wrote or stated"): the cue words of
+# speech and statement that make an attribution a quote in `doc._.quotes`. Not cognition ('believes',
+# 'hopes', 'is expected'), findings ('shows', 'found'), or plans ('is vowing to', 'agreed to'): PolNeAR
+# annotates those too, and they stay in the attributions (`definition="attribution"`, what `eval attribution`
+# scores) but are no quotes.
+STATEMENT_VERBS = {
+    "say", "tell", "state", "write", "add", "claim", "argue", "explain", "announce", "warn", "insist", "note",
+    "ask", "reply", "respond", "answer", "comment", "declare", "assert", "acknowledge", "admit", "confirm", "deny",
+    "tweet", "post", "testify", "stress", "emphasize", "emphasise", "urge", "accuse", "allege", "complain",
+    "recall", "remark", "reiterate", "repeat", "concede", "contend", "maintain", "mention", "describe", "call",
+    "criticize", "criticise", "condemn", "denounce", "decry", "praise", "dismiss", "suggest", "reveal", "disclose",
+    "report", "speak", "talk", "joke", "shout", "yell", "whisper", "exclaim", "counter", "retort", "quip",
+    "demand", "propose", "recommend", "predict", "promise", "vow", "pledge", "threaten", "blast", "slam",
+    "question", "dispute", "reaffirm", "underline", "underscore", "highlight", "express", "affirm", "proclaim",
+    "assure", "reassure", "inform", "remind", "advise", "clarify", "elaborate", "lament", "boast", "plead",
+    "point", "put", "continue", "quote", "statement", "interview", "according", "testimony", "letter",
+}
+# Verbs of stating a plan: a quote only with what was stated ('vowed that ...'), not an intention ('vowed to').
+PLAN_VERBS = {"promise", "vow", "pledge", "threaten", "agree", "plan", "intend", "offer", "aim", "propose"}
+# Cues of holding a view, wanting, planning or finding: a quotation in marks hung on one is no quote either
+# ('"...," he believes'); one on any other cue the tagger gave ('sings', 'features') still is.
+NOT_SPEECH = {"think", "believe", "feel", "hope", "fear", "worry", "know", "expect", "want", "wish", "plan",
+              "intend", "show", "find", "see", "learn", "seem", "appear", "estimate", "agree", "decide", "refuse",
+              "decline", "doubt", "understand", "cite", "support", "oppose", "view", "consider", "vow", "pledge",
+              "promise", "threaten", "offer", "like", "love", "determine", "encourage"}
+# Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
+NEEDS_NEXT = {"point": {"out"}, "put": {"it"}, "continue": {":"}}
 TRIM = " \t\n\r,;:"
 QUOTE_MARKS = "\"'“”‘’«»„‹›「」"
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
@@ -540,6 +572,7 @@ class QuoteFinder:
         if self.model is not None:
             self.merge(self.model.predict(self.doc))
         out = []
+        self.attributions: list[Quote] = []
         last: Found | None = None
         said: set[str] = set()  # the words of each quote so far: a pull quote repeats one in the page
         for f in sorted(self.outermost(), key=lambda f: f.content):
@@ -552,16 +585,17 @@ class QuoteFinder:
             self.resolve(f, last)
             last = f if f.speaker_id else last
             sp = f.speaker
-            out.append(
-                Quote(
-                    kind=f.kind,
-                    content=self.span(*f.content),
-                    cue=self.span(*f.cue) if f.cue else None,
-                    speaker=self.span(sp.start_char, sp.end_char) if sp is not None else None,
-                    speaker_entity=f.speaker_id,
-                    speaker_name=f.speaker_name,
-                )
+            quote = Quote(
+                kind=f.kind,
+                content=self.span(*f.content),
+                cue=self.span(*f.cue) if f.cue else None,
+                speaker=self.span(sp.start_char, sp.end_char) if sp is not None else None,
+                speaker_entity=f.speaker_id,
+                speaker_name=f.speaker_name,
             )
+            self.attributions.append(quote)
+            if self.is_statement(f):
+                out.append(quote)
         return out
 
     def merge(self, attributions: list[Attribution]) -> None:
@@ -614,6 +648,43 @@ class QuoteFinder:
             return False
         return not FURNITURE_LINE.search(line_of(root))
 
+    def is_statement(self, f: Found) -> bool:
+        """Whether an attribution is a quote by the tracker's definition: its cue is a verb (or 'according to',
+        a colon, a dash) of speech or statement (`STATEMENT_VERBS`), not negated ('did not respond'), a plan
+        verb only with a stated clause ('vowed that ...', not 'vowed to'), with a source (`speech_content`: no
+        agentless passive, no study as subject). A quotation in marks with no cue continues a speaker."""
+        if f.cue is None:
+            return True
+        cue = self.text[f.cue[0] : f.cue[1]].strip()
+        if cue in {":", "—", "-", "–", "―"}:
+            return True
+        span = self.doc.char_span(*f.cue, alignment_mode="expand")
+        if span is None:
+            return False
+        if any(t.dep_ == "neg" or t.lower_ in {"not", "n't", "never", "no"} for t in span):
+            return False
+        if span.root.lemma_.lower() in NOT_SPEECH - STATEMENT_VERBS:
+            return False  # 'agreed to a 30-minute interview', 'is determined to warn': the head is no speech
+        after = self.doc[span.end].text if span.end < len(self.doc) else ""
+        verb = None
+        for t in span:
+            lemma = t.lemma_.lower()
+            if lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS:
+                continue
+            need = NEEDS_NEXT.get(lemma)
+            if need and not ({c.lower_ for c in span if c.i > t.i} | {after.lower(), cue[-1:]}) & need:
+                continue
+            verb = t
+        if verb is None:
+            in_marks = any(r[0] <= f.content[0] + 1 and f.content[1] <= r[1] + 1 for r in self.regions)
+            return in_marks and not {t.lemma_.lower() for t in span} & NOT_SPEECH
+        if verb.lemma_.lower() == "according" or verb.pos_ not in {"VERB", "AUX"}:
+            return True
+        content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
+        if verb.lemma_.lower() in PLAN_VERBS and (content.startswith("to ") or after.lower() == "to"):
+            return False
+        return self.speech_content(f.cue, *f.content)
+
     def reporting_cue(self, cue: tuple[int, int] | None) -> bool:
         """A cue that reports what someone said or holds ('said', 'believes', 'according to', a colon)."""
         if cue is None:
@@ -643,17 +714,26 @@ class QuoteFinder:
         return OutSpan(start=start, end=end, text=self.text[start:end])
 
 
-@Language.factory("newsprism_quotes", default_config={"model": True})
-def make_quotes(nlp: Language, name: str, model: bool) -> "Quotes":
-    return Quotes(load_model() if model else None)
+@Language.factory("newsprism_quotes", default_config={"model": True, "definition": "quote"})
+def make_quotes(nlp: Language, name: str, model: bool, definition: str) -> "Quotes":
+    return Quotes(load_model() if model else None, definition)
 
 
 class Quotes:
-    """spaCy component wrapper around `QuoteFinder`, with the trained attribution tagger when `model`."""
+    """spaCy component wrapper around `QuoteFinder`, with the trained attribution tagger when `model`.
 
-    def __init__(self, model: AttributionModel | None) -> None:
+    `definition` chooses what `doc._.quotes` holds: "quote" (the default), what was said, written or stated
+    (`QuoteFinder.is_statement`); "attribution", every attribution found, beliefs, plans and findings
+    included, as PolNeAR annotates them (what `newsprism eval attribution` scores)."""
+
+    def __init__(self, model: AttributionModel | None, definition: str = "quote") -> None:
+        if definition not in {"quote", "attribution"}:
+            raise ValueError(f"definition must be 'quote' or 'attribution', not {definition!r}")
         self.model = model
+        self.definition = definition
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = QuoteFinder(doc, self.model).run()
+        finder = QuoteFinder(doc, self.model)
+        quotes = finder.run()
+        doc._.quotes = finder.attributions if self.definition == "attribution" else quotes
         return doc

@@ -12,9 +12,10 @@ from newsprism import pipeline
 from newsprism.article import Article, Refusal
 
 
-def predict(articles: Iterable[Article], out: Path) -> int:
-    """Analyses the articles into a JSONL file, one `Analysis` a line; returns how many."""
-    nlp = pipeline.load()
+def predict(articles: Iterable[Article], out: Path, config: dict[str, dict] | None = None) -> int:
+    """Analyses the articles into a JSONL file, one `Analysis` a line; returns how many. `config` sets
+    components as `pipeline.load` takes it."""
+    nlp = pipeline.load(config=config)
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for analysis in pipeline.analyze(nlp, articles):
