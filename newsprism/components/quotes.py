@@ -127,6 +127,7 @@ class Found:
     speaker: Span | None
     speaker_id: str | None = None
     speaker_name: str | None = None
+    rule_cue: tuple[int, int] | None = None  # the rules' cue where the tagger's replaced it
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -612,6 +613,8 @@ class QuoteFinder:
                 f = same[0]
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
+                if a.cue and f.cue and a.cue != f.cue:
+                    f.rule_cue = f.cue
                 f.cue = a.cue or f.cue
                 f.speaker = f.speaker or speaker
                 continue
@@ -652,13 +655,18 @@ class QuoteFinder:
         """Whether an attribution is a quote by the tracker's definition: its cue is a verb (or 'according to',
         a colon, a dash) of speech or statement (`STATEMENT_VERBS`), not negated ('did not respond'), a plan
         verb only with a stated clause ('vowed that ...', not 'vowed to'), with a source (`speech_content`: no
-        agentless passive, no study as subject). A quotation in marks with no cue continues a speaker."""
-        if f.cue is None:
+        agentless passive, no study as subject). A quotation in marks with no cue continues a speaker. Where
+        the tagger's cue replaced a speech verb the rules found for the same content, that verb counts too."""
+        return self.statement_cue(f, f.cue) or (f.rule_cue is not None and self.statement_cue(f, f.rule_cue))
+
+    def statement_cue(self, f: Found, cue_span: tuple[int, int] | None) -> bool:
+        """Whether `cue_span` makes `f` a quote (see `is_statement`)."""
+        if cue_span is None:
             return True
-        cue = self.text[f.cue[0] : f.cue[1]].strip()
+        cue = self.text[cue_span[0] : cue_span[1]].strip()
         if cue in {":", "—", "-", "–", "―"}:
             return True
-        span = self.doc.char_span(*f.cue, alignment_mode="expand")
+        span = self.doc.char_span(*cue_span, alignment_mode="expand")
         if span is None:
             return False
         if any(t.dep_ == "neg" or t.lower_ in {"not", "n't", "never", "no"} for t in span):
@@ -683,7 +691,7 @@ class QuoteFinder:
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
         if verb.lemma_.lower() in PLAN_VERBS and (content.startswith("to ") or after.lower() == "to"):
             return False
-        return self.speech_content(f.cue, *f.content)
+        return self.speech_content(cue_span, *f.content)
 
     def reporting_cue(self, cue: tuple[int, int] | None) -> bool:
         """A cue that reports what someone said or holds ('said', 'believes', 'according to', a colon)."""
