@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism import gazetteer
+from newsprism.doctext import text_of
 from newsprism.schema import Entity, Span as OutSpan
 
 if not Doc.has_extension("actor_spans"):
@@ -145,7 +146,7 @@ def widened(ent: Span) -> Span:
 
 def line_of(tok: Token) -> str:
     """The line of text (between line breaks) a token stands on."""
-    text = tok.doc.text
+    text = text_of(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     return text[start : end if end >= 0 else len(text)]

@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.doctext import text_of
 from newsprism.framing.features import word_key
 from newsprism.framing.model import FramingModel, shipped_model
 from newsprism.framing.semeval import (
@@ -113,12 +114,12 @@ def framing_spans(model: FramingModel, doc: Doc) -> list[FramingSpan]:
     found = model.spans(doc)
     found = sorted(found + label_spans(model, doc, found))
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
-    out = []
+    out, text = [], text_of(doc)
     for (s, e, p_span), techs in zip(found, ranked):
         voice = voice_of(s, e, doc._.quotes or [])
         for k, (tech, p_tech) in enumerate(techs[:2]):
             if k == 0 or p_tech >= SECOND_TECHNIQUE_MIN:
-                out.append(FramingSpan(technique=tech, start=s, end=e, text=doc.text[s:e],
+                out.append(FramingSpan(technique=tech, start=s, end=e, text=text[s:e],
                                        score=round(p_span * p_tech, 4), voice=voice))
     return out
 

@@ -18,6 +18,8 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
+from newsprism.doctext import text_of
+
 QUOTE_CHARS = set("\"“”«»„")
 _WS = re.compile(r"\s+")
 
@@ -198,8 +200,9 @@ def norm_text(s: str) -> str:
 def span_features(doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, float]]:
     """Features of each character span [start, end) of `doc` for technique labelling; the list as a whole
     is the task's input, so how often a span's text recurs in it, and nesting, are features too."""
-    norm_doc = _WS.sub(" ", doc.text.lower())
-    keys = [norm_text(doc.text[s:e]) for s, e in spans]
+    text = text_of(doc)
+    norm_doc = _WS.sub(" ", text.lower())
+    keys = [norm_text(text[s:e]) for s, e in spans]
     key_counts = Counter(keys)
     counts = lemma_counts(doc)
     out = []
@@ -216,7 +219,7 @@ def span_features(doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, floa
 
 def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: Counter) -> dict[str, float]:
     """Features of one span from its words, shape, sentence and repeats in the article."""
-    text = doc.text
+    text = text_of(doc)
     raw = text[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
     toks = [t for t in span if not t.is_space] if span is not None else []
