@@ -67,11 +67,16 @@ DEMONYMS = {
 }
 
 
+_POSSESSIVE = re.compile(r"'s$|'$")
+_SPACES = re.compile(r"\s+")
+
+
 def norm(name: str) -> str:
     """Lower case, straight apostrophes, no possessive, single spaces: the form used as a lookup key."""
     name = name.replace("’", "'").replace("“", "").replace("”", "").strip().lower()
-    name = re.sub(r"'s$|'$", "", name)
-    return re.sub(r"\s+", " ", name)
+    if "'" in name:
+        name = _POSSESSIVE.sub("", name)
+    return _SPACES.sub(" ", name)
 
 
 @lru_cache(maxsize=1)

@@ -189,6 +189,7 @@ def _first_names():
     return Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=4096)
 def name_gender(first: str) -> str | None:
     """'m' or 'f' for a first name that is mostly given to men or to women, else None."""
     guess = _first_names().get_gender(first)
