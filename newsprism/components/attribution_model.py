@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsprism.pipeline import SPACY_MODEL
 
@@ -66,74 +66,85 @@ def _shape(text: str) -> str:
     return "".join(out)[:6]
 
 
-def _governor(tok: Token, cues: dict[str, float]) -> tuple[Token | None, Token | None, int]:
-    """The nearest ancestor (or the token itself) whose lemma is a known cue, the child of it on the path
-    from the token, and the path length; (None, None, 0) when there is none."""
-    child, depth = None, 0
-    node = tok
-    while True:
-        if node.lemma_.lower() in cues and node.pos_ in ("VERB", "NOUN", "ADP", "AUX", "ADJ", "PUNCT"):
-            return node, child, depth
-        if node.head is node or depth > 12:
-            return None, None, 0
-        child, node, depth = node, node.head, depth + 1
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token: the start and end of its sentence, as `Token.sent` gives them (a sentence starts at a
+    token whose `is_sent_start` is True), found in two passes instead of a walk per token."""
+    n = len(doc)
+    first = [tok.is_sent_start is True for tok in doc]
+    starts, ends = [0] * n, [n] * n
+    cur = 0
+    for i in range(1, n):
+        if first[i]:
+            cur = i
+        starts[i] = cur
+    cur = n
+    for i in range(n - 1, -1, -1):
+        ends[i] = cur
+        if first[i]:
+            cur = i
+    return starts, ends
 
 
 def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
-    """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate."""
+    """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate.
+
+    The token attributes are read once into lists, as every token's features look at its neighbours, its
+    head and its path to the root. (A token's head is another `Token` object each time spaCy makes it, so
+    the root's path repeats "ROOT" and the search for a governing cue climbs to depth 13.)"""
     inside = _quote_state(doc)
+    n = len(doc)
+    toks = list(doc)
+    lower = [t.lower_ for t in toks]
+    lemma = [t.lemma_.lower() for t in toks]
+    pos = [t.pos_ for t in toks]
+    dep = [t.dep_ for t in toks]
+    head = [t.head.i for t in toks]
+    q = ["1" if inside[i] else "0" for i in range(n)]
+    c = []
+    for lem in lemma:
+        rate = cues.get(lem, 0.0)
+        c.append(str(int(rate * 4)) if rate else "-")
+    cue_ok = [lemma[i] in cues and pos[i] in ("VERB", "NOUN", "ADP", "AUX", "ADJ", "PUNCT") for i in range(n)]
+    starts, ends = _sentence_bounds(doc)
     per_tok: list[list[str]] = []
-    base: list[dict[str, str]] = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        rate = cues.get(lemma, 0.0)
-        base.append({
-            "w": tok.lower_, "p": tok.pos_, "d": tok.dep_, "t": tok.tag_,
-            "q": "1" if inside[tok.i] else "0", "c": str(int(rate * 4)) if rate else "-",
-        })
-    for tok in doc:
+    for tok in toks:
+        i = tok.i
         if tok.is_space:
-            per_tok.append(["space", "q=" + base[tok.i]["q"]])
+            per_tok.append(["space", "q=" + q[i]])
             continue
-        b = base[tok.i]
-        lemma = tok.lemma_.lower()
-        head = tok.head
-        sent = tok.sent
+        h = head[i]
+        s_start, s_end = starts[i], ends[i]
         f = [
-            "bias", "w=" + b["w"], "l=" + lemma, "p=" + b["p"], "t=" + b["t"], "d=" + b["d"],
-            "shape=" + _shape(tok.text), "suf=" + tok.lower_[-3:], "q=" + b["q"], "cue=" + b["c"],
-            "hl=" + head.lemma_.lower(), "hp=" + head.pos_, "dhp=" + tok.dep_ + "|" + head.pos_,
-            "hcue=" + base[head.i]["c"], "ent=" + (tok.ent_type_ or "-") + tok.ent_iob_,
-            "sstart" if tok.i == sent.start else "smid" if tok.i < sent.end - 1 else "send",
-            "spos=" + str(min(4, (tok.i - sent.start) * 5 // max(1, len(sent)))),
+            "bias", "w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "t=" + tok.tag_, "d=" + dep[i],
+            "shape=" + _shape(tok.text), "suf=" + lower[i][-3:], "q=" + q[i], "cue=" + c[i],
+            "hl=" + lemma[h], "hp=" + pos[h], "dhp=" + dep[i] + "|" + pos[h],
+            "hcue=" + c[h], "ent=" + (tok.ent_type_ or "-") + tok.ent_iob_,
+            "sstart" if i == s_start else "smid" if i < s_end - 1 else "send",
+            "spos=" + str(min(4, (i - s_start) * 5 // max(1, s_end - s_start))),
             "title" if tok.is_title else "lower" if tok.is_lower else "other",
         ]
-        path, node = [], tok
-        for _ in range(3):
-            path.append(node.dep_)
-            if node.head is node:
-                break
-            node = node.head
-        f.append("path=" + "/".join(path))
-        gov, child, depth = _governor(tok, cues)
-        if gov is None:
+        f.append("path=" + "/".join((dep[i], dep[h], dep[head[h]])))
+        # the governing cue: the nearest of the token and its ancestors (depth 0 to 13) that is a cue
+        child, node, depth = -1, i, 0
+        while not cue_ok[node] and depth <= 12:
+            child, node, depth = node, head[node], depth + 1
+        if not cue_ok[node]:
             f.append("gov=none")
-        elif child is None:
-            f += ["gov=self", "govl=" + gov.lemma_.lower()]
+        elif child < 0:
+            f += ["gov=self", "govl=" + lemma[node]]
         else:
-            side = "L" if tok.i < gov.i else "R"
+            side = "L" if i < node else "R"
             f += [
-                "govrel=" + child.dep_, "govl=" + gov.lemma_.lower(), "govside=" + side,
-                "govrel_side=" + child.dep_ + side, "govdepth=" + str(min(depth, 4)),
-                "govrel_q=" + child.dep_ + b["q"], "govrate=" + base[gov.i]["c"],
+                "govrel=" + dep[child], "govl=" + lemma[node], "govside=" + side,
+                "govrel_side=" + dep[child] + side, "govdepth=" + str(min(depth, 4)),
+                "govrel_q=" + dep[child] + q[i], "govrate=" + c[node],
             ]
         for off in (-2, -1, 1, 2):
-            j = tok.i + off
-            if 0 <= j < len(doc):
-                n = base[j]
-                f += [f"{off}w=" + n["w"], f"{off}p=" + n["p"], f"{off}q=" + n["q"], f"{off}c=" + n["c"]]
+            j = i + off
+            if 0 <= j < n:
+                f += [f"{off}w=" + lower[j], f"{off}p=" + pos[j], f"{off}q=" + q[j], f"{off}c=" + c[j]]
                 if abs(off) == 1:
-                    f += [f"{off}d=" + n["d"], f"{off}ww=" + n["w"] + "|" + b["w"]]
+                    f += [f"{off}d=" + dep[j], f"{off}ww=" + lower[j] + "|" + lower[i]]
             else:
                 f.append(f"{off}edge")
         per_tok.append(f)
