@@ -104,7 +104,10 @@ def doc_level(doc: Doc, lexicon: dict[str, float], prior: float) -> float:
 
 
 def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts: Counter) -> list[tuple[list, list[dict]]]:
-    """(tokens, CRF features per token) for each sentence (see `sentences`), space tokens left out."""
+    """(tokens, CRF features per token) for each sentence (see `sentences`), space tokens left out.
+
+    Each token's features are written straight in python-crfsuite's form (`crf_items` of the feature dict,
+    key for key in the same order), from its attributes read once, since its neighbours read them too."""
     seqs = []
     doc_bin = _bin(doc_level(doc, lexicon, prior) / max(prior, 1e-6), (0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5))
     for sent in sentences(doc):
@@ -116,7 +119,7 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
         mean_lex = sum(lexicon_value(lexicon, word_key(t), prior) for t in words) / max(1, len(words))
         max_lex = max((lexicon_value(lexicon, word_key(t), prior) for t in words if not t.is_stop), default=0.0)
         sent_text = sent.text
-        common = {
+        common = crf_items({
             "s.len": _bin(len(toks), (6, 12, 20, 30, 45)),
             "s.mean": _bin(mean_lex, LEX_EDGES),
             "s.max": _bin(max_lex, LEX_EDGES),
@@ -125,52 +128,77 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
             "s.quote": any(c in QUOTE_CHARS for c in sent_text),
             "s.first": sent.start == 0 or all(t.is_space for t in doc[: sent.start]),
             "d.lex": doc_bin,
-        }
+        })
+        lower = [t.lower_ for t in toks]
+        pos = [t.pos_ for t in toks]
+        lex_bin = [_bin(v, LEX_EDGES) for v in lex]
+        n = len(toks)
         seq = []
         for i, tok in enumerate(toks):
-            f: dict[str, float | str | bool] = {
+            lemma = tok.lemma_.lower()
+            head = tok.head
+            out = {
                 "bias": 1.0,
-                "w": tok.lower_,
-                "lemma": tok.lemma_.lower(),
-                "pos": tok.pos_,
-                "tag": tok.tag_,
-                "dep": tok.dep_,
-                "shape": tok.shape_[:4],
-                "suf3": tok.lower_[-3:],
-                "title": tok.is_title,
-                "upper": tok.is_upper and len(tok) > 1,
-                "punct": tok.is_punct,
-                "stop": tok.is_stop,
-                "ent": tok.ent_type_ or "-",
-                "quoted": quoted.get(tok.i, False),
-                "lex": _bin(lex[i], LEX_EDGES),
-                "lexv": lex[i],
-                "rep": _bin(counts[tok.lemma_.lower()], (2, 4, 8)) if tok.is_alpha and not tok.is_stop else 0,
-                "head.pos": tok.head.pos_,
-                "dep.head": f"{tok.dep_}>{tok.head.lemma_.lower()}",
-                "first": i == 0,
-                "last": i == len(toks) - 1,
-                **common,
+                "w=" + lower[i]: 1.0,
+                "lemma=" + lemma: 1.0,
+                "pos=" + pos[i]: 1.0,
+                "tag=" + tok.tag_: 1.0,
+                "dep=" + tok.dep_: 1.0,
+                "shape=" + tok.shape_[:4]: 1.0,
+                "suf3=" + lower[i][-3:]: 1.0,
             }
+            if tok.is_title:
+                out["title"] = 1.0
+            if tok.is_upper and len(tok) > 1:
+                out["upper"] = 1.0
+            if tok.is_punct:
+                out["punct"] = 1.0
+            is_stop = tok.is_stop
+            if is_stop:
+                out["stop"] = 1.0
+            out["ent=" + (tok.ent_type_ or "-")] = 1.0
+            if quoted.get(tok.i, False):
+                out["quoted"] = 1.0
+            out[f"lex={lex_bin[i]}"] = 1.0
+            _put(out, "lexv", lex[i])
+            out[f"rep={_bin(counts[lemma], (2, 4, 8)) if tok.is_alpha and not is_stop else 0}"] = 1.0
+            out["head.pos=" + head.pos_] = 1.0
+            out[f"dep.head={tok.dep_}>{head.lemma_.lower()}"] = 1.0
+            if i == 0:
+                out["first"] = 1.0
+            if i == n - 1:
+                out["last"] = 1.0
+            out.update(common)
             for d in (-2, -1, 1, 2):
                 j = i + d
-                if 0 <= j < len(toks):
-                    f[f"{d}.w"] = toks[j].lower_
-                    f[f"{d}.pos"] = toks[j].pos_
-                    f[f"{d}.lex"] = _bin(lex[j], LEX_EDGES)
+                if 0 <= j < n:
+                    out[f"{d}.w={lower[j]}"] = 1.0
+                    out[f"{d}.pos={pos[j]}"] = 1.0
+                    out[f"{d}.lex={lex_bin[j]}"] = 1.0
                 else:
-                    f[f"{d}.w"] = "<pad>"
+                    out[f"{d}.w=<pad>"] = 1.0
             if i > 0:
-                f["-1.w|w"] = f"{toks[i - 1].lower_}|{tok.lower_}"
+                out[f"-1.w|w={lower[i - 1]}|{lower[i]}"] = 1.0
                 if pair[i - 1] >= 0:
-                    f["-1.pair"] = _bin(pair[i - 1], LEX_EDGES)
-            if i + 1 < len(toks):
-                f["w|+1.w"] = f"{tok.lower_}|{toks[i + 1].lower_}"
+                    out[f"-1.pair={_bin(pair[i - 1], LEX_EDGES)}"] = 1.0
+            if i + 1 < n:
+                out[f"w|+1.w={lower[i]}|{lower[i + 1]}"] = 1.0
                 if pair[i] >= 0:
-                    f["+1.pair"] = _bin(pair[i], LEX_EDGES)
-            seq.append(crf_items(f))
+                    out[f"+1.pair={_bin(pair[i], LEX_EDGES)}"] = 1.0
+            seq.append(out)
         seqs.append((toks, seq))
     return seqs
+
+
+def _put(out: dict[str, float], k: str, v: object) -> None:
+    """One feature in python-crfsuite's form, as `crf_items` writes it."""
+    if isinstance(v, bool):
+        if v:
+            out[k] = 1.0
+    elif isinstance(v, float):
+        out[k] = v
+    else:
+        out[f"{k}={v}"] = 1.0
 
 
 def crf_items(f: dict) -> dict[str, float]:
