@@ -19,12 +19,17 @@ SAMPLES = Path(__file__).resolve().parents[1] / "newsprism" / "samples"
 
 
 def stored(db: Path) -> dict[str, list[dict]]:
-    """Every row of every table, without the ingest time, sorted by key."""
+    """Every row of every table, without the ingest time, sorted by key; an entity's corpus actor id (given
+    first-come, so it follows the order batches are stored in) as the first entity that joined that actor."""
     with Store(str(db)) as store:
-        return {
+        out = {
             t: [{k: v for k, v in row.items() if k != "ingested_at"} for row in store.rows(t, include_analysis=True)]
             for t in TABLES
         }
+    first: dict[int, tuple[str, str]] = {}
+    for row in out["entities"]:
+        row["actor_id"] = first.setdefault(row["actor_id"], (row["article_id"], row["entity_id"]))
+    return out
 
 
 def test_ray_ingest_stores_what_the_local_engine_stores(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_failing_batch_leaves_nothing_half_stored(pg_url: str) -> None:
             store.save([make_analysis("a2")])
         event.remove(store.engine, "before_cursor_execute", fail_on_events)
         assert {t: store.count(t) for t in TABLES} == {
-            "articles": 1, "entities": 2, "quotes": 2, "events": 1, "framing": 1, "figure_conflicts": 1,
+            "articles": 1, "entities": 2, "quotes": 2, "events": 1, "framing": 1, "figure_conflicts": 1, "tone": 1,
         }
 
 
