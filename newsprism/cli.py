@@ -244,7 +244,8 @@ def stories(
     version side by side, the figures that disagree, and why the events were joined."""
     from rich.console import Console
 
-    from newsprism.corpus import render as corpus_render, views
+    from newsprism import render_corpus as corpus_render
+    from newsprism.store import corpus_views as views
 
     with open_store(db) as store:
         if story_days is not None:
@@ -265,7 +266,8 @@ def actors(
     """Print the actors across articles (id, name, type, country, articles, names used), most articles first."""
     from rich.console import Console
 
-    from newsprism.corpus import render as corpus_render, views
+    from newsprism import render_corpus as corpus_render
+    from newsprism.store import corpus_views as views
 
     with open_store(db) as store:
         if format == CorpusFormat.jsonl:
@@ -368,7 +370,7 @@ def eval_quotes(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_quotes.py."),
 ) -> None:
     """Quote F1 and speaker accuracy (score_quotes.py)."""
-    from newsprism.evaluate import quotes
+    from newsprism.quotes import evaluation as quotes
 
     raise typer.Exit(quotes.run(data, scorers)[0])
 
@@ -378,7 +380,7 @@ def eval_extraction(
     data: Path = typer.Option(Path("../shared/data/html"), help="Folder with pages/NAME.html and text/NAME.txt."),
 ) -> None:
     """HTML extraction: word precision/recall/F1, furniture lines left, language detected (one JSON line)."""
-    from newsprism.evaluate import extraction
+    from newsprism.readers import evaluation as extraction
 
     if not (data / "pages").is_dir():
         say(f"newsprism: {escape(str(data))} has no pages/ folder")
@@ -392,7 +394,7 @@ def eval_attribution(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
-    from newsprism.evaluate import attribution
+    from newsprism.quotes import attribution_evaluation as attribution
 
     raise typer.Exit(attribution.run(data, scorers)[0])
 
@@ -404,7 +406,7 @@ def train_attribution(
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
 ) -> None:
     """Train the attribution tagger on PolNeAR train."""
-    from newsprism.training import attribution
+    from newsprism.quotes import training as attribution
 
     print(json.dumps(attribution.train(data, out, seed=seed)))
 
@@ -486,7 +488,7 @@ def tone_classify(
 @framing_app.command("spans")
 def framing_spans(folder: Path = typer.Argument(..., help="A folder of PTC-style articleID.txt files.")) -> None:
     """Print id<TAB>start<TAB>end for each propaganda span (offsets into the raw files)."""
-    from newsprism.components.framing import spans_for_dir
+    from newsprism.framing.component import spans_for_dir
 
     framing_lines(lambda: spans_for_dir(folder))
 
@@ -497,7 +499,7 @@ def framing_classify(
     template: Path = typer.Argument(..., help="Lines id<TAB>?<TAB>start<TAB>end to fill."),
 ) -> None:
     """Fill the technique of each template line: id<TAB>technique<TAB>start<TAB>end."""
-    from newsprism.components.framing import classify_template
+    from newsprism.framing.component import classify_template
 
     framing_lines(lambda: classify_template(folder, template))
 
@@ -519,7 +521,7 @@ def eval_framing(
     data: Path = typer.Option(..., help="A PTC split: articles/, spans.labels, techniques.labels."),
 ) -> None:
     """Span identification (SI) and technique classification (TC) F1 on a PTC split (score_ptc.py logic)."""
-    from newsprism.components.framing import evaluate
+    from newsprism.framing.component import evaluate
 
     print(json.dumps(evaluate(data), indent=2))
 
@@ -534,8 +536,8 @@ def train_framing(
                                 "again on its recorded development split."),
 ) -> None:
     """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
-    from newsprism.training.framing import retune as retune_decoding
-    from newsprism.training.framing import train
+    from newsprism.framing.training import retune as retune_decoding
+    from newsprism.framing.training import train
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     if retune:
@@ -552,7 +554,7 @@ def train_tone(
     out: Path = typer.Option(Path("newsprism/models/tone"), help="Folder for the tone head."),
 ) -> None:
     """Train the tone head over the shared encoder (C chosen on dev-mt; dev-rw reported)."""
-    from newsprism.training.tone import train
+    from newsprism.tone.training import train
 
     print(json.dumps(train(data, out, log=lambda m: print(m, file=sys.stderr))["dev"]))
 
@@ -602,7 +604,7 @@ def train_events(
     """Train the event detector and typer (annotated sentences plus the GSR and CASE 2021 snippets, chosen on
     the development split) and the PLOVER and CASE 2021 snippet classifiers (seeded)."""
     from newsprism.events import annotation
-    from newsprism.training.events import train
+    from newsprism.events.training import train
 
     print(json.dumps(train(shared, out, seed=seed, annotations=data or annotation.ANNOTATIONS), indent=2))
 

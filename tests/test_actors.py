@@ -98,7 +98,7 @@ def test_page_furniture_gives_no_actors(analyze):
 
 
 def test_lookalike_letters_and_virus_variants_are_not_people():
-    from newsprism.components.actors import lookalike
+    from newsprism.actors.component import lookalike
 
     assert lookalike("Bеst Deals")  # a Cyrillic 'е'
     assert lookalike("𝐒𝐮𝐛𝐬𝐜𝐫𝐢𝐛𝐞")
@@ -150,7 +150,7 @@ def test_a_virus_variant_is_no_person():
     import spacy
     from spacy.tokens import Span
 
-    from newsprism.components.actors import is_furniture
+    from newsprism.actors.component import is_furniture
 
     doc = spacy.blank("en")("Doctors said the Omicron variant spread faster than Maria Lopez expected.")
     variant, person = Span(doc, 3, 4, label="PERSON"), Span(doc, 8, 10, label="PERSON")

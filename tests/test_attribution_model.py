@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsprism.components.attribution_model import DEFAULT_MODEL, Attribution, load_model
+from newsprism.quotes.model import DEFAULT_MODEL, Attribution, load_model
 from newsprism.pipeline import SPACY_MODEL
-from newsprism.training.attribution import SCORER, bio_tags, evaluate, load_split, read_ann, train
+from newsprism.quotes.training import SCORER, bio_tags, evaluate, load_split, read_ann, train
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -11,7 +11,7 @@ import pytest
 from corpus_fixtures import actor_corpus, entity, meta, protest_corpus, span
 from sqlalchemy import event as sa_event
 
-from newsprism.corpus import views
+from newsprism.store import corpus_views as views
 from newsprism.corpus.actors import actor_keys
 from newsprism.corpus.stories import Signature, match
 from newsprism.schema import Actor, Analysis, Entity, Event, Location, Quote

@@ -9,7 +9,7 @@ import pytest
 from corpus_fixtures import actor_corpus, protest_corpus
 from test_postgres import pg_url, server  # noqa: F401  (fixtures)
 
-from newsprism.corpus import views
+from newsprism.store import corpus_views as views
 from newsprism.store import Store
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import SEED, SHARED, needs_shared
-from newsprism.evaluate import attribution, quotes
+from newsprism.quotes import attribution_evaluation as attribution
+from newsprism.quotes import evaluation as quotes
 
 SCORERS = SHARED / "scorers"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"

@@ -21,7 +21,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def events_nlp():
-    import newsprism.components.events  # noqa: F401  registers the factory
+    import newsprism.events.component  # noqa: F401  registers the factory
     nlp = spacy.load(SPACY_MODEL)
     nlp.add_pipe("newsprism_events")
     return nlp
@@ -224,7 +224,7 @@ def test_conflicts_across_articles():
 
 def test_detection_figures_and_threshold():
     from newsprism.events.evaluation import detection, typed
-    from newsprism.training.events import choose_threshold
+    from newsprism.events.training import choose_threshold
 
     scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
     gold = [True, True, False, True, False, True]

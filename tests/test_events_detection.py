@@ -11,7 +11,7 @@ import json
 import pytest
 import spacy
 
-import newsprism.components.events as component
+import newsprism.events.component as component
 from newsprism.events import detector
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.pipeline import SPACY_MODEL

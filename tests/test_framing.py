@@ -126,7 +126,7 @@ def test_technique_classifier_round_trip(tmp_path):
 
 
 def test_technique_counts_lists_all_techniques():
-    from newsprism.components.framing import technique_counts
+    from newsprism.framing.component import technique_counts
     from newsprism.schema import FramingSpan
 
     spans = [FramingSpan(technique="Doubt", start=0, end=3, text="abc", score=0.5),
@@ -143,7 +143,7 @@ def framing_nlp():
     """spaCy's pipeline with the framing component, loaded once for this file."""
     import spacy
 
-    import newsprism.components.framing  # noqa: F401  registers the factory
+    import newsprism.framing.component  # noqa: F401  registers the factory
     from newsprism.pipeline import SPACY_MODEL
 
     nlp = spacy.load(SPACY_MODEL)
@@ -164,7 +164,7 @@ def test_component_marks_loaded_language_with_exact_offsets(framing_nlp):
 
 @needs_model
 def test_semeval_formats_round_trip(tmp_path):
-    from newsprism.components.framing import classify_spans, classify_template, predict_spans, spans_for_dir
+    from newsprism.framing.component import classify_spans, classify_template, predict_spans, spans_for_dir
 
     (tmp_path / "article7.txt").write_bytes(LOADED.replace("\n", "\r\n").encode())
     lines = list(spans_for_dir(tmp_path))
@@ -186,7 +186,7 @@ def test_semeval_formats_round_trip(tmp_path):
 
 @needs_model
 def test_bad_inputs_raise_framing_input_errors(tmp_path):
-    from newsprism.components.framing import FramingInputError, classify_spans, classify_template, spans_for_dir
+    from newsprism.framing.component import FramingInputError, classify_spans, classify_template, spans_for_dir
 
     with pytest.raises(FramingInputError):
         list(spans_for_dir(tmp_path))
@@ -203,7 +203,7 @@ def test_bad_inputs_raise_framing_input_errors(tmp_path):
 
 @needs_model
 def test_evaluate_scores_a_hand_made_split(tmp_path):
-    from newsprism.components.framing import FramingInputError, evaluate
+    from newsprism.framing.component import FramingInputError, evaluate
 
     with pytest.raises(FramingInputError):
         evaluate(tmp_path)
@@ -239,7 +239,7 @@ def test_seed_article_marks_most_must_find_phrases(framing_nlp):
 def test_training_labels_and_lexicon_on_hand_made_doc():
     import spacy
 
-    from newsprism.training.framing import lexicon, split, token_labels
+    from newsprism.framing.training import lexicon, split, token_labels
 
     doc = spacy.blank("en")("The evil regime lies. The evil plan.")
     labels = token_labels(doc, [(4, 15), (9, 20)])  # overlapping gold spans merge into 'evil regime lies'
@@ -254,7 +254,7 @@ def test_training_labels_and_lexicon_on_hand_made_doc():
 
 def test_train_writes_a_loadable_model(tmp_path, hand_made_ptc):
     from newsprism.framing.model import load_model
-    from newsprism.training.framing import train
+    from newsprism.framing.training import train
 
     data = hand_made_ptc
     record = train(data, tmp_path / "model", seed=1, dev_share=0.34)

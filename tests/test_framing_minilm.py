@@ -11,7 +11,7 @@ import pytest
 from newsprism.encoder import base, run
 from newsprism.framing import minilm
 from newsprism.framing.model import Decoding, decode
-from newsprism.training.framing_minilm import piece_labels
+from newsprism.framing.training_minilm import piece_labels
 
 needs_runtime = pytest.mark.skipif(not minilm.available(), reason="onnxruntime, tokenizers or the packaged "
                                    "all-MiniLM-L6-v2 is missing (make setup)")
@@ -122,9 +122,9 @@ def test_minilm_tagger_only_when_asked(monkeypatch):
 @pytest.mark.slow
 @needs_train
 def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_made_ptc):
-    import newsprism.training.framing_minilm as fm
+    import newsprism.framing.training_minilm as fm
     from newsprism.framing.model import load_model
-    from newsprism.training.framing import train
+    from newsprism.framing.training import train
 
     monkeypatch.setattr(fm, "EPOCHS", 1)
     data = hand_made_ptc
@@ -171,7 +171,7 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
 def test_retune_chooses_decoding_again_on_the_recorded_dev_split(tmp_path, hand_made_ptc):
     import json
 
-    from newsprism.training.framing import retune, train
+    from newsprism.framing.training import retune, train
 
     train(hand_made_ptc, tmp_path / "model", seed=1, dev_share=0.34)
     lexicon = tmp_path / "model" / "lexicon.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.components.quotes import quote_regions
+from newsprism.quotes.component import quote_regions
 
 
 def only(analysis, word):
@@ -184,7 +184,7 @@ def test_beliefs_plans_and_findings_are_not_quotes(analyze, text):
 
 
 def test_the_attribution_definition_keeps_what_the_quote_definition_leaves_out(nlp):
-    from newsprism.components.quotes import Quotes
+    from newsprism.quotes.component import Quotes
 
     text = ("Maria Lopez said the school would reopen on Monday. Her husband believes that the roof will "
             "hold until spring, and the district is vowing to hire more teachers.")

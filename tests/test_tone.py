@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.components.tone import summarise
+from newsprism.tone.component import summarise
 from newsprism.framing import minilm
 from newsprism.schema import Entity, Quote, Span, Tone, Voice
 from newsprism.tone.model import MODEL_DIR, HEAD_FILE
@@ -79,7 +79,7 @@ def test_tone_classify_prints_json_lines_and_names_bad_lines(tmp_path):
 
 @needs_model
 def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
-    import newsprism.training.tone as tt
+    import newsprism.tone.training as tt
     from newsprism.tone.model import ToneModel
 
     rows = []
@@ -146,7 +146,7 @@ def test_tone_and_voices_are_stored_and_served(tmp_path):
 def test_article_page_tells_the_authors_words_from_quoted_ones(tmp_path):
     from fastapi.testclient import TestClient
 
-    from newsprism.components.tone import summarise
+    from newsprism.tone.component import summarise
     from newsprism.store import Store
     from newsprism.web import create_app
 

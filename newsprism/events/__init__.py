@@ -1,5 +1,5 @@
 """Events in news text, one concept per module: `cues` (PLOVER and ACLED-style cue words), `classifier`
 (event types of sentences and snippets), `counts` (figures and what they count), `dates` (dates resolved
 against the article's date), `places` (offline gazetteer), `conflicts` (figures that disagree),
-`evaluation` (scores on the shared dev halves). The spaCy component is `newsprism.components.events`.
+`evaluation` (scores on the shared dev halves). The spaCy component is `component`; `training` fits its models.
 """

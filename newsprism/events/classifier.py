@@ -1,7 +1,7 @@
 """Event-type classifiers: PLOVER types of a sentence, CASE 2021 (ACLED-style) types of a snippet.
 
 Each is a linear SVM over TF-IDF n-grams plus the cue features of `cues.py`, trained by
-`newsprism.training.events.train` and saved under `newsprism/models/`. For PLOVER the parse decides first:
+`newsprism.events.training.train` and saved under `newsprism/models/`. For PLOVER the parse decides first:
 the cue word nearest the sentence's root names the type, and the model only breaks ties between cues at the
 same depth or answers where no cue is found. The type of one snippet never depends on another one.
 """

@@ -6,7 +6,7 @@ vectors: its lemmas and verbs, the main verb and what hangs from it (subject, ne
 reported-speech verb and the clause it reports), the entity types present, the PLOVER cue words as
 features (never a gate), how much of it lies in quotation marks, and its shape (length, figures, final
 punctuation, capitals: captions, bylines and headlines look different from reported events). Trained by
-`newsprism.training.events` on the hand-annotated news sentences of `annotations/events/` (most of them
+`newsprism.events.training` on the hand-annotated news sentences of `annotations/events/` (most of them
 NONE) with the PLOVER GSR and CASE 2021 snippets as extra examples; the probability of an event is the
 event's `score`.
 """

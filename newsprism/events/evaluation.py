@@ -56,7 +56,7 @@ def score_files(gold: Path, pred: Path) -> dict:
 def evaluate(shared: Path, schemes: tuple[str, ...] = classifier.SCHEMES, folds: int = 5) -> dict:
     """Per scheme: the shipped model's in-sample score on the dev half, the k-fold cross-validated score
     of the same recipe, and the bar it is held to (metric, minimum) on the held-out half."""
-    from newsprism.training.events import cross_validate, load_data
+    from newsprism.events.training import cross_validate, load_data
 
     out = {}
     for scheme in schemes:
@@ -112,7 +112,7 @@ def typed(pred: list[str], gold: list[str]) -> dict:
 def evaluate_units(units: list, model) -> dict:
     """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
     F1 of annotated sentences (`training.events.Unit`), decided as the events component decides."""
-    from newsprism.components.events import decide
+    from newsprism.events.component import decide
 
     by_doc: dict[int, list] = {}
     for u in units:
@@ -130,7 +130,7 @@ def evaluate_units(units: list, model) -> dict:
 def evaluate_annotated(folder: Path, shared: Path) -> dict:
     """The shipped detector and typer on the development split of the annotated sentences in `folder`."""
     from newsprism.events import detector
-    from newsprism.training.events import annotated_units
+    from newsprism.events.training import annotated_units
 
     model = detector.load()
     if model is None:

@@ -23,7 +23,7 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from newsprism.corpus.index import link, regroup
+from newsprism.store.corpus_index import link, regroup
 from newsprism.corpus.stories import DEFAULT_STORY_DAYS
 from newsprism.schema import Analysis
 from newsprism.store.rows import analysis_rows
@@ -209,7 +209,7 @@ class Store:
 
     def regroup_stories(self, story_days: int) -> None:
         """Group every stored event into stories again, `story_days` the most days between two events of
-        one story, in one transaction (see `corpus.index.regroup`); later saves use the same window."""
+        one story, in one transaction (see `corpus_index.regroup`); later saves use the same window."""
         try:
             with self._writer.begin() as conn:
                 _lock(conn)

@@ -1,6 +1,6 @@
 """Read-only queries of the corpus view: stories, their events and quotes, actors, their names, quotes and
 events. Each reads by an indexed key (story id, actor id) or a page of a list, never a whole table into
-memory; `newsprism.corpus.views` shapes the rows for the command line, the API and the pages."""
+memory; `newsprism.store.corpus_views` shapes the rows for the command line, the API and the pages."""
 
 from __future__ import annotations
 

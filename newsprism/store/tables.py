@@ -139,7 +139,7 @@ framing = Table(
     Column("speaker_name", Text),
 )
 
-# Tone towards an actor: one row per judged mention (newsprism.components.tone).
+# Tone towards an actor: one row per judged mention (newsprism.tone.component).
 tone = Table(
     "tone",
     metadata,

@@ -1,6 +1,6 @@
 """What a whole database says: who is quoted by which outlet, the events stored, and the framing techniques
 per outlet and per month. Read-only queries over the store's tables, shaped for the corpus pages and their
-charts (actors and stories across articles: `newsprism.corpus.views`)."""
+charts (actors and stories across articles: `newsprism.store.corpus_views`)."""
 
 from __future__ import annotations
 

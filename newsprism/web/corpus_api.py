@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 
-from newsprism.corpus import views
+from newsprism.store import corpus_views as views
 from newsprism.store import queries
 from newsprism.store.tone import By, VoiceFilter, tone_summary
 

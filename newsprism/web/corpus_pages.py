@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsprism.corpus import views
+from newsprism.store import corpus_views as views
 from newsprism.store import queries
 from newsprism.web.pages import render
 

@@ -75,7 +75,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_quotes_article_id", "event_quotes", ["article_id"])
 
-    from newsprism.corpus.index import link_stored
+    from newsprism.store.corpus_index import link_stored
 
     link_stored(op.get_bind())
 

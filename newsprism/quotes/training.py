@@ -1,4 +1,4 @@
-"""Trains and evaluates the attribution tagger (`newsprism.components.attribution_model`) on PolNeAR.
+"""Trains and evaluates the attribution tagger (`newsprism.quotes.model`) on PolNeAR.
 
 A split folder holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (brat); as in the scorer, the
 first .ann of each article (sorted by name) is the gold one. Gold spans become BIO tags over spaCy tokens
@@ -23,7 +23,7 @@ import pycrfsuite
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from newsprism.components.attribution_model import ROLES, AttributionModel, features, load_model
+from newsprism.quotes.model import ROLES, AttributionModel, features, load_model
 from newsprism.pipeline import SPACY_MODEL
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "scorers" / "score_polnear.py"

@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from newsprism.article import Article
-from newsprism.evaluate import polnear, runner
+from newsprism import evaluation as runner
+from newsprism.quotes import polnear
 
 # Lemmas of cues that report what someone said, wrote or stated (not thought, planned or found).
 SPEECH_CUES = {

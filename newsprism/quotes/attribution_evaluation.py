@@ -8,7 +8,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from newsprism.evaluate import polnear, runner
+from newsprism import evaluation as runner
+from newsprism.quotes import polnear
 
 
 def run(split: Path, scorers: Path) -> tuple[int, dict]:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.corpus.views import FIGURES, ActorSummary, Named, Story, Version, by_article
+from newsprism.store.corpus_views import FIGURES, ActorSummary, Named, Story, Version, by_article
 from newsprism.terminal import cell, escape
 
 

@@ -101,7 +101,7 @@ def train(shared: Path, out: Path = MODEL_DIR, schemes: tuple[str, ...] = ("plov
 def write_note(out: Path, report: dict) -> None:
     """Writes `events_models.md`: what the models are, what they were trained on, how well they did."""
     lines = ["# Event models", "",
-             "Made by `newsprism.training.events.train(shared)` (`newsprism train events`), seeded, one core.", ""]
+             "Made by `newsprism.events.training.train(shared)` (`newsprism train events`), seeded, one core.", ""]
     if "detector" in report:
         d = report["detector"]
         det, typ = d["dev"]["detection"], d["dev"]["typed"]

@@ -1,7 +1,7 @@
 """A trained attribution tagger: finds who (source) is reported saying or thinking (cue) what (content).
 
 The model is a linear-chain CRF (python-crfsuite) over spaCy token features, trained on PolNeAR by
-`newsprism.training.attribution`. It tags each token B-/I- Source, Cue or Content (or O), one tag
+`newsprism.quotes.training`. It tags each token B-/I- Source, Cue or Content (or O), one tag
 sequence per article, so quotes running over several sentences stay one span. The tags become
 `Attribution`s by grouping: each content span goes to the nearest cue (in its sentence when there is one),
 each cue takes the nearest source. Content split by an interrupting cue ('"We will," he said, "win."')

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from newsprism.schema import Actor, Analysis, Count, Span
-from newsprism.store import Store, queries
+from newsprism.store import queries
+from newsprism.store.db import Store
 
 FIGURES = {"fatalities": "people killed", "injured": "people injured", "size": "size of a crowd or force"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself", "they", "them", "their", "it", "its"}

@@ -34,8 +34,8 @@ from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_feat
 from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, load_model, save_lexicon
 from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
 from newsprism.pipeline import SPACY_MODEL
-from newsprism.training.framing_minilm import BATCH, EPOCHS, LR
-from newsprism.training.framing_minilm import train_tagger as train_minilm
+from newsprism.framing.training_minilm import BATCH, EPOCHS, LR
+from newsprism.framing.training_minilm import train_tagger as train_minilm
 
 CRF_PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
 TC_C = 0.5
@@ -332,7 +332,7 @@ def readme(record: dict) -> str:
         retuned += f"; the ONNX tagger: {record['exported_from']}"
     return f"""# newsprism framing model (PTC propaganda techniques)
 
-Written by `newsprism.training.framing.train`; `meta.json` holds the full record (development article ids
+Written by `newsprism.framing.training.train`; `meta.json` holds the full record (development article ids
 included).
 
 - `spans.crfsuite`: linear-chain CRF (python-crfsuite) tagging tokens B/I/O as inside a propaganda span.

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.components.actors import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
-from newsprism.components.attribution_model import Attribution, AttributionModel, load_model
+from newsprism.actors.component import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
+from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
 # Verbs that report speech or a stated position.

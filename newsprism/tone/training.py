@@ -101,7 +101,7 @@ def train(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
 def write_readme(out: Path, record: dict) -> None:
     """A short human-readable record of the head beside it."""
     lines = ["# newsprism tone head (NewsMTSC)", "",
-             "Written by `newsprism.training.tone.train`; `meta.json` holds the full record.", "",
+             "Written by `newsprism.tone.training.train`; `meta.json` holds the full record.", "",
              f"- `{HEAD_FILE}`: multinomial logistic regression (C={record['C']}, chosen on dev-mt) over "
              f"{record['features']}, read from {record['encoder']}.", "",
              f"Command: `{record['command']}` ({record['train_rows']} training sentences, {record['seconds']} s "

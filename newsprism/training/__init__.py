@@ -1,1 +1,0 @@
-"""Training code for newsprism's learnt models; each module trains one model and evaluates it."""
