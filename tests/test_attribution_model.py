@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from newsprism.quotes.model import DEFAULT_MODEL, Attribution, load_model
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
 from newsprism.quotes.training import SCORER, bio_tags, evaluate, load_split, read_ann, train
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -10,7 +10,7 @@ from newsprism.events import counts, dates, places
 from newsprism.events.classifier import top_cue_types
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.evaluation import score
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
 from newsprism.schema import Count, Entity, Span
 
 

@@ -14,7 +14,7 @@ import spacy
 import newsprism.events.component as component
 from newsprism.events import detector
 from newsprism.events.conflicts import Claim, find_conflicts
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
 from newsprism.schema import Count, Span
 
 pytestmark = [pytest.mark.slow,

@@ -35,7 +35,7 @@ def test_seed_events_and_conflicts_meet_the_annotation():
 
 
 def test_classify_snippets_answers_every_id(tmp_path):
-    from newsprism.events.classifier import classify_snippets
+    from newsprism.events.data import classify_snippets
 
     lines = (SHARED / "data/case2021/task2-dev.tsv").read_text(encoding="utf-8").splitlines()[:21]
     path = tmp_path / "snippets.tsv"

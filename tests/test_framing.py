@@ -144,7 +144,7 @@ def framing_nlp():
     import spacy
 
     import newsprism.framing.component  # noqa: F401  registers the factory
-    from newsprism.pipeline import SPACY_MODEL
+    from newsprism.parse import SPACY_MODEL
 
     nlp = spacy.load(SPACY_MODEL)
     nlp.add_pipe("newsprism_framing")

@@ -11,25 +11,16 @@ The models land in `newsprism/models/events_*.joblib`, with `events_models.md` s
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold
-
-from spacy.language import Language
 from spacy.tokens import Span
 
 from newsprism.events import annotation, classifier, detector
-from newsprism.events.classifier import MODEL_DIR, EventClassifier, model_path, parser
+from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
+from newsprism.events.data import annotated_units, full_parser, load_data
+from newsprism.events.evaluation import cross_validate
 
-SETTINGS = {"plover": {"C": 0.1, "cue_weight": 1.0}, "case2021": {"C": 1.0, "cue_weight": 0.2, "chars": True}}
-METRIC = {"plover": "macro", "case2021": "weighted"}
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
 # The PLOVER type of a CASE 2021 snippet, where one fits, for training the typer on it.
 CASE_TO_PLOVER = {
@@ -45,33 +36,6 @@ CASE_TO_PLOVER = {
 DETECTOR_GRID = [{"C": c, "extra_weight": w} for c in (0.05, 0.1, 0.3) for w in (0.5, 1.0)]
 TYPER_EXTRA_WEIGHT = 1.0  # the weight of the GSR and CASE snippets for the typer, chosen on the development split
 PRECISION_FLOOR = 0.75  # the default threshold: the lowest whose development precision reaches this
-
-
-def load_data(shared: Path, scheme: str) -> tuple[list[str], list[str], list[str]]:
-    """(ids, texts, labels) of a scheme's shared dev half."""
-    if scheme == "plover":
-        recs = [r for r in json.loads((shared / "data/plover/gsr-dev.json").read_text(encoding="utf-8"))
-                if r.get("text") and r.get("event") and r["event"] != "DOCUMENT"]
-        return [r["id"] for r in recs], [r["text"] for r in recs], [r["event"] for r in recs]
-    csv.field_size_limit(sys.maxsize)
-    with open(shared / "data/case2021/task2-dev.tsv", encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 3][1:]
-    return [r[0] for r in rows], [r[1] for r in rows], [r[2].strip() for r in rows]
-
-
-def cross_validate(docs: list, labels: list[str], scheme: str, folds: int = 5, repeats: int = 3) -> dict:
-    """Mean and spread of the scheme's metric over `repeats` seeded stratified k-fold splits."""
-    y = np.array(labels)
-    scores = []
-    for seed in range(repeats):
-        pred = np.empty(len(y), dtype=object)
-        for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
-            clf = EventClassifier(scheme, seed=seed, **SETTINGS[scheme]).fit([docs[i] for i in tr], list(y[tr]))
-            pred[te] = clf.predict([docs[i] for i in te])
-        scores.append(f1_score(y, list(pred), average=METRIC[scheme]))
-    return {"metric": f"{METRIC[scheme]} F1", "folds": folds, "repeats": repeats,
-            "mean": round(float(np.mean(scores)), 3), "min": round(float(min(scores)), 3),
-            "max": round(float(max(scores)), 3), "n": len(y)}
 
 
 def train(shared: Path, out: Path = MODEL_DIR, schemes: tuple[str, ...] = ("plover", "case2021"),
@@ -135,47 +99,6 @@ def write_note(out: Path, report: dict) -> None:
               "CASE 2021's C and cue weight were picked among a dozen settings by the same cross-validation.",
               "Pickles are tied to the scikit-learn version: retrain after upgrading it."]
     (out / "events_models.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-@dataclass
-class Unit:
-    """One annotated sentence, parsed in its document: its id, split, gold label and quotation ranges."""
-
-    sid: int
-    split: str
-    label: str
-    sent: Span
-    quoted: list[tuple[int, int]]
-
-
-@lru_cache(maxsize=1)
-def full_parser() -> Language:
-    """spaCy's whole pipeline (parse and NER), as `newsprism analyze` runs it before the components."""
-    import spacy
-
-    from newsprism.pipeline import SPACY_MODEL
-
-    return spacy.load(SPACY_MODEL)
-
-
-def annotated_units(folder: Path = annotation.ANNOTATIONS, shared: Path = annotation.SHARED) -> list[Unit]:
-    """Every labelled sentence of `folder`, parsed within its whole document, in sentence-id order."""
-    units, labels = annotation.sentences(folder), annotation.labels(folder)
-    by_doc: dict[str, list[int]] = {}
-    for sid in sorted(labels):
-        if sid in units:
-            by_doc.setdefault(units[sid].doc, []).append(sid)
-    names = list(by_doc)
-    texts = [annotation.document_text(name, shared) for name in names]
-    out = []
-    for name, text, doc in zip(names, texts, full_parser().pipe(texts, batch_size=16)):
-        quoted = detector.quoted_ranges(text)
-        for sid in by_doc[name]:
-            u = units[sid]
-            span = doc.char_span(u.start, u.end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.append(Unit(sid, u.split, labels[sid].label, span, quoted))
-    return out
 
 
 def extra_examples(shared: Path) -> tuple[list[Span], list[bool], list[str]]:

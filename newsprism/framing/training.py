@@ -10,7 +10,6 @@ from the other folds) so that training sees it as noisy as it will be on new tex
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -23,17 +22,17 @@ from pathlib import Path
 
 import numpy as np
 import pycrfsuite
-import spacy
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
 from newsprism.framing import minilm
 from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
 from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, load_model, save_lexicon
 from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
+from newsprism.parse import parse as parse_texts
 from newsprism.framing.training_minilm import BATCH, EPOCHS, LR
 from newsprism.framing.training_minilm import train_tagger as train_minilm
 
@@ -65,20 +64,8 @@ def load_ptc(folder: Path) -> list[Article]:
 
 
 def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
-    """spaCy docs for `texts` (one process), read from / written to a DocBin in `cache_dir` when given."""
-    nlp = spacy.load(SPACY_MODEL)
-    key = hashlib.sha1("\0".join([SPACY_MODEL, nlp.meta.get("version", "")] + texts).encode()).hexdigest()
-    cache = Path(cache_dir) / f"ptc-{key[:16]}.spacy" if cache_dir else None
-    if cache and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=16, n_process=1))
-    if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=False)
-        for doc in docs:
-            db.add(doc)
-        db.to_disk(cache)
-    return docs
+    """spaCy docs for `texts`, cached as `ptc-*.spacy` in `cache_dir` when given (`newsprism.parse`)."""
+    return parse_texts(texts, cache_dir, prefix="ptc")
 
 
 def split(ids: list[str], dev_share: float, seed: int) -> tuple[set[str], set[str]]:

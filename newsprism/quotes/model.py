@@ -21,7 +21,7 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
 ROLES = ("Source", "Cue", "Content")

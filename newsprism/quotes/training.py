@@ -9,7 +9,6 @@ so that repeated runs skip spaCy.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import subprocess
@@ -20,11 +19,11 @@ from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
-import spacy
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from newsprism.quotes.model import ROLES, AttributionModel, features, load_model
-from newsprism.pipeline import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL
+from newsprism.parse import parse as parse_texts
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "scorers" / "score_polnear.py"
 # CRF settings chosen on a held-out tenth of train (c1 0.2 vs 1.0: 1.0 scored higher and is 5x smaller).
@@ -73,20 +72,8 @@ def load_split(split_dir: Path) -> list[tuple[str, str, dict[str, list[tuple[int
 
 
 def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
-    """spaCy docs for `texts` (one process), read from / written to a DocBin in `cache_dir` when given."""
-    nlp = spacy.load(SPACY_MODEL)
-    key = hashlib.sha1("\0".join([SPACY_MODEL, nlp.meta.get("version", "")] + texts).encode()).hexdigest()
-    cache = cache_dir / f"polnear-{key[:16]}.spacy" if cache_dir else None
-    if cache and cache.exists():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=16, n_process=1))
-    if cache:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=False)
-        for doc in docs:
-            db.add(doc)
-        db.to_disk(cache)
-    return docs
+    """spaCy docs for `texts`, cached as `polnear-*.spacy` in `cache_dir` when given (`newsprism.parse`)."""
+    return parse_texts(texts, cache_dir, prefix="polnear")
 
 
 def bio_tags(doc: Doc, gold: dict[str, list[tuple[int, int]]]) -> list[str]:
