@@ -333,10 +333,10 @@ def test_migrated_schema_matches_the_tables(store: Store) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from newsprism.store.tables import metadata
+    from newsprism.store.tables import described, metadata
 
     with store.engine.connect() as conn:
-        context = MigrationContext.configure(conn)
+        context = MigrationContext.configure(conn, opts={"include_name": described})
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, metadata) == []
 
@@ -381,3 +381,85 @@ def test_schema_from_a_newer_release_is_refused(tmp_path: Path) -> None:
         raw.execute("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(StoreError, match="schema this newsprism does not know"):
         Store(str(db))
+
+
+FULLTEXT_OBJECTS = {"fts_articles", "fts_articles_ids", "fts_articles_ai", "fts_articles_ad"}
+
+
+def sqlite_names(db: Path) -> set[str]:
+    """The names of every table, index and trigger of a SQLite database file."""
+    with sqlite3.connect(db) as raw:
+        return {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
+
+
+def found(store: Store, words: str) -> list[str]:
+    """The ids of the articles the store's search finds for these words."""
+    from newsprism.store.queries import ArticleQuery, search_articles
+
+    return [item["id"] for item in search_articles(store, ArticleQuery(q=words)).items]
+
+
+def test_fresh_store_has_the_fulltext_index_and_finds_what_it_saved(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    with Store(str(db)) as s:
+        assert FULLTEXT_OBJECTS <= sqlite_names(db)  # made by the migration, before any search or web use
+        s.save([make_analysis("a1"), make_analysis("a2", city="Odesa")])
+        assert found(s, "odesa shelling") == ["a2"]
+        assert sorted(found(s, "Shelling")) == ["a1", "a2"]
+
+
+def test_store_of_the_previous_revision_gets_the_index_on_open(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from newsprism.store.db import _alembic
+
+    db = tmp_path / "news.db"
+    with Store(str(db)) as s:
+        s.save([make_analysis("a1"), make_analysis("a2", city="Odesa")])
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        command.downgrade(_alembic(conn), "0005")
+    engine.dispose()
+    assert not FULLTEXT_OBJECTS & sqlite_names(db)  # the downgrade drops the index
+    with Store(str(db)) as s:  # written by the release before: its articles are indexed on open
+        assert found(s, "Odesa") == ["a2"]
+        s.save([make_analysis("a3", city="Kyiv")])
+        assert found(s, "kyiv") == ["a3"]
+
+
+def test_index_an_older_web_server_built_is_kept(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    with Store(str(db)) as s:
+        s.save([make_analysis("a1")])
+    with sqlite3.connect(db) as raw:  # the index is there, the revision is the previous one
+        raw.execute("UPDATE alembic_version SET version_num = '0005'")
+    with Store(str(db)) as s:
+        assert found(s, "Kharkiv") == ["a1"]
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT count(*) FROM fts_articles_ids").fetchone() == (1,)
+
+
+def test_sqlite_without_fts5_gets_every_table_and_search_says_why(tmp_path: Path, monkeypatch) -> None:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.exc import OperationalError
+
+    from newsprism.store.queries import ArticleQuery, search_articles
+
+    run = Connection.exec_driver_sql
+
+    def no_fts5(self, statement, *args, **kwargs):  # as a SQLite built without the FTS5 module answers
+        if "fts5(" in statement:
+            raise OperationalError(statement, None, sqlite3.OperationalError("no such module: fts5"))
+        return run(self, statement, *args, **kwargs)
+
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(Connection, "exec_driver_sql", no_fts5)
+    with Store(str(db)) as s:
+        assert not FULLTEXT_OBJECTS & sqlite_names(db)
+        assert s.save([make_analysis("a1"), make_analysis("a2")]) == 2  # everything else works
+        assert search_articles(s, ArticleQuery(source="Example News")).total == 2
+        with pytest.raises(StoreError, match="no full-text index .*FTS5"):
+            found(s, "Kharkiv")
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]

@@ -229,3 +229,17 @@ meta = Table(
 DATA_TABLES: dict[str, Table] = {
     t.name: t for t in (articles, entities, quotes, events, framing, tone, figure_conflicts)
 }
+
+# The full-text index of `articles` (revision 0006): SQLite's FTS5 table `fts_articles`, its shadow tables and
+# its id map, PostgreSQL's expression index `articles_fulltext`. Made by the migration in SQL that no `Table`
+# describes, so comparing this metadata with a database (autogenerate) leaves them out.
+FULLTEXT_TABLES = "fts_articles"  # the prefix of every SQLite full-text table
+FULLTEXT_INDEX = "articles_fulltext"
+
+
+def described(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+    """Whether a database object is one this metadata describes, for Alembic's `include_name`: everything
+    but the full-text index's objects."""
+    if type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLES):
+        return False
+    return not (type_ == "index" and name == FULLTEXT_INDEX)

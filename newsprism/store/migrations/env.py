@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from newsprism.store.tables import metadata
+from newsprism.store.tables import described, metadata
 
 
 def _migrate(connection) -> None:
@@ -17,6 +17,7 @@ def _migrate(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
+        include_name=described,  # not the full-text index (revision 0006)
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():
