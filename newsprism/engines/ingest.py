@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsprism.article import Article, Refusal
 from newsprism.engines.local import analyze_batches
+from newsprism.errors import UnknownChoice
 from newsprism.pipeline import batches
 from newsprism.schema import Analysis
 from newsprism.store import Store, StoreError
@@ -69,7 +70,7 @@ def ingest(
     `on_unanalysed`.
     """
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+        raise UnknownChoice(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     todo = _fresh(articles, store, batch_size, stats)
     if engine == "ray":
         from newsprism.engines import raydata

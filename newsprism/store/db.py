@@ -23,6 +23,7 @@ from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from newsprism.errors import StoreError, StoreSchemaError, UnknownChoice
 from newsprism.store.corpus_index import link, regroup
 from newsprism.corpus.stories import DEFAULT_STORY_DAYS
 from newsprism.schema import Analysis
@@ -37,17 +38,14 @@ ARTICLE_FIELDS = ("title", "source", "published")  # what an exported row of quo
 _FIRST_REVISION = "0001"  # the schema that databases made before migrations (create_all) already have
 
 
-class StoreError(ValueError):
-    """A database problem stated so that a user can act on it (bad path or URL, missing driver, locked file)."""
-
-
 def database_url(url_or_path: str) -> URL:
     """A SQLAlchemy URL: a `scheme://` string as given, anything else a SQLite file path (parents created)."""
     if "://" in url_or_path:
         try:
             url = make_url(url_or_path)
         except ArgumentError as err:
-            raise StoreError(f"cannot read database URL {url_or_path!r}: {err}") from None
+            raise StoreError(f"cannot read database URL {url_or_path!r}: {err}; a URL looks like "
+                             "sqlite:///news.db or postgresql://user@host/dbname") from None
         if url.drivername in ("postgresql", "postgres"):  # psycopg 3, not SQLAlchemy's default psycopg2
             url = url.set(drivername="postgresql+psycopg")
         return url
@@ -57,7 +55,8 @@ def database_url(url_or_path: str) -> URL:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise StoreError(f"cannot create the folder for database {url_or_path!r}: {err.strerror}") from None
+        raise StoreError(f"cannot create the folder for database {url_or_path!r}: {err.strerror}; choose a "
+                         "path in a folder you can write") from None
     return URL.create("sqlite", database=str(path))
 
 
@@ -112,11 +111,11 @@ def _lock(conn: Connection) -> None:
 
 
 def _table(name: str) -> Table:
-    """The data table called `name`, or a ValueError naming the valid ones."""
+    """The data table called `name`, or an `UnknownChoice` (a ValueError) naming the valid ones."""
     try:
         return DATA_TABLES[name]
     except KeyError:
-        raise ValueError(f"unknown table {name!r}; choose one of: {', '.join(DATA_TABLES)}") from None
+        raise UnknownChoice(f"unknown table {name!r}; choose one of: {', '.join(DATA_TABLES)}") from None
 
 
 def _stored_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
@@ -151,16 +150,17 @@ class Store:
                 version = _migrate(conn)
         except SQLAlchemyError as err:
             self.engine.dispose()
-            raise StoreError(f"cannot open database {self.url}: {getattr(err, 'orig', err)}") from None
+            raise StoreError(f"cannot open database {self.url}: {getattr(err, 'orig', err)}; check the path or "
+                             "URL, its permissions and that its server is running") from None
         except CommandError as err:  # a revision this newsprism does not ship: written by a newer release
             self.engine.dispose()
-            raise StoreError(
+            raise StoreSchemaError(
                 f"database {self.url} has a schema this newsprism does not know ({err}); "
                 "use the newsprism release that wrote it, or a new database"
             ) from None
         if version != str(SCHEMA_VERSION):
             self.engine.dispose()
-            raise StoreError(
+            raise StoreSchemaError(
                 f"database {self.url} has schema version {version}, this newsprism reads version {SCHEMA_VERSION}; "
                 "use the newsprism release that wrote it, or a new database"
             )
@@ -203,7 +203,7 @@ class Store:
         except SQLAlchemyError as err:
             raise StoreError(
                 f"could not save {len(batch)} articles to {self.url}, none of them was stored: "
-                f"{getattr(err, 'orig', err)}"
+                f"{getattr(err, 'orig', err)}; run the same ingest again once the database takes writes"
             ) from err
         return len(new)
 
@@ -215,7 +215,8 @@ class Store:
                 _lock(conn)
                 regroup(conn, story_days)
         except SQLAlchemyError as err:
-            raise StoreError(f"could not regroup the stories of {self.url}: {getattr(err, 'orig', err)}") from err
+            raise StoreError(f"could not regroup the stories of {self.url}: {getattr(err, 'orig', err)}; the "
+                             "stories stored before are kept") from err
         self.story_days = story_days
 
     def load(self, article_id: str) -> Analysis | None:
@@ -227,7 +228,8 @@ class Store:
         try:
             return Analysis.model_validate_json(stored)
         except ValidationError as err:
-            raise StoreError(f"article {article_id!r} in {self.url} no longer reads as an analysis: {err}") from None
+            raise StoreError(f"article {article_id!r} in {self.url} no longer reads as an analysis: {err}; "
+                             "ingest it again into a new database") from None
 
     def count(self, table: str) -> int:
         """How many rows a data table holds."""

@@ -11,6 +11,7 @@ import csv
 import json
 from typing import Any, TextIO
 
+from newsprism.errors import UnknownChoice
 from newsprism.store.db import Store
 
 FORMATS = ("csv", "jsonl")
@@ -35,7 +36,7 @@ def export(store: Store, table: str, fmt: str, out: TextIO, include_analysis: bo
     `article_published`) beside `article_id`, so a row reads on its own.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise UnknownChoice(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     columns = store.columns(table, include_analysis, with_article=True)  # checks the table name first
     n = 0
     if fmt == "csv":
