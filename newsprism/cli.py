@@ -170,17 +170,13 @@ def analyze(
     min_event_score: float = typer.Option(None, min=0.0, max=1.0, envvar="NEWSPRISM_MIN_EVENT_SCORE", help="Report only events the detector scores at least this (0..1); lower finds more, less surely (default: the threshold chosen for precision)."),
 ) -> None:
     """Analyse articles and print what they claim and who says it, in input order, as each batch is done."""
-    import os
-
     from newsprism import render
     from newsprism.engines import local
 
-    if min_event_score is not None:
-        os.environ["NEWSPRISM_MIN_EVENT_SCORE"] = str(min_event_score)  # worker processes inherit it
-
     batch = Batch(paths)
     first = True
-    analyses = local.analyze(batch.articles(), check_workers(workers), batch_size)
+    config = pipeline_config(min_event_score)
+    analyses = local.analyze(batch.articles(), check_workers(workers), batch_size, config=config)
     for analysis in progress(analyses, "analysed"):
         if isinstance(analysis, Refusal):  # the pipeline refused it (a component failed, or over a limit)
             batch.refuse(analysis.origin, analysis.reason)
@@ -223,7 +219,8 @@ def ingest(
         with Store(db) as store:
             store.story_days = story_days
             added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
-                               on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed)
+                               on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed,
+                               config=pipeline_config())
             for _ in progress(added, "stored", size=lambda n: n):
                 pass
     except (StoreError, RayUnavailable) as exc:
@@ -341,12 +338,11 @@ def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Print the version, the spaCy pipeline, the framing span tagger in use and whether the shared encoder
     (and with it tone) runs."""
-    from newsprism.framing.model import tagger_choice
     from newsprism.pipeline import COMPONENTS, SPACY_MODEL
 
-    encoder = tagger_choice() == "minilm"
+    encoder = framing_tagger() == "minilm"
     data = {"version": __version__, "spacy_model": SPACY_MODEL, "components": [name for name, _ in COMPONENTS],
-            "framing_tagger": tagger_choice(),
+            "framing_tagger": framing_tagger(),
             "encoder": "all-MiniLM-L6-v2 int8 (onnxruntime)" if encoder else "off (--framing-tagger minilm turns it on)",
             "tone": "on" if encoder else "off (needs the encoder)"}
     if as_json:
@@ -427,7 +423,7 @@ def serve(
         err.print(f"newsprism: no database at {db}; create one with: newsprism ingest FILES --db {db}", markup=False)
         raise typer.Exit(2)
     try:
-        web = create_app(db)
+        web = create_app(db, config=pipeline_config())
     except StoreError as exc:
         err.print(f"newsprism: {exc}", markup=False)
         raise typer.Exit(2)
@@ -488,9 +484,9 @@ def tone_classify(
 @framing_app.command("spans")
 def framing_spans(folder: Path = typer.Argument(..., help="A folder of PTC-style articleID.txt files.")) -> None:
     """Print id<TAB>start<TAB>end for each propaganda span (offsets into the raw files)."""
-    from newsprism.framing.component import spans_for_dir
+    from newsprism.framing.evaluation import spans_for_dir
 
-    framing_lines(lambda: spans_for_dir(folder))
+    framing_lines(lambda: spans_for_dir(folder, tagger=framing_tagger()))
 
 
 @framing_app.command("classify")
@@ -499,9 +495,9 @@ def framing_classify(
     template: Path = typer.Argument(..., help="Lines id<TAB>?<TAB>start<TAB>end to fill."),
 ) -> None:
     """Fill the technique of each template line: id<TAB>technique<TAB>start<TAB>end."""
-    from newsprism.framing.component import classify_template
+    from newsprism.framing.evaluation import classify_template
 
-    framing_lines(lambda: classify_template(folder, template))
+    framing_lines(lambda: classify_template(folder, template, tagger=framing_tagger()))
 
 
 def framing_lines(lines: Callable[[], Iterator[str]]) -> None:
@@ -521,9 +517,9 @@ def eval_framing(
     data: Path = typer.Option(..., help="A PTC split: articles/, spans.labels, techniques.labels."),
 ) -> None:
     """Span identification (SI) and technique classification (TC) F1 on a PTC split (score_ptc.py logic)."""
-    from newsprism.framing.component import evaluate
+    from newsprism.framing.evaluation import evaluate
 
-    print(json.dumps(evaluate(data), indent=2))
+    print(json.dumps(evaluate(data, tagger=framing_tagger()), indent=2))
 
 
 @train_app.command("framing")
@@ -565,7 +561,7 @@ def events_classify(
     scheme: Scheme = typer.Option(Scheme.plover, help="plover: 18 PLOVER types; case2021: the 30 CASE 2021 types."),
 ) -> None:
     """Print id<TAB>label for each snippet."""
-    from newsprism.events.classifier import classify_snippets
+    from newsprism.events.data import classify_snippets
 
     try:
         print("id\tlabel")
@@ -629,10 +625,28 @@ def options(
                      time_budget=time_budget)
     if debug:
         os.environ["NEWSPRISM_DEBUG"] = "1"
+    PIPELINE_OPTIONS.clear()  # one invocation's options (the app may run several times in one process)
     if framing_tagger is not None:
-        os.environ["NEWSPRISM_FRAMING_TAGGER"] = framing_tagger.value  # worker processes inherit it
+        PIPELINE_OPTIONS["framing_tagger"] = framing_tagger.value
     if follow_links:
         os.environ["NEWSPRISM_FOLLOW_LINKS"] = "1"  # read by newsprism.readers.read_paths
+
+
+# The global options that configure the pipeline (`--framing-tagger`), set by `options` for this invocation;
+# they reach the pipeline, and its worker processes, as `pipeline.load`'s config (`pipeline_config`).
+PIPELINE_OPTIONS: dict[str, str] = {}
+
+
+def framing_tagger() -> str:
+    """The framing span tagger this invocation asked for: crf (default) or minilm."""
+    return PIPELINE_OPTIONS.get("framing_tagger", "crf")
+
+
+def pipeline_config(min_event_score: float | None = None) -> dict[str, dict]:
+    """The config for `pipeline.load` (`pipeline.settings`) from the global options and `min_event_score`."""
+    from newsprism.pipeline import settings
+
+    return settings(framing_tagger=PIPELINE_OPTIONS.get("framing_tagger"), min_event_score=min_event_score)
 
 
 def main() -> None:

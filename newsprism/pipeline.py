@@ -25,11 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism import limits
+from newsprism.errors import UnknownChoice
 from newsprism.article import Article, Refusal
 from newsprism.readers import language
-from newsprism.schema import Analysis, ArticleMeta
-
 from newsprism.parse import SPACY_MODEL
+from newsprism.schema import Analysis, ArticleMeta
 
 # (factory name, module that registers it), in pipeline order; importing the module registers the factory.
 COMPONENTS = [
@@ -56,10 +56,6 @@ for _name, _default in [
         Doc.set_extension(_name, default=_default)
 
 
-class UnknownComponent(ValueError):
-    """A component name or a config entry that names no newsprism component; the message lists the known ones."""
-
-
 def settings(framing_tagger: str | None = None, min_event_score: float | None = None) -> dict[str, dict]:
     """The `config` for `load` that the command line's options ask for: `framing_tagger` "crf" (default) or
     "minilm" (the shared MiniLM encoder averaged with the CRF, which also turns tone on), `min_event_score`
@@ -67,7 +63,7 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
     config: dict[str, dict] = {}
     if framing_tagger is not None:
         if framing_tagger not in FRAMING_TAGGERS:
-            raise ValueError(f"framing tagger must be one of {', '.join(FRAMING_TAGGERS)}, not {framing_tagger!r}")
+            raise UnknownChoice(f"framing tagger {framing_tagger!r} is not one of: {', '.join(FRAMING_TAGGERS)}")
         config["newsprism_framing"] = {"tagger": framing_tagger}
         config["newsprism_tone"] = {"enabled": framing_tagger == "minilm"}
     if min_event_score is not None:
@@ -79,13 +75,14 @@ def load(components: Iterable[str] | None = None, config: dict[str, dict] | None
     """The spaCy pipeline with newsprism's components added after the parser and NER; `config` maps a
     component's factory name to its settings (`{"newsprism_quotes": {"definition": "attribution"}}`,
     `settings(...)` builds the command line's). A name that is not a newsprism component raises
-    `UnknownComponent`; a component's module that fails to import raises its error."""
+    `errors.UnknownChoice` naming the components; a component's module that fails to import raises its error
+    (no component is left out silently)."""
     known = [name for name, _ in COMPONENTS]
     wanted = list(components) if components is not None else known
     config = config or {}
     for name in [*wanted, *config]:
         if name not in known:
-            raise UnknownComponent(f"unknown newsprism component {name!r}; the components are: {', '.join(known)}")
+            raise UnknownChoice(f"unknown newsprism component {name!r}; the components are: {', '.join(known)}")
     nlp = spacy.load(SPACY_MODEL)
     for factory, module in COMPONENTS:
         if factory in wanted:

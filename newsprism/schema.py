@@ -1,16 +1,25 @@
 """The `Analysis` model: the one definition behind JSON output, the database rows, the API and the JSON Schema.
 
 Every extracted field carries character offsets into `article.text`, so a reader can check it.
+
+The records (`Span`, `Entity`, `Quote`, `Event`, `FramingSpan`, `Tone`, ...) are plain keyword-only
+dataclasses: the spaCy components build them and leave them on the `Doc` (`doc._.entities`, ...) without
+pydantic, and `pipeline.to_analysis` gathers them into the pydantic `Analysis`, which validates them (each
+record checked and copied: `revalidate_instances`) and gives the JSON and its JSON Schema. Copy a record with
+`dataclasses.replace`, turn it into a dict with `dataclasses.asdict`.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class Span(BaseModel):
+@dataclass(kw_only=True)
+class Span:
     """A stretch of the article: `text == article.text[start:end]`."""
 
     start: int
@@ -18,7 +27,8 @@ class Span(BaseModel):
     text: str
 
 
-class Count(BaseModel):
+@dataclass(kw_only=True)
+class Count:
     """A figure as the article states it: 'almost 1,500' is value 1500, qualifier 'about, at most'."""
 
     value: int | None
@@ -38,7 +48,8 @@ class ArticleMeta(BaseModel):
     text: str
 
 
-class Entity(BaseModel):
+@dataclass(kw_only=True)
+class Entity:
     """One actor per article: a person, group or place, with every mention and the labels the text used for it."""
 
     id: str
@@ -48,11 +59,12 @@ class Entity(BaseModel):
     # where `country` came from: "name" (the name is a country, place or people), "text" (what the article
     # says of it: nationality, title, the place it belongs to), "article" (the article's own country, a default)
     country_source: Literal["name", "text", "article"] | None = None
-    mentions: list[Span] = Field(default_factory=list)
-    labels: list[Span] = Field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    labels: list[Span] = field(default_factory=list)
 
 
-class Quote(BaseModel):
+@dataclass(kw_only=True)
+class Quote:
     """Who said what: the content, the cue (verb or phrase) and the speaker, resolved to an entity where possible."""
 
     kind: Literal["direct", "indirect", "mixed"]
@@ -63,7 +75,8 @@ class Quote(BaseModel):
     speaker_name: str | None = None
 
 
-class Actor(BaseModel):
+@dataclass(kw_only=True)
+class Actor:
     entity: str | None = None
     name: str | None = None
     country: str | None = None
@@ -72,7 +85,8 @@ class Actor(BaseModel):
     end: int | None = None
 
 
-class Location(BaseModel):
+@dataclass(kw_only=True)
+class Location:
     name: str
     country: str | None = None
     lat: float | None = None
@@ -82,7 +96,8 @@ class Location(BaseModel):
     end: int | None = None
 
 
-class Event(BaseModel):
+@dataclass(kw_only=True)
+class Event:
     type: str
     mode: str | None = None
     acled_type: str | None = None
@@ -98,7 +113,8 @@ class Event(BaseModel):
     score: float | None = None  # the detector's confidence that the sentence reports this event, 0..1
 
 
-class Voice(BaseModel):
+@dataclass(kw_only=True)
+class Voice:
     """Whose words: the author's own, or a quote's, with the quote's speaker (resolved entity and name)."""
 
     kind: Literal["author", "quote"] = "author"
@@ -106,16 +122,18 @@ class Voice(BaseModel):
     speaker_name: str | None = None
 
 
-class FramingSpan(BaseModel):
+@dataclass(kw_only=True)
+class FramingSpan:
     technique: str
     start: int
     end: int
     text: str
     score: float
-    voice: Voice = Field(default_factory=Voice)
+    voice: Voice = field(default_factory=Voice)
 
 
-class Tone(BaseModel):
+@dataclass(kw_only=True)
+class Tone:
     """The sentiment a sentence expresses towards one mention of an actor: -1 negative, 0 neutral,
     1 positive, with the classifier's probability, in whose voice the sentence (or mention) lies."""
 
@@ -123,10 +141,11 @@ class Tone(BaseModel):
     mention: Span
     polarity: Literal[-1, 0, 1]
     score: float
-    voice: Voice = Field(default_factory=Voice)
+    voice: Voice = field(default_factory=Voice)
 
 
-class ActorTone(BaseModel):
+@dataclass(kw_only=True)
+class ActorTone:
     """An actor's tone over the article: mentions judged, how many of each polarity, their mean, and the
     same counted in the author's voice only."""
 
@@ -140,14 +159,18 @@ class ActorTone(BaseModel):
     author_mean: float | None = None
 
 
-class FigureConflict(BaseModel):
+@dataclass(kw_only=True)
+class FigureConflict:
     about: str
     figures: list[Count]
-    sentences: list[Span] = Field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
 
 
 class Analysis(BaseModel):
     """Everything newsprism found in one article."""
+
+    # the records come from the components as dataclasses built without checks: validate each one here
+    model_config = ConfigDict(revalidate_instances="always")
 
     article: ArticleMeta
     entities: list[Entity] = Field(default_factory=list)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsprism import gazetteer
+from newsprism import gazetteer, lexicons
 from newsprism.doctext import text_of
 from newsprism.schema import Entity, Span as OutSpan
 
@@ -42,46 +42,20 @@ if not Doc.has_extension("actor_genders"):
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
+# The word lists: newsprism/lexicons/roles.json (a one-line reason for each there).
 # Words that name a role, not a person: stripped from names, and used to resolve "the Imam".
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
-    "imam", "ayatollah", "sheikh", "sheik", "rabbi", "pope", "cardinal", "bishop", "father", "king", "queen",
-    "prince", "princess", "emir", "sultan", "president", "vice", "prime", "minister", "premier", "chancellor",
-    "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor",
-    "mayor", "judge", "justice", "general", "gen", "lt", "col", "colonel", "capt", "captain", "major", "maj",
-    "sgt", "sergeant", "admiral", "adm", "commander", "officer", "chief", "chairman", "chairwoman", "chair",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "leader", "foreign", "defense",
-    "defence", "interior", "finance", "deputy", "former", "mp", "mep", "speaker", "attorney", "supreme",
-    "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.", "prof.", "lt.", "col.", "capt.", "sgt.",
-}
+TITLES = lexicons.words("roles", "titles")
 
 # Heads of noun phrases that can name a state or its organs ("the Zionist regime", "Russian troops").
-STATE_NOUNS = {
-    "regime", "entity", "government", "state", "forces", "force", "military", "army", "troops", "soldiers",
-    "authorities", "administration", "occupation", "occupier", "occupiers", "enemy", "police", "navy",
-    "officials", "leadership", "ministry", "junta", "aggressor", "aggressors", "invaders", "invader", "jets",
-    "warplanes", "forces", "militia", "militias",
-}
+STATE_NOUNS = lexicons.words("roles", "state_nouns")
 # Heads that, without a people's adjective, point back to the last labelled actor ("the enemy").
-BACK_POINTING = {"enemy", "occupier", "occupiers", "occupation", "aggressor", "aggressors", "invaders", "invader"}
+BACK_POINTING = lexicons.words("roles", "back_pointing")
 
-PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-                  "herself": "f"}
+PERSONAL_PRONOUNS = lexicons.words("roles", "personal_pronouns")
+PRONOUN_GENDER: dict[str, str] = lexicons.table("roles", "pronoun_gender")
 # Titles and role nouns that say a person's gender.
-GENDERED = {
-    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "emir": "m", "sultan": "m", "imam": "m",
-    "ayatollah": "m", "sheikh": "m", "sheik": "m", "congressman": "m", "spokesman": "m", "chairman": "m",
-    "father": "m", "brother": "m", "son": "m", "husband": "m", "uncle": "m", "grandfather": "m", "actor": "m",
-    "boy": "m", "man": "m", "nephew": "m", "businessman": "m", "policeman": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
-    "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "mother": "f", "sister": "f", "daughter": "f",
-    "wife": "f", "aunt": "f", "grandmother": "f", "actress": "f", "girl": "f", "woman": "f", "niece": "f",
-    "businesswoman": "f", "policewoman": "f",
-}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+GENDERED: dict[str, str] = lexicons.table("roles", "gendered")
+MONTHS = lexicons.words("roles", "date_words")  # month and weekday names
 # A line that is page furniture, not article text: its names are no actors.
 FURNITURE_LINE = re.compile(
     r"@|https?://|www\.|\bsubscribe|\bnewsletter|\bsign up\b|\badvertisement|\bsponsored\b|\bfollow (?:us|him|her)\b"
@@ -91,9 +65,9 @@ FURNITURE_LINE = re.compile(
 )
 BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
-VARIANT_NOUNS = {"variant", "variants", "subvariant", "strain", "strains", "virus", "lineage", "mutation"}
+VARIANT_NOUNS = lexicons.words("roles", "variant_nouns")
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
-TRIBAL = {"tribe", "tribes", "tribal", "nation", "nations", "band", "reservation", "reserve", "pueblo", "community"}
+TRIBAL = lexicons.words("roles", "tribal")
 
 
 @dataclass
@@ -596,13 +570,19 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     return best
 
 
-@Language.factory("newsprism_actors")
+@Language.factory(
+    "newsprism_actors",
+    assigns=["doc._.entities", "doc._.actor_spans", "doc._.actor_genders"],
+    requires=["doc.ents", "doc.sents", "token.dep", "token.pos"],
+)
 def make_actors(nlp: Language, name: str) -> "Actors":
+    """The actors component; it has no settings and no model (the gazetteer's tables load on first use)."""
     return Actors()
 
 
 class Actors:
-    """spaCy component wrapper around `ActorResolver`."""
+    """spaCy component wrapper around `ActorResolver`: `doc._.entities` is a list of `newsprism.schema.Entity`
+    dataclasses, `doc._.actor_spans` (start, end, entity id) character spans, `doc._.actor_genders`."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = ActorResolver(doc).run()

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from newsprism.article import Article, Refusal
 from newsprism.engines.local import analyze_batches
-from newsprism.errors import UnknownChoice
+from newsprism.errors import StoreError, UnknownChoice
 from newsprism.pipeline import batches
 from newsprism.schema import Analysis
-from newsprism.store import Store, StoreError
+from newsprism.store import Store
 
 ENGINES = ("local", "ray")
 
@@ -60,6 +60,7 @@ def ingest(
     address: str | None = None,
     on_refusal: Callable[[Refusal], None] | None = None,
     on_unanalysed: Callable[[Analysis], None] | None = None,
+    config: dict[str, dict] | None = None,
 ) -> Iterator[int]:
     """Analyses and stores the articles the store lacks, yielding how many each committed batch added.
 
@@ -67,7 +68,7 @@ def ingest(
     the cluster at `address`); `stats` is updated as it goes. A repeat of an article still in flight is
     analysed twice but stored once (`Store.save` skips it). An article the pipeline refuses goes to
     `on_refusal` and the batch goes on without it; one stored but not analysed (not in English) goes to
-    `on_unanalysed`.
+    `on_unanalysed`. `config` is the pipeline's (`pipeline.load`), sent to every worker.
     """
     if engine not in ENGINES:
         raise UnknownChoice(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
@@ -75,9 +76,9 @@ def ingest(
     if engine == "ray":
         from newsprism.engines import raydata
 
-        done = raydata.analyze_batches(todo, workers, batch_size, address)
+        done = raydata.analyze_batches(todo, workers, batch_size, address, config=config)
     else:
-        done = analyze_batches(todo, workers)
+        done = analyze_batches(todo, workers, config=config)
     for results in done:
         for r in results:
             if isinstance(r, Refusal):

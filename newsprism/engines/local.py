@@ -3,7 +3,8 @@
 Articles are read only as they are needed and analysed a batch at a time (`nlp.pipe`); each batch is handed
 on as soon as it is done, in input order. With several workers at most two batches per worker are in flight,
 so memory stays flat however long the stream. Each worker is a fresh (spawned) process that loads the
-pipeline once and exits when its parent dies, even by `kill -9`. Input that fits in one batch is analysed
+pipeline once (`pipeline.shared`, with the caller's config passed to it as an argument) and exits when its
+parent dies, even by `kill -9`. Input that fits in one batch is analysed
 in-process: starting workers would cost more than it saves.
 """
 
@@ -49,13 +50,14 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="newsprism-parent-watch").start()
 
 
-def _start_worker() -> None:
-    """Worker set-up: ignore Ctrl-C (the parent handles it), watch the parent, load the pipeline once."""
+def _start_worker(config: dict[str, dict] | None = None) -> None:
+    """Worker set-up: ignore Ctrl-C (the parent handles it), watch the parent, load the pipeline with `config`
+    once."""
     global _nlp, _load_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     try:
-        _nlp = pipeline.load()
+        _nlp = pipeline.shared(config)
     except Exception as err:  # reported with the first batch rather than respawning workers forever
         _load_error = err
 
@@ -69,12 +71,14 @@ def _analyze_batch(batch: list[Article]) -> list[Analysis]:
 
 
 def analyze_batches(
-    chunks: Iterable[list[Article]], workers: int | None = None, nlp: Language | None = None
+    chunks: Iterable[list[Article]], workers: int | None = None, nlp: Language | None = None,
+    config: dict[str, dict] | None = None,
 ) -> Iterator[list[Analysis]]:
     """Analyses each list of articles, yielding the analyses of each list in turn, in input order.
 
-    `workers` processes (default: the number of cores); with 1, or when there is a single list, the work is
-    done here with `nlp` (loaded when not given).
+    `workers` processes (default: the number of cores), each loading the pipeline with `config` (as
+    `pipeline.load` takes it); with 1, or when there is a single list, the work is done here with `nlp`
+    (loaded with `config` when not given).
     """
     workers = workers or default_workers()
     it = iter(chunks)
@@ -82,11 +86,12 @@ def analyze_batches(
     if not head:
         return
     if workers <= 1 or len(head) == 1:
-        nlp = nlp or pipeline.load()
+        nlp = nlp or pipeline.load(config=config)
         for chunk in chain(head, it):
             yield list(pipeline.analyze(nlp, chunk, batch_size=max(1, len(chunk))))
         return
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                               initargs=(config,))
     in_flight: deque[Future[list[Analysis]]] = deque()
     try:
         for chunk in chain(head, it):
@@ -100,8 +105,10 @@ def analyze_batches(
 
 
 def analyze(
-    articles: Iterable[Article], workers: int | None = None, batch_size: int = 16, nlp: Language | None = None
+    articles: Iterable[Article], workers: int | None = None, batch_size: int = 16, nlp: Language | None = None,
+    config: dict[str, dict] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses a stream of articles in batches of `batch_size` on `workers` processes, yielding in input order."""
-    for done in analyze_batches(batches(articles, batch_size), workers, nlp):
+    """Analyses a stream of articles in batches of `batch_size` on `workers` processes, yielding in input order;
+    `config` is the pipeline's (`pipeline.load`)."""
+    for done in analyze_batches(batches(articles, batch_size), workers, nlp, config):
         yield from done

@@ -18,24 +18,21 @@ from itertools import chain, islice
 from typing import Any
 
 from newsprism.article import Article, Refusal
+from newsprism.errors import RayUnavailable
 from newsprism.schema import Analysis
 
 WINDOW = 4096  # articles per Ray dataset
 
 
-class RayUnavailable(RuntimeError):
-    """Ray is not installed, or the cluster cannot be reached; the message says what to do."""
-
-
 class Analyzer:
     """A Ray Data actor: loads the pipeline once, then turns each batch of article rows into analysis JSON."""
 
-    def __init__(self) -> None:
-        """Load the pipeline (once per actor)."""
+    def __init__(self, config: dict[str, dict] | None = None) -> None:
+        """Load the pipeline with `config` (as `pipeline.load` takes it), once per actor."""
         from newsprism import pipeline
 
         self.pipeline = pipeline
-        self.nlp = pipeline.load()
+        self.nlp = pipeline.shared(config)
 
     def __call__(self, rows: Any) -> Any:
         """A pyarrow table of `Article` fields in, a table with one `analysis` JSON string per row out."""
@@ -76,7 +73,8 @@ def _start(workers: int, address: str | None) -> bool:
         else:
             ray.init(num_cpus=workers, object_store_memory=256 * 1024**2, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as err:
-        raise RayUnavailable(f"cannot start or reach Ray{f' at {address}' if address else ''}: {err}") from None
+        raise RayUnavailable(f"cannot start or reach Ray{f' at {address}' if address else ''}: {err}; check "
+                             "--ray-address, or use --engine local") from None
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
@@ -85,10 +83,11 @@ def _start(workers: int, address: str | None) -> bool:
 
 
 def analyze_batches(
-    chunks: Iterable[list[Article]], workers: int | None = None, batch_size: int = 32, address: str | None = None
+    chunks: Iterable[list[Article]], workers: int | None = None, batch_size: int = 32, address: str | None = None,
+    config: dict[str, dict] | None = None,
 ) -> Iterator[list[Analysis | Refusal]]:
-    """Analyses the articles on `workers` Ray actors, yielding lists of at most `batch_size` results (an
-    analysis, or a refusal of an article the pipeline could not analyse).
+    """Analyses the articles on `workers` Ray actors, each loading the pipeline with `config`, yielding lists
+    of at most `batch_size` results (an analysis, or a refusal of an article the pipeline could not analyse).
 
     Within a window the order of the results is Ray's; every article comes back once.
     """
@@ -105,6 +104,7 @@ def analyze_batches(
         while window := list(islice(articles, WINDOW)):
             ds = ray.data.from_items([asdict(a) for a in window]).map_batches(
                 Analyzer,
+                fn_constructor_kwargs={"config": config or {}},
                 batch_size=batch_size,
                 batch_format="pyarrow",
                 compute=ray.data.ActorPoolStrategy(size=workers),

@@ -3,7 +3,7 @@
 Order of work, each step reading the previous ones:
 1. detection: each sentence is scored by the learned event detector (`events/detector.py`: does it report
    that an identifiable actor did one of the PLOVER actions?); a sentence scoring at least the minimum
-   (`min_score`, else NEWSPRISM_MIN_EVENT_SCORE, else the threshold chosen on the development split) holds
+   (the `min_score` setting, else the threshold chosen on the development split) holds
    an event, typed by the PLOVER classifier; its ACLED-style type comes from the CASE 2021 classifier,
    only for the PLOVER types ACLED codes and only among the ACLED types that fit it, else none;
 2. actors: the trigger's subject (or passive agent) is the source, its object or "against" phrase the
@@ -15,18 +15,25 @@ Order of work, each step reading the previous ones:
 4. date: a date in the sentence resolved against `doc._.published`, or "the first day of the protest"
    resolved against an earlier event; else, for a report without a date, the article's date;
 5. counts: fatalities, injured, size of each event; every figure, events or not, feeds figure conflicts.
-It writes `doc._.events` (list of `Event`) and `doc._.figure_conflicts` (list of `FigureConflict`).
+It writes `doc._.events` (list of `Event`) and `doc._.figure_conflicts` (list of `FigureConflict`), both
+`newsprism.schema` dataclasses.
+
+Settings (`pipeline.load(config={"newsprism_events": {...}})`): `min_score` (0..1, `newsprism analyze
+--min-event-score`; None: the detector's threshold) and `model_dir` (another folder of the detector and the
+PLOVER and CASE 2021 classifiers than `newsprism/models`); the models load once, in the factory.
 """
 
 from __future__ import annotations
 
-import os
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism import lexicons
+from newsprism.errors import EventsModelMissing
 from newsprism.events import classifier, cues, dates, detector, places
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
@@ -36,32 +43,18 @@ for _name in ("events", "figure_conflicts", "entities", "published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-LOCATIVE = {"in", "at", "near", "to", "into", "across", "outside", "inside", "around", "through", "on",
-            "along", "throughout", "within", "from", "toward", "towards"}
+LOCATIVE = lexicons.words("event_cues", "locative")  # prepositions that put an event at a place
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CARRY_SENTENCES = 3  # how many sentences a place named earlier still holds for, across paragraphs
 # The ACLED-style (CASE 2021) types that fit each PLOVER type ACLED codes (political violence, protests,
 # strategic developments); other PLOVER types get no ACLED type.
-ACLED_FOR = {
-    "PROTEST": {"PEACE_PROTEST", "VIOL_DEMONSTR", "PROTEST_WITH_INTER"},
-    "ASSAULT": {"ATTACK", "SUIC_BOMB", "GRENADE", "REM_EXPLOS", "CHEM_WEAP", "SEX_VIOL", "ABDUCT_DISSAP",
-                "MOB_VIOL", "FORCE_AGAINST_PROTEST", "AIR_STRIKE", "ART_MISS_ATTACK", "PROPERTY_DISTRUCT"},
-    "FIGHT": {"ARMED_CLASH", "AIR_STRIKE", "ART_MISS_ATTACK", "GOV_REGAINS_TERIT",
-              "NON_STATE_ACTOR_OVERTAKES_TER", "REM_EXPLOS", "GRENADE"},
-    "COERCE": {"ARREST", "DISR_WEAP", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "PROPERTY_DISTRUCT",
-               "ABDUCT_DISSAP", "CHANGE_TO_GROUP_ACT"},
-    "MOBILIZE": {"CHANGE_TO_GROUP_ACT", "HQ_ESTABLISHED"},
-    "AGREE": {"AGREEMENT"},
-    "RETREAT": {"NON_VIOL_TERRIT_TRANSFER"},
-}
+ACLED_FOR: dict[str, frozenset[str]] = lexicons.word_sets("event_cues", "acled_for_plover")
 ONE_SIDED = {"ATTACK", "SUIC_BOMB", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL", "FORCE_AGAINST_PROTEST", "CHEM_WEAP"}
 TWO_SIDED = {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
 PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns allowed as actors (the guide's rule 5)
-SCOPE_WORDS = {"worldwide": "the world", "globally": "the world", "global": "the world", "world": "the world",
-               "nationwide": "the country", "national": "the country", "country": "the country",
-               "statewide": "the state", "state": "the state", "county": "the county", "city": "the city"}
+SCOPE_WORDS: dict[str, str] = lexicons.table("event_cues", "scope_words")  # a scope instead of a named place
 
 
 @dataclass
@@ -238,12 +231,9 @@ def out_span(sent: Span) -> OutSpan:
 
 
 def min_event_score(given: float | None, model: detector.EventDetector) -> float:
-    """The minimum score of an event: the component's setting, else NEWSPRISM_MIN_EVENT_SCORE (set by
-    `newsprism analyze --min-event-score`), else the detector's threshold chosen for precision."""
-    if given is not None:
-        return given
-    env = os.environ.get("NEWSPRISM_MIN_EVENT_SCORE", "").strip()
-    return float(env) if env else model.threshold
+    """The minimum score of an event: the component's setting (`newsprism analyze --min-event-score`), else
+    the detector's threshold chosen for precision."""
+    return given if given is not None else model.threshold
 
 
 def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
@@ -266,7 +256,8 @@ def trigger_of(sent: Span, etype: str, quoted: list[tuple[int, int]]) -> Token:
     return noun if noun is not None else trigger
 
 
-def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED_FOR) -> list[str | None]:
+def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED_FOR,
+                model_dir: Path = detector.MODEL_DIR) -> list[str | None]:
     """The ACLED-style type of each (sentence, PLOVER type): the CASE 2021 classifier's best among the
     types that fit the PLOVER type (`fits`); none for a PLOVER type ACLED does not code."""
     asked = [i for i, (_, etype) in enumerate(found) if etype in fits]
@@ -274,8 +265,8 @@ def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED
     if not asked:
         return out
     try:
-        model = classifier.load("case2021")
-    except classifier.ModelMissing:
+        model = classifier.load("case2021", model_dir)
+    except EventsModelMissing:
         return out
     rows = model.svm.decision_function(model._matrix([found[i][0] for i in asked], fit=False))
     for i, row in zip(asked, rows):
@@ -284,13 +275,13 @@ def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED
     return out
 
 
-def violence_types(found: list[tuple[Span, str]]) -> list[str]:
+def violence_types(found: list[tuple[Span, str]], model_dir: Path = detector.MODEL_DIR) -> list[str]:
     """The PLOVER type of each (sentence, type) with FIGHT and ASSAULT told apart as ACLED tells battles from
     violence against civilians: the CASE 2021 classifier's best of their ACLED types decides where it is
     one-sided (ASSAULT) or between armed groups (FIGHT); other types stay."""
     both = ACLED_FOR["FIGHT"] | ACLED_FOR["ASSAULT"]
     asked = [(sent, "VIOLENCE") for sent, etype in found if etype in ("FIGHT", "ASSAULT")]
-    picked = iter(acled_types(asked, {"VIOLENCE": both}))
+    picked = iter(acled_types(asked, {"VIOLENCE": both}, model_dir))
     out = []
     for _, etype in found:
         if etype in ("FIGHT", "ASSAULT"):
@@ -300,13 +291,13 @@ def violence_types(found: list[tuple[Span, str]]) -> list[str]:
     return out
 
 
-def decide(doc: Doc, sents: list[Span], floor: float,
-           model: detector.EventDetector) -> list[tuple[float, str | None]]:
+def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetector,
+           model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
     """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
     typer's type with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`)."""
-    decided = model.decide(doc, sents, floor)
+    decided = model.decide(doc, sents, floor, model_dir)
     typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
-    kinds = violence_types([(sents[i], decided[i][1]) for i in typed])
+    kinds = violence_types([(sents[i], decided[i][1]) for i in typed], model_dir)
     for i, kind in zip(typed, kinds):
         decided[i] = (decided[i][0], kind)
     return decided
@@ -315,8 +306,9 @@ def decide(doc: Doc, sents: list[Span], floor: float,
 class EventExtractor:
     """Runs the steps of the module docstring over one Doc."""
 
-    def __init__(self, doc: Doc, min_score: float | None = None) -> None:
+    def __init__(self, doc: Doc, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR) -> None:
         self.doc = doc
+        self.model_dir = model_dir
         self.mentions = actor_mentions(doc)
         self.quoted = detector.quoted_ranges(doc.text)
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
@@ -325,12 +317,12 @@ class EventExtractor:
     def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
         """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the
         detector finds an event in."""
-        model = detector.load()
+        model = detector.load(self.model_dir)
         if model is None:
-            raise classifier.ModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train "
-                                          "events` to make it")
+            raise EventsModelMissing(f"no event detector at {detector.model_path(self.model_dir)}; run `newsprism "
+                                     "train events` to make it")
         floor = min_event_score(self.min_score, model)
-        decided = decide(self.doc, sents, floor, model)
+        decided = decide(self.doc, sents, floor, model, self.model_dir)
         return [(i, sents[i], score, etype) for i, (score, etype) in enumerate(decided) if etype is not None]
 
     def event_date(self, sent: Span, trigger: Token, etype: str) -> tuple[str | None, str | None]:
@@ -369,7 +361,7 @@ class EventExtractor:
         events, claims = [], []
         sent_index = {s.start: i for i, s in enumerate(sents)}
         event_at = {}
-        acled = acled_types([(sent, etype) for _, sent, _, etype in found])
+        acled = acled_types([(sent, etype) for _, sent, _, etype in found], ACLED_FOR, self.model_dir)
         for (idx, sent, score, etype), atype in zip(found, acled):
             trigger = trigger_of(sent, etype, self.quoted)
             subj, obj = actor_head(subject_of(trigger)), actor_head(object_of(trigger))
@@ -410,18 +402,34 @@ class EventExtractor:
         return events, find_conflicts(claims)
 
 
-@Language.factory("newsprism_events", default_config={"min_score": None})
-def make_events(nlp: Language, name: str, min_score: float | None) -> "Events":
-    return Events(min_score)
+@Language.factory(
+    "newsprism_events",
+    assigns=["doc._.events", "doc._.figure_conflicts"],
+    requires=["doc._.entities", "doc._.actor_spans", "doc._.published", "doc.ents", "doc.sents", "token.dep"],
+    default_config={"min_score": None, "model_dir": None},
+)
+def make_events(nlp: Language, name: str, min_score: float | None, model_dir: str | None) -> "Events":
+    """The events component, its detector and classifiers loaded here, once (a missing detector is reported
+    for each article, as a refusal naming the command that trains it; a missing CASE 2021 classifier leaves
+    ACLED types out)."""
+    folder = Path(model_dir) if model_dir else detector.MODEL_DIR
+    detector.load(folder)
+    for scheme in classifier.SCHEMES:
+        try:
+            classifier.load(scheme, folder)
+        except EventsModelMissing:
+            pass
+    return Events(min_score, folder)
 
 
 class Events:
     """spaCy component wrapper around `EventExtractor`; `min_score` the minimum event score (None: see
-    `min_event_score`)."""
+    `min_event_score`), `model_dir` the folder of the models."""
 
-    def __init__(self, min_score: float | None = None) -> None:
+    def __init__(self, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR) -> None:
         self.min_score = min_score
+        self.model_dir = model_dir
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score).run()
+        doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score, self.model_dir).run()
         return doc

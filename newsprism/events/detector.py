@@ -22,17 +22,21 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Span, Token
 
+from newsprism import lexicons
 from newsprism.events import cues
 from newsprism.events.counts import sentence_counts
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{20,}’")
-SPEECH = {"say", "tell", "add", "state", "note", "write", "explain", "declare", "announce", "report", "claim",
-          "argue", "believe", "think", "according", "stress", "insist", "suggest"}
-MODALS = {"may", "might", "could", "would", "should", "can", "will", "must", "'ll", "shall"}
+# Quotations skipped as reported speech: double marks, single marks only around 20 characters or more (the
+# quotation-mark table's "event_detector" subset, newsprism/lexicons/quote_marks.json; the model was trained with it).
+_MARKS = lexicons.load("quote_marks")["event_detector"]
+QUOTED = re.compile("|".join([f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in _MARKS["double"].items()]
+                             + [f"{re.escape(o)}[^{re.escape(c)}]{{20,}}{re.escape(c)}" for o, c in _MARKS["long_single"].items()]))
+SPEECH = lexicons.words("reporting_verbs", "event_detector_speech")
+MODALS = lexicons.words("event_cues", "modals")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 DEFAULT_THRESHOLD = 0.5
-FINAL = ".?!:”\""
+FINAL = ".?!:" + "".join(dict.fromkeys(_MARKS["double"].values()))  # sentence-final punctuation, closing double marks included
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -194,16 +198,17 @@ class EventDetector:
         merged = [{**f, **g} for f, g in zip(feats, snippet_features(spans, snippet_model))]
         return [str(t) for t in self.typer.predict(self.type_vectorizer.transform(merged))]
 
-    def decide(self, doc: Doc, sents: list[Span], floor: float) -> list[tuple[float, str | None]]:
+    def decide(self, doc: Doc, sents: list[Span], floor: float,
+               model_dir: Path = MODEL_DIR) -> list[tuple[float, str | None]]:
         """(score, PLOVER type) for each of `sents`, sentences of `doc`; the type only where the score
-        reaches `floor` (None elsewhere)."""
+        reaches `floor` (None elsewhere), by the PLOVER classifier of `model_dir`."""
         from newsprism.events import classifier
 
         quoted = quoted_ranges(doc.text)
         feats = [features(s, quoted, e) for s, e in zip(sents, ents_by_sentence(doc, sents))]
         scores = self.scores(feats)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]
-        kinds = self.types([feats[i] for i in keep], [sents[i] for i in keep], classifier.load("plover"))
+        kinds = self.types([feats[i] for i in keep], [sents[i] for i in keep], classifier.load("plover", model_dir))
         out: list[tuple[float, str | None]] = [(sc, None) for sc in scores]
         for i, kind in zip(keep, kinds):
             out[i] = (scores[i], kind)

@@ -1,55 +1,33 @@
 """The `newsprism_framing` component: marks spans that use one of the 14 propaganda techniques of the
-Propaganda Techniques Corpus, each with a score, and the library calls behind `newsprism framing` and
-`newsprism eval framing` (SemEval-2020 Task 11 formats, offsets into the raw `articleID.txt` file).
+Propaganda Techniques Corpus, each with a score.
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
-tagger of the shared encoder under `--framing-tagger minilm`) proposes spans -> the actors' loaded labels
-join them (`label_spans`) -> the technique classifier names each span -> each span's voice from
-`doc._.quotes` -> `doc._.framing = [FramingSpan]`, best score first per span.
+tagger of the shared encoder when `tagger` is "minilm") proposes spans -> the actors' loaded labels join
+them (`label_spans`) -> the technique classifier names each span -> each span's voice from `doc._.quotes`
+-> `doc._.framing = [FramingSpan]` (`newsprism.schema` dataclasses), best score first per span, and the same
+in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
+tokens.
+
+Settings (`pipeline.load(config={"newsprism_framing": {...}})`): `tagger`, "crf" (default) or "minilm"
+(`--framing-tagger minilm`), and `model_dir` (another model folder than the shipped one); the model loads
+once, in the factory. The SemEval-2020 Task 11 file formats and scoring behind `newsprism framing` and
+`newsprism eval framing` are in `newsprism.framing.evaluation`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from pathlib import Path
-
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.doctext import text_of
 from newsprism.framing.features import word_key
 from newsprism.framing.model import FramingModel, shipped_model
-from newsprism.framing.semeval import (
-    article_files,
-    read_raw,
-    read_spans,
-    read_techniques,
-    si_score,
-    span_line,
-    tc_score,
-    technique_line,
-    template_groups,
-)
-from newsprism.framing.techniques import DESCRIPTIONS, TECHNIQUES
-from newsprism.parse import SPACY_MODEL
 from newsprism.schema import FramingSpan
 from newsprism.voice import voice_of
 
-__all__ = [
-    "DESCRIPTIONS",
-    "TECHNIQUES",
-    "FramingComponent",
-    "FramingInputError",
-    "classify_spans",
-    "classify_template",
-    "evaluate",
-    "predict_spans",
-    "spans_for_dir",
-    "technique_counts",
-]
+__all__ = ["FramingComponent", "framing_spans", "label_spans"]
+
+SPANS_KEY = "newsprism_framing"  # doc.spans[SPANS_KEY]: the framing spans, labelled with their technique
 
 # A second technique is reported for a span when the classifier gives it at least this probability.
 SECOND_TECHNIQUE_MIN = 0.3
@@ -58,26 +36,30 @@ if not Doc.has_extension("framing"):
     Doc.set_extension("framing", default=None)
 
 
-class FramingInputError(ValueError):
-    """Input to the framing commands that cannot be used (missing article, bad offsets); says what to fix."""
-
-
 class FramingComponent:
-    """Writes `doc._.framing`: one `FramingSpan` per (span, technique) found, in text order."""
+    """Writes `doc._.framing`, one `FramingSpan` per (span, technique) found, in text order, and
+    `doc.spans["newsprism_framing"]`."""
 
-    def __init__(self, model_dir: str | None = None) -> None:
-        self.model = shipped_model(model_dir)
+    def __init__(self, model: FramingModel) -> None:
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         """Tags the doc's propaganda spans and names their techniques."""
         doc._.framing = framing_spans(self.model, doc)
+        spans = [doc.char_span(f.start, f.end, label=f.technique, alignment_mode="expand") for f in doc._.framing]
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc
 
 
-@Language.factory("newsprism_framing", default_config={"model_dir": None})
-def make_framing(nlp: Language, name: str, model_dir: str | None) -> FramingComponent:
-    """The framing component; `model_dir` overrides the shipped model folder."""
-    return FramingComponent(model_dir)
+@Language.factory(
+    "newsprism_framing",
+    assigns=["doc._.framing", "doc.spans"],
+    requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.pos"],
+    default_config={"tagger": "crf", "model_dir": None},
+)
+def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None) -> FramingComponent:
+    """The framing component, its model (and the MiniLM tagger when `tagger` is "minilm") loaded here, once."""
+    return FramingComponent(shipped_model(model_dir, tagger))
 
 
 # An actor's label is a framing span when one of its words lies inside PTC propaganda spans at least this

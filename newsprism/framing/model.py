@@ -3,8 +3,8 @@
 The folder (by default `newsprism/models/framing/`) holds `spans.crfsuite` (python-crfsuite, B/I/O tags),
 `lexicon.json` (word -> share of its training occurrences inside a propaganda span, and the decoding
 settings) and `techniques.npz` (the multinomial logistic regression: feature names, weights, biases,
-classes); this needs only python-crfsuite and numpy. Asked for (`--framing-tagger minilm`, or
-NEWSPRISM_FRAMING_TAGGER=minilm), the fine-tuned MiniLM tagger of `spans-minilm.onnx`
+classes); this needs only python-crfsuite and numpy. Asked for (the framing component's `tagger`
+setting, "minilm", which `--framing-tagger minilm` sets), the fine-tuned MiniLM tagger of `spans-minilm.onnx`
 (`newsprism.framing.minilm`, onnxruntime, no PyTorch) is averaged with the CRF per token, under its own
 decoding settings.
 """
@@ -12,7 +12,6 @@ decoding settings.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,9 @@ import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
+from newsprism import lexicons
 from newsprism.encoder.doc import encoding_of
+from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
 from newsprism.framing.features import lemma_counts, sentence_features, span_features
 
@@ -29,11 +30,9 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
 TRIM = " \n\t\r.,:;"
 
 
-class ModelMissing(FileNotFoundError):
-    """The framing model folder lacks a file; the message says how to make one."""
-
-
-PAIRS = {"“": "”", "‘": "’", "«": "»"}
+# Quotation marks with a distinct closing mark (newsprism/lexicons/quote_marks.json); the straight " is counted
+# apart, and a mark that closes itself (' or ”) has no partner to look for.
+PAIRS = {o: c for o, c in lexicons.QUOTE_PAIRS.items() if o != c}
 
 
 def _unbalanced(piece: str, ch: str) -> bool:
@@ -203,41 +202,37 @@ def save_lexicon(path: Path, lexicon: dict[str, float], prior: float, decoding: 
                                 "lexicon": lexicon}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
-def tagger_choice() -> str:
-    """The span tagger asked for by NEWSPRISM_FRAMING_TAGGER (set by `--framing-tagger`): crf or minilm."""
-    return "minilm" if os.environ.get("NEWSPRISM_FRAMING_TAGGER", "crf").strip().lower() == "minilm" else "crf"
-
-
-def load_model(folder: Path | None = None, use_minilm: bool | None = None) -> FramingModel:
-    """The model stored in `folder` (default: the shipped one), with its MiniLM tagger when `use_minilm`
-    (None: as `tagger_choice` says); raises `ModelMissing` with a hint when a file or the extra is missing."""
+def load_model(folder: Path | None = None, use_minilm: bool = False) -> FramingModel:
+    """The model stored in `folder` (default: the shipped one), with its MiniLM tagger when `use_minilm`;
+    raises `FramingModelMissing` (a file) or `EncoderMissing` (the extra) with a hint."""
     folder = Path(folder) if folder else MODEL_DIR
     need = [folder / n for n in ("spans.crfsuite", "lexicon.json", "techniques.npz")]
     missing = [str(p) for p in need if not p.exists()]
     if missing:
-        raise ModelMissing(
-            f"[E-FRAMING-1] framing model files missing: {', '.join(missing)}. "
+        raise FramingModelMissing(
+            f"framing model files missing: {', '.join(missing)}. "
             "Train one with `newsprism train framing --data ../shared/data/ptc/train --out DIR`."
         )
     lex = json.loads(need[1].read_text(encoding="utf-8"))
     decoding = {k: Decoding(**v) for k, v in lex["decoding"].items()}
     weights = folder / minilm.ONNX_FILE
-    if use_minilm is None:
-        use_minilm = tagger_choice() == "minilm"
     if use_minilm and not minilm.available():
-        raise ModelMissing("[E-FRAMING-9] the MiniLM framing tagger needs onnxruntime, tokenizers and the "
-                           "packaged all-MiniLM-L6-v2: make setup")
+        raise EncoderMissing("the MiniLM framing tagger needs onnxruntime, tokenizers and the "
+                             "packaged all-MiniLM-L6-v2: make setup")
     if use_minilm and not (weights.exists() and "minilm" in decoding):
-        raise ModelMissing(f"[E-FRAMING-1] no MiniLM tagger in {folder}: train one with "
-                           "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
+        raise FramingModelMissing(f"no MiniLM tagger in {folder}: train one with "
+                                  "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
     tagger = minilm.MiniLMTagger(weights) if use_minilm else None
     return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), decoding, TechniqueClassifier.load(need[2]),
                         tagger)
 
 
-def shipped_model(folder: str | None = None) -> FramingModel:
-    """`load_model`, loaded once per process, folder and tagger choice."""
-    return _cached_model(folder, tagger_choice())
+def shipped_model(folder: str | None = None, tagger: str = "crf") -> FramingModel:
+    """`load_model`, loaded once per process, folder and span tagger ("crf", or "minilm": the CRF averaged
+    with the MiniLM tagger)."""
+    if tagger not in ("crf", "minilm"):
+        raise ValueError(f"the framing tagger is 'crf' or 'minilm', not {tagger!r}")
+    return _cached_model(str(folder) if folder else None, tagger)
 
 
 @lru_cache(maxsize=4)

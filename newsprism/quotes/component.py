@@ -19,8 +19,14 @@ Order of work:
    findings included; a quote is what a person or organisation said, wrote or stated (the Gender Gap
    Tracker's definition), so only attributions whose cue is a verb of speech or statement are quotes
    (`QuoteFinder.is_statement`).
-It writes `doc._.quotes` (list of `Quote`): the quotes, or every attribution with `definition="attribution"`
-(what `newsprism eval attribution` scores).
+It writes `doc._.quotes` (list of `newsprism.schema.Quote` dataclasses): the quotes, or every attribution
+with `definition="attribution"` (what `newsprism eval attribution` scores), and the same in spaCy's terms,
+`doc.spans["newsprism_quotes"]`: each one's content as a `Span` labelled with its kind (direct, indirect,
+mixed), widened to whole tokens.
+
+Settings (`pipeline.load(config={"newsprism_quotes": {...}})`): `definition` ("quote" or "attribution"),
+`model` (use the trained attribution tagger, default true) and `model_path` (another tagger file than the
+shipped one); the tagger loads once, in the factory.
 """
 
 from __future__ import annotations
@@ -31,87 +37,50 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism import lexicons
 from newsprism.actors.component import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
 from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
+# The word lists: newsprism/lexicons/reporting_verbs.json and roles.json (a one-line reason for each there).
 # Verbs that report speech or a stated position.
-SPEECH_VERBS = {
-    "say", "tell", "add", "note", "stress", "underline", "reaffirm", "express", "warn", "claim", "argue",
-    "insist", "explain", "announce", "confirm", "deny", "report", "state", "declare", "assert", "acknowledge",
-    "admit", "suggest", "write", "tweet", "post", "urge", "allege", "predict", "promise", "vow", "pledge",
-    "reply", "respond", "answer", "ask", "complain", "comment", "concede", "contend", "emphasize", "emphasise",
-    "estimate", "maintain", "mention", "observe", "recall", "remark", "reiterate", "reveal", "testify",
-    "indicate", "caution", "disclose", "conclude", "propose", "recommend", "demand", "threaten", "signal",
-    "hint", "charge", "counter", "joke", "shout", "lament", "question", "wonder", "agree",
-    "accuse", "describe", "call", "told", "blast", "slam", "boast", "brag", "concur", "retort", "quip",
-    "plead", "pray", "advise", "inform", "notify", "assure", "reassure", "proclaim", "guarantee",
-    "speculate", "theorize", "exclaim", "mutter", "whisper", "scream", "yell", "cry", "remind", "predict",
-    "forecast", "affirm", "underscore", "highlight", "point", "clarify", "elaborate", "acknowledge",
-}
+SPEECH_VERBS = lexicons.words("reporting_verbs", "speech")
 # Stance verbs whose direct object is the reported content ('expressed the duty to ...').
-OBJECT_CONTENT_VERBS = {
-    "express", "underline", "reaffirm", "stress", "emphasize", "emphasise", "reiterate", "announce", "deny",
-    "confirm", "acknowledge", "admit", "predict", "promise", "pledge", "vow", "propose",
-    "underscore", "highlight", "recommend", "urge", "affirm", "reject", "welcome", "call",
-}
+OBJECT_CONTENT_VERBS = lexicons.words("reporting_verbs", "object_content")
 # Verbs that only count with a clause ('he added that ...', not 'he added salt').
-CLAUSE_ONLY = {"add", "demand", "note", "write", "post", "answer", "question", "wonder", "point", "call",
-               "describe", "charge", "accuse", "counter", "report", "agree", "reveal", "indicate", "signal", "estimate"}
+CLAUSE_ONLY = lexicons.words("reporting_verbs", "clause_only")
 # Nouns that name an organisation: 'the company said' is the company named last.
-ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "organisation", "organization", "party",
-             "union", "bank", "council", "university", "hospital", "board", "commission", "committee", "airline",
-             "retailer", "office", "network", "newspaper", "charity", "foundation", "institute",
-             "association", "district", "corporation", "business", "group", "club", "team", "school", "court"}
-ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eur", "ee")
-STUDIES = {"study", "studies", "experiment"}
+ORG_NOUNS = lexicons.words("roles", "org_nouns")
+ROLE_ENDINGS: tuple[str, ...] = tuple(lexicons.load("roles")["role_endings"])
+STUDIES = lexicons.words("reporting_verbs", "studies")
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
-DIRECTIVE = {"urge", "ask", "tell", "warn", "advise", "call", "order", "instruct"}
+DIRECTIVE = lexicons.words("reporting_verbs", "directive")
 # Subjects that report findings, not speech ('a study shows that ...').
-FINDINGS = {"study", "studies", "research", "survey", "surveys", "poll", "polls", "data", "analysis", "figures",
-            "statistics", "numbers", "evidence", "results", "findings", "experiment", "trial", "model", "test",
-            "tests", "review", "census", "chart", "map", "graph", "image", "images", "video", "footage"}
+FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
-CUE_ADVERBS = {"also", "now", "then", "again", "even", "later", "previously", "repeatedly", "once"}
-OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›", "「": "」", "”": "”"}
+CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
+OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
 MIN_QUOTE_WORDS = 4
 # Cues a quote may hang on: speech verbs, and verbs of holding a view that news reports as a position.
 # Wider than SPEECH_VERBS: the tagger, trained on PolNeAR, marks held views and reported findings, and its
 # attributions of them are kept where a speaker holds them (see `speech_content`).
-REPORTING = SPEECH_VERBS | {"according", "think", "believe", "feel", "hope", "fear", "worry", "know", "insist",
-                            "cite", "quote", "describe", "interview", "statement", "tweet", "argue", "show", "find",
-                            "expect", "see", "learn", "criticize", "criticise", "condemn", "reject", "praise",
-                            "dismiss", "echo", "defend", "decline", "refuse", "doubt", "conclude", "recognize"}
+REPORTING = SPEECH_VERBS | lexicons.words("reporting_verbs", "reporting_extra")
 # The tracker's definition of a quote ("what a person or organisation said, wrote or stated"): the cue words of
 # speech and statement that make an attribution a quote in `doc._.quotes`. Not cognition ('believes',
 # 'hopes', 'is expected'), findings ('shows', 'found'), or plans ('is vowing to', 'agreed to'): PolNeAR
 # annotates those too, and they stay in the attributions (`definition="attribution"`, what `eval attribution`
 # scores) but are no quotes.
-STATEMENT_VERBS = {
-    "say", "tell", "state", "write", "add", "claim", "argue", "explain", "announce", "warn", "insist", "note",
-    "ask", "reply", "respond", "answer", "comment", "declare", "assert", "acknowledge", "admit", "confirm", "deny",
-    "tweet", "post", "testify", "stress", "emphasize", "emphasise", "urge", "accuse", "allege", "complain",
-    "recall", "remark", "reiterate", "repeat", "concede", "contend", "maintain", "mention", "describe", "call",
-    "criticize", "criticise", "condemn", "denounce", "decry", "praise", "dismiss", "suggest", "reveal", "disclose",
-    "report", "speak", "talk", "joke", "shout", "yell", "whisper", "exclaim", "counter", "retort", "quip",
-    "demand", "propose", "recommend", "predict", "promise", "vow", "pledge", "threaten", "blast", "slam",
-    "question", "dispute", "reaffirm", "underline", "underscore", "highlight", "express", "affirm", "proclaim",
-    "assure", "reassure", "inform", "remind", "advise", "clarify", "elaborate", "lament", "boast", "plead",
-    "point", "put", "continue", "quote", "statement", "interview", "according", "testimony", "letter",
-}
+STATEMENT_VERBS = lexicons.words("reporting_verbs", "statement")
 # Verbs of stating a plan: a quote only with what was stated ('vowed that ...'), not an intention ('vowed to').
-PLAN_VERBS = {"promise", "vow", "pledge", "threaten", "agree", "plan", "intend", "offer", "aim", "propose"}
+PLAN_VERBS = lexicons.words("reporting_verbs", "plan")
 # Cues of holding a view, wanting, planning or finding: a quotation in marks hung on one is no quote either
 # ('"...," he believes'); one on any other cue the tagger gave ('sings', 'features') still is.
-NOT_SPEECH = {"think", "believe", "feel", "hope", "fear", "worry", "know", "expect", "want", "wish", "plan",
-              "intend", "show", "find", "see", "learn", "seem", "appear", "estimate", "agree", "decide", "refuse",
-              "decline", "doubt", "understand", "cite", "support", "oppose", "view", "consider", "vow", "pledge",
-              "promise", "threaten", "offer", "like", "love", "determine", "encourage"}
+NOT_SPEECH = lexicons.words("reporting_verbs", "not_speech")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
-NEEDS_NEXT = {"point": {"out"}, "put": {"it"}, "continue": {":"}}
+NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
-QUOTE_MARKS = "\"'“”‘’«»„‹›「」"
+QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
@@ -722,9 +691,18 @@ class QuoteFinder:
         return OutSpan(start=start, end=end, text=self.text[start:end])
 
 
-@Language.factory("newsprism_quotes", default_config={"model": True, "definition": "quote"})
-def make_quotes(nlp: Language, name: str, model: bool, definition: str) -> "Quotes":
-    return Quotes(load_model() if model else None, definition)
+SPANS_KEY = "newsprism_quotes"  # doc.spans[SPANS_KEY]: the quotes' contents
+
+
+@Language.factory(
+    "newsprism_quotes",
+    assigns=["doc._.quotes", "doc.spans"],
+    requires=["doc._.entities", "doc._.actor_spans", "doc._.actor_genders", "doc.sents", "token.dep"],
+    default_config={"model": True, "model_path": None, "definition": "quote"},
+)
+def make_quotes(nlp: Language, name: str, model: bool, model_path: str | None, definition: str) -> "Quotes":
+    """The quotes component, its attribution tagger loaded here, once (see the module's settings)."""
+    return Quotes(load_model(model_path) if model else None, definition)
 
 
 class Quotes:
@@ -744,4 +722,7 @@ class Quotes:
         finder = QuoteFinder(doc, self.model)
         quotes = finder.run()
         doc._.quotes = finder.attributions if self.definition == "attribution" else quotes
+        spans = [doc.char_span(q.content.start, q.content.end, label=q.kind, alignment_mode="expand")
+                 for q in doc._.quotes]
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from newsprism.schema import Actor, Analysis, Count, Entity, Span, Voice
@@ -67,8 +68,8 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
             "type": e.type,
             "country": e.country,
             "country_source": e.country_source,
-            "mentions": [m.model_dump() for m in e.mentions],
-            "labels": [lab.model_dump() for lab in e.labels],
+            "mentions": [asdict(m) for m in e.mentions],
+            "labels": [asdict(lab) for lab in e.labels],
         }
         for e in _unique_entities(analysis.entities)
     ]
@@ -109,7 +110,8 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
         for i, ev in enumerate(analysis.events)
     ]
     framing = [
-        {"article_id": aid, "idx": i, **f.model_dump(include={"technique", "start", "end", "text", "score"}),
+        {"article_id": aid, "idx": i, "technique": f.technique, "start": f.start,
+         "end": f.end, "text": f.text, "score": f.score,
          **_voice(f.voice)}
         for i, f in enumerate(analysis.framing)
     ]
@@ -120,7 +122,7 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
         for i, t in enumerate(analysis.tone)
     ]
     conflicts = [
-        {"article_id": aid, "idx": i, "about": c.about, "figures": [f.model_dump() for f in c.figures]}
+        {"article_id": aid, "idx": i, "about": c.about, "figures": [asdict(f) for f in c.figures]}
         for i, c in enumerate(analysis.figure_conflicts)
     ]
     return {

@@ -4,8 +4,12 @@ Order of work: the actors (`doc._.entities`) and quotes (`doc._.quotes`) already
 of a person, group, organisation or country, its sentence -> the tone head (`newsprism.tone.model`) reads the
 shared encoder's pass over the article (`doc._.encoding`, the same pass the MiniLM framing tagger reads) ->
 `doc._.tone = [Tone]` in text order, each with its voice (the author's, or inside a quote: whose), and
-`doc._.actor_tone = [ActorTone]`, one summary per actor. It runs with the encoder, that is with
-`--framing-tagger minilm`; otherwise it writes empty lists (the default pipeline stays within its time).
+`doc._.actor_tone = [ActorTone]`, one summary per actor (`newsprism.schema` dataclasses).
+
+Settings (`pipeline.load(config={"newsprism_tone": {...}})`): `enabled` (default false: it writes empty lists,
+so the default pipeline stays within its time; `--framing-tagger minilm`, which runs the shared encoder
+anyway, turns it on) and `model_dir` (another tone head than the shipped one). The head and the shared encoder
+load once, in the factory.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from spacy.tokens import Doc
 
 from newsprism.encoder.doc import encoding_of
 from newsprism.encoder.run import shared_encoder
-from newsprism.framing.model import tagger_choice
 from newsprism.schema import ActorTone, Entity, Span, Tone
 from newsprism.tone.model import ToneModel, shipped_model
 from newsprism.voice import voice_of
@@ -27,16 +30,11 @@ for _name in ("tone", "actor_tone"):
         Doc.set_extension(_name, default=None)
 
 
-def enabled() -> bool:
-    """Whether tone runs: with the shared encoder, which `--framing-tagger minilm` turns on."""
-    return tagger_choice() == "minilm"
-
-
 class ToneComponent:
-    """Writes `doc._.tone` and `doc._.actor_tone` (empty when the encoder is off)."""
+    """Writes `doc._.tone` and `doc._.actor_tone` (empty lists when `model` is None: tone is off)."""
 
-    def __init__(self, model_dir: str | None = None) -> None:
-        self.model = shipped_model(model_dir) if enabled() else None
+    def __init__(self, model: ToneModel | None) -> None:
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         """Judges the tone towards every actor mention of the doc."""
@@ -45,10 +43,21 @@ class ToneComponent:
         return doc
 
 
-@Language.factory("newsprism_tone", default_config={"model_dir": None})
-def make_tone(nlp: Language, name: str, model_dir: str | None) -> ToneComponent:
-    """The tone component; `model_dir` overrides the shipped tone head's folder."""
-    return ToneComponent(model_dir)
+@Language.factory(
+    "newsprism_tone",
+    assigns=["doc._.tone", "doc._.actor_tone"],
+    requires=["doc._.entities", "doc._.quotes", "doc.sents"],
+    default_config={"enabled": False, "model_dir": None},
+)
+def make_tone(nlp: Language, name: str, enabled: bool, model_dir: str | None) -> ToneComponent:
+    """The tone component: when `enabled`, the tone head (of `model_dir`, default the shipped one) and the
+    shared encoder it reads, loaded here, once."""
+    if not enabled:
+        return ToneComponent(None)
+    model = shipped_model(model_dir)
+    if model.encoder is None:
+        model.encoder = shared_encoder()
+    return ToneComponent(model)
 
 
 def tones(model: ToneModel, doc: Doc) -> list[Tone]:

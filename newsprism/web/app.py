@@ -31,11 +31,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism import __version__, pipeline
 from newsprism.article import Article, Refusal
+from newsprism.errors import AnalyzerUnavailable, StoreError
 from newsprism.schema import Analysis
-from newsprism.store import Store, StoreError
+from newsprism.store import Store
 from newsprism.terminal import escape
 from newsprism.web.ratelimit import RateLimit
-from newsprism.web.sandbox import AnalyzerUnavailable, ProcessAnalyzer
+from newsprism.web.sandbox import ProcessAnalyzer
 
 HERE = Path(__file__).parent
 MAX_BODY = 10 * 1024 * 1024  # bytes in one request body
@@ -55,9 +56,11 @@ class Analyzer:
     """The newsprism pipeline in this process, loaded on first use and run by one request at a time (for tests
     and embedding; `newsprism serve` analyses in a worker process, `ProcessAnalyzer`)."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
-        """Use `nlp` if given, else load `pipeline.load()` when text is first analysed."""
+    def __init__(self, nlp: Language | None = None, config: dict[str, dict] | None = None) -> None:
+        """Use `nlp` if given, else load the pipeline with `config` (`pipeline.shared`) when text is first
+        analysed."""
         self._nlp = nlp
+        self._config = config
         self._lock = threading.Lock()
 
     def analyze(self, articles: list[Article]) -> list[Analysis]:
@@ -65,9 +68,10 @@ class Analyzer:
         with self._lock:
             if self._nlp is None:
                 try:
-                    self._nlp = pipeline.load()
+                    self._nlp = pipeline.shared(self._config)
                 except Exception as err:  # a missing model or package: say so, keep serving stored analyses
-                    raise AnalyzerUnavailable(f"the newsprism pipeline could not be loaded: {err}") from err
+                    raise AnalyzerUnavailable(f"the newsprism pipeline could not be loaded: {err}; install the "
+                                              "models (make setup) and restart the server") from err
             done = list(pipeline.analyze(self._nlp, articles))
         for item in done:
             if isinstance(item, Refusal):
@@ -165,16 +169,18 @@ def create_app(
     max_body: int = MAX_BODY,
     read_token: str | None = None,
     analyze_rate: int | None = None,
+    config: dict[str, dict] | None = None,
 ) -> FastAPI:
     """The web app over database `db` (a path, a URL or an open `Store`). `token` guards writes (default:
     `$NEWSPRISM_TOKEN`; without one, writes are refused); `read_token` guards reads (default:
     `$NEWSPRISM_READ_TOKEN`; without one, reads are open); `nlp` is a pipeline to analyse with in this
     process (default: a worker process, started with the server); `analyze_rate` the analyses a client may
-    ask for a minute (default: `$NEWSPRISM_ANALYZE_RATE`, else 30)."""
+    ask for a minute (default: `$NEWSPRISM_ANALYZE_RATE`, else 30); `config` the pipeline's settings, as
+    `pipeline.load` takes them (`newsprism --framing-tagger minilm serve` sets the tagger)."""
     from newsprism.web import api, corpus_api, corpus_pages, pages
 
     store = db if isinstance(db, Store) else Store(db)
-    analyzer = Analyzer(nlp) if nlp is not None else ProcessAnalyzer()
+    analyzer = Analyzer(nlp) if nlp is not None else ProcessAnalyzer(config=config)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from multiprocessing import connection, get_context, parent_process
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -24,16 +25,13 @@ from starlette.exceptions import HTTPException
 
 from newsprism import limits, pipeline
 from newsprism.article import Article, Refusal
+from newsprism.errors import AnalyzerUnavailable
 from newsprism.schema import Analysis
 
 QUEUE = 2  # requests that may wait while one is analysed
 RECYCLE = 500  # requests a worker serves before a fresh one replaces it (spaCy's string store only grows)
 STARTUP = 120.0  # seconds a worker may take to load the pipeline when the time budget is off
 RETRY_AFTER = "10"  # seconds a refused client is told to wait
-
-
-class AnalyzerUnavailable(RuntimeError):
-    """The spaCy pipeline could not be loaded, so text cannot be analysed (stored analyses still show)."""
 
 
 class Busy(HTTPException):
@@ -73,10 +71,12 @@ def _worker(conn: Connection, load: Callable[[], Language]) -> None:
 class ProcessAnalyzer:
     """Analyses articles in a worker process with a hard deadline; the same interface as the in-process one."""
 
-    def __init__(self, queue: int = QUEUE, load: Callable[[], Language] = pipeline.load) -> None:
+    def __init__(self, queue: int = QUEUE, load: Callable[[], Language] | None = None,
+                 config: dict[str, dict] | None = None) -> None:
         """`queue`: how many requests may wait while one is analysed, more are refused with 503; `load` makes
-        the pipeline in the worker (a module-level function, as it is sent to a spawned process)."""
-        self._load = load
+        the pipeline in the worker (a module-level function, as it is sent to a spawned process; default:
+        `pipeline.shared` with `config`, the pipeline's settings as `pipeline.load` takes them)."""
+        self._load = load if load is not None else partial(pipeline.shared, config or {})
         self._slots = threading.BoundedSemaphore(queue + 1)
         self._turn = threading.Lock()  # held by the request whose articles the worker has
         self._guard = threading.Lock()  # guards starting and stopping the worker
@@ -152,7 +152,8 @@ class ProcessAnalyzer:
             raise HTTPException(503, "the analyser is still loading; try again shortly", {"Retry-After": RETRY_AFTER})
         kind, message = conn.recv()
         if kind == "error":
-            self._failure = f"the newsprism pipeline could not be loaded: {message}"
+            self._failure = (f"the newsprism pipeline could not be loaded: {message}; install the models "
+                             "(make setup) and restart the server")
             raise AnalyzerUnavailable(self._failure)
         self._ready = True
 

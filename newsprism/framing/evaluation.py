@@ -1,0 +1,158 @@
+"""The library calls behind `newsprism framing` and `newsprism eval framing`: propaganda spans and techniques
+of PTC-style articles in the SemEval-2020 Task 11 formats (offsets into the raw `articleID.txt` file), and
+SI/TC scores against gold labels.
+
+They parse with spaCy's own model (`newsprism.parse`, no newsprism components) and run the framing model
+(`newsprism.framing.model`) as the `newsprism_framing` component does; `tagger` is the component's setting
+of the same name ("crf", or "minilm" with `--framing-tagger minilm`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.errors import FramingInputError
+from newsprism.framing.model import FramingModel, shipped_model
+from newsprism.framing.semeval import (
+    article_files,
+    read_raw,
+    read_spans,
+    read_techniques,
+    si_score,
+    span_line,
+    tc_score,
+    technique_line,
+    template_groups,
+)
+from newsprism.framing.techniques import TECHNIQUES
+from newsprism.parse import load_parser
+from newsprism.schema import FramingSpan
+
+__all__ = [
+    "FramingInputError",
+    "classify_spans",
+    "classify_template",
+    "evaluate",
+    "predict_spans",
+    "spans_for_dir",
+    "technique_counts",
+]
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    """spaCy's own model (no newsprism components), loaded once, for the library calls below."""
+    return load_parser()
+
+
+def _docs(texts: Iterable[str]) -> Iterator[Doc]:
+    """Parsed docs for texts, in order."""
+    return _nlp().pipe(texts, batch_size=8)
+
+
+def predict_spans(text: str, model_dir: str | None = None, tagger: str = "crf") -> list[tuple[int, int, float]]:
+    """(start, end, score) of the propaganda spans in `text` (character offsets, text order)."""
+    return shipped_model(model_dir, tagger).spans(next(_docs([text])))
+
+
+def _check_spans(text: str, spans: list[tuple[int, int]], where: str) -> None:
+    """Raises FramingInputError for a span outside the text or empty."""
+    for s, e in spans:
+        if not 0 <= s < e <= len(text):
+            raise FramingInputError(
+                f"span {s}-{e} of {where} is empty or outside its text of {len(text)} characters; "
+                "offsets must count characters of the raw file"
+            )
+
+
+def classify_spans(text: str, spans: list[tuple[int, int]], model_dir: str | None = None,
+                   tagger: str = "crf") -> list[str]:
+    """The technique of each (start, end) span of `text`; a span listed twice gets its two best."""
+    spans = [(int(s), int(e)) for s, e in spans]
+    _check_spans(text, spans, "the input")
+    if not spans:
+        return []
+    rows = [("-", "?", s, e) for s, e in spans]
+    doc = next(_docs([text]))
+    return [t for _, t, _, _ in _classify_rows({"-": Path()}, rows, shipped_model(model_dir, tagger), {"-": doc})]
+
+
+def technique_counts(framing: Iterable[FramingSpan | dict]) -> dict[str, int]:
+    """How many spans of each technique, every one of the 14 listed (0 when absent), in TECHNIQUES order;
+    a technique outside the list is counted under its own name after them."""
+    counts = Counter(f["technique"] if isinstance(f, dict) else f.technique for f in framing)
+    out = {t: counts.pop(t, 0) for t in TECHNIQUES}
+    out.update(sorted(counts.items()))
+    return out
+
+
+def _articles(folder: Path) -> dict[str, Path]:
+    """The PTC articles of a folder, or FramingInputError when there are none."""
+    files = article_files(Path(folder))
+    if not files:
+        raise FramingInputError(f"no articleID.txt files in {folder} (nor in its articles/ folder)")
+    return files
+
+
+def spans_for_dir(folder: Path, model_dir: str | None = None, tagger: str = "crf") -> Iterator[str]:
+    """SI lines `id<TAB>start<TAB>end` for every `articleID.txt` in `folder`, offsets into the raw file."""
+    files = _articles(folder)
+    model = shipped_model(model_dir, tagger)
+    for aid, doc in zip(files, _docs(read_raw(p) for p in files.values())):
+        for s, e, _ in model.spans(doc):
+            yield span_line(aid, s, e)
+
+
+def classify_template(folder: Path, template: Path, model_dir: str | None = None,
+                      tagger: str = "crf") -> Iterator[str]:
+    """TC lines `id<TAB>technique<TAB>start<TAB>end`, one per template line (`id<TAB>?<TAB>start<TAB>end`),
+    in template order; the k-th line of a repeated span gets that span's k-th best technique."""
+    if not Path(template).is_file():
+        raise FramingInputError(f"template {template} is not a file")
+    rows = read_techniques(Path(template))
+    for aid, tech, s, e in _classify_rows(_articles(folder), rows, shipped_model(model_dir, tagger), {}):
+        yield technique_line(aid, tech, s, e)
+
+
+def _classify_rows(files: dict[str, Path], rows: list[tuple[str, str, int, int]], model: FramingModel,
+                   docs: dict[str, Doc]) -> list[tuple[str, str, int, int]]:
+    """(id, technique, start, end) for each template row, parsing the articles not already in `docs`."""
+    groups = list(template_groups(rows))
+    ids = list(dict.fromkeys(a for a, _, _, _ in groups))
+    missing = [a for a in ids if a not in files]
+    if missing:
+        raise FramingInputError(f"the template names articles that are not files here: {missing[:5]}")
+    todo = [a for a in ids if a not in docs]
+    texts = {a: read_raw(files[a]) for a in todo}
+    for aid in todo:
+        _check_spans(texts[aid], [(s, e) for a, s, e, _ in groups if a == aid], f"article {aid}")
+    docs.update(zip(todo, _docs(texts[a] for a in todo)))
+    choice: dict[tuple[str, int, int, int], str] = {}
+    for aid in ids:
+        mine = [(s, e, k) for a, s, e, k in groups if a == aid]
+        for (s, e, k), techs in zip(mine, model.techniques(docs[aid], [(s, e) for s, e, _ in mine])):
+            choice[(aid, s, e, k)] = techs[min(k, len(techs) - 1)][0]
+    return [(a, choice[(a, s, e, k)], s, e) for a, s, e, k in groups]
+
+
+def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf") -> dict:
+    """SI and TC precision/recall/F1 (as `score_ptc.py`) of the model on a PTC folder with `spans.labels`
+    and `techniques.labels` (or `articles/`); TC classifies the gold spans, each article parsed once."""
+    split_dir = Path(split_dir)
+    need = [split_dir / "spans.labels", split_dir / "techniques.labels"]
+    if not all(p.is_file() for p in need):
+        raise FramingInputError(f"{split_dir} needs spans.labels and techniques.labels")
+    files = _articles(split_dir)
+    model = shipped_model(model_dir, tagger)
+    gold_si = {a: v for a, v in read_spans(need[0]).items() if a in files}
+    gold_tc = [r for r in read_techniques(need[1]) if r[0] in files]
+    docs = dict(zip(files, _docs(read_raw(p) for p in files.values())))
+    pred_si = {a: [(s, e) for s, e, _ in model.spans(doc)] for a, doc in docs.items()}
+    pred_tc = _classify_rows(files, gold_tc, model, docs)
+    return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc)}
