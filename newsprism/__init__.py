@@ -27,7 +27,8 @@ _API = {
     "open_store": "newsprism.api",
     "load": "newsprism.api",
     "analysis_schema": "newsprism.api",
-    "AnalysisRefused": "newsprism.api",
+    "AnalysisRefused": "newsprism.errors",
+    "NewsprismError": "newsprism.errors",
     "Analysis": "newsprism.schema",
     "Article": "newsprism.article",
     "Refusal": "newsprism.article",
@@ -36,7 +37,8 @@ _API = {
 __all__ = ["__version__", *_API]
 
 if TYPE_CHECKING:
-    from newsprism.api import AnalysisRefused, analysis_schema, analyze, analyze_many, load, open_store
+    from newsprism.api import analysis_schema, analyze, analyze_many, load, open_store
+    from newsprism.errors import AnalysisRefused, NewsprismError
     from newsprism.article import Article, Refusal
     from newsprism.schema import Analysis
     from newsprism.store import Store

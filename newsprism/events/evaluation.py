@@ -12,6 +12,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
+from newsprism.errors import EventsModelMissing
 from newsprism.events import classifier
 from newsprism.events.classifier import SETTINGS, EventClassifier
 from newsprism.events.data import annotated_units, load_data
@@ -155,5 +156,5 @@ def evaluate_annotated(folder: Path, shared: Path) -> dict:
 
     model = detector.load()
     if model is None:
-        raise classifier.ModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")
+        raise EventsModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")
     return evaluate_units([u for u in annotated_units(Path(folder), Path(shared)) if u.split == "dev"], model)

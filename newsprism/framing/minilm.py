@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
+from newsprism.errors import EncoderMissing
 from newsprism.encoder.run import MAX_PIECES, shared_encoder, windows
 
 __all__ = ["MAX_PIECES", "ONNX_FILE", "MiniLMTagger", "available", "windows"]
@@ -28,7 +29,7 @@ def available() -> bool:
         import tokenizers  # noqa: F401
 
         base.base_dir()
-    except (ImportError, base.EncoderMissing):
+    except (ImportError, EncoderMissing):
         return False
     return True
 

@@ -27,6 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
+from newsprism.errors import FramingInputError
 from newsprism.framing import minilm
 from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
 from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, load_model, save_lexicon
@@ -204,7 +205,8 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     out.mkdir(parents=True, exist_ok=True)
     arts = load_ptc(Path(data_dir))
     if not arts:
-        raise FileNotFoundError(f"[E-FRAMING-2] no articleID.txt files under {data_dir} (or its articles/)")
+        raise FramingInputError(f"no articleID.txt files under {data_dir} (or its articles/); give the folder of "
+                                "the PTC train split")
     docs = parse([a[1] for a in arts], cache_dir)
     tr_ids, dev_ids = split([a[0] for a in arts], dev_share, seed)
     tr = [i for i, a in enumerate(arts) if a[0] in tr_ids]
@@ -273,7 +275,8 @@ def retune(data_dir: Path, out: Path, log=lambda _: None) -> dict:
     dev_ids = set(record["articles"]["dev_ids"])
     dev_arts = [a for a in load_ptc(Path(data_dir)) if a[0] in dev_ids]
     if len(dev_arts) != len(dev_ids):
-        raise FileNotFoundError(f"[E-FRAMING-2] {data_dir} lacks {len(dev_ids) - len(dev_arts)} development articles")
+        raise FramingInputError(f"{data_dir} lacks {len(dev_ids) - len(dev_arts)} development articles; give the "
+                                "PTC train folder the model in OUT was trained on")
     started = time.time()
     dev_docs = parse([a[1] for a in dev_arts])
     lex = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))

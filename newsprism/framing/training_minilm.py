@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
+from newsprism.errors import FramingWeightsMismatch
 from newsprism.framing import minilm
 from newsprism.framing.semeval import merged
 
@@ -142,6 +143,6 @@ def export_weights(weights: Path, path: Path) -> None:
     state = {k: v.float() for k, v in load_file(str(weights)).items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or set(missing) - {FROZEN}:
-        raise ValueError(f"[E-FRAMING-8] {weights} does not fit all-MiniLM-L6-v2: missing {missing[:3]}, "
-                         f"unexpected {unexpected[:3]}")
+        raise FramingWeightsMismatch(f"{weights} does not fit all-MiniLM-L6-v2: missing {missing[:3]}, "
+                                     f"unexpected {unexpected[:3]}; export weights trained from it")
     export(model, path)

@@ -14,15 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
+from newsprism.errors import EncoderHeadMissing, ToneInputError
 from newsprism.encoder.run import Encoding, SharedEncoder, shared_encoder
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "tone"
 HEAD_FILE = "tone-head.npz"
 POLARITIES = (-1, 0, 1)  # the order of the head's outputs
-
-
-class ToneInputError(ValueError):
-    """A mention that cannot be classified (offsets outside its sentence or empty); says which."""
 
 
 def features(enc: Encoding, sentence: tuple[int, int], mention: tuple[int, int]) -> np.ndarray | None:
@@ -57,8 +54,8 @@ class ToneHead:
     def load(cls, path: Path) -> "ToneHead":
         """Reads what `save` wrote."""
         if not Path(path).is_file():
-            raise base.EncoderMissing(f"[E-TONE-2] {path} is missing: train it with "
-                                      "`newsprism train tone --data ../shared/data/newsmtsc`")
+            raise EncoderHeadMissing(f"{path} is missing: train it with "
+                                     "`newsprism train tone --data ../shared/data/newsmtsc`")
         with np.load(path, allow_pickle=False) as z:
             return cls(z["mean"], z["scale"], z["weights"], z["bias"])
 
@@ -87,8 +84,8 @@ class ToneModel:
             encs = []
             for sentence, start, end in chunk:
                 if not 0 <= start < end <= len(sentence):
-                    raise ToneInputError(f"[E-TONE-1] mention {start}-{end} is empty or outside its sentence "
-                                         f"of {len(sentence)} characters")
+                    raise ToneInputError(f"mention {start}-{end} is empty or outside its sentence "
+                                         f"of {len(sentence)} characters; give character offsets inside it")
                 e = base.tokenizer().encode(sentence, add_special_tokens=False)
                 encs.append((e.ids[:254], e.offsets[:254]))
             res = self.encoder.run_windows([ids for ids, _ in encs])
