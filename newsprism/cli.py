@@ -1,6 +1,9 @@
 """The `newsprism` command: parse arguments, call the library, report refused inputs on stderr.
 
-Exit status: 0 all done; 1 some inputs refused (the rest done); 2 usage error (Typer's own).
+Exit status: 0 all done; 1 some inputs refused (the rest done), or a data, model or database error
+(`newsprism.errors.DataError`); 2 a usage or input error (Typer's own, or `newsprism.errors.InputError`).
+Commands do not catch newsprism's errors themselves: `ErrorGroup` reports each as `newsprism: [CODE] message`
+and `EXIT_STATUS` gives its exit status, the same from every command.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from rich.console import Console
 
 from newsprism import __version__
 from newsprism.article import Article, Refusal
+from newsprism.errors import CannotListen, DatabaseNotFound, DataError, InputError, InputNotFound, NewsprismError
 from newsprism.terminal import escape
 
 if TYPE_CHECKING:
@@ -36,28 +40,56 @@ _option_type = typer.core.TyperOption.display_type_rich
 typer.core.TyperOption.display_type_rich = _type_column
 
 
+EXIT_STATUS: dict[type[Exception], int] = {InputError: 2, DataError: 1}
+"""The one place an error becomes an exit status, by its branch of `newsprism.errors` (every class there is
+under one): 2 usage or input, 1 data, model or database. Any other exception is unexpected: 1."""
+
+
+def exit_status(exc: BaseException) -> int:
+    """The exit status of the command line that `exc` ended (`EXIT_STATUS`, or 1)."""
+    return next((EXIT_STATUS[cls] for cls in type(exc).__mro__ if cls in EXIT_STATUS), 1)
+
+
+def debugging() -> bool:
+    """Whether --debug (or NEWSPRISM_DEBUG=1) asks for tracebacks."""
+    return os.environ.get("NEWSPRISM_DEBUG", "") not in ("", "0") or "--debug" in sys.argv
+
+
+class ErrorGroup(typer.core.TyperGroup):
+    """The top-level command group: an error of `newsprism.errors`, from any command, is one line on stderr,
+    `newsprism: [CODE] message`, and the exit status `EXIT_STATUS` gives it; a traceback only with --debug."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command, reporting a `NewsprismError` (Typer's usage errors pass through: status 2)."""
+        try:
+            return super().invoke(ctx)
+        except NewsprismError as exc:
+            if debugging():
+                raise
+            say(f"newsprism: {escape(str(exc))}")
+            raise typer.Exit(exit_status(exc)) from None
+
+
 class SafeTyper(typer.Typer):
     """The top-level app: an unexpected error is one line on stderr and exit status 1, never a traceback,
     unless `--debug` (or NEWSPRISM_DEBUG=1) asks for it. The `newsprism` entry point calls the app itself."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line, turning an unexpected exception into `newsprism: error: ...`."""
-        import os
-
         try:
             return super().__call__(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if os.environ.get("NEWSPRISM_DEBUG", "") not in ("", "0") or "--debug" in sys.argv:
+            if debugging():
                 raise
             message = escape(" ".join(str(exc).split()) or type(exc).__name__)
             err.print(f"newsprism: error: {message} (run with --debug for the traceback)", markup=False,
                       highlight=False, soft_wrap=True)
-            sys.exit(1)
+            sys.exit(exit_status(exc))
 
 
 HELP = ("Turn news articles into evidence a reader can check: who is quoted saying what, which actors appear and "
         "the words used for them, what happened (events, figures) and how it is framed.")
-app = SafeTyper(add_completion=False, no_args_is_help=True, help=HELP, pretty_exceptions_enable=False)
+app = SafeTyper(add_completion=False, no_args_is_help=True, help=HELP, pretty_exceptions_enable=False, cls=ErrorGroup)
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsprism on research corpora with the shared scorers.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models newsprism ships.")
 events_app = typer.Typer(no_args_is_help=True, help="Event coding of short texts (PLOVER, CASE 2021).")
@@ -209,23 +241,18 @@ def ingest(
     interrupted ingest run again finishes the rest. Each batch links its actors and events to the corpus
     (actors across articles, stories across outlets)."""
     from newsprism.engines.ingest import IngestStats, ingest as run_ingest
-    from newsprism.engines.raydata import RayUnavailable
-    from newsprism.store import Store, StoreError
+    from newsprism.store import Store
 
     batch = Batch(paths)
     workers = check_workers(workers)
     stats = IngestStats()
-    try:
-        with Store(db) as store:
-            store.story_days = story_days
-            added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
-                               on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed,
-                               config=pipeline_config())
-            for _ in progress(added, "stored", size=lambda n: n):
-                pass
-    except (StoreError, RayUnavailable) as exc:
-        say(f"newsprism: {escape(exc)}")
-        raise typer.Exit(1)
+    with Store(db) as store:
+        store.story_days = story_days
+        added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
+                           on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed,
+                           config=pipeline_config())
+        for _ in progress(added, "stored", size=lambda n: n):
+            pass
     say(f"newsprism: stored {stats.stored} new articles in {escape(db)} ({stats.skipped} already there)")
     batch.exit()
 
@@ -274,18 +301,19 @@ def actors(
             corpus_render.actors_table(views.all_actors(store), Console())
 
 
-def open_store(db: str):
-    """The store at `db`; a missing SQLite file or a database that cannot be opened is exit status 2."""
-    from newsprism.store import Store, StoreError
-
+def need_database(db: str) -> None:
+    """`DatabaseNotFound` for a SQLite file that is not there: the commands that read one never create it."""
     if "://" not in db and not Path(db).is_file():
-        say(f"newsprism: no database at {escape(db)}; create one with: newsprism ingest FILES --db {escape(db)}")
-        raise typer.Exit(2)
-    try:
-        return Store(db)
-    except StoreError as exc:
-        say(f"newsprism: {escape(exc)}")
-        raise typer.Exit(2)
+        raise DatabaseNotFound(f"no database at {db}; create one with: newsprism ingest FILES --db {db}")
+
+
+def open_store(db: str):
+    """The store at `db`: `DatabaseNotFound` (exit status 2) when the SQLite file is not there, `StoreError`
+    (exit status 1) when the database cannot be opened."""
+    from newsprism.store import Store
+
+    need_database(db)
+    return Store(db)
 
 
 @app.command()
@@ -310,27 +338,19 @@ def export(
     from newsprism.store import export as export_table
 
     store = open_store(db)
-    try:
-        if out is None:
-            export_table(store, table, format.value, sys.stdout)
-        else:
-            with out.open("w", encoding="utf-8", newline="") as fh:
-                export_table(store, table, format.value, fh)
-    except ValueError as exc:
-        err.print(f"newsprism: {exc}", markup=False)
-        raise typer.Exit(2)
+    if out is None:
+        export_table(store, table, format.value, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            export_table(store, table, format.value, fh)
 
 
 @app.command()
 def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database URL.")) -> None:
     """Bring a database to this release's schema (opening one for ingest does this too) and print its version."""
-    from newsprism.store import SCHEMA_VERSION, Store, StoreError
+    from newsprism.store import SCHEMA_VERSION, Store
 
-    try:
-        Store(db).close()
-    except StoreError as exc:
-        err.print(f"newsprism: {exc}", markup=False, soft_wrap=True)
-        raise typer.Exit(1)
+    Store(db).close()
     print(f"{db}: schema version {SCHEMA_VERSION}")
 
 
@@ -379,8 +399,8 @@ def eval_extraction(
     from newsprism.readers import evaluation as extraction
 
     if not (data / "pages").is_dir():
-        say(f"newsprism: {escape(str(data))} has no pages/ folder")
-        raise typer.Exit(2)
+        raise InputNotFound(f"{data} has no pages/ folder; give --data a folder with pages/NAME.html and "
+                            "text/NAME.txt")
     extraction.run(data)
 
 
@@ -416,17 +436,10 @@ def serve(
     """Serve the web pages and the REST API (/api); writes need Authorization: Bearer $NEWSPRISM_TOKEN."""
     import uvicorn
 
-    from newsprism.store import StoreError
     from newsprism.web import create_app
 
-    if "://" not in db and not Path(db).is_file():
-        err.print(f"newsprism: no database at {db}; create one with: newsprism ingest FILES --db {db}", markup=False)
-        raise typer.Exit(2)
-    try:
-        web = create_app(db, config=pipeline_config())
-    except StoreError as exc:
-        err.print(f"newsprism: {exc}", markup=False)
-        raise typer.Exit(2)
+    need_database(db)
+    web = create_app(db, config=pipeline_config())
     sock = listen(host, port)
     err.print(f"newsprism: serving {db} on http://{host}:{port}/ (API schema: /api/openapi.json)", highlight=False)
     uvicorn.Server(uvicorn.Config(web, log_level="warning")).run(sockets=[sock])
@@ -440,9 +453,7 @@ def listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         hint = "; is another server using it? choose another with --port" if exc.errno == errno.EADDRINUSE else ""
-        err.print(f"newsprism: cannot listen on {host}:{port}: {reason}{hint}", markup=False, highlight=False,
-                  soft_wrap=True)
-        raise typer.Exit(1)
+        raise CannotListen(f"cannot listen on {host}:{port}: {reason}{hint}") from None
 
 
 @tone_app.command("classify")
@@ -451,12 +462,10 @@ def tone_classify(
 ) -> None:
     """Print {"id": ..., "polarity": -1|0|1} per line: the tone of the sentence towards the mention from..to.
     A line that cannot be read is named on stderr and skipped (exit status 1)."""
-    from newsprism.encoder.base import EncoderMissing
     from newsprism.tone.model import shipped_model
 
     if not path.is_file():
-        err.print(f"newsprism: {path} is not a file", markup=False)
-        raise typer.Exit(2)
+        raise InputNotFound(f"{path} is not a file; give a file of JSON lines (id, sentence, from, to)")
     items, bad = [], 0
     for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         if not line.strip():
@@ -470,11 +479,7 @@ def tone_classify(
         except (ValueError, KeyError, TypeError) as exc:
             bad += 1
             err.print(f"newsprism: skipped {path}:{n}: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
-    try:
-        model = shipped_model()
-    except EncoderMissing as exc:
-        err.print(f"newsprism: {exc}", markup=False)
-        raise typer.Exit(2)
+    model = shipped_model()
     for (rid, *_), (polarity, score) in zip(items, model.classify([i[1:] for i in items])):
         print(json.dumps({"id": rid, "polarity": polarity, "score": score}, ensure_ascii=False))
     if bad:
@@ -501,15 +506,10 @@ def framing_classify(
 
 
 def framing_lines(lines: Callable[[], Iterator[str]]) -> None:
-    """Prints the lines; a bad folder, template or missing model is a usage error with its message."""
-    from newsprism.framing.model import ModelMissing
-
-    try:
-        for line in lines():
-            print(line)
-    except (OSError, ValueError, ModelMissing) as exc:
-        err.print(f"newsprism: {exc}", markup=False)
-        raise typer.Exit(2)
+    """Prints the lines (a bad folder or template is a `FramingInputError`, a missing model a
+    `FramingModelMissing`: `ErrorGroup` reports either)."""
+    for line in lines():
+        print(line)
 
 
 @eval_app.command("framing")
@@ -563,13 +563,11 @@ def events_classify(
     """Print id<TAB>label for each snippet."""
     from newsprism.events.data import classify_snippets
 
-    try:
-        print("id\tlabel")
-        for ident, label in classify_snippets(tsv, scheme.value):
-            print(f"{ident}\t{label}")
-    except (OSError, ValueError) as exc:
-        err.print(f"newsprism: {exc}", markup=False)
-        raise typer.Exit(2)
+    if not tsv.is_file():
+        raise InputNotFound(f"{tsv} is not a file; give a file of id<TAB>text lines with a header row")
+    print("id\tlabel")
+    for ident, label in classify_snippets(tsv, scheme.value):
+        print(f"{ident}\t{label}")
 
 
 @eval_app.command("events")
