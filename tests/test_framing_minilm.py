@@ -105,14 +105,15 @@ def test_shipped_minilm_tagger_scores_every_character():
 
 
 def test_minilm_tagger_only_when_asked(monkeypatch):
-    from newsprism.framing.model import MODEL_DIR, ModelMissing, load_model, tagger_choice
+    from newsprism.errors import EncoderMissing
+    from newsprism.framing.model import MODEL_DIR, load_model, tagger_choice
 
     monkeypatch.delenv("NEWSPRISM_FRAMING_TAGGER", raising=False)
     assert tagger_choice() == "crf" and load_model().minilm is None
     monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "minilm")
     assert tagger_choice() == "minilm"
     if not minilm.available():
-        with pytest.raises(ModelMissing, match="onnxruntime"):
+        with pytest.raises(EncoderMissing, match="onnxruntime"):
             load_model()
     elif (MODEL_DIR / minilm.ONNX_FILE).exists():
         model = load_model()
