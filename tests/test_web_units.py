@@ -108,6 +108,30 @@ def test_search_words_carry_no_query_syntax() -> None:
     assert search.Query(q='"Gaza" OR NEAR(x*) -"strip"').words() == ["Gaza", "OR", "NEAR", "x", "strip"]
 
 
+def test_web_only_renders_the_store_queries() -> None:
+    """No module of the web writes SQL: none imports SQLAlchemy or the store's tables (`newsprism.store.queries`
+    and the store's other modules hold the queries)."""
+    import ast
+    from pathlib import Path
+
+    import newsprism.web
+
+    def forbidden(name: str) -> bool:
+        return name == "sqlalchemy" or name.startswith(("sqlalchemy.", "newsprism.store.tables"))
+
+    offenders = []
+    for path in sorted(Path(newsprism.web.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            offenders += [f"{path.name}: {name}" for name in names if forbidden(name)]
+    assert offenders == []
+
+
 @pytest.fixture
 def client(tmp_path) -> TestClient:
     """A client over a database holding two hand-made analyses from different outlets."""

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Text, and_, exists, func, literal_column, or_, select, text, true, type_coerce
 
-from newsprism.store.db import Store, StoreError
+from newsprism.errors import StoreError
+from newsprism.store.db import Store
 from newsprism.store.tables import (
     actor_keys,
     actors,
