@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from newsprism.cli import app
 from newsprism.store import TABLES, Store, StoreError
 from newsprism.store.db import database_url
-from newsprism.store.tables import metadata
+from newsprism.store.tables import FULLTEXT_INDEX, described, metadata
 from tests.test_store import head_revision, make_analysis
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,7 +82,9 @@ def test_schema_is_the_migrated_one_and_matches_the_tables(pg_url: str) -> None:
     with Store(pg_url) as store, store.engine.connect() as conn:
         assert store.engine.dialect.name == "postgresql" and store.engine.driver == "psycopg"
         assert MigrationContext.configure(conn).get_current_revision() == head_revision()
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn, opts={"include_name": described}), metadata) == []
+        index = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"), {"n": FULLTEXT_INDEX})
+        assert "gin" in index.scalar_one()  # the full-text index comes with the schema (revision 0006)
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "1"
     Store(pg_url).close()  # opening again migrates nothing and succeeds
 

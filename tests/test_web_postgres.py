@@ -1,4 +1,4 @@
-"""Search on PostgreSQL: words through `to_tsvector` (index made on first use), filters as on SQLite, and the
+"""Search on PostgreSQL: words through `to_tsvector` (GIN index made by the migration), filters as on SQLite, and the
 pages over a PostgreSQL store. Uses the server of tests/test_postgres.py; skips when none can be had."""
 
 from __future__ import annotations
