@@ -13,25 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-         "dozen": 12, "score": 20}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+from newsprism import lexicons
+
+# Number words, qualifiers and what a figure counts: newsprism/lexicons/event_counts.json.
+UNITS: dict[str, int] = lexicons.table("event_counts", "units")
+SCALES: dict[str, int] = lexicons.table("event_counts", "scales")
 # Plural round words: at least two of the unit ("dozens" is at least 24).
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2_000_000,
-         "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several": 3, "a few": 2,
-         "a handful": 3, "a number": 2, "many": None, "a couple": 2, "a couple of": 2}
+VAGUE: dict[str, int | None] = lexicons.table("event_counts", "vague")
 # Qualifier words before a figure -> (qualifier, offset added to the value).
-QUALIFIERS = [
-    (r"more than|over|upwards of|in excess of", "at least", 1),
-    (r"at least|no fewer than|no less than|a minimum of|not less than", "at least", 0),
-    (r"fewer than|less than|under", "at most", -1),
-    (r"up to|at most|as many as|no more than|a maximum of", "at most", 0),
-    (r"almost|nearly|just under|close to|just short of|nearing", "about, at most", 0),
-    (r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|or so|just over", "about", 0),
-]
+QUALIFIERS: list[tuple[str, str, int]] = [tuple(q) for q in lexicons.load("event_counts")["qualifiers"]]
 
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s(?:{'|'.join(SCALES)}))?|(?:(?:{_WORD})(?:[\s-](?:and\s)?(?=\w)(?:{_WORD}))*)"
@@ -109,19 +99,11 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     return out
 
 
-KILLED = {"kill", "die", "dead", "death", "martyr", "martyre", "slay", "slain", "murder", "massacre",
-          "execute", "fatality", "life", "toll", "body", "corpse", "perish", "assassinate", "behead",
-          "neutralise", "neutralize", "eliminate", "lose"}
-INJURED = {"injure", "wound", "hurt", "injury", "casualty", "maim", "hospitalize", "hospitalise", "injured",
-           "wounded"}
-VICTIM = {"crime", "attack", "victim", "atrocity", "against", "target", "abuse", "violence", "assault",
-          "shoot", "beat", "torture", "arrest", "detain"}
-SIZE = {"protester", "demonstrator", "marcher", "people", "crowd", "participant", "supporter", "worker",
-        "student", "sniper", "soldier", "troop", "police", "policeman", "officer", "fighter", "militant",
-        "force", "rebel", "gunman", "tank", "vehicle", "personnel", "reservist", "guard", "agent", "member",
-        "rioter", "activist", "farmer", "refugee", "civilian", "resident", "villager", "man", "woman"}
-MOVE = {"march", "protest", "demonstrate", "rally", "gather", "deploy", "mobilize", "mobilise", "station",
-        "send", "join", "strike", "take", "turn", "riot"}
+KILLED = lexicons.words("event_counts", "killed")
+INJURED = lexicons.words("event_counts", "injured")
+VICTIM = lexicons.words("event_counts", "victim")
+SIZE = lexicons.words("event_counts", "size")
+MOVE = lexicons.words("event_counts", "move")
 
 
 def figure_tokens(sent: Span, fig: Figure) -> list[Token]:

@@ -10,104 +10,23 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-PLOVER_TYPES = [
-    "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "DEMAND", "DISAPPROVE",
-    "FIGHT", "INVESTIGATE", "MOBILIZE", "PROTEST", "REJECT", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
-]
+from newsprism import lexicons
 
-CUES: dict[str, set[str]] = {
-    "AGREE": {"agree", "agreement", "promise", "pledge", "offer", "commit", "commitment", "willing", "ready",
-              "prepared", "accord", "deal", "treaty", "consent", "undertake", "ceasefire", "truce"},
-    "CONSULT": {"meet", "meeting", "talk", "visit", "host", "discuss", "discussion", "negotiate",
-                "negotiation", "consult", "consultation", "mediate", "mediation", "summit", "telephone",
-                "phone", "confer", "envoy", "hold talk"},
-    "SUPPORT": {"praise", "endorse", "defend", "support", "back", "commend", "welcome", "recognize",
-                "recognise", "forgive", "applaud", "hail", "congratulate", "reaffirm", "solidarity",
-                "establish tie", "diplomatic tie", "embassy", "partner", "sign agreement"},
-    "CONCEDE": {"allow", "lift", "ease", "accept", "release", "shorten", "concede", "yield", "permit",
-                "relax", "free", "pardon", "amnesty", "reform", "grant right", "apologize", "apologise",
-                "compensate", "legalize"},
-    "COOPERATE": {"share", "cooperate", "cooperation", "collaborate", "joint", "exercise", "war game",
-                  "extradite", "coordinate", "ally", "alliance", "exchange intelligence", "trade"},
-    "AID": {"aid", "give", "grant", "provide", "donate", "assistance", "asylum", "deliver", "supply",
-            "send", "loan", "fund", "relief", "humanitarian", "food", "peacekeeping", "shelter", "refuge",
-            "medical"},
-    "RETREAT": {"withdraw", "withdrawal", "pull", "retreat", "surrender", "resign", "demobilize", "disarm",
-                "evacuate", "open border", "open bridge", "lift blockade", "step down", "quit", "disband",
-                "arrive", "leave", "reopen"},
-    "INVESTIGATE": {"investigate", "investigation", "probe", "inquiry", "inquire", "hearing", "examine",
-                    "inspect", "inspection", "look into", "audit", "commission", "question"},
-    "DEMAND": {"demand", "urge", "call", "insist", "order", "ask", "request", "appeal", "seek", "press",
-               "must", "require", "need", "plead"},
-    "DISAPPROVE": {"accuse", "criticize", "criticise", "condemn", "denounce", "blame", "complain", "protest",
-                   "charge", "sue", "allege", "decry", "deplore", "lodge protest", "summon", "slam",
-                   "rebuke", "lawsuit", "accusation", "criticism", "collaborate", "object"},
-    "REJECT": {"reject", "refuse", "decline", "dismiss", "deny", "veto", "renege", "fail", "oppose",
-               "violate", "defy", "rebuff", "not accept", "turn down", "rule out",
-               "refusal", "rejection", "resist", "disagree"},
-    "THREATEN": {"threaten", "threat", "warn", "warning", "ultimatum", "vow", "swear", "unless", "boycott",
-                 "menace", "intimidate", "claim manufacture"},
-    "PROTEST": {"demonstrate", "demonstration", "demonstrator", "protest", "rally", "march", "strike",
-                "hunger strike", "riot", "block", "blockade road", "sit", "picket", "protester", "marcher",
-                "rioter", "stage", "blockade"},
-    "MOBILIZE": {"mobilize", "mobilise", "deploy", "deployment", "alert", "patrol", "prepare", "mass",
-                 "reinforce", "reservist", "build", "station", "dispatch", "sniper", "mobilization"},
-    "SANCTION": {"sanction", "suspend", "expel", "embargo", "break", "cut", "prohibit", "ban", "halt",
-                 "end mediation", "recall", "freeze", "sever", "suspension", "deny entry", "restrict"},
-    "COERCE": {"arrest", "detain", "kidnap", "abduct", "curfew", "demolish", "destroy", "confiscate",
-               "seize", "censor", "hack", "deport", "raid", "blow", "bulldoze", "hostage", "shield",
-               "impose", "jail", "imprison", "force out", "crack", "crackdown", "evict", "hold", "shut"},
-    "ASSAULT": {"attack", "kill", "bomb", "bombing", "assassinate", "torture", "beat", "massacre", "shoot",
-                "wound", "suicide", "martyr", "injure", "stab", "execute", "murder", "slaughter", "lynch",
-                "assault", "gun", "machete", "bomber", "behead", "tear gas", "live fire", "atrocity"},
-    "FIGHT": {"fight", "fighting", "clash", "shell", "shelling", "invade", "invasion", "offensive",
-              "battle", "retake", "airstrike", "bombard", "tank", "missile", "open fire", "fire", "helicopter",
-              "artillery", "rocket", "capture", "war", "mortar", "overrun", "explosion", "minefield"},
-}
+PLOVER_TYPES = list(lexicons.load("event_cues")["plover_types"])
+
+# Cue words of each PLOVER type: newsprism/lexicons/event_cues.json ("plover").
+CUES: dict[str, frozenset[str]] = lexicons.word_sets("event_cues", "plover")
 
 # Cue words of the CASE 2021 / ACLED-style types, matched on lemmas anywhere in a snippet.
-ACLED_CUES: dict[str, set[str]] = {
-    "AIR_STRIKE": {"airstrike", "air", "warplane", "jet", "drone", "aircraft", "helicopter", "raid", "aerial"},
-    "ART_MISS_ATTACK": {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "projectile", "howitzer"},
-    "CHEM_WEAP": {"chemical", "gas", "chlorine", "sarin", "mustard", "toxic", "nerve", "poison"},
-    "SUIC_BOMB": {"suicide", "bomber", "self", "vest"},
-    "GRENADE": {"grenade", "hurl", "lob", "throw"},
-    "REM_EXPLOS": {"ied", "landmine", "mine", "roadside", "device", "improvised", "explosive", "detonate"},
-    "DISR_WEAP": {"seize", "defuse", "cache", "weapon", "ammunition", "confiscate", "dismantle", "recover"},
-    "SEX_VIOL": {"rape", "sexual", "sexually", "assault", "molest", "gang"},
-    "ARREST": {"arrest", "detain", "custody", "apprehend", "nab", "held"},
-    "ABDUCT_DISSAP": {"abduct", "kidnap", "disappear", "hostage", "missing"},
-    "PEACE_PROTEST": {"protest", "rally", "march", "demonstrate", "peaceful", "sit", "strike", "picket"},
-    "VIOL_DEMONSTR": {"riot", "torch", "stone", "vandalize", "burn", "clash", "loot", "violent"},
-    "PROTEST_WITH_INTER": {"disperse", "tear", "baton", "water", "cannon", "intervene"},
-    "FORCE_AGAINST_PROTEST": {"fire", "shoot", "crackdown", "kill", "protester", "demonstrator"},
-    "MOB_VIOL": {"mob", "lynch", "vigilante", "crowd", "beat", "villager"},
-    "ARMED_CLASH": {"clash", "fight", "gunfight", "battle", "exchange", "firefight", "engage"},
-    "ATTACK": {"attack", "gunman", "ambush", "storm", "shoot", "kill"},
-    "GOV_REGAINS_TERIT": {"recapture", "retake", "regain", "liberate", "reclaim", "army"},
-    "NON_STATE_ACTOR_OVERTAKES_TER": {"capture", "seize", "overrun", "control", "militant", "rebel"},
-    "NON_VIOL_TERRIT_TRANSFER": {"handover", "withdraw", "transfer", "hand", "cede", "evacuate"},
-    "HQ_ESTABLISHED": {"headquarters", "base", "establish", "set", "office", "camp"},
-    "CHANGE_TO_GROUP_ACT": {"curfew", "restriction", "lockdown", "relocate", "recruit", "ban", "announce"},
-    "AGREEMENT": {"agreement", "agree", "ceasefire", "truce", "deal", "sign", "accord", "peace"},
-    "PROPERTY_DISTRUCT": {"destroy", "demolish", "burn", "torch", "damage", "vandalize", "arson"},
-    "ORG_CRIME": {"drug", "cartel", "smuggle", "traffick", "gang", "cocaine", "heroin", "mafia", "launder"},
-    "NATURAL_DISASTER": {"earthquake", "flood", "storm", "cyclone", "hurricane", "landslide", "drought",
-                         "typhoon", "tsunami", "quake", "rain", "wildfire", "volcano"},
-    "MAN_MADE_DISASTER": {"fire", "collapse", "crash", "accident", "derail", "leak", "spill", "blaze", "blast"},
-    "DIPLO": {"diplomat", "ambassador", "embassy", "minister", "talk", "visit", "summit", "meet", "sanction"},
-    "ATTRIB": {"claim", "responsibility", "blame", "attribute", "behind", "accuse"},
-}
+ACLED_CUES: dict[str, frozenset[str]] = lexicons.word_sets("event_cues", "acled")
 
 # Verbs that pass their event to their object: "imposed sanctions" is SANCTION, "staged a protest" PROTEST.
-LIGHT_VERBS = {"impose", "launch", "stage", "hold", "take", "reaffirm", "express", "issue", "lodge", "make",
-               "announce", "begin", "start", "continue", "conduct", "carry", "mount", "open"}
+LIGHT_VERBS = lexicons.words("event_cues", "light_verbs")
 
 # Cues that turn a conflict cue into a stated intention, and the types that count as cooperation.
-INTENT_WORDS = {"will", "would", "vow", "offer", "willing", "ready", "prepared", "plan", "intend", "promise",
-                "pledge", "'ll", "shall", "going", "threaten"}
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-CONFLICTUAL = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "REJECT"}
+INTENT_WORDS = lexicons.words("event_cues", "intent_words")
+COOPERATIVE = lexicons.words("event_cues", "cooperative")
+CONFLICTUAL = lexicons.words("event_cues", "conflictual")
 
 _SINGLE: dict[str, set[str]] = {}
 _PAIRS: dict[tuple[str, str], set[str]] = {}
@@ -217,16 +136,4 @@ def cue_features(sent: Span) -> dict[str, float]:
 
 
 # PLOVER modes named by a cue word (the GSR's mode names), for the types that have modes.
-MODES = {
-    "march": "demo", "demonstrate": "demo", "demonstration": "demo", "rally": "demo", "protest": "demo",
-    "strike": "strike", "riot": "riot", "block": "obstruct", "blockade": "obstruct", "sit": "obstruct",
-    "arrest": "arrest", "detain": "detain", "kidnap": "detain", "abduct": "detain", "hostage": "detain",
-    "curfew": "curfew", "demolish": "destroy", "destroy": "destroy", "bulldoze": "destroy", "blow": "destroy",
-    "censor": "censor", "confiscate": "confiscate", "seize": "confiscate", "deport": "deport",
-    "bomb": "explosives", "bombing": "explosives", "suicide": "suicide-attack", "beat": "beat",
-    "torture": "torture", "assassinate": "assassinate", "shoot": "firearms", "fire": "firearms",
-    "martyr": "firearms", "shell": "heavy-weapons", "shelling": "heavy-weapons", "tank": "heavy-weapons",
-    "artillery": "heavy-weapons", "airstrike": "aerial", "machete": "primitive", "deploy": "troops",
-    "mobilize": "troops", "patrol": "police", "visit": "visit", "host": "host", "phone": "phone",
-    "telephone": "phone", "mediate": "third-party", "threaten": None,
-}
+MODES = lexicons.table("event_cues", "modes")

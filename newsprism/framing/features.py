@@ -18,9 +18,13 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
+from newsprism import lexicons
 from newsprism.doctext import text_of
 
-QUOTE_CHARS = set("\"“”«»„")
+# The quotation marks the CRF's features were trained with (newsprism/lexicons/quote_marks.json, "framing_crf"):
+# double marks, and single marks that may also be apostrophes (only counted around a span).
+QUOTE_CHARS = set(lexicons.load("quote_marks")["framing_crf"]["double"])
+SINGLE_QUOTE_CHARS = "".join(lexicons.load("quote_marks")["framing_crf"]["single"])
 _WS = re.compile(r"\s+")
 
 
@@ -296,7 +300,8 @@ def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: C
         if ch in raw:
             f[name] = 1.0
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    if any(c in QUOTE_CHARS or c in "'‘’" for c in before) and any(c in QUOTE_CHARS or c in "'‘’" for c in after):
+    if (any(c in QUOTE_CHARS or c in SINGLE_QUOTE_CHARS for c in before)
+            and any(c in QUOTE_CHARS or c in SINGLE_QUOTE_CHARS for c in after)):
         f["quoted"] = 1.0
     if any(c in QUOTE_CHARS for c in raw):
         f["has.quote"] = 1.0

@@ -21,12 +21,15 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
+from newsprism import lexicons
 from newsprism.parse import SPACY_MODEL
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
 ROLES = ("Source", "Cue", "Content")
-# Quotation marks that open, close, or (straight) toggle a quotation.
-OPEN_QUOTES, CLOSE_QUOTES, TOGGLE_QUOTES = "“«„", "”»", '"'
+# Quotation marks that open, close, or (straight) toggle a quotation: the quotation-mark table's subset the tagger
+# was trained with (newsprism/lexicons/quote_marks.json, "attribution_tagger"; widening it needs retraining).
+OPEN_QUOTES, CLOSE_QUOTES, TOGGLE_QUOTES = (
+    "".join(lexicons.load("quote_marks")["attribution_tagger"][k]) for k in ("open", "close", "toggle"))
 
 
 @dataclass
