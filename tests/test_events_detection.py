@@ -109,8 +109,8 @@ def test_min_score_filters_events(spacy_nlp, monkeypatch):
     assert all(e.score >= detector.load().threshold for e in default)
     assert [e.evidence.text for e in default] == [e.evidence.text for e in everything
                                                  if e.score >= detector.load().threshold]
-    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "1.0")
-    assert run(None) == []
+    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "1.0")  # the component's config decides, not the environment
+    assert run(None) == default
 
 
 def test_place_from_the_paragraph_not_an_earlier_one(events_nlp):
@@ -146,8 +146,7 @@ def test_command_line_min_event_score(tmp_path, monkeypatch):
 
     from newsprism.cli import app
 
-    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "0.5")  # recorded, so the value the command sets is undone
-    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE")
+    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
     path = tmp_path / "a.txt"
     path.write_text("date 2024-03-05\n\nPolice arrested two men in Dayton on Saturday. The weather was mild.\n",
                     encoding="utf-8")
@@ -159,5 +158,6 @@ def test_command_line_min_event_score(tmp_path, monkeypatch):
 
     assert events("--min-event-score", "1.0") == []
     assert len(events("--min-event-score", "0.0")) == 2
-    monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE")
     assert events() == ["COERCE"]
+    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "1.0")  # the option's variable, read by the command line
+    assert events() == []

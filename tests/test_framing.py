@@ -126,7 +126,7 @@ def test_technique_classifier_round_trip(tmp_path):
 
 
 def test_technique_counts_lists_all_techniques():
-    from newsprism.framing.component import technique_counts
+    from newsprism.framing.evaluation import technique_counts
     from newsprism.schema import FramingSpan
 
     spans = [FramingSpan(technique="Doubt", start=0, end=3, text="abc", score=0.5),
@@ -158,13 +158,15 @@ def test_component_marks_loaded_language_with_exact_offsets(framing_nlp):
     assert found, "no framing span on a text full of loaded words"
     for f in found:
         assert doc.text[f.start : f.end] == f.text and f.technique in TECHNIQUES and 0 <= f.score <= 1
+    spans = doc.spans["newsprism_framing"]  # the same spans in spaCy's terms, widened to whole tokens
+    assert len(spans) == len(found) and all(sp.label_ == f.technique for sp, f in zip(spans, found))
     quiet = [f for f in found if f.start >= LOADED.index("The weather")]
     assert len(quiet) < len(found)
 
 
 @needs_model
 def test_semeval_formats_round_trip(tmp_path):
-    from newsprism.framing.component import classify_spans, classify_template, predict_spans, spans_for_dir
+    from newsprism.framing.evaluation import classify_spans, classify_template, predict_spans, spans_for_dir
 
     (tmp_path / "article7.txt").write_bytes(LOADED.replace("\n", "\r\n").encode())
     lines = list(spans_for_dir(tmp_path))
@@ -186,7 +188,7 @@ def test_semeval_formats_round_trip(tmp_path):
 
 @needs_model
 def test_bad_inputs_raise_framing_input_errors(tmp_path):
-    from newsprism.framing.component import FramingInputError, classify_spans, classify_template, spans_for_dir
+    from newsprism.framing.evaluation import FramingInputError, classify_spans, classify_template, spans_for_dir
 
     with pytest.raises(FramingInputError):
         list(spans_for_dir(tmp_path))
@@ -203,7 +205,7 @@ def test_bad_inputs_raise_framing_input_errors(tmp_path):
 
 @needs_model
 def test_evaluate_scores_a_hand_made_split(tmp_path):
-    from newsprism.framing.component import FramingInputError, evaluate
+    from newsprism.framing.evaluation import FramingInputError, evaluate
 
     with pytest.raises(FramingInputError):
         evaluate(tmp_path)

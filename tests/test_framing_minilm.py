@@ -106,17 +106,15 @@ def test_shipped_minilm_tagger_scores_every_character():
 
 def test_minilm_tagger_only_when_asked(monkeypatch):
     from newsprism.errors import EncoderMissing
-    from newsprism.framing.model import MODEL_DIR, load_model, tagger_choice
+    from newsprism.framing.model import MODEL_DIR, load_model
 
-    monkeypatch.delenv("NEWSPRISM_FRAMING_TAGGER", raising=False)
-    assert tagger_choice() == "crf" and load_model().minilm is None
-    monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "minilm")
-    assert tagger_choice() == "minilm"
+    monkeypatch.setenv("NEWSPRISM_FRAMING_TAGGER", "minilm")  # the component's config chooses, not the environment
+    assert load_model().minilm is None
     if not minilm.available():
         with pytest.raises(EncoderMissing, match="onnxruntime"):
-            load_model()
+            load_model(use_minilm=True)
     elif (MODEL_DIR / minilm.ONNX_FILE).exists():
-        model = load_model()
+        model = load_model(use_minilm=True)
         assert model.minilm is not None and model.settings is model.decoding["minilm"]
 
 

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import socket
+from dataclasses import replace
 
 from typer.testing import CliRunner
 
@@ -138,8 +139,8 @@ def test_framing_page_counts_articles_over_a_score(tmp_path):
     from newsprism.schema import FramingSpan
 
     base = make_analysis("x").framing[0]
-    long_one = [base.model_copy(update={"technique": "Loaded_Language", "score": 0.9}) for _ in range(5)]
-    weak = [base.model_copy(update={"technique": "Doubt", "score": 0.04})]
+    long_one = [replace(base, technique="Loaded_Language", score=0.9) for _ in range(5)]
+    weak = [replace(base, technique="Doubt", score=0.04)]
     client = web_client(tmp_path, [
         from_outlet("a1", "Wire", framing=long_one),
         from_outlet("a2", "Wire", framing=long_one[:1]),

@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,8 @@ def make_analysis(article_id: str, speaker: str = "Jane Doe", city: str = "Khark
                 type="ASSAULT",
                 mode="aerial",
                 acled_type="Explosions/Remote violence",
-                source=Actor(text="the attackers", **span(text, "the attackers").model_dump(exclude={"text"})),
+                source=Actor(text="the attackers", start=text.index("the attackers"),
+                             end=text.index("the attackers") + len("the attackers")),
                 target=Actor(entity="e2", name=city, country="UKR"),
                 location=Location(name=city, country="UKR", lat=49.99, lon=36.23, text=city),
                 date="2024-05-01",
@@ -98,7 +100,7 @@ def make_analysis(article_id: str, speaker: str = "Jane Doe", city: str = "Khark
                 evidence=span(text, f"12 people were killed in {city}"),
             )
         ],
-        framing=[FramingSpan(technique="Name_Calling,Labeling", score=0.91, **span(text, "terrorists").model_dump())],
+        framing=[FramingSpan(technique="Name_Calling,Labeling", score=0.91, **asdict(span(text, "terrorists")))],
         tone=[Tone(entity="e1", mention=span(text, speaker), polarity=0, score=0.8,
                    voice=Voice(kind="quote", speaker_entity="e1", speaker_name=speaker))],
         figure_conflicts=[
@@ -141,7 +143,7 @@ def test_rows_flatten_the_analysis(store: Store) -> None:
     assert text[quote_rows[0]["content_start"] : quote_rows[0]["content_end"]] == quote_rows[0]["content"]
     assert quote_rows[1]["speaker"] is None and quote_rows[1]["cue_start"] == text.index("said", 60)
     entity_rows = list(store.rows("entities"))
-    assert entity_rows[0]["mentions"] == [m.model_dump() for m in analysis.entities[0].mentions]
+    assert entity_rows[0]["mentions"] == [asdict(m) for m in analysis.entities[0].mentions]
     (conflict,) = store.rows("figure_conflicts")
     assert [f["value"] for f in conflict["figures"]] == [12, 15]
 
@@ -159,7 +161,7 @@ def test_saving_again_stores_nothing_twice(store: Store) -> None:
 
 def test_repeated_entity_id_does_not_break_the_batch(store: Store) -> None:
     analysis = make_analysis("a1")
-    analysis.entities.append(analysis.entities[0].model_copy(update={"name": "duplicate"}))
+    analysis.entities.append(replace(analysis.entities[0], name="duplicate"))
     assert store.save([analysis]) == 1
     assert [e["name"] for e in store.rows("entities")] == ["Jane Doe", "Kharkiv"]
     assert store.load("a1") == analysis  # the full analysis keeps everything
@@ -253,7 +255,7 @@ def test_export_csv_round_trip(store: Store) -> None:
     out = io.StringIO()
     export(store, "entities", "csv", out)
     first = next(csv.DictReader(io.StringIO(out.getvalue())))
-    assert json.loads(first["mentions"]) == [m.model_dump() for m in analyses[0].entities[0].mentions]
+    assert json.loads(first["mentions"]) == [asdict(m) for m in analyses[0].entities[0].mentions]
 
 
 def test_export_jsonl_round_trip(store: Store) -> None:

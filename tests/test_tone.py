@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import pytest
 from typer.testing import CliRunner
@@ -109,9 +110,9 @@ def stored_analysis(aid: str, source: str, published: str):
         article=ArticleMeta(id=aid, source=source, published=published, text=text),
         entities=[Entity(id="E1", name="Ali Khan", type="PERSON", mentions=[sp("Ali Khan")]),
                   Entity(id="E2", name="Israel", type="GPE", mentions=[sp("Zionist entity")])],
-        framing=[FramingSpan(technique="Loaded_Language", score=0.5, **sp("martyring").model_dump()),
+        framing=[FramingSpan(technique="Loaded_Language", score=0.5, **asdict(sp("martyring"))),
                  FramingSpan(technique="Name_Calling,Labeling", score=0.5, voice=khan,
-                             **sp("the Zionist entity").model_dump())],
+                             **asdict(sp("the Zionist entity")))],
         tone=[Tone(entity="E1", mention=sp("Ali Khan"), polarity=0, score=0.7),
               Tone(entity="E2", mention=sp("Zionist entity"), polarity=-1, score=0.9, voice=khan)],
     )

@@ -35,10 +35,9 @@ from newsprism import gazetteer, lexicons
 from newsprism.doctext import text_of
 from newsprism.schema import Entity, Span as OutSpan
 
-if not Doc.has_extension("actor_spans"):
-    Doc.set_extension("actor_spans", default=None)
-if not Doc.has_extension("actor_genders"):
-    Doc.set_extension("actor_genders", default=None)
+for _name in ("entities", "actor_spans", "actor_genders"):  # what the component writes
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 

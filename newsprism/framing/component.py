@@ -32,8 +32,9 @@ SPANS_KEY = "newsprism_framing"  # doc.spans[SPANS_KEY]: the framing spans, labe
 # A second technique is reported for a span when the classifier gives it at least this probability.
 SECOND_TECHNIQUE_MIN = 0.3
 
-if not Doc.has_extension("framing"):
-    Doc.set_extension("framing", default=None)
+for _name in ("framing", "entities", "quotes"):  # what the component writes and reads
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 class FramingComponent:

@@ -692,6 +692,8 @@ class QuoteFinder:
 
 
 SPANS_KEY = "newsprism_quotes"  # doc.spans[SPANS_KEY]: the quotes' contents
+if not Doc.has_extension("quotes"):  # what the component writes (the actors' extensions: actors.component)
+    Doc.set_extension("quotes", default=None)
 
 
 @Language.factory(

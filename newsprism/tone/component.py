@@ -25,7 +25,7 @@ from newsprism.voice import voice_of
 
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
-for _name in ("tone", "actor_tone"):
+for _name in ("tone", "actor_tone", "entities", "quotes"):  # what the component writes and reads
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
