@@ -96,7 +96,8 @@ def _articles(folder: Path) -> dict[str, Path]:
     """The PTC articles of a folder, or FramingInputError when there are none."""
     files = article_files(Path(folder))
     if not files:
-        raise FramingInputError(f"no articleID.txt files in {folder} (nor in its articles/ folder)")
+        raise FramingInputError(f"no articleID.txt files in {folder} (nor in its articles/ folder); give the "
+                                "folder of a PTC split")
     return files
 
 
@@ -114,7 +115,8 @@ def classify_template(folder: Path, template: Path, model_dir: str | None = None
     """TC lines `id<TAB>technique<TAB>start<TAB>end`, one per template line (`id<TAB>?<TAB>start<TAB>end`),
     in template order; the k-th line of a repeated span gets that span's k-th best technique."""
     if not Path(template).is_file():
-        raise FramingInputError(f"template {template} is not a file")
+        raise FramingInputError(f"template {template} is not a file; give a file of id<TAB>?<TAB>start<TAB>end "
+                                "lines")
     rows = read_techniques(Path(template))
     for aid, tech, s, e in _classify_rows(_articles(folder), rows, shipped_model(model_dir, tagger), {}):
         yield technique_line(aid, tech, s, e)
@@ -127,7 +129,8 @@ def _classify_rows(files: dict[str, Path], rows: list[tuple[str, str, int, int]]
     ids = list(dict.fromkeys(a for a, _, _, _ in groups))
     missing = [a for a in ids if a not in files]
     if missing:
-        raise FramingInputError(f"the template names articles that are not files here: {missing[:5]}")
+        raise FramingInputError(f"the template names articles that are not files here: {missing[:5]}; give the "
+                                "folder of the articles the template was made for")
     todo = [a for a in ids if a not in docs]
     texts = {a: read_raw(files[a]) for a in todo}
     for aid in todo:
@@ -147,7 +150,8 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     split_dir = Path(split_dir)
     need = [split_dir / "spans.labels", split_dir / "techniques.labels"]
     if not all(p.is_file() for p in need):
-        raise FramingInputError(f"{split_dir} needs spans.labels and techniques.labels")
+        raise FramingInputError(f"{split_dir} needs spans.labels and techniques.labels; give the folder of a "
+                                "labelled PTC split")
     files = _articles(split_dir)
     model = shipped_model(model_dir, tagger)
     gold_si = {a: v for a, v in read_spans(need[0]).items() if a in files}
