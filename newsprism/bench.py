@@ -112,22 +112,25 @@ def measure_parse(arts: list[Article], batch_size: int) -> dict[str, Any]:
     return {"load_s": loaded - t0, "total_s": time.perf_counter() - t0}
 
 
-def measure_analysis(arts: list[Article], batch_size: int, workers: int) -> dict[str, Any]:
-    """The whole analysis on the local engine, loading included, as `newsprism analyze --workers N` runs it."""
+def measure_analysis(arts: list[Article], batch_size: int, workers: int,
+                     config: dict[str, dict] | None = None) -> dict[str, Any]:
+    """The whole analysis on the local engine, loading included, as `newsprism analyze --workers N` runs it;
+    `config` the pipeline's (`pipeline.settings`)."""
     from newsprism.engines import local
 
     t0 = time.perf_counter()
-    n = sum(1 for _ in local.analyze(arts, workers=workers, batch_size=batch_size))
+    n = sum(1 for _ in local.analyze(arts, workers=workers, batch_size=batch_size, config=config))
     assert n == len(arts)
     return {"total_s": time.perf_counter() - t0}
 
 
-def measure_components(arts: list[Article], batch_size: int, top: int = 12, profiled: int = 100) -> dict[str, Any]:
+def measure_components(arts: list[Article], batch_size: int, top: int = 12, profiled: int = 100,
+                       config: dict[str, dict] | None = None) -> dict[str, Any]:
     """Each pipeline component timed over the same docs, in pipeline order; then newsprism's components
     profiled over the first `profiled` docs (a separate pass, as profiling slows Python code down)."""
     from newsprism import pipeline
 
-    nlp = pipeline.load()
+    nlp = pipeline.load(config=config)
     docs = [pipeline.make_doc(nlp, a) for a in arts]
     costs: dict[str, float] = {}
     for name, proc in nlp.pipeline:
@@ -211,16 +214,19 @@ def end_to_end(arts: list[Article]) -> dict[str, float]:
 
 def _child(args: argparse.Namespace) -> None:
     """Run one measurement in this process and print its figures as JSON."""
+    from newsprism.pipeline import settings
+
     arts = corpus(args.shared, args.limit, args.corpus)
+    config = settings(framing_tagger=args.framing_tagger)
     with PeakMemory() as mem:
         if args.measure == "parse":
             result = measure_parse(arts, args.batch_size)
         elif args.measure == "components":
-            result = measure_components(arts, args.batch_size)
+            result = measure_components(arts, args.batch_size, config=config)
         elif args.measure == "ingest":
             result = measure_ingest(arts, args.batch_size, args.workers)
         else:
-            result = measure_analysis(arts, args.batch_size, args.workers)
+            result = measure_analysis(arts, args.batch_size, args.workers, config)
     result["peak_mb"] = mem.peak
     print(json.dumps(result))
 
@@ -244,7 +250,7 @@ def _run(args: argparse.Namespace, measure: str, workers: int = 1) -> dict[str, 
     """One measurement in a fresh process."""
     cmd = [sys.executable, "-m", "newsprism.bench", "--measure", measure, "--workers", str(workers),
            "--shared", str(args.shared), "--limit", str(args.limit), "--corpus", args.corpus,
-           "--batch-size", str(args.batch_size)]
+           "--batch-size", str(args.batch_size)] + (["--framing-tagger", args.framing_tagger] if args.framing_tagger else [])
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"bench: {measure} failed:\n{done.stderr}")
@@ -268,6 +274,8 @@ def main() -> None:
     ap.add_argument("--end-to-end", action="store_true", help="only the end-to-end bar (analyze vs. the parse)")
     ap.add_argument("--measure", choices=("parse", "analysis", "components", "ingest"), help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--framing-tagger", choices=("crf", "minilm"), default=os.environ.get("NEWSPRISM_FRAMING_TAGGER") or None,
+                    help="the framing span tagger of the pipeline measured (default: $NEWSPRISM_FRAMING_TAGGER, else crf)")
     args = ap.parse_args()
     if args.measure:
         _child(args)

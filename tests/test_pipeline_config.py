@@ -1,0 +1,65 @@
+"""pipeline.load: the components are spaCy factories whose settings come from `config` (never from the
+environment), an unknown component is an error, and the config reaches worker processes as an argument."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism import pipeline
+from newsprism.article import Article
+from newsprism.errors import UnknownChoice
+
+TEXT = "Police arrested two men in Dayton on Saturday. The weather was mild."
+
+
+def test_unknown_component_is_an_error_not_skipped():
+    with pytest.raises(UnknownChoice, match="newsprism_nope"):
+        pipeline.load(["newsprism_actors", "newsprism_nope"])
+    with pytest.raises(UnknownChoice, match="newsprism_nope"):
+        pipeline.load(config={"newsprism_nope": {}})
+
+
+def test_settings_are_the_command_line_options_as_config():
+    assert pipeline.settings() == {}
+    assert pipeline.settings(framing_tagger="minilm", min_event_score=0.3) == {
+        "newsprism_framing": {"tagger": "minilm"},
+        "newsprism_tone": {"enabled": True},
+        "newsprism_events": {"min_score": 0.3},
+    }
+    assert pipeline.settings(framing_tagger="crf")["newsprism_tone"] == {"enabled": False}
+    with pytest.raises(UnknownChoice):
+        pipeline.settings(framing_tagger="bert")
+
+
+def test_factories_declare_what_they_assign_require_and_take():
+    import importlib
+
+    for _, module in pipeline.COMPONENTS:
+        importlib.import_module(module)
+    meta = {name: Language.get_factory_meta(name) for name, _ in pipeline.COMPONENTS}
+    assert "doc._.entities" in meta["newsprism_actors"].assigns
+    assert "doc._.entities" in meta["newsprism_quotes"].requires and "doc._.quotes" in meta["newsprism_quotes"].assigns
+    assert meta["newsprism_framing"].default_config == {"tagger": "crf", "model_dir": None}
+    assert meta["newsprism_tone"].default_config == {"enabled": False, "model_dir": None}
+    assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None}
+    assert meta["newsprism_quotes"].default_config["definition"] == "quote"
+
+
+def test_config_reaches_the_components(monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "0.0")  # read by the command line only, not the component
+    nlp = pipeline.load(["newsprism_actors", "newsprism_events"], config={"newsprism_events": {"min_score": 1.0}})
+    assert nlp.get_pipe("newsprism_events").min_score == 1.0
+    [analysis] = pipeline.analyze(nlp, [Article(text=TEXT, id="a")])
+    assert analysis.events == []
+
+
+@pytest.mark.slow
+def test_config_reaches_worker_processes():
+    from newsprism.engines import local
+
+    arts = [Article(text=TEXT, id=str(i)) for i in range(4)]
+    found = list(local.analyze(arts, workers=2, batch_size=1, config={"newsprism_events": {"min_score": 1.0}}))
+    assert [a.article.id for a in found] == ["0", "1", "2", "3"] and all(a.events == [] for a in found)
+    found = list(local.analyze(arts[:2], workers=2, batch_size=1, config={"newsprism_events": {"min_score": 0.0}}))
+    assert all(a.events for a in found)
