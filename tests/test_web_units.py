@@ -24,7 +24,8 @@ from newsprism.schema import (
     Span,
 )
 from newsprism.store import Store
-from newsprism.web import charts, create_app, search
+from newsprism.store import queries
+from newsprism.web import charts, create_app
 from newsprism.web.marks import Mark, analysis_marks, segments
 
 TEXT = (
@@ -105,7 +106,7 @@ def test_charts_escape_their_labels() -> None:
 
 
 def test_search_words_carry_no_query_syntax() -> None:
-    assert search.Query(q='"Gaza" OR NEAR(x*) -"strip"').words() == ["Gaza", "OR", "NEAR", "x", "strip"]
+    assert queries.ArticleQuery(q='"Gaza" OR NEAR(x*) -"strip"').words() == ["Gaza", "OR", "NEAR", "x", "strip"]
 
 
 def test_web_only_renders_the_store_queries() -> None:

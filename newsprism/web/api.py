@@ -16,8 +16,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from newsprism.article import Article
 from newsprism.schema import Analysis
-from newsprism.store import TABLES, export
-from newsprism.web import search
+from newsprism.store import TABLES, export, queries
 from newsprism.web.ratelimit import analyze_rate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -106,8 +105,8 @@ def list_articles(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ArticleList:
     """Articles matching every given filter: best matches first when `q` is given, else newest first."""
-    query = search.Query(q, source, date_from, date_to, actor, speaker, technique, limit, offset)
-    page = search.search(request.app.state.store, query)
+    query = queries.ArticleQuery(q, source, date_from, date_to, actor, speaker, technique, limit, offset)
+    page = queries.search_articles(request.app.state.store, query)
     return ArticleList(total=page.total, limit=limit, offset=offset, items=[ArticleSummary(**i) for i in page.items])
 
 

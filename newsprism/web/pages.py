@@ -12,8 +12,9 @@ from fastapi.responses import HTMLResponse
 from newsprism.article import Article
 from newsprism.framing.techniques import DESCRIPTIONS
 from newsprism.schema import Analysis
+from newsprism.store import queries
 from newsprism.store.tone import tone_summary
-from newsprism.web import charts, corpus, search
+from newsprism.web import charts, corpus
 from newsprism.web.api import MAX_TEXT
 from newsprism.web.ratelimit import analyze_rate
 from newsprism.web.marks import analysis_marks, segments, technique_title
@@ -68,8 +69,8 @@ def articles_page(
 ) -> HTMLResponse:
     """Articles matching the search form, a page at a time."""
     store = request.app.state.store
-    query = search.Query(q, source, date_from, date_to, actor, speaker, technique, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    found = search.search(store, query)
+    query = queries.ArticleQuery(q, source, date_from, date_to, actor, speaker, technique, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    found = queries.search_articles(store, query)
     filters = {k: v for k, v in vars(query).items() if k not in ("limit", "offset") and v}
     last = max(1, -(-found.total // PAGE_SIZE))
     return render(
@@ -81,7 +82,7 @@ def articles_page(
         last=last,
         prev_link="?" + urlencode({**filters, "page": page - 1}) if page > 1 else None,
         next_link="?" + urlencode({**filters, "page": page + 1}) if page < last else None,
-        choices=search.choices(store),
+        choices=queries.search_choices(store),
         counts={t: store.count(t) for t in ("articles", "quotes", "entities", "events", "framing")},
     )
 
