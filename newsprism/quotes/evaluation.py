@@ -20,11 +20,12 @@ import tempfile
 from pathlib import Path
 
 from newsprism.article import Article
-from newsprism import evaluation as runner
+from newsprism import evaluation as runner, lexicons
 from newsprism.quotes import polnear
 
-OPENING = "\"“‘«„"
-CLOSING = "\"”’»“"
+# The quotation-mark table's marks for the gold (newsprism/lexicons/quote_marks.json, "quote_gold").
+OPENING = "".join(lexicons.load("quote_marks")["quote_gold"]["open"])
+CLOSING = "".join(lexicons.load("quote_marks")["quote_gold"]["close"])
 
 
 def in_quotation_marks(text: str, start: int, end: int) -> bool:
