@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 TF_STAMP := $(VENV)/.installed-train
 
-.PHONY: setup setup-test setup-train run test bench fuzz clean lock lock-check docs docs-reference
+.PHONY: setup setup-test setup-train run test gate baselines bench fuzz clean lock lock-check docs docs-reference
 
 setup: $(STAMP)
 
@@ -60,6 +60,13 @@ run: setup
 test: setup-test
 	scripts/install-chromium.sh
 	$(BIN)/python -m pytest -q
+
+# The quality gate alone (every evaluation against tests/baselines.json); `make baselines` rewrites them.
+gate: setup-test
+	$(BIN)/python -m pytest -q tests/eval_gate.py
+
+baselines: setup-test
+	$(BIN)/python tests/eval_gate.py --update
 
 # The documentation site in site/, built offline; `make docs-reference` regenerates the CLI reference (from
 # Typer) and the REST reference (from the OpenAPI schema) after a command, option or route changes.
