@@ -3,6 +3,7 @@
     .venv/bin/pytest -q tests/eval_gate.py                 # the gate (pytest collects this file: pyproject)
     .venv/bin/python tests/eval_gate.py --update           # rewrite every baseline from the current code
     .venv/bin/python tests/eval_gate.py --update tone      # ... or only some evaluations' baselines
+    make gate / make baselines                             # the same two
 
 Each evaluation runs the project's own evaluation code on a fixed set of development data and gives a few
 figures, all higher-is-better; a figure fails the gate when it falls more than the stated tolerance below its
