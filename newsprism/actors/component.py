@@ -572,7 +572,7 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
 @Language.factory(
     "newsprism_actors",
     assigns=["doc._.entities", "doc._.actor_spans", "doc._.actor_genders"],
-    requires=["doc.ents", "doc.sents", "token.dep", "token.pos"],
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
 )
 def make_actors(nlp: Language, name: str) -> "Actors":
     """The actors component; it has no settings and no model (the gazetteer's tables load on first use)."""

@@ -405,7 +405,7 @@ class EventExtractor:
 @Language.factory(
     "newsprism_events",
     assigns=["doc._.events", "doc._.figure_conflicts"],
-    requires=["doc._.entities", "doc._.actor_spans", "doc._.published", "doc.ents", "doc.sents", "token.dep"],
+    requires=["doc._.entities", "doc._.actor_spans", "doc.ents", "doc.sents", "token.dep"],
     default_config={"min_score": None, "model_dir": None},
 )
 def make_events(nlp: Language, name: str, min_score: float | None, model_dir: str | None) -> "Events":

@@ -55,7 +55,7 @@ class FramingComponent:
 @Language.factory(
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
-    requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.pos"],
+    requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.tag"],
     default_config={"tagger": "crf", "model_dir": None},
 )
 def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None) -> FramingComponent:
