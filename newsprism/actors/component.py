@@ -56,13 +56,12 @@ PRONOUN_GENDER: dict[str, str] = lexicons.table("roles", "pronoun_gender")
 GENDERED: dict[str, str] = lexicons.table("roles", "gendered")
 MONTHS = lexicons.words("roles", "date_words")  # month and weekday names
 # A line that is page furniture, not article text: its names are no actors.
-FURNITURE_LINE = re.compile(
-    r"@|https?://|www\.|\bsubscribe|\bnewsletter|\bsign up\b|\badvertisement|\bsponsored\b|\bfollow (?:us|him|her)\b"
-    r"|\ball rights reserved|©|\bcopyright\b|\bphoto(?:graph)?s?:|\bgetty images\b|\bclick here\b|\bread more\b"
-    r"|\brelated (?:stories|articles|coverage)\b|\bcontact us\b|\bstory continues\b",
-    re.I,
-)
+FURNITURE_LINE = re.compile("|".join(lexicons.load("furniture")["actor_line"]), re.I)  # lexicons/furniture.json
 BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
+BYLINE_MAX_WORDS = 12  # a byline is short ('By Jane Doe and John Roe, Reuters'); a longer 'By ...' line is text
+NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besides is a byline without its 'By'
+TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
+DATELINE_CHARS = 120  # the dateline ('KINGSTON, Jamaica —') lies within the article's first characters
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
 VARIANT_NOUNS = lexicons.words("roles", "variant_nouns")
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
@@ -129,10 +128,10 @@ def is_furniture(ent: Span) -> bool:
     """A name that is no actor of the article: on a byline, e-mail, "Subscribe" or credit line, written in
     look-alike letters of other scripts, or naming a virus variant ("the Delta variant")."""
     line = line_of(ent[0])
-    if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= 12):
+    if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS):
         return True
     rest = line.replace(ent.text, " ").replace(",", " ").split()
-    if rest and len(rest) <= 4 and all(w.lower().rstrip(".") in MONTHS or w.isdigit() for w in rest):
+    if rest and len(rest) <= NAME_DATE_MAX_WORDS and all(w.lower().rstrip(".") in MONTHS or w.isdigit() for w in rest):
         return True  # a line of a name and a date: a byline without its "By" ("Jane Doe May 4")
     if lookalike(ent.text):
         return True
@@ -204,7 +203,7 @@ def country_word(tok: Token) -> str | None:
 def tribal(tok: Token) -> bool:
     """'Indian' in "the Seminole Indian Tribe" or "American Indian": a people's name, not India."""
     doc = tok.doc
-    near = {doc[i].lower_ for i in range(max(0, tok.i - 2), min(len(doc), tok.i + 3))}
+    near = {doc[i].lower_ for i in range(max(0, tok.i - TRIBAL_WINDOW), min(len(doc), tok.i + TRIBAL_WINDOW + 1))}
     return tok.lower_ in {"indian", "indians"} and bool(near & (TRIBAL | {"american", "native", "first"}))
 
 
@@ -508,7 +507,7 @@ class ActorResolver:
     def article_country(self) -> str | None:
         """The country the article is about: its dateline's place ("KINGSTON, Jamaica —"), else the country
         its place names point to most often."""
-        first = self.doc.text.lstrip()[:120]
+        first = self.doc.text.lstrip()[:DATELINE_CHARS]
         m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s", first)
         if m:
             for part in (m[2], m[1]):

@@ -45,6 +45,7 @@ for _name in ("events", "figure_conflicts", "entities", "published"):
 
 LOCATIVE = lexicons.words("event_cues", "locative")  # prepositions that put an event at a place
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_HOPS = 4  # clauses climbed from a trigger to the subject it shares ('martyring 18' under 'killed')
 CARRY_SENTENCES = 3  # how many sentences a place named earlier still holds for, across paragraphs
 # The ACLED-style (CASE 2021) types that fit each PLOVER type ACLED codes (political violence, protests,
 # strategic developments); other PLOVER types get no ACLED type.
@@ -150,7 +151,7 @@ def subject_of(trigger: Token) -> Token | None:
         if trigger.head.i != trigger.i:
             trigger = trigger.head
     tok = trigger
-    for _ in range(4):
+    for _ in range(SUBJECT_HOPS):
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return c

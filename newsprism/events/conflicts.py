@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsprism.schema import Analysis, Count, FigureConflict, Span
 
 # The comparison group of each count kind.
+NEAR_SENTENCES = 3  # claims this many sentences apart in one article may be about the same event
 GROUP = {"fatalities": "fatalities", "victims": "fatalities", "injured": "injured", "size": "size"}
 ABOUT = {"fatalities": "people killed or harmed", "injured": "people injured", "size": "size of a crowd or force"}
 
@@ -45,7 +46,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if GROUP[a.kind] == "size" and a.noun != b.noun:
         return False
-    near = a.origin == b.origin and a.index is not None and b.index is not None and abs(a.index - b.index) <= 3
+    near = (a.origin == b.origin and a.index is not None and b.index is not None
+            and abs(a.index - b.index) <= NEAR_SENTENCES)
     return bool(near or a.place and b.place or a.date and b.date)
 
 

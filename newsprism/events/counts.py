@@ -3,7 +3,8 @@ and what they count in their sentence: fatalities, injured, crowd or force size,
 
 A qualifier says how the figure bounds the truth: "exact", "about", "at least", "at most", "about, at most".
 "more than N" is at least N+1 ("more than a dozen": at least 13); "dozens" is at least 24 (two dozen),
-"hundreds" at least 200. Loaded verbs count as plain ones: "martyring 18" is 18 killed.
+"hundreds" at least 200. Loaded verbs count as plain ones: "martyring 18" is 18 killed. The number words and
+word lists are data: newsprism/lexicons/event_counts.json.
 """
 
 from __future__ import annotations

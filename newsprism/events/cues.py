@@ -3,7 +3,8 @@
 A cue is a lemma ("threaten") or a lemma pair joined by a space ("hunger strike", "open fire"). Which cue
 governs a sentence is decided by its place in the parse: the cue nearest the root is the main event, a cue
 under "will", "would", "vow" or "offer" is an intention (AGREE for cooperation, THREATEN for conflict).
-`cue_features` turns that into sparse features for the classifiers in `classifier.py`.
+`cue_features` turns that into sparse features for the classifiers in `classifier.py`. The word lists
+themselves are data: newsprism/lexicons/event_cues.json.
 """
 
 from __future__ import annotations

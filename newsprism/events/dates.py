@@ -16,6 +16,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "eighth": 8, "ninth": 9, "tenth": 10}
 DAY_OF = re.compile(r"\b(?:the\s+)?(?P<ord>\w+?)\s+day\s+of\s+(?:the\s+)?(?P<what>[a-z-]+)", re.IGNORECASE)
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTHS})\.?)(?:,?\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
+FUTURE_DAYS = 7  # a date without a year more than this after publication is last year's ('on Dec. 28' in January)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -42,7 +43,7 @@ def _month_day(m: re.Match, base: date | None) -> date | None:
     if parsed is None:
         return None
     d = parsed.date()
-    if year is None and base is not None and d > base + timedelta(days=7):
+    if year is None and base is not None and d > base + timedelta(days=FUTURE_DAYS):
         d = d.replace(year=d.year - 1)  # a day months after the article is last year's
     return d
 

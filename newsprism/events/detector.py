@@ -35,7 +35,9 @@ QUOTED = re.compile("|".join([f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" 
 SPEECH = lexicons.words("reporting_verbs", "event_detector_speech")
 MODALS = lexicons.words("event_cues", "modals")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.5  # P(event) from which a sentence is an event, unless training chose one on development
+TITLE_CASE_SHARE = 0.6  # a sentence with more of its words capitalised than this is a headline or caption
+MAX_ITER = 3000  # the logistic regressions' solver iterations: enough to converge on the training sentences
 FINAL = ".?!:" + "".join(dict.fromkeys(_MARKS["double"].values()))  # sentence-final punctuation, closing double marks included
 
 
@@ -140,7 +142,7 @@ def features(sent: Span, quoted: list[tuple[int, int]] | None = None,
     feats["end=" + (last if last and last in FINAL else "other")] = 1.0
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         feats["no_verb"] = 1.0
-    if alpha and sum(t.is_title or t.is_upper for t in alpha) / len(alpha) > 0.6:
+    if alpha and sum(t.is_title or t.is_upper for t in alpha) / len(alpha) > TITLE_CASE_SHARE:
         feats["title_case"] = 1.0
     feats[f"numbers={_bucket(sum(t.like_num for t in words), (0, 1, 3))}"] = 1.0
     if "\n" in text:
@@ -168,8 +170,8 @@ class EventDetector:
                  seed: int = 0) -> None:
         self.vectorizer = DictVectorizer()
         self.type_vectorizer = DictVectorizer()
-        self.model = LogisticRegression(C=C, max_iter=3000, random_state=seed)
-        self.typer = LogisticRegression(C=type_C, max_iter=3000, random_state=seed)
+        self.model = LogisticRegression(C=C, max_iter=MAX_ITER, random_state=seed)
+        self.typer = LogisticRegression(C=type_C, max_iter=MAX_ITER, random_state=seed)
         self.threshold = threshold  # the default minimum score, chosen on the development split
 
     def fit_decision(self, feats: list[dict[str, float]], is_event: list[bool],

@@ -4,7 +4,8 @@
 - `reporting_verbs`: cue words of speech, statement and held views (quotes, event detector, attribution scoring);
 - `roles`: titles, roles, gendered words, labels for states, organisation nouns (actors, quotes);
 - `event_cues`: PLOVER and ACLED-style cue words per type, and which types are opposites;
-- `event_counts`: number words, qualifiers, and what a figure counts.
+- `event_counts`: number words, qualifiers, and what a figure counts;
+- `furniture`: regular-expression phrases of page furniture (readers, actors).
 
 Each file holds its lists under plain keys, a one-line reason for each under `_why`, and a note under `_about`.
 `load(name)` reads a file once per process; `words` gives a list as a frozenset, `word_sets` a table of them.
@@ -20,7 +21,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-NAMES = ("quote_marks", "reporting_verbs", "roles", "event_cues", "event_counts")
+NAMES = ("quote_marks", "reporting_verbs", "roles", "event_cues", "event_counts", "furniture")
 
 
 def _frozen(value: Any) -> Any:

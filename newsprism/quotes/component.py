@@ -61,7 +61,22 @@ FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 4  # a quotation of fewer words is a phrase or a name in marks ('"deal"'), not speech
+TITLE_MAX_WORDS = 8  # a quotation this short with every content word capitalised is a title, not speech
+MIN_CONTENT_WORDS = 3  # reported content (a transcript line, a that-clause) of fewer words is no statement
+SUBJECT_HOPS = 4  # clauses climbed from a speech verb to the subject it inherits (participles, conjuncts)
+FOLLOW_GAP_CHARS = 400  # a floating quote continues the last speaker only when it starts this close after it,
+FOLLOW_GAP_BREAKS = 2  # and across at most this many blank lines: further on, another sentence stands between
+SHORT_SENTENCE_TOKENS = 12  # a sentence after a quote this short may hold its cue ('"..." Smith said.')
+MIXED_SLACK_CHARS = 3  # a verb's clause wider than the quotation by more than this makes the quote mixed
+DASH_TAIL_CHARS = 80  # how far after a quote its '-Name' form is looked for
+FROM_HEAD_CHARS = 120  # how far before a quote its 'From X:' form is looked for
+MIN_ACCORDING_CHARS = 10  # the rest of an 'according to X' sentence shorter than this is no content
+SAME_SPEAKER_CHARS = 300  # 'he' after a quote is its speaker when he starts this close after that quote
+ORG_WINDOW_CHARS = 600  # 'the company said': the organisation named within this many characters before it
+NAMED_WINDOW_CHARS = 2000  # a speaker resolves to an entity named within this many characters before it
+MIN_TAGGER_CHARS, MIN_TAGGER_WORDS = 3, 2  # the tagger's contents shorter than these are fragments, dropped
+SAME_CONTENT = 0.5  # the tagger and the rules found the same content when one covers over half of the other
 # Cues a quote may hang on: speech verbs, and verbs of holding a view that news reports as a position.
 # Wider than SPEECH_VERBS: the tagger, trained on PolNeAR, marks held views and reported findings, and its
 # attributions of them are kept where a speaker holds them (see `speech_content`).
@@ -225,7 +240,7 @@ class QuoteFinder:
         """The speaker span of a speech verb: its subject, inherited through participles and conjuncts."""
         seen = 0
         tok = verb
-        while seen < 4:
+        while seen < SUBJECT_HOPS:
             for child in tok.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in self.inside:
                     return self.speaker_span(child)
@@ -285,7 +300,7 @@ class QuoteFinder:
         person said, the colon its cue."""
         for m in TRANSCRIPT.finditer(self.text):
             s, e = trim(self.text, m.start(3), m.end(3))
-            if len(self.text[s:e].split()) < 3 or self.inside_found(s, e) or len(m[1]) < 2:
+            if len(self.text[s:e].split()) < MIN_CONTENT_WORDS or self.inside_found(s, e) or len(m[1]) < 2:
                 continue
             speaker = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             self.found.append(Found("direct", (s, e), (m.start(2), m.end(2)), speaker))
@@ -299,12 +314,12 @@ class QuoteFinder:
         if len(words) < MIN_QUOTE_WORDS:
             return False
         content = [w for w in words if w[:1].isalpha() and w.lower() not in {"of", "the", "and", "a", "in", "to", "for"}]
-        return not (content and all(w[:1].isupper() for w in content) and len(words) <= 8)
+        return not (content and all(w[:1].isupper() for w in content) and len(words) <= TITLE_MAX_WORDS)
 
     def follows(self, previous: Found, start: int) -> bool:
         """A floating quote continues the last speaker when no other sentence stands between them."""
         gap = self.text[previous.content[1] : start]
-        return len(gap) < 400 and gap.count("\n\n") <= 2
+        return len(gap) < FOLLOW_GAP_CHARS and gap.count("\n\n") <= FOLLOW_GAP_BREAKS
 
     def attribute_region(self, k: int, s: int, e: int) -> Found | None:
         doc = self.doc
@@ -324,7 +339,7 @@ class QuoteFinder:
         # a short sentence right after ('"...." Smith said.')
         if not candidates and last[0].sent.end < len(doc):
             after = doc[last[0].sent.end].sent
-            if len(after) <= 12:
+            if len(after) <= SHORT_SENTENCE_TOKENS:
                 candidates = [t for t in after if self.is_speech_verb(t)]
         if candidates:
             verb = min(candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
@@ -333,7 +348,7 @@ class QuoteFinder:
             clause = self.complement(verb)
             if clause is not None:
                 cs, ce = trim(self.text, clause.start_char, clause.end_char)
-                if cs <= s and e <= ce + 1 and (s - cs) + (ce - e) > 3:
+                if cs <= s and e <= ce + 1 and (s - cs) + (ce - e) > MIXED_SLACK_CHARS:
                     kind, content = "mixed", (cs, ce)
             if kind == "direct" and not self.has_verb(s, e):
                 return None  # a cited phrase ('cited "security officials" as saying'), not speech
@@ -346,15 +361,15 @@ class QuoteFinder:
 
     def dash_or_from(self, s: int, e: int, sent: Span, before: Span | None) -> Found | None:
         """The '"..." -Name', 'From X: "..."' and 'according to X' forms."""
-        tail = self.text[e : e + 80]
+        tail = self.text[e : e + DASH_TAIL_CHARS]
         m = re.match(r"[\s,.”\"’']*([-–—―])\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})", tail)
         if m:
             span = self.doc.char_span(e + m.start(2), e + m.end(2), alignment_mode="expand")
             return Found("direct", (s, e), (e + m.start(1), e + m.end(1)), span)
-        head = self.text[max(0, s - 120) : s]
+        head = self.text[max(0, s - FROM_HEAD_CHARS) : s]
         m = re.search(r"(?:^|\n|\. )From ([A-Z][^:\n]{1,80}):\s*[“\"]?$", head)
         if m:
-            off = max(0, s - 120)
+            off = max(0, s - FROM_HEAD_CHARS)
             span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
             cue = (off + m.start(0) + m.group(0).index("From"), off + m.group(0).index("From") + m.start(0) + 4)
             return Found("direct", (s, e), cue, span)
@@ -392,7 +407,7 @@ class QuoteFinder:
             if content is None:
                 continue
             s, e = trim(self.text, content.start_char, content.end_char)
-            if len(self.text[s:e].split()) < 3:
+            if len(self.text[s:e].split()) < MIN_CONTENT_WORDS:
                 continue
             regions = [r for r in self.regions if r[0] < e and r[1] > s and self.is_speech(*trim(self.text, *r))]
             if regions and all(self.covered_by_direct(r) for r in regions):
@@ -445,7 +460,7 @@ class QuoteFinder:
             else:
                 rest = self.doc[sent.start : phrase_start]
             s, e = trim(self.text, rest.start_char, rest.end_char)
-            if e - s < 10:
+            if e - s < MIN_ACCORDING_CHARS:
                 continue
             self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
 
@@ -480,12 +495,13 @@ class QuoteFinder:
             gender = PRONOUN_GENDER[word]
             fits = lambda i: self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
             if (last is not None and last.speaker_id and fits(last.speaker_id)
-                    and 0 <= sp.start_char - last.content[1] < 300):
+                    and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS):
                 return last.speaker_id
             ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
             return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
         if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
-            return self.named_before(sp.start_char, lambda i: self.entity_types.get(i) == "ORG", window=600)
+            is_org = lambda i: self.entity_types.get(i) == "ORG"
+            return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
         if ident is None:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
@@ -522,7 +538,7 @@ class QuoteFinder:
         return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "another", "one"}
                    for c in noun.children)
 
-    def named_before(self, char: int, accept, window: int = 2000) -> str | None:
+    def named_before(self, char: int, accept, window: int = NAMED_WINDOW_CHARS) -> str | None:
         """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s."""
         best = None
         for start, end, ident in self.doc._.actor_spans or []:
@@ -574,9 +590,10 @@ class QuoteFinder:
         tagger found none; where only the tagger found one, it is added; the rules' other quotes stay."""
         for a in attributions:
             s, e = trim(self.text, *a.content, marks=True)
-            if e - s < 3 or len(self.text[s:e].split()) < 2:
+            if e - s < MIN_TAGGER_CHARS or len(self.text[s:e].split()) < MIN_TAGGER_WORDS:
                 continue
-            same = [f for f in self.found if overlap(f.content, (s, e)) > 0.5 or overlap((s, e), f.content) > 0.5]
+            same = [f for f in self.found
+                    if overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
             if same:
                 f = same[0]

@@ -26,6 +26,10 @@ from newsprism.parse import SPACY_MODEL
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
 ROLES = ("Source", "Cue", "Content")
+CUE_MAX_DEPTH = 12  # heads climbed from a token to its governing cue (features; the tagger was trained with it)
+SOURCE_CUE_DISTANCE = 1  # a source joins a cue at most this many sentences away
+CONTENT_CUE_DISTANCE = 2  # a content joins the nearest cue at most this many sentences away
+FALLBACK_DISCOUNT = 2  # a content found by `_fallback_content`, not tagged, scores its cue's mean / this
 # Quotation marks that open, close, or (straight) toggle a quotation: the quotation-mark table's subset the tagger
 # was trained with (newsprism/lexicons/quote_marks.json, "attribution_tagger"; widening it needs retraining).
 OPEN_QUOTES, CLOSE_QUOTES, TOGGLE_QUOTES = (
@@ -129,7 +133,7 @@ def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
         f.append("path=" + "/".join((dep[i], dep[h], dep[head[h]])))
         # the governing cue: the nearest of the token and its ancestors (depth 0 to 13) that is a cue
         child, node, depth = -1, i, 0
-        while not cue_ok[node] and depth <= 12:
+        while not cue_ok[node] and depth <= CUE_MAX_DEPTH:
             child, node, depth = node, head[node], depth + 1
         if not cue_ok[node]:
             f.append("gov=none")
@@ -221,13 +225,13 @@ def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> l
     cue_source: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     used: set[tuple[str, int, int]] = set()
     for d, cue, src in sorted((dist(c, s), c, s) for c in cues for s in sources):
-        if d[0] <= 1 and cue not in cue_source and src not in used:
+        if d[0] <= SOURCE_CUE_DISTANCE and cue not in cue_source and src not in used:
             cue_source[cue] = src
             used.add(src)
     pieces: list[tuple[tuple[str, int, int] | None, int, int, float]] = []
     for chunk in chunks:
         if chunk[0] == "Content":
-            near = [c for c in cues if dist(chunk, c)[0] <= 2]
+            near = [c for c in cues if dist(chunk, c)[0] <= CONTENT_CUE_DISTANCE]
             cue = min(near, key=lambda c: dist(chunk, c), default=None)
             pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
     taken = {i for c in chunks for i in range(c[1], c[2])}
@@ -240,7 +244,7 @@ def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> l
             continue
         found = _fallback_content(doc, cue, taken)
         if found:
-            pieces.append((cue, *found, mean(cue[1], cue[2]) / 2))
+            pieces.append((cue, *found, mean(cue[1], cue[2]) / FALLBACK_DISCOUNT))
             taken.update(range(*found))
     out = []
     for cue, start, end, score in sorted(pieces, key=lambda p: p[1]):

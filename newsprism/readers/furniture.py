@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import re
 
+from newsprism import lexicons
+
+# The phrases: newsprism/lexicons/furniture.json.
 # Lines that are furniture whatever their length.
-BANNER = re.compile(
-    r"^\W*(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?this (?:site|website)"
-    r"|story continues below|article continues below|continue reading below|advertisement\W*$|sponsored content"
-    r"|skip to (?:main )?content|back to top)",
-    re.I,
-)
+BANNER = re.compile(r"^\W*(?:" + "|".join(lexicons.load("furniture")["banner"]) + ")", re.I)
 # Words that make a short line furniture ("- Tweet this", "Loading Photo Gallery", "Sign up for our newsletter").
-FURNITURE = re.compile(
-    r"\b(?:(?:tweet|share|link|digg|email|e-mail|print|pin) (?:this|it|on \w+)|reprints?|loading|photo gallery"
-    r"|subscribe|newsletter|sign up|log ?in|register now|cookies?|advertisement|full (?:article|coverage|story)"
-    r"|related (?:stories|articles|coverage|content|links)|read more|click here|follow us|contact us"
-    r"|all rights reserved|copyright|getty images|image (?:caption|credit)|most (?:popular|read|viewed)"
-    r"|you may also like|recommended for you|trending now|watch (?:the )?video|more from|comments? \(\d+\)"
-    r"|helpline|lifeline|crisis line|if you or someone you know)\b|©|(?-i:^\W*MORE [A-Z ]+$)",
-    re.I,
-)
+FURNITURE = re.compile(r"\b(?:" + "|".join(lexicons.load("furniture")["short_line"]) + r")\b|©|(?-i:^\W*MORE [A-Z ]+$)", re.I)
 SHORT_WORDS = 14  # a furniture line is at most this long; an article's sentences are mostly longer
 LABEL_WORDS = 3  # a line of 2 or 3 words in capitals, no full stop, is a section label ("MORE POLITICS")
 
