@@ -32,10 +32,11 @@ def analyze(nlp):
 
 # Fixtures that load spaCy's model or start a server: a test that uses one, even through another fixture, is slow;
 # so is every test of a module that runs the command's pipeline, worker processes, Ray, PostgreSQL or a browser.
-SLOW_FIXTURES = {"nlp", "analyze", "web_db", "server", "pg_url"}
+# Other tests that load the model, train, start a process or run many hypothesis examples carry `@pytest.mark.slow`.
+SLOW_FIXTURES = {"nlp", "analyze", "events_nlp", "spacy_nlp", "framing_nlp", "web_db", "server", "pg_url"}
 SLOW_MODULES = {"test_cli", "test_reliability", "test_engines", "test_engines_ray", "test_web_cli", "test_postgres",
                 "test_web_postgres", "test_corpus_postgres", "test_web_browser", "test_corpus_browser",
-                "test_corpus_pipeline"}
+                "test_corpus_pipeline", "test_events_shared"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -43,6 +44,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def fast_tests_load_no_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test not marked slow may not load a spaCy model (seconds each time): it fails saying so. Rules are
+    tested on Docs built by hand (tests/test_rules.py); `spacy.blank` stays allowed."""
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    import spacy.util
+
+    def refuse(name, *args, **kwargs):
+        raise RuntimeError(f"{request.node.nodeid} loads the spaCy model {name!r}: mark it @pytest.mark.slow, "
+                           "or build its Doc by hand (see tests/test_rules.py)")
+
+    monkeypatch.setattr(spacy.util, "load_model", refuse)
 
 
 def needs_shared(path: Path = SHARED):

@@ -111,6 +111,7 @@ def test_read_ann_and_bio_tags(tmp_path, nlp):
     assert tags[:4] == ["B-Cue", "I-Cue", "B-Source", "I-Source"]
 
 
+@pytest.mark.slow  # trains the tagger and parses with spaCy's model
 def test_train_end_to_end(tmp_path):
     split = write_corpus(tmp_path)
     out = tmp_path / "m.crfsuite"

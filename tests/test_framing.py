@@ -164,6 +164,7 @@ def test_component_marks_loaded_language_with_exact_offsets(framing_nlp):
     assert len(quiet) < len(found)
 
 
+@pytest.mark.slow  # parses with spaCy's model
 @needs_model
 def test_semeval_formats_round_trip(tmp_path):
     from newsprism.framing.evaluation import classify_spans, classify_template, predict_spans, spans_for_dir
@@ -203,6 +204,7 @@ def test_bad_inputs_raise_framing_input_errors(tmp_path):
         classify_spans("abc", [(2, 1)])
 
 
+@pytest.mark.slow  # parses with spaCy's model
 @needs_model
 def test_evaluate_scores_a_hand_made_split(tmp_path):
     from newsprism.framing.evaluation import FramingInputError, evaluate
@@ -254,6 +256,7 @@ def test_training_labels_and_lexicon_on_hand_made_doc():
     assert split([str(i) for i in range(20)], 0.15, seed=3) == (train_ids, dev_ids)
 
 
+@pytest.mark.slow  # trains, parsing with spaCy's model
 def test_train_writes_a_loadable_model(tmp_path, hand_made_ptc):
     from newsprism.framing.model import load_model
     from newsprism.framing.training import train

@@ -167,6 +167,7 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     assert analysis["framing"] and analysis["tone"] and analysis["actor_tone"]
 
 
+@pytest.mark.slow  # trains, parsing with spaCy's model
 def test_retune_chooses_decoding_again_on_the_recorded_dev_split(tmp_path, hand_made_ptc):
     import json
 

@@ -121,6 +121,7 @@ def analysis_of(article: Article) -> Analysis:
     return Analysis(article=ArticleMeta(id=article.id, title=article.title, source=article.source, text=article.text))
 
 
+@pytest.mark.slow  # 40 hypothesis examples, a new database each
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=ANY_TEXT.filter(lambda t: t.strip()), title=ANY_TEXT)
 def test_every_output_survives_any_code_point(tmp_path_factory, text: str, title: str) -> None:
@@ -304,6 +305,7 @@ def test_table_output_shows_markup_and_escapes_as_text() -> None:
     assert "\x1b]0" not in shown and "\x07" not in shown and "\x1b[2J" not in shown
 
 
+@pytest.mark.slow  # runs the command in a new process
 def test_cli_escapes_names_and_counts_no_refusal_as_already_there(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -46,6 +46,7 @@ def test_factories_declare_what_they_assign_require_and_take():
     assert meta["newsprism_quotes"].default_config["definition"] == "quote"
 
 
+@pytest.mark.slow  # loads spaCy's model
 def test_config_reaches_the_components(monkeypatch):
     monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "0.0")  # read by the command line only, not the component
     nlp = pipeline.load(["newsprism_actors", "newsprism_events"], config={"newsprism_events": {"min_score": 1.0}})

@@ -210,6 +210,7 @@ store.save([make_analysis("a2"), make_analysis("a3")])
 """
 
 
+@pytest.mark.slow  # runs and kills a process
 def test_process_killed_mid_save_keeps_earlier_batches(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     done = subprocess.run([sys.executable, "-c", CRASH_SCRIPT, str(db), str(REPO)], capture_output=True, text=True)

@@ -172,6 +172,7 @@ def test_actors_page_lists_labels_by_outlet(client: TestClient) -> None:
     assert re.search(r'<a href="/actors/\d+">attackers</a>', page)  # one row per actor across articles, linked
 
 
+@pytest.mark.slow  # starts the analyser's worker process
 def test_analysing_without_a_pipeline_says_why(client: TestClient) -> None:
     from functools import partial
 
