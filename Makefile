@@ -57,9 +57,13 @@ run: setup
 	$(BIN)/newsprism ingest newsprism/samples --db $(DB)
 	$(BIN)/newsprism summary --db $(DB)
 
+# Every test, slow ones included, on TEST_WORKERS pytest-xdist workers (the PostgreSQL, Ray and browser tests each
+# kept on one worker: tests/conftest.py); `TEST_WORKERS=0` runs them in one process. The quick run is
+# `$(BIN)/pytest -m "not slow"`: no spaCy model, process, server or browser.
+TEST_WORKERS ?= 2
 test: setup-test
 	scripts/install-chromium.sh
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # The quality gate alone (every evaluation against tests/baselines.json); `make baselines` rewrites them.
 gate: setup-test

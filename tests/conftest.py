@@ -39,11 +39,21 @@ SLOW_MODULES = {"test_cli", "test_reliability", "test_engines", "test_engines_ra
                 "test_corpus_pipeline", "test_events_shared"}
 
 
+# Under pytest-xdist (`make test` runs `-n 2 --dist loadgroup`), the tests of one server or cluster share a worker:
+# one PostgreSQL server, one Ray cluster and one browser for all of them, as in a serial run.
+GROUPS = {"pg_url": "postgres", "server": "postgres"}
+GROUP_MODULES = {"test_engines_ray": "ray", "test_web_browser": "browser", "test_corpus_browser": "browser"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark those tests `slow`, so that `pytest -m "not slow"` stays quick."""
+    """Mark those tests `slow`, so that `pytest -m "not slow"` stays quick, and put each in its xdist group."""
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.stem in SLOW_MODULES:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SLOW_FIXTURES & fixtures or item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+        group = GROUP_MODULES.get(item.path.stem) or next((GROUPS[f] for f in sorted(fixtures & GROUPS.keys())), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
