@@ -36,7 +36,18 @@ def _bin(x: float, edges: tuple[float, ...]) -> int:
     return len(edges)
 
 
-LEX_EDGES = (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8)
+# Bins of the features (the models were trained with them: changing one needs retraining).
+LEX_EDGES = (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8)  # a word's in-span rate; the prior is about 0.13
+DOC_LEX_EDGES = (0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5)  # the article's mean rate over the prior: 1 is usual
+SENT_LEN_EDGES = (6, 12, 20, 30, 45)  # sentence length in tokens, fragments to long sentences
+REPEAT_EDGES = (2, 4, 8)  # how often a token's lemma occurs in the article
+SPAN_LEN_EDGES = (2, 3, 4, 6, 9, 14, 20, 30)  # span length in tokens, a word to a sentence
+LEMMA_REPEAT_EDGES = (2, 3, 5, 8)  # how often a span's content lemmas occur in the article
+TEMPLATE_CAP = 4  # spans of the same text in the article, counted up to this
+REPEAT_CAP = 6  # occurrences of a span's text in the article, counted up to this
+MIN_REPEAT_CHARS = 3  # a span text shorter than this is not counted in the article (it would match inside words)
+SHORT_SPAN_TOKENS = 4  # a repeated span this short is a slogan or label ('rep.short')
+VALENCE_MAX = 4.0  # VADER's valences run from -4 to 4
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +124,7 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
     Each token's features are written straight in python-crfsuite's form (`crf_items` of the feature dict,
     key for key in the same order), from its attributes read once, since its neighbours read them too."""
     seqs = []
-    doc_bin = _bin(doc_level(doc, lexicon, prior) / max(prior, 1e-6), (0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5))
+    doc_bin = _bin(doc_level(doc, lexicon, prior) / max(prior, 1e-6), DOC_LEX_EDGES)
     for sent in sentences(doc):
         toks = [t for t in sent if not t.is_space]
         quoted = dict(zip([t.i for t in sent], in_quotes(sent)))
@@ -124,7 +135,7 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
         max_lex = max((lexicon_value(lexicon, word_key(t), prior) for t in words if not t.is_stop), default=0.0)
         sent_text = sent.text
         common = crf_items({
-            "s.len": _bin(len(toks), (6, 12, 20, 30, 45)),
+            "s.len": _bin(len(toks), SENT_LEN_EDGES),
             "s.mean": _bin(mean_lex, LEX_EDGES),
             "s.max": _bin(max_lex, LEX_EDGES),
             "s.excl": "!" in sent_text,
@@ -165,7 +176,7 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
                 out["quoted"] = 1.0
             out[f"lex={lex_bin[i]}"] = 1.0
             _put(out, "lexv", lex[i])
-            out[f"rep={_bin(counts[lemma], (2, 4, 8)) if tok.is_alpha and not is_stop else 0}"] = 1.0
+            out[f"rep={_bin(counts[lemma], REPEAT_EDGES) if tok.is_alpha and not is_stop else 0}"] = 1.0
             out["head.pos=" + head.pos_] = 1.0
             out[f"dep.head={tok.dep_}>{head.lemma_.lower()}"] = 1.0
             if i == 0:
@@ -240,7 +251,7 @@ def span_features(doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, floa
     out = []
     for (s, e), key in zip(spans, keys):
         f = _one_span(doc, s, e, key, norm_doc, counts)
-        f[f"tmpl={min(key_counts[key], 4)}"] = 1.0
+        f[f"tmpl={min(key_counts[key], TEMPLATE_CAP)}"] = 1.0
         if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
             f["nested"] = 1.0
         if any(s <= s2 and e2 <= e and (s2, e2) != (s, e) for s2, e2 in spans):
@@ -257,21 +268,21 @@ def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: C
     toks = [t for t in span if not t.is_space] if span is not None else []
     f: dict[str, float] = {"bias": 1.0}
     n = len(toks)
-    f[f"len={_bin(n, (2, 3, 4, 6, 9, 14, 20, 30))}"] = 1.0
+    f[f"len={_bin(n, SPAN_LEN_EDGES)}"] = 1.0
     f["loglen"] = min(4.0, (1 + n) ** 0.5 / 2)
-    reps = norm_doc.count(key) if len(key) >= 3 else 1
-    f[f"rep={min(reps, 6)}"] = 1.0
+    reps = norm_doc.count(key) if len(key) >= MIN_REPEAT_CHARS else 1
+    f[f"rep={min(reps, REPEAT_CAP)}"] = 1.0
     if reps > 1:
         f["rep>1"] = 1.0
-        f["rep.short"] = 1.0 if n <= 4 else 0.0
+        f["rep.short"] = 1.0 if n <= SHORT_SPAN_TOKENS else 0.0
     content = [counts[t.lemma_.lower()] for t in toks if t.is_alpha and not t.is_stop]
     if content:
-        f[f"lrep.max={_bin(max(content), (2, 3, 5, 8))}"] = 1.0
-        f[f"lrep.min={_bin(min(content), (2, 3, 5, 8))}"] = 1.0
+        f[f"lrep.max={_bin(max(content), LEMMA_REPEAT_EDGES)}"] = 1.0
+        f[f"lrep.min={_bin(min(content), LEMMA_REPEAT_EDGES)}"] = 1.0
     words = [t for t in toks if t.is_alpha]
     vals = [valence(t) for t in words]
     if vals:
-        f["val.max"] = max(abs(v) for v in vals) / 4
+        f["val.max"] = max(abs(v) for v in vals) / VALENCE_MAX
         f["val.neg"] = sum(v < 0 for v in vals) / len(vals)
         f["val.pos"] = sum(v > 0 for v in vals) / len(vals)
     for t in toks:

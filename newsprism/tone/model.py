@@ -15,11 +15,13 @@ import numpy as np
 
 from newsprism.encoder import base
 from newsprism.errors import EncoderHeadMissing, ToneInputError
-from newsprism.encoder.run import Encoding, SharedEncoder, shared_encoder
+from newsprism.encoder.run import MAX_PIECES, Encoding, SharedEncoder, shared_encoder
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "tone"
 HEAD_FILE = "tone-head.npz"
 POLARITIES = (-1, 0, 1)  # the order of the head's outputs
+FEATURES = 768  # the head's input: the sentence's and the mention's mean states, 384 each (MiniLM's width)
+SENTENCES_PER_RUN = 256  # sentences encoded per encoder call: bounded memory, few calls
 
 
 def features(enc: Encoding, sentence: tuple[int, int], mention: tuple[int, int]) -> np.ndarray | None:
@@ -78,16 +80,16 @@ class ToneModel:
         """Features for (sentence, mention start, mention end) items, each sentence encoded alone."""
         if self.encoder is None:
             self.encoder = shared_encoder()
-        out = np.zeros((len(items), 768), dtype=np.float32)
-        for k in range(0, len(items), 256):
-            chunk = items[k : k + 256]
+        out = np.zeros((len(items), FEATURES), dtype=np.float32)
+        for k in range(0, len(items), SENTENCES_PER_RUN):
+            chunk = items[k : k + SENTENCES_PER_RUN]
             encs = []
             for sentence, start, end in chunk:
                 if not 0 <= start < end <= len(sentence):
                     raise ToneInputError(f"mention {start}-{end} is empty or outside its sentence "
                                          f"of {len(sentence)} characters; give character offsets inside it")
                 e = base.tokenizer().encode(sentence, add_special_tokens=False)
-                encs.append((e.ids[:254], e.offsets[:254]))
+                encs.append((e.ids[:MAX_PIECES], e.offsets[:MAX_PIECES]))  # one window: a longer sentence is cut
             res = self.encoder.run_windows([ids for ids, _ in encs])
             for j, ((_, offs), (p, h), (sentence, start, end)) in enumerate(zip(encs, res, chunk)):
                 enc = Encoding(np.array(offs, dtype=np.int64).reshape(-1, 2), p, h)
