@@ -36,13 +36,22 @@ def analyze(nlp):
 SLOW_FIXTURES = {"nlp", "analyze", "events_nlp", "spacy_nlp", "framing_nlp", "web_db", "server", "pg_url"}
 SLOW_MODULES = {"test_cli", "test_reliability", "test_engines", "test_engines_ray", "test_web_cli", "test_postgres",
                 "test_web_postgres", "test_corpus_postgres", "test_web_browser", "test_corpus_browser",
-                "test_corpus_pipeline", "test_events_shared"}
+                "test_corpus_pipeline", "test_events_shared", "test_events_detection"}
 
 
 # Under pytest-xdist (`make test` runs `-n 2 --dist loadgroup`), the tests of one server or cluster share a worker:
 # one PostgreSQL server, one Ray cluster and one browser for all of them, as in a serial run.
 GROUPS = {"pg_url": "postgres", "server": "postgres"}
 GROUP_MODULES = {"test_engines_ray": "ray", "test_web_browser": "browser", "test_corpus_browser": "browser"}
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """`pytest -m "not slow"` does not even import the slow modules (Playwright, Ray, the event detector's
+    model at import time: seconds of collection for tests that would all be deselected)."""
+    if collection_path.suffix == ".py" and collection_path.stem in SLOW_MODULES and \
+            config.getoption("markexpr", "").strip() == "not slow":
+        return True
+    return None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -145,8 +145,9 @@ def test_a_declared_codec_that_is_no_charset_is_not_used() -> None:
 
 
 def gzip_of(head: bytes, filler_mb: int, tail: bytes) -> bytes:
-    """Gzip of head + filler_mb MB of 'a' + tail, compressed as a stream."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    """Gzip of head + filler_mb MB of 'a' + tail, compressed as a stream (level 1: still over 200 to 1, in a
+    quarter of level 9's time)."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
     chunk = b"a" * MB
     return packer.compress(head) + b"".join(packer.compress(chunk) for _ in range(filler_mb)) + packer.compress(tail) + packer.flush()
 

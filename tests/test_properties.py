@@ -55,6 +55,7 @@ def test_every_reader_takes_any_text(text, name):
     check_items(items(text.encode("utf-8"), name))
 
 
+@pytest.mark.slow  # random 'published' strings make dateparser load every language it knows (seconds)
 @FAST
 @given(text=st.text(min_size=1, max_size=500).filter(str.strip), extra=st.dictionaries(
     st.sampled_from(["id", "title", "published", "source", "url"]),
