@@ -7,18 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
 from newsprism.quotes.model import DEFAULT_MODEL, Attribution, load_model
-from newsprism.parse import SPACY_MODEL
 from newsprism.quotes.training import SCORER, bio_tags, evaluate, load_split, read_ann, train
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(SPACY_MODEL)
+def nlp(spacy_model):
+    return spacy_model  # spaCy's model alone, loaded once for the session (conftest)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +110,7 @@ def test_read_ann_and_bio_tags(tmp_path, nlp):
 
 
 @pytest.mark.slow  # trains the tagger and parses with spaCy's model
-def test_train_end_to_end(tmp_path):
+def test_train_end_to_end(tmp_path, nlp):
     split = write_corpus(tmp_path)
     out = tmp_path / "m.crfsuite"
     scores = train(tmp_path, out, seed=0, params={"max_iterations": 30, "c1": 0.0})
@@ -122,7 +120,7 @@ def test_train_end_to_end(tmp_path):
     assert meta["seed"] == 0 and meta["articles"] == 2
     model = load_model(out)
     text = ARTICLES["b"][0]
-    found = model.predict(spacy.load(SPACY_MODEL)(text))
+    found = model.predict(nlp(text))
     assert any(a.cue and text[a.cue[0]:a.cue[1]] == "told" for a in found)
     if not SCORER.exists():
         pytest.skip(f"PolNeAR scorer not found at {SCORER}")

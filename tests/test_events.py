@@ -15,8 +15,8 @@ from newsprism.schema import Count, Entity, Span
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(SPACY_MODEL)
+def nlp(spacy_model):
+    return spacy_model  # spaCy's model alone, loaded once for the session (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,8 @@ pytestmark = [pytest.mark.slow,
 
 
 @pytest.fixture(scope="module")
-def spacy_nlp():
-    return spacy.load(SPACY_MODEL)
+def spacy_nlp(spacy_model):
+    return spacy_model  # spaCy's model alone, loaded once for the session (conftest)
 
 
 @pytest.fixture(scope="module")
