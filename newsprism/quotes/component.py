@@ -101,6 +101,16 @@ TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
+def has_speaker(verb: Token, not_speakers: frozenset[str]) -> bool:
+    """The verb can have a speaker: it is not passive without its agent ("it was said"), and its subject's
+    lemma is none of `not_speakers` (studies, polls, findings)."""
+    deps = {c.dep_ for c in verb.children}
+    if ("auxpass" in deps or "nsubjpass" in deps) and "agent" not in deps:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is None or subject.lemma_.lower() not in not_speakers
+
+
 @dataclass
 class Found:
     """A quote before it becomes a `Quote`: char spans and the speaker tokens."""
@@ -220,19 +230,12 @@ class QuoteFinder:
         ('the study shows'), not on a line of page furniture ('Story continues below advertisement')."""
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_VERBS or tok.i in self.inside:
             return False
-        deps = {c.dep_ for c in tok.children}
         return self.said_by_someone(tok)
 
     def said_by_someone(self, verb: Token) -> bool:
         """The verb has a speaker: it is not passive without its agent, its subject is no study or poll,
         and its line is not page furniture."""
-        deps = {c.dep_ for c in verb.children}
-        if ("auxpass" in deps or "nsubjpass" in deps) and "agent" not in deps:
-            return False
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in FINDINGS:
-            return False
-        return not FURNITURE_LINE.search(line_of(verb))
+        return has_speaker(verb, FINDINGS) and not FURNITURE_LINE.search(line_of(verb))
 
     # --- speakers -----------------------------------------------------------------------------
 
@@ -624,11 +627,7 @@ class QuoteFinder:
         if verb is None or verb.root.pos_ not in {"VERB", "AUX"}:
             return True
         root = verb.root
-        deps = {c.dep_ for c in root.children}
-        if ("auxpass" in deps or "nsubjpass" in deps) and "agent" not in deps:
-            return False
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in STUDIES:
+        if not has_speaker(root, STUDIES):
             return False
         content = self.doc.char_span(s, e, alignment_mode="expand")
         if content is not None and content[0].lower_ == "to" and root.lemma_.lower() == "agree":
