@@ -1,5 +1,6 @@
-"""Shared fixtures: the spaCy pipeline loaded once, the path to ../shared when it is present, and a
-hand-made PTC folder for the framing training tests."""
+"""Shared fixtures: the spaCy pipeline and spaCy's model each loaded once per session, the path to ../shared
+when it is present, and a hand-made PTC folder for the framing training tests; which tests are `slow` (and
+`pytest -m "not slow"` loads no spaCy model: a quick test that tries fails saying so); the pytest-xdist groups."""
 
 from __future__ import annotations
 
