@@ -4,9 +4,15 @@ when it is present, and a hand-made PTC folder for the framing training tests; w
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+# pytest keeps its assertion-rewritten test modules (and the plugins' packages, hypothesis among them) as .pyc
+# files only when bytecode may be written; where PYTHONDONTWRITEBYTECODE is set, every run parses and rewrites
+# them again, about half of collection. The test run writes them (to the git-ignored __pycache__) regardless.
+sys.dont_write_bytecode = False
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "examples" / "gaza-2018-04-06.txt"
