@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism import limits
-from newsprism.errors import UnknownChoice
 from newsprism.article import Article, Refusal
-from newsprism.readers import language
+from newsprism.errors import UnknownChoice
 from newsprism.parse import SPACY_MODEL
+from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
 # (factory name, module that registers it), in pipeline order; importing the module registers the factory.

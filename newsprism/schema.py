@@ -11,9 +11,8 @@ record checked and copied: `revalidate_instances`) and gives the JSON and its JS
 
 from __future__ import annotations
 
-from typing import Literal
-
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -16,8 +16,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from newsprism.tone.model import HEAD_FILE, POLARITIES, ToneHead, ToneModel
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
