@@ -149,13 +149,13 @@ def figures_extraction() -> dict:
 
 def figures_events() -> dict:
     from newsprism.events import annotation, classifier
-    from newsprism.events.evaluation import evaluate_annotated, score
-    from newsprism.events.training import load_data
+    from newsprism.events.data import load_data
+    from newsprism.events.evaluation import BARS, evaluate_annotated, score
 
     dev = evaluate_annotated(annotation.ANNOTATIONS, SHARED)
     out = {"detection_precision": dev["detection"]["precision"], "detection_recall": dev["detection"]["recall"],
            "detection_f1": dev["detection"]["f1"], "typed_f1": dev["typed"]["f1"]}
-    for scheme, metric in (("plover", "macro"), ("case2021", "weighted")):
+    for scheme, (metric, _) in BARS.items():  # each scheme's figure is the one its bar is held to
         ids, texts, labels = load_data(SHARED, scheme)
         pred = classifier.load(scheme).predict(list(classifier.parser().pipe(texts, batch_size=64)))
         out[f"{scheme}_{metric}_f1_in_sample"] = score(dict(zip(ids, labels)), dict(zip(ids, pred)))[metric]
@@ -163,12 +163,10 @@ def figures_events() -> dict:
 
 
 def figures_framing() -> dict:
-    try:
-        from newsprism.framing.evaluation import evaluate
-    except ImportError:  # before the evaluation left the component's module
-        from newsprism.framing.component import evaluate
+    from newsprism.framing.evaluation import evaluate
+    from newsprism.framing.model import MODEL_DIR
 
-    record = json.loads((ROOT / "newsprism" / "models" / "framing" / "meta.json").read_text(encoding="utf-8"))
+    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         split = Path(tmp)
         (split / "articles").mkdir()
