@@ -19,7 +19,7 @@ The writer lock the store takes makes the new ids (max + 1) safe.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -180,6 +180,13 @@ def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signatur
     return sig
 
 
+def _stored_signature(r: Mapping[str, Any]) -> tuple[int, str, int, Signature]:
+    """(story id, article id, event index, signature) of a `story_events` row, stored or of this batch."""
+    return r["story_id"], r["article_id"], r["idx"], Signature(
+        type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"] or []),
+        principals={a for a in (r["source_actor_id"], r["target_actor_id"]) if a})
+
+
 class StoryGrouper:
     """Groups the events of one batch into stories: each event is matched against the stored events of its
     window (one indexed query, compiled once) and against the batch's own events held here; the batch's
@@ -240,14 +247,10 @@ class StoryGrouper:
         for r in self.conn.execute(self.query, params):
             self.bounds.setdefault(r.story_id, [r.first_date, r.last_date])
             self.stored_articles.setdefault(r.story_id, r.articles)
-            yield r.story_id, r.article_id, r.idx, Signature(
-                type=r.type, date=r.date, place=r.place, country=r.country, actors=set(r.actor_ids or []),
-                principals={a for a in (r.source_actor_id, r.target_actor_id) if a})
+            yield _stored_signature(r._mapping)
         for r in self.rows:
             if r["story_id"] is not None and r["type"] in types and lo <= r["date"] <= hi:
-                yield r["story_id"], r["article_id"], r["idx"], Signature(
-                    type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"]),
-                    principals={a for a in (r["source_actor_id"], r["target_actor_id"]) if a})
+                yield _stored_signature(r)
 
     def best_match(self, sig: Signature) -> tuple[int, tuple[str, int], list[str]] | None:
         """The story, event and reasons of the candidate with most in common with `sig`, or None."""
