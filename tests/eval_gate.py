@@ -150,12 +150,12 @@ def figures_extraction() -> dict:
 def figures_events() -> dict:
     from newsprism.events import annotation, classifier
     from newsprism.events.data import load_data
-    from newsprism.events.evaluation import BARS, evaluate_annotated, score
+    from newsprism.events.evaluation import METRIC, evaluate_annotated, score
 
     dev = evaluate_annotated(annotation.ANNOTATIONS, SHARED)
     out = {"detection_precision": dev["detection"]["precision"], "detection_recall": dev["detection"]["recall"],
            "detection_f1": dev["detection"]["f1"], "typed_f1": dev["typed"]["f1"]}
-    for scheme, (metric, _) in BARS.items():  # each scheme's figure is the one its bar is held to
+    for scheme, metric in METRIC.items():
         ids, texts, labels = load_data(SHARED, scheme)
         pred = classifier.load(scheme).predict(list(classifier.parser().pipe(texts, batch_size=64)))
         out[f"{scheme}_{metric}_f1_in_sample"] = score(dict(zip(ids, labels)), dict(zip(ids, pred)))[metric]
