@@ -218,15 +218,9 @@ def _put(out: dict[str, float], k: str, v: object) -> None:
 
 def crf_items(f: dict) -> dict[str, float]:
     """A feature dict in python-crfsuite's form: categorical values folded into the name, numbers kept."""
-    out = {}
+    out: dict[str, float] = {}
     for k, v in f.items():
-        if isinstance(v, bool):
-            if v:
-                out[k] = 1.0
-        elif isinstance(v, float):
-            out[k] = v
-        else:
-            out[f"{k}={v}"] = 1.0
+        _put(out, k, v)
     return out
 
 
