@@ -74,9 +74,7 @@ def tones(model: ToneModel, doc: Doc) -> list[Tone]:
             items.append((ent, m, (sent.start_char, sent.end_char)))
     if not items:
         return []
-    if model.encoder is None:
-        model.encoder = shared_encoder()
-    enc = encoding_of(doc, model.encoder)
+    enc = encoding_of(doc, model.encoder)  # the factory gave the model its encoder
     verdicts = model.judge(enc, [(sent, (m.start, m.end)) for _, m, sent in items])
     quotes = doc._.quotes or []
     out = [Tone(entity=ent.id, mention=m, polarity=v[0], score=v[1], voice=voice_of(m.start, m.end, quotes))
