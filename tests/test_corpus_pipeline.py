@@ -34,16 +34,27 @@ REPORTS = {
 }
 
 
-def test_reports_of_one_protest_become_one_story_and_one_united_states(tmp_path: Path) -> None:
+def ingested(tmp_path: Path, reports: dict[str, str]) -> tuple[CliRunner, str]:
+    """A runner and the database `newsprism ingest` made of these reports (file name: text)."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for name, text in REPORTS.items():
+    for name, text in reports.items():
         (folder / name).write_text(text, encoding="utf-8")
     db = str(tmp_path / "news.db")
     runner = CliRunner()
     done = runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1"])
     assert done.exit_code == 0, done.output
-    stories = [json.loads(line) for line in runner.invoke(app, ["stories", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    return runner, db
+
+
+def listed(runner: CliRunner, command: str, db: str) -> list[dict]:
+    """The objects `newsprism COMMAND --db DB -f jsonl` prints."""
+    return [json.loads(line) for line in runner.invoke(app, [command, "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+
+
+def test_reports_of_one_protest_become_one_story_and_one_united_states(tmp_path: Path) -> None:
+    runner, db = ingested(tmp_path, REPORTS)
+    stories = listed(runner, "stories", db)
     deadly = [s for s in stories if s["conflicts"]]
     assert len(deadly) == 1
     (toll,) = deadly[0]["conflicts"]
@@ -51,7 +62,7 @@ def test_reports_of_one_protest_become_one_story_and_one_united_states(tmp_path:
         ("Daily Wire Service", 12, "exact"), ("Coast Herald", 15, "at least"),
     }
     assert all(f["sentence"]["text"] for f in toll["figures"])
-    actors = [json.loads(line) for line in runner.invoke(app, ["actors", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    actors = listed(runner, "actors", db)
     (us,) = [a for a in actors if a["country"] == "USA" and a["type"] == "GPE"]
     assert us["articles"] == 3 and us["name"] == "United States"
 
@@ -71,14 +82,8 @@ ARREST = {
 
 
 def test_one_arrest_reported_by_two_outlets_is_one_story(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in ARREST.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = str(tmp_path / "news.db")
-    runner = CliRunner()
-    assert runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1"]).exit_code == 0
-    stories = [json.loads(line) for line in runner.invoke(app, ["stories", "--db", db, "-f", "jsonl"]).stdout.splitlines()]
+    runner, db = ingested(tmp_path, ARREST)
+    stories = listed(runner, "stories", db)
     arrests = [s for s in stories if "COERCE" in s["types"]]
     assert len(arrests) == 1
     assert {v["source"] for v in arrests[0]["versions"]} == {"Dawn Wire", "Global Post"}
