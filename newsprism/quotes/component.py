@@ -308,6 +308,10 @@ class QuoteFinder:
             speaker = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             self.found.append(Found("direct", (s, e), (m.start(2), m.end(2)), speaker))
 
+    def in_marks(self, s: int, e: int) -> bool:
+        """Whether the span s:e lies within one quotation region (a character of slack at either end)."""
+        return any(r[0] <= s + 1 and e <= r[1] + 1 for r in self.regions)
+
     def inside_found(self, s: int, e: int) -> bool:
         return any(f.content[0] <= s and e <= f.content[1] for f in self.found)
 
@@ -609,7 +613,7 @@ class QuoteFinder:
                 continue
             if any(f.cue and a.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1] for f in self.found):
                 continue
-            inside = any(r[0] <= s + 1 and e <= r[1] + 1 for r in self.regions)
+            inside = self.in_marks(s, e)
             if not inside and not (self.reporting_cue(a.cue) and self.speech_content(a.cue, s, e)):
                 continue  # an attribution of wants, plans, findings or support: not something quoted
             if speaker is None and a.cue:
@@ -669,8 +673,7 @@ class QuoteFinder:
                 continue
             verb = t
         if verb is None:
-            in_marks = any(r[0] <= f.content[0] + 1 and f.content[1] <= r[1] + 1 for r in self.regions)
-            return in_marks and not {t.lemma_.lower() for t in span} & NOT_SPEECH
+            return self.in_marks(*f.content) and not {t.lemma_.lower() for t in span} & NOT_SPEECH
         if verb.lemma_.lower() == "according" or verb.pos_ not in {"VERB", "AUX"}:
             return True
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
