@@ -342,8 +342,9 @@ class ActorResolver:
         return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
-        mentions = [(widened(ent), [t.text for t in name_tokens(widened(ent))]) for ent in self.doc.ents
-                    if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        names = [widened(ent) for ent in self.doc.ents
+                 if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in names]
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
         people = {" ".join(w).lower() for ent, w in mentions if ent.label_ == "PERSON" and len(w) > 1}
         self.surnames = {name.split()[-1] for name in people}
