@@ -24,17 +24,17 @@ from newsprism import evaluation as runner, lexicons
 from newsprism.quotes import polnear
 
 # The quotation-mark table's marks for the gold (newsprism/lexicons/quote_marks.json, "quote_gold").
-OPENING = "".join(lexicons.load("quote_marks")["quote_gold"]["open"])
-CLOSING = "".join(lexicons.load("quote_marks")["quote_gold"]["close"])
+OPENING = frozenset(lexicons.load("quote_marks")["quote_gold"]["open"])
+CLOSING = frozenset(lexicons.load("quote_marks")["quote_gold"]["close"])
 
 
 def in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether the article puts the span in quotation marks: an opening mark at its first character or just
     before it, and a closing one at its last character, just after it, or after one comma or stop."""
-    opens = text[start : start + 1] in tuple(OPENING) or text[start - 1 : start] in tuple(OPENING)
+    opens = text[start : start + 1] in OPENING or text[start - 1 : start] in OPENING
     after = text[end : end + 2]
-    closes = (text[end - 1 : end] in tuple(CLOSING) or after[:1] in tuple(CLOSING)
-              or (after[:1] in tuple(",.?!") and after[1:2] in tuple(CLOSING)))
+    closes = (text[end - 1 : end] in CLOSING or after[:1] in CLOSING
+              or (after[:1] in {",", ".", "?", "!"} and after[1:2] in CLOSING))
     return start > 0 and opens and closes
 
 
