@@ -173,7 +173,7 @@ def measure_ingest(arts: list[Article], batch_size: int, workers: int) -> dict[s
         for _ in ingest(arts, store, IngestStats(), "local", workers, batch_size):
             pass
         total = time.perf_counter() - t0
-        return {"total_s": total, "link_s": linking, "stories": queries.count_stories(store),
+        return {"total_s": total, "link_s": linking, "articles": len(arts), "stories": queries.count_stories(store),
                 "actors": queries.count_actors(store), "events": store.count("events")}
 
 
@@ -313,7 +313,7 @@ def main() -> None:
         print(f"  {line.strip()}")
     ingest_args = argparse.Namespace(**{**vars(args), "limit": args.ingest_limit})
     stored = _run(ingest_args, "ingest", 2)
-    n_ingest = len(corpus(args.shared, args.ingest_limit, args.corpus))
+    n_ingest = stored["articles"]
     print(f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
           f"of which linking {stored['link_s']:.1f} s ({1000 * stored['link_s'] / n_ingest:.1f} ms per article: "
           f"{stored['events']} events, {stored['stories']} stories of several articles, {stored['actors']} actors)"
