@@ -126,11 +126,9 @@ def load(scheme: str, model_dir: Path = MODEL_DIR) -> EventClassifier:
 @lru_cache(maxsize=1)
 def parser() -> Language:
     """spaCy's parser without NER: all the classifiers need from a snippet."""
-    import spacy
+    from newsprism.parse import load_parser
 
-    from newsprism.parse import SPACY_MODEL
-
-    return spacy.load(SPACY_MODEL, exclude=["ner"])
+    return load_parser(exclude=["ner"])
 
 
 def classify_texts(texts: Iterable[str], scheme: str) -> list[str]:

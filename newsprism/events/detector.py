@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Span, Token
 
 from newsprism import lexicons
-from newsprism.events import cues
+from newsprism.events import classifier, cues
 from newsprism.events.counts import sentence_counts
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -204,8 +204,6 @@ class EventDetector:
                model_dir: Path = MODEL_DIR) -> list[tuple[float, str | None]]:
         """(score, PLOVER type) for each of `sents`, sentences of `doc`; the type only where the score
         reaches `floor` (None elsewhere), by the PLOVER classifier of `model_dir`."""
-        from newsprism.events import classifier
-
         quoted = quoted_ranges(doc.text)
         feats = [features(s, quoted, e) for s, e in zip(sents, ents_by_sentence(doc, sents))]
         scores = self.scores(feats)

@@ -13,7 +13,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from newsprism.errors import EventsModelMissing
-from newsprism.events import classifier
+from newsprism.events import classifier, detector
 from newsprism.events.classifier import SETTINGS, EventClassifier
 from newsprism.events.data import annotated_units, load_data
 
@@ -56,7 +56,8 @@ def score(gold: dict[str, str], pred: dict[str, str]) -> dict:
 
 
 # The figure each scheme is judged by (the shared scorers' own).
-METRIC = {"plover": "macro", "case2021": "weighted"}
+METRIC = {scheme: metric for scheme, (metric, _) in BARS.items()}
+
 
 def score_files(gold: Path, pred: Path) -> dict:
     """`score` of two `id<TAB>label` files, as the shared scorer reads them."""
@@ -134,7 +135,7 @@ def typed(pred: list[str], gold: list[str]) -> dict:
 
 def evaluate_units(units: list, model) -> dict:
     """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
-    F1 of annotated sentences (`training.events.Unit`), decided as the events component decides."""
+    F1 of annotated sentences (`data.Unit`), decided as the events component decides."""
     from newsprism.events.component import decide
 
     by_doc: dict[int, list] = {}
@@ -152,8 +153,6 @@ def evaluate_units(units: list, model) -> dict:
 
 def evaluate_annotated(folder: Path, shared: Path) -> dict:
     """The shipped detector and typer on the development split of the annotated sentences in `folder`."""
-    from newsprism.events import detector
-
     model = detector.load()
     if model is None:
         raise EventsModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from newsprism.events import annotation, classifier, detector
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import annotated_units, full_parser, load_data
-from newsprism.events.evaluation import cross_validate
+from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units
 
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
 # The PLOVER type of a CASE 2021 snippet, where one fits, for training the typer on it.
@@ -116,8 +116,6 @@ def extra_examples(shared: Path) -> tuple[list[Span], list[bool], list[str]]:
 def choose_threshold(scores: list[float], gold: list[bool], floor: float = PRECISION_FLOOR) -> float:
     """The lowest threshold whose precision reaches `floor` at recall >= 0.5; failing that, the one of best
     precision at recall >= 0.5; failing that, the detector's default."""
-    from newsprism.events.evaluation import curve
-
     points = [(th, p) for th, p, r in curve(scores, gold) if r >= 0.5]
     reaching = [th for th, p in points if p >= floor]
     if reaching:
@@ -133,8 +131,6 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     import joblib
     from sklearn.metrics import average_precision_score
 
-    from newsprism.events.evaluation import detection
-
     units = annotated_units(folder, shared)
     train_units = [u for u in units if u.split == "train"]
     dev_units = [u for u in units if u.split == "dev"]
@@ -148,8 +144,7 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
         model = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(
             f_train + f_extra, [u.label != "NONE" for u in train_units] + extra_events,
             [1.0] * len(f_train) + [setting["extra_weight"]] * len(f_extra))
-        column = list(model.model.classes_).index(True)
-        scores = list(model.model.predict_proba(model.vectorizer.transform(f_dev))[:, column])
+        scores = model.scores(f_dev)
         key = (detection(scores, gold, 0.5)["precision_at_recall_0.5"], average_precision_score(gold, scores))
         if best is None or key > best[0]:
             best = (key, setting, model, scores)
@@ -167,8 +162,6 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     joblib.dump(model, detector.model_path(out), compress=3)
     detector.load.cache_clear()
     classifier.load.cache_clear()
-    from newsprism.events.evaluation import evaluate_units
-
     return {"setting": setting, "labelled": len(units), "labelled_events": sum(u.label != "NONE" for u in units),
             "train_sentences": len(train_units), "extra_snippets": len(spans),
             "dev": evaluate_units(dev_units, model)}
