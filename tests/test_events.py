@@ -14,17 +14,17 @@ from newsprism.parse import SPACY_MODEL
 from newsprism.schema import Count, Entity, Span
 
 
-@pytest.fixture(scope="module")
-def nlp(spacy_model):
-    return spacy_model  # spaCy's model alone, loaded once for the session (conftest)
+def events_pipeline(**config):
+    """spaCy's model with the events component alone, `config` its settings (also for test_events_detection)."""
+    import newsprism.events.component  # noqa: F401  registers the factory
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_events", config=config)
+    return nlp
 
 
 @pytest.fixture(scope="module")
 def events_nlp():
-    import newsprism.events.component  # noqa: F401  registers the factory
-    nlp = spacy.load(SPACY_MODEL)
-    nlp.add_pipe("newsprism_events")
-    return nlp
+    return events_pipeline()
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -92,7 +92,8 @@ def kinds(nlp, text):
     return [(c.kind, c.figure.value) for s in doc.sents for c in counts.sentence_counts(s)]
 
 
-def test_what_figures_count(nlp):
+def test_what_figures_count(spacy_model):
+    nlp = spacy_model
     assert kinds(nlp, "Troops opened fire, martyring 18 and injuring almost 1,500 others.") == [
         ("fatalities", 18), ("injured", 1500)]
     assert kinds(nlp, "At least three civilians have been killed in a bombing.") == [("fatalities", 3)]
@@ -134,8 +135,8 @@ def test_places_offline():
     ("Gunmen killed three villagers.", "ASSAULT"),
     ("Tanks shelled rebel positions near the town.", "FIGHT"),
 ])
-def test_each_plover_type_has_its_cue(nlp, sentence, plover):
-    doc = nlp(sentence)
+def test_each_plover_type_has_its_cue(spacy_model, sentence, plover):
+    doc = spacy_model(sentence)
     assert plover in top_cue_types(doc)
 
 
@@ -162,8 +163,7 @@ def test_actor_linking_and_event_fields(events_nlp):
 
 @pytest.mark.slow
 def test_actors_fall_back_to_spacy_entities():
-    nlp = spacy.load(SPACY_MODEL)
-    nlp.add_pipe("newsprism_events", config={"min_score": 0.0})  # every sentence typed: actors are tested here
+    nlp = events_pipeline(min_score=0.0)  # every sentence typed: actors are tested here
     doc = nlp.make_doc("Russia threatened to cut gas supplies to Ukraine.")
     doc._.published = "2020-01-01"
     doc = nlp(doc)

@@ -9,28 +9,15 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
+from test_events import events_nlp, events_pipeline  # noqa: F401  (fixture)
 
 import newsprism.events.component as component
 from newsprism.events import detector
 from newsprism.events.conflicts import Claim, find_conflicts
-from newsprism.parse import SPACY_MODEL
 from newsprism.schema import Count, Span
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(detector.load() is None, reason="no trained event detector in newsprism/models")]
-
-
-@pytest.fixture(scope="module")
-def spacy_nlp(spacy_model):
-    return spacy_model  # spaCy's model alone, loaded once for the session (conftest)
-
-
-@pytest.fixture(scope="module")
-def events_nlp():
-    nlp = spacy.load(SPACY_MODEL)
-    nlp.add_pipe("newsprism_events")
-    return nlp
 
 
 def events_of(nlp, text, published="2024-03-05"):
@@ -70,8 +57,8 @@ def test_event_without_an_actor_keeps_an_empty_source(events_nlp):
     assert found[0].source is None
 
 
-def test_relative_pronoun_stands_for_its_noun(spacy_nlp):
-    doc = spacy_nlp("The gunmen who attacked the convoy escaped into the hills.")
+def test_relative_pronoun_stands_for_its_noun(spacy_model):
+    doc = spacy_model("The gunmen who attacked the convoy escaped into the hills.")
     attacked = next(t for t in doc if t.lower_ == "attacked")
     head = component.actor_head(component.subject_of(attacked))
     assert head is not None and head.lower_ == "gunmen"
@@ -83,26 +70,24 @@ def test_relative_pronoun_stands_for_its_noun(spacy_nlp):
     ("That was condemned by the council.", "That"),
     ("The following were arrested on Monday.", "following"),
 ])
-def test_no_actor_from_expletive_or_determiner(spacy_nlp, text, word):
-    doc = spacy_nlp(text)
+def test_no_actor_from_expletive_or_determiner(spacy_model, text, word):
+    doc = spacy_model(text)
     assert component.actor_head(next(t for t in doc if t.text == word)) is None
 
 
-def test_actor_phrase_stops_at_a_headline(spacy_nlp):
-    doc = spacy_nlp("Storm Warning Issued\nLocal police arrested two protesters on Friday.")
+def test_actor_phrase_stops_at_a_headline(spacy_model):
+    doc = spacy_model("Storm Warning Issued\nLocal police arrested two protesters on Friday.")
     police = next(t for t in doc if t.lower_ == "police")
     assert "\n" not in component.noun_phrase(police).text
     assert component.noun_phrase(police).text == "Local police"
 
 
-def test_min_score_filters_events(spacy_nlp, monkeypatch):
+def test_min_score_filters_events(spacy_model, monkeypatch):
     text = ("Police arrested two men in Dayton on Saturday. The city council met on Monday. "
             "Officials said the roads will reopen soon.")
 
     def run(min_score):
-        nlp = spacy.load(SPACY_MODEL)
-        nlp.add_pipe("newsprism_events", config={"min_score": min_score})
-        return events_of(nlp, text)
+        return events_of(events_pipeline(min_score=min_score), text)
 
     everything, none, default = run(0.0), run(1.0), run(None)
     assert len(everything) == 3 and none == []
@@ -120,9 +105,9 @@ def test_place_from_the_paragraph_not_an_earlier_one(events_nlp):
     assert len(attack) == 1 and attack[0].location is None
 
 
-def test_acled_type_only_for_acled_kinds(spacy_nlp):
-    sent = next(spacy_nlp("The candidate suspended her campaign after a sexual assault allegation.").sents)
-    attack = next(spacy_nlp("Militants shot dead four villagers in Borno.").sents)
+def test_acled_type_only_for_acled_kinds(spacy_model):
+    sent = next(spacy_model("The candidate suspended her campaign after a sexual assault allegation.").sents)
+    attack = next(spacy_model("Militants shot dead four villagers in Borno.").sents)
     none, verbal, assault = component.acled_types([(sent, "SANCTION"), (sent, "DISAPPROVE"), (attack, "ASSAULT")])
     assert none is None and verbal is None
     assert assault in component.ACLED_FOR["ASSAULT"]
