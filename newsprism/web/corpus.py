@@ -38,8 +38,7 @@ def pivot(counts: list[tuple[str, str, int]], top_rows: int, top_columns: int | 
         cells[(row, column)] = cells.get((row, column), 0) + n
     rows = [r for r, _ in sorted(row_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_rows]]
     columns = [c for c, _ in sorted(column_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top_columns]]
-    shown = set(columns)
-    others = {r: sum(n for (row, c), n in cells.items() if row == r and c not in shown) for r in rows}
+    others = {r: row_totals[r] - sum(cells.get((r, c), 0) for c in columns) for r in rows}
     return Pivot(rows, columns, cells, dict(row_totals), others, len(column_totals))
 
 
