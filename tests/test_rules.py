@@ -20,10 +20,13 @@ for _name in ("entities", "published", "events", "figure_conflicts"):
         Doc.set_extension(_name, default=None)
 
 
-def build(rows: list[tuple], ents: dict[tuple[int, int], str] | None = None) -> Doc:
-    """A parsed Doc from rows of (word, lemma, POS, tag, dep, head), head the index of the head token (a
-    root heads itself); `ents` maps (start, end) token ranges to entity labels. A space follows each word
-    but before punctuation and after an opening quotation mark; "\\n" as a word is a line break."""
+def build(table: str, ents: dict[tuple[int, int], str] | None = None) -> Doc:
+    """A parsed Doc from a table of one token a line, `word lemma POS tag dep head`, head the index of the
+    head token (a root heads itself; a `# ...` after the columns is a note); `ents` maps (start, end) token
+    ranges to entity labels. A space follows each word but before punctuation and after an opening
+    quotation mark; `\\n` (backslash, n) as a word or lemma is a line break."""
+    rows = [[{"\\n": "\n"}.get(c, c) for c in line.partition(" #")[0].split()] for line in table.splitlines()]
+    rows = [r for r in rows if r]
     words = [r[0] for r in rows]
     spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and words[i] not in {"“", "\n"}
               and words[i + 1] != "\n" for i in range(len(words))]
@@ -31,24 +34,24 @@ def build(rows: list[tuple], ents: dict[tuple[int, int], str] | None = None) -> 
     for (start, end), label in (ents or {}).items():
         iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
     return Doc(VOCAB, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-               tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[r[5] for r in rows], ents=iob)
+               tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[int(r[5]) for r in rows], ents=iob)
 
 
 # --- quotes --------------------------------------------------------------------------------------------
 
 def said_the_plan_failed() -> Doc:
     """Jane Smith said the plan had failed badly."""
-    return build([
-        ("Jane", "Jane", "PROPN", "NNP", "compound", 1),
-        ("Smith", "Smith", "PROPN", "NNP", "nsubj", 2),
-        ("said", "say", "VERB", "VBD", "ROOT", 2),
-        ("the", "the", "DET", "DT", "det", 4),
-        ("plan", "plan", "NOUN", "NN", "nsubj", 6),
-        ("had", "have", "AUX", "VBD", "aux", 6),
-        ("failed", "fail", "VERB", "VBN", "ccomp", 2),
-        ("badly", "badly", "ADV", "RB", "advmod", 6),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ], ents={(0, 2): "PERSON"})
+    return build("""
+        Jane    Jane   PROPN  NNP  compound  1
+        Smith   Smith  PROPN  NNP  nsubj     2
+        said    say    VERB   VBD  ROOT      2
+        the     the    DET    DT   det       4
+        plan    plan   NOUN   NN   nsubj     6
+        had     have   AUX    VBD  aux       6
+        failed  fail   VERB   VBN  ccomp     2
+        badly   badly  ADV    RB   advmod    6
+        .       .      PUNCT  .    punct     2
+    """, ents={(0, 2): "PERSON"})
 
 
 def test_a_that_clause_after_a_speech_verb_is_an_indirect_quote():
@@ -64,78 +67,78 @@ def test_a_that_clause_after_a_speech_verb_is_an_indirect_quote():
 
 def test_an_agentless_passive_or_a_study_says_nothing():
     """'It was reported that ...' has no speaker; 'The study says that ...' is a finding, not speech."""
-    passive = build([
-        ("It", "it", "PRON", "PRP", "nsubjpass", 2),
-        ("was", "be", "AUX", "VBD", "auxpass", 2),
-        ("reported", "report", "VERB", "VBN", "ROOT", 2),
-        ("that", "that", "SCONJ", "IN", "mark", 6),
-        ("the", "the", "DET", "DT", "det", 5),
-        ("talks", "talk", "NOUN", "NNS", "nsubj", 6),
-        ("collapsed", "collapse", "VERB", "VBD", "ccomp", 2),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    passive = build("""
+        It         it        PRON   PRP  nsubjpass  2
+        was        be        AUX    VBD  auxpass    2
+        reported   report    VERB   VBN  ROOT       2
+        that       that      SCONJ  IN   mark       6
+        the        the       DET    DT   det        5
+        talks      talk      NOUN   NNS  nsubj      6
+        collapsed  collapse  VERB   VBD  ccomp      2
+        .          .         PUNCT  .    punct      2
+    """)
     assert not quotes.QuoteFinder(passive).is_speech_verb(passive[2])
     assert quotes.QuoteFinder(passive).run() == []
-    study = build([
-        ("The", "the", "DET", "DT", "det", 1),
-        ("study", "study", "NOUN", "NN", "nsubj", 2),
-        ("says", "say", "VERB", "VBZ", "ROOT", 2),
-        ("that", "that", "SCONJ", "IN", "mark", 6),
-        ("most", "most", "ADJ", "JJS", "amod", 5),
-        ("people", "people", "NOUN", "NNS", "nsubj", 6),
-        ("agree", "agree", "VERB", "VBP", "ccomp", 2),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    study = build("""
+        The     the     DET    DT   det    1
+        study   study   NOUN   NN   nsubj  2
+        says    say     VERB   VBZ  ROOT   2
+        that    that    SCONJ  IN   mark   6
+        most    most    ADJ    JJS  amod   5
+        people  people  NOUN   NNS  nsubj  6
+        agree   agree   VERB   VBP  ccomp  2
+        .       .       PUNCT  .    punct  2
+    """)
     assert not quotes.QuoteFinder(study).is_speech_verb(study[2])
 
 
 def test_the_cue_is_the_verb_group_as_written():
     """'has also said' with its auxiliary and adverb; 'pointed out' with its particle."""
-    doc = build([
-        ("She", "she", "PRON", "PRP", "nsubj", 3),
-        ("has", "have", "AUX", "VBZ", "aux", 3),
-        ("also", "also", "ADV", "RB", "advmod", 3),
-        ("said", "say", "VERB", "VBN", "ROOT", 3),
-        ("that", "that", "SCONJ", "IN", "mark", 7),
-        ("the", "the", "DET", "DT", "det", 6),
-        ("roads", "road", "NOUN", "NNS", "nsubj", 7),
-        ("flooded", "flood", "VERB", "VBD", "ccomp", 3),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ])
+    doc = build("""
+        She      she    PRON   PRP  nsubj   3
+        has      have   AUX    VBZ  aux     3
+        also     also   ADV    RB   advmod  3
+        said     say    VERB   VBN  ROOT    3
+        that     that   SCONJ  IN   mark    7
+        the      the    DET    DT   det     6
+        roads    road   NOUN   NNS  nsubj   7
+        flooded  flood  VERB   VBD  ccomp   3
+        .        .      PUNCT  .    punct   3
+    """)
     finder = quotes.QuoteFinder(doc)
     start, end = finder.cue_span(doc[3])
     assert doc.text[start:end] == "has also said"
     assert finder.subject_of(doc[3]).text == "She"
-    pointed = build([
-        ("He", "he", "PRON", "PRP", "nsubj", 1),
-        ("pointed", "point", "VERB", "VBD", "ROOT", 1),
-        ("out", "out", "ADP", "RP", "prt", 1),
-        ("that", "that", "SCONJ", "IN", "mark", 6),
-        ("prices", "price", "NOUN", "NNS", "nsubj", 6),
-        ("had", "have", "AUX", "VBD", "aux", 6),
-        ("doubled", "double", "VERB", "VBN", "ccomp", 1),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    pointed = build("""
+        He       he      PRON   PRP  nsubj  1
+        pointed  point   VERB   VBD  ROOT   1
+        out      out     ADP    RP   prt    1
+        that     that    SCONJ  IN   mark   6
+        prices   price   NOUN   NNS  nsubj  6
+        had      have    AUX    VBD  aux    6
+        doubled  double  VERB   VBN  ccomp  1
+        .        .       PUNCT  .    punct  1
+    """)
     start, end = quotes.QuoteFinder(pointed).cue_span(pointed[1])
     assert pointed.text[start:end] == "pointed out"
 
 
 def test_a_direct_quote_takes_the_speech_verb_of_its_sentence():
     """“We will rebuild every house,” the mayor said."""
-    doc = build([
-        ("“", "“", "PUNCT", "``", "punct", 10),
-        ("We", "we", "PRON", "PRP", "nsubj", 3),
-        ("will", "will", "AUX", "MD", "aux", 3),
-        ("rebuild", "rebuild", "VERB", "VB", "ccomp", 10),
-        ("every", "every", "DET", "DT", "det", 5),
-        ("house", "house", "NOUN", "NN", "dobj", 3),
-        (",", ",", "PUNCT", ",", "punct", 10),
-        ("”", "”", "PUNCT", "''", "punct", 10),
-        ("the", "the", "DET", "DT", "det", 9),
-        ("mayor", "mayor", "NOUN", "NN", "nsubj", 10),
-        ("said", "say", "VERB", "VBD", "ROOT", 10),
-        (".", ".", "PUNCT", ".", "punct", 10),
-    ])
+    doc = build("""
+        “        “        PUNCT  ``   punct  10
+        We       we       PRON   PRP  nsubj  3
+        will     will     AUX    MD   aux    3
+        rebuild  rebuild  VERB   VB   ccomp  10
+        every    every    DET    DT   det    5
+        house    house    NOUN   NN   dobj   3
+        ,        ,        PUNCT  ,    punct  10
+        ”        ”        PUNCT  ''   punct  10
+        the      the      DET    DT   det    9
+        mayor    mayor    NOUN   NN   nsubj  10
+        said     say      VERB   VBD  ROOT   10
+        .        .        PUNCT  .    punct  10
+    """)
     assert quotes.quote_regions(doc.text) == [(1, doc.text.index(",”") + 1)]
     [q] = quotes.QuoteFinder(doc).run()
     assert (q.kind, q.content.text, q.cue.text, q.speaker.text) == ("direct", "We will rebuild every house", "said",
@@ -145,40 +148,57 @@ def test_a_direct_quote_takes_the_speech_verb_of_its_sentence():
 
 def test_negated_cues_and_stated_plans_are_no_quotes():
     """'did not say that ...' reports no statement; 'vowed to fix the roads' is a plan, 'vowed that ...' a quote."""
-    negated = build([
-        ("Officials", "official", "NOUN", "NNS", "nsubj", 3),
-        ("did", "do", "AUX", "VBD", "aux", 3),
-        ("not", "not", "PART", "RB", "neg", 3),
-        ("say", "say", "VERB", "VB", "ROOT", 3),
-        ("that", "that", "SCONJ", "IN", "mark", 7),
-        ("the", "the", "DET", "DT", "det", 6),
-        ("bridge", "bridge", "NOUN", "NN", "nsubj", 7),
-        ("collapsed", "collapse", "VERB", "VBD", "ccomp", 3),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ])
+    negated = build("""
+        Officials  official  NOUN   NNS  nsubj  3
+        did        do        AUX    VBD  aux    3
+        not        not       PART   RB   neg    3
+        say        say       VERB   VB   ROOT   3
+        that       that      SCONJ  IN   mark   7
+        the        the       DET    DT   det    6
+        bridge     bridge    NOUN   NN   nsubj  7
+        collapsed  collapse  VERB   VBD  ccomp  3
+        .          .         PUNCT  .    punct  3
+    """)
     finder = quotes.QuoteFinder(negated)
     assert finder.run() == []  # found, but no statement
     assert [a.cue.text for a in finder.attributions] == ["did not say"]
 
-    def vowed(rest: list[tuple]) -> Doc:
-        return build([("The", "the", "DET", "DT", "det", 1), ("mayor", "mayor", "NOUN", "NN", "nsubj", 2),
-                      ("vowed", "vow", "VERB", "VBD", "ROOT", 2), *rest, (".", ".", "PUNCT", ".", "punct", 2)])
+    def vowed(rest: str) -> Doc:
+        return build(f"""
+            The    the    DET    DT   det    1
+            mayor  mayor  NOUN   NN   nsubj  2
+            vowed  vow    VERB   VBD  ROOT   2
+            {rest}
+            .      .      PUNCT  .    punct  2
+        """)
 
-    plan = vowed([("to", "to", "PART", "TO", "aux", 4), ("fix", "fix", "VERB", "VB", "xcomp", 2),
-                  ("the", "the", "DET", "DT", "det", 6), ("roads", "road", "NOUN", "NNS", "dobj", 4)])
+    plan = vowed("""
+            to     to     PART   TO   aux    4
+            fix    fix    VERB   VB   xcomp  2
+            the    the    DET    DT   det    6
+            roads  road   NOUN   NNS  dobj   4
+    """)
     f = quotes.Found("indirect", (plan[3].idx, plan[6].idx + 5), (plan[2].idx, plan[2].idx + 5), plan[0:2])
     assert not quotes.QuoteFinder(plan).is_statement(f)
-    stated = vowed([("that", "that", "SCONJ", "IN", "mark", 6), ("roads", "road", "NOUN", "NNS", "nsubj", 6),
-                    ("would", "would", "AUX", "MD", "aux", 7), ("be", "be", "AUX", "VB", "auxpass", 7),
-                    ("fixed", "fix", "VERB", "VBN", "ccomp", 2)])
+    stated = vowed("""
+            that   that   SCONJ  IN   mark     6
+            roads  road   NOUN   NNS  nsubj    6
+            would  would  AUX    MD   aux      7
+            be     be     AUX    VB   auxpass  7
+            fixed  fix    VERB   VBN  ccomp    2
+    """)
     [q] = quotes.QuoteFinder(stated).run()
     assert (q.content.text, q.cue.text) == ("that roads would be fixed", "vowed")
 
 
 def test_role_nouns_name_people_and_organisation_nouns_do_not():
-    doc = build([("engineer", "engineer", "NOUN", "NN", "ROOT", 0), ("spokeswoman", "spokeswoman", "NOUN", "NN", "dep", 0),
-                 ("poll", "poll", "NOUN", "NN", "dep", 0), ("company", "company", "NOUN", "NN", "dep", 0),
-                 ("minister", "minister", "NOUN", "NN", "dep", 0)])
+    doc = build("""
+        engineer     engineer     NOUN  NN  ROOT  0
+        spokeswoman  spokeswoman  NOUN  NN  dep   0
+        poll         poll         NOUN  NN  dep   0
+        company      company      NOUN  NN  dep   0
+        minister     minister     NOUN  NN  dep   0
+    """)
     assert [quotes.is_role(t) for t in doc] == [True, True, False, False, True]
 
 
@@ -186,23 +206,23 @@ def test_role_nouns_name_people_and_organisation_nouns_do_not():
 
 def troops_opened_fire() -> Doc:
     """Troops opened fire, killing 18 and injuring 1,500 others, including 3 children."""
-    return build([
-        ("Troops", "troop", "NOUN", "NNS", "nsubj", 1),       # 0
-        ("opened", "open", "VERB", "VBD", "ROOT", 1),         # 1
-        ("fire", "fire", "NOUN", "NN", "dobj", 1),            # 2
-        (",", ",", "PUNCT", ",", "punct", 1),                 # 3
-        ("killing", "kill", "VERB", "VBG", "advcl", 1),       # 4
-        ("18", "18", "NUM", "CD", "dobj", 4),                 # 5
-        ("and", "and", "CCONJ", "CC", "cc", 4),               # 6
-        ("injuring", "injure", "VERB", "VBG", "conj", 4),     # 7
-        ("1,500", "1,500", "NUM", "CD", "nummod", 9),         # 8
-        ("others", "other", "NOUN", "NNS", "dobj", 7),        # 9
-        (",", ",", "PUNCT", ",", "punct", 9),                 # 10
-        ("including", "include", "VERB", "VBG", "prep", 9),   # 11
-        ("3", "3", "NUM", "CD", "nummod", 13),                # 12
-        ("children", "child", "NOUN", "NNS", "pobj", 11),     # 13
-        (".", ".", "PUNCT", ".", "punct", 1),                 # 14
-    ])
+    return build("""
+        Troops     troop    NOUN   NNS  nsubj   1   # 0
+        opened     open     VERB   VBD  ROOT    1   # 1
+        fire       fire     NOUN   NN   dobj    1   # 2
+        ,          ,        PUNCT  ,    punct   1   # 3
+        killing    kill     VERB   VBG  advcl   1   # 4
+        18         18       NUM    CD   dobj    4   # 5
+        and        and      CCONJ  CC   cc      4   # 6
+        injuring   injure   VERB   VBG  conj    4   # 7
+        1,500      1,500    NUM    CD   nummod  9   # 8
+        others     other    NOUN   NNS  dobj    7   # 9
+        ,          ,        PUNCT  ,    punct   9   # 10
+        including  include  VERB   VBG  prep    9   # 11
+        3          3        NUM    CD   nummod  13  # 12
+        children   child    NOUN   NNS  pobj    11  # 13
+        .          .        PUNCT  .    punct   1   # 14
+    """)
 
 
 def test_what_each_figure_counts_follows_its_head_word():
@@ -217,11 +237,14 @@ def test_what_each_figure_counts_follows_its_head_word():
 
 def test_a_counted_noun_of_people_is_a_size():
     """The army deployed 100 snipers."""
-    doc = build([
-        ("The", "the", "DET", "DT", "det", 1), ("army", "army", "NOUN", "NN", "nsubj", 2),
-        ("deployed", "deploy", "VERB", "VBD", "ROOT", 2), ("100", "100", "NUM", "CD", "nummod", 4),
-        ("snipers", "sniper", "NOUN", "NNS", "dobj", 2), (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    doc = build("""
+        The       the     DET    DT   det     1
+        army      army    NOUN   NN   nsubj   2
+        deployed  deploy  VERB   VBD  ROOT    2
+        100       100     NUM    CD   nummod  4
+        snipers   sniper  NOUN   NNS  dobj    2
+        .         .       PUNCT  .    punct   2
+    """)
     [c] = counts.sentence_counts(doc[:])
     assert (c.kind, c.figure.value, c.figure.qualifier, c.noun) == ("size", 100, "exact", "sniper")
 
@@ -241,12 +264,16 @@ def test_cue_words_and_pairs_name_their_plover_type():
 
 def test_intention_and_negation_change_the_type():
     """'The farmers will not accept the deal', 'the farmers will blockade the road'."""
-    doc = build([
-        ("The", "the", "DET", "DT", "det", 1), ("farmers", "farmer", "NOUN", "NNS", "nsubj", 4),
-        ("will", "will", "AUX", "MD", "aux", 4), ("not", "not", "PART", "RB", "neg", 4),
-        ("accept", "accept", "VERB", "VB", "ROOT", 4), ("the", "the", "DET", "DT", "det", 6),
-        ("deal", "deal", "NOUN", "NN", "dobj", 4), (".", ".", "PUNCT", ".", "punct", 4),
-    ])
+    doc = build("""
+        The      the     DET    DT   det    1
+        farmers  farmer  NOUN   NNS  nsubj  4
+        will     will    AUX    MD   aux    4
+        not      not     PART   RB   neg    4
+        accept   accept  VERB   VB   ROOT   4
+        the      the     DET    DT   det    6
+        deal     deal    NOUN   NN   dobj   4
+        .        .       PUNCT  .    punct  4
+    """)
     accept = doc[4]
     assert cues.is_negated(accept) and cues.has_intent(accept)
     assert not cues.is_negated(doc[6])
@@ -262,26 +289,29 @@ def test_event_actors_from_the_parse():
     noun, and an "against" phrase is the target; an expletive 'it' is no actor."""
     from newsprism.events import component as events
 
-    doc = build([
-        ("The", "the", "DET", "DT", "det", 1),            # 0
-        ("men", "man", "NOUN", "NNS", "nsubj", 6),        # 1
-        ("who", "who", "PRON", "WP", "nsubj", 3),         # 2
-        ("attacked", "attack", "VERB", "VBD", "relcl", 1),  # 3
-        ("the", "the", "DET", "DT", "det", 5),            # 4
-        ("village", "village", "NOUN", "NN", "dobj", 3),  # 5
-        ("fired", "fire", "VERB", "VBD", "ROOT", 6),      # 6
-        ("against", "against", "ADP", "IN", "prep", 6),   # 7
-        ("the", "the", "DET", "DT", "det", 9),            # 8
-        ("protesters", "protester", "NOUN", "NNS", "pobj", 7),  # 9
-        (".", ".", "PUNCT", ".", "punct", 6),             # 10
-    ])
+    doc = build("""
+        The         the        DET    DT   det    1  # 0
+        men         man        NOUN   NNS  nsubj  6  # 1
+        who         who        PRON   WP   nsubj  3  # 2
+        attacked    attack     VERB   VBD  relcl  1  # 3
+        the         the        DET    DT   det    5  # 4
+        village     village    NOUN   NN   dobj   3  # 5
+        fired       fire       VERB   VBD  ROOT   6  # 6
+        against     against    ADP    IN   prep   6  # 7
+        the         the        DET    DT   det    9  # 8
+        protesters  protester  NOUN   NNS  pobj   7  # 9
+        .           .          PUNCT  .    punct  6  # 10
+    """)
     assert events.actor_head(doc[2]).text == "men"
     assert events.subject_of(doc[3]).text == "who"
     assert events.object_of(doc[3]).text == "village"
     assert events.subject_of(doc[6]).text == "men"
     assert events.object_of(doc[6]).text == "protesters"
     assert events.noun_phrase(doc[9]).text == "the protesters"
-    expletive = build([("It", "it", "PRON", "PRP", "expl", 1), ("rained", "rain", "VERB", "VBD", "ROOT", 1)])
+    expletive = build("""
+        It      it    PRON  PRP  expl  1
+        rained  rain  VERB  VBD  ROOT  1
+    """)
     assert events.actor_head(expletive[0]) is None
     mentions = [events.Mention(doc[8].idx, doc[9].idx + 10, "E2", "Protesters", None)]
     actor = events.link_actor(events.noun_phrase(doc[9]), mentions)
@@ -292,22 +322,28 @@ def test_event_actors_from_the_parse():
 def test_an_actor_phrase_stops_at_a_line_break():
     from newsprism.events import component as events
 
-    doc = build([
-        ("Headline", "headline", "NOUN", "NN", "compound", 3), ("\n", "\n", "SPACE", "_SP", "dep", 3),
-        ("Police", "police", "NOUN", "NNS", "compound", 3), ("officers", "officer", "NOUN", "NNS", "nsubj", 4),
-        ("arrested", "arrest", "VERB", "VBD", "ROOT", 4), ("two", "two", "NUM", "CD", "dobj", 4),
-    ])
+    doc = build("""
+        Headline  headline  NOUN   NN   compound  3
+        \\n       \\n       SPACE  _SP  dep       3
+        Police    police    NOUN   NNS  compound  3
+        officers  officer   NOUN   NNS  nsubj     4
+        arrested  arrest    VERB   VBD  ROOT      4
+        two       two       NUM    CD   dobj      4
+    """)
     assert events.noun_phrase(doc[3]).text == "Police officers"
 
 
 # --- actors --------------------------------------------------------------------------------------------
 
 def test_names_lose_titles_and_glued_dates():
-    doc = build([
-        ("Imam", "Imam", "PROPN", "NNP", "compound", 1), ("Khamenei", "Khamenei", "PROPN", "NNP", "ROOT", 1),
-        ("Jane", "Jane", "PROPN", "NNP", "compound", 3), ("Doe", "Doe", "PROPN", "NNP", "dep", 1),
-        ("May", "May", "PROPN", "NNP", "compound", 5), ("4", "4", "NUM", "CD", "dep", 1),
-    ], ents={(0, 2): "PERSON", (2, 6): "PERSON"})
+    doc = build("""
+        Imam      Imam      PROPN  NNP  compound  1
+        Khamenei  Khamenei  PROPN  NNP  ROOT      1
+        Jane      Jane      PROPN  NNP  compound  3
+        Doe       Doe       PROPN  NNP  dep       1
+        May       May       PROPN  NNP  compound  5
+        4         4         NUM    CD   dep       1
+    """, ents={(0, 2): "PERSON", (2, 6): "PERSON"})
     first, second = doc.ents
     assert [t.text for t in actors.name_tokens(first)] == ["Khamenei"]
     assert [t.text for t in actors.name_tokens(second)] == ["Jane", "Doe"]
@@ -315,12 +351,16 @@ def test_names_lose_titles_and_glued_dates():
 
 
 def test_bylines_and_lookalike_letters_are_furniture():
-    doc = build([
-        ("By", "by", "ADP", "IN", "ROOT", 0), ("Jane", "Jane", "PROPN", "NNP", "compound", 2),
-        ("Doe", "Doe", "PROPN", "NNP", "pobj", 0), ("\n", "\n", "SPACE", "_SP", "dep", 2),
-        ("Jane", "Jane", "PROPN", "NNP", "compound", 5), ("Doe", "Doe", "PROPN", "NNP", "nsubj", 6),
-        ("spoke", "speak", "VERB", "VBD", "ROOT", 6), (".", ".", "PUNCT", ".", "punct", 6),
-    ], ents={(1, 3): "PERSON", (4, 6): "PERSON"})
+    doc = build("""
+        By     by     ADP    IN   ROOT      0
+        Jane   Jane   PROPN  NNP  compound  2
+        Doe    Doe    PROPN  NNP  pobj      0
+        \\n    \\n    SPACE  _SP  dep       2
+        Jane   Jane   PROPN  NNP  compound  5
+        Doe    Doe    PROPN  NNP  nsubj     6
+        spoke  speak  VERB   VBD  ROOT      6
+        .      .      PUNCT  .    punct     6
+    """, ents={(1, 3): "PERSON", (4, 6): "PERSON"})
     byline, speaker = doc.ents
     assert actors.is_furniture(byline) and not actors.is_furniture(speaker)
     assert actors.lookalike("Jаne Doe")  # a Cyrillic а among Latin letters
@@ -329,23 +369,23 @@ def test_bylines_and_lookalike_letters_are_furniture():
 
 def test_mentions_merge_into_one_person_and_pronouns_join_by_gender():
     """Mayor Grace Okafor spoke. Okafor said the mayor would stay. She left."""
-    doc = build([
-        ("Mayor", "Mayor", "PROPN", "NNP", "compound", 2),   # 0
-        ("Grace", "Grace", "PROPN", "NNP", "compound", 2),   # 1
-        ("Okafor", "Okafor", "PROPN", "NNP", "nsubj", 3),    # 2
-        ("spoke", "speak", "VERB", "VBD", "ROOT", 3),        # 3
-        (".", ".", "PUNCT", ".", "punct", 3),                # 4
-        ("Okafor", "Okafor", "PROPN", "NNP", "nsubj", 6),    # 5
-        ("said", "say", "VERB", "VBD", "ROOT", 6),           # 6
-        ("the", "the", "DET", "DT", "det", 8),               # 7
-        ("mayor", "mayor", "NOUN", "NN", "nsubj", 10),       # 8
-        ("would", "would", "AUX", "MD", "aux", 10),          # 9
-        ("stay", "stay", "VERB", "VB", "ccomp", 6),          # 10
-        (".", ".", "PUNCT", ".", "punct", 6),                # 11
-        ("She", "she", "PRON", "PRP", "nsubj", 13),          # 12
-        ("left", "leave", "VERB", "VBD", "ROOT", 13),        # 13
-        (".", ".", "PUNCT", ".", "punct", 13),               # 14
-    ], ents={(1, 3): "PERSON", (5, 6): "ORG"})
+    doc = build("""
+        Mayor   Mayor   PROPN  NNP  compound  2   # 0
+        Grace   Grace   PROPN  NNP  compound  2   # 1
+        Okafor  Okafor  PROPN  NNP  nsubj     3   # 2
+        spoke   speak   VERB   VBD  ROOT      3   # 3
+        .       .       PUNCT  .    punct     3   # 4
+        Okafor  Okafor  PROPN  NNP  nsubj     6   # 5
+        said    say     VERB   VBD  ROOT      6   # 6
+        the     the     DET    DT   det       8   # 7
+        mayor   mayor   NOUN   NN   nsubj     10  # 8
+        would   would   AUX    MD   aux       10  # 9
+        stay    stay    VERB   VB   ccomp     6   # 10
+        .       .       PUNCT  .    punct     6   # 11
+        She     she     PRON   PRP  nsubj     13  # 12
+        left    leave   VERB   VBD  ROOT      13  # 13
+        .       .       PUNCT  .    punct     13  # 14
+    """, ents={(1, 3): "PERSON", (5, 6): "ORG"})
     entities = actors.ActorResolver(doc).run()
     people = [e for e in entities if e.type == "PERSON"]
     assert len(people) == 1 and len(entities) == 1  # 'Okafor' tagged ORG joins Grace Okafor
@@ -358,12 +398,15 @@ def test_mentions_merge_into_one_person_and_pronouns_join_by_gender():
 
 def test_a_pronoun_of_the_other_gender_joins_nobody():
     """Grace Okafor spoke. He left."""
-    doc = build([
-        ("Grace", "Grace", "PROPN", "NNP", "compound", 1), ("Okafor", "Okafor", "PROPN", "NNP", "nsubj", 2),
-        ("spoke", "speak", "VERB", "VBD", "ROOT", 2), (".", ".", "PUNCT", ".", "punct", 2),
-        ("He", "he", "PRON", "PRP", "nsubj", 5), ("left", "leave", "VERB", "VBD", "ROOT", 5),
-        (".", ".", "PUNCT", ".", "punct", 5),
-    ], ents={(0, 2): "PERSON"})
+    doc = build("""
+        Grace   Grace   PROPN  NNP  compound  1
+        Okafor  Okafor  PROPN  NNP  nsubj     2
+        spoke   speak   VERB   VBD  ROOT      2
+        .       .       PUNCT  .    punct     2
+        He      he      PRON   PRP  nsubj     5
+        left    leave   VERB   VBD  ROOT      5
+        .       .       PUNCT  .    punct     5
+    """, ents={(0, 2): "PERSON"})
     [okafor] = actors.ActorResolver(doc).run()
     assert [m.text for m in okafor.mentions] == ["Grace Okafor"]
 
@@ -372,5 +415,5 @@ def test_a_pronoun_of_the_other_gender_joins_nobody():
                                           (["American", "Indian", "leaders"], True),
                                           (["the", "Indian", "government"], False)])
 def test_indian_in_a_tribe_name_is_not_india(words, tribe):
-    doc = build([(w, w.lower(), "PROPN", "NNP", "dep" if i else "ROOT", 0) for i, w in enumerate(words)])
+    doc = build("\n".join(f"{w} {w.lower()} PROPN NNP {'dep' if i else 'ROOT'} 0" for i, w in enumerate(words)))
     assert actors.tribal(doc[words.index("Indian")]) is tribe
