@@ -63,13 +63,11 @@ def layer(module: str) -> int:
     return found
 
 
-def imports(name: str, path: pathlib.Path, known: set[str]) -> list[tuple[str, bool]]:
-    """(imported newsprism module, at module level?) for each import in the file; `from pkg import mod`
-    counts as importing the submodule `pkg.mod` when there is one."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    top = {id(node) for node in tree.body}
+def imports(name: str, path: pathlib.Path, known: set[str]) -> list[str]:
+    """The newsprism modules the file imports, anywhere in it; `from pkg import mod` counts as importing the
+    submodule `pkg.mod` when there is one."""
     out = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -79,13 +77,14 @@ def imports(name: str, path: pathlib.Path, known: set[str]) -> list[tuple[str, b
             continue
         for target in targets:
             if target.startswith("newsprism.") and target != name:
-                out.append((target, id(node) in top))
+                out.append(target)
     return out
 
 
-def graph() -> dict[str, list[tuple[str, bool]]]:
-    known = set(modules())
-    return {name: imports(name, path, known) for name, path in modules().items() if name != "newsprism"}
+def graph() -> dict[str, list[str]]:
+    files = modules()
+    known = set(files)
+    return {name: imports(name, path, known) for name, path in files.items() if name != "newsprism"}
 
 
 def test_every_module_has_a_layer():
@@ -97,14 +96,14 @@ def test_every_module_has_a_layer():
 def test_no_import_runs_up_the_layers():
     upward = []
     for name, deps in graph().items():
-        for dep, _ in deps:
+        for dep in deps:
             if layer(dep) > layer(name):
                 upward.append(f"{name} ({LAYERS[layer(name)][0]}) imports {dep} ({LAYERS[layer(dep)][0]})")
     assert not upward, "imports that run up the layers:\n" + "\n".join(sorted(upward))
 
 
 def test_no_import_cycle():
-    edges = {name: {dep for dep, _ in deps} for name, deps in graph().items()}
+    edges = {name: set(deps) for name, deps in graph().items()}
     cycles, state = [], {}
 
     def visit(node: str, stack: list[str]) -> None:
