@@ -27,11 +27,6 @@ def load(components: Iterable[str] | None = None, config: dict[str, dict] | None
     return pipeline.load(components, config)
 
 
-def _shared_pipeline() -> Language:
-    """The pipeline `analyze` uses, loaded once per process (`pipeline.shared`)."""
-    return pipeline.shared()
-
-
 def article(
     text: str,
     published: str | date | None = None,
@@ -57,7 +52,7 @@ def analyze(
 
     `analyze(text).model_dump_json()` is what `newsprism analyze --format jsonl` prints for that article.
     """
-    result = next(pipeline.analyze(_shared_pipeline(), [article(text, published, title, source, url, id)]))
+    result = next(pipeline.analyze(pipeline.shared(), [article(text, published, title, source, url, id)]))
     if isinstance(result, Refusal):
         raise AnalysisRefused(f"{result.origin}: {result.reason}")
     return result
@@ -77,7 +72,7 @@ def analyze_many(
     from newsprism.engines import local
 
     articles = (item if isinstance(item, Article) else article(item) for item in items)
-    nlp = _shared_pipeline() if workers == 1 else None
+    nlp = pipeline.shared() if workers == 1 else None
     for result in local.analyze(articles, workers, batch_size, nlp):
         if isinstance(result, Refusal):
             if on_refusal is None:
