@@ -78,7 +78,7 @@ def analyze_batches(
 
     `workers` processes (default: the number of cores), each loading the pipeline with `config` (as
     `pipeline.load` takes it); with 1, or when there is a single list, the work is done here with `nlp`
-    (loaded with `config` when not given).
+    (`pipeline.shared(config)` when not given: loaded once per process).
     """
     workers = workers or default_workers()
     it = iter(chunks)
@@ -86,7 +86,7 @@ def analyze_batches(
     if not head:
         return
     if workers <= 1 or len(head) == 1:
-        nlp = nlp or pipeline.load(config=config)
+        nlp = nlp or pipeline.shared(config)
         for chunk in chain(head, it):
             yield list(pipeline.analyze(nlp, chunk, batch_size=max(1, len(chunk))))
         return
