@@ -63,7 +63,7 @@ run: setup
 TEST_WORKERS ?= 2
 test: setup-test
 	scripts/install-chromium.sh
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 # The quality gate alone (every evaluation against tests/baselines.json); `make baselines` rewrites them.
 gate: setup-test

@@ -48,7 +48,7 @@ def analyze(nlp):
 # Fixtures that load spaCy's model or start a server: a test that uses one, even through another fixture, is slow;
 # so is every test of a module that runs the command's pipeline, worker processes, Ray, PostgreSQL or a browser.
 # Other tests that load the model, train, start a process or run many hypothesis examples carry `@pytest.mark.slow`.
-SLOW_FIXTURES = {"nlp", "analyze", "spacy_model", "events_nlp", "spacy_nlp", "framing_nlp", "web_db", "server", "pg_url"}
+SLOW_FIXTURES = {"nlp", "analyze", "spacy_model", "events_nlp", "framing_nlp", "web_db", "server", "pg_url"}
 SLOW_MODULES = {"test_cli", "test_reliability", "test_engines", "test_engines_ray", "test_web_cli", "test_postgres",
                 "test_web_postgres", "test_corpus_postgres", "test_web_browser", "test_corpus_browser",
                 "test_corpus_pipeline", "test_events_shared", "test_events_detection"}
