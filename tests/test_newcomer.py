@@ -112,6 +112,22 @@ def test_summary_teaches_a_newcomer(tmp_path):
         assert heading in out, heading
 
 
+def test_summary_counts_actors_as_the_actors_command_does(tmp_path):
+    from corpus_fixtures import actor_corpus
+
+    db = stored(tmp_path, *actor_corpus())
+    with Store(db) as store:
+        data = overview(store, top=10)
+    names = [name for name, *_ in data["actors"]]
+    assert names.count("United States") == 1 and not {"US", "U.S.", "America"} & set(names), names
+    us = next(row for row in data["actors"] if row[0] == "United States")
+    assert us[2] == 3 and us[3] == 5  # three articles, every mention under each of its names
+    assert us[4] == ["The US"]
+    listed = run("actors", "--db", db)
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.count("United States") == 1  # the same one actor the actors command lists
+
+
 def web_client(tmp_path, analyses: list[Analysis]):
     from fastapi.testclient import TestClient
 

@@ -10,13 +10,15 @@ from typing import Any
 from sqlalchemy import JSON, cast, func, select
 
 from newsprism.store.db import Store
-from newsprism.store.tables import articles, entities, events, figure_conflicts, framing, quotes
+from newsprism.store.tables import actors, articles, entities, events, figure_conflicts, framing, quotes
 
 LABELS_READ = 500  # label lists read per actor, enough for its most used labels
 
 
 def overview(store: Store, top: int = 5) -> dict[str, Any]:
-    """Counts per table and the `top` of each list; every query is an aggregate but for the actors' labels."""
+    """Counts per table and the `top` of each list; every query is an aggregate but for the actors' labels.
+    Actors are the corpus's (`newsprism actors`, the Actors page): "US" and "United States" are one actor,
+    named as the corpus names it, its articles and mentions summed over every name it went by."""
     n = func.count()
     speaker = func.coalesce(quotes.c.speaker_name, quotes.c.speaker)
     with store.engine.connect() as conn:
@@ -25,19 +27,18 @@ def overview(store: Store, top: int = 5) -> dict[str, Any]:
         ).all()
         articles_per_actor = func.count(func.distinct(entities.c.article_id))
         mentions = func.sum(_array_length(store, entities.c.mentions))
-        actors = conn.execute(
-            select(entities.c.name, entities.c.type, articles_per_actor, mentions)
-            .group_by(entities.c.name, entities.c.type)
-            .order_by(articles_per_actor.desc(), mentions.desc(), entities.c.name)
+        top_actors = conn.execute(
+            select(actors.c.id, actors.c.name, actors.c.type, articles_per_actor, mentions)
+            .select_from(entities.join(actors, actors.c.id == entities.c.actor_id))
+            .group_by(actors.c.id, actors.c.name, actors.c.type)
+            .order_by(articles_per_actor.desc(), mentions.desc(), actors.c.name, actors.c.id)
             .limit(top)
         ).all()
         labels = {
-            (name, kind): _top_labels(conn.execute(
-                select(entities.c.labels)
-                .where(entities.c.name == name, entities.c.type == kind)
-                .limit(LABELS_READ)
+            ident: _top_labels(conn.execute(
+                select(entities.c.labels).where(entities.c.actor_id == ident).limit(LABELS_READ)
             ).scalars())
-            for name, kind, _, _ in actors
+            for ident, _, _, _, _ in top_actors
         }
         event_types = conn.execute(
             select(events.c.type, n).group_by(events.c.type).order_by(n.desc(), events.c.type)
@@ -54,7 +55,7 @@ def overview(store: Store, top: int = 5) -> dict[str, Any]:
     return {
         "counts": {name: store.count(name) for name in ("articles", "quotes", "entities", "events", "framing")},
         "speakers": [(name, k) for name, k in speakers],
-        "actors": [(name, kind, k, int(m or 0), labels[(name, kind)]) for name, kind, k, m in actors],
+        "actors": [(name, kind, k, int(m or 0), labels[ident]) for ident, name, kind, k, m in top_actors],
         "events": [(kind, k) for kind, k in event_types],
         "framing": [(technique, k) for technique, k in techniques],
         "conflicts": [
