@@ -6,12 +6,13 @@ import re
 from typing import BinaryIO, Iterator
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from newsprism.article import Article, Refusal
 from newsprism.limits import current as current_limits
 from newsprism.readers.dates import normalise_date
 from newsprism.readers.decode import decode
-from newsprism.readers.furniture import drop_furniture
+from newsprism.readers.furniture import drop_consent, drop_furniture
 
 # Elements that must be closed, so counting them estimates the depth lxml would build (unclosed <p> do not nest).
 CONTAINER = re.compile(
@@ -30,7 +31,8 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
 
     `charset` is the one a container declared (HTTP header); else the page's `<meta charset>` is used.
     A first text line equal to the title is dropped: the title is metadata, as in the text header; so are
-    lines of page furniture (`readers.furniture`).
+    lines of page furniture, and cookie and consent banners go before extraction (`readers.furniture`): a
+    page that is only a consent wall is refused, never read as an article.
     Pages over the size or nesting limits (`newsprism.limits`) are refused before any parser sees them.
     """
     problem = html_problem(data)
@@ -42,14 +44,19 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
     markup = decode(data, charset)
     if markup is None:
         return Refusal(origin, "not text (binary data or unknown encoding)")
-    document = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                           favor_precision=FAVOR_PRECISION)
+    tree = load_html(markup)
+    banners = drop_consent(tree) if tree is not None else 0
+    document = trafilatura.bare_extraction(tree if tree is not None else markup, url=url, with_metadata=True,
+                                           include_comments=False, favor_precision=FAVOR_PRECISION)
     text = drop_furniture((document.text or "").strip()) if document else ""
     title = (document.title or "").strip() if document else ""
     first_line, _, rest = text.partition("\n")
     if title and first_line.strip() == title:
         text = rest.strip()
     if not text:
+        if banners:
+            return Refusal(origin, "no article text found in the HTML, only a cookie or consent banner (the page "
+                                   "was saved before consent was given: save it again after accepting)")
         return Refusal(origin, "no article text found in the HTML")
     return Article(
         text=text,

@@ -298,7 +298,8 @@ def _filtered(backend: str, query: ArticleQuery) -> tuple[Select, Any]:
         conditions.append(exists().where(quotes.c.article_id == articles.c.id, speaker == query.speaker))
     if query.technique:
         conditions.append(exists().where(framing.c.article_id == articles.c.id, framing.c.technique == query.technique))
-    columns = [articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url]
+    columns = [articles.c.id, articles.c.title, articles.c.published, articles.c.source, articles.c.url,
+               articles.c.language]
     return select(*columns).select_from(source).where(and_(true(), *conditions)), rank
 
 

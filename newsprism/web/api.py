@@ -57,6 +57,7 @@ class ArticleSummary(BaseModel):
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1; an article not in English is stored unanalysed
 
 
 class ArticleList(BaseModel):

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from newsprism.article import Article
 from newsprism.framing.techniques import DESCRIPTIONS
+from newsprism.readers.language import ENGLISH
 from newsprism.schema import Analysis
 from newsprism.store import queries
 from newsprism.store.tone import tone_summary
@@ -42,7 +43,8 @@ def safe_url(url: str | None) -> str | None:
 
 
 def article_page(request: Request, analysis: Analysis, stored: bool) -> HTMLResponse:
-    """An analysis shown as marked text with a side panel of its quotes, actors, events, framing and figures."""
+    """An analysis shown as marked text with a side panel of its quotes, actors, events, framing and figures;
+    an article not in English (stored unanalysed, `pipeline.analyze`) says so instead of "No quotes found"."""
     return render(
         request,
         "article.html",
@@ -51,6 +53,7 @@ def article_page(request: Request, analysis: Analysis, stored: bool) -> HTMLResp
         segments=segments(analysis.article.text, analysis_marks(analysis)),
         technique_title=technique_title,
         stored=stored,
+        analysed=analysis.article.language == ENGLISH,
     )
 
 
