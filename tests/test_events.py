@@ -199,6 +199,36 @@ def test_no_conflict_for_different_places_or_one_sentence():
     assert len(find_conflicts([claim(5, 0, "Kabul"), claim(7, 20, "Kabul")])) == 1
 
 
+def _claim(kind, value, text, index, place="Gaza", date=None, qualifier="exact"):
+    return Claim(kind, Count(value=value, qualifier=qualifier, text=text, start=index * 100, end=index * 100 + 5),
+                 Span(start=index * 100, end=index * 100 + 50, text=f"sentence {index}"), date, place, index=index)
+
+
+def test_a_vague_quantifier_never_conflicts_with_a_number():
+    assert find_conflicts([_claim("fatalities", None, "many", 0, qualifier="unspecified"),
+                           _claim("fatalities", 25, "25", 1)]) == []
+    assert find_conflicts([_claim("fatalities", 24, "dozens", 0, qualifier="at least"),
+                           _claim("fatalities", 25, "about 25", 1, qualifier="about")]) == []
+    assert find_conflicts([_claim("size", 3, "several", 0, qualifier="at least"),
+                           _claim("size", None, "many", 1, qualifier="unspecified")]) == []
+    # a number written in words is no vague quantifier: the seed's two counts still conflict
+    [found] = find_conflicts([_claim("victims", 13, "more than a dozen", 0, qualifier="at least"),
+                              _claim("fatalities", 18, "18", 1)])
+    assert [f.text for f in found.figures] == ["more than a dozen", "18"]
+
+
+def test_figures_conflict_only_within_one_kind_one_place_one_date():
+    arrested, killed = _claim("arrested", 12, "12", 0), _claim("fatalities", 18, "18", 1)
+    assert find_conflicts([arrested, killed]) == []
+    assert find_conflicts([_claim("injured", 40, "40", 0), killed]) == []
+    [found] = find_conflicts([arrested, _claim("arrested", 15, "15", 1)])
+    assert found.about.startswith("people arrested")
+    on_monday = _claim("fatalities", 5, "5", 0, date="2021-03-01")
+    assert find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, date="2021-03-04")]) == []
+    assert len(find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, date="2021-03-01")])) == 1
+    assert find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, place="Rafah", date="2021-03-01")]) == []
+
+
 def test_score_matches_shared_scorer_logic():
     gold = {"1": "A", "2": "A", "3": "B", "4": "C"}
     got = score(gold, {"1": "A", "2": "B", "3": "B"})

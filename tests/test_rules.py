@@ -249,6 +249,57 @@ def test_a_counted_noun_of_people_is_a_size():
     assert (c.kind, c.figure.value, c.figure.qualifier, c.noun) == ("size", 100, "exact", "sniper")
 
 
+def test_a_sum_of_money_is_never_a_crowd():
+    """'Donors gave $300 and 25 million dollars to 200 protesters.'"""
+    doc = build("""
+        Donors      donor      NOUN   NNS  nsubj   1  # 0
+        gave        give       VERB   VBD  ROOT    1  # 1
+        $           $          SYM    $    nmod    3  # 2
+        300         300        NUM    CD   dobj    1  # 3
+        and         and        CCONJ  CC   cc      3  # 4
+        25          25         NUM    CD   compound 6 # 5
+        million     million    NUM    CD   nummod  7  # 6
+        dollars     dollar     NOUN   NNS  conj    3  # 7
+        to          to         ADP    IN   prep    1  # 8
+        200         200        NUM    CD   nummod  10 # 9
+        protesters  protester  NOUN   NNS  pobj    8  # 10
+        .           .          PUNCT  .    punct   1  # 11
+    """)
+    sent = doc[:]
+    assert [(f.text, counts.count_kind(sent, f)) for f in counts.find_figures(sent.text)] == [
+        ("300", None), ("25 million", None), ("200", "size")]
+    assert [(c.kind, c.figure.value) for c in counts.sentence_counts(sent)] == [("size", 200)]
+
+
+def test_a_rate_is_no_count_and_arrests_are_their_own_kind():
+    """'About 25 people a week are arrested.' / 'Police arrested 12 protesters.'"""
+    rate = build("""
+        About     about     ADV    RB   advmod     1
+        25        25        NUM    CD   nummod     2
+        people    people    NOUN   NNS  nsubjpass  6
+        a         a         DET    DT   det        4
+        week      week      NOUN   NN   npadvmod   2
+        are       be        AUX    VBP  auxpass    6
+        arrested  arrest    VERB   VBN  ROOT       6
+        .         .         PUNCT  .    punct      6
+    """)
+    assert counts.sentence_counts(rate[:]) == []
+    arrests = build("""
+        Police      police     NOUN   NNS  nsubj   1
+        arrested    arrest     VERB   VBD  ROOT    1
+        12          12         NUM    CD   nummod  3
+        protesters  protester  NOUN   NNS  dobj    1
+        .           .          PUNCT  .    punct   1
+    """)
+    assert [(c.kind, c.figure.value) for c in counts.sentence_counts(arrests[:])] == [("arrested", 12)]
+
+
+def test_vague_quantifiers_are_marked():
+    assert [f.vague for f in counts.find_figures("many people, dozens of them, 25 in all, more than a dozen")] == [
+        True, True, False, False]
+    assert counts.is_vague("several") and counts.is_vague("dozens") and not counts.is_vague("more than a dozen")
+
+
 def test_cue_words_and_pairs_name_their_plover_type():
     doc = troops_opened_fire()
     assert "FIGHT" in cues.token_cues(doc[1])  # "open fire": the verb with its object
@@ -331,6 +382,126 @@ def test_an_actor_phrase_stops_at_a_line_break():
         two       two       NUM    CD   dobj      4
     """)
     assert events.noun_phrase(doc[3]).text == "Police officers"
+
+
+# --- events: labels that can harm ----------------------------------------------------------------------
+
+HARMFUL = ("SEX_VIOL", "CHEM_WEAP", "SUIC_BOMB", "ABDUCT_DISSAP", "MOB_VIOL", "PROPERTY_DISTRUCT")
+
+
+@pytest.mark.parametrize("subtype, text", [
+    ("SEX_VIOL", "A dispatcher assaulted a caller at the station."),
+    ("SEX_VIOL", "A hunter shot a man near the lake."),
+    ("CHEM_WEAP", "Hackers carried out a cyber attack on the water utility."),
+    ("CHEM_WEAP", "Police fired tear gas at the protesters."),
+    ("SUIC_BOMB", "A bomb exploded near the market, killing four."),
+    ("ABDUCT_DISSAP", "Gunmen attacked a bus on the highway."),
+    ("MOB_VIOL", "A crowd gathered outside the courthouse."),
+    ("PROPERTY_DISTRUCT", "The mayor imposed a curfew on the town."),
+])
+def test_a_harmful_subtype_needs_its_own_words(subtype, text):
+    """The classifier's best guess is not enough: without explicit words the coarse type, or none."""
+    from newsprism.events import harm
+
+    plover = next(p for p, fits in harm.FITS.items() if subtype in fits)
+    got = harm.choose_acled(plover, [(1.5, subtype), (0.4, "ATTACK"), (0.2, "ARMED_CLASH")], text)
+    assert got != subtype
+    assert got == harm.COARSE.get(plover) and harm.consistent(plover, got)
+
+
+@pytest.mark.parametrize("subtype, text", [
+    ("SEX_VIOL", "The man raped a woman in the park, police said."),
+    ("SEX_VIOL", "He was charged with sexual assault."),
+    ("CHEM_WEAP", "The regime used sarin in the attack."),
+    ("SUIC_BOMB", "A suicide bomber blew himself up at the checkpoint."),
+    ("ABDUCT_DISSAP", "Gunmen kidnapped 12 students from the school."),
+    ("MOB_VIOL", "A mob lynched the suspect in the market."),
+])
+def test_a_harmful_subtype_said_in_words_stays(subtype, text):
+    from newsprism.events import harm
+
+    plover = next(p for p, fits in harm.FITS.items() if subtype in fits)
+    assert harm.choose_acled(plover, [(1.5, subtype), (0.4, "ATTACK")], text) == subtype
+
+
+def test_an_acled_type_never_contradicts_its_plover_type_and_doubt_gives_the_coarse_one():
+    from newsprism import lexicons
+    from newsprism.events import harm
+
+    every = sorted(lexicons.load("event_cues")["acled"])
+    text = "A mob raped, kidnapped and lynched villagers with sarin, and a suicide bomber destroyed the town."
+    for plover in lexicons.load("event_cues")["plover_types"]:
+        for top in every:  # whatever the classifier prefers
+            ranked = [(2.0, top)] + [(1.0 - i / 100, t) for i, t in enumerate(every) if t != top]
+            got = harm.choose_acled(plover, ranked, text)
+            assert harm.consistent(plover, got), (plover, top, got)
+            assert (got is None) == (plover not in harm.FITS)
+    # the classifier claims none of the fitting types (every score below zero): the coarse type
+    assert harm.choose_acled("ASSAULT", [(-0.2, "GRENADE"), (-0.5, "ATTACK")], "He threw a grenade.") == "ATTACK"
+    assert harm.choose_acled("ASSAULT", [(0.3, "GRENADE"), (-0.5, "ATTACK")], "He threw a grenade.") == "GRENADE"
+    assert harm.choose_acled("MOBILIZE", [(-0.2, "HQ_ESTABLISHED")], "They set up a base.") is None
+    assert not harm.consistent("AGREE", "ARMED_CLASH") and not harm.consistent(None, "ATTACK")
+
+
+def test_a_car_crash_is_no_armed_clash():
+    from newsprism.events import harm
+
+    crash = "Two cars collided on Route 9 on Friday night, killing one driver."
+    assert harm.is_accident(crash)
+    assert harm.violent_type_allowed("FIGHT", crash) is None and harm.violent_type_allowed("ASSAULT", crash) is None
+    assert harm.violent_type_allowed("COERCE", crash) == "COERCE"  # an arrest after a crash is still one
+    rammed = "A gunman shot the driver after the crash."
+    assert not harm.is_accident(rammed) and harm.violent_type_allowed("ASSAULT", rammed) == "ASSAULT"
+    assert not harm.is_accident("Troops clashed with rebels near the border.")
+
+
+def test_the_incident_is_no_actor():
+    """'The incident injured two officers': a noun naming the happening is not who acted."""
+    from newsprism.events import component as events
+
+    doc = build("""
+        The       the       DET    DT   det     1  # 0
+        incident  incident  NOUN   NN   nsubj   2  # 1
+        injured   injure    VERB   VBD  ROOT    2  # 2
+        two       two       NUM    CD   nummod  4  # 3
+        officers  officer   NOUN   NNS  dobj    2  # 4
+        .         .         PUNCT  .    punct   2  # 5
+    """)
+    assert events.subject_of(doc[2]).text == "incident"
+    assert events.actor_head(doc[1]) is None
+    assert events.actor_head(doc[4]).text == "officers"
+
+
+def test_the_shipped_classifier_gives_no_harmful_subtype_without_its_words():
+    """The CASE 2021 classifier on hand-built sentences, through the component's guard."""
+    from newsprism.events import classifier
+    from newsprism.events import component as events
+    from newsprism.errors import EventsModelMissing
+
+    try:
+        classifier.load("case2021")
+    except EventsModelMissing:
+        pytest.skip("no CASE 2021 classifier in newsprism/models (newsprism train events)")
+    assaulted = build("""
+        A           a           DET    DT   det     1
+        dispatcher  dispatcher  NOUN   NN   nsubj   3
+        sexually    sexually    ADV    RB   advmod  3
+        assaulted   assault     VERB   VBD  ROOT    3
+        a           a           DET    DT   det     5
+        caller      caller      NOUN   NN   dobj    3
+        .           .           PUNCT  .    punct   3
+    """)
+    plain = build("""
+        A           a           DET    DT   det    1
+        dispatcher  dispatcher  NOUN   NN   nsubj  2
+        assaulted   assault     VERB   VBD  ROOT   2
+        a           a           DET    DT   det    4
+        caller      caller      NOUN   NN   dobj   2
+        .           .           PUNCT  .    punct  2
+    """)
+    [said, unsaid] = events.acled_types([(assaulted[:], "ASSAULT"), (plain[:], "ASSAULT")])
+    assert unsaid not in HARMFUL and unsaid in {"ATTACK", None} | set(events.ACLED_FOR["ASSAULT"])
+    assert said in events.ACLED_FOR["ASSAULT"]
 
 
 # --- actors --------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism import lexicons
 from newsprism.errors import EventsModelMissing
-from newsprism.events import classifier, cues, dates, detector, places
+from newsprism.events import classifier, cues, dates, detector, harm, places
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
 from newsprism.schema import Actor, Count, Event, Location, Span as OutSpan
@@ -97,8 +97,8 @@ def link_actor(phrase: Span | None, mentions: list[Mention]) -> Actor | None:
 
 def actor_head(tok: Token | None) -> Token | None:
     """The token that can head an actor phrase for `tok`: a relative pronoun stands for the noun its clause
-    modifies ("the men who attacked"); an expletive or demonstrative pronoun, a determiner, a number or any
-    other non-noun heads none."""
+    modifies ("the men who attacked"); an expletive or demonstrative pronoun, a determiner, a number, a
+    noun naming a happening ("the incident") or any other non-noun heads none."""
     if tok is None:
         return None
     if tok.lower_ in RELATIVE or tok.tag_ in ("WDT", "WP", "WP$"):
@@ -110,6 +110,8 @@ def actor_head(tok: Token | None) -> Token | None:
     if tok.dep_ == "expl" or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     if tok.pos_ == "PRON" and tok.lower_ not in PERSONAL:
+        return None
+    if tok.pos_ == "NOUN" and harm.names_no_actor(tok.lemma_):  # "the incident" did nothing
         return None
     return tok
 
@@ -258,9 +260,10 @@ def trigger_of(sent: Span, etype: str, quoted: list[tuple[int, int]]) -> Token:
 
 
 def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED_FOR,
-                model_dir: Path = detector.MODEL_DIR) -> list[str | None]:
+                model_dir: Path = detector.MODEL_DIR, guarded: bool = True) -> list[str | None]:
     """The ACLED-style type of each (sentence, PLOVER type): the CASE 2021 classifier's best among the
-    types that fit the PLOVER type (`fits`); none for a PLOVER type ACLED does not code."""
+    types that fit the PLOVER type (`fits`); none for a PLOVER type ACLED does not code. `guarded`: by the
+    rules of `harm.choose_acled` (harmful subtypes only on explicit words, the coarse type with doubt)."""
     asked = [i for i, (_, etype) in enumerate(found) if etype in fits]
     out: list[str | None] = [None] * len(found)
     if not asked:
@@ -271,8 +274,12 @@ def acled_types(found: list[tuple[Span, str]], fits: dict[str, set[str]] = ACLED
         return out
     rows = model.svm.decision_function(model._matrix([found[i][0] for i in asked], fit=False))
     for i, row in zip(asked, rows):
-        ranked = sorted(zip(row, model.svm.classes_), reverse=True)
-        out[i] = next((str(label) for _, label in ranked if label in fits[found[i][1]]), None)
+        ranked = sorted(((float(v), str(label)) for v, label in zip(row, model.svm.classes_)), reverse=True)
+        sent, etype = found[i]
+        if guarded:
+            out[i] = harm.choose_acled(etype, ranked, sent.text, fits)
+        else:
+            out[i] = next((label for _, label in ranked if label in fits[etype]), None)
     return out
 
 
@@ -282,7 +289,7 @@ def violence_types(found: list[tuple[Span, str]], model_dir: Path = detector.MOD
     one-sided (ASSAULT) or between armed groups (FIGHT); other types stay."""
     both = ACLED_FOR["FIGHT"] | ACLED_FOR["ASSAULT"]
     asked = [(sent, "VIOLENCE") for sent, etype in found if etype in ("FIGHT", "ASSAULT")]
-    picked = iter(acled_types(asked, {"VIOLENCE": both}, model_dir))
+    picked = iter(acled_types(asked, {"VIOLENCE": both}, model_dir, guarded=False))
     out = []
     for _, etype in found:
         if etype in ("FIGHT", "ASSAULT"):
@@ -295,12 +302,13 @@ def violence_types(found: list[tuple[Span, str]], model_dir: Path = detector.MOD
 def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetector,
            model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
     """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
-    typer's type with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`)."""
+    typer's type with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`, and for an
+    accident typed as violence: `harm.violent_type_allowed`)."""
     decided = model.decide(doc, sents, floor, model_dir)
     typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
     kinds = violence_types([(sents[i], decided[i][1]) for i in typed], model_dir)
     for i, kind in zip(typed, kinds):
-        decided[i] = (decided[i][0], kind)
+        decided[i] = (decided[i][0], harm.violent_type_allowed(kind, sents[i].text))
     return decided
 
 

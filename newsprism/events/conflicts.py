@@ -1,13 +1,15 @@
 """Figure conflicts: where an article, or several articles about one event, give different figures for the
 same thing, the figures are listed side by side with their sentences; none is picked.
 
-Figures are "about the same thing" when they count the same kind (deaths, injuries, crowd or force size;
-an unspecified harm such as "crimes against more than a dozen protesters" is set beside the death toll)
+Figures are "about the same thing" when they count the same kind (deaths, injuries, arrests, crowd or force
+size; an unspecified harm such as "crimes against more than a dozen protesters" is set beside the death toll)
 for the same place and time: their dates do not disagree, their places are the same or both unsaid (a
 state's toll, the country's and the world's are different things: "worldwide", "nationwide" count as
 places), and something ties them together: the same place, the same date, or sentences at most three
 apart; sizes must count the same noun ("snipers"). Figures of one sentence are parts of one report and
-never conflict with each other.
+never conflict with each other. A vague quantifier ("many", "dozens", "several") never conflicts with a
+figure: it says too little to disagree; a sum of money or a rate is no figure of these kinds at all
+(`counts.count_kind`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsprism.events.counts import is_vague
 from newsprism.schema import Analysis, Count, FigureConflict, Span
 
 # The comparison group of each count kind.
 NEAR_SENTENCES = 3  # claims this many sentences apart in one article may be about the same event
-GROUP = {"fatalities": "fatalities", "victims": "fatalities", "injured": "injured", "size": "size"}
-ABOUT = {"fatalities": "people killed or harmed", "injured": "people injured", "size": "size of a crowd or force"}
+GROUP = {"fatalities": "fatalities", "victims": "fatalities", "injured": "injured", "arrested": "arrested",
+         "size": "size"}
+ABOUT = {"fatalities": "people killed or harmed", "injured": "people injured", "arrested": "people arrested",
+         "size": "size of a crowd or force"}
 
 
 @dataclass
@@ -35,6 +40,11 @@ class Claim:
     origin: str | None = None  # the article id, when comparing articles
     index: int | None = None  # the sentence's number in its article
     noun: str | None = None  # what is counted ("sniper"), for sizes
+
+    @property
+    def vague(self) -> bool:
+        """A vague quantifier ("many", "dozens"): never in a conflict."""
+        return self.count.value is None or is_vague(self.count.text or "")
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -57,8 +67,9 @@ def differ(a: Claim, b: Claim) -> bool:
 
 
 def find_conflicts(claims: Iterable[Claim]) -> list[FigureConflict]:
-    """Conflicts among claims: per kind, each set of compatible claims from different sentences that differ."""
-    claims = list(claims)
+    """Conflicts among claims: per kind, each set of compatible claims from different sentences that differ
+    (vague quantifiers left out)."""
+    claims = [c for c in claims if c.kind in GROUP and not c.vague]
     out: list[FigureConflict] = []
     used: set[int] = set()
     for i, a in enumerate(claims):

@@ -1,5 +1,6 @@
 """Figures in text: "almost 1,500", "more than a dozen", "dozens", "18", each with value, qualifier and span,
-and what they count in their sentence: fatalities, injured, crowd or force size, or unspecified victims.
+and what they count in their sentence: fatalities, injured, arrested, crowd or force size, or unspecified
+victims; a sum of money or a rate ("25 a week") counts none of them.
 
 A qualifier says how the figure bounds the truth: "exact", "about", "at least", "at most", "about, at most".
 "more than N" is at least N+1 ("more than a dozen": at least 13); "dozens" is at least 24 (two dozen),
@@ -40,6 +41,7 @@ class Figure:
     text: str
     start: int
     end: int
+    vague: bool = False  # a vague quantifier ("many", "dozens", "several"), never set against a number
 
 
 def words_value(text: str) -> int | None:
@@ -96,8 +98,14 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
                 qualifier = q
                 value = value + shift if value is not None and shift and not m.group("vague") else value
                 break
-        out.append(Figure(value, qualifier, m.group(0), offset + m.start(), offset + m.end()))
+        out.append(Figure(value, qualifier, m.group(0), offset + m.start(), offset + m.end(), bool(m.group("vague"))))
     return out
+
+
+def is_vague(text: str) -> bool:
+    """True where the figure written `text` ("many", "dozens", "more than a few") is a vague quantifier."""
+    found = find_figures(text)
+    return bool(found) and found[0].vague
 
 
 KILLED = lexicons.words("event_counts", "killed")
@@ -105,6 +113,34 @@ INJURED = lexicons.words("event_counts", "injured")
 VICTIM = lexicons.words("event_counts", "victim")
 SIZE = lexicons.words("event_counts", "size")
 MOVE = lexicons.words("event_counts", "move")
+ARRESTED = lexicons.words("event_counts", "arrested")
+MONEY = lexicons.words("event_counts", "money")
+RATE = lexicons.words("event_counts", "rate")
+PER = {"a", "an", "per", "every", "each"}
+
+
+def is_money(sent: Span, toks: list[Token]) -> bool:
+    """True where the figure of `toks` is a sum of money: a currency sign or word right before it, or a
+    currency word (after "million"/"billion") right after it, or spaCy's MONEY entity on it."""
+    doc = sent.doc
+    first, last = toks[0], toks[-1]
+    if any(t.ent_type_ == "MONEY" for t in toks) or any(ch in MONEY for ch in first.text[:1]):
+        return True
+    before = doc[first.i - 1] if first.i > sent.start else None
+    if before is not None and (before.lower_ in MONEY or before.text[-1:] in MONEY):
+        return True
+    for t in doc[last.i + 1: min(sent.end, last.i + 3)]:
+        if t.lower_ in SCALES:
+            continue
+        return t.lower_ in MONEY or t.lemma_.lower() in MONEY
+    return False
+
+
+def is_rate(sent: Span, toks: list[Token]) -> bool:
+    """True where the figure is a rate ("25 a week", "three people per day"): not the count of one event."""
+    doc = sent.doc
+    after = doc[toks[-1].i + 1: min(sent.end, toks[-1].i + 5)]
+    return any(a.lower_ in PER and b.lemma_.lower() in RATE for a, b in zip(after, after[1:]))
 
 
 def figure_tokens(sent: Span, fig: Figure) -> list[Token]:
@@ -132,7 +168,8 @@ def counted_noun(sent: Span, fig: Figure) -> str | None:
 
 
 def count_kind(sent: Span, fig: Figure) -> str | None:
-    """What a figure counts in its sentence: 'fatalities', 'injured', 'size', 'victims' or None.
+    """What a figure counts in its sentence: 'fatalities', 'injured', 'arrested', 'size', 'victims' or None
+    (None also for a sum of money or a rate: "$25 million", "25 a week").
 
     The word the figure hangs from decides first ("martyring 18", "24 people were killed"), then the words
     right after it ("18 dead"), then the counted noun ("100 snipers"); a figure after "including" is a part
@@ -140,6 +177,8 @@ def count_kind(sent: Span, fig: Figure) -> str | None:
     """
     toks = figure_tokens(sent, fig)
     if not toks or any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") for t in toks):
+        return None
+    if is_money(sent, toks) or is_rate(sent, toks):
         return None
     doc = sent.doc
     first, last = toks[0], toks[-1]
@@ -159,17 +198,18 @@ def count_kind(sent: Span, fig: Figure) -> str | None:
     kind = None
     if gov.i != noun.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"):
         g = _lemmas([gov])
-        kind = "fatalities" if g & KILLED else "injured" if g & INJURED else None
+        kind = ("fatalities" if g & KILLED else "injured" if g & INJURED else
+                "arrested" if g & ARRESTED else None)
     if kind is None:
         a, n = _lemmas(after), _lemmas([noun])
         kind = ("fatalities" if (a | n) & KILLED else "injured" if (a | n) & INJURED else
-                "fatalities" if "toll" in _lemmas(before) else None)
+                "arrested" if (a | n) & ARRESTED else "fatalities" if "toll" in _lemmas(before) else None)
     if kind is None and (prep == "against" or _lemmas([gov]) & VICTIM and noun.dep_ in ("dobj", "pobj")):
         kind = "victims"
     if kind is None and (_lemmas([noun]) & SIZE or noun.dep_ == "nsubj" and _lemmas([gov]) & MOVE):
         kind = "size"
     prev = doc[first.i - 1] if first.i > sent.start else None
-    if kind in ("fatalities", "injured", "victims") and prev is not None and prev.lower_ in ("including", "among"):
+    if kind in ("fatalities", "injured", "arrested", "victims") and prev is not None and prev.lower_ in ("including", "among"):
         return None
     return kind
 
@@ -184,7 +224,7 @@ class SentenceCount:
 
 
 def sentence_counts(sent: Span) -> list[SentenceCount]:
-    """The figures of `sent` that count people killed, injured, harmed or present, in text order."""
+    """The figures of `sent` that count people killed, injured, harmed, arrested or present, in text order."""
     out = []
     for fig in find_figures(sent.text, sent.start_char):
         kind = count_kind(sent, fig)

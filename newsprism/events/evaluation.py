@@ -145,7 +145,7 @@ def evaluate_units(units: list, model) -> dict:
     for group in by_doc.values():
         for u, (score, kind) in zip(group, decide(group[0].sent.doc, [u.sent for u in group], 0.0, model)):
             scores.append(score)
-            types.append(kind if score >= model.threshold else "NONE")
+            types.append(kind if score >= model.threshold and kind else "NONE")
             gold.append(u.label)
     return {"detection": detection(scores, [g != "NONE" for g in gold], model.threshold),
             "typed": typed(types, gold), "documents": len(by_doc)}
