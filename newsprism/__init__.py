@@ -3,7 +3,9 @@
 The Python API, loaded on first use so that `import newsprism` stays quick:
 
     import newsprism
-    analysis = newsprism.analyze(text, published="2018-04-06", title="...")   # an `Analysis`
+    articles = newsprism.read("page.html")                                    # `Article`s, as the CLI reads them
+    analysis = newsprism.analyze(articles[0])                                 # an `Analysis`
+    analysis = newsprism.analyze(text, published="2018-04-06", title="...")   # text or HTML
     for a in newsprism.analyze_many(texts, workers=2): ...                   # in input order
     with newsprism.open_store("news.db") as store: store.save([analysis])
     nlp = newsprism.load()                                                    # the spaCy pipeline
@@ -22,6 +24,7 @@ notorch.install()
 
 # Public name -> the module that defines it.
 _API = {
+    "read": "newsprism.api",
     "analyze": "newsprism.api",
     "analyze_many": "newsprism.api",
     "open_store": "newsprism.api",
@@ -37,7 +40,7 @@ _API = {
 __all__ = ["__version__", *_API]
 
 if TYPE_CHECKING:
-    from newsprism.api import analysis_schema, analyze, analyze_many, load, open_store
+    from newsprism.api import analysis_schema, analyze, analyze_many, load, open_store, read
     from newsprism.errors import AnalysisRefused, NewsprismError
     from newsprism.article import Article, Refusal
     from newsprism.schema import Analysis

@@ -1,12 +1,17 @@
-"""The Python API: analyse text or many articles, open a store, load the spaCy pipeline.
+"""The Python API: read inputs as the CLI does, analyse text, HTML or many articles, open a store, load the
+spaCy pipeline.
 
 These functions are what `import newsprism` offers (see `newsprism/__init__.py`); they call the same
-pipeline, engines and store as the `newsprism` command, so `analyze(text)` gives the JSON that
-`newsprism analyze` prints for the same text and metadata.
+readers, pipeline, engines and store as the `newsprism` command, so `analyze(read("page.html")[0])` gives the
+JSON that `newsprism analyze page.html` prints, and `analyze(text)` the JSON it prints for a `.txt` file
+holding that text.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import io
+import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -15,8 +20,11 @@ from spacy.language import Language
 
 from newsprism import pipeline
 from newsprism.article import Article, Refusal
-from newsprism.errors import AnalysisRefused
+from newsprism.errors import AnalysisRefused, InputNotFound
+from newsprism.readers import read_paths, read_stream
 from newsprism.readers.dates import normalise_date
+from newsprism.readers.detect import sniff
+from newsprism.readers.text import split_header
 from newsprism.schema import Analysis
 from newsprism.store import Store
 
@@ -27,6 +35,34 @@ def load(components: Iterable[str] | None = None, config: dict[str, dict] | None
     return pipeline.load(components, config)
 
 
+def read(
+    source: str | os.PathLike | bytes,
+    kind: str | None = None,
+    on_refusal: Callable[[Refusal], None] | None = None,
+) -> list[Article]:
+    """The `Article`s the command line reads from a file, a folder (walked) or the bytes of one input.
+
+    `kind` ("txt", "html", "jsonl", "feed" or "warc") names the format; by default a file's extension
+    names it, else its first bytes. A feed or WARC gives one article per entry or page, a `.txt` file its
+    header lines (date, title, source, url) as metadata. An input that cannot be read is skipped and handed to
+    `on_refusal` (by default a warning names it); a path that is not there raises `InputNotFound` (E001).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        items = read_stream(io.BytesIO(bytes(source)), "<bytes>", kind=kind)
+    else:
+        path = os.fspath(source)
+        if not os.path.exists(path):
+            raise InputNotFound(f"{path} is not there; give a file or a folder of articles")
+        items = read_paths([path], kind=kind)
+    out = []
+    for item in items:
+        if isinstance(item, Refusal):
+            _refused(item, on_refusal)
+        else:
+            out.append(item)
+    return out
+
+
 def article(
     text: str,
     published: str | date | None = None,
@@ -35,27 +71,62 @@ def article(
     url: str | None = None,
     id: str | None = None,
 ) -> Article:
-    """An `Article` from text and metadata; `published` may be a date or any date text (kept as YYYY-MM-DD)."""
+    """An `Article` from text and metadata, read as the command line reads an input holding that text: an HTML
+    page's main text and metadata (trafilatura), or a text's header lines (`date ...`, `title ...`, a blank
+    line) as metadata, never as text. The arguments given win over what the input says; `published` may be a
+    date or any date text (kept as YYYY-MM-DD)."""
     day = published.isoformat() if isinstance(published, date) else normalise_date(published)
-    return Article(text=text, id=id or "", title=title, published=day, source=source, url=url)
+    given = {"title": title, "published": day, "source": source, "url": url, "id": id}
+    if sniff(text[:4096].encode("utf-8", "replace")) == "html":
+        items = list(read_stream(io.BytesIO(text.encode("utf-8")), "<html>", kind="html"))
+        if isinstance(items[0], Refusal):
+            raise AnalysisRefused(f"{items[0].origin}: {items[0].reason}")
+        read_article = items[0]
+    else:
+        fields, body = split_header(text)
+        read_article = Article(text=body.strip() if fields else text, title=fields.get("title"),
+                               published=normalise_date(fields.get("date")), source=fields.get("source"),
+                               url=fields.get("url"))
+    return _with(read_article, given)
+
+
+def _with(art: Article, given: dict[str, str | None]) -> Article:
+    """`art` with the metadata given (those not None) in place of its own; a new id only when asked for."""
+    changes = {k: v for k, v in given.items() if v is not None}
+    return dataclasses.replace(art, **changes) if changes else art
 
 
 def analyze(
-    text: str,
+    text: str | Article,
     published: str | date | None = None,
     title: str | None = None,
     source: str | None = None,
     url: str | None = None,
     id: str | None = None,
 ) -> Analysis:
-    """Analyse one article's text; raises `AnalysisRefused` with the reason when the pipeline refuses it.
+    """Analyse one article: an `Article` (from `read`), an HTML page, or text (its header lines, if any, read as
+    metadata, see `article`); the metadata given win over the input's own. Raises `AnalysisRefused` with the
+    reason when the input or the pipeline refuses it.
 
     `analyze(text).model_dump_json()` is what `newsprism analyze --format jsonl` prints for that article.
     """
-    result = next(pipeline.analyze(pipeline.shared(), [article(text, published, title, source, url, id)]))
+    if isinstance(text, Article):
+        day = published.isoformat() if isinstance(published, date) else normalise_date(published)
+        art = _with(text, {"title": title, "published": day, "source": source, "url": url, "id": id})
+    else:
+        art = article(text, published, title, source, url, id)
+    result = next(pipeline.analyze(pipeline.shared(), [art]))
     if isinstance(result, Refusal):
         raise AnalysisRefused(f"{result.origin}: {result.reason}")
     return result
+
+
+def _refused(refusal: Refusal, on_refusal: Callable[[Refusal], None] | None) -> None:
+    """Hand a refusal to `on_refusal`, or warn naming it (the batch goes on either way)."""
+    if on_refusal is None:
+        warnings.warn(f"newsprism: skipped {refusal.origin}: {refusal.reason}", stacklevel=3)
+    else:
+        on_refusal(refusal)
 
 
 def analyze_many(
@@ -75,10 +146,7 @@ def analyze_many(
     nlp = pipeline.shared() if workers == 1 else None
     for result in local.analyze(articles, workers, batch_size, nlp):
         if isinstance(result, Refusal):
-            if on_refusal is None:
-                warnings.warn(f"newsprism: skipped {result.origin}: {result.reason}", stacklevel=2)
-            else:
-                on_refusal(result)
+            _refused(result, on_refusal)
             continue
         yield result
 

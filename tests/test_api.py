@@ -99,3 +99,79 @@ def test_spacy_finds_the_components_through_the_entry_point():
 def test_load_is_the_full_pipeline():
     nlp = newsprism.load()
     assert [n for n in nlp.pipe_names if n.startswith("newsprism_")][:2] == ["newsprism_actors", "newsprism_quotes"]
+
+
+# --- newsprism.read: the articles the command line reads, from a path or bytes ------------------------------
+
+from tests.test_readers import ATOM, PAGE, RSS, warc_bytes  # noqa: E402  (fixtures of the readers' tests)
+
+JSONL = '{"id": "j1", "text": "Talks resumed in Geneva.", "title": "Talks"}\n{"id": "j2", "text": "Rain in Oslo."}\n'
+
+
+def test_read_every_kind_the_cli_reads(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text(JSONL, encoding="utf-8")
+    (tmp_path / "crawl.warc.gz").write_bytes(warc_bytes([("https://p.example/r", "text/html", PAGE.encode())]))
+    text, = newsprism.read(tmp_path / "a.txt")
+    assert (text.text, text.title, text.published) == (BODY, "Council vote", "2024-05-02")
+    page, = newsprism.read(str(tmp_path / "page.html"))
+    assert page.title == "Rain floods Madrid" and page.text.startswith("Heavy rain fell on Madrid")
+    assert "<p>" not in page.text and "Copyright" not in page.text
+    refused = []
+    entries = newsprism.read(tmp_path / "feed.rss", on_refusal=refused.append)
+    assert [e.title for e in entries] == ["Rain floods Madrid", "Snow in Oslo"]
+    assert [r.origin for r in refused] == [f"{tmp_path / 'feed.rss'}#2"]  # the entry without text, named
+    assert [a.id for a in newsprism.read(tmp_path / "lines.jsonl")] == ["j1", "j2"]
+    warc, = newsprism.read(tmp_path / "crawl.warc.gz")
+    assert warc.url == "https://p.example/r" and warc.text == page.text
+    with pytest.warns(UserWarning, match="feed.rss#2"):
+        folder = newsprism.read(tmp_path)  # a folder, walked in sorted order, as the CLI walks it
+    assert [a.id for a in folder] == [text.id, warc.id, *[e.id for e in entries], "j1", "j2", page.id]
+
+
+def test_read_bytes_by_sniffing_or_by_kind():
+    page, = newsprism.read(PAGE.encode("utf-8"))
+    assert page.title == "Rain floods Madrid"
+    atom, = newsprism.read(ATOM.encode("utf-8"))
+    assert atom.id == "urn:planet:talks" and "track()" not in atom.text
+    as_text, = newsprism.read(PAGE.encode("utf-8"), kind="txt")  # the kind wins over what the bytes look like
+    assert as_text.text.startswith("<!DOCTYPE html>")
+    with pytest.raises(newsprism.NewsprismError, match=r"\[E003\].*'pdf'.*txt, html, jsonl, feed, warc"):
+        newsprism.read(b"x", kind="pdf")
+
+
+def test_read_a_missing_path_raises_by_name(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"\[E001\] .*nowhere.html is not there"):
+        newsprism.read(tmp_path / "nowhere.html")
+
+
+def test_article_reads_header_lines_and_html_as_the_cli_does():
+    from newsprism.api import article
+
+    art = article(ARTICLE)  # a .txt file's content: the header is metadata, never text
+    assert (art.text, art.title, art.published) == (BODY, "Council vote", "2024-05-02")
+    assert "date" not in art.text
+    assert article(ARTICLE, title="Given").title == "Given"  # what the caller gives wins
+    html = article(PAGE)
+    assert html.text == newsprism.read(PAGE.encode())[0].text and html.source == "Daily Planet"
+    plain = "  Just text, no header.\n"
+    assert article(plain).text == plain  # as before: text without a header is analysed as given
+
+
+@pytest.mark.slow
+def test_read_and_analyze_an_html_page_give_the_json_of_the_command(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--format", "json", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.stdout)
+    article, = newsprism.read(path)
+    assert json.loads(newsprism.analyze(article).model_dump_json()) == cli
+    assert json.loads(newsprism.analyze(PAGE).model_dump_json()) == cli  # the page's HTML as a string
+    assert any(q.speaker_name == "Ana Lopez" for q in newsprism.analyze(article).quotes)
+    txt = tmp_path / "a.txt"
+    txt.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(txt), "--format", "json", "--workers", "1"])
+    assert json.loads(newsprism.analyze(ARTICLE).model_dump_json()) == json.loads(result.stdout)

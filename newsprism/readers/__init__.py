@@ -1,8 +1,8 @@
 """Readers: turn files, folders and stdin into `Article`s, or `Refusal`s for inputs that cannot be read.
 
-`read_paths` is the one entry point. A file is read by the reader its extension names (`.gz` is
-decompressed first, as a stream, each reader reading no more than its limit), else by what its first bytes
-look like; a folder is walked in sorted order, hidden entries and files that are never articles
+`read_paths` is the one entry point (`newsprism.read` calls it too). A file is read by the reader `kind`
+names when given, else by the one its extension names (`.gz` is decompressed first, as a stream, each reader
+reading no more than its limit), else by what its first bytes look like; a folder is walked in sorted order, hidden entries and files that are never articles
 (documentation, databases) skipped, every other file read, so junk in a folder is named, not silently
 passed over; `-` is stdin, always sniffed.
 A folder may be untrusted, so a walk reads regular files only (a FIFO, socket or device is named and
@@ -22,6 +22,7 @@ import zlib
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from newsprism.article import Article, Refusal
+from newsprism.errors import UnknownChoice
 from newsprism.limits import current as current_limits, too_long
 from newsprism.readers.detect import SNIFF_BYTES, format_by_name, is_gzip, sniff
 from newsprism.readers.feed import read_feed
@@ -30,7 +31,7 @@ from newsprism.readers.text import read_text
 from newsprism.readers.warc import read_warc
 from newsprism.readers.webpage import read_html
 
-__all__ = ["Article", "Refusal", "read_paths", "read_file", "read_stream", "walk"]
+__all__ = ["Article", "KINDS", "Refusal", "read_paths", "read_file", "read_stream", "walk"]
 
 Reader = Callable[[BinaryIO, str], Iterator[Article | Refusal]]
 READERS: dict[str, Reader] = {
@@ -40,36 +41,46 @@ READERS: dict[str, Reader] = {
     "feed": read_feed,
     "warc": read_warc,
 }
+KINDS = tuple(READERS)  # what `kind` may name
 STDIN_ORIGIN = "<stdin>"
 # Files a folder walk passes over: documentation and databases (an ingest often writes its database there).
 NOT_ARTICLES = (".md", ".rst", ".db", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
 FOLLOW_LINKS_ENV = "NEWSPRISM_FOLLOW_LINKS"
-KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+FILE_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
 OUTSIDE = "symbolic link leads outside the folder; not followed (--follow-links reads it)"
 
 
 def read_paths(
-    paths: Iterable[str], stdin: TextIO | BinaryIO | None = None, follow_links: bool | None = None
+    paths: Iterable[str], stdin: TextIO | BinaryIO | None = None, follow_links: bool | None = None,
+    kind: str | None = None,
 ) -> Iterator[Article | Refusal]:
     """Every article (or refusal) in `paths`, in order: files, folders (walked) and `-` for stdin.
 
-    `follow_links` (default: `$NEWSPRISM_FOLLOW_LINKS`) lets a folder walk follow links that leave the folder.
+    `follow_links` (default: `$NEWSPRISM_FOLLOW_LINKS`) lets a folder walk follow links that leave the folder;
+    `kind` (one of `KINDS`) reads every file with that reader instead of choosing by name or content.
     """
+    check_kind(kind)
     if follow_links is None:
         follow_links = os.environ.get(FOLLOW_LINKS_ENV, "") not in ("", "0")
     for path in paths:
         if path == "-":
-            yield from read_stream(_binary(stdin if stdin is not None else sys.stdin), STDIN_ORIGIN)
+            yield from read_stream(_binary(stdin if stdin is not None else sys.stdin), STDIN_ORIGIN, kind=kind)
         elif os.path.isdir(path):
             within = None if follow_links else os.path.realpath(path)
             for file in walk(path, follow_links):
                 if isinstance(file, Refusal):
                     yield file
                 else:
-                    yield from read_file(file, within=within, regular_only=True)
+                    yield from read_file(file, within=within, regular_only=True, kind=kind)
         else:
-            yield from read_file(path)
+            yield from read_file(path, kind=kind)
+
+
+def check_kind(kind: str | None) -> None:
+    """`UnknownChoice` unless `kind` is `None` or one of `KINDS`."""
+    if kind is not None and kind not in READERS:
+        raise UnknownChoice(f"unknown kind of input {kind!r}; choose one of: {', '.join(KINDS)}")
 
 
 def walk(folder: str, follow_links: bool = False) -> Iterator[str | Refusal]:
@@ -98,7 +109,8 @@ def walk(folder: str, follow_links: bool = False) -> Iterator[str | Refusal]:
                 yield os.path.join(root, name)
 
 
-def read_file(path: str, within: str | None = None, regular_only: bool = False) -> Iterator[Article | Refusal]:
+def read_file(path: str, within: str | None = None, regular_only: bool = False,
+              kind: str | None = None) -> Iterator[Article | Refusal]:
     """Every article (or refusal) in one file.
 
     With `regular_only` (a folder walk) anything but a regular file is refused by its kind before it is
@@ -114,7 +126,7 @@ def read_file(path: str, within: str | None = None, regular_only: bool = False) 
         yield stream
         return
     with stream:
-        yield from read_stream(stream, path, name=path)
+        yield from read_stream(stream, path, name=path, kind=kind)
 
 
 def _open_regular(path: str, within: str | None) -> BinaryIO | Refusal:
@@ -136,7 +148,7 @@ def _open_regular(path: str, within: str | None) -> BinaryIO | Refusal:
 
 def _kind(mode: int) -> str | None:
     """What a file is when it is not a regular file (`a FIFO`, ...), else `None`."""
-    return None if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), "not a plain file")
+    return None if stat.S_ISREG(mode) else FILE_KINDS.get(stat.S_IFMT(mode), "not a plain file")
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -144,13 +156,15 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def read_stream(stream: BinaryIO, origin: str, name: str = "") -> Iterator[Article | Refusal]:
-    """Every article (or refusal) in a binary stream; `name` (a file name) picks the format, else sniffing.
+def read_stream(stream: BinaryIO, origin: str, name: str = "", kind: str | None = None) -> Iterator[Article | Refusal]:
+    """Every article (or refusal) in a binary stream; `kind` picks the format, else `name` (a file name), else
+    sniffing.
 
     Gzip is decompressed here for every format; compressed data that breaks off (truncated, corrupt)
     ends the input there: what was read is yielded, then a refusal naming the damage. An article longer
     than the character limit (`newsprism.limits`) is refused with its size.
     """
+    check_kind(kind)
     guard = None
     try:
         head, stream = _peek(stream)
@@ -158,7 +172,7 @@ def read_stream(stream: BinaryIO, origin: str, name: str = "") -> Iterator[Artic
             head = zlib.decompressobj(wbits=31).decompress(head, SNIFF_BYTES)
             guard = _Guarded(gzip.GzipFile(fileobj=stream, mode="rb"))
             stream = io.BufferedReader(guard)
-        fmt = format_by_name(name) or sniff(head)
+        fmt = kind or format_by_name(name) or sniff(head)
         limits = current_limits()
         for item in READERS[fmt](stream, origin):
             reason = too_long(item.text, limits) if isinstance(item, Article) else None
