@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import errno
+import itertools
 import json
 import os
 import socket
@@ -59,6 +60,10 @@ class ErrorGroup(typer.core.TyperGroup):
     """The top-level command group: an error of `newsprism.errors`, from any command, is one line on stderr,
     `newsprism: [CODE] message`, and the exit status `EXIT_STATUS` gives it; a traceback only with --debug."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse the command line, global options taken after the subcommand too (`analyze --debug FILE`)."""
+        return super().parse_args(ctx, hoist_global_options(self, args))
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command, reporting a `NewsprismError` (Typer's usage errors pass through: status 2)."""
         try:
@@ -68,6 +73,33 @@ class ErrorGroup(typer.core.TyperGroup):
                 raise
             say(f"newsprism: {escape(str(exc))}")
             raise typer.Exit(exit_status(exc)) from None
+
+
+def hoist_global_options(group: Any, args: list[str]) -> list[str]:
+    """`args` with the group's own options (the global ones) that come after the subcommand moved before it,
+    values and all, so they may be written on either side; nothing after `--` moves."""
+    takes_value = {opt: not param.is_flag for param in group.params for opt in param.opts + param.secondary_opts}
+    start = 0  # the subcommand's position: the first word that is neither a global option nor its value
+    while start < len(args) and args[start].startswith("-") and args[start] != "--":
+        name = args[start].split("=", 1)[0]
+        start += 2 if takes_value.get(name) and "=" not in args[start] else 1
+    if start >= len(args):
+        return args
+    moved, rest, i = [], [], start + 1
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            rest += args[i:]
+            break
+        name = word.split("=", 1)[0]
+        if name in takes_value:
+            width = 2 if takes_value[name] and "=" not in word else 1
+            moved += args[i:i + width]
+            i += width
+        else:
+            rest.append(word)
+            i += 1
+    return args[:start] + moved + [args[start]] + rest
 
 
 class SafeTyper(typer.Typer):
@@ -102,6 +134,11 @@ tone_app = typer.Typer(no_args_is_help=True, help="Tone towards a mentioned acto
 app.add_typer(tone_app, name="tone")
 
 err = Console(stderr=True)
+
+
+# The tables `export` writes (`newsprism.store.export.TABLES`, checked by the tests), named here so that --help
+# needs no database module.
+EXPORT_TABLES = ("articles", "entities", "quotes", "events", "framing", "tone", "figure_conflicts", "actors", "stories")
 
 
 class Format(str, Enum):
@@ -246,9 +283,13 @@ def ingest(
     batch = Batch(paths)
     workers = check_workers(workers)
     stats = IngestStats()
+    articles = first_read(batch.articles())
+    if articles is None:  # nothing to store: no database is created for inputs that are not there
+        say(f"newsprism: no articles read, nothing stored in {escape(db)}")
+        batch.exit()
     with Store(db) as store:
         store.story_days = story_days
-        added = run_ingest(batch.articles(), store, stats, engine.value, workers, batch_size, ray_address,
+        added = run_ingest(articles, store, stats, engine.value, workers, batch_size, ray_address,
                            on_refusal=lambda r: batch.refuse(r.origin, r.reason), on_unanalysed=batch.unanalysed,
                            config=pipeline_config())
         for _ in progress(added, "stored", size=lambda n: n):
@@ -301,6 +342,12 @@ def actors(
             corpus_render.actors_table(views.all_actors(store), Console())
 
 
+def first_read(items: Iterator[Article]) -> Iterator[Article] | None:
+    """The articles, read up to the first one before anything else happens; `None` when there is none."""
+    first = next(items, None)
+    return None if first is None else itertools.chain([first], items)
+
+
 def need_database(db: str) -> None:
     """`DatabaseNotFound` for a SQLite file that is not there: the commands that read one never create it."""
     if "://" not in db and not Path(db).is_file():
@@ -330,11 +377,11 @@ def summary(db: str = typer.Option("newsprism.db", help="SQLite file or database
 @app.command()
 def export(
     db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
-    table: str = typer.Option("quotes", help="articles, entities, quotes, events, framing or figure_conflicts."),
+    table: str = typer.Option("quotes", help=f"One of: {', '.join(EXPORT_TABLES)} (actors and stories: the corpus view, a row per actor and per event of a story)."),
     format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv: for spreadsheets; jsonl: one row per line."),
     out: Path = typer.Option(None, "--out", "-o", help="Output file (default stdout)."),
 ) -> None:
-    """Export one table for spreadsheets and pandas."""
+    """Export one table for spreadsheets and pandas: the articles' tables, or the corpus view's actors and stories."""
     from newsprism.store import export as export_table
 
     store = open_store(db)
