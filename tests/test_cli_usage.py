@@ -49,7 +49,8 @@ def test_a_global_option_after_the_subcommand_takes_effect():
     assert json.loads(result.stdout)["framing_tagger"] == "crf"  # one invocation's option does not stay
 
 
-def test_a_limit_after_the_subcommand_refuses_as_before_it(tmp_path):
+def test_a_limit_after_the_subcommand_refuses_as_before_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSPRISM_MAX_CHARS", "1000000")  # restored afterwards: --max-chars sets it for the process
     path = tmp_path / "a.txt"
     path.write_text("Rain fell on Madrid on Thursday and the mayor spoke.", encoding="utf-8")
     result = run("analyze", str(path), "--max-chars", "5")

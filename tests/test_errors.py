@@ -103,7 +103,7 @@ def test_commands_report_input_and_database_errors_alike(tmp_path):
     folder.mkdir()
     for command in ("migrate", "ingest"):  # a folder where the database should be: a database error, 1
         args = [command, "--db", str(folder)] + (["-"] if command == "ingest" else [])
-        result = runner.invoke(app, args, input="")
+        result = runner.invoke(app, args, input="Rain fell on Madrid.\n")  # ingest opens it at the first article
         assert result.exit_code == 1, (command, result.output)
         assert result.stderr.startswith("newsprism: [E101] database path"), (command, result.stderr)
 
