@@ -78,3 +78,33 @@ def test_committed_second_set_units_match_the_shared_texts():
     labelled = annotation.labels()
     for sid in set(labelled) & {u.sid for u in units}:
         assert labelled[sid].label in annotation.LABELS
+
+
+def _write_labels(path: Path, rows: list[tuple[int, str]], annotator: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("sid\tlabel\tsource\ttarget\tannotator\n"
+                    + "".join(f"{sid}\t{label}\t\t\t{annotator}\n" for sid, label in rows))
+
+
+def test_agreement_per_second_pass_file_with_kappa_on_detection_and_type(tmp_path):
+    first = [(0, "NONE"), (1, "NONE"), (2, "COERCE"), (3, "DISAPPROVE"), (4, "NONE"), (5, "ASSAULT")]
+    second = [(0, "NONE"), (1, "DEMAND"), (2, "COERCE"), (3, "REJECT"), (4, "NONE"), (5, "ASSAULT")]
+    _write_labels(tmp_path / "labels-D.tsv", first, "D")
+    _write_labels(tmp_path / "second-pass" / "labels-E.tsv", second, "E")
+    _write_labels(tmp_path / "second-pass" / "labels-L.tsv", [(9, "NONE")], "L")  # another pass, other sentences
+    got = annotation.agreement(tmp_path, "labels-E.tsv")
+    assert got["sentences"] == 6 and got["events_both"] == 3
+    assert got["detection_agreement"] == pytest.approx(5 / 6)
+    # event/NONE: first 3/6 events, second 4/6: chance = .5*(4/6) + .5*(2/6) = .5
+    assert got["detection_kappa"] == pytest.approx((5 / 6 - 0.5) / 0.5)
+    assert got["type_agreement"] == pytest.approx(2 / 3)
+    assert annotation.agreement(tmp_path, "labels-L.tsv") == {"sentences": 0}  # judged none of the same
+
+
+def test_second_pass_sample_is_seeded_and_drawn_from_the_annotators_sentences(tmp_path):
+    _write_labels(tmp_path / "labels-D.tsv", [(i, "NONE") for i in range(100, 200)], "D")
+    _write_labels(tmp_path / "labels-A.tsv", [(i, "NONE") for i in range(0, 100)], "A")
+    one = annotation.second_pass_sample("D", 30, folder=tmp_path)
+    assert one == annotation.second_pass_sample("D", 30, folder=tmp_path) == sorted(one)
+    assert len(set(one)) == 30 and all(100 <= s < 200 for s in one)
+    assert one != annotation.second_pass_sample("D", 30, seed=5, folder=tmp_path)

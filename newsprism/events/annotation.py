@@ -14,7 +14,9 @@ hash: about 60% `train`, 20% `tune` (for choosing settings) and 20% `report` (fo
     python -m newsprism.events.annotation list              # write sentences.tsv (once)
     python -m newsprism.events.annotation extend            # append the second set's units to sentences.tsv
     python -m newsprism.events.annotation show 120 160      # print sentences 120..159 to annotate
-    python -m newsprism.events.annotation agree             # agreement with the second pass
+    python -m newsprism.events.annotation agree             # agreement of each second pass (writes agreement.json)
+    python -m newsprism.events.annotation sample D 300      # seeded sample of D's sentences for a blind second pass
+    python -m newsprism.events.annotation context second-pass/sample-D.txt 0 50   # print them in context, unlabelled
     python -m newsprism.events.annotation add RAW.tsv OUT.tsv ANNOTATOR
         # RAW: sid<TAB>LABEL<TAB>source words<TAB>target words (words copied from the sentence, or empty)
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass
@@ -37,7 +40,8 @@ LABELS = ["NONE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "CO
           "DISAPPROVE", "FIGHT", "INVESTIGATE", "MOBILIZE", "PROTEST", "REJECT", "RETREAT", "SANCTION",
           "SUPPORT", "THREATEN"]
 POLNEAR_DOCS = 60  # PolNeAR train articles annotated beside the 89 VOA stories (the first by name)
-SPLIT_SEED = "events-2"  # salts the hash that splits the second set's documents into train / tune / report
+SPLIT_SEED = "events-2"
+SAMPLE_SEED = 22  # seeds the sample of a blind second pass (`second-pass/sample-<annotator>.txt`)  # salts the hash that splits the second set's documents into train / tune / report
 
 
 @dataclass(frozen=True)
@@ -219,19 +223,51 @@ def add(raw: Path, out: Path, annotator: str) -> int:
     return len(rows)
 
 
-def agreement(folder: Path = ANNOTATIONS) -> dict[str, float]:
-    """First pass against the blind second pass (`second-pass/labels-*.tsv`) on the sentences both judged:
-    raw agreement and Cohen's kappa on event / NONE, and on the full label (NONE or type)."""
-    first, second = labels(folder), labels(folder / "second-pass")
-    both = sorted(set(first) & set(second))
+def _kappa(a: list, b: list) -> tuple[float, float]:
+    """Raw agreement and Cohen's kappa of two equally long lists of judgements."""
+    observed = sum(x == y for x, y in zip(a, b)) / len(a)
+    chance = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in set(a) | set(b))
+    return observed, (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict[str, float]:
+    """First pass against a blind second pass (`second-pass/<second>`) on the sentences both judged: raw
+    agreement and Cohen's kappa on event / NONE, on the full label (NONE or type), and on the type alone
+    over the sentences both passes judged events."""
+    first, other = labels(folder), labels(folder / "second-pass", second)
+    both = sorted(set(first) & set(other))
     out: dict[str, float] = {"sentences": len(both)}
+    if not both:
+        return out
     for name, key in (("detection", lambda l: l.label != "NONE"), ("label", lambda l: l.label)):
-        a, b = [key(first[s]) for s in both], [key(second[s]) for s in both]
-        observed = sum(x == y for x, y in zip(a, b)) / len(both)
-        chance = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in set(a) | set(b))
-        out[f"{name}_agreement"] = observed
-        out[f"{name}_kappa"] = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+        out[f"{name}_agreement"], out[f"{name}_kappa"] = _kappa([key(first[s]) for s in both],
+                                                                [key(other[s]) for s in both])
+    events = [s for s in both if first[s].label != "NONE" and other[s].label != "NONE"]
+    out["events_both"] = len(events)
+    if events:
+        out["type_agreement"], out["type_kappa"] = _kappa([first[s].label for s in events],
+                                                          [other[s].label for s in events])
     return out
+
+
+def second_pass_sample(annotator: str, n: int, seed: int = SAMPLE_SEED, folder: Path = ANNOTATIONS) -> list[int]:
+    """A seeded random sample of `n` sentences that `annotator` judged, for a blind second pass."""
+    judged = sorted(labels(folder, f"labels-{annotator}.tsv"))
+    return sorted(random.Random(seed).sample(judged, min(n, len(judged))))
+
+
+def show_context(sids: list[int], around: int = 2) -> None:
+    """Print each sentence to judge (`>>` and its id) between up to `around` neighbours of its document, with
+    no label, for a blind pass."""
+    units = sentences()
+    for sid in sids:
+        u = units[sid]
+        text = document_text(u.doc)
+        print(f"=== {sid} {u.doc}")
+        for n in range(sid - around, sid + around + 1):
+            if n in units and units[n].doc == u.doc:
+                words = " ".join(text[units[n].start:units[n].end].split())
+                print(f"{'>>' if n == sid else '  '} {n}\t{words}")
 
 
 def show(first: int, last: int) -> None:
@@ -252,6 +288,16 @@ if __name__ == "__main__":
     elif cmd == "show":
         show(int(args[0]), int(args[1]))
     elif cmd == "agree":
-        print(json.dumps(agreement(), indent=1))
+        # every second-pass file against the first pass, written to second-pass/agreement.json
+        record = {p.name: agreement(second=p.name) for p in sorted((ANNOTATIONS / "second-pass").glob("labels-*.tsv"))}
+        (ANNOTATIONS / "second-pass" / "agreement.json").write_text(json.dumps(record, indent=1) + "\n")
+        print(json.dumps(record, indent=1))
+    elif cmd == "sample":
+        annotator, n = args[0], int(args[1])
+        ids = second_pass_sample(annotator, n)
+        (ANNOTATIONS / "second-pass" / f"sample-{annotator}.txt").write_text("".join(f"{i}\n" for i in ids))
+        print(len(ids), "sentences")
+    elif cmd == "context":
+        show_context([int(line) for line in open(args[0]) if line.strip()][int(args[1]):int(args[2])])
     elif cmd == "add":
         print(add(Path(args[0]), Path(args[1]), args[2]), "rows")

@@ -49,12 +49,14 @@ def full_parser() -> Language:
     return load_parser()
 
 
-def annotated_units(folder: Path = annotation.ANNOTATIONS, shared: Path = annotation.SHARED) -> list[Unit]:
-    """Every labelled sentence of `folder`, parsed within its whole document, in sentence-id order."""
+def annotated_units(folder: Path = annotation.ANNOTATIONS, shared: Path = annotation.SHARED,
+                    splits: set[str] | None = None) -> list[Unit]:
+    """Every labelled sentence of `folder` (of the given `splits` only, when given, so that documents of other
+    splits are not parsed), parsed within its whole document, in sentence-id order."""
     units, labels = annotation.sentences(folder), annotation.labels(folder)
     by_doc: dict[str, list[int]] = {}
     for sid in sorted(labels):
-        if sid in units:
+        if sid in units and (splits is None or units[sid].split in splits):
             by_doc.setdefault(units[sid].doc, []).append(sid)
     names = list(by_doc)
     texts = [annotation.document_text(name, shared) for name in names]

@@ -156,4 +156,4 @@ def evaluate_annotated(folder: Path, shared: Path) -> dict:
     model = detector.load()
     if model is None:
         raise EventsModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")
-    return evaluate_units([u for u in annotated_units(Path(folder), Path(shared)) if u.split == "dev"], model)
+    return evaluate_units(annotated_units(Path(folder), Path(shared), {"dev"}), model)
