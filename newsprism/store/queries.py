@@ -374,10 +374,13 @@ def event_date_counts(store: Store, min_score: float = 0.0) -> list[tuple[str, s
 
 
 def located_event_counts(store: Store, min_score: float = 0.0) -> list[Row]:
-    """Events scored at least `min_score` with coordinates, grouped by place and type with their count `n`."""
+    """Events scored at least `min_score` with a place: coordinates, a place name or a country, grouped by
+    place and type with their count `n` (the web map finds coordinates for names through the gazetteer)."""
+    located = or_(and_(events.c.lat.is_not(None), events.c.lon.is_not(None)), events.c.place.is_not(None),
+                  events.c.country.is_not(None))
     query = (
         select(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type, func.count().label("n"))
-        .where(events.c.lat.is_not(None), events.c.lon.is_not(None), _scored(min_score))
+        .where(located, _scored(min_score))
         .group_by(events.c.place, events.c.country, events.c.lat, events.c.lon, events.c.type)
     )
     with store.engine.connect() as conn:

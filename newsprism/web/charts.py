@@ -1,4 +1,5 @@
-"""Charts drawn on the server as inline SVG: bars, a stacked timeline, a heat map and a map of points.
+"""Charts drawn on the server as inline SVG: bars, a stacked timeline on a time scale, a heat map and a map of
+points over an offline basemap.
 
 No JavaScript and no file from the internet: each function returns SVG markup with every label escaped
 (labels come from articles, which are untrusted), using presentation attributes only so that the page's
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
@@ -60,24 +62,82 @@ def bars(items: list[tuple[str, int]], title: str) -> Markup:
     return _svg(left + width + 50, len(items) * row + 8, title, body)
 
 
+def _period(key: str) -> tuple[date, date] | None:
+    """The first and last day a timeline key covers: a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY);
+    None for anything else."""
+    try:
+        if len(key) == 10:
+            day = date.fromisoformat(key)
+            return day, day
+        if len(key) == 7:
+            first = date(int(key[:4]), int(key[5:7]), 1)
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        if len(key) == 4:
+            return date(int(key), 1, 1), date(int(key), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
+    """At most `most` round dates between `first` and `last` with their labels: days, month starts or years,
+    whichever the span suits."""
+    days = (last - first).days + 1
+    if days <= 62:
+        step = max(1, math.ceil(days / most))
+        return [(first + timedelta(days=d), (first + timedelta(days=d)).isoformat()) for d in range(0, days, step)]
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= 12 * most:
+        step = next(s for s in (1, 2, 3, 4, 6, 12, 24) if months / s <= most or s == 24)
+        out, m = [], first.year * 12 + first.month - 1
+        m += (-m) % step  # the first month on a multiple of the step (January, April, July ... for 3)
+        while m <= last.year * 12 + last.month - 1:
+            tick = date(m // 12, m % 12 + 1, 1)
+            if tick >= first:
+                out.append((tick, tick.isoformat()[:7]))
+            m += step
+        return out
+    step = max(1, math.ceil((last.year - first.year + 1) / most))
+    return [(date(y, 1, 1), str(y)) for y in range(first.year + (-first.year) % step, last.year + 1, step)
+            if date(y, 1, 1) >= first]
+
+
 def timeline(series: dict[str, dict[str, int]], title: str) -> Markup:
-    """Stacked columns: one column per date (or month) in order, one colour per series, with a legend."""
-    keys = sorted({k for counts in series.values() for k in counts})
-    if not keys:
+    """Stacked columns on a time scale: each key (a day, month or year) is drawn over the stretch of time it
+    covers, so seven days and four months apart look it; one colour per series, with a legend. Keys that are
+    no date are left out."""
+    periods = {k: p for counts in series.values() for k in counts if (p := _period(k))}
+    if not periods:
         return Markup("")
+    keys = sorted(periods, key=lambda k: periods[k])
     names = sorted(series, key=lambda s: -sum(series[s].values()))
     totals = [sum(series[s].get(k, 0) for s in names) for k in keys]
     top = max(totals) or 1
     left, plot_w, plot_h, legend_h = 40, 640, 180, 18 * math.ceil(len(names) / 4)
-    step = plot_w / len(keys)
+    first = min(p[0] for p in periods.values())
+    last = max(p[1] for p in periods.values())
+    span = (last - first).days + 1
+    pad = max(1, round(span * 0.02))  # a margin of time either side, so the first and last columns show whole
+    origin, days = first - timedelta(days=pad), span + 2 * pad
+
+    def x_of(day: date) -> float:
+        return left + plot_w * (day - origin).days / days
+
     body = [
         f'<line x1="{left}" y1="{plot_h + 10}" x2="{left + plot_w}" y2="{plot_h + 10}" stroke="#888"></line>',
         f'<text x="{left - 6}" y="16" text-anchor="end">{top}</text>',
         f'<text x="{left - 6}" y="{plot_h + 10}" text-anchor="end">0</text>',
     ]
-    every = max(1, math.ceil(len(keys) / 8))
-    for i, key in enumerate(keys):
-        x = left + i * step
+    for tick, label in _ticks(first, last):
+        x = x_of(tick)
+        body.append(f'<line x1="{x:.1f}" y1="{plot_h + 10}" x2="{x:.1f}" y2="{plot_h + 15}" stroke="#888"></line>')
+        body.append(f'<text x="{x:.1f}" y="{plot_h + 28}" text-anchor="middle" font-size="11">{label}</text>')
+    for key in keys:
+        start, end = periods[key]
+        x0, x1 = x_of(start), x_of(end + timedelta(days=1))
+        width = max(2.0, (x1 - x0) * 0.8)
+        x = (x0 + x1) / 2 - width / 2
         y = plot_h + 10
         for j, name in enumerate(names):
             n = series[name].get(key, 0)
@@ -86,18 +146,16 @@ def timeline(series: dict[str, dict[str, int]], title: str) -> Markup:
             h = plot_h * n / top
             y -= h
             body.append(
-                f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{max(1.0, step * 0.8):.1f}" height="{h:.1f}" '
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" data-key="{escape(key)}" '
                 f'fill="{colour(j)}"><title>{escape(key)}: {escape(name)} {n}</title></rect>'
             )
-        if i % every == 0:
-            body.append(f'<text x="{x + step / 2:.1f}" y="{plot_h + 26}" text-anchor="middle">{escape(key)}</text>')
     for j, name in enumerate(names):
-        x, y = left + (j % 4) * 170, plot_h + 44 + (j // 4) * 18
+        x, y = left + (j % 4) * 170, plot_h + 46 + (j // 4) * 18
         body.append(
             f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour(j)}"></rect>'
             + _label(x + 16, y, name, 24)
         )
-    return _svg(left + plot_w + 10, plot_h + 40 + legend_h + 10, title, body)
+    return _svg(left + plot_w + 10, plot_h + 42 + legend_h + 10, title, body)
 
 
 def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], int], title: str) -> Markup:
@@ -126,9 +184,14 @@ def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], in
     return _svg(left + len(columns) * cell_w + 90, top_h + len(rows) * cell_h + 10, title, body)
 
 
+BASEMAP = "/static/world-110m.svg"  # Natural Earth 1:110m countries, made once by scripts/make-basemap.py
+
+
 def world_map(points: list[dict], title: str) -> Markup:
-    """Located events on a longitude/latitude grid (equirectangular), one circle per place and type, its area
-    growing with the count; hovering a circle names the place, the type and the count."""
+    """Events on a world map (equirectangular) drawn over Natural Earth's countries (`BASEMAP`, served by this
+    package: no tile server), one circle per place and type, its area growing with the count. A point whose
+    `where` is "country" (an event that names a country and no finer place) is a dashed ring at a point inside
+    the country; hovering any point names the place, the type and the count."""
     if not points:
         return Markup("")
     scale, pad = 2.0, 20
@@ -140,15 +203,17 @@ def world_map(points: list[dict], title: str) -> Markup:
         return pad + (lon + 180) * scale, pad + (90 - lat) * scale
 
     body = [
-        f'<rect x="{pad}" y="{pad}" width="{360 * scale}" height="{180 * scale}" fill="#eef3f8" stroke="#aab"></rect>'
+        f'<rect x="{pad}" y="{pad}" width="{360 * scale}" height="{180 * scale}" fill="#eef3f8" stroke="#aab"></rect>',
+        f'<image class="basemap" href="{BASEMAP}" x="{pad}" y="{pad}" width="{360 * scale}" height="{180 * scale}" '
+        'preserveAspectRatio="none"></image>',
     ]
     for lon in range(-180, 181, 30):
         x, _ = xy(0, lon)
-        body.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{pad + 180 * scale}" stroke="#ccd"></line>')
+        body.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{pad + 180 * scale}" stroke="#ccd" stroke-opacity="0.6"></line>')
         body.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle" font-size="10">{lon}°</text>')
     for lat in range(-90, 91, 30):
         _, y = xy(lat, 0)
-        body.append(f'<line x1="{pad}" y1="{y}" x2="{pad + 360 * scale}" y2="{y}" stroke="#ccd"></line>')
+        body.append(f'<line x1="{pad}" y1="{y}" x2="{pad + 360 * scale}" y2="{y}" stroke="#ccd" stroke-opacity="0.6"></line>')
         body.append(f'<text x="{pad - 2}" y="{y + 3}" text-anchor="end" font-size="10">{lat}°</text>')
     for p in sorted(points, key=lambda p: -int(p["n"])):
         lat, lon = float(p["lat"]), float(p["lon"])
@@ -156,11 +221,15 @@ def world_map(points: list[dict], title: str) -> Markup:
             continue
         x, y = xy(lat, lon)
         r = 3 + 9 * math.sqrt(int(p["n"]) / top)
-        name = f'{p["place"] or "?"} ({p["country"] or "?"}): {p["type"]} × {p["n"]}'
-        body.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour(types.index(str(p["type"])))}" '
-            f'fill-opacity="0.75" stroke="#333"><title>{escape(name)}</title></circle>'
-        )
+        fill = colour(types.index(str(p["type"])))
+        if p.get("where") == "country":
+            name = f'{p["place"] or p["country"] or "?"} (somewhere in the country): {p["type"]} × {p["n"]}'
+            shape = (f'fill="{fill}" fill-opacity="0.25" stroke="{fill}" stroke-width="2" stroke-dasharray="3 2" '
+                     'data-where="country"')
+        else:
+            name = f'{p["place"] or "?"} ({p["country"] or "?"}): {p["type"]} × {p["n"]}'
+            shape = f'fill="{fill}" fill-opacity="0.75" stroke="#333" data-where="place"'
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {shape}><title>{escape(name)}</title></circle>')
     for j, kind in enumerate(types):
         x = pad + (j % 6) * 120
         y = height + 14 + (j // 6) * 16

@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism import gazetteer
+from newsprism.events import places
 from newsprism.store import Store, queries
 
 MIN_FRAMING_SCORE = 0.2  # framing spans scored lower are left out of the corpus pages (the score is 0 to 1)
@@ -66,9 +68,41 @@ def events_by_date(store: Store, min_score: float = 0.0) -> dict[str, dict[str, 
     return _series(queries.event_date_counts(store, min_score))
 
 
+def map_points(store: Store, min_score: float = 0.0) -> tuple[list[dict[str, Any]], list[tuple[str, int]]]:
+    """Where the events scored at least `min_score` go on the map, and the places it cannot show.
+
+    Each point is grouped by place and type with its count `n`; `where` is "place" for a town or city (the
+    coordinates stored with the event, else the gazetteer's for its place name) or "country" for an event
+    that names a country and nothing finer (`gazetteer.country_point`). The places left are (name, events)
+    for names neither the event nor the gazetteer gives coordinates or a country to."""
+    points: dict[tuple, dict[str, Any]] = {}
+    unplaced: Counter[str] = Counter()
+    for row in queries.located_event_counts(store, min_score):
+        lat, lon, where, country = row["lat"], row["lon"], "place", row["country"]
+        if lat is None or lon is None:
+            found = places.lookup(row["place"]) if row["place"] else None
+            if found and found.lat is not None and found.lon is not None:
+                lat, lon, country = found.lat, found.lon, country or found.country
+            else:
+                country = country or (found.country if found else None)
+                point = gazetteer.country_point(country)
+                if point is None:
+                    unplaced[row["place"] or country or "?"] += row["n"]
+                    continue
+                (lat, lon), where = point, "country"
+        name = row["place"] if where == "place" or row["place"] else gazetteer.country_name(country)
+        key = (round(lat, 3), round(lon, 3), row["type"], where, name)
+        if key in points:
+            points[key]["n"] += row["n"]
+        else:
+            points[key] = {"place": name, "country": country, "lat": lat, "lon": lon, "type": row["type"],
+                           "n": row["n"], "where": where}
+    return list(points.values()), sorted(unplaced.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def located_events(store: Store, min_score: float = 0.0) -> list[dict[str, Any]]:
-    """Events scored at least `min_score` with coordinates, grouped by place and type with their count."""
-    return queries.located_event_counts(store, min_score)
+    """The map's points for the events scored at least `min_score` (`map_points`)."""
+    return map_points(store, min_score)[0]
 
 
 def techniques_by_source(store: Store, voice: str = "all", min_score: float = MIN_FRAMING_SCORE) -> Pivot:

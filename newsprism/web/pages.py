@@ -142,6 +142,7 @@ def events_page(request: Request, min_score: Annotated[float, Query(ge=0.0, le=1
     """The events stored, those the detector scored at least `min_score`: a table, a timeline and a map of
     those located."""
     store = request.app.state.store
+    points, unplaced = corpus.map_points(store, min_score)
     return render(
         request,
         "events.html",
@@ -149,7 +150,8 @@ def events_page(request: Request, min_score: Annotated[float, Query(ge=0.0, le=1
         total=store.count("events"),
         min_score=min_score,
         timeline=charts.timeline(corpus.events_by_date(store, min_score), "Events per day by type"),
-        map=charts.world_map(corpus.located_events(store, min_score), "Located events"),
+        map=charts.world_map(points, "Events by place"),
+        unplaced=unplaced,
     )
 
 
