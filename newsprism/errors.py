@@ -94,6 +94,12 @@ class AnalysisRefused(InputError, ValueError):
     action = "shorten or fix the article, or raise the limit the message names"
 
 
+class FeedListError(InputError, ValueError):
+    code = "E007"
+    what = "a list of feeds to watch (a text file of URLs, or OPML) names no feed or a line that is no http(s) URL"
+    action = "write one feed URL (http:// or https://) a line, or give an OPML file with xmlUrl outlines"
+
+
 # --- data, model and service errors (exit status 1) ---------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("evaluation", ["evaluation", "*.evaluation", "*.attribution_evaluation"]),
     ("training", ["*.training", "*.training_minilm"]),
     ("store", ["store"]),
-    ("engines", ["engines", "api"]),
+    ("engines", ["engines", "api", "watch"]),
     ("web", ["web"]),
     ("interfaces", ["cli", "bench", "render", "render_corpus"]),
 ]

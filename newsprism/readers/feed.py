@@ -40,20 +40,34 @@ def read_feed(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
         return
     source = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, 1):
-        where = f"{origin}#{number}"
-        text = entry_text(entry)
-        if not text:
-            yield Refusal(where, "feed entry without text")
-            continue
-        yield Article(
-            text=text,
-            id=entry.get("id") or entry.get("link") or "",
-            title=entry.get("title") or None,
-            published=normalise_date(entry.get("published") or entry.get("updated")),
-            source=source,
-            url=entry.get("link") or None,
-            origin=where,
-        )
+        yield entry_article(entry, source, f"{origin}#{number}")
+
+
+def entry_article(entry: dict, source: str | None, where: str) -> Article | Refusal:
+    """The article of one parsed entry (id: its guid, else its link), or a refusal when it has no text."""
+    text = entry_text(entry)
+    if not text:
+        return Refusal(where, "feed entry without text")
+    return Article(
+        text=text,
+        id=entry_key(entry) or "",
+        title=entry.get("title") or None,
+        published=normalise_date(entry.get("published") or entry.get("updated")),
+        source=source,
+        url=entry.get("link") or None,
+        origin=where,
+    )
+
+
+def entry_key(entry: dict) -> str | None:
+    """What identifies an entry across reads of its feed: its guid (`id`), else its link."""
+    return entry.get("id") or entry.get("link") or None
+
+
+def summary_only(entry: dict) -> bool:
+    """True when an entry carries no content of its own, only a summary (RSS `description`, Atom `summary`),
+    so its full text is on its page."""
+    return not any((c.get("value") or "").strip() for c in entry.get("content") or [])
 
 
 def entry_text(entry: dict) -> str:

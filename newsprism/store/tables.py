@@ -218,6 +218,29 @@ event_quotes = Table(
     Column("reason", Text),
 )
 
+# `newsprism watch` (newsprism/watch/): each feed's HTTP validators and backoff, and every item taken from a
+# feed, by each key that names it (its guid and its link), so no item is fetched twice, across runs.
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("url", String, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String),  # when it was last asked for, ISO 8601 UTC
+    Column("failures", Integer, nullable=False, default=0),  # errors in a row; backoff grows with them
+    Column("retry_at", String),  # no request before this time (backoff after errors), ISO 8601 UTC
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("key", String, primary_key=True),  # "guid:..." or "url:..."
+    Column("feed_url", String, nullable=False, index=True),
+    Column("article_id", String),  # the article stored for it (NULL: none, e.g. refused)
+    Column("seen_at", String, nullable=False),
+)
+
 meta = Table(
     "meta",
     metadata,
