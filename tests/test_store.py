@@ -437,6 +437,8 @@ def test_index_an_older_web_server_built_is_kept(tmp_path: Path) -> None:
         s.save([make_analysis("a1")])
     with sqlite3.connect(db) as raw:  # the index is there, the revision is the previous one
         raw.execute("UPDATE alembic_version SET version_num = '0005'")
+        raw.execute("DROP TABLE watch_items")  # and the tables of later revisions are not there yet
+        raw.execute("DROP TABLE watch_feeds")
     with Store(str(db)) as s:
         assert found(s, "Kharkiv") == ["a1"]
     with sqlite3.connect(db) as raw:
