@@ -41,7 +41,8 @@ def story_table(story: Story, out: Console) -> None:
         ("actors named", lambda v: "; ".join(_named(a) for a in v.actors)),
         ("place", lambda v: v.place or ""),
         ("figures", _figures),
-        ("quotes", lambda v: " | ".join(q.content.text for q in v.quotes)),
+        ("quotes", lambda v: " | ".join(f"(the sentence, said by {q.speaker or '?'})" if q.in_sentence
+                                        else q.content.text for q in v.quotes)),
         ("joined because", lambda v: "; ".join(v.because) or "(first of the story)"),
     ]
     for label, value in rows:  # an article with several events of the story: one paragraph each

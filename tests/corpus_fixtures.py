@@ -119,3 +119,39 @@ def actor_corpus() -> list[Analysis]:
         ],
     )
     return [one, two, three]
+
+
+SEARCH_A = (
+    "The Indonesian Navy searched the Java Sea for the missing plane on Sunday.\n"
+    "On Monday Basarnas searched the waters off Borneo again, officials said."
+)
+SEARCH_B = (
+    '"We found debris near the island," said Bambang Soelistyo, as the Indonesian Navy searched the area.\n'
+    "Basarnas searched the coast on Monday."
+)
+
+
+def search_corpus() -> list[Analysis]:
+    """Two outlets on one search for a missing plane, each telling two days of it: the navy on the first day,
+    the rescue agency Basarnas on the second; the second outlet's first sentence is a quote."""
+    def search(text: str, line: int, who: str, day: str) -> Event:
+        sentence = text.split("\n")[line]
+        return Event(type="INVESTIGATE", source=Actor(text=who, entity="E1" if "Navy" in who else "E2"),
+                     location=Location(name="Indonesia", country="IDN", text="Indonesia"), date=day,
+                     evidence=span(text, sentence))
+
+    a = Analysis(
+        article=meta("search-a", "Island Wire", "2024-12-30", SEARCH_A),
+        entities=[entity(SEARCH_A, "E1", "Indonesian Navy", "ORG", "IDN"), entity(SEARCH_A, "E2", "Basarnas", "ORG", "IDN")],
+        events=[search(SEARCH_A, 0, "The Indonesian Navy", "2024-12-29"), search(SEARCH_A, 1, "Basarnas", "2024-12-30")],
+    )
+    b = Analysis(
+        article=meta("search-b", "Harbour Times", "2024-12-31", SEARCH_B),
+        entities=[entity(SEARCH_B, "E1", "Indonesian Navy", "ORG", "IDN"), entity(SEARCH_B, "E2", "Basarnas", "ORG", "IDN"),
+                  entity(SEARCH_B, "E3", "Bambang Soelistyo", "PERSON", "IDN")],
+        quotes=[Quote(kind="direct", content=span(SEARCH_B, "We found debris near the island,"),
+                      cue=span(SEARCH_B, "said"), speaker=span(SEARCH_B, "Bambang Soelistyo"), speaker_entity="E3",
+                      speaker_name="Bambang Soelistyo")],
+        events=[search(SEARCH_B, 0, "the Indonesian Navy", "2024-12-29"), search(SEARCH_B, 1, "Basarnas", "2024-12-30")],
+    )
+    return [a, b]

@@ -4,11 +4,12 @@ quotes beside their events, all linked as articles are stored (and for databases
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
-from corpus_fixtures import actor_corpus, entity, meta, protest_corpus, span
+from corpus_fixtures import actor_corpus, entity, meta, protest_corpus, search_corpus, span
 from sqlalchemy import event as sa_event
 
 from newsprism.store import corpus_views as views
@@ -116,6 +117,46 @@ def test_a_quote_is_listed_with_its_event(store: Store) -> None:
     (version,) = [v for v in story.versions if v.article_id == "q"]
     assert [q.content.text for q in version.quotes] == ["Police killed 12 people in Lagos"]
     assert "event's sentence" in version.quotes[0].reason
+
+
+def test_one_happening_told_by_two_outlets_over_two_days_is_one_story(store: Store) -> None:
+    """Each outlet tells the search on two days, by two actors: the days of one article are one story, so the
+    two outlets' four events are one story, not a story per day that each holds half of it."""
+    store.save(search_corpus())
+    (story,) = views.stories(store, min_articles=1)
+    assert story.articles == 2 and story.outlets == ["Island Wire", "Harbour Times"]
+    assert sorted((v.article_id, v.idx) for v in story.versions) == [
+        ("search-a", 0), ("search-a", 1), ("search-b", 0), ("search-b", 1)]
+    second_day = next(v for v in story.versions if (v.article_id, v.idx) == ("search-a", 1))
+    assert "same article" in second_day.because
+
+
+def test_a_quote_that_is_the_event_sentence_is_shown_once(store: Store) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import create_app
+
+    store.save(search_corpus())
+    (story,) = views.stories(store)
+    quoted = next(v for v in story.versions if v.article_id == "search-b" and v.quotes)
+    assert [q.in_sentence for q in quoted.quotes] == [True]
+    assert sum(len(v.quotes) for v in story.versions) == 1  # once in the story, however many events it joins
+    page = TestClient(create_app(store, token="t")).get(f"/stories/{story.id}").text
+    told = re.findall(r"<blockquote>(.*?)</blockquote>|<p class=\"quote\">(.*?)</p>", page, re.S)
+    assert sum("We found debris near the island" in "".join(t) for t in told) == 1  # the sentence, not again
+    assert "The sentence above quotes Bambang Soelistyo" in page
+
+
+def test_a_quote_joined_to_two_events_of_one_article_is_listed_once() -> None:
+    from newsprism.schema import Span
+    from newsprism.store.corpus_views import StoryQuote, Version, _quotes_once
+
+    quote = StoryQuote(kind="direct", content=Span(start=0, end=10, text="0123456789"), reason="r")
+    sentence = Span(start=0, end=40, text="x" * 40)
+    versions = [Version(article_id=a, idx=i, type="PROTEST", sentence=sentence, quotes=[quote])
+                for a, i in (("a", 0), ("a", 1), ("b", 0))]
+    _quotes_once(versions)
+    assert [len(v.quotes) for v in versions] == [1, 0, 1]  # the other article's quote of the same offsets stays
 
 
 def test_other_city_and_later_date_open_their_own_stories(store: Store) -> None:

@@ -9,9 +9,12 @@ Two events are joined when all of these hold, and each that holds is written dow
 - they share an actor (by corpus-wide actor id) that is the source or target of one of them (an actor
   merely named in both sentences is not enough), or name the same town or city and are both physical
   conflict or protest (`ON_THE_GROUND`: two outlets on one deadly protest often name no actor alike,
-  "police" against "security forces", but a statement and a march in one city are not one happening).
+  "police" against "security forces", but a statement and a march in one city are not one happening),
+  or come from the same article (an article that tells a search on Sunday and a search on Monday in one
+  country tells one story; its events must not scatter into stories that each hold a piece of it).
 Of the events that qualify, the one with the most in common wins (shared actors and the same place count
-most); a story never spans more than twice the window, so a chain of days does not grow without end.
+most, then an event of the same article, then a story the article's other events are already in); a story
+never spans more than twice the window, so a chain of days does not grow without end.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class Signature:
     actors: set[int] = field(default_factory=set)
     principals: set[int] = field(default_factory=set)  # the source's and target's actors
     actor_names: dict[int, str] = field(default_factory=dict)
+    article: str | None = None  # the id of the article that tells it
 
 
 def days_apart(a: str, b: str) -> int:
@@ -94,7 +98,8 @@ def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] 
     shared = new.actors & old.actors
     if not shared & (new.principals | old.principals):
         shared = set()
-    if not shared and not (same_town and {new.type, old.type} <= ON_THE_GROUND):
+    same_article = new.article is not None and new.article == old.article
+    if not shared and not same_article and not (same_town and {new.type, old.type} <= ON_THE_GROUND):
         return None
     kinds = new.type if new.type == old.type else f"{old.type} and {new.type} (compatible types)"
     when = "same date" if apart == 0 else f"{apart} day{'s' if apart > 1 else ''} apart"
@@ -106,5 +111,7 @@ def match(new: Signature, old: Signature, window: int) -> tuple[int, list[str]] 
     if shared:
         names = sorted(new.actor_names.get(a) or old.actor_names.get(a) or str(a) for a in shared)
         reasons.append("shared actors: " + ", ".join(names))
-    score = 2 * len(shared) + 3 * same_town + (new.type == old.type) + (apart == 0)
+    if same_article:
+        reasons.append("same article")
+    score = 2 * len(shared) + 3 * same_town + same_article + (new.type == old.type) + (apart == 0)
     return score, reasons

@@ -157,7 +157,7 @@ def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signatur
     if day is None:
         return None
     aid = analysis.article.id
-    sig = Signature(type=event.type, date=day)
+    sig = Signature(type=event.type, date=day, article=analysis.article.id)
     names = {e.id: e.name for e in analysis.entities}
     involved = {a.entity for a in (event.source, event.target) if a is not None and a.entity}
     sig.principals = {found[(aid, eid)] for eid in involved if (aid, eid) in found}
@@ -184,6 +184,7 @@ def _stored_signature(r: Mapping[str, Any]) -> tuple[int, str, int, Signature]:
     """(story id, article id, event index, signature) of a `story_events` row, stored or of this batch."""
     return r["story_id"], r["article_id"], r["idx"], Signature(
         type=r["type"], date=r["date"], place=r["place"], country=r["country"], actors=set(r["actor_ids"] or []),
+        article=r["article_id"],
         principals={a for a in (r["source_actor_id"], r["target_actor_id"]) if a})
 
 
@@ -261,8 +262,11 @@ class StoryGrouper:
             if first < lo or last > hi:
                 continue
             result = match(sig, old, self.window)
-            if result is not None and (best is None or result[0] > best[0]):
-                best = (result[0], story, (aid, idx), result[1])
+            if result is None:
+                continue
+            score = result[0] + ((story, sig.article) in self.members)  # where the article's other events went
+            if best is None or score > best[0]:
+                best = (score, story, (aid, idx), result[1])
         return None if best is None else best[1:]
 
     def flush(self) -> None:

@@ -31,12 +31,14 @@ class Named(BaseModel):
 
 
 class StoryQuote(BaseModel):
-    """A quote joined to an event, and why."""
+    """A quote joined to an event, and why; `in_sentence` when its words are part of the event's sentence
+    (shown once, as the sentence, with the speaker named)."""
 
     kind: str
     content: Span
     speaker: str | None = None
     reason: str
+    in_sentence: bool = False
 
 
 class Version(BaseModel):
@@ -158,7 +160,8 @@ def _version(row: dict[str, Any], analysis: Analysis | None, names: dict[int, st
         article_id=row["article_id"], source=row["source"], title=row["title"], published=row["published"],
         url=row["url"], idx=row["idx"], type=row["type"], date=row["date"], place=row["place"], sentence=sentence,
         quotes=[StoryQuote(kind=q["kind"], speaker=q["speaker_name"] or q["speaker"], reason=q["reason"],
-                           content=Span(start=q["content_start"], end=q["content_end"], text=q["content"]))
+                           content=Span(start=q["content_start"], end=q["content_end"], text=q["content"]),
+                           in_sentence=sentence.start <= q["content_start"] and q["content_end"] <= sentence.end)
                 for q in quote_rows],
     )
     reason = row["reason"] or {}
@@ -176,6 +179,15 @@ def _version(row: dict[str, Any], analysis: Analysis | None, names: dict[int, st
             actor_id = entity_actors.get(entity.id)
             version.actors.append(Named(actor_id=actor_id, actor=names.get(actor_id), words="; ".join(dict.fromkeys(inside))))
     return version
+
+
+def _quotes_once(versions: list[Version]) -> None:
+    """Each quote in one version only: a quote joined to two events of one article stays with the first."""
+    seen: set[tuple[str, int, int]] = set()
+    for v in versions:
+        keys = [(v.article_id, q.content.start, q.content.end) for q in v.quotes]
+        v.quotes = [q for q, key in zip(v.quotes, keys) if key not in seen]
+        seen.update(keys)
 
 
 def by_article(versions: list[Version]) -> list[list[Version]]:
@@ -215,6 +227,7 @@ def build_stories(store: Store, story_rows: list[dict[str, Any]]) -> list[Story]
         mine = [e for e in events if e["story_id"] == s["id"]]
         versions = [_version(e, analyses[e["article_id"]], names, entity_actors[e["article_id"]],
                              quotes_of.get((e["article_id"], e["idx"]), [])) for e in mine]
+        _quotes_once(versions)
         out.append(Story(
             id=s["id"], first_date=s["first_date"], last_date=s["last_date"], articles=s["articles"],
             outlets=list(dict.fromkeys(v.source or UNKNOWN for v in versions)),
