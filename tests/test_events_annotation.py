@@ -108,3 +108,13 @@ def test_second_pass_sample_is_seeded_and_drawn_from_the_annotators_sentences(tm
     assert one == annotation.second_pass_sample("D", 30, folder=tmp_path) == sorted(one)
     assert len(set(one)) == 30 and all(100 <= s < 200 for s in one)
     assert one != annotation.second_pass_sample("D", 30, seed=5, folder=tmp_path)
+
+
+def test_counts_by_corpus_split_and_label(tmp_path):
+    (tmp_path / "sentences.tsv").write_text("sid\tdoc\tstart\tend\tsplit\n0\taeb:x\t0\t5\ttrain\n1\taeb:x\t6\t9\ttrain\n"
+                                            "2\tptc:7\t0\t4\treport\n3\tptc:8\t0\t4\ttune\n")
+    _write_labels(tmp_path / "labels-D.tsv", [(0, "NONE"), (1, "COERCE"), (2, "NONE")], "D")
+    got = annotation.counts("D", tmp_path)
+    assert got["sentences"] == 3 and got["documents"] == 2
+    assert got["by_corpus_and_split"] == {"aeb": {"train": 2}, "ptc": {"report": 1}}
+    assert got["labels_by_corpus"] == {"aeb": {"NONE": 1, "COERCE": 1}, "ptc": {"NONE": 1}}

@@ -15,6 +15,7 @@ hash: about 60% `train`, 20% `tune` (for choosing settings) and 20% `report` (fo
     python -m newsprism.events.annotation extend            # append the second set's units to sentences.tsv
     python -m newsprism.events.annotation show 120 160      # print sentences 120..159 to annotate
     python -m newsprism.events.annotation agree             # agreement of each second pass (writes agreement.json)
+    python -m newsprism.events.annotation counts D          # D's sentences by corpus and split, labels by corpus
     python -m newsprism.events.annotation sample D 300      # seeded sample of D's sentences for a blind second pass
     python -m newsprism.events.annotation context second-pass/sample-D.txt 0 50   # print them in context, unlabelled
     python -m newsprism.events.annotation add RAW.tsv OUT.tsv ANNOTATOR
@@ -270,6 +271,21 @@ def show_context(sids: list[int], around: int = 2) -> None:
                 print(f"{'>>' if n == sid else '  '} {n}\t{words}")
 
 
+def counts(annotator: str, folder: Path = ANNOTATIONS) -> dict:
+    """What `annotator` judged: sentences by corpus and split, and labels by corpus, from the files."""
+    units, judged = sentences(folder), labels(folder, f"labels-{annotator}.tsv")
+    by_split: dict[str, dict[str, int]] = {}
+    by_label: dict[str, dict[str, int]] = {}
+    for sid, label in sorted(judged.items()):
+        corpus, split = units[sid].doc.split(":", 1)[0], units[sid].split
+        by_split.setdefault(corpus, {}).setdefault(split, 0)
+        by_split[corpus][split] += 1
+        by_label.setdefault(corpus, {}).setdefault(label.label, 0)
+        by_label[corpus][label.label] += 1
+    return {"sentences": len(judged), "documents": len({units[s].doc for s in judged}),
+            "by_corpus_and_split": by_split, "labels_by_corpus": by_label}
+
+
 def show(first: int, last: int) -> None:
     """Print sentences first..last-1 with their id and document, one per line."""
     units = sentences()
@@ -285,6 +301,8 @@ if __name__ == "__main__":
         print(write_sentences(), "sentences")
     elif cmd == "extend":
         print(extend_sentences(), "sentences added")
+    elif cmd == "counts":
+        print(json.dumps(counts(args[0]), indent=1))
     elif cmd == "show":
         show(int(args[0]), int(args[1]))
     elif cmd == "agree":
