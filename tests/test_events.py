@@ -114,6 +114,30 @@ def test_places_offline():
     assert places.lookup("") is None
 
 
+@pytest.mark.parametrize("text, name, where", [
+    ("GAZA CITY, April 6 (Reuters) - Israeli troops fired", "Gaza City", "GAZA CITY"),
+    ("Police arrest two\nBy Jane Doe\nLONDON (AP) — Police arrested", "London", "LONDON"),
+    ("Kingston, Jamaica (CMC) - The police", "Kingston", "Kingston"),
+    ("Police arrest two - more to come", None, None),  # a headline's dash is no dateline
+    ("BREAKING - Fire in the hall", None, None),  # no known place
+    ("The mayor — who spoke in Kingston — said", None, None),
+])
+def test_the_dateline_gives_the_article_its_place(text, name, where):
+    found = places.dateline(text)
+    assert (found[0].name if found else None) == name
+    if found:
+        place, start, end, stop = found
+        assert text[start:end] == where and stop > end and place.lat is not None
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_dateline(events_nlp):
+    doc = events_nlp("KINGSTON, Jamaica (CMC) — Police arrested two men on Tuesday after a robbery.\n\n"
+                     "Officers in Montego Bay arrested a third man on Wednesday, police said.")
+    located = [(e.type, e.location.name, e.location.text, e.location.lat is not None) for e in doc._.events]
+    assert located[0] == ("COERCE", "Kingston", "KINGSTON", True)
+    assert ("COERCE", "Montego Bay", "Montego Bay", True) in located[1:]
+
+
 @pytest.mark.parametrize("sentence, plover", [
     ("The two governments agreed on Wednesday to cooperate on refugees.", "AGREE"),
     ("The foreign minister visited Moscow for talks.", "CONSULT"),
@@ -227,6 +251,58 @@ def test_figures_conflict_only_within_one_kind_one_place_one_date():
     assert find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, date="2021-03-04")]) == []
     assert len(find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, date="2021-03-01")])) == 1
     assert find_conflicts([on_monday, _claim("fatalities", 7, "7", 1, place="Rafah", date="2021-03-01")]) == []
+
+
+def test_calibration_makes_scores_mean_what_they_say():
+    import numpy as np
+
+    from newsprism.events import calibration
+
+    rng = np.random.default_rng(0)
+    truth = rng.uniform(0, 1, 4000)  # the real chance that a sentence holds an event
+    gold = list(rng.uniform(0, 1, 4000) < truth)
+    raw = list(truth ** 3)  # an over-cautious score: ranks right, says far too little
+    assert calibration.ece(raw, gold) > 0.15
+    fitted, chosen = calibration.choose(raw[:2000], gold[:2000])  # fitted on one half (the tuning part) ...
+    assert chosen["method"] in calibration.METHODS and set(chosen["cross_validated_ece"]) == set(calibration.METHODS)
+    calibrated = list(fitted(raw[2000:]))
+    assert calibration.ece(calibrated, gold[2000:]) < 0.05  # ... measured on the other
+    order = np.argsort(raw[2000:])  # the map is monotone: it keeps the ranking
+    assert np.all(np.diff(np.asarray(calibrated)[order]) >= -1e-9)
+    rows = calibration.reliability(calibrated, gold[2000:])
+    assert sum(r["n"] for r in rows) == 2000 and all(abs(r["mean_score"] - r["share_events"]) < 0.15 for r in rows
+                                                     if r["n"] >= 100)
+    text = calibration.table(rows, calibration.ece(calibrated, gold[2000:]), "title")
+    assert text.splitlines()[0] == "title" and text.splitlines()[-1].startswith("ECE ")
+    assert calibration.reliability([0.05, 0.95, 1.0], [False, True, True]) == [
+        {"bin": "0.0-0.1", "n": 1, "mean_score": 0.05, "share_events": 0.0},
+        {"bin": "0.9-1.0", "n": 2, "mean_score": 0.975, "share_events": 1.0}]
+    assert calibration.ece([0.05, 0.95, 1.0], [False, True, True]) == round((0.05 + 2 * 0.025) / 3, 4)
+
+
+def test_encoder_heads_learn_from_vectors_and_store_no_linear_model():
+    import pickle
+
+    import numpy as np
+
+    from newsprism.events import encoded
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(400, encoded.DIM)).astype(np.float32)
+    is_event = list(vectors[:, 0] > 0.5)  # one direction of the space holds the events
+    linear = list(rng.uniform(0.2, 0.8, 400))  # an uninformative linear score, stacked
+    model = encoded.EncoderEventDetector(C=1.0, stack=True).fit_decision(vectors, linear, is_event, [1.0] * 400)
+    scores = model.scores(vectors, linear)
+    assert len(scores) == 400 and all(0.0 <= p <= 1.0 for p in scores)
+    assert np.mean([p >= 0.5 for p in scores] == np.asarray(is_event)) > 0.9
+    types = ["FIGHT" if v[1] > 0 else "PROTEST" for v in vectors]
+    model.fit_typer(vectors, np.zeros((400, 3)), types, [1.0] * 400)
+    assert np.mean(np.asarray(model.types(vectors, np.zeros((400, 3)))) == np.asarray(types)) > 0.9
+    plain = encoded.EncoderEventDetector(stack=False).fit_decision(vectors, None, is_event, [1.0] * 400)
+    assert plain.matrix(vectors, None).shape == (400, encoded.DIM)
+    assert model.matrix(vectors, linear).shape == (400, encoded.DIM + 1)
+    model.linear = object()  # the linear detector it stacks is stored beside it, not inside it
+    assert pickle.loads(pickle.dumps(model)).linear is None
 
 
 def test_score_matches_shared_scorer_logic():

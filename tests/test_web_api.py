@@ -191,3 +191,17 @@ def test_corpus_pages(client: TestClient, web_db: WebDB) -> None:
     assert "Kharkiv" in actors
     for path in ("/events", "/framing", "/analyze", "/"):
         assert client.get(path).status_code == 200
+
+
+def test_events_api_and_page_filter_by_score(client: TestClient) -> None:
+    every = client.get("/api/events").json()
+    scores = sorted(e["score"] for e in every if e["score"] is not None)
+    assert every and scores and {"type", "place", "lat", "lon", "score", "title"} <= set(every[0])
+    cut = scores[len(scores) // 2]
+    kept = client.get("/api/events", params={"min_score": cut}).json()
+    assert kept and all(e["score"] is None or e["score"] >= cut for e in kept)
+    above = client.get("/api/events", params={"min_score": min(1.0, scores[-1] + 1e-6)}).json()
+    assert len(above) == sum(e["score"] is None for e in every) < len(every)
+    assert client.get("/api/events", params={"min_score": 1.5}).status_code == 422
+    assert len(client.get("/api/events", params={"limit": 1}).json()) == 1
+    assert client.get("/events", params={"min_score": 0.5}).status_code == 200

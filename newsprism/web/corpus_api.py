@@ -1,8 +1,9 @@
-"""The corpus view in the REST API: stories across outlets and actors across articles, read-only."""
+"""The corpus view in the REST API: stories across outlets, actors across articles and the events stored
+(filtered by score), read-only."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel
@@ -100,3 +101,15 @@ def get_actor(request: Request, actor_id: Annotated[int, Path(ge=1)]) -> views.A
     if found is None:
         raise HTTPException(404, f"no actor {actor_id}")
     return found
+
+
+@router.get("/events", response_model=list[dict[str, Any]], summary="List events, filtered by score")
+def list_events(
+    request: Request,
+    min_score: Annotated[float, Query(ge=0.0, le=1.0, description="Events the detector scored at least this "
+                                      "(a calibrated probability that the sentence reports an event).")] = 0.0,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> list[dict[str, Any]]:
+    """The stored events scored at least `min_score`, oldest first, each with its article's title and source
+    (events stored without a score always pass)."""
+    return queries.event_list(request.app.state.store, limit, min_score)
