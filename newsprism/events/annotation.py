@@ -227,8 +227,9 @@ def add(raw: Path, out: Path, annotator: str) -> int:
 def _kappa(a: list, b: list) -> tuple[float, float]:
     """Raw agreement and Cohen's kappa of two equally long lists of judgements."""
     observed = sum(x == y for x, y in zip(a, b)) / len(a)
-    chance = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in set(a) | set(b))
-    return observed, (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    chance = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in sorted(set(a) | set(b), key=str))
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    return round(observed, 4), round(kappa, 4)  # rounded: the record must not change from run to run
 
 
 def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict[str, float]:
