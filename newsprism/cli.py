@@ -637,27 +637,46 @@ def framing_lines(lines: Callable[[], Iterator[str]]) -> None:
 @eval_app.command("framing")
 def eval_framing(
     data: Path = typer.Option(..., help="A PTC split: articles/, spans.labels, techniques.labels."),
+    ordinary: Path = typer.Option(Path("annotations/framing"), help="The ordinary-news set (documents.tsv, "
+                                  "labels.tsv); its reporting half is scored when the folder exists."),
+    shared_data: Path = typer.Option(Path("../shared/data"), help="The shared data folder the ordinary-news "
+                                     "set's ids point into (aeb/, html/)."),
 ) -> None:
-    """Span identification (SI) and technique classification (TC) F1 on a PTC split (score_ptc.py logic)."""
-    from newsprism.framing.evaluation import evaluate
+    """Span identification (SI) and technique classification (TC) F1 on a PTC split (score_ptc.py logic), and
+    on the ordinary-news set's reporting half: precision of the spans shown and spans per 1,000 words."""
+    from newsprism.framing.evaluation import evaluate, evaluate_ordinary
 
-    print(json.dumps(evaluate(data, tagger=framing_tagger()), indent=2))
+    report = evaluate(data, tagger=framing_tagger())
+    if ordinary.is_dir():
+        report["ordinary_news"] = evaluate_ordinary(ordinary, shared_data, tagger=framing_tagger())
+    print(json.dumps(report, indent=2))
 
 
 @train_app.command("framing")
 def train_framing(
-    data: Path = typer.Option(..., help="PTC train folder (articles/, spans.labels, techniques.labels)."),
+    data: Path = typer.Option(None, help="PTC train folder (articles/, spans.labels, techniques.labels); "
+                              "needed unless --ordinary."),
     out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (train extra)."),
     retune: bool = typer.Option(False, "--retune", help="Only choose the decoding settings of the model in OUT "
                                 "again on its recorded development split."),
+    ordinary: Path = typer.Option(None, help="Only choose each tagger's threshold for ordinary news "
+                                  "(shown_min) on the tuning half of this ordinary-news set (annotations/framing)."),
+    shared_data: Path = typer.Option(Path("../shared/data"), help="The shared data folder the ordinary-news "
+                                     "set's ids point into (aeb/, html/)."),
 ) -> None:
     """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
     from newsprism.framing.training import retune as retune_decoding
-    from newsprism.framing.training import train
+    from newsprism.framing.training import train, tune_ordinary
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    if ordinary is not None:
+        result = tune_ordinary(out, ordinary, shared_data, log=log)
+        print(json.dumps({k: result[k]["reporting"]["shown"] for k in ("crf", "minilm") if k in result}))
+        return
+    if data is None:
+        raise typer.BadParameter("--data (the PTC train folder) is needed to train or --retune")
     if retune:
         print(json.dumps(retune_decoding(data, out, log=log)["dev"]))
         return

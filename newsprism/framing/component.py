@@ -25,7 +25,7 @@ from newsprism.framing.model import FramingModel, shipped_model
 from newsprism.schema import FramingSpan
 from newsprism.voice import voice_of
 
-__all__ = ["FramingComponent", "framing_spans", "label_spans"]
+__all__ = ["FramingComponent", "candidate_spans", "framing_spans", "label_spans", "prose"]
 
 SPANS_KEY = "newsprism_framing"  # doc.spans[SPANS_KEY]: the framing spans, labelled with their technique
 
@@ -90,12 +90,36 @@ def label_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float
     return out
 
 
-def framing_spans(model: FramingModel, doc: Doc) -> list[FramingSpan]:
-    """The spans the model finds in a parsed doc, and the loaded labels of actors (`label_spans`), each with
-    its best technique (and a second one when likely enough) and its voice (the author's, or inside a quote:
-    whose); score = P(span) x P(technique)."""
-    found = model.spans(doc)
-    found = sorted(found + label_spans(model, doc, found))
+# A line is prose (framing reads it) when it has at least this many words or ends a sentence; shorter lines
+# without a closing mark are page furniture: headings, link rails, captions' credits, share buttons.
+PROSE_MIN_WORDS = 8
+SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", ")")
+
+
+def prose(text: str, start: int, end: int) -> bool:
+    """Whether characters start..end lie on one line of prose (`PROSE_MIN_WORDS`, `SENTENCE_END`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return len(line.split()) >= PROSE_MIN_WORDS or line.endswith(SENTENCE_END)
+
+
+def candidate_spans(model: FramingModel, doc: Doc) -> list[tuple[int, int, float, float]]:
+    """(start, end, P(span), peak) of the spans the tagger finds and of the actors' loaded labels
+    (`label_spans`), in text order, those off prose lines (page furniture) left out; `peak` is what decides
+    whether a span is shown (`FramingModel.peak`)."""
+    text = text_of(doc)
+    found = model.spans_with_peaks(doc, lambda spans: label_spans(model, doc, spans))
+    return [f for f in found if prose(text, f[0], f[1])]
+
+
+def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) -> list[FramingSpan]:
+    """The candidate spans (`candidate_spans`) whose peak reaches `min_peak` (default: the tagger's
+    `shown_min`, the threshold for ordinary news chosen on the tuning half of the ordinary-news set), each
+    with its best technique (and a second one when likely enough) and its voice (the author's, or inside a
+    quote: whose); score = P(span) x P(technique)."""
+    floor = model.settings.shown_min if min_peak is None else min_peak
+    found = [(s, e, p) for s, e, p, peak in candidate_spans(model, doc) if peak >= floor]
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out, text = [], text_of(doc)
     for (s, e, p_span), techs in zip(found, ranked):

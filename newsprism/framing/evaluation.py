@@ -160,3 +160,51 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     pred_si = {a: [(s, e) for s, e, _ in model.spans(doc)] for a, doc in docs.items()}
     pred_tc = _classify_rows(files, gold_tc, model, docs)
     return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc)}
+
+
+
+def ordinary_candidates(texts: dict[str, str], model: FramingModel) -> dict[str, dict[str, list]]:
+    """Per document of the ordinary-news set: `raw`, the spans the pipeline showed before page furniture
+    was kept out and the ordinary-news threshold applied (the tagger's and the actors' loaded labels, every
+    line), and `prose`, those of `candidate_spans` (prose lines only), each (start, end, P(span), peak);
+    parsed by spaCy and the actors and quotes components, as the pipeline does before framing."""
+    from newsprism.framing.component import candidate_spans, label_spans
+
+    out = {}
+    for doc_id, doc in zip(texts, _pipeline_before_framing().pipe(texts.values(), batch_size=8)):
+        out[doc_id] = {"raw": model.spans_with_peaks(doc, lambda spans, doc=doc: label_spans(model, doc, spans)),
+                       "prose": candidate_spans(model, doc)}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pipeline_before_framing() -> Language:
+    """spaCy with the actors and quotes components (what framing reads), loaded once."""
+    from newsprism import pipeline
+
+    return pipeline.load(components=["newsprism_actors", "newsprism_quotes"])
+
+
+def shown(candidates: dict[str, dict[str, list]], floor: float) -> dict[str, list[tuple[int, int]]]:
+    """The spans shown per document: prose candidates whose peak reaches `floor`."""
+    return {d: [(s, e) for s, e, _, peak in c["prose"] if peak >= floor] for d, c in candidates.items()}
+
+
+def evaluate_ordinary(folder: Path | None = None, data: Path = Path("../shared/data"), model_dir: str | None = None,
+                      tagger: str = "crf") -> dict:
+    """Figures of `ordinary.figures` on the reporting half of the ordinary-news set: `before`, the spans the
+    pipeline showed before (every candidate, page furniture included, no threshold), and `shown`, the spans
+    shown now (prose lines only, peak at least the tagger's `shown_min`, chosen on the tuning half)."""
+    from newsprism.framing import ordinary
+
+    model = shipped_model(model_dir, tagger)
+    oset = ordinary.load(folder or ordinary.ANNOTATIONS, data)
+    _, report = ordinary.split(list(oset.texts))
+    cands = ordinary_candidates({d: oset.texts[d] for d in report}, model)
+    gold = {d: [(s, e) for s, e, _ in oset.gold[d]] for d in report}
+    words, floor = oset.words(report), model.settings.shown_min
+    return {
+        "split": f"reporting half ({len(report)} documents, seed {ordinary.SEED})", "shown_min": floor,
+        "before": ordinary.figures(gold, {d: [(s, e) for s, e, _, _ in c["raw"]] for d, c in cands.items()}, words),
+        "shown": ordinary.figures(gold, shown(cands, floor), words),
+    }

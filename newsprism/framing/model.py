@@ -12,6 +12,7 @@ decoding settings.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,12 +106,15 @@ class TechniqueClassifier:
 class Decoding:
     """How token probabilities become spans: the MiniLM share of each token's probability (0: CRF alone),
     the threshold a token must reach, how many tokens below it a span may bridge, and the shortest span
-    kept (characters). Chosen on the development split by `newsprism train framing`."""
+    kept (characters), chosen on PTC's development split by `newsprism train framing`; and `shown_min`, the
+    score a span needs to be shown on ordinary news (PTC's base rate of propaganda is far above ordinary
+    news'), chosen on the tuning half of the ordinary-news set by `newsprism train framing --ordinary`."""
 
     weight: float = 0.0
     threshold: float = 0.15
     gap: int = 0
     min_chars: int = 0
+    shown_min: float = 0.0
 
 
 class FramingModel:
@@ -148,6 +152,22 @@ class FramingModel:
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """(start, end, score) of each span the taggers in use find in the doc."""
         return decode(doc.text, self.token_probs(doc), self.settings)
+
+    def spans_with_peaks(self, doc: Doc, extra: Callable[[list], list[tuple[int, int, float]]] = lambda _: []
+                         ) -> list[tuple[int, int, float, float]]:
+        """(start, end, score, peak) of each span the taggers find, and of the spans `extra(found)` adds
+        (the component's actors' labels), in text order; `peak` is the highest P(inside) of a token of the
+        span by the tagger that decides what is shown (`peak`)."""
+        probs = self.token_probs(doc)
+        found = decode(doc.text, probs, self.settings)
+        return sorted((s, e, p, self.peak(probs, s, e)) for s, e, p in found + extra(found))
+
+    def peak(self, probs: list[tuple[object, float, float]], start: int, end: int) -> float:
+        """The highest P(inside) of a token within start..end (from `token_probs`): MiniLM's own when it is
+        in use (on ordinary news its peak tells a right span from a wrong one better than the averaged
+        score), else the CRF's."""
+        k = 2 if self.minilm is not None else 1
+        return max((row[k] for row in probs if start <= row[0].idx < end), default=0.0)
 
     def techniques(self, doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
         """For each (start, end): all techniques with their probabilities, best first."""

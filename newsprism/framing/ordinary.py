@@ -1,0 +1,124 @@
+"""The ordinary-news framing set: propaganda spans annotated by hand in everyday news articles of mainstream
+and local outlets (`annotations/framing/`, guide in its GUIDE.md), and the figures a reader of ordinary news
+cares about: how often a span shown is right, and how many spans per 1,000 words are shown.
+
+PTC's articles were chosen because they hold propaganda (about 15 gold spans per 1,000 words); most news does
+not, so a tagger tuned on PTC marks plain description on ordinary pages. The set is kept as document ids and
+character offsets into `../shared/data` (an `aeb:SHA` id is that page's `articleBody` in
+`aeb/ground-truth.json`, an `html:NAME` id is `html/text/NAME.txt`), never the text. It is split by document
+into a tuning half (where the shown-span threshold is chosen) and a reporting half (where it is measured),
+seeded.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsprism.errors import FramingInputError
+from newsprism.framing.semeval import merged, si_score
+
+ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations" / "framing"
+SEED = 0
+SAMPLE = 10  # documents in the blind second pass
+
+
+@dataclass
+class OrdinarySet:
+    """The documents (id -> text) and their gold spans (id -> [(start, end, technique)])."""
+
+    texts: dict[str, str]
+    gold: dict[str, list[tuple[int, int, str]]]
+
+    def words(self, ids: list[str]) -> int:
+        """White-space words in the documents `ids`."""
+        return sum(len(self.texts[d].split()) for d in ids)
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV file with a header line, as dicts."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, line.split("\t"))) for line in lines[1:] if line.strip()]
+
+
+@lru_cache(maxsize=2)
+def _aeb(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def doc_text(doc_id: str, data: Path) -> str:
+    """The text of an `aeb:SHA` or `html:NAME` document under the shared data folder `data`."""
+    source, _, name = doc_id.partition(":")
+    if source == "aeb":
+        pages = _aeb(Path(data) / "aeb" / "ground-truth.json")
+        if name not in pages:
+            raise FramingInputError(f"{doc_id} is not a page of {data}/aeb/ground-truth.json")
+        return pages[name]["articleBody"]
+    if source == "html":
+        path = Path(data) / "html" / "text" / f"{name}.txt"
+        if not path.is_file():
+            raise FramingInputError(f"{doc_id}: {path} is not a file")
+        return path.read_text(encoding="utf-8")
+    raise FramingInputError(f"{doc_id}: a document id is aeb:SHA or html:NAME")
+
+
+def load(folder: Path = ANNOTATIONS, data: Path = Path("../shared/data"), labels: str = "labels.tsv") -> OrdinarySet:
+    """The set of `folder` (documents.tsv, and `labels` of doc/start/end/technique rows) with its texts from
+    `data`; FramingInputError names what is missing."""
+    folder, data = Path(folder), Path(data)
+    for need in (folder / "documents.tsv", folder / labels):
+        if not need.is_file():
+            raise FramingInputError(f"{need} is missing: give the ordinary-news annotation folder "
+                                    "(annotations/framing)")
+    if not (data / "aeb").is_dir():
+        raise FramingInputError(f"{data}/aeb is missing: give the shared data folder (../shared/data)")
+    ids = [r["doc"] for r in read_tsv(folder / "documents.tsv")]
+    texts = {d: doc_text(d, data) for d in ids}
+    gold: dict[str, list[tuple[int, int, str]]] = {d: [] for d in ids}
+    for r in read_tsv(folder / labels):
+        d, s, e = r["doc"], int(r["start"]), int(r["end"])
+        if d not in texts or not 0 <= s < e <= len(texts[d]):
+            raise FramingInputError(f"{folder / labels}: {d} {s}-{e} is not a span of a listed document")
+        gold[d].append((s, e, r["technique"]))
+    return OrdinarySet(texts, gold)
+
+
+def split(ids: list[str], seed: int = SEED) -> tuple[list[str], list[str]]:
+    """(tuning, reporting): the documents shuffled with the seed and cut in half, each half in id order."""
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    half = len(order) // 2
+    return sorted(order[:half]), sorted(order[half:])
+
+
+def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED) -> list[str]:
+    """The documents of the blind second pass: n drawn with the seed, in id order."""
+    return sorted(random.Random(seed + 1).sample(sorted(ids), n))
+
+
+def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether `span` shares a character with one of `others`."""
+    return any(s < span[1] and span[0] < e for s, e in others)
+
+
+def figures(gold: dict[str, list[tuple[int, int]]], pred: dict[str, list[tuple[int, int]]], words: int) -> dict:
+    """For the documents of `gold`: shown spans and how many are right (overlap a gold span), precision of
+    shown spans (None when none is shown), gold spans found, spans per 1,000 words shown and gold, and the
+    official SI measure (score_ptc's character-overlap P/R/F1)."""
+    shown = [(d, sp) for d in gold for sp in merged(pred.get(d, []))]
+    right = sum(overlaps(sp, gold[d]) for d, sp in shown)
+    n_gold = sum(len(merged(v)) for v in gold.values())
+    found = sum(overlaps(g, merged(pred.get(d, []))) for d in gold for g in merged(gold[d]))
+    si = si_score(gold, {d: pred.get(d, []) for d in gold})
+    return {
+        "documents": len(gold), "words": words, "shown": len(shown), "right": right,
+        "precision": round(right / len(shown), 4) if shown else None,
+        "gold": n_gold, "gold_found": found, "recall": round(found / n_gold, 4) if n_gold else None,
+        "shown_per_1000_words": round(1000 * len(shown) / words, 2) if words else 0.0,
+        "gold_per_1000_words": round(1000 * n_gold / words, 2) if words else 0.0,
+        "SI": {k: round(v, 4) for k, v in si.items()},
+    }

@@ -1,0 +1,71 @@
+"""Agreement between the first pass of the ordinary-news framing set (annotations/framing/labels.tsv) and the
+blind second pass (second-pass.tsv) on the seeded sample of documents (`newsprism.framing.ordinary.sample`).
+
+Prints, and writes to annotations/framing/agreement.json: span agreement (a span of one pass matched when it
+overlaps a span of the other; F1 of the second pass against the first), the official SI measure of the
+second pass against the first, Cohen's kappa over words (inside a span or not), documents judged alike
+(some span or none) and, for matched spans, the share with the same technique.
+
+    .venv/bin/python scripts/framing_agreement.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from newsprism.framing import ordinary
+from newsprism.framing.semeval import si_score
+
+
+def kappa(texts: dict[str, str], a: dict[str, list], b: dict[str, list]) -> float:
+    """Cohen's kappa of the two passes over the words of the documents (a word is inside when a span covers
+    one of its characters)."""
+    pairs = []
+    for d, text in texts.items():
+        for m in re.finditer(r"\S+", text):
+            w = (m.start(), m.end())
+            pairs.append((ordinary.overlaps(w, a[d]), ordinary.overlaps(w, b[d])))
+    n = len(pairs)
+    agree = sum(x == y for x, y in pairs) / n
+    pa, pb = sum(x for x, _ in pairs) / n, sum(y for _, y in pairs) / n
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    return round((agree - chance) / (1 - chance), 4) if chance < 1 else 1.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = ap.parse_args()
+    first = ordinary.load(data=args.data)
+    second = ordinary.load(data=args.data, labels="second-pass.tsv")
+    docs = ordinary.sample(list(first.texts))
+    extra = [d for d, v in second.gold.items() if v and d not in docs]
+    if extra:
+        raise SystemExit(f"second-pass.tsv labels documents outside the sample: {extra[:3]}")
+    a = {d: [(s, e) for s, e, _ in first.gold[d]] for d in docs}
+    b = {d: [(s, e) for s, e, _ in second.gold[d]] for d in docs}
+    b_matched = sum(ordinary.overlaps(sp, a[d]) for d in docs for sp in b[d])
+    a_matched = sum(ordinary.overlaps(sp, b[d]) for d in docs for sp in a[d])
+    n_a, n_b = sum(map(len, a.values())), sum(map(len, b.values()))
+    p, r = b_matched / n_b if n_b else 0.0, a_matched / n_a if n_a else 0.0
+    same_tech = [ta == tb for d in docs for sa, ea, ta in first.gold[d] for sb, eb, tb in second.gold[d]
+                 if sa < eb and sb < ea]
+    out = {
+        "documents": len(docs), "words": first.words(docs), "spans_first": n_a, "spans_second": n_b,
+        "span_overlap_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "span_overlap_p": round(p, 4), "span_overlap_r": round(r, 4),
+        "SI_second_vs_first": {k: round(v, 4) for k, v in si_score(a, b).items()},
+        "word_kappa": kappa({d: first.texts[d] for d in docs}, a, b),
+        "documents_alike": sum(bool(a[d]) == bool(b[d]) for d in docs),
+        "matched_same_technique": round(sum(same_tech) / len(same_tech), 4) if same_tech else None,
+        "sample": docs,
+    }
+    (ordinary.ANNOTATIONS / "agreement.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in out.items() if k != "sample"}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
