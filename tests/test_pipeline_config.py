@@ -40,7 +40,7 @@ def test_factories_declare_what_they_assign_require_and_take():
     meta = {name: Language.get_factory_meta(name) for name, _ in pipeline.COMPONENTS}
     assert "doc._.entities" in meta["newsprism_actors"].assigns
     assert "doc._.entities" in meta["newsprism_quotes"].requires and "doc._.quotes" in meta["newsprism_quotes"].assigns
-    assert meta["newsprism_framing"].default_config == {"tagger": "crf", "model_dir": None}
+    assert meta["newsprism_framing"].default_config == {"tagger": "crf", "model_dir": None, "shown_min": None}
     assert meta["newsprism_tone"].default_config == {"enabled": False, "model_dir": None}
     assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None}
     assert meta["newsprism_quotes"].default_config["definition"] == "quote"

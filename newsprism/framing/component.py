@@ -3,14 +3,16 @@ Propaganda Techniques Corpus, each with a score.
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
 tagger of the shared encoder when `tagger` is "minilm") proposes spans -> the actors' loaded labels join
-them (`label_spans`) -> the technique classifier names each span -> each span's voice from `doc._.quotes`
--> `doc._.framing = [FramingSpan]` (`newsprism.schema` dataclasses), best score first per span, and the same
-in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
+them (`label_spans`) -> spans off prose lines (page furniture) and those whose peak is below the threshold
+for ordinary news go (`candidate_spans`, `framing_spans`) -> the technique classifier names each span ->
+each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]` (`newsprism.schema` dataclasses),
+best score first per span, and the same in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
 tokens.
 
 Settings (`pipeline.load(config={"newsprism_framing": {...}})`): `tagger`, "crf" (default) or "minilm"
-(`--framing-tagger minilm`), and `model_dir` (another model folder than the shipped one); the model loads
-once, in the factory. The SemEval-2020 Task 11 file formats and scoring behind `newsprism framing` and
+(`--framing-tagger minilm`), `model_dir` (another model folder than the shipped one) and `shown_min` (the
+peak a span needs to be shown; default: the tagger's, chosen for ordinary news, `candidate_spans`); the
+model loads once, in the factory. The SemEval-2020 Task 11 file formats and scoring behind `newsprism framing` and
 `newsprism eval framing` are in `newsprism.framing.evaluation`.
 """
 
@@ -41,12 +43,12 @@ class FramingComponent:
     """Writes `doc._.framing`, one `FramingSpan` per (span, technique) found, in text order, and
     `doc.spans["newsprism_framing"]`."""
 
-    def __init__(self, model: FramingModel) -> None:
-        self.model = model
+    def __init__(self, model: FramingModel, shown_min: float | None = None) -> None:
+        self.model, self.shown_min = model, shown_min
 
     def __call__(self, doc: Doc) -> Doc:
         """Tags the doc's propaganda spans and names their techniques."""
-        doc._.framing = framing_spans(self.model, doc)
+        doc._.framing = framing_spans(self.model, doc, self.shown_min)
         spans = [doc.char_span(f.start, f.end, label=f.technique, alignment_mode="expand") for f in doc._.framing]
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc
@@ -56,11 +58,13 @@ class FramingComponent:
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
     requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.tag"],
-    default_config={"tagger": "crf", "model_dir": None},
+    default_config={"tagger": "crf", "model_dir": None, "shown_min": None},
 )
-def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None) -> FramingComponent:
-    """The framing component, its model (and the MiniLM tagger when `tagger` is "minilm") loaded here, once."""
-    return FramingComponent(shipped_model(model_dir, tagger))
+def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None,
+                 shown_min: float | None) -> FramingComponent:
+    """The framing component, its model (and the MiniLM tagger when `tagger` is "minilm") loaded here, once;
+    `shown_min` overrides the tagger's threshold for ordinary news (0: every span the tagger finds)."""
+    return FramingComponent(shipped_model(model_dir, tagger), shown_min)
 
 
 # An actor's label is a framing span when one of its words lies inside PTC propaganda spans at least this

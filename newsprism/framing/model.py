@@ -157,10 +157,12 @@ class FramingModel:
                          ) -> list[tuple[int, int, float, float]]:
         """(start, end, score, peak) of each span the taggers find, and of the spans `extra(found)` adds
         (the component's actors' labels), in text order; `peak` is the highest P(inside) of a token of the
-        span by the tagger that decides what is shown (`peak`)."""
+        span by the tagger that decides what is shown (`peak`), and 1 for an added span (it passed its own
+        bar, which is not the tagger's)."""
         probs = self.token_probs(doc)
         found = decode(doc.text, probs, self.settings)
-        return sorted((s, e, p, self.peak(probs, s, e)) for s, e, p in found + extra(found))
+        return sorted([(s, e, p, self.peak(probs, s, e)) for s, e, p in found]
+                      + [(s, e, p, 1.0) for s, e, p in extra(found)])
 
     def peak(self, probs: list[tuple[object, float, float]], start: int, end: int) -> float:
         """The highest P(inside) of a token within start..end (from `token_probs`): MiniLM's own when it is

@@ -1,0 +1,148 @@
+"""The ordinary-news framing set (annotations/framing): its files, split, figures and agreement script, the
+choice of the threshold for showing spans, page furniture kept out of framing, and its evaluation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, needs_shared
+from newsprism.errors import FramingInputError
+from newsprism.framing import ordinary
+from newsprism.framing.component import prose
+from newsprism.framing.techniques import TECHNIQUES
+from newsprism.framing.training import SHOWN_MIN_COUNT, SHOWN_TARGET, choose_shown_min
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = SHARED / "data"
+
+
+def fake_set(tmp_path: Path, labels: str) -> tuple[Path, Path]:
+    """An annotation folder and a shared data folder with two aeb pages of hand-made text."""
+    data, folder = tmp_path / "data", tmp_path / "ann"
+    (data / "aeb").mkdir(parents=True)
+    folder.mkdir()
+    pages = {"a1": {"articleBody": "The brutal thugs wrecked the town. Officials met on Tuesday.", "url": "u"},
+             "b2": {"articleBody": "The council met at noon and approved the budget.", "url": "u"}}
+    (data / "aeb" / "ground-truth.json").write_text(json.dumps(pages), encoding="utf-8")
+    (folder / "documents.tsv").write_text("doc\toutlet\naeb:a1\tx\naeb:b2\ty\n", encoding="utf-8")
+    (folder / "labels.tsv").write_text("doc\tstart\tend\ttechnique\n" + labels, encoding="utf-8")
+    return folder, data
+
+
+def test_load_reads_ids_and_offsets_into_the_shared_texts(tmp_path):
+    folder, data = fake_set(tmp_path, "aeb:a1\t4\t17\tLoaded_Language\n")
+    oset = ordinary.load(folder, data)
+    assert oset.texts["aeb:a1"][4:17] == "brutal thugs "[:13]
+    assert oset.gold == {"aeb:a1": [(4, 17, "Loaded_Language")], "aeb:b2": []}
+    assert oset.words(["aeb:b2"]) == 9
+
+
+def test_load_names_a_label_outside_its_document(tmp_path):
+    folder, data = fake_set(tmp_path, "aeb:b2\t40\t400\tLoaded_Language\n")
+    with pytest.raises(FramingInputError, match="aeb:b2 40-400"):
+        ordinary.load(folder, data)
+    with pytest.raises(FramingInputError, match="aeb is missing"):
+        ordinary.load(folder, tmp_path / "nowhere")
+
+
+def test_split_is_seeded_disjoint_and_whole():
+    ids = [f"aeb:{k:02d}" for k in range(31)]
+    tune, report = ordinary.split(ids)
+    assert (tune, report) == ordinary.split(list(reversed(ids)))
+    assert not set(tune) & set(report) and sorted(tune + report) == ids and len(tune) == 15
+    assert ordinary.split(ids, seed=1) != (tune, report)
+    assert len(ordinary.sample(ids)) == ordinary.SAMPLE and set(ordinary.sample(ids)) <= set(ids)
+
+
+def test_figures_count_a_shown_span_right_when_it_overlaps_a_gold_span():
+    gold = {"a": [(0, 10), (50, 60)], "b": []}
+    pred = {"a": [(5, 8), (20, 30)], "b": [(0, 4)]}
+    f = ordinary.figures(gold, pred, words=2000)
+    assert (f["shown"], f["right"], f["precision"]) == (3, 1, 0.3333)
+    assert (f["gold"], f["gold_found"], f["recall"]) == (2, 1, 0.5)
+    assert f["shown_per_1000_words"] == 1.5 and f["gold_per_1000_words"] == 1.0
+    assert ordinary.figures(gold, {}, words=2000)["precision"] is None
+
+
+def test_prose_lines_reach_framing_and_page_furniture_does_not():
+    text = ("Stay\nself-isolation\nHostage swap\nThe weather was mild and the council met at noon today.\n"
+            "He called it a sham.\nShare this: Share")
+    assert not prose(text, 0, 4)  # a heading
+    assert not prose(text, 5, 19)  # a link rail's item
+    assert not prose(text, 20, 32)
+    assert prose(text, text.index("council"), text.index("council") + 7)  # eight words or more
+    assert prose(text, text.index("sham"), text.index("sham") + 4)  # ends a sentence
+    assert not prose(text, text.index("Share"), len(text))
+
+
+def row(precision, shown):
+    return {"precision": precision, "shown": shown}
+
+
+def test_the_shown_threshold_is_the_lowest_that_holds_the_target_above_it():
+    table = {0.0: row(0.1, 50), 0.5: row(SHOWN_TARGET, 20), 0.6: row(0.5, 15), 0.7: row(0.7, 12),
+             0.8: row(0.9, SHOWN_MIN_COUNT), 0.9: row(0.0, SHOWN_MIN_COUNT - 1)}
+    assert choose_shown_min(table) == 0.7  # 0.5 reaches the target but 0.6 above it does not; 0.9 too few
+    table[0.6] = row(0.65, 15)
+    assert choose_shown_min(table) == 0.5
+
+
+def test_without_the_target_the_best_counted_precision_wins():
+    table = {0.0: row(0.1, 50), 0.4: row(0.3, 20), 0.8: row(0.35, 11), 0.9: row(1.0, 2)}
+    assert choose_shown_min(table) == 0.8
+
+
+@needs_shared(DATA / "aeb")
+def test_the_shipped_set_is_ordinary_news_with_labels_inside_its_texts():
+    oset = ordinary.load(ordinary.ANNOTATIONS, DATA)
+    assert len(oset.texts) >= 25
+    spans = [sp for v in oset.gold.values() for sp in v]
+    assert all(t in TECHNIQUES for _, _, t in spans)
+    assert all(oset.texts[d][s:e] == oset.texts[d][s:e].strip() for d, v in oset.gold.items() for s, e, _ in v)
+    assert sum(1 for v in oset.gold.values() if not v) >= len(oset.texts) // 3  # most news holds little
+    tune, report = ordinary.split(list(oset.texts))
+    assert any(oset.gold[d] for d in tune) and any(oset.gold[d] for d in report)
+    second = ordinary.load(ordinary.ANNOTATIONS, DATA, labels="second-pass.tsv")
+    assert {d for d, v in second.gold.items() if v} <= set(ordinary.sample(list(oset.texts)))
+
+
+@needs_shared(DATA / "aeb")
+def test_agreement_script_scores_the_second_pass_against_the_first(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "framing_agreement.py"), "--data", str(DATA)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    got = json.loads(out.stdout)
+    assert got["documents"] == ordinary.SAMPLE and 0 <= got["word_kappa"] <= 1
+    assert 0 < got["span_overlap_f1"] <= 1 and got["spans_first"] > 0
+
+
+@pytest.mark.slow
+def test_furniture_lines_get_no_framing_span():
+    from newsprism import pipeline
+
+    text = ("Evil thugs\n"
+            "The corrupt, treacherous regime butchered innocent children, the brutal and evil tyrants said.\n")
+    nlp = pipeline.load(components=["newsprism_actors", "newsprism_quotes", "newsprism_framing"],
+                        config={"newsprism_framing": {"tagger": "crf"}})
+    from newsprism.framing.component import candidate_spans
+
+    doc = nlp(text)
+    cands = candidate_spans(nlp.get_pipe("newsprism_framing").model, doc)
+    assert cands and all(s > text.index("\n") for s, _, _, _ in cands)
+    assert all(f.start > text.index("\n") for f in doc._.framing)
+
+
+@pytest.mark.slow
+def test_ordinary_evaluation_reports_the_reporting_half(tmp_path):
+    from newsprism.framing.evaluation import evaluate_ordinary
+
+    folder, data = fake_set(tmp_path, "aeb:a1\t4\t17\tLoaded_Language\n")
+    got = evaluate_ordinary(folder, data, tagger="crf")
+    assert got["split"].startswith("reporting half (1 documents")
+    for when in ("before", "shown"):
+        assert got[when]["documents"] == 1 and got[when]["shown"] >= 0
+    assert got["shown"]["shown"] <= got["before"]["shown"]
