@@ -142,7 +142,17 @@ def analyze_many(
     """
     from newsprism.engines import local
 
-    articles = (item if isinstance(item, Article) else article(item) for item in items)
+    def readable(items: Iterable[str | Article]) -> Iterator[Article]:
+        for number, item in enumerate(items):
+            if isinstance(item, Article):
+                yield item
+                continue
+            try:
+                yield article(item)
+            except AnalysisRefused as err:  # HTML without article text: named, and the rest goes on
+                _refused(Refusal(f"item {number}", err.message), on_refusal)
+
+    articles = readable(items)
     nlp = pipeline.shared() if workers == 1 else None
     for result in local.analyze(articles, workers, batch_size, nlp):
         if isinstance(result, Refusal):

@@ -175,3 +175,16 @@ def test_read_and_analyze_an_html_page_give_the_json_of_the_command(tmp_path):
     txt.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(app, ["analyze", str(txt), "--format", "json", "--workers", "1"])
     assert json.loads(newsprism.analyze(ARTICLE).model_dump_json()) == json.loads(result.stdout)
+
+
+def test_analyze_many_names_html_without_text_and_goes_on(monkeypatch):
+    from newsprism import api
+    from newsprism.engines import local
+
+    monkeypatch.setattr(api.pipeline, "shared", lambda *a, **k: None)
+    monkeypatch.setattr(local, "analyze", lambda articles, *rest: ({"read": a} for a in articles))
+    refused = []
+    out = list(newsprism.analyze_many(["<html><body><script>x()</script></body></html>", PAGE, ARTICLE],
+                                      on_refusal=refused.append))
+    assert [r.origin for r in refused] == ["item 0"] and "no article text" in refused[0].reason
+    assert [o["read"].title for o in out] == ["Rain floods Madrid", "Council vote"]
