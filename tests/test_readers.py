@@ -325,3 +325,9 @@ def test_bundled_samples():
         assert article.source == "VOA" and article.url.startswith("https://www.voanews.com/")
         assert article.published and article.title and len(article.text) <= 2500
         assert "said" in article.text and not article.text.startswith(("date", "title"))
+
+
+def test_feed_character_references_to_no_character_read_as_replacement(tmp_path):
+    bad = RSS.replace("<title>Rain floods Madrid</title>", "<title>Rain &#55296; floods &#x110000; Madrid</title>")
+    items = read(write(tmp_path / "odd.rss", bad))
+    assert [i.title for i in items if isinstance(i, Article)] == ["Rain \ufffd floods \ufffd Madrid", "Snow in Oslo"]

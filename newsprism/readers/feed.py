@@ -23,6 +23,7 @@ BLOCK_TAGS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "hr",
 )
 SPACES = re.compile(r"[^\S\n]+")
+NUMERIC_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters lxml refuses
 
 
@@ -33,7 +34,10 @@ def read_feed(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
     if 0 < limit < len(data):
         yield Refusal(origin, f"feed too large: over the limit of {limit:,} bytes (--max-html-bytes)")
         return
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = parse(data)
+    if isinstance(parsed, str):
+        yield Refusal(origin, parsed)
+        return
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         yield Refusal(origin, f"no feed entries{f' ({problem})' if problem else ''}")
@@ -41,6 +45,24 @@ def read_feed(stream: BinaryIO, origin: str) -> Iterator[Article | Refusal]:
     source = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, 1):
         yield entry_article(entry, source, f"{origin}#{number}")
+
+
+def parse(data: bytes) -> feedparser.FeedParserDict | str:
+    """The feed in `data` parsed by feedparser, or why it cannot be. A character reference to no character
+    (`&#55296;`, a lone surrogate, or past U+10FFFF), which feedparser would fail on, reads as U+FFFD first."""
+    try:
+        return feedparser.parse(io.BytesIO(NUMERIC_REF.sub(_valid_ref, data)))
+    except (ValueError, UnicodeError, OverflowError) as err:  # feedparser's own failures on odd markup
+        return f"unreadable feed: {type(err).__name__}: {err}"
+
+
+def _valid_ref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference as it is, or `&#xFFFD;` when it names no character XML allows."""
+    try:
+        code = int(match[1], 16) if match[1] is not None else int(match[2])
+    except ValueError:
+        return b"&#xFFFD;"
+    return match[0] if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else b"&#xFFFD;"
 
 
 def entry_article(entry: dict, source: str | None, where: str) -> Article | Refusal:

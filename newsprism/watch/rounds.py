@@ -12,7 +12,6 @@ A feed that fails is tried again after a backoff that doubles with each error in
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -20,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 import feedparser
 
 from newsprism.article import Article, Refusal
-from newsprism.readers.feed import entry_article, entry_key, summary_only
+from newsprism.readers.feed import entry_article, entry_key, parse, summary_only
 from newsprism.readers.webpage import article_from_html
 from newsprism.store import Store
 from newsprism.store import watch_state as state_of
@@ -97,7 +96,9 @@ class Watcher:
             state.failures, state.retry_at, state.last_error = 0, None, None
             state_of.save_feed_state(self.store, state)
             return
-        parsed = feedparser.parse(io.BytesIO(reply.body)) if reply.ok else None
+        parsed = parse(reply.body) if reply.ok else None
+        if isinstance(parsed, str):
+            reply.error, parsed = parsed, None
         if parsed is not None and not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
             problem = parsed.get("bozo_exception")
             reply.error = f"not a feed (RSS or Atom){f': {problem}' if problem else ''}"
