@@ -118,3 +118,36 @@ def test_counts_by_corpus_split_and_label(tmp_path):
     assert got["sentences"] == 3 and got["documents"] == 2
     assert got["by_corpus_and_split"] == {"aeb": {"train": 2}, "ptc": {"report": 1}}
     assert got["labels_by_corpus"] == {"aeb": {"NONE": 1, "COERCE": 1}, "ptc": {"NONE": 1}}
+
+
+def _write_units(folder: Path, docs: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sentences.tsv").write_text("sid\tdoc\tstart\tend\tsplit\n"
+                                          + "".join(f"{i}\t{d}\t0\t1\ttrain\n" for i, d in enumerate(docs)))
+
+
+def test_second_pass_sample_by_source_takes_an_equal_share_of_each_corpus(tmp_path):
+    # 200 aeb, 40 html, 10 ptc units judged by D; A's units (voa) never drawn
+    _write_units(tmp_path, ["aeb:x"] * 200 + ["html:y"] * 40 + ["ptc:1"] * 10 + ["voa:2"] * 50)
+    _write_labels(tmp_path / "labels-D.tsv", [(i, "NONE") for i in range(250)], "D")
+    _write_labels(tmp_path / "labels-A.tsv", [(i, "NONE") for i in range(250, 300)], "A")
+    got = annotation.second_pass_sample("D", 61, folder=tmp_path, by_source=True)
+    assert got == annotation.second_pass_sample("D", 61, folder=tmp_path, by_source=True) == sorted(got)
+    per = Counter("aeb" if s < 200 else "html" if s < 240 else "ptc" for s in got)
+    assert per == {"aeb": 21, "html": 20, "ptc": 10}  # ptc gives all it has; aeb takes the remainder
+    assert got != annotation.second_pass_sample("D", 61, seed=5, folder=tmp_path, by_source=True)
+
+
+def test_disagreements_list_only_sentences_both_passes_labelled_differently(tmp_path):
+    _write_units(tmp_path, ["aeb:x"] * 6)
+    _write_labels(tmp_path / "labels-D.tsv", [(0, "NONE"), (1, "COERCE"), (2, "NONE"), (3, "DEMAND")], "D")
+    _write_labels(tmp_path / "second-pass" / "labels-F.tsv", [(0, "NONE"), (1, "ASSAULT"), (2, "DEMAND"), (5, "AID")], "F")
+    assert annotation.disagreements("labels-F.tsv", tmp_path) == [(1, "aeb:x", "COERCE", "ASSAULT"),
+                                                                  (2, "aeb:x", "NONE", "DEMAND")]
+
+
+def test_cli_help_and_unknown_command(capsys):
+    annotation.main(["--help"])
+    assert "disagreements" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="unknown command"):
+        annotation.main(["nonsense"])

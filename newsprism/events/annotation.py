@@ -17,7 +17,9 @@ hash: about 60% `train`, 20% `tune` (for choosing settings) and 20% `report` (fo
     python -m newsprism.events.annotation agree             # agreement of each second pass (writes agreement.json)
     python -m newsprism.events.annotation counts D          # D's sentences by corpus and split, labels by corpus
     python -m newsprism.events.annotation sample D 300      # seeded sample of D's sentences for a blind second pass
+    python -m newsprism.events.annotation sample D 400 --by-source --name F   # stratified by corpus, to sample-F.txt
     python -m newsprism.events.annotation context second-pass/sample-D.txt 0 50   # print them in context, unlabelled
+    python -m newsprism.events.annotation disagreements labels-F.tsv   # after the pass: sid, doc, both labels
     python -m newsprism.events.annotation add RAW.tsv OUT.tsv ANNOTATOR
         # RAW: sid<TAB>LABEL<TAB>source words<TAB>target words (words copied from the sentence, or empty)
 """
@@ -252,10 +254,33 @@ def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict[
     return out
 
 
-def second_pass_sample(annotator: str, n: int, seed: int = SAMPLE_SEED, folder: Path = ANNOTATIONS) -> list[int]:
-    """A seeded random sample of `n` sentences that `annotator` judged, for a blind second pass."""
+def second_pass_sample(annotator: str, n: int, seed: int = SAMPLE_SEED, folder: Path = ANNOTATIONS,
+                       by_source: bool = False) -> list[int]:
+    """A seeded random sample of `n` sentences that `annotator` judged, for a blind second pass. With
+    `by_source`, stratified by corpus (`aeb`, `html`, `ptc`, ...: the part of the document id before `:`), an
+    equal share from each (the first corpora in name order take the remainder), so agreement can be read per
+    source; a corpus with fewer sentences than its share gives all it has. Only which sentences were judged is
+    read, never their labels: the second annotator stays blind."""
     judged = sorted(labels(folder, f"labels-{annotator}.tsv"))
-    return sorted(random.Random(seed).sample(judged, min(n, len(judged))))
+    if not by_source:
+        return sorted(random.Random(seed).sample(judged, min(n, len(judged))))
+    units = sentences(folder)
+    strata: dict[str, list[int]] = {}
+    for sid in judged:
+        strata.setdefault(units[sid].doc.split(":", 1)[0], []).append(sid)
+    rng, picked = random.Random(seed), []
+    for k, corpus in enumerate(sorted(strata)):
+        share = n // len(strata) + (k < n % len(strata))
+        picked += rng.sample(strata[corpus], min(share, len(strata[corpus])))
+    return sorted(picked)
+
+
+def disagreements(second: str, folder: Path = ANNOTATIONS) -> list[tuple[int, str, str, str]]:
+    """(sid, document, first-pass label, second-pass label) of each sentence where a second pass
+    (`second-pass/<second>`) gives another label than the first pass, for reading after both are written."""
+    first, other, units = labels(folder), labels(folder / "second-pass", second), sentences(folder)
+    return [(s, units[s].doc, first[s].label, other[s].label)
+            for s in sorted(set(first) & set(other)) if first[s].label != other[s].label]
 
 
 def show_context(sids: list[int], around: int = 2) -> None:
@@ -296,8 +321,11 @@ def show(first: int, last: int) -> None:
         print(f"{sid}\t{u.doc}\t{text}")
 
 
-if __name__ == "__main__":
-    cmd, *args = sys.argv[1:]
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(__doc__)
+        return
+    cmd, *args = argv
     if cmd == "list":
         print(write_sentences(), "sentences")
     elif cmd == "extend":
@@ -312,11 +340,33 @@ if __name__ == "__main__":
         (ANNOTATIONS / "second-pass" / "agreement.json").write_text(json.dumps(record, indent=1) + "\n")
         print(json.dumps(record, indent=1))
     elif cmd == "sample":
-        annotator, n = args[0], int(args[1])
-        ids = second_pass_sample(annotator, n)
-        (ANNOTATIONS / "second-pass" / f"sample-{annotator}.txt").write_text("".join(f"{i}\n" for i in ids))
-        print(len(ids), "sentences")
+        # sample ANNOTATOR N [--by-source] [--name NAME]: ids only, to second-pass/sample-NAME.txt
+        flags = [a for a in args if a.startswith("--")]
+        rest = [a for a in args if not a.startswith("--")]
+        name = rest[2] if "--name" in flags and len(rest) > 2 else rest[0]
+        unknown = set(flags) - {"--by-source", "--name"}
+        if unknown:
+            raise SystemExit(f"sample: unknown option {sorted(unknown)[0]} (known: --by-source, --name NAME)")
+        ids = second_pass_sample(rest[0], int(rest[1]), by_source="--by-source" in flags)
+        out = ANNOTATIONS / "second-pass" / f"sample-{name}.txt"
+        out.write_text("".join(f"{i}\n" for i in ids))
+        units = sentences()
+        by_corpus: dict[str, int] = {}
+        for i in ids:
+            corpus = units[i].doc.split(":", 1)[0]
+            by_corpus[corpus] = by_corpus.get(corpus, 0) + 1
+        print(len(ids), "sentences", json.dumps(by_corpus), "->", out.relative_to(ROOT))
     elif cmd == "context":
         show_context([int(line) for line in open(args[0]) if line.strip()][int(args[1]):int(args[2])])
+    elif cmd == "disagreements":
+        # run only after the second pass is written: it shows the first pass's labels
+        for row in disagreements(args[0]):
+            print(*row, sep="\t")
     elif cmd == "add":
         print(add(Path(args[0]), Path(args[1]), args[2]), "rows")
+    else:
+        raise SystemExit(f"unknown command {cmd!r}: see --help")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
