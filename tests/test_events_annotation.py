@@ -80,6 +80,12 @@ def test_committed_second_set_units_match_the_shared_texts():
         assert labelled[sid].label in annotation.LABELS
 
 
+def _write_units(folder: Path, docs: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sentences.tsv").write_text("sid\tdoc\tstart\tend\tsplit\n"
+                                          + "".join(f"{i}\t{d}\t0\t1\ttrain\n" for i, d in enumerate(docs)))
+
+
 def _write_labels(path: Path, rows: list[tuple[int, str]], annotator: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("sid\tlabel\tsource\ttarget\tannotator\n"
@@ -92,8 +98,14 @@ def test_agreement_per_second_pass_file_with_kappa_on_detection_and_type(tmp_pat
     _write_labels(tmp_path / "labels-D.tsv", first, "D")
     _write_labels(tmp_path / "second-pass" / "labels-E.tsv", second, "E")
     _write_labels(tmp_path / "second-pass" / "labels-L.tsv", [(9, "NONE")], "L")  # another pass, other sentences
+    _write_units(tmp_path, ["aeb:x"] * 3 + ["ptc:1"] * 3 + ["voa:2"] * 4)
     got = annotation.agreement(tmp_path, "labels-E.tsv")
     assert got["sentences"] == 6 and got["events_both"] == 3
+    assert got["events_first"] == 3 and got["events_second"] == 4
+    # per corpus: aeb (0-2) differs on sentence 1 only, ptc (3-5) on the type of sentence 3
+    assert got["by_corpus"]["aeb"]["detection_agreement"] == pytest.approx(2 / 3, abs=1e-4)
+    assert got["by_corpus"]["ptc"]["detection_agreement"] == 1.0
+    assert got["by_corpus"]["ptc"]["type_agreement"] == pytest.approx(1 / 2, abs=1e-4)
     assert got["detection_agreement"] == pytest.approx(5 / 6, abs=1e-4)
     # event/NONE: first 3/6 events, second 4/6: chance = .5*(4/6) + .5*(2/6) = .5
     assert got["detection_kappa"] == pytest.approx((5 / 6 - 0.5) / 0.5, abs=1e-4)
@@ -118,12 +130,6 @@ def test_counts_by_corpus_split_and_label(tmp_path):
     assert got["sentences"] == 3 and got["documents"] == 2
     assert got["by_corpus_and_split"] == {"aeb": {"train": 2}, "ptc": {"report": 1}}
     assert got["labels_by_corpus"] == {"aeb": {"NONE": 1, "COERCE": 1}, "ptc": {"NONE": 1}}
-
-
-def _write_units(folder: Path, docs: list[str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sentences.tsv").write_text("sid\tdoc\tstart\tend\tsplit\n"
-                                          + "".join(f"{i}\t{d}\t0\t1\ttrain\n" for i, d in enumerate(docs)))
 
 
 def test_second_pass_sample_by_source_takes_an_equal_share_of_each_corpus(tmp_path):

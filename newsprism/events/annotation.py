@@ -234,13 +234,9 @@ def _kappa(a: list, b: list) -> tuple[float, float]:
     return round(observed, 4), round(kappa, 4)  # rounded: the record must not change from run to run
 
 
-def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict[str, float]:
-    """First pass against a blind second pass (`second-pass/<second>`) on the sentences both judged: raw
-    agreement and Cohen's kappa on event / NONE, on the full label (NONE or type), and on the type alone
-    over the sentences both passes judged events."""
-    first, other = labels(folder), labels(folder / "second-pass", second)
-    both = sorted(set(first) & set(other))
-    out: dict[str, float] = {"sentences": len(both)}
+def _agree(first: dict[int, Label], other: dict[int, Label], both: list[int]) -> dict:
+    """Raw agreement and kappa of two passes over the sentences `both` (see `agreement`)."""
+    out: dict = {"sentences": len(both)}
     if not both:
         return out
     for name, key in (("detection", lambda l: l.label != "NONE"), ("label", lambda l: l.label)):
@@ -248,9 +244,29 @@ def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict[
                                                                 [key(other[s]) for s in both])
     events = [s for s in both if first[s].label != "NONE" and other[s].label != "NONE"]
     out["events_both"] = len(events)
+    out["events_first"] = sum(first[s].label != "NONE" for s in both)
+    out["events_second"] = sum(other[s].label != "NONE" for s in both)
     if events:
         out["type_agreement"], out["type_kappa"] = _kappa([first[s].label for s in events],
                                                           [other[s].label for s in events])
+    return out
+
+
+def agreement(folder: Path = ANNOTATIONS, second: str = "labels-*.tsv") -> dict:
+    """First pass against a blind second pass (`second-pass/<second>`) on the sentences both judged: raw
+    agreement and Cohen's kappa on event / NONE, on the full label (NONE or type), and on the type alone
+    over the sentences both passes judged events, with how many each pass called events; the same per corpus
+    (`by_corpus`, the part of the document id before `:`) when the sentences span more than one."""
+    first, other = labels(folder), labels(folder / "second-pass", second)
+    both = sorted(set(first) & set(other))
+    out = _agree(first, other, both)
+    if both:
+        units = sentences(folder)
+        corpora: dict[str, list[int]] = {}
+        for s in both:
+            corpora.setdefault(units[s].doc.split(":", 1)[0], []).append(s)
+        if len(corpora) > 1:
+            out["by_corpus"] = {c: _agree(first, other, sids) for c, sids in sorted(corpora.items())}
     return out
 
 
