@@ -340,10 +340,10 @@ def watch(
 
     with Store(db) as store, Fetcher(delay=delay, timeout=timeout) as fetcher:
         watcher = Watcher(store, fetcher, store_articles, lambda line: say(escape(line)))
-        number = 0
+        number, between = 0, False
         try:
             while True:
-                number += 1
+                number, between = number + 1, False
                 started, asked = time.monotonic(), fetcher.requests
                 stats = watcher.round(progress(iter(urls), f"round {number}: feeds"))
                 problems += stats.failed + stats.refused
@@ -351,9 +351,11 @@ def watch(
                     f"{time.monotonic() - started:.1f} s")
                 if once:
                     break
+                between = True
                 time.sleep(max(0.0, seconds - (time.monotonic() - started)))
         except KeyboardInterrupt:
-            say(f"newsprism: watch stopped during round {number}; run it again to go on")
+            when = f"after round {number}" if between else f"during round {number}; run it again to go on"
+            say(f"newsprism: watch stopped {when}")
             raise typer.Exit(130) from None
     raise typer.Exit(1 if once and problems else 0)
 

@@ -462,3 +462,50 @@ def test_watch_killed_mid_round_goes_on_where_it_stopped(tmp_path, site):
     assert ("/feed.rss", 304) in [(p, s) for _, p, s in site.log[answered:]]
     with Store(db) as store:
         assert len(stored(store)) == 5 and "Ana Silva" in stored(store)["urn:wire:vote"]["text"]
+
+
+def test_watch_runs_a_round_every_interval_until_stopped(tmp_path, site, monkeypatch):
+    site.routes["/down.rss"] = Route(b"busy", status=503)
+    feeds = feeds_file(tmp_path, site, "/down.rss")
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:  # the wait between rounds; Ctrl-C during the second one
+        slept.append(seconds)
+        if len(slept) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", sleep)
+    result = CliRunner().invoke(app, ["watch", feeds, "--db", str(tmp_path / "w.db"), "--every", "1m", "--delay", "0"])
+    assert result.exit_code == 130, result.output
+    err = result.stderr.replace("\n", " ")
+    assert "round 1: 1 feeds, 0 not modified, 1 failed; 0 new items" in err
+    assert "round 2: 1 feeds, 0 not modified, 1 backing off; 0 new items" in err  # the database remembers
+    assert "watch stopped after round 2" in err
+    assert 50 < slept[0] <= 60 and site.paths().count("/down.rss") == 1
+
+
+def test_the_fetcher_waits_per_host_backs_off_and_keeps_to_crawl_delay():
+    import httpx
+
+    now = [0.0]
+    asked: list[tuple[float, str]] = []
+    answers = {"/robots.txt": (200, b"User-agent: newsprism\nCrawl-delay: 5\n"), "/busy": (503, b""),
+               "/ok": (200, b"fine")}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append((now[0], request.url.host + request.url.path))
+        status, body = answers[request.url.path]
+        return httpx.Response(status, content=body, headers={"Retry-After": "30"} if status == 503 else {})
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    with Fetcher(delay=1.0, clock=lambda: now[0], sleep=sleep, transport=httpx.MockTransport(handler)) as fetcher:
+        assert fetcher.allowed("http://a.example/ok")  # robots.txt read: Crawl-delay 5 for newsprism
+        assert fetcher.get("http://a.example/ok").body == b"fine"
+        assert fetcher.get("http://b.example/ok").ok  # another host: no wait
+        assert fetcher.get("http://a.example/busy").transient
+        fetcher.get("http://a.example/ok")  # after the 503: Crawl-delay, then Retry-After's 30 s
+        fetcher.get("http://a.example/ok")  # a success ends the backoff
+    assert asked == [(0.0, "a.example/robots.txt"), (5.0, "a.example/ok"), (5.0, "b.example/ok"),
+                     (10.0, "a.example/busy"), (45.0, "a.example/ok"), (50.0, "a.example/ok")]

@@ -74,7 +74,7 @@ class Fetcher:
         self._clock, self._sleep = clock, sleep
         self._client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5,
                                     headers={"User-Agent": USER_AGENT}, transport=transport)
-        self._ready_at: dict[str, float] = {}  # host -> earliest time of its next request
+        self._last_at: dict[str, float] = {}  # host -> when its last request ended
         self._backoff: dict[str, float] = {}  # host -> the wait its errors added
         self._robots: dict[str, RobotFileParser] = {}  # scheme://host -> its rules
         self.requests = 0
@@ -121,9 +121,10 @@ class Fetcher:
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Reply:
         """GET `url` (conditionally when validators are given), after the host's wait; never raises."""
         host = urlsplit(url).netloc
-        wait = self._ready_at.get(host, 0.0) - self._clock()
-        if wait > 0:
-            self._sleep(wait)
+        if host in self._last_at:
+            wait = self._last_at[host] + self.crawl_delay(host) + self._backoff.get(host, 0.0) - self._clock()
+            if wait > 0:
+                self._sleep(wait)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -136,7 +137,7 @@ class Fetcher:
             self._backoff[host] = max(backoff, min(reply.retry_after or 0.0, self.max_backoff))
         else:
             self._backoff.pop(host, None)
-        self._ready_at[host] = self._clock() + self.crawl_delay(host) + self._backoff.get(host, 0.0)
+        self._last_at[host] = self._clock()
         return reply
 
     def _request(self, url: str, headers: dict[str, str]) -> Reply:
