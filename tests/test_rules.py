@@ -588,3 +588,334 @@ def test_a_pronoun_of_the_other_gender_joins_nobody():
 def test_indian_in_a_tribe_name_is_not_india(words, tribe):
     doc = build("\n".join(f"{w} {w.lower()} PROPN NNP {'dep' if i else 'ROOT'} 0" for i, w in enumerate(words)))
     assert actors.tribal(doc[words.index("Indian")]) is tribe
+
+
+# --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
+
+def quotes_of(doc: Doc) -> list:
+    """The actors component then the quotes component on a hand-built Doc (no tagger): its quotes."""
+    doc._.entities = actors.ActorResolver(doc).run()
+    return quotes.QuoteFinder(doc).run()
+
+
+def test_he_is_the_paragraphs_speaker_not_the_person_last_named():
+    """Tom Hill criticised the plan. The plan was backed by Bob Lee. “It is a big mistake,” he said."""
+    doc = build("""
+        Tom         Tom        PROPN  NNP  compound   1
+        Hill        Hill       PROPN  NNP  nsubj      2
+        criticised  criticise  VERB   VBD  ROOT       2
+        the         the        DET    DT   det        4
+        plan        plan       NOUN   NN   dobj       2
+        .           .          PUNCT  .    punct      2
+        The         the        DET    DT   det        7
+        plan        plan       NOUN   NN   nsubjpass  9
+        was         be         AUX    VBD  auxpass    9
+        backed      back       VERB   VBN  ROOT       9
+        by          by         ADP    IN   agent      9
+        Bob         Bob        PROPN  NNP  compound   12
+        Lee         Lee        PROPN  NNP  pobj       10
+        .           .          PUNCT  .    punct      9
+        “           “          PUNCT  ``   punct      23
+        It          it         PRON   PRP  nsubj      16
+        is          be         AUX    VBZ  ccomp      23
+        a           a          DET    DT   det        19
+        big         big        ADJ    JJ   amod       19
+        mistake     mistake    NOUN   NN   attr       16
+        ,           ,          PUNCT  ,    punct      23
+        ”           ”          PUNCT  ''   punct      23
+        he          he         PRON   PRP  nsubj      23
+        said        say        VERB   VBD  ROOT       23
+        .           .          PUNCT  .    punct      23
+    """, ents={(0, 2): "PERSON", (11, 13): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    lee = next(e for e in doc._.entities if e.name == "Bob Lee")
+    assert actors.resolve_span(doc, doc[22].idx, doc[22].idx + 2) == lee.id  # the actors' nearest-person guess
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.content.text, q.speaker.text, q.speaker_name) == ("It is a big mistake", "he", "Tom Hill")
+
+
+def test_the_answer_to_an_interviewers_question_is_not_the_interviewers():
+    """Tom Hill interviewed Bob Lee. “Will you quit the race now?” Hill asked. “I will stay in it,” he said."""
+    doc = build("""
+        Tom         Tom        PROPN  NNP  compound  1
+        Hill        Hill       PROPN  NNP  nsubj     2
+        interviewed interview  VERB   VBD  ROOT      2
+        Bob         Bob        PROPN  NNP  compound  4
+        Lee         Lee        PROPN  NNP  dobj      2
+        .           .          PUNCT  .    punct     2
+        “           “          PUNCT  ``   punct     16
+        Will        will       AUX    MD   aux       9
+        you         you        PRON   PRP  nsubj     9
+        quit        quit       VERB   VB   ccomp     16
+        the         the        DET    DT   det       11
+        race        race       NOUN   NN   dobj      9
+        now         now        ADV    RB   advmod    9
+        ?           ?          PUNCT  .    punct     9
+        ”           ”          PUNCT  ''   punct     16
+        Hill        Hill       PROPN  NNP  nsubj     16
+        asked       ask        VERB   VBD  ROOT      16
+        .           .          PUNCT  .    punct     16
+        “           “          PUNCT  ``   punct     27
+        I           I          PRON   PRP  nsubj     21
+        will        will       AUX    MD   aux       21
+        stay        stay       VERB   VB   ccomp     27
+        in          in         ADP    IN   prep      21
+        it          it         PRON   PRP  pobj      22
+        ,           ,          PUNCT  ,    punct     27
+        ”           ”          PUNCT  ''   punct     27
+        he          he         PRON   PRP  nsubj     27
+        said        say        VERB   VBD  ROOT      27
+        .           .          PUNCT  .    punct     27
+    """, ents={(0, 2): "PERSON", (3, 5): "PERSON", (15, 16): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    asked, answer = quotes.QuoteFinder(doc).run()
+    assert (asked.content.text, asked.speaker_name) == ("Will you quit the race now?", "Tom Hill")
+    assert (answer.content.text, answer.speaker_name) == ("I will stay in it", "Bob Lee")
+
+
+def test_interview_turns_and_a_reporters_question():
+    """'Q: ...' is the interviewer's turn, 'A: ...' the interviewee's; in 'Asked whether he would resign, Hale
+    said he had done nothing wrong' the question is the reporter's, not a quote of Hale."""
+    turns = build("""
+        Q       q       NOUN   NN   ROOT    0
+        :       :       PUNCT  :    punct   0
+        Will    will    AUX    MD   aux     4
+        you     you     PRON   PRP  nsubj   4
+        leave   leave   VERB   VB   ROOT    4
+        soon    soon    ADV    RB   advmod  4
+        ?       ?       PUNCT  .    punct   4
+        \\n     \\n     SPACE  _SP  dep     6
+        A       a       NOUN   NN   ROOT    8
+        :       :       PUNCT  :    punct   8
+        I       I       PRON   PRP  nsubj   11
+        will    will    AUX    MD   aux     11
+        stay    stay    VERB   VB   ROOT    11
+        here    here    ADV    RB   advmod  11
+        .       .       PUNCT  .    punct   11
+    """)
+    finder = quotes.QuoteFinder(turns)
+    question = quotes.Found("direct", (turns[2].idx, turns[6].idx + 1), None, None)
+    answer = quotes.Found("direct", (turns[10].idx, turns[13].idx + 4), None, None)
+    assert (finder.turn(question), finder.turn(answer)) == ("interviewer", "interviewee")
+    asked = build("""
+        Asked    ask      VERB   VBN  advcl  7
+        whether  whether  SCONJ  IN   mark   4
+        he       he       PRON   PRP  nsubj  4
+        would    would    AUX    MD   aux    4
+        resign   resign   VERB   VB   ccomp  0
+        ,        ,        PUNCT  ,    punct  7
+        Hale     Hale     PROPN  NNP  nsubj  7
+        said     say      VERB   VBD  ROOT   7
+        he       he       PRON   PRP  nsubj  10
+        had      have     AUX    VBD  aux    10
+        done     do       VERB   VBN  ccomp  7
+        nothing  nothing  PRON   NN   dobj   10
+        wrong    wrong    ADJ    JJ   amod   11
+        .        .        PUNCT  .    punct  7
+    """, ents={(6, 7): "PERSON"})
+    finder = quotes.QuoteFinder(asked)
+    assert [q.content.text for q in finder.run()] == ["he had done nothing wrong"]
+    assert "whether he would resign" in [a.content.text for a in finder.attributions]  # found, but no quote
+
+
+def described(subject: str, ents: dict) -> Doc:
+    """SUBJECT said the family was devastated. (SUBJECT: rows of tokens, the last one heading 'said'.)"""
+    rows = [r for r in subject.strip().splitlines() if r.strip()]
+    n = len(rows)
+    return build(subject + f"""
+        said        say        VERB   VBD  ROOT       {n}
+        the         the        DET    DT   det        {n + 2}
+        family      family     NOUN   NN   nsubjpass  {n + 4}
+        was         be         AUX    VBD  auxpass    {n + 4}
+        devastated  devastate  VERB   VBN  ccomp      {n}
+        .           .          PUNCT  .    punct      {n}
+    """, ents=ents)
+
+
+@pytest.mark.parametrize("subject, ents, speaker", [
+    ("""John Smith 's sister""", {(0, 2): "PERSON"}, "John Smith's sister"),
+    ("""an Obama supporter""", {(1, 2): "PERSON"}, "an Obama supporter"),
+    ("""A spokesman for Tom Hill""", {(3, 5): "PERSON"}, "A spokesman for Tom Hill"),
+])
+def test_a_description_with_its_own_noun_is_not_the_person_it_names(subject, ents, speaker):
+    """'John Smith's sister said', 'an Obama supporter said', 'a spokesman for Tom Hill said': the sister, the
+    supporter, the spokesman speak, not the person named inside the description."""
+    rows = {
+        "John Smith 's sister": """
+            John     John     PROPN  NNP  compound  1
+            Smith    Smith    PROPN  NNP  poss      3
+            's       's       PART   POS  case      1
+            sister   sister   NOUN   NN   nsubj     4""",
+        "an Obama supporter": """
+            an         an         DET    DT   det       2
+            Obama      Obama      PROPN  NNP  compound  2
+            supporter  supporter  NOUN   NN   nsubj     3""",
+        "A spokesman for Tom Hill": """
+            A          a          DET    DT   det       1
+            spokesman  spokesman  NOUN   NN   nsubj     5
+            for        for        ADP    IN   prep      1
+            Tom        Tom        PROPN  NNP  compound  4
+            Hill       Hill       PROPN  NNP  pobj      2""",
+    }[subject]
+    doc = described(rows, ents)
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_entity, q.speaker_name) == (speaker, None, speaker)
+
+
+def test_a_description_resolves_to_the_person_the_article_names_in_it():
+    """His sister, Ana Smith, said the family was devastated: the sister is Ana Smith."""
+    doc = described("""
+        His     his     PRON   PRP$  poss      1
+        sister  sister  NOUN   NN    nsubj     6
+        ,       ,       PUNCT  ,     punct     1
+        Ana     Ana     PROPN  NNP   compound  4
+        Smith   Smith   PROPN  NNP   appos     1
+        ,       ,       PUNCT  ,     punct     1
+    """, {(3, 5): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker_name == "Ana Smith"
+
+
+def test_nominal_and_group_mentions_name_the_people_the_article_gives():
+    """Sarah Collins was appointed director. “We welcome every child here,” the Director said. /
+    Anna Kowalski and Peter Brown founded the firm. “We never expected such growth,” the pair said."""
+    director = build("""
+        Sarah      Sarah      PROPN  NNP  compound   1
+        Collins    Collins    PROPN  NNP  nsubjpass  3
+        was        be         AUX    VBD  auxpass    3
+        appointed  appoint    VERB   VBN  ROOT       3
+        director   director   NOUN   NN   oprd       3
+        .          .          PUNCT  .    punct      3
+        “          “          PUNCT  ``   punct      16
+        We         we         PRON   PRP  nsubj      8
+        welcome    welcome    VERB   VBP  ccomp      16
+        every      every      DET    DT   det        10
+        child      child      NOUN   NN   dobj       8
+        here       here       ADV    RB   advmod     8
+        ,          ,          PUNCT  ,    punct      16
+        ”          ”          PUNCT  ''   punct      16
+        the        the        DET    DT   det        15
+        Director   Director   PROPN  NNP  nsubj      16
+        said       say        VERB   VBD  ROOT       16
+        .          .          PUNCT  .    punct      16
+    """, ents={(0, 2): "PERSON"})
+    director._.entities = actors.ActorResolver(director).run()
+    [q] = quotes.QuoteFinder(director).run()
+    assert (q.speaker.text, q.speaker_name) == ("the Director", "Sarah Collins")
+    pair = build("""
+        Anna      Anna      PROPN  NNP  compound  1
+        Kowalski  Kowalski  PROPN  NNP  nsubj     5
+        and       and       CCONJ  CC   cc        1
+        Peter     Peter     PROPN  NNP  compound  4
+        Brown     Brown     PROPN  NNP  conj      1
+        founded   found     VERB   VBD  ROOT      5
+        the       the       DET    DT   det       7
+        firm      firm      NOUN   NN   dobj      5
+        .         .         PUNCT  .    punct     5
+        “         “         PUNCT  ``   punct     19
+        We        we        PRON   PRP  nsubj     12
+        never     never     ADV    RB   neg       12
+        expected  expect    VERB   VBD  ccomp     19
+        such      such      ADJ    JJ   amod      14
+        growth    growth    NOUN   NN   dobj      12
+        ,         ,         PUNCT  ,    punct     19
+        ”         ”         PUNCT  ''   punct     19
+        the       the       DET    DT   det       18
+        pair      pair      NOUN   NN   nsubj     19
+        said      say       VERB   VBD  ROOT      19
+        .         .         PUNCT  .    punct     19
+    """, ents={(0, 2): "PERSON", (3, 5): "PERSON"})
+    pair._.entities = actors.ActorResolver(pair).run()
+    [q] = quotes.QuoteFinder(pair).run()
+    assert (q.speaker.text, q.speaker_name) == ("the pair", "Anna Kowalski and Peter Brown")
+
+
+def test_an_acronym_names_the_organisation_the_article_spells_out():
+    """The Institute for Fiscal Studies published a report. The IFS said taxes would rise."""
+    doc = build("""
+        The        the        DET    DT   det       1
+        Institute  Institute  PROPN  NNP  nsubj     5
+        for        for        ADP    IN   prep      1
+        Fiscal     Fiscal     PROPN  NNP  compound  4
+        Studies    Studies    PROPN  NNP  pobj      2
+        published  publish    VERB   VBD  ROOT      5
+        a          a          DET    DT   det       7
+        report     report     NOUN   NN   dobj      5
+        .          .          PUNCT  .    punct     5
+        The        the        DET    DT   det       10
+        IFS        IFS        PROPN  NNP  nsubj     11
+        said       say        VERB   VBD  ROOT      11
+        taxes      tax        NOUN   NNS  nsubj     14
+        would      would      AUX    MD   aux       14
+        rise       rise       VERB   VB   ccomp     11
+        .          .          PUNCT  .    punct     11
+    """, ents={(1, 5): "ORG"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_name) == ("The IFS", "Institute for Fiscal Studies")
+    assert q.speaker_entity == doc._.entities[0].id
+
+
+def test_a_relative_pronoun_is_never_the_speaker():
+    """The agency, which said the rules would change, published a report: the agency said it."""
+    doc = build("""
+        The        the       DET    DT   det     1
+        agency     agency    NOUN   NN   nsubj   10
+        ,          ,         PUNCT  ,    punct   1
+        which      which     PRON   WDT  nsubj   4
+        said       say       VERB   VBD  relcl   1
+        the        the       DET    DT   det     6
+        rules      rule      NOUN   NNS  nsubj   8
+        would      would     AUX    MD   aux     8
+        change     change    VERB   VB   ccomp   4
+        ,          ,         PUNCT  ,    punct   1
+        published  publish   VERB   VBD  ROOT    10
+        a          a         DET    DT   det     12
+        report     report    NOUN   NN   dobj    10
+        .          .         PUNCT  .    punct   10
+    """)
+    [q] = quotes_of(doc)
+    assert (q.content.text, q.speaker.text) == ("the rules would change", "The agency")
+
+
+def test_an_expletive_it_a_counted_group_and_quoted_words_are_no_speakers():
+    """'It is worth noting that the rules changed': no one; 'Some countries have said that ...': no one;
+    a speaker inside the quotation marks is the quote's own words."""
+    expletive = build("""
+        It       it      PRON   PRP  nsubj  1
+        is       be      AUX    VBZ  ROOT   1
+        worth    worth   ADJ    JJ   acomp  1
+        noting   note    VERB   VBG  xcomp  1
+        that     that    SCONJ  IN   mark   7
+        the      the     DET    DT   det    6
+        rules    rule    NOUN   NNS  nsubj  7
+        changed  change  VERB   VBD  ccomp  3
+        .        .       PUNCT  .    punct  1
+    """)
+    finder = quotes.QuoteFinder(expletive)
+    assert finder.subject_of(expletive[3]).text == "It"
+    assert [(a.content.text, a.speaker) for a in (finder.run() or finder.attributions)] == [("that the rules changed", None)]
+    counted = build("""
+        Some       some       DET    DT   det    1
+        countries  country    NOUN   NNS  nsubj  3
+        have       have       AUX    VBP  aux    3
+        said       say        VERB   VBN  ROOT   3
+        that       that       SCONJ  IN   mark   7
+        borders    border     NOUN   NNS  nsubj  7
+        will       will       AUX    MD   aux    7
+        close      close      VERB   VB   ccomp  3
+        .          .          PUNCT  .    punct  3
+    """)
+    [q] = quotes_of(counted)
+    assert (q.content.text, q.speaker) == ("that borders will close", None)
+    quoted = build("""
+        “         “         PUNCT  ``   punct   0
+        Governor  Governor  PROPN  NNP  ROOT    1
+        ”         ”         PUNCT  ''   punct   1
+    """)
+    finder = quotes.QuoteFinder(quoted)
+    finder.entity_types = {}
+    f = quotes.Found("direct", (20, 30), (40, 44), quoted[1:2])
+    assert not finder.can_speak(f, quoted[1:2])

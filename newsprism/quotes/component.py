@@ -60,6 +60,12 @@ DIRECTIVE = lexicons.words("reporting_verbs", "directive")
 FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
+GROUP_NOUNS = lexicons.words("roles", "group_nouns")  # 'the pair said': the people named together before
+RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
+QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
+TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
+TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
+QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
 MIN_QUOTE_WORDS = 4  # a quotation of fewer words is a phrase or a name in marks ('"deal"'), not speech
 TITLE_MAX_WORDS = 8  # a quotation this short with every content word capitalised is a title, not speech
@@ -246,6 +252,8 @@ class QuoteFinder:
         while seen < SUBJECT_HOPS:
             for child in tok.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in self.inside:
+                    if child.lower_ in RELATIVE and child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+                        return self.antecedent(tok.head)  # 'the agency, which said': the agency
                     return self.speaker_span(child)
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -257,6 +265,11 @@ class QuoteFinder:
                 continue
             break
         return self.entity_just_before(tok)
+
+    def antecedent(self, noun: Token) -> Span:
+        """The noun a relative clause hangs on, with its modifiers before it but not the clause itself."""
+        start = min([c.left_edge.i for c in noun.lefts] + [noun.i])
+        return self.doc[start : noun.i + 1]
 
     def entity_just_before(self, verb: Token) -> Span | None:
         """A parse that lost the subject ('..., Imam Khamenei reaffirmed'): the name right before the verb."""
@@ -474,15 +487,21 @@ class QuoteFinder:
     # --- output -------------------------------------------------------------------------------
 
     def resolve(self, f: Found, last: Found | None) -> None:
-        """Names the speaker as one entity of the actors component, in this order: a person in apposition
-        ('his sister, Ana Diaz'); a bare 'he'/'she' continues the last quote's speaker when the gender fits
-        (the news convention), else the person the actors component gave the pronoun; 'it' and 'the
-        company' the organisation named last; the entity the head word mentions; a role noun ('the
-        soft-spoken engineer', 'the shop's owner') the person introduced with it, else the person named
-        just before; a surname NER missed its person."""
+        """Names the speaker as one entity of the actors component (`speaker_entity`), or by the words of
+        the article where no one entity is meant ('the pair': the two people named together; 'an Obama
+        supporter': the description itself). A speaker that cannot speak is dropped first: words inside the
+        quote's own content, a heading or link line other than the cue's, an expletive 'it', a quantified
+        group of things ('some countries and territories')."""
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
+        if not self.can_speak(f, sp):
+            f.speaker = None
+            return
+        group = self.group_named(sp)
+        if group:
+            f.speaker_name = " and ".join(self.entity_names.get(i, i) for i in group)
+            return
         ident = self.speaker_entity(sp, last)
         if ident:
             f.speaker_id = ident
@@ -490,8 +509,43 @@ class QuoteFinder:
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
             f.speaker_name = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
 
+    def can_speak(self, f: Found, sp: Span) -> bool:
+        """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
+        another line than the cue (a heading or a link rail above it), not an expletive 'it' ('It is not
+        clear whether ...'), not a group of places or things counted by a quantifier."""
+        if any(t.i in self.inside for t in sp):
+            return False  # words in quotation marks are what someone said, not who said it
+        if f.cue and "\n" in self.text[min(sp.end_char, f.cue[0]) : max(sp.start_char, f.cue[1])]:
+            return False
+        head = sp.root
+        if head.lower_ == "it" and (head.dep_ == "expl" or head.head.lemma_ == "be"
+                                    or any(c.dep_ == "auxpass" for c in head.head.children)):
+            return False
+        return not (head.tag_ in {"NNS", "NNPS"} and not is_role(head)
+                    and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in head.children)
+                    and self.entity_types.get(resolve_span(self.doc, head.idx, head.idx + len(head.text))) is None)
+
+    def group_named(self, sp: Span) -> list[str]:
+        """'the pair', 'the couple', 'the two': the people last named together ('A and B') before it."""
+        head = sp.root
+        if head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp):
+            return []
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
+            partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON"]
+            if partners:
+                people = sorted({ent.root, *partners}, key=lambda t: t.i)
+                ids = [resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in people]
+                ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
+                if len(ids) >= 2:
+                    return ids
+        return []
+
     def speaker_entity(self, sp: Span, last: Found | None) -> str | None:
-        """The entity id a speaker span names (see `resolve`), or None."""
+        """The entity id a speaker span names, or None: a person in apposition ('his sister, Ana Diaz'); for
+        'he'/'she' the paragraph's speaker (`pronoun_speaker`); 'it' and 'the company' the organisation named
+        last; the entity the head word mentions (a description with a common noun of its own, 'X's sister',
+        'an X supporter', 'a spokesman for X', is not X); an acronym the name the article spells out; a
+        definite role ('the Director', 'the shop's owner') the person the article gives that role."""
         head = sp.root
         for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
             ident = resolve_span(self.doc, appos.idx, appos.idx + len(appos.text))
@@ -499,25 +553,110 @@ class QuoteFinder:
                 return ident
         word = head.lower_
         if word in PRONOUN_GENDER and len(sp) == 1:
-            gender = PRONOUN_GENDER[word]
-            fits = lambda i: self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
-            if (last is not None and last.speaker_id and fits(last.speaker_id)
-                    and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS):
-                return last.speaker_id
-            ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
-            return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+            return self.pronoun_speaker(sp, last)
         if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
             is_org = lambda i: self.entity_types.get(i) == "ORG"
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
-        if ident is None:
+        own_noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        if ident is None and not own_noun:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
             if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
-                ident = self.by_surname(sp)
-        if ident is None and head.pos_ == "NOUN" and head.tag_ == "NN" and self.definite(head) and is_role(head):
-            ident = self.role_owner(head) or self.named_before(
-                sp.start_char, lambda i: self.entity_types.get(i) == "PERSON", window=sp.start_char - self.previous_sentence(head))
+                ident = self.by_surname(sp) or self.by_acronym(head)
+        if ident is None and own_noun and self.definite(head) and is_role(head):
+            inside = {resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in sp if t.i != head.i}
+            person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
+            ident = self.role_owner(head) or self.role_in_text(head, person) or self.named_before(
+                sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
         return ident
+
+    def pronoun_speaker(self, sp: Span, last: Found | None) -> str | None:
+        """'he'/'she' as a careful reader takes them: the last quote's speaker when the gender fits and it ends
+        just before (unless it was a question, whose answer is another's); else the person of that gender who
+        is the subject of a sentence of the paragraph before it (the paragraph's speaker), not the person last
+        named; else the person the actors component gave the pronoun; else the person of that gender named
+        last. Who asked a question or was told something (an interviewer) is not the one who answers."""
+        head = sp.root
+        gender = PRONOUN_GENDER[head.lower_]
+        asked = last.speaker_id if last is not None and self.is_question(last) else None
+        listeners = self.spoken_to | ({asked} if asked else set())
+        fits = lambda i: (self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
+                          and i not in listeners)
+        if (last is not None and last.speaker_id and fits(last.speaker_id)
+                and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS):
+            return last.speaker_id
+        ident = self.paragraph_subject(head, fits)
+        if ident:
+            return ident
+        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+        return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+
+    def is_question(self, f: Found) -> bool:
+        """A quote that asks: its words end with a question mark, or its cue is 'asked'."""
+        words = self.text[f.content[0] : f.content[1]].rstrip(" \"”’'")
+        cue = self.text[f.cue[0] : f.cue[1]].lower() if f.cue else ""
+        return words.endswith("?") or cue.endswith("asked")
+
+    def listeners(self) -> set[str]:
+        """The people spoken to: told something ('she told CNN's Jake Tapper') or interviewed with ('in an
+        interview with Jake Tapper'): a later 'he said' is not theirs."""
+        out = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            told = root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "ask"}
+            interview = (root.dep_ == "pobj" and root.head.lower_ == "with"
+                         and root.head.head.lemma_.lower() in {"interview", "conversation", "podcast", "chat"})
+            if told or interview:
+                ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+                if ident:
+                    out.add(ident)
+        return out
+
+    def paragraph_subject(self, pronoun: Token, accept) -> str | None:
+        """The person, of those `accept` takes, who is the subject of the nearest sentence before the pronoun
+        in its paragraph (its own sentence first, before it)."""
+        start = self.text.rfind("\n\n", 0, pronoun.idx) + 1
+        best, best_at = None, -1
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= pronoun.idx or s < start or s <= best_at or not accept(ident):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.i != pronoun.head.i:
+                best, best_at = ident, s
+        return best
+
+    def role_in_text(self, noun: Token, accept) -> str | None:
+        """The person the article gives this role ('Sarah Collins was appointed director', 'Ana Diaz is
+        his sister', 'director Sarah Collins'), the last such before the noun: the role word must be said of
+        the person (the same verb's complement, or beside the name), not merely stand in its sentence."""
+        lemma = noun.lemma_.lower()
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
+                continue
+            root = ent.root
+            if any(t.lemma_.lower() == lemma and t.i != noun.i and (
+                    (t.head.i == root.head.i and t.dep_ in {"attr", "oprd", "xcomp", "appos"}
+                     and root.dep_ in {"nsubj", "nsubjpass"})
+                    or (t.head.i == root.i and t.dep_ in {"appos", "compound"})
+                    or (root.head.i == t.i and root.dep_ in {"appos", "compound"})) for t in ent.sent):
+                ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+                if ident and accept(ident):
+                    best = ident
+        return best
+
+    def by_acronym(self, head: Token) -> str | None:
+        """An acronym ('NIH', 'U.N.') the organisation whose name the article spells out."""
+        letters = head.text.replace(".", "")
+        if len(letters) < 2 or not letters.isupper():
+            return None
+        for e in self.doc._.entities or []:
+            words = [w for w in e.name.split() if w.lower() not in {"of", "the", "and", "for", "on"}]
+            if e.type in {"ORG", "GPE", "NORP"} and len(words) > 1 and "".join(w[0] for w in words).upper() == letters:
+                return e.id
+        return None
 
     def previous_sentence(self, tok: Token) -> int:
         """The char offset where the sentence before `tok`'s starts (its own when it is the first)."""
@@ -559,6 +698,7 @@ class QuoteFinder:
         self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
         self.genders = self.doc._.actor_genders or {}
+        self.spoken_to = self.listeners()
         self.direct()
         self.transcript()
         self.indirect()
@@ -575,6 +715,11 @@ class QuoteFinder:
             said.add(words)
             if f.kind == "indirect" and any(trim(self.text, *r) == f.content for r in self.regions):
                 f.kind = "direct"  # '"We will rebuild," he said': the clause is the quotation itself
+            turn = self.turn(f)
+            asked = turn == "interviewer" or self.reporters_question(f)  # an interviewer's or reporter's question
+            if turn == "interviewee":
+                f.speaker, f.speaker_id = None, self.interviewee()
+                f.speaker_name = self.entity_names.get(f.speaker_id)
             self.resolve(f, last)
             last = f if f.speaker_id else last
             sp = f.speaker
@@ -587,9 +732,39 @@ class QuoteFinder:
                 speaker_name=f.speaker_name,
             )
             self.attributions.append(quote)
-            if self.is_statement(f):
+            if self.is_statement(f) and not asked:  # a question put to the speaker is not the speaker's quote
                 out.append(quote)
         return out
+
+    def turn(self, f: Found) -> str | None:
+        """'interviewer' or 'interviewee' for content on a line labelled as an interview's turn ('Q: ...',
+        'A: ...'), else None."""
+        line_start = self.text.rfind("\n", 0, f.content[0]) + 1
+        m = TURN_LABEL.match(self.text, line_start)
+        if m is None or abs(m.end() - f.content[0]) > 2:
+            return None  # the label must open the content: 'Reporter: "..." The minister said: "..."'
+        label = m[1].lower()
+        return next((side for side, labels in TURNS.items() if label in labels), None)
+
+    def interviewee(self) -> str | None:
+        """Who answers an interview's questions: the person the article names most, not one spoken to."""
+        counts = {e.id: len(e.mentions) for e in self.doc._.entities or []
+                  if e.type == "PERSON" and e.id not in self.spoken_to}
+        return max(counts, key=counts.get) if counts else None
+
+    def reporters_question(self, f: Found) -> bool:
+        """'Asked whether he would resign, Hale said ...': the question is the reporter's, put to the speaker;
+        an 'asked' with no subject of its own (a participle or a passive) reports no quote of the speaker."""
+        if f.cue is None:
+            return False
+        span = self.doc.char_span(*f.cue, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() != "ask":
+            return False
+        verb = span.root
+        own_subject = any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+        passive = verb.tag_ == "VBN" and (verb.dep_ in {"advcl", "ROOT", "conj"} or any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children))
+        return passive and not own_subject
 
     def merge(self, attributions: list[Attribution]) -> None:
         """Joins the trained tagger's attributions with the rules' quotes: where both found the same
