@@ -40,6 +40,7 @@ TERRITORIES = {
     # the islands of states made of two or more, each named alone
     "tobago": "TTO", "trinidad": "TTO", "nevis": "KNA", "st. kitts": "KNA", "saint kitts": "KNA", "barbuda": "ATG",
     "antigua": "ATG", "principe": "STP", "príncipe": "STP", "sao tome": "STP", "zanzibar": "TZA", "gozo": "MLT",
+    "bvi": "VGB", "the bvi": "VGB", "tortola": "VGB", "virgin gorda": "VGB", "anegada": "VGB", "jost van dyke": "VGB",
     "grand bahama": "BHS", "new providence": "BHS", "viti levu": "FJI", "upolu": "WSM", "savai'i": "WSM",
 }
 
@@ -172,9 +173,12 @@ def demonym_country(word: str) -> str | None:
 
 def place_country(name: str) -> str | None:
     """Alpha-3 of the country a place belongs to: a country itself, a territory or island, a city or town,
-    a US state or county (an island named like its county, "Maui", included)."""
+    a US state or county (an island named like its county, "Maui", included), a US state called a state
+    ("Washington State")."""
     key = norm(name)
     places = _cities()
+    if key.endswith(" state") and key[: -len(" state")] in us_states():
+        return "USA"
     return country_code(name) or TERRITORIES.get(key) or places.get(key) or places.get(key + " county")
 
 
@@ -202,3 +206,30 @@ def country_point(code: str | None) -> tuple[float, float] | None:
     if not code:
         return None
     return _country_points().get(code) or _capitals().get(code)
+
+
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """The US states' names, normalised ("washington", "new york")."""
+    return frozenset(norm(s["name"]) for s in _geonames().get_us_states().values())
+
+
+MAJOR_PLACE_PEOPLE = 100_000  # a one-word place inside an organisation's name counts from this size up
+
+
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for city, _code in cities():
+        key = norm(city["name"])
+        out[key] = max(out.get(key, 0), city.get("population") or 0)
+    return out
+
+
+def major_place(name: str) -> bool:
+    """A country, territory, US state or city of at least `MAJOR_PLACE_PEOPLE` people: a one-word name
+    that, inside an organisation's name, says where it belongs ("Dallas Police Department"), unlike a
+    small town named like a common word ("Federal", Argentina, in "Federal Aviation Administration")."""
+    key = norm(name)
+    return bool(country_code(name) or key in TERRITORIES or key in us_states()
+                or _populations().get(key, 0) >= MAJOR_PLACE_PEOPLE)

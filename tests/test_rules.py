@@ -917,5 +917,97 @@ def test_an_expletive_it_a_counted_group_and_quoted_words_are_no_speakers():
     """)
     finder = quotes.QuoteFinder(quoted)
     finder.entity_types = {}
-    f = quotes.Found("direct", (20, 30), (40, 44), quoted[1:2])
+    f = quotes.Found("direct", (quoted[1].idx, quoted[1].idx + len("Governor")), None, quoted[1:2])
     assert not finder.can_speak(f, quoted[1:2])
+
+
+# --- countries and what an actor is (issue 23) -------------------------------------------------------------
+
+def two_sentences(place_a: str, place_b: str) -> Doc:
+    """Ann Lee spoke in PLACE_A. Tom Hill was arrested in PLACE_B. (each place one or two words)"""
+    a, b = place_a.split(), place_b.split()
+    rows = ["Ann Ann PROPN NNP compound 1", "Lee Lee PROPN NNP nsubj 2", "spoke speak VERB VBD ROOT 2",
+            "in in ADP IN prep 2"]
+    rows += [f"{w} {w} PROPN NNP {'pobj' if i == len(a) - 1 else 'compound'} {3 if i == len(a) - 1 else 4 + len(a) - 1}"
+             for i, w in enumerate(a)]
+    rows += [". . PUNCT . punct 2"]
+    s = len(rows)
+    rows += [f"Tom Tom PROPN NNP compound {s + 1}", f"Hill Hill PROPN NNP nsubjpass {s + 3}",
+             f"was be AUX VBD auxpass {s + 3}", f"arrested arrest VERB VBN ROOT {s + 3}", f"in in ADP IN prep {s + 3}"]
+    rows += [f"{w} {w} PROPN NNP {'pobj' if i == len(b) - 1 else 'compound'} {s + 4 if i == len(b) - 1 else s + 5 + len(b) - 1}"
+             for i, w in enumerate(b)]
+    rows += [f". . PUNCT . punct {s + 3}"]
+    return build("\n".join(rows), ents={(0, 2): "PERSON", (4, 4 + len(a)): "GPE", (s, s + 2): "PERSON",
+                                        (s + 5, s + 5 + len(b)): "GPE"})
+
+
+def test_the_articles_country_only_where_the_article_establishes_it():
+    """A place of no known country and the United States named once for an arrest give no home country;
+    two places in one country do."""
+    unknown = two_sentences("Virgin Islands", "Miami")
+    people = {e.name: e for e in actors.ActorResolver(unknown).run()}
+    assert people["Ann Lee"].country is None and people["Tom Hill"].country is None
+    home = two_sentences("Dallas", "Houston")
+    people = {e.name: e for e in actors.ActorResolver(home).run()}
+    assert (people["Ann Lee"].country, people["Ann Lee"].country_source) == ("USA", "article")
+
+
+def test_a_us_state_named_as_a_state_is_a_place_of_its_own():
+    """Officials in Seattle, Washington said ...: Washington is the state (in the United States), not the
+    United States; 'Washington state officials' label no one as the United States either."""
+    doc = build("""
+        Officials   official    NOUN   NNS  nsubj     5
+        in          in          ADP    IN   prep      0
+        Seattle     Seattle     PROPN  NNP  pobj      1
+        ,           ,           PUNCT  ,    punct     2
+        Washington  Washington  PROPN  NNP  appos     2
+        said        say         VERB   VBD  ROOT      5
+        Washington  Washington  PROPN  NNP  compound  7
+        state       state       NOUN   NN   compound  8
+        officials   official    NOUN   NNS  nsubj     9
+        agreed      agree       VERB   VBD  ccomp     5
+        .           .           PUNCT  .    punct     5
+    """, ents={(2, 3): "GPE", (4, 5): "GPE", (6, 7): "GPE"})
+    entities = actors.ActorResolver(doc).run()
+    assert {(e.name, e.type, e.country) for e in entities} == {("Seattle", "GPE", "USA"),
+                                                               ("Washington State", "GPE", "USA")}
+    assert all(not e.labels for e in entities)
+
+
+def test_people_and_places_are_typed_by_what_the_text_says():
+    """'Waterfront Drive' tagged PERSON is a road; 'Premier Andrew Fahie' tagged ORG is a person."""
+    doc = build("""
+        Premier     Premier     PROPN  NNP  compound  2
+        Andrew      Andrew      PROPN  NNP  compound  2
+        Fahie       Fahie       PROPN  NNP  nsubj     3
+        lives       live        VERB   VBZ  ROOT      3
+        on          on          ADP    IN   prep      3
+        Waterfront  Waterfront  PROPN  NNP  compound  6
+        Drive       Drive       PROPN  NNP  pobj      4
+        .           .           PUNCT  .    punct     3
+    """, ents={(1, 3): "ORG", (5, 7): "PERSON"})
+    assert {(e.name, e.type) for e in actors.ActorResolver(doc).run()} == {("Andrew Fahie", "PERSON"),
+                                                                         ("Waterfront Drive", "FAC")}
+
+
+def test_site_and_app_names_are_no_actors():
+    doc = build("""
+        BVINEWS.COM  BVINEWS.COM  PROPN  NNP  compound  1
+        Statement    Statement    PROPN  NNP  ROOT      1
+        on           on           ADP    IN   prep      1
+        the          the          DET    DT   det       6
+        ZBVI         ZBVI         PROPN  NNP  compound  5
+        Radio        Radio        PROPN  NNP  compound  6
+        app          app          NOUN   NN   pobj      2
+        Tom          Tom          PROPN  NNP  compound  8
+        Hill         Hill         PROPN  NNP  appos     1
+    """, ents={(0, 2): "ORG", (4, 6): "ORG", (7, 9): "PERSON"})
+    site, app, person = doc.ents
+    assert actors.is_furniture(site) and actors.is_furniture(app) and not actors.is_furniture(person)
+
+
+def test_a_small_town_named_like_a_word_gives_no_organisation_its_country():
+    """'Federal' (a town in Argentina) does not make the Federal Aviation Administration Argentine; Dallas
+    makes the Dallas Police Department American."""
+    assert actors.name_country(["Federal", "Aviation", "Administration"]) is None
+    assert actors.name_country(["Dallas", "Police", "Department"]) == "USA"

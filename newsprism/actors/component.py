@@ -14,7 +14,9 @@ Order of work, each step reading the previous ones:
 6. countries: a place's from the gazetteer; a person's or group's from a people's adjective or place that
    modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
    Force"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
-   Iran's support"), else the article's own country (dateline, else its most named country), marked "article".
+   Iran's support"), else the article's own country where the article establishes one (dateline, else the
+   country most of its place names are in), marked "article"; a US state named as one ("Washington State",
+   "Seattle, Washington") is a place of its own in the United States, not the United States.
 It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
 and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
@@ -64,8 +66,14 @@ TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within th
 DATELINE_CHARS = 120  # the dateline ('KINGSTON, Jamaica —') lies within the article's first characters
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
 VARIANT_NOUNS = lexicons.words("roles", "variant_nouns")
+PRODUCT_NOUNS = lexicons.words("roles", "product_nouns")  # 'the ZBVI Radio app': a product, no actor
+ROAD_WORDS = lexicons.words("roles", "road_words")  # 'Waterfront Drive': a place, never a person
+SITE_NAME = re.compile(r"\b[\w-]+\.(?:com|net|org|co|news|tv|info|gov|io)\b", re.I)  # 'BVINEWS.COM Statement'
+HOME_MIN_MENTIONS = 2  # the article's own country must be named at least this often ...
+HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whose country is known or not
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
 TRIBAL = lexicons.words("roles", "tribal")
+ORG_WORDS = lexicons.words("roles", "org_nouns")  # 'Minister of Finance Office' stays an organisation
 
 
 @dataclass
@@ -107,6 +115,24 @@ def name_tokens(ent: Span) -> list[Token]:
     return toks
 
 
+def state_named(ent: Span, word: str) -> bool:
+    """A US state whose name is also its country's or capital's ('Washington') named as the state: 'the
+    state of Washington', 'Washington state', 'Seattle, Washington'."""
+    if gazetteer.norm(word) not in gazetteer.us_states() or not gazetteer.country_code(word):
+        return False
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    city_before = ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "GPE"
+    return after == "state" or before[-2:] == ["state", "of"] or city_before
+
+
+def titled(ent: Span) -> bool:
+    """A name with a person's title before it or at its start ('Premier Andrew Fahie', 'Gov. Jane Doe')."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (is_title(ent[0]) and len(ent) > 1) or (prev is not None and is_title(prev) and prev.text[:1].isupper())
+
+
 def widened(ent: Span) -> Span:
     """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz")."""
     start = ent.start
@@ -126,7 +152,8 @@ def line_of(tok: Token) -> str:
 
 def is_furniture(ent: Span) -> bool:
     """A name that is no actor of the article: on a byline, e-mail, "Subscribe" or credit line, written in
-    look-alike letters of other scripts, or naming a virus variant ("the Delta variant")."""
+    look-alike letters of other scripts, naming a virus variant ("the Delta variant"), a web site
+    ("BVINEWS.COM Statement") or an app ("the ZBVI Radio app")."""
     line = line_of(ent[0])
     if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS):
         return True
@@ -138,6 +165,8 @@ def is_furniture(ent: Span) -> bool:
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if ent.label_ in {"PERSON", "ORG", "NORP"} and after is not None and after.lower_ in VARIANT_NOUNS:
         return True
+    if SITE_NAME.search(ent.text) or (after is not None and after.lower_ in PRODUCT_NOUNS):
+        return True  # a site's name ('BVINEWS.COM Statement') or an app's ('the ZBVI Radio app'): no actor
     return ent.label_ == "PERSON" and any(ch.isdigit() for ch in ent.text)
 
 
@@ -224,6 +253,8 @@ def name_country(words: list[str]) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             chunk = " ".join(words[i : i + n])
+            if n == 1 and not gazetteer.major_place(chunk):
+                continue  # 'Federal' of the Federal Aviation Administration is no town in Argentina
             if chunk[:1].isupper() and (code := gazetteer.place_country(chunk)):
                 return code
     return None
@@ -352,6 +383,8 @@ class ActorResolver:
             label = self.label_of(ent, words, people)
             if label not in ENTITY_TYPES:
                 continue
+            if label == "GPE" and len(words) == 1 and state_named(ent, words[0]):
+                words = [*words, "State"]  # 'Seattle, Washington', 'the state of Washington': not the US
             name = " ".join(words)
             country, source = self.country_of(ent, label, words)
             key = self.key_for(label, words, country)
@@ -369,11 +402,17 @@ class ActorResolver:
             self.add(c, ent)
 
     def label_of(self, ent: Span, words: list[str], people: set[str]) -> str:
-        """The mention's type: PERSON, whatever NER said, for a person's full name or surname (unless the
-        word is a known place or people); else NER's label."""
+        """The mention's type by what the text says of it: FAC for a road ('Waterfront Drive'), whatever NER
+        said; PERSON for a name after a person's title ('Premier Andrew Fahie') and for a person's full name
+        or surname (unless the word is a known place or people); else NER's label."""
+        if words[-1].lower().rstrip(".") in ROAD_WORDS:
+            return "FAC"  # 'Waterfront Drive', 'Main Street': a road, whatever NER said
         if ent.label_ == "PERSON":
             return "PERSON"
         name = " ".join(words)
+        if (ent.label_ == "ORG" and titled(ent) and 2 <= len(words) <= 3 and name_gender(words[0])
+                and not ORG_WORDS & {w.lower() for w in words}):
+            return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
         if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and not known):
             return "PERSON"
@@ -431,6 +470,8 @@ class ActorResolver:
             if tok.dep_ in {"compound", "poss"} and tok.head.lower_ in STATE_NOUNS:
                 continue
             np = noun_phrase(tok)
+            if any(t.i in self.covered and not self.cluster_at(t).key.startswith("STATE:") for t in np):
+                continue  # 'Washington state', 'Texas officials': a place inside a state, not the state
             country = None
             for t in np:
                 if t.ent_type_ in {"NORP", "GPE"} or t.pos_ in {"ADJ", "PROPN", "X"}:
@@ -506,17 +547,26 @@ class ActorResolver:
         return self.entities()
 
     def article_country(self) -> str | None:
-        """The country the article is about: its dateline's place ("KINGSTON, Jamaica —"), else the country
-        its place names point to most often."""
+        """The country the article establishes as its own: its dateline's place ("KINGSTON, Jamaica —"),
+        else the country its place names point to most often, when it is named at least `HOME_MIN_MENTIONS`
+        times and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
+        too: a story about the British Virgin Islands that names the United States once for an arrest is
+        not about the United States); else none."""
         first = self.doc.text.lstrip()[:DATELINE_CHARS]
         m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s", first)
         if m:
             for part in (m[2], m[1]):
                 if part and (code := gazetteer.place_country(part.strip().title())):
                     return code
-        votes = Counter(c.country for c in self.clusters.values()
-                        for _ in c.mentions if c.country and c.type in {"GPE", "LOC"})
-        return votes.most_common(1)[0][0] if votes else None
+        places = [(s, e, c) for c in self.clusters.values() if c.type in {"GPE", "LOC"} for s, e in c.mentions]
+        ends = {e for _, e, _ in places}
+        text = self.doc.text  # 'Miami, Florida' is one place: the state after the city adds no vote
+        votes = Counter(c.country for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends))
+        known = [(n, code) for code, n in votes.most_common() if code]
+        if not known:
+            return None
+        n, code = known[0]
+        return code if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(votes.values()) else None
 
     def entities(self) -> list[Entity]:
         text = self.doc.text

@@ -63,6 +63,7 @@ CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
 GROUP_NOUNS = lexicons.words("roles", "group_nouns")  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
+PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
 QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
@@ -81,6 +82,7 @@ MIN_ACCORDING_CHARS = 10  # the rest of an 'according to X' sentence shorter tha
 SAME_SPEAKER_CHARS = 300  # 'he' after a quote is its speaker when he starts this close after that quote
 ORG_WINDOW_CHARS = 600  # 'the company said': the organisation named within this many characters before it
 NAMED_WINDOW_CHARS = 2000  # a speaker resolves to an entity named within this many characters before it
+HEADING_MAX_WORDS = 15  # a line this short not ended as a sentence is a heading or a link, not a speaker's
 MIN_TAGGER_CHARS, MIN_TAGGER_WORDS = 3, 2  # the tagger's contents shorter than these are fragments, dropped
 SAME_CONTENT = 0.5  # the tagger and the rules found the same content when one covers over half of the other
 # Cues a quote may hang on: speech verbs, and verbs of holding a view that news reports as a position.
@@ -513,17 +515,22 @@ class QuoteFinder:
         """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
         another line than the cue (a heading or a link rail above it), not an expletive 'it' ('It is not
         clear whether ...'), not a group of places or things counted by a quantifier."""
-        if any(t.i in self.inside for t in sp):
+        if any(t.i in self.inside and f.content[0] <= t.idx < f.content[1] for t in sp):
             return False  # words in quotation marks are what someone said, not who said it
-        if f.cue and "\n" in self.text[min(sp.end_char, f.cue[0]) : max(sp.start_char, f.cue[1])]:
+        if f.cue and "\n" in self.text[min(sp.end_char, f.cue[0]) : max(sp.start_char, f.cue[1])] and self.heading(sp[0]):
             return False
         head = sp.root
         if head.lower_ == "it" and (head.dep_ == "expl" or head.head.lemma_ == "be"
                                     or any(c.dep_ == "auxpass" for c in head.head.children)):
             return False
-        return not (head.tag_ in {"NNS", "NNPS"} and not is_role(head)
-                    and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in head.children)
-                    and self.entity_types.get(resolve_span(self.doc, head.idx, head.idx + len(head.text))) is None)
+        return not (head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in PLACE_NOUNS
+                    and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in head.children))
+
+    @staticmethod
+    def heading(tok: Token) -> bool:
+        """The token stands on a heading or link line: short, and not ended as a sentence is."""
+        line = line_of(tok).strip()
+        return len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
 
     def group_named(self, sp: Span) -> list[str]:
         """'the pair', 'the couple', 'the two': the people last named together ('A and B') before it."""
