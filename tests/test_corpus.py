@@ -365,3 +365,54 @@ def test_place_names_the_gazetteer_lacks_do_not_part_events() -> None:
     nearby = Signature(type="ASSAULT", date="2024-06-11", place="place:ikeja junction|NGA", country="NGA", actors={1})
     elsewhere = Signature(type="ASSAULT", date="2024-06-11", place="place:gn2", country="NGA", actors={1})
     assert match(nearby, police, 3) and match(elsewhere, police, 3) is None
+
+
+def order_corpus() -> list[Analysis]:
+    """Articles whose actors depended on the order of ingest: the UN by its name with the abbreviation
+    stated, by its abbreviation alone and by its name alone; Barack Obama given another country by each
+    article's default and the United States by what one text says; Biden by full name, by surname, and
+    another Biden."""
+    def one(aid: str, text: str, *ents: tuple) -> Analysis:
+        return Analysis(article=meta(aid, "X", "2024-01-01", text), entities=[
+            Entity(id=f"E{i + 1}", name=name, type=type_, country=country, country_source=source,
+                   mentions=[span(text, name)]) for i, (name, type_, country, source) in enumerate(ents)])
+    return [
+        one("un-1", "The United Nations (UN) met.", ("United Nations", "ORG", None, None)),
+        one("un-2", "The U.N. said no.", ("U.N.", "ORG", None, None)),
+        one("un-3", "The United Nations spoke.", ("United Nations", "ORG", None, None)),
+        one("ob-1", "Barack Obama spoke in Damascus.", ("Barack Obama", "PERSON", "SYR", "article")),
+        one("ob-2", "Barack Obama spoke in London.", ("Barack Obama", "PERSON", "GBR", "article")),
+        one("ob-3", "Barack Obama, the American president, spoke.", ("Barack Obama", "PERSON", "USA", "text")),
+        one("ob-4", "Obama left.", ("Obama", "PERSON", None, None)),
+        one("bi-1", "Joe Biden spoke.", ("Joe Biden", "PERSON", "USA", "text")),
+        one("bi-2", "Biden spoke.", ("Biden", "PERSON", None, None)),
+        one("bi-3", "Jill Biden spoke.", ("Jill Biden", "PERSON", "USA", "text")),
+    ]
+
+
+def actors_table(store: Store) -> set:
+    """The actors as (name, type, country, articles, the entities they hold): what must not depend on the
+    order of ingest (the ids do)."""
+    with sqlite3.connect(store.engine.url.database) as raw:
+        members: dict[int, set] = {}
+        for aid, eid, actor in raw.execute("SELECT article_id, entity_id, actor_id FROM entities"):
+            members.setdefault(actor, set()).add((aid, eid))
+        return {(name, type_, country, n, frozenset(members.get(i, ())))
+                for i, name, type_, country, n in raw.execute("SELECT id, name, type, country, articles FROM actors")}
+
+
+def test_the_actors_table_does_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None:
+    corpus = order_corpus()
+    tables = []
+    for k, order in enumerate((corpus, corpus[::-1], corpus[3:] + corpus[:3])):
+        with Store(str(tmp_path / f"order{k}.db")) as s:
+            for analysis in order:  # one ingest per article: evidence comes in that order
+                s.save([analysis])
+            tables.append(actors_table(s))
+    assert tables[0] == tables[1] == tables[2]
+    by_member = {m: row for row in tables[0] for m in row[4]}
+    assert by_member[("un-1", "E1")] is by_member[("un-2", "E1")] is by_member[("un-3", "E1")]
+    obama = by_member[("ob-1", "E1")]
+    assert obama[:4] == ("Barack Obama", "PERSON", "USA", 4)  # what a text says beats articles' defaults
+    assert by_member[("ob-4", "E1")] is obama  # the one Obama of the corpus
+    assert by_member[("bi-2", "E1")] not in (by_member[("bi-1", "E1")], by_member[("bi-3", "E1")])

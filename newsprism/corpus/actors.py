@@ -8,12 +8,17 @@ or a group by its normalised name, and by every abbreviation the text states for
 Enforcement Administration (DEA)" gives "dea" too). A surname-only person asks for the shared key of its
 surname, which joins the one person of that surname when the corpus knows only one; a full name adopts a
 surname-only person stored before it when no other full name shares that surname.
+
+`resolve` and `describe` decide the actors of a group of entities and each one's name, type and country
+from all the group's evidence at once (the store re-resolves a group each time new evidence touches it), so
+that the actors are the same whatever order the articles were stored in.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +48,12 @@ class ActorKeys:
     shares: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     adopts: tuple[str, ...] = ()  # a full name's surname-only person, joined when no other full name shares it
+    country_source: str | None = None  # the entity's `country_source`: "article" is a default, weaker evidence
+
+    @property
+    def fixed(self) -> bool:
+        """A state or place: its key alone says which actor it is (no abbreviation, surname or merge)."""
+        return self.key.startswith(("state:", "place:"))
 
 
 def plain(text: str) -> str:
@@ -144,10 +155,11 @@ def actor_keys(entity: Entity, text: str) -> ActorKeys | None:
         if not words:
             return None
         if len(words) == 1:
-            return ActorKeys(f"person:{words[0]}", entity.name, "PERSON", entity.country, asks=(f"surname:{words[0]}",))
+            return ActorKeys(f"person:{words[0]}", entity.name, "PERSON", entity.country, asks=(f"surname:{words[0]}",),
+                             country_source=entity.country_source)
         key = f"person:{words[0]} {words[-1]}"
         return ActorKeys(key, entity.name, "PERSON", entity.country, shares=(f"surname:{words[-1]}",),
-                         adopts=(f"person:{words[-1]}",))
+                         adopts=(f"person:{words[-1]}",), country_source=entity.country_source)
     if entity.type in PLACE_TYPES:
         key, country = place_key(entity.name, entity.country)
         return ActorKeys(key, entity.name, entity.type, country) if re.search(r"[a-z]", key) else None
@@ -156,4 +168,62 @@ def actor_keys(entity: Entity, text: str) -> ActorKeys | None:
         return None
     prefix = "group" if entity.type == "NORP" else "org"
     aliases = tuple(sorted(f"{prefix}:{a}" for a in stated_abbreviations(entity, text) if a != form))
-    return ActorKeys(f"{prefix}:{form}", entity.name, entity.type, entity.country, aliases=aliases)
+    return ActorKeys(f"{prefix}:{form}", entity.name, entity.type, entity.country, aliases=aliases,
+                     country_source=entity.country_source)
+
+
+def resolve(group: dict[tuple[str, str], ActorKeys]) -> list[list[tuple[str, str]]]:
+    """Partitions the entities of one connected group into actors from all their evidence at once, so
+    that the result is the same whatever order they were stored in: entities sharing a key or a stated
+    abbreviation are one actor; a surname-only person joins the one full-name person of that surname when
+    the group holds exactly one, else stays an actor of its own. Each part is sorted, the parts too."""
+    parent = {node: node for node in group}
+
+    def find(node):
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def union(a, b):
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    holders: dict[str, tuple[str, str]] = {}
+    for node in sorted(group):
+        for key in (group[node].key, *group[node].aliases):
+            if key in holders:
+                union(node, holders[key])
+            else:
+                holders[key] = node
+    for node in sorted(group):
+        for key in group[node].asks:
+            full = {find(other) for other in group if key in group[other].shares}
+            if len(full) == 1:
+                union(node, full.pop())
+    parts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for node in sorted(group):
+        parts.setdefault(find(node), []).append(node)
+    return sorted(parts.values())
+
+
+def describe(keys: list[ActorKeys]) -> tuple[str, str, str | None]:
+    """An actor's name, type and country from all its entities' evidence, whatever their order: for a
+    person the fullest name, else the most common (ties: the longer, then the alphabetically first); the
+    most common type; the most common country said by a name or the text, else by an article's default
+    (ties: alphabetical)."""
+    def commonest(values):
+        counts = Counter(v for v in values if v)
+        return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+    types = commonest(k.type for k in keys)
+    if types == "PERSON":
+        full = [k.name for k in keys if len(k.name.split()) > 1] or [k.name for k in keys]
+        name = min(full, key=lambda n: (-len(n.split()), -full.count(n), -len(n), n))
+    else:
+        names = [k.name for k in keys]
+        name = min(names, key=lambda n: (-names.count(n), -len(n), n))
+    said = [k.country for k in keys if k.country and k.country_source != "article"]
+    country = commonest(said) or commonest(k.country for k in keys)
+    return name, types, country

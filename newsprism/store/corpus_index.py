@@ -2,14 +2,18 @@
 
 For a batch of new analyses `link` does three things, reading from the database only what it needs:
 1. actors: every entity's keys (`corpus.actors`) are looked up in `actor_keys` (one indexed query per
-   500 keys); an entity joins the actor its key or a stated abbreviation names, a surname-only person the
-   single person of that surname, else a new actor is made; `entities.actor_id` points to it;
+   500 keys); a state or place joins the actor its key names, else a new one is made; a person or an
+   organisation re-resolves its group (the stored entities of the actors its keys name, transitively) from
+   all their evidence at once, so that merges, surname joins and countries do not depend on the order the
+   articles came in; `entities.actor_id` points to the result;
 2. stories: each event (with a date) is compared with the events already stored within the story window
    whose types are compatible (one indexed range query on `story_events.date` per event) and joins the
    story of the best match (`corpus.stories.match`), with the reasons stored; else it opens a story;
 3. quotes: the quotes of the article joined to its events (`corpus.quotes`).
 
-Cost per new article with E entities, V events and Q quotes: O(E) key look-ups, O(V * (log N + W)) for the
+Cost per new article with E entities, V events and Q quotes: O(E) key look-ups plus the stored entities of
+the people and organisations it names (a much-named person costs as many rows as it has mentions in
+articles; states and places cost nothing more), O(V * (log N + W)) for the
 stories, where N is the number of stored events and W those of compatible type within the window, and
 O(V * Q) for quotes. Nothing already stored is recomputed and no other analysis is loaded, so ingesting
 one more article does not redo the corpus and memory holds one batch, whatever the size of the database.
@@ -23,13 +27,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from newsprism import gazetteer
-from newsprism.corpus.actors import ActorKeys, actor_keys, place_key
+from newsprism.corpus.actors import ActorKeys, actor_keys, describe, place_key, resolve
 from newsprism.corpus.quotes import event_quotes
 from newsprism.corpus.stories import DEFAULT_STORY_DAYS, Signature, compatible_types, match, shift
-from newsprism.schema import Analysis, Event
+from newsprism.schema import Analysis, Entity, Event, Span
 from newsprism.store.tables import actor_keys as keys_table
 from newsprism.store.tables import actors, articles, entities, event_quotes as quotes_table, stories, story_events
 
@@ -85,54 +89,39 @@ def _choose(keys: ActorKeys, known: dict[str, set[int]]) -> int | None:
 
 
 def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
-    """Find or make the actor of every entity of the batch, store new actors and keys, count articles per
-    actor, and set `entities.actor_id`; returns the actor of each (article, entity)."""
+    """Find or make the actor of every entity of the batch and set `entities.actor_id`; returns the actor of
+    each (article, entity) of the batch. A state or place joins the actor its key names (its name and
+    country follow from the key, whatever the order). A person or organisation re-resolves its group:
+    the stored entities of every actor its keys name, and theirs in turn, are partitioned again with the
+    new ones from all their evidence (`corpus.actors.resolve`, `describe`), so merges ('U.N.' and 'United
+    Nations (UN)'), surname joins and an actor's country are the same whatever the order of ingest."""
     wanted: dict[tuple[str, str], ActorKeys] = {}
     for analysis in analyses:
         for entity in analysis.entities:
             keys = actor_keys(entity, analysis.article.text)
             if keys is not None:
                 wanted.setdefault((analysis.article.id, entity.id), keys)
-    known = _known_keys(conn, (k for keys in wanted.values()
-                                for k in (keys.key, *keys.aliases, *keys.asks, *keys.shares, *keys.adopts)))
-    next_id = (conn.scalar(select(func.max(actors.c.id))) or 0) + 1
-    new_actors: dict[int, dict] = {}
-    new_keys: list[dict] = []
-    renamed: dict[int, str] = {}
     found: EntityActors = {}
-    for (aid, eid), keys in wanted.items():
-        actor = _choose(keys, known)
-        if actor is None:
-            actor, next_id = next_id, next_id + 1
-            new_actors[actor] = {"id": actor, "name": keys.name, "type": keys.type, "country": keys.country,
-                                 "articles": 0}
-        elif keys.shares and not known.get(keys.key):  # a full name for a person known by surname alone
-            if actor in new_actors:
-                new_actors[actor]["name"] = keys.name
-            else:
-                renamed[actor] = keys.name
-        for key in (keys.key, *keys.aliases, *keys.shares):
-            if actor not in known.setdefault(key, set()):
-                known[key].add(actor)
-                new_keys.append({"key": key, "actor_id": actor})
-        found[(aid, eid)] = actor
-    per_article = Counter(actor for _aid, actor in set((aid, actor) for (aid, _), actor in found.items()))
-    for actor, n in per_article.items():
-        if actor in new_actors:
-            new_actors[actor]["articles"] = n
-    if new_actors:
-        conn.execute(insert(actors), list(new_actors.values()))
-    if new_keys:
-        conn.execute(insert(keys_table), new_keys)
-    if renamed:
-        conn.execute(update(actors).where(actors.c.id == bindparam("r_id")).values(name=bindparam("r_name")),
-                     [{"r_id": a, "r_name": name} for a, name in renamed.items()])
-    grown = [{"a_id": a, "a_n": n} for a, n in per_article.items() if a not in new_actors]
+    fixed = {node: keys for node, keys in wanted.items() if keys.fixed}
+    if fixed:
+        found.update(_assign_fixed(conn, fixed))
+    group, old = _group(conn, {node: keys for node, keys in wanted.items() if not keys.fixed})
+    if group:
+        found.update({node: actor for node, actor in _resolve_group(conn, group, old).items() if node in wanted})
+    per_article = Counter(actor for _aid, actor in {(aid, actor) for (aid, _), actor in found.items()})
+    fixed_ids = {found[node] for node in fixed}
+    grown = [{"a_id": a, "a_n": n} for a, n in per_article.items() if a in fixed_ids]
     if grown:
         conn.execute(
             update(actors).where(actors.c.id == bindparam("a_id")).values(articles=actors.c.articles + bindparam("a_n")),
             grown,
         )
+    _point(conn, {node: found[node] for node in fixed})
+    return found
+
+
+def _point(conn: Connection, found: EntityActors) -> None:
+    """Sets `entities.actor_id` of these entities."""
     if found:
         conn.execute(
             update(entities)
@@ -140,7 +129,142 @@ def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
             .values(actor_id=bindparam("e_actor")),
             [{"e_article": aid, "e_entity": eid, "e_actor": actor} for (aid, eid), actor in found.items()],
         )
+
+
+def _next_id(conn: Connection) -> int:
+    return (conn.scalar(select(func.max(actors.c.id))) or 0) + 1
+
+
+def _assign_fixed(conn: Connection, wanted: dict[tuple[str, str], ActorKeys]) -> EntityActors:
+    """States and places: the actor holding the key, else a new one; its name the longest seen (ties: the
+    alphabetically last), so that it is the same whatever the order."""
+    known = _known_keys(conn, (keys.key for keys in wanted.values()))
+    names = {a: n for a, n in conn.execute(select(actors.c.id, actors.c.name).where(
+        actors.c.id.in_({a for ids in known.values() for a in ids})))} if known else {}
+    next_id = _next_id(conn)
+    new_actors: dict[int, dict] = {}
+    new_keys: list[dict] = []
+    renamed: dict[int, str] = {}
+    found: EntityActors = {}
+    for node, keys in wanted.items():
+        if known.get(keys.key):
+            actor = min(known[keys.key])
+        else:
+            actor, next_id = next_id, next_id + 1
+            known[keys.key] = {actor}
+            new_actors[actor] = {"id": actor, "name": keys.name, "type": keys.type, "country": keys.country, "articles": 0}
+            new_keys.append({"key": keys.key, "actor_id": actor})
+        current = new_actors[actor]["name"] if actor in new_actors else renamed.get(actor, names.get(actor, keys.name))
+        if not keys.key.startswith("state:") and (len(keys.name), keys.name) > (len(current), current):
+            if actor in new_actors:
+                new_actors[actor]["name"] = keys.name
+            else:
+                renamed[actor] = keys.name
+        found[node] = actor
+    if new_actors:
+        conn.execute(insert(actors), list(new_actors.values()))
+    if new_keys:
+        conn.execute(insert(keys_table), new_keys)
+    if renamed:
+        conn.execute(update(actors).where(actors.c.id == bindparam("r_id")).values(name=bindparam("r_name")),
+                     [{"r_id": a, "r_name": name} for a, name in renamed.items()])
     return found
+
+
+def _group(conn: Connection, wanted: dict[tuple[str, str], ActorKeys]
+           ) -> tuple[dict[tuple[str, str], ActorKeys], dict[tuple[str, str], int]]:
+    """The new entities with every stored entity connected to them through a key (transitively), each with
+    its keys; and the actor each stored one has now."""
+    group = dict(wanted)
+    old: dict[tuple[str, str], int] = {}
+    asked: set[str] = set()
+    seen: set[int] = set()
+    pending = {k for keys in wanted.values() for k in _all_keys(keys)}
+    while pending:
+        asked |= pending
+        known = _known_keys(conn, pending)
+        fresh = {a for ids in known.values() for a in ids} - seen
+        seen |= fresh
+        pending = set()
+        for aid, eid, name, type_, country, source, mentions, actor, text in _stored_entities(conn, fresh):
+            keys = actor_keys(Entity(id=eid, name=name, type=type_, country=country, country_source=source,
+                                     mentions=[Span(**m) for m in mentions or []]), text)
+            if keys is None or keys.fixed:
+                continue
+            group.setdefault((aid, eid), keys)
+            old[(aid, eid)] = actor
+            pending |= set(_all_keys(keys)) - asked
+    return group, old
+
+
+def _all_keys(keys: ActorKeys) -> tuple[str, ...]:
+    return (keys.key, *keys.aliases, *keys.asks, *keys.shares, *keys.adopts)
+
+
+def _stored_entities(conn: Connection, actor_ids: set[int]) -> Iterator[tuple]:
+    """(article id, entity id, name, type, country, country source, mentions, actor id, article text) of
+    the stored entities of these actors."""
+    wanted = sorted(actor_ids)
+    for i in range(0, len(wanted), _CHUNK):
+        query = (select(entities.c.article_id, entities.c.entity_id, entities.c.name, entities.c.type,
+                        entities.c.country, entities.c.country_source, entities.c.mentions, entities.c.actor_id,
+                        articles.c.text)
+                 .join(articles, articles.c.id == entities.c.article_id)
+                 .where(entities.c.actor_id.in_(wanted[i : i + _CHUNK])))
+        yield from conn.execute(query)
+
+
+def _resolve_group(conn: Connection, group: dict[tuple[str, str], ActorKeys],
+                   old: dict[tuple[str, str], int]) -> EntityActors:
+    """Partitions the group into actors (`resolve`), keeps each part the smallest old actor id it holds
+    that no earlier part took (else a new id), rewrites those actors, their keys and article counts, points
+    the entities at them and the stories at the actors that replaced merged ones."""
+    before = set(old.values())
+    next_id = _next_id(conn)
+    found: EntityActors = {}
+    rows: list[dict] = []
+    keys_rows: list[dict] = []
+    for part in resolve(group):
+        ids = sorted({old[n] for n in part if n in old} - {r["id"] for r in rows})
+        actor = ids[0] if ids else next_id
+        next_id += not ids
+        name, type_, country = describe([group[n] for n in part])
+        rows.append({"id": actor, "name": name, "type": type_, "country": country,
+                     "articles": len({aid for aid, _ in part})})
+        for key in sorted({k for n in part for k in (group[n].key, *group[n].aliases, *group[n].shares)}):
+            keys_rows.append({"key": key, "actor_id": actor})
+        found.update({n: actor for n in part})
+    made = [r for r in rows if r["id"] not in before]
+    if made:
+        conn.execute(insert(actors), made)
+    if before:
+        conn.execute(delete(keys_table).where(keys_table.c.actor_id.in_(before)))
+        conn.execute(update(entities).where(entities.c.actor_id.in_(before)).values(actor_id=None))
+    _point(conn, found)
+    gone = before - {r["id"] for r in rows}
+    if gone:
+        _repoint_stories(conn, {a: found[n] for n, a in old.items() if a in gone})
+        conn.execute(delete(actors).where(actors.c.id.in_(gone)))
+    kept = [r for r in rows if r["id"] in before]
+    if kept:
+        conn.execute(update(actors).where(actors.c.id == bindparam("k_id")).values(
+            name=bindparam("k_name"), type=bindparam("k_type"), country=bindparam("k_country"),
+            articles=bindparam("k_articles")),
+            [{f"k_{k}": v for k, v in r.items()} for r in kept])
+    conn.execute(insert(keys_table), keys_rows)
+    return found
+
+
+def _repoint_stories(conn: Connection, moved: dict[int, int]) -> None:
+    """The stored events of stories that named an actor now merged into another name the one it joined."""
+    se = story_events
+    query = select(se.c.story_id, se.c.article_id, se.c.idx, se.c.source_actor_id, se.c.target_actor_id,
+                   se.c.actor_ids).where(or_(se.c.source_actor_id.in_(moved), se.c.target_actor_id.in_(moved)))
+    for r in list(conn.execute(query)):
+        conn.execute(update(se).where(se.c.article_id == r.article_id, se.c.idx == r.idx).values(
+            source_actor_id=moved.get(r.source_actor_id, r.source_actor_id),
+            target_actor_id=moved.get(r.target_actor_id, r.target_actor_id),
+            actor_ids=sorted({moved.get(a, a) for a in r.actor_ids or []})))
 
 
 def _day(value: str | None) -> str | None:
