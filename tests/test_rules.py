@@ -877,7 +877,7 @@ def test_a_relative_pronoun_is_never_the_speaker():
         .          .         PUNCT  .    punct   10
     """)
     [q] = quotes_of(doc)
-    assert (q.content.text, q.speaker.text) == ("the rules would change", "The agency")
+    assert (q.content.text, q.speaker.text, q.speaker_name) == ("the rules would change", "which", "The agency")
 
 
 def test_an_expletive_it_a_counted_group_and_quoted_words_are_no_speakers():

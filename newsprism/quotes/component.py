@@ -254,8 +254,6 @@ class QuoteFinder:
         while seen < SUBJECT_HOPS:
             for child in tok.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in self.inside:
-                    if child.lower_ in RELATIVE and child.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
-                        return self.antecedent(tok.head)  # 'the agency, which said': the agency
                     return self.speaker_span(child)
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -268,8 +266,16 @@ class QuoteFinder:
             break
         return self.entity_just_before(tok)
 
-    def antecedent(self, noun: Token) -> Span:
-        """The noun a relative clause hangs on, with its modifiers before it but not the clause itself."""
+    def antecedent(self, sp: Span) -> Span | None:
+        """For a relative pronoun that is a clause's subject ('the agency, which said'), the noun the clause
+        hangs on with its modifiers before it (the clause itself left out); else None."""
+        pronoun = sp[0]
+        if len(sp) != 1 or pronoun.lower_ not in RELATIVE or pronoun.tag_ not in {"WDT", "WP"}:
+            return None
+        verb = pronoun.head
+        if verb.dep_ != "relcl":
+            return None
+        noun = verb.head
         start = min([c.left_edge.i for c in noun.lefts] + [noun.i])
         return self.doc[start : noun.i + 1]
 
@@ -493,13 +499,15 @@ class QuoteFinder:
         the article where no one entity is meant ('the pair': the two people named together; 'an Obama
         supporter': the description itself). A speaker that cannot speak is dropped first: words inside the
         quote's own content, a heading or link line other than the cue's, an expletive 'it', a quantified
-        group of things ('some countries and territories')."""
+        group of places ('some countries and territories'). A relative pronoun ('which said') keeps its span,
+        the words the text gives, and is named by the noun its clause hangs on."""
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
         if not self.can_speak(f, sp):
             f.speaker = None
             return
+        sp = self.antecedent(sp) or sp  # 'which', 'who': the speaker is the noun the clause hangs on
         group = self.group_named(sp)
         if group:
             f.speaker_name = " and ".join(self.entity_names.get(i, i) for i in group)
