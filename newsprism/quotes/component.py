@@ -525,7 +525,9 @@ class QuoteFinder:
         clear whether ...'), not a group of places or things counted by a quantifier."""
         if any(t.i in self.inside and f.content[0] <= t.idx < f.content[1] for t in sp):
             return False  # words in quotation marks are what someone said, not who said it
-        if f.cue and "\n" in self.text[min(sp.end_char, f.cue[0]) : max(sp.start_char, f.cue[1])] and self.heading(sp[0]):
+        apart = lambda a, b: "\n" in self.text[min(a[1], b[0]) : max(a[0], b[1])]  # noqa: E731
+        where = (sp.start_char, sp.end_char)
+        if f.cue and apart(where, f.cue) and apart(where, f.content) and self.heading(sp[0]):
             return False
         head = sp.root
         if head.lower_ == "it" and (head.dep_ == "expl" or head.head.lemma_ == "be"
