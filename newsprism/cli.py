@@ -480,15 +480,16 @@ def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database
 
 @app.command()
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
-    """Print the version, the spaCy pipeline, the framing span tagger in use and whether the shared encoder
-    (and with it tone) runs."""
-    from newsprism.pipeline import COMPONENTS, SPACY_MODEL
+    """Print the version, the spaCy pipeline, and what the analysis runs with these options: whether the
+    shared encoder runs (off with --fast), the framing span tagger and whether tone is judged."""
+    from newsprism.pipeline import COMPONENTS, SPACY_MODEL, describe, encoder_runs
 
-    encoder = framing_tagger() == "minilm"
+    config = pipeline_config()
+    runs = encoder_runs(config)
     data = {"version": __version__, "spacy_model": SPACY_MODEL, "components": [name for name, _ in COMPONENTS],
-            "framing_tagger": framing_tagger(),
-            "encoder": "all-MiniLM-L6-v2 int8 (onnxruntime)" if encoder else "off (--framing-tagger minilm turns it on)",
-            "tone": "on" if encoder else "off (needs the encoder)"}
+            "fast": bool(PIPELINE_OPTIONS.get("fast")), "framing_tagger": runs["framing_tagger"],
+            "encoder": "all-MiniLM-L6-v2 int8 (onnxruntime)" if runs["encoder"] else "off (--fast)",
+            "tone": "on" if runs["tone"] else "off (--fast)", "analysis": describe(config)}
     if as_json:
         print(json.dumps(data))
     else:
@@ -532,11 +533,18 @@ def eval_extraction(
 def eval_attribution(
     data: Path = typer.Option(..., help="A PolNeAR split folder (text/, attributions/)."),
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
+    record: bool = typer.Option(False, "--record", help="Write the figures into the shipped tagger's record "
+                                "(newsprism/models/attribution.json, scores.component_dev) when DATA is its dev split."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
     from newsprism.quotes import attribution_evaluation as attribution
 
-    raise typer.Exit(attribution.run(data, scorers)[0])
+    if record and data.resolve().name != "dev":
+        raise typer.BadParameter(f"{data} is not a PolNeAR dev split: the record holds the dev figures", param_hint="--record")
+    code, figures = attribution.run(data, scorers)
+    if record and code == 0:
+        say(f"newsprism: recorded in {attribution.write_record(data, figures)}")
+    raise typer.Exit(code)
 
 
 @train_app.command("attribution")
@@ -753,11 +761,12 @@ def options(
     max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
-    framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: crf (default) or minilm (the shared MiniLM encoder averaged with the CRF; also turns on tone towards actors)."),
+    fast: bool = typer.Option(False, "--fast", envvar="NEWSPRISM_FAST", help="Skip the shared encoder: framing spans by the CRF alone and no tone, for bulk runs that need quotes, actors and events (default: the encoder runs once per article)."),
+    framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: minilm (default: the shared encoder's span head averaged with the CRF) or crf (the default with --fast)."),
     follow_links: bool = typer.Option(False, "--follow-links", envvar="NEWSPRISM_FOLLOW_LINKS", help="Let folder walks follow symbolic links that lead outside the folder given (default: such links are refused)."),
 ) -> None:
-    """Global options: the limits on what one input may cost (see newsprism.limits), the framing tagger
-    and --debug."""
+    """Global options: the limits on what one input may cost (see newsprism.limits), --fast (no encoder),
+    the framing tagger and --debug."""
     import os
 
     from newsprism import limits
@@ -769,25 +778,31 @@ def options(
     PIPELINE_OPTIONS.clear()  # one invocation's options (the app may run several times in one process)
     if framing_tagger is not None:
         PIPELINE_OPTIONS["framing_tagger"] = framing_tagger.value
+    if fast:
+        PIPELINE_OPTIONS["fast"] = True
     if follow_links:
         os.environ["NEWSPRISM_FOLLOW_LINKS"] = "1"  # read by newsprism.readers.read_paths
 
 
-# The global options that configure the pipeline (`--framing-tagger`), set by `options` for this invocation;
-# they reach the pipeline, and its worker processes, as `pipeline.load`'s config (`pipeline_config`).
-PIPELINE_OPTIONS: dict[str, str] = {}
+# The global options that configure the pipeline (`--fast`, `--framing-tagger`), set by `options` for this
+# invocation; they reach the pipeline, and its worker processes, as `pipeline.load`'s config (`pipeline_config`).
+PIPELINE_OPTIONS: dict[str, str | bool] = {}
 
 
 def framing_tagger() -> str:
-    """The framing span tagger this invocation asked for: crf (default) or minilm."""
-    return PIPELINE_OPTIONS.get("framing_tagger", "crf")
+    """The framing span tagger this invocation asked for: minilm (default), crf with --fast, or what
+    --framing-tagger says."""
+    from newsprism.pipeline import encoder_runs
+
+    return str(encoder_runs(pipeline_config())["framing_tagger"])
 
 
 def pipeline_config(min_event_score: float | None = None) -> dict[str, dict]:
     """The config for `pipeline.load` (`pipeline.settings`) from the global options and `min_event_score`."""
     from newsprism.pipeline import settings
 
-    return settings(framing_tagger=PIPELINE_OPTIONS.get("framing_tagger"), min_event_score=min_event_score)
+    return settings(framing_tagger=PIPELINE_OPTIONS.get("framing_tagger"), min_event_score=min_event_score,
+                    fast=bool(PIPELINE_OPTIONS.get("fast")))
 
 
 def main() -> None:

@@ -41,6 +41,7 @@ COMPONENTS = [
 ]
 
 FRAMING_TAGGERS = ("crf", "minilm")
+DEFAULT_FRAMING_TAGGER = "minilm"  # the newsprism_framing component's default (tests check they agree)
 
 for _name, _default in [
     ("published", None),  # the article's date, YYYY-MM-DD, set before the pipeline runs
@@ -56,19 +57,43 @@ for _name, _default in [
         Doc.set_extension(_name, default=_default)
 
 
-def settings(framing_tagger: str | None = None, min_event_score: float | None = None) -> dict[str, dict]:
-    """The `config` for `load` that the command line's options ask for: `framing_tagger` "crf" (default) or
-    "minilm" (the shared MiniLM encoder averaged with the CRF, which also turns tone on), `min_event_score`
-    the events' minimum score (None: the detector's threshold). Only the settings given are in it."""
+def settings(framing_tagger: str | None = None, min_event_score: float | None = None,
+             fast: bool = False) -> dict[str, dict]:
+    """The `config` for `load` that the command line's options ask for. By default the shared encoder runs
+    once per article (framing spans by the MiniLM tagger with the CRF, tone towards each actor); `fast` skips
+    it (the CRF's framing spans, no tone). `framing_tagger` "minilm" or "crf" overrides the framing tagger
+    alone; `min_event_score` the events' minimum score (None: the detector's threshold). Only the settings
+    that differ from the components' defaults are in it."""
     config: dict[str, dict] = {}
+    if framing_tagger is not None and framing_tagger not in FRAMING_TAGGERS:
+        raise UnknownChoice(f"framing tagger {framing_tagger!r} is not one of: {', '.join(FRAMING_TAGGERS)}")
+    if fast:
+        config["newsprism_framing"] = {"tagger": "crf"}
+        config["newsprism_tone"] = {"enabled": False}
     if framing_tagger is not None:
-        if framing_tagger not in FRAMING_TAGGERS:
-            raise UnknownChoice(f"framing tagger {framing_tagger!r} is not one of: {', '.join(FRAMING_TAGGERS)}")
         config["newsprism_framing"] = {"tagger": framing_tagger}
-        config["newsprism_tone"] = {"enabled": framing_tagger == "minilm"}
     if min_event_score is not None:
         config["newsprism_events"] = {"min_score": float(min_event_score)}
     return config
+
+
+def encoder_runs(config: dict[str, dict] | None = None) -> dict[str, object]:
+    """What a pipeline loaded with `config` runs of the shared encoder: `encoder` (whether it runs),
+    `framing_tagger` and `tone` (whether tone is judged), from the components' defaults and `config`."""
+    config = config or {}
+    tagger = config.get("newsprism_framing", {}).get("tagger", DEFAULT_FRAMING_TAGGER)
+    tone = bool(config.get("newsprism_tone", {}).get("enabled", True))
+    return {"encoder": tagger == "minilm" or tone, "framing_tagger": tagger, "tone": tone}
+
+
+def describe(config: dict[str, dict] | None = None) -> str:
+    """One line saying what a pipeline loaded with `config` runs (for `newsprism info` and the web footer)."""
+    runs = encoder_runs(config)
+    if not runs["encoder"]:
+        return "fast analysis: no encoder (framing spans by the CRF, no tone)"
+    parts = [f"framing spans by {'MiniLM with the CRF' if runs['framing_tagger'] == 'minilm' else 'the CRF'}"]
+    parts.append("tone towards actors" if runs["tone"] else "no tone")
+    return f"shared encoder (all-MiniLM-L6-v2 int8) once per article: {', '.join(parts)}"
 
 
 def load(components: Iterable[str] | None = None, config: dict[str, dict] | None = None) -> Language:

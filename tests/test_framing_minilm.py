@@ -141,8 +141,9 @@ def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_
 @needs_runtime
 @pytest.mark.slow
 def test_analyze_runs_the_encoder_without_torch(tmp_path):
-    """`newsprism analyze` with the MiniLM tagger and tone imports no PyTorch, even where the train extra
-    installed it (spaCy's thinc would import it: `newsprism.notorch`), and still gives framing and tone."""
+    """`newsprism analyze`, with the shared encoder as by default (MiniLM tagger and tone, no flag), imports no
+    PyTorch, even where the train extra installed it (spaCy's thinc would import it: `newsprism.notorch`),
+    and gives framing and tone."""
     import json
     import subprocess
     import sys
@@ -154,7 +155,7 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     code = (
         "import sys\n"
         "from newsprism.cli import app\n"
-        f"sys.argv = ['newsprism', '--framing-tagger', 'minilm', 'analyze', {str(article)!r}, '--workers', '1']\n"
+        f"sys.argv = ['newsprism', 'analyze', {str(article)!r}, '--workers', '1']\n"
         "try:\n"
         "    app()\n"
         "except SystemExit as e:\n"

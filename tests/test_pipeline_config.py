@@ -21,15 +21,21 @@ def test_unknown_component_is_an_error_not_skipped():
 
 
 def test_settings_are_the_command_line_options_as_config():
-    assert pipeline.settings() == {}
-    assert pipeline.settings(framing_tagger="minilm", min_event_score=0.3) == {
-        "newsprism_framing": {"tagger": "minilm"},
-        "newsprism_tone": {"enabled": True},
+    assert pipeline.settings() == {}  # the default: the shared encoder runs (MiniLM framing, tone)
+    assert pipeline.settings(framing_tagger="crf", min_event_score=0.3) == {
+        "newsprism_framing": {"tagger": "crf"},
         "newsprism_events": {"min_score": 0.3},
     }
-    assert pipeline.settings(framing_tagger="crf")["newsprism_tone"] == {"enabled": False}
+    assert pipeline.settings(fast=True) == {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False}}
     with pytest.raises(UnknownChoice):
         pipeline.settings(framing_tagger="bert")
+
+
+def test_what_runs_is_said_from_the_config():
+    assert pipeline.encoder_runs({}) == {"encoder": True, "framing_tagger": "minilm", "tone": True}
+    assert pipeline.encoder_runs(pipeline.settings(fast=True)) == {"encoder": False, "framing_tagger": "crf",
+                                                                   "tone": False}
+    assert "tone towards actors" in pipeline.describe({}) and "no encoder" in pipeline.describe(pipeline.settings(fast=True))
 
 
 def test_factories_declare_what_they_assign_require_and_take():
@@ -40,8 +46,9 @@ def test_factories_declare_what_they_assign_require_and_take():
     meta = {name: Language.get_factory_meta(name) for name, _ in pipeline.COMPONENTS}
     assert "doc._.entities" in meta["newsprism_actors"].assigns
     assert "doc._.entities" in meta["newsprism_quotes"].requires and "doc._.quotes" in meta["newsprism_quotes"].assigns
-    assert meta["newsprism_framing"].default_config == {"tagger": "crf", "model_dir": None, "shown_min": None}
-    assert meta["newsprism_tone"].default_config == {"enabled": False, "model_dir": None}
+    assert meta["newsprism_framing"].default_config == {"tagger": pipeline.DEFAULT_FRAMING_TAGGER, "model_dir": None,
+                                                        "shown_min": None}
+    assert meta["newsprism_tone"].default_config == {"enabled": True, "model_dir": None}  # the encoder on by default
     assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None}
     assert meta["newsprism_quotes"].default_config["definition"] == "quote"
 
@@ -53,6 +60,18 @@ def test_config_reaches_the_components(monkeypatch):
     assert nlp.get_pipe("newsprism_events").min_score == 1.0
     [analysis] = pipeline.analyze(nlp, [Article(text=TEXT, id="a")])
     assert analysis.events == []
+
+
+@pytest.mark.slow  # loads spaCy's model twice
+def test_the_encoder_runs_by_default_and_fast_skips_it():
+    text = ('The corrupt, treacherous regime of Bashar al-Assad butchered innocent children, John Smith said. '
+            'Officials of the United Nations praised the brave rescuers.')
+    [default] = pipeline.analyze(pipeline.load(), [Article(text=text, id="a")])
+    fast = pipeline.load(config=pipeline.settings(fast=True))
+    assert fast.get_pipe("newsprism_framing").model.minilm is None
+    [quick] = pipeline.analyze(fast, [Article(text=text, id="a")])
+    assert default.tone and {t.voice.kind for t in default.tone} <= {"author", "quote"}
+    assert quick.tone == [] and quick.actor_tone == [] and quick.quotes == default.quotes
 
 
 @pytest.mark.slow

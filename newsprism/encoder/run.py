@@ -4,7 +4,13 @@ The shared encoder is all-MiniLM-L6-v2 as fine-tuned with the framing span head 
 --minilm`), exported to int8 ONNX with two outputs: `inside` (the span head's P(inside a propaganda span)
 per wordpiece) and `hidden` (the last layer's states, which the tone head reads). Text is cut into windows
 of whole lines (at most MAX_PIECES wordpieces; a longer line is cut), the same way in training and
-prediction; each window is one row of a batch.
+prediction.
+
+Each window runs alone, unpadded: the int8 graph is quantized dynamically, so every MatMul takes its
+activation scale over the whole input tensor, and a window batched with others (or padded to their length)
+would get answers that depend on its neighbours. Alone, a window's output depends on its own wordpieces only,
+so an article, a sentence or a NewsMTSC line gets the same answer whatever else is analysed with it. Measured
+against batching (scripts/encoder_options.py): no slower on one thread, as no padding is computed.
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ from newsprism.encoder import base
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "framing" / "spans-minilm.onnx"
 MAX_PIECES = 254  # wordpieces per window, [CLS] and [SEP] aside
-BATCH = 4  # windows per run: larger batches raise the peak memory more than they save time
 
 
 @dataclass
@@ -76,19 +81,16 @@ class SharedEncoder:
     def __init__(self, path: Path | None = None) -> None:
         self.session = base.session(Path(path) if path else MODEL_FILE)
 
+    def run_window(self, row: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(P(inside), states) per wordpiece of one window, run alone (see the module's docstring)."""
+        ids, mask = base.pad([row])
+        inside, hidden = self.session.run(["inside", "hidden"], {"inputs_embeds": base.embed(ids), "attention_mask": mask})
+        n = len(row)
+        return inside[0, 1 : 1 + n], hidden[0, 1 : 1 + n].astype(np.float16)
+
     def run_windows(self, rows: list[list[int]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(P(inside), states) per wordpiece of each window (windows of like length batched together)."""
-        out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros((0, 384)))] * len(rows)
-        order = sorted(range(len(rows)), key=lambda j: len(rows[j]))
-        for k in range(0, len(order), BATCH):
-            chunk = order[k : k + BATCH]
-            ids, mask = base.pad([rows[j] for j in chunk])
-            inside, hidden = self.session.run(["inside", "hidden"],
-                                              {"inputs_embeds": base.embed(ids), "attention_mask": mask})
-            for j, p, h in zip(chunk, inside, hidden):
-                n = len(rows[j])
-                out[j] = (p[1 : 1 + n], h[1 : 1 + n].astype(np.float16))
-        return out
+        """(P(inside), states) per wordpiece of each window, each run alone."""
+        return [self.run_window(row) for row in rows]
 
     def encode(self, text: str) -> Encoding:
         """The encoder's pass over `text`, its windows joined back in text order."""

@@ -9,8 +9,8 @@ each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]` (`newsp
 best score first per span, and the same in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
 tokens.
 
-Settings (`pipeline.load(config={"newsprism_framing": {...}})`): `tagger`, "crf" (default) or "minilm"
-(`--framing-tagger minilm`), `model_dir` (another model folder than the shipped one) and `shown_min` (the
+Settings (`pipeline.load(config={"newsprism_framing": {...}})`): `tagger`, "minilm" (default: the shared
+encoder's span head averaged with the CRF) or "crf" (`--fast`, or `--framing-tagger crf`), `model_dir` (another model folder than the shipped one) and `shown_min` (the
 peak a span needs to be shown; default: the tagger's, chosen for ordinary news, `candidate_spans`); the
 model loads once, in the factory. The SemEval-2020 Task 11 file formats and scoring behind `newsprism framing` and
 `newsprism eval framing` are in `newsprism.framing.evaluation`.
@@ -58,7 +58,7 @@ class FramingComponent:
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
     requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.tag"],
-    default_config={"tagger": "crf", "model_dir": None, "shown_min": None},
+    default_config={"tagger": "minilm", "model_dir": None, "shown_min": None},
 )
 def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None,
                  shown_min: float | None) -> FramingComponent:

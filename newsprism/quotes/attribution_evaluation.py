@@ -12,6 +12,22 @@ from newsprism import evaluation as runner
 from newsprism.quotes import polnear
 
 
+def write_record(split: Path, figures: dict) -> Path:
+    """Writes `figures` (what `run` gave on `split`) into the shipped tagger's record as `component_dev`,
+    the figures of the component users run beside the bare CRF's that training wrote; returns the record's
+    path."""
+    import json
+
+    from newsprism.quotes.model import DEFAULT_MODEL
+
+    path = DEFAULT_MODEL.with_suffix(".json")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["scores"]["component_dev"] = figures
+    record["component_command"] = "newsprism eval attribution --data ../shared/data/polnear/dev --record"
+    path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
 def run(split: Path, scorers: Path) -> tuple[int, dict]:
     """Analyses the split and scores it; returns the scorer's exit status and figures."""
     with tempfile.TemporaryDirectory() as tmp:

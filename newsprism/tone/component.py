@@ -6,9 +6,8 @@ shared encoder's pass over the article (`doc._.encoding`, the same pass the Mini
 `doc._.tone = [Tone]` in text order, each with its voice (the author's, or inside a quote: whose), and
 `doc._.actor_tone = [ActorTone]`, one summary per actor (`newsprism.schema` dataclasses).
 
-Settings (`pipeline.load(config={"newsprism_tone": {...}})`): `enabled` (default false: it writes empty lists,
-so the default pipeline stays within its time; `--framing-tagger minilm`, which runs the shared encoder
-anyway, turns it on) and `model_dir` (another tone head than the shipped one). The head and the shared encoder
+Settings (`pipeline.load(config={"newsprism_tone": {...}})`): `enabled` (default true; `--fast` turns it off,
+and it writes empty lists) and `model_dir` (another tone head than the shipped one). The head and the shared encoder
 load once, in the factory.
 """
 
@@ -47,7 +46,7 @@ class ToneComponent:
     "newsprism_tone",
     assigns=["doc._.tone", "doc._.actor_tone"],
     requires=["doc._.entities", "doc._.quotes", "doc.sents"],
-    default_config={"enabled": False, "model_dir": None},
+    default_config={"enabled": True, "model_dir": None},
 )
 def make_tone(nlp: Language, name: str, enabled: bool, model_dir: str | None) -> ToneComponent:
     """The tone component: when `enabled`, the tone head (of `model_dir`, default the shipped one) and the

@@ -176,7 +176,7 @@ def create_app(
     `$NEWSPRISM_READ_TOKEN`; without one, reads are open); `nlp` is a pipeline to analyse with in this
     process (default: a worker process, started with the server); `analyze_rate` the analyses a client may
     ask for a minute (default: `$NEWSPRISM_ANALYZE_RATE`, else 30); `config` the pipeline's settings, as
-    `pipeline.load` takes them (`newsprism --framing-tagger minilm serve` sets the tagger)."""
+    `pipeline.load` takes them (`newsprism --fast serve` analyses without the encoder)."""
     from newsprism.web import api, corpus_api, corpus_pages, pages
 
     store = db if isinstance(db, Store) else Store(db)
@@ -205,6 +205,7 @@ def create_app(
     app.state.analyzer = analyzer
     app.state.analyze_rate = RateLimit(analyze_rate)
     app.state.templates = templates()
+    app.state.templates.globals["analysis_mode"] = pipeline.describe(config)  # the footer says what analyses run
     if read_token is None:
         read_token = os.environ.get("NEWSPRISM_READ_TOKEN") or None
     tokens = (read_token, app.state.token) if read_token else ()

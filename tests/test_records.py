@@ -1,0 +1,68 @@
+"""Each shipped model's record says what the code gives now: every model is evaluated again on the
+development data its record names, and its recorded figures must equal what the evaluation gives (as
+spaCy's `meta.json` performance is written only by `spacy train`/`evaluate`). A record that drifted is
+written again by the code: `newsprism train ...`, or `newsprism eval attribution --record`."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NEWSMTSC = SHARED / "data" / "newsmtsc"
+PTC = SHARED / "data" / "ptc" / "train"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+SCORERS = SHARED / "scorers"
+
+pytestmark = pytest.mark.slow  # each re-evaluates a model on real data
+
+
+def needs(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared research data (../shared beside the clone) is needed")
+
+
+def test_tone_record_is_what_the_head_gives_on_newsmtsc_dev():
+    needs(NEWSMTSC)
+    from newsprism.tone.model import read_record, shipped_model
+    from newsprism.tone.training import read_lines, scores
+
+    record, model = read_record(), shipped_model()
+    for split in ("dev-rw", "dev-mt"):
+        rows = read_lines(NEWSMTSC / f"{split}.jsonl")
+        pred = [p for p, _ in model.classify([(r["sentence"], r["from"], r["to"]) for r in rows])]
+        assert scores([int(r["polarity"]) for r in rows], pred) == record["dev"][split], split
+
+
+def test_framing_record_is_what_the_model_gives_on_its_dev_split():
+    needs(PTC)
+    from newsprism.framing.evaluation import evaluate
+    from newsprism.framing.model import MODEL_DIR
+
+    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        split = Path(tmp)
+        (split / "articles").mkdir()
+        for aid in record["articles"]["dev_ids"]:
+            (split / "articles" / f"article{aid}.txt").symlink_to(PTC / "articles" / f"article{aid}.txt")
+        for labels in ("spans.labels", "techniques.labels"):
+            (split / labels).symlink_to(PTC / labels)
+        for tagger, recorded in record["dev"].items():
+            got = evaluate(split, tagger=tagger)
+            assert {task: {k: round(v, 4) for k, v in got[task].items()} for task in recorded} == recorded, tagger
+
+
+def test_attribution_record_is_what_the_tagger_and_the_component_give_on_polnear_dev():
+    needs(POLNEAR_DEV)
+    from newsprism.quotes import attribution_evaluation
+    from newsprism.quotes.model import DEFAULT_MODEL
+    from newsprism.quotes.training import evaluate
+
+    record = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
+    assert evaluate(None, POLNEAR_DEV) == record["scores"]["dev"]  # the CRF alone
+    code, got = attribution_evaluation.run(POLNEAR_DEV, SCORERS)  # the quotes component users run
+    assert code == 0 and got == record["scores"]["component_dev"]
