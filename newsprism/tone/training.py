@@ -106,5 +106,6 @@ def write_readme(out: Path, record: dict) -> None:
              f"on {record['machine']}).", "",
              "| split | F1m | accuracy | rows |", "| --- | --- | --- | --- |"]
     for name, s in record["dev"].items():
-        lines.append(f"| {name} | {s['f1m']:.3f} | {s['accuracy']:.3f} | {s['rows']} |")
+        note = " (C chosen on this split)" if name == "dev-mt" else ""
+        lines.append(f"| {name}{note} | {s['f1m']:.3f} | {s['accuracy']:.3f} | {s['rows']} |")
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
