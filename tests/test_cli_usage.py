@@ -42,11 +42,14 @@ def test_global_options_are_moved_before_the_subcommand(args, expected):
 
 
 def test_a_global_option_after_the_subcommand_takes_effect():
-    result = run("info", "--json", "--framing-tagger", "minilm")
+    result = run("info", "--json", "--framing-tagger", "crf")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["framing_tagger"] == "minilm"
+    assert json.loads(result.stdout)["framing_tagger"] == "crf"
+    result = run("info", "--json", "--fast")
+    assert json.loads(result.stdout)["fast"] is True and json.loads(result.stdout)["tone"].startswith("off")
     result = run("info", "--json")
-    assert json.loads(result.stdout)["framing_tagger"] == "crf"  # one invocation's option does not stay
+    assert json.loads(result.stdout)["framing_tagger"] == "minilm"  # one invocation's option does not stay
+    assert json.loads(result.stdout)["fast"] is False
 
 
 def test_a_limit_after_the_subcommand_refuses_as_before_it(tmp_path, monkeypatch):
