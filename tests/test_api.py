@@ -182,7 +182,7 @@ def test_analyze_many_names_html_without_text_and_goes_on(monkeypatch):
     from newsprism.engines import local
 
     monkeypatch.setattr(api.pipeline, "shared", lambda *a, **k: None)
-    monkeypatch.setattr(local, "analyze", lambda articles, *rest: ({"read": a} for a in articles))
+    monkeypatch.setattr(local, "analyze", lambda articles, *rest, **kw: ({"read": a} for a in articles))
     refused = []
     out = list(newsprism.analyze_many(["<html><body><script>x()</script></body></html>", PAGE, ARTICLE],
                                       on_refusal=refused.append))
