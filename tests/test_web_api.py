@@ -169,6 +169,9 @@ def test_export_tables(client: TestClient, web_db: WebDB) -> None:
     lines = client.get("/api/export/articles", params={"format": "jsonl"}).text.splitlines()
     assert {json.loads(line)["id"] for line in lines} >= {web_db.plain, web_db.hostile}
     assert client.get("/api/export/secrets").status_code == 404
+    for table in ("actors", "stories", "tone"):  # every table `newsprism export` writes
+        reply = client.get(f"/api/export/{table}")
+        assert reply.status_code == 200 and reply.text.splitlines()[0].split(",")[0] in ("id", "story_id", "article_id")
     assert client.get("/api/export/quotes", params={"format": "xml"}).status_code == 422
 
 

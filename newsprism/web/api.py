@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from newsprism.article import Article
 from newsprism.schema import Analysis
-from newsprism.store import TABLES, export, queries
+from newsprism.store import EXPORT_TABLES, export, queries
 from newsprism.web.ratelimit import analyze_rate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -166,9 +166,10 @@ def store_articles(
 def export_table(
     request: Request, table: str, format: ExportFormat = ExportFormat.csv
 ) -> StreamingResponse:
-    """Every row of one table (articles, entities, quotes, events, framing, figure_conflicts) as CSV or JSONL."""
-    if table not in TABLES:
-        raise HTTPException(404, f"no table {table!r}; choose one of: {', '.join(TABLES)}")
+    """Every row of one table as CSV or JSONL, as `newsprism export` writes it: articles, entities, quotes,
+    events, framing, tone, figure_conflicts, or the corpus view's actors and stories."""
+    if table not in EXPORT_TABLES:
+        raise HTTPException(404, f"no table {table!r}; choose one of: {', '.join(EXPORT_TABLES)}")
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
     export(request.app.state.store, table, format.value, spool)
     spool.seek(0)
