@@ -227,9 +227,10 @@ def end_to_end_lines(e2e: dict[str, dict[str, float]]) -> list[str]:
     for name, what in (("analyze", "default (shared encoder: MiniLM framing, tone)"),
                        ("analyze --fast", "--fast (no encoder)")):
         r = e2e[name]
+        bar = " (the bar: at most 2.2x)" if name == "analyze" else ""
         lines.append(f"end to end, `newsprism {name} --workers 1`, {what}: {r['wall_s']:.1f} s wall "
                      f"**{r['wall_s'] / parse['wall_s']:.2f}x** the parse, {r['cpu_s']:.1f} s CPU "
-                     f"**{r['cpu_s'] / parse['cpu_s']:.2f}x** (the bar for the default: at most 2.2x)")
+                     f"**{r['cpu_s'] / parse['cpu_s']:.2f}x**{bar}")
     return lines
 
 
@@ -279,6 +280,22 @@ def _run(args: argparse.Namespace, measure: str, workers: int = 1) -> dict[str, 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+BEGIN, END = "<!-- bench: start -->", "<!-- bench: end -->"
+
+
+def write_report(path: Path, report: list[str], argv: list[str]) -> None:
+    """Writes the report into `path` (BENCHMARKS.md) between the BEGIN and END markers, replacing the last
+    report, so that the figures there are the ones this code printed."""
+    text = Path(path).read_text(encoding="utf-8") if Path(path).exists() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in text or END not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    block = [f"Written by `python -m newsprism.bench {' '.join(argv)}` on {time.strftime('%d %b %Y %H:%M UTC', time.gmtime())}:",
+             "", "```", *report, "```"]
+    Path(path).write_text(head + BEGIN + "\n" + "\n".join(block) + "\n" + END + tail, encoding="utf-8")
+
+
 def rate(n: int, words: int, seconds: float) -> str:
     """Seconds, articles per second and words per second."""
     return f"{seconds:7.1f} s {n / seconds:7.2f} articles/s {words / seconds:8.0f} words/s"
@@ -294,6 +311,8 @@ def main() -> None:
     ap.add_argument("--ingest-limit", type=int, default=2000,
                     help="articles ingested for the corpus view's row (default 2000, as many as there are)")
     ap.add_argument("--end-to-end", action="store_true", help="only the end-to-end bar (analyze vs. the parse)")
+    ap.add_argument("--write", type=Path, help="also write the report into this file (BENCHMARKS.md) between its "
+                    "bench markers, replacing the last one")
     ap.add_argument("--measure", choices=("parse", "analysis", "components", "ingest"), help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--framing-tagger", choices=("crf", "minilm"), default=os.environ.get("NEWSPRISM_FRAMING_TAGGER") or None,
@@ -304,43 +323,54 @@ def main() -> None:
         _child(args)
         return
 
+    report: list[str] = []
+
+    def out(line: str) -> None:
+        """Prints a line of the report and keeps it for --write."""
+        print(line, flush=True)
+        report.append(line)
+
     arts = corpus(args.shared, args.limit, args.corpus)
     n, words = len(arts), sum(len(a.text.split()) for a in arts)
-    print(f"machine: {machine()}")
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"corpus: {n} articles ({args.corpus}), {words} words; batch size {args.batch_size}")
-    print("each line: a fresh process, start-up included; peak = resident memory of the process and its workers")
+    out(f"machine: {machine()}")
+    out(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    out(f"corpus: {n} articles ({args.corpus}), {words} words; batch size {args.batch_size}")
+    out("each line: a fresh process, start-up included; peak = resident memory of the process and its workers")
     e2e = end_to_end(arts)
     for line in end_to_end_lines(e2e):
-        print(line)
+        out(line)
     if args.end_to_end:
-        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        out(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        if args.write:
+            write_report(args.write, report, sys.argv[1:])
         return
     parse = _run(args, "parse")
-    print(f"spaCy parse alone     {rate(n, words, parse['total_s'])}  peak {parse['peak_mb']:5.0f} MB"
+    out(f"spaCy parse alone     {rate(n, words, parse['total_s'])}  peak {parse['peak_mb']:5.0f} MB"
           f"  (model load {parse['load_s']:.1f} s)")
     for workers in (1, 2):
         whole = _run(args, "analysis", workers)
-        print(f"analysis, {workers} worker{'s' if workers > 1 else ' '}   {rate(n, words, whole['total_s'])}  "
+        out(f"analysis, {workers} worker{'s' if workers > 1 else ' '}   {rate(n, words, whole['total_s'])}  "
               f"peak {whole['peak_mb']:5.0f} MB  ({whole['total_s'] / parse['total_s']:.2f}x the parse)")
     comp = _run(args, "components")
     all_s = sum(comp["components"].values())
     spacy_s = sum(s for name, s in comp["components"].items() if not name.startswith("newsprism_"))
-    print(f"cost of each component over the same {n} docs (all: {all_s:.1f} s, spaCy's: {spacy_s:.1f} s):")
+    out(f"cost of each component over the same {n} docs (all: {all_s:.1f} s, spaCy's: {spacy_s:.1f} s):")
     for name, sec in comp["components"].items():
-        print(f"  {name:20s} {sec:7.2f} s  {100 * sec / all_s:5.1f}% of the pipeline")
-    print(f"where newsprism's components spend their time (cProfile over {comp['profiled']} docs, own time):")
-    print("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)")
+        out(f"  {name:20s} {sec:7.2f} s  {100 * sec / all_s:5.1f}% of the pipeline")
+    out(f"where newsprism's components spend their time (cProfile over {comp['profiled']} docs, own time):")
+    out("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)")
     for line in comp["profile"]:
-        print(f"  {line.strip()}")
+        out(f"  {line.strip()}")
     ingest_args = argparse.Namespace(**{**vars(args), "limit": args.ingest_limit})
     stored = _run(ingest_args, "ingest", 2)
     n_ingest = stored["articles"]
-    print(f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
+    out(f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
           f"of which linking {stored['link_s']:.1f} s ({1000 * stored['link_s'] / n_ingest:.1f} ms per article: "
           f"{stored['events']} events, {stored['stories']} stories of several articles, {stored['actors']} actors)"
           f"  peak {stored['peak_mb']:5.0f} MB")
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    out(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.write:
+        write_report(args.write, report, sys.argv[1:])
 
 
 if __name__ == "__main__":
