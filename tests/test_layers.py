@@ -18,7 +18,7 @@ PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "newsprism"
 # the capabilities and the corpus logic produce.
 LAYERS: list[tuple[str, list[str]]] = [
     ("base", ["errors", "codepoints", "limits", "schema", "article", "doctext", "voice", "gazetteer",
-              "terminal", "notorch", "lexicons", "parse"]),
+              "terminal", "notorch", "lexicons", "parse", "native"]),
     ("readers", ["readers"]),
     ("encoder", ["encoder"]),
     ("actors", ["actors"]),

@@ -22,7 +22,8 @@ Order of work, each step reading the previous ones:
    resolved against an earlier event; else, for a report without a date, the article's date;
 5. counts: fatalities, injured, size of each event; every figure, events or not, feeds figure conflicts.
 It writes `doc._.events` (list of `Event`) and `doc._.figure_conflicts` (list of `FigureConflict`), both
-`newsprism.schema` dataclasses.
+`newsprism.schema` dataclasses, and the events in spaCy's terms, `doc.spans["newsprism_events"]`: each
+event's evidence sentence labelled with its PLOVER type (what `nlp.evaluate` scores, `events_score`).
 
 Settings (`pipeline.load(config={"newsprism_events": {...}})`): `min_score` (0..1, `newsprism analyze
 --min-event-score`; None: the detector's threshold) and `model_dir` (another folder of the detector and the
@@ -37,8 +38,9 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import registry
 
-from newsprism import lexicons
+from newsprism import lexicons, native
 from newsprism.errors import EventsModelMissing
 from newsprism.events import classifier, cues, dates, detector, harm, places
 from newsprism.events.conflicts import Claim, find_conflicts
@@ -435,34 +437,79 @@ class EventExtractor:
         return events, find_conflicts(claims)
 
 
+SPANS_KEY = "newsprism_events"  # doc.spans[SPANS_KEY]: each event's evidence, labelled with its PLOVER type
+
+
+@registry.scorers("newsprism.events_scorer.v1")
+def make_events_scorer():
+    """The events' scorer (`Events.score`): `events_score`."""
+    return events_score
+
+
+def events_score(examples, **kwargs) -> dict:
+    """The events' evidence sentences in `doc.spans["newsprism_events"]` against the gold `Doc`s', each with
+    its PLOVER type (`spans_newsprism_events_p/r/f`, per type in `spans_newsprism_events_per_type`)."""
+    return native.span_scores(examples, SPANS_KEY, labeled=True, **kwargs)
+
+
 @Language.factory(
     "newsprism_events",
-    assigns=["doc._.events", "doc._.figure_conflicts"],
+    assigns=["doc._.events", "doc._.figure_conflicts", "doc.spans"],
     requires=["doc._.entities", "doc._.actor_spans", "doc.ents", "doc.sents", "token.dep"],
-    default_config={"min_score": None, "model_dir": None},
+    default_config={"min_score": None, "model_dir": None, "scorer": {"@scorers": "newsprism.events_scorer.v1"}},
+    default_score_weights={"spans_newsprism_events_f": 1.0, "spans_newsprism_events_p": 0.0,
+                           "spans_newsprism_events_r": 0.0},
 )
-def make_events(nlp: Language, name: str, min_score: float | None, model_dir: str | None) -> "Events":
+def make_events(nlp: Language, name: str, min_score: float | None, model_dir: str | None,
+                scorer=events_score) -> "Events":
     """The events component, its detector and classifiers loaded here, once (a missing detector is reported
     for each article, as a refusal naming the command that trains it; a missing CASE 2021 classifier leaves
     ACLED types out)."""
     folder = Path(model_dir) if model_dir else detector.MODEL_DIR
+    load_models(folder)
+    return Events(min_score, folder, scorer)
+
+
+def load_models(folder: Path) -> None:
+    """Loads the detector and the classifiers of `folder` into their caches (those that are there)."""
     detector.load(folder)
     for scheme in classifier.SCHEMES:
         try:
             classifier.load(scheme, folder)
         except EventsModelMissing:
             pass
-    return Events(min_score, folder)
 
 
 class Events:
     """spaCy component wrapper around `EventExtractor`; `min_score` the minimum event score (None: see
-    `min_event_score`), `model_dir` the folder of the models."""
+    `min_event_score`), `model_dir` the folder of the models. `score` scores `doc.spans["newsprism_events"]`
+    for `nlp.evaluate`; `to_disk`/`from_disk` carry the detector and classifiers."""
 
-    def __init__(self, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR) -> None:
+    def __init__(self, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR,
+                 scorer=events_score) -> None:
         self.min_score = min_score
         self.model_dir = model_dir
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score, self.model_dir).run()
+        spans = [doc.char_span(e.evidence.start, e.evidence.end, label=e.type, alignment_mode="expand")
+                 for e in doc._.events]
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc
+
+    def score(self, examples, **kwargs) -> dict:
+        """The events' figures for `nlp.evaluate` (`events_score`)."""
+        return self.scorer(examples, **kwargs)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Copies the detector and the classifiers of `model_dir` (those there) into `path`."""
+        files = [detector.model_path(self.model_dir)] + [classifier.model_path(s, self.model_dir)
+                                                         for s in classifier.SCHEMES]
+        native.save_files(path, [f for f in files if f.is_file()])
+
+    def from_disk(self, path, *, exclude=tuple()) -> "Events":
+        """Reads the models `to_disk` saved in `path`, in place of the factory's folder."""
+        self.model_dir = Path(path)
+        load_models(self.model_dir)
+        return self

@@ -18,12 +18,17 @@ model loads once, in the factory. The SemEval-2020 Task 11 file formats and scor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
+from newsprism import native
 from newsprism.doctext import text_of
+from newsprism.framing import minilm
 from newsprism.framing.features import word_key
-from newsprism.framing.model import FramingModel, shipped_model
+from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
 from newsprism.voice import voice_of
 
@@ -39,12 +44,32 @@ for _name in ("framing", "entities", "quotes"):  # what the component writes and
         Doc.set_extension(_name, default=None)
 
 
+def framing_score(examples, **kwargs) -> dict:
+    """The framing spans in `doc.spans["newsprism_framing"]` against the gold `Doc`s', each with its technique
+    (`spans_newsprism_framing_p/r/f`, per technique in `spans_newsprism_framing_per_type`); token-exact, so
+    stricter than the SemEval span score of `newsprism eval framing`, which credits partial overlap."""
+    return native.span_scores(examples, SPANS_KEY, labeled=True, **kwargs)
+
+
+@registry.scorers("newsprism.framing_scorer.v1")
+def make_framing_scorer():
+    """The framing scorer (`FramingComponent.score`): `framing_score`."""
+    return framing_score
+
+
+# The files of a framing model folder that `to_disk` carries (the MiniLM tagger's weights only with it).
+MODEL_FILES = ("spans.crfsuite", "lexicon.json", "techniques.npz", "meta.json")
+
+
 class FramingComponent:
     """Writes `doc._.framing`, one `FramingSpan` per (span, technique) found, in text order, and
-    `doc.spans["newsprism_framing"]`."""
+    `doc.spans["newsprism_framing"]`; `score` scores those for `nlp.evaluate`, `to_disk`/`from_disk` carry
+    the model folder (`folder`, read with `tagger`)."""
 
-    def __init__(self, model: FramingModel, shown_min: float | None = None) -> None:
+    def __init__(self, model: FramingModel, shown_min: float | None = None, folder: Path = MODEL_DIR,
+                 tagger: str = "crf", scorer=framing_score) -> None:
         self.model, self.shown_min = model, shown_min
+        self.folder, self.tagger, self.scorer = Path(folder), tagger, scorer
 
     def __call__(self, doc: Doc) -> Doc:
         """Tags the doc's propaganda spans and names their techniques."""
@@ -53,18 +78,39 @@ class FramingComponent:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc
 
+    def score(self, examples, **kwargs) -> dict:
+        """The framing figures for `nlp.evaluate` (`framing_score`)."""
+        return self.scorer(examples, **kwargs)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Copies the model folder's files into `path` (the MiniLM tagger's weights when `tagger` is minilm)."""
+        names = [*MODEL_FILES, *([minilm.ONNX_FILE] if self.tagger == "minilm" else [])]
+        files = [self.folder / n for n in names if n != "meta.json" or (self.folder / n).is_file()]
+        native.save_files(path, files, {"tagger": self.tagger})
+
+    def from_disk(self, path, *, exclude=tuple()) -> "FramingComponent":
+        """Loads the model `to_disk` saved in `path`, in place of the one the factory loaded."""
+        self.tagger = native.saved_settings(path).get("tagger", self.tagger)
+        self.folder = Path(path)
+        self.model = shipped_model(str(self.folder), self.tagger)
+        return self
+
 
 @Language.factory(
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
     requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.tag"],
-    default_config={"tagger": "minilm", "model_dir": None, "shown_min": None},
+    default_config={"tagger": "minilm", "model_dir": None, "shown_min": None,
+                    "scorer": {"@scorers": "newsprism.framing_scorer.v1"}},
+    default_score_weights={"spans_newsprism_framing_f": 1.0, "spans_newsprism_framing_p": 0.0,
+                           "spans_newsprism_framing_r": 0.0},
 )
 def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None,
-                 shown_min: float | None) -> FramingComponent:
+                 shown_min: float | None, scorer=framing_score) -> FramingComponent:
     """The framing component, its model (and the MiniLM tagger when `tagger` is "minilm") loaded here, once;
     `shown_min` overrides the tagger's threshold for ordinary news (0: every span the tagger finds)."""
-    return FramingComponent(shipped_model(model_dir, tagger), shown_min)
+    return FramingComponent(shipped_model(model_dir, tagger), shown_min, Path(model_dir) if model_dir else MODEL_DIR,
+                            tagger, scorer)
 
 
 # An actor's label is a framing span when one of its words lies inside PTC propaganda spans at least this

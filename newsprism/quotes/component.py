@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import registry
 
-from newsprism import lexicons
+from newsprism import lexicons, native
 from newsprism.actors.component import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
 from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -907,15 +909,37 @@ if not Doc.has_extension("quotes"):  # what the component writes (the actors' ex
     Doc.set_extension("quotes", default=None)
 
 
+@registry.scorers("newsprism.quotes_scorer.v1")
+def make_quotes_scorer():
+    """The quotes' scorer (`Quotes.score`): `quotes_score`."""
+    return quotes_score
+
+
+def quotes_score(examples, **kwargs) -> dict:
+    """The quotes' contents in `doc.spans["newsprism_quotes"]` against the gold `Doc`s': a content found
+    counts when its tokens are the gold one's, whatever its kind (`spans_newsprism_quotes_p/r/f`); the
+    per-kind figures (direct, indirect, mixed: there the kind must match too) are in
+    `spans_newsprism_quotes_per_type`."""
+    examples = list(examples)
+    scores = native.span_scores(examples, SPANS_KEY, labeled=False, **kwargs)
+    per_type = f"spans_{SPANS_KEY}_per_type"
+    scores[per_type] = native.span_scores(examples, SPANS_KEY, labeled=True, **kwargs)[per_type]
+    return scores
+
+
 @Language.factory(
     "newsprism_quotes",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["doc._.entities", "doc._.actor_spans", "doc._.actor_genders", "doc.sents", "token.dep"],
-    default_config={"model": True, "model_path": None, "definition": "quote"},
+    default_config={"model": True, "model_path": None, "definition": "quote",
+                    "scorer": {"@scorers": "newsprism.quotes_scorer.v1"}},
+    default_score_weights={"spans_newsprism_quotes_f": 1.0, "spans_newsprism_quotes_p": 0.0,
+                           "spans_newsprism_quotes_r": 0.0},
 )
-def make_quotes(nlp: Language, name: str, model: bool, model_path: str | None, definition: str) -> "Quotes":
+def make_quotes(nlp: Language, name: str, model: bool, model_path: str | None, definition: str,
+                scorer=quotes_score) -> "Quotes":
     """The quotes component, its attribution tagger loaded here, once (see the module's settings)."""
-    return Quotes(load_model(model_path) if model else None, definition)
+    return Quotes(load_model(model_path) if model else None, definition, scorer)
 
 
 class Quotes:
@@ -923,13 +947,15 @@ class Quotes:
 
     `definition` chooses what `doc._.quotes` holds: "quote" (the default), what was said, written or stated
     (`QuoteFinder.is_statement`); "attribution", every attribution found, beliefs, plans and findings
-    included, as PolNeAR annotates them (what `newsprism eval attribution` scores)."""
+    included, as PolNeAR annotates them (what `newsprism eval attribution` scores). `score` scores
+    `doc.spans["newsprism_quotes"]` for `nlp.evaluate`; `to_disk`/`from_disk` carry the tagger's files."""
 
-    def __init__(self, model: AttributionModel | None, definition: str = "quote") -> None:
+    def __init__(self, model: AttributionModel | None, definition: str = "quote", scorer=quotes_score) -> None:
         if definition not in {"quote", "attribution"}:
             raise ValueError(f"definition must be 'quote' or 'attribution', not {definition!r}")
         self.model = model
         self.definition = definition
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
         finder = QuoteFinder(doc, self.model)
@@ -939,3 +965,20 @@ class Quotes:
                  for q in doc._.quotes]
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
         return doc
+
+    def score(self, examples, **kwargs) -> dict:
+        """The quotes' figures for `nlp.evaluate` (`quotes_score`)."""
+        return self.scorer(examples, **kwargs)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Copies the attribution tagger and its record (cue lexicon) into `path` (nothing when `model` is off)."""
+        files = [] if self.model is None else [self.model.path]
+        meta = self.model.path.with_suffix(".json") if self.model is not None else None
+        native.save_files(path, files + ([meta] if meta is not None and meta.is_file() else []),
+                          {"model": self.model.path.name if self.model is not None else None})
+
+    def from_disk(self, path, *, exclude=tuple()) -> "Quotes":
+        """Loads the attribution tagger `to_disk` saved in `path`, in place of the one the factory loaded."""
+        name = native.saved_settings(path).get("model")
+        self.model = load_model(Path(path) / name) if name else None
+        return self

@@ -13,13 +13,16 @@ load once, in the factory.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism import native
 from newsprism.encoder.doc import encoding_of
 from newsprism.encoder.run import shared_encoder
 from newsprism.schema import ActorTone, Entity, Span, Tone
-from newsprism.tone.model import ToneModel, shipped_model
+from newsprism.tone.model import HEAD_FILE, MODEL_DIR, ToneModel, shipped_model
 from newsprism.voice import voice_of
 
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -30,16 +33,30 @@ for _name in ("tone", "actor_tone", "entities", "quotes"):  # what the component
 
 
 class ToneComponent:
-    """Writes `doc._.tone` and `doc._.actor_tone` (empty lists when `model` is None: tone is off)."""
+    """Writes `doc._.tone` and `doc._.actor_tone` (empty lists when `model` is None: tone is off);
+    `to_disk`/`from_disk` carry the tone head of `folder` (the shared encoder is the package's)."""
 
-    def __init__(self, model: ToneModel | None) -> None:
+    def __init__(self, model: ToneModel | None, folder: Path = MODEL_DIR) -> None:
         self.model = model
+        self.folder = Path(folder)
 
     def __call__(self, doc: Doc) -> Doc:
         """Judges the tone towards every actor mention of the doc."""
         doc._.tone = tones(self.model, doc) if self.model is not None else []
         doc._.actor_tone = summarise(doc._.entities or [], doc._.tone)
         return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Copies the tone head and its record into `path` (nothing when tone is off)."""
+        files = [] if self.model is None else [self.folder / HEAD_FILE, self.folder / "meta.json"]
+        native.save_files(path, [f for f in files if f.name == HEAD_FILE or f.is_file()])
+
+    def from_disk(self, path, *, exclude=tuple()) -> "ToneComponent":
+        """Loads the tone head `to_disk` saved in `path` (with the shared encoder) when tone is on."""
+        if self.model is not None and HEAD_FILE in native.saved_settings(path).get("files", []):
+            self.folder = Path(path)
+            self.model = loaded(str(self.folder))
+        return self
 
 
 @Language.factory(
@@ -53,10 +70,15 @@ def make_tone(nlp: Language, name: str, enabled: bool, model_dir: str | None) ->
     shared encoder it reads, loaded here, once."""
     if not enabled:
         return ToneComponent(None)
+    return ToneComponent(loaded(model_dir), Path(model_dir) if model_dir else MODEL_DIR)
+
+
+def loaded(model_dir: str | None) -> ToneModel:
+    """The tone head of `model_dir` (default the shipped one) with the shared encoder."""
     model = shipped_model(model_dir)
     if model.encoder is None:
         model.encoder = shared_encoder()
-    return ToneComponent(model)
+    return model
 
 
 def tones(model: ToneModel, doc: Doc) -> list[Tone]:
