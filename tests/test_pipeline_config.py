@@ -47,9 +47,11 @@ def test_factories_declare_what_they_assign_require_and_take():
     assert "doc._.entities" in meta["newsprism_actors"].assigns
     assert "doc._.entities" in meta["newsprism_quotes"].requires and "doc._.quotes" in meta["newsprism_quotes"].assigns
     assert meta["newsprism_framing"].default_config == {"tagger": pipeline.DEFAULT_FRAMING_TAGGER, "model_dir": None,
-                                                        "shown_min": None}
+                                                        "shown_min": None,
+                                                        "scorer": {"@scorers": "newsprism.framing_scorer.v1"}}
     assert meta["newsprism_tone"].default_config == {"enabled": True, "model_dir": None}  # the encoder on by default
-    assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None}
+    assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None,
+                                                       "scorer": {"@scorers": "newsprism.events_scorer.v1"}}
     assert meta["newsprism_quotes"].default_config["definition"] == "quote"
 
 
