@@ -27,6 +27,7 @@ from newsprism.cli import app
 from newsprism.store import TABLES, Store, StoreError
 from newsprism.store.db import database_url
 from newsprism.store.tables import FULLTEXT_INDEX, described, metadata
+from tests.test_migrations import EARLIER, check_upgrade_from
 from tests.test_store import head_revision, make_analysis
 
 REPO = Path(__file__).resolve().parents[1]
@@ -159,3 +160,10 @@ def test_cli_ingest_to_postgres_matches_sqlite(pg_url: str, tmp_path: Path) -> N
         for table in TABLES:
             strip = lambda rows: [{k: v for k, v in r.items() if k != "ingested_at"} for r in rows]  # noqa: E731
             assert strip(pg.rows(table)) == strip(sq.rows(table))
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_postgres_migrates_up_from(revision: str, pg_url: str) -> None:
+    """As on SQLite (`tests/test_migrations.py`): taken back to each earlier revision with its articles, the
+    database migrates to the head on open, schema, articles, rows and corpus view whole."""
+    check_upgrade_from(pg_url, revision)
