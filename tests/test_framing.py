@@ -220,6 +220,9 @@ def test_evaluate_scores_a_hand_made_split(tmp_path):
     assert got["articles"] == 1
     assert all(0.0 <= got[task][k] <= 1.0 for task in ("SI", "TC") for k in ("P", "R", "F1"))
     assert got["SI"]["R"] > 0, "the loaded word 'corrupt' was not covered at all"
+    every, shown = got["spans"].values()  # the ordinary-news figures on PTC: every span, and those shown
+    assert every["words"] == len(LOADED.split()) and every["gold"] == 1 and every["gold_found"] == 1
+    assert every["SI"]["R"] == round(got["SI"]["R"], 4) and shown["shown"] <= every["shown"]
 
 
 SEED = SHARED / "examples" / "gaza-2018-04-06.txt"

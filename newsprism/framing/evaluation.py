@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.errors import FramingInputError
+from newsprism.framing import ordinary
 from newsprism.framing.model import FramingModel, shipped_model
 from newsprism.framing.semeval import (
     article_files,
@@ -146,7 +147,10 @@ def _classify_rows(files: dict[str, Path], rows: list[tuple[str, str, int, int]]
 
 def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf") -> dict:
     """SI and TC precision/recall/F1 (as `score_ptc.py`) of the model on a PTC folder with `spans.labels`
-    and `techniques.labels` (or `articles/`); TC classifies the gold spans, each article parsed once."""
+    and `techniques.labels` (or `articles/`); TC classifies the gold spans, each article parsed once. `spans`
+    gives the figures of the ordinary-news set (`ordinary.figures`: share of spans right, spans per 1,000
+    words) on PTC for comparison, for every span (PTC's base rate, what SI scores) and for those the
+    pipeline would show on ordinary news."""
     split_dir = Path(split_dir)
     need = [split_dir / "spans.labels", split_dir / "techniques.labels"]
     if not all(p.is_file() for p in need):
@@ -157,9 +161,16 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     gold_si = {a: v for a, v in read_spans(need[0]).items() if a in files}
     gold_tc = [r for r in read_techniques(need[1]) if r[0] in files]
     docs = dict(zip(files, _docs(read_raw(p) for p in files.values())))
-    pred_si = {a: [(s, e) for s, e, _ in model.spans(doc)] for a, doc in docs.items()}
+    found = {a: model.spans_with_peaks(doc) for a, doc in docs.items()}
+    pred_si = {a: [(s, e) for s, e, _, _ in v] for a, v in found.items()}
     pred_tc = _classify_rows(files, gold_tc, model, docs)
-    return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc)}
+    words = sum(len(doc.text.split()) for doc in docs.values())
+    floor = model.settings.shown_min
+    return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc),
+            "spans": {"all": ordinary.figures(gold_si, pred_si, words),
+                      f"peak >= shown_min {floor}": ordinary.figures(
+                          gold_si, {a: [(s, e) for s, e, _, pk in v if pk >= floor] for a, v in found.items()},
+                          words)}}
 
 
 
@@ -195,8 +206,6 @@ def evaluate_ordinary(folder: Path | None = None, data: Path = Path("../shared/d
     """Figures of `ordinary.figures` on the reporting half of the ordinary-news set: `before`, the spans the
     pipeline showed before (every candidate, page furniture included, no threshold), and `shown`, the spans
     shown now (prose lines only, peak at least the tagger's `shown_min`, chosen on the tuning half)."""
-    from newsprism.framing import ordinary
-
     model = shipped_model(model_dir, tagger)
     oset = ordinary.load(folder or ordinary.ANNOTATIONS, data)
     _, report = ordinary.split(list(oset.texts))
