@@ -509,11 +509,12 @@ def schema() -> None:
 def eval_quotes(
     data: Path = typer.Option(..., help="Gender Gap Tracker JSONL (id, text, quotes) or a PolNeAR split folder."),
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_quotes.py."),
+    holdout: bool = typer.Option(False, "--holdout", help="DATA is PolNeAR's folder: score the attribution tagger's held-out tenth of train, which no rule was tuned on (the rules were tuned on dev)."),
 ) -> None:
     """Quote F1 and speaker accuracy (score_quotes.py)."""
     from newsprism.quotes import evaluation as quotes
 
-    raise typer.Exit(quotes.run(data, scorers)[0])
+    raise typer.Exit(quotes.run(data, scorers, holdout)[0])
 
 
 @eval_app.command("extraction")
@@ -535,16 +536,31 @@ def eval_attribution(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
     record: bool = typer.Option(False, "--record", help="Write the figures into the shipped tagger's record "
                                 "(newsprism/models/attribution.json, scores.component_dev) when DATA is its dev split."),
+    holdout: bool = typer.Option(False, "--holdout", help="DATA is PolNeAR's folder: score the attribution tagger's held-out tenth of train, which no rule was tuned on (the rules were tuned on dev)."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
     from newsprism.quotes import attribution_evaluation as attribution
 
     if record and data.resolve().name != "dev":
         raise typer.BadParameter(f"{data} is not a PolNeAR dev split: the record holds the dev figures", param_hint="--record")
-    code, figures = attribution.run(data, scorers)
+    code, figures = attribution.run(data, scorers, holdout)
     if record and code == 0:
         say(f"newsprism: recorded in {attribution.write_record(data, figures)}")
     raise typer.Exit(code)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    data: Path = typer.Option(Path("../shared/data"), help="The shared data folder holding aeb/ and html/."),
+    labels: Path = typer.Option(Path("annotations/who/labels.tsv"), help="The labels (ids and offsets; guide: annotations/who/GUIDE.md)."),
+) -> None:
+    """Quotes by sentence, speaker accuracy by kind of mention, and actors' countries on hand-annotated real pages (one JSON line)."""
+    from newsprism.actors import evaluation as actors_eval
+
+    for need in (labels, data / "aeb" / "ground-truth.json", data / "html" / "text"):
+        if not need.exists():
+            raise InputNotFound(f"{need} not found; give --data the shared data folder and --labels the labels file")
+    print(json.dumps(actors_eval.run(data, labels)))
 
 
 @train_app.command("attribution")

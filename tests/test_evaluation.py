@@ -52,3 +52,63 @@ def test_quote_gold_is_every_polnear_attribution_with_content(tmp_path):
     assert quotes.ggt_from_polnear(split, tmp_path / "direct.jsonl", direct=True) == 1
     assert json.loads((tmp_path / "direct.jsonl").read_text(encoding="utf-8"))["quotes"] == [
         {"quote": "We will win", "speaker": "Smith"}]
+
+
+# --- eval actors: speakers and countries on annotated real pages; PolNeAR's held-out tenth ------------------
+
+def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
+    from newsprism.actors import evaluation as who
+
+    text = 'Ann Lee spoke. "We will rebuild the town," she said. Tom Hill left. Paris is in France.'
+    texts = {"p": text}
+    quotes_gold = [{"page": "p", "start": text.index("We will"), "end": text.index("We will") + 7,
+                    "speaker": [(0, 7)], "kind": "pronoun"},
+                   {"page": "p", "start": text.index("Tom Hill"), "end": text.index("Tom Hill") + 8,
+                    "speaker": [(text.index("Tom Hill"), text.index("Tom Hill") + 8)], "kind": "name"}]
+    actors_gold = [{"page": "p", "start": 0, "end": 7, "country": "USA"},
+                   {"page": "p", "start": text.index("Tom"), "end": text.index("Tom") + 8, "country": None}]
+    content = {"start": text.index("We will"), "end": text.index(',"')}
+    analysis = {"quotes": [{"content": content, "speaker_name": "Lee", "speaker_entity": "E1"}],
+                "entities": [{"id": "E1", "name": "Ann Lee", "country": "GBR", "mentions": [{"start": 0, "end": 7}]},
+                             {"id": "E2", "name": "Tom Hill", "country": None,
+                              "mentions": [{"start": text.index("Tom"), "end": text.index("Tom") + 8}]}]}
+    r = who.score(texts, {"p": analysis}, quotes_gold, actors_gold)
+    assert r["quotes_by_sentence"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert r["speaker_accuracy_by_kind"] == {"pronoun": [1, 1, 1.0]}  # the unfound quote has no speaker score
+    assert r["actor_countries"] == {"with_country": 1, "accuracy": 0.0, "without_country": 1, "none_accuracy": 1.0}
+    assert who.same_speaker(["Anna Kowalski and Peter Brown"], ["Peter Brown"])
+    assert not who.same_speaker(["Singh Jabarjung"], ["Lakshiwnder Singh"])
+
+
+@needs_shared(SHARED / "data" / "aeb")
+def test_who_labels_are_offsets_into_the_shared_pages():
+    """Every label of annotations/who points inside its page's text; a speaker span names words of it."""
+    from pathlib import Path as P
+
+    from newsprism.actors import evaluation as who
+
+    labels = P(__file__).resolve().parents[1] / "annotations" / "who" / "labels.tsv"
+    quotes_gold, actors_gold = who.read_labels(labels)
+    texts = who.page_texts(SHARED / "data", {r["page"] for r in quotes_gold + actors_gold})
+    assert len(texts) >= 20 and len(quotes_gold) >= 150
+    for row in quotes_gold + actors_gold:
+        text = texts[row["page"]]
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        for s, e in row.get("speaker", []):
+            assert text[s:e].strip() and text[s:e] == text[s:e].strip()
+
+
+def test_the_holdout_split_is_the_taggers_held_out_tenth(tmp_path):
+    train = tmp_path / "polnear" / "train"
+    for sub in ("text", "attributions"):
+        (train / sub).mkdir(parents=True)
+    for name in ("a", "b", "c"):
+        (train / "text" / f"{name}.txt").write_text(name, encoding="utf-8")
+        (train / "attributions" / f"{name}_X.ann").write_text("", encoding="utf-8")
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps({"holdout_articles": ["b"]}), encoding="utf-8")
+    from newsprism.quotes import polnear
+
+    split = polnear.holdout_split(tmp_path / "polnear", tmp_path / "held", record)
+    assert [p.name for p in (split / "text").iterdir()] == ["b.txt"]
+    assert list(polnear.annotation_files(split)) == ["b"]

@@ -319,6 +319,7 @@ class ActorResolver:
         self.spans: list[tuple[int, int, str]] = []  # char start, end, cluster key
         self.covered: set[int] = set()  # token indices already part of a mention or label
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
+        self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
 
     def cluster(self, key: str, name: str, type_: str, country: str | None, source: str = "name") -> Cluster:
         c = self.clusters.get(key)
@@ -387,6 +388,8 @@ class ActorResolver:
                 words = [*words, "State"]  # 'Seattle, Washington', 'the state of Washington': not the US
             name = " ".join(words)
             country, source = self.country_of(ent, label, words)
+            if label in {"GPE", "LOC"}:
+                self.places.append((ent.start_char, ent.end_char, country))
             key = self.key_for(label, words, country)
             if key.startswith("STATE:"):
                 display = name if gazetteer.country_code(name) == country else gazetteer.country_name(country)
@@ -558,10 +561,9 @@ class ActorResolver:
             for part in (m[2], m[1]):
                 if part and (code := gazetteer.place_country(part.strip().title())):
                     return code
-        places = [(s, e, c) for c in self.clusters.values() if c.type in {"GPE", "LOC"} for s, e in c.mentions]
-        ends = {e for _, e, _ in places}
+        ends = {e for _, e, _ in self.places}  # place names as written: a people's adjective ('Japanese') is none
         text = self.doc.text  # 'Miami, Florida' is one place: the state after the city adds no vote
-        votes = Counter(c.country for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends))
+        votes = Counter(c for s, _, c in self.places if not (text[s - 2 : s] == ", " and s - 2 in ends))
         known = [(n, code) for code, n in votes.most_common() if code]
         if not known:
             return None

@@ -28,9 +28,13 @@ def write_record(split: Path, figures: dict) -> Path:
     return path
 
 
-def run(split: Path, scorers: Path) -> tuple[int, dict]:
-    """Analyses the split and scores it; returns the scorer's exit status and figures."""
+def run(split: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
+    """Analyses the split and scores it; returns the scorer's exit status and figures. With `holdout`,
+    `split` is PolNeAR's folder and the split scored is the tagger's held-out tenth of train
+    (`polnear.holdout_split`), which no rule was tuned on."""
     with tempfile.TemporaryDirectory() as tmp:
+        if holdout:
+            split = polnear.holdout_split(split, Path(tmp) / "holdout")
         pred = Path(tmp) / "pred.jsonl"
         runner.predict(polnear.articles(split), pred, config={"newsprism_quotes": {"definition": "attribution"}})
         return runner.score(scorers, "score_polnear.py", str(split), str(pred))

@@ -55,10 +55,14 @@ def ggt_from_polnear(split: Path, out: Path, direct: bool = False) -> int:
     return n
 
 
-def run(data: Path, scorers: Path) -> tuple[int, dict]:
+def run(data: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
     """Analyses the gold articles and scores them; returns the scorer's exit status and figures (on a PolNeAR
-    split with the recall and speaker accuracy of the quotes in quotation marks under `direct`)."""
+    split with the recall and speaker accuracy of the quotes in quotation marks under `direct`). With
+    `holdout`, `data` is PolNeAR's folder and the split scored is the tagger's held-out tenth of train
+    (`polnear.holdout_split`), which no rule was tuned on."""
     with tempfile.TemporaryDirectory() as tmp:
+        if holdout:
+            data = polnear.holdout_split(data, Path(tmp) / "holdout")
         gold = Path(tmp) / "gold.jsonl"
         polnear_split = data.is_dir()
         if polnear_split:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.article import Article
+
+# The attribution tagger's record: its `holdout_articles` are the tenth of PolNeAR train it never saw.
+TAGGER_RECORD = Path(__file__).resolve().parents[1] / "models" / "attribution.json"
 
 
 @dataclass
@@ -47,3 +52,18 @@ def read_ann(path: Path) -> list[Attribution]:
             events.append(dict(a.split(":", 1) for a in parts[1].split()))
     return [Attribution(spans.get(e.get("Source", "")), spans.get(e.get("Cue", "")), spans.get(e.get("Content", "")))
             for e in events]
+
+
+def holdout_split(polnear_dir: Path, into: Path, record: Path = TAGGER_RECORD) -> Path:
+    """The held-out tenth of PolNeAR train that the attribution tagger's record names (it never trained on
+    them, and no rule was tuned on them: the rules were tuned on dev; only the tagger's c1 was chosen there)
+    as a split folder of links under `into`; `polnear_dir` is PolNeAR's folder or its train split."""
+    train = polnear_dir / "train" if (polnear_dir / "train").is_dir() else polnear_dir
+    names = json.loads(record.read_text(encoding="utf-8"))["holdout_articles"]
+    for sub in ("text", "attributions"):
+        (into / sub).mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (into / "text" / f"{name}.txt").symlink_to((train / "text" / f"{name}.txt").resolve())
+        for ann in sorted((train / "attributions").glob(f"{name}_*.ann")):
+            (into / "attributions" / ann.name).symlink_to(ann.resolve())
+    return into
