@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from newsprism import limits
 from newsprism.article import Article, Refusal
 from newsprism.errors import UnknownChoice
-from newsprism.parse import SPACY_MODEL
+from newsprism.parse import SPACY_MODEL, tokenize
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
@@ -42,6 +42,8 @@ COMPONENTS = [
 
 FRAMING_TAGGERS = ("crf", "minilm")
 DEFAULT_FRAMING_TAGGER = "minilm"  # the newsprism_framing component's default (tests check they agree)
+# Characters parsed at once: spaCy's parser holds about 1 GB per 100,000 characters of a batch while it runs.
+CHARS_IN_FLIGHT = 100_000
 
 for _name, _default in [
     ("published", None),  # the article's date, YYYY-MM-DD, set before the pipeline runs
@@ -129,8 +131,8 @@ def _shared(key: str) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised `Doc` carrying the article's date, ready for `nlp.pipe`."""
-    doc = nlp.make_doc(article.text)
+    """A tokenised `Doc` carrying the article's date, ready for `nlp.pipe` (`parse.tokenize`: linear cost)."""
+    doc = tokenize(nlp, article.text)
     doc._.published = article.published
     return doc
 
@@ -164,26 +166,58 @@ def to_analysis(article: Article, doc: Doc | None, lang: str = language.ENGLISH)
 def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Refusal]:
     """Analyses articles in batches, yielding one `Analysis` each, in input order; never raises for one article.
 
-    spaCy's own components run over each batch with `nlp.pipe`; newsprism's components then run article by
-    article, the elapsed time checked after each against the time budget (`newsprism.limits`). An article
-    that makes a component raise, or runs over the budget, or over the character limit, is yielded as a
-    `Refusal` naming it, and the batch goes on. An article not in English (`readers.language`) is yielded with
-    its language and metadata only, since the components are English ones.
+    Each article is tokenised within the time budget (`newsprism.limits`); spaCy's own components run over a
+    batch with `nlp.pipe`; newsprism's components then run article by article, the elapsed time checked
+    after each against the budget. A batch holds at most `batch_size` articles and `CHARS_IN_FLIGHT`
+    characters (one longer article goes alone), and its Docs are dropped once analysed, so memory follows
+    the characters in flight, not the number of articles. An article that makes a component raise, or runs
+    over the budget, or over the character limit, is yielded as a `Refusal` naming it, and the rest go on.
+    An article not in English (`readers.language`) is yielded with its language and metadata only, since
+    the components are English ones.
     """
     budget = limits.current().time_budget
     own = [name for name in nlp.pipe_names if name.startswith("newsprism_")]
-    for chunk in batches(articles, batch_size):
-        done: dict[int, Analysis | Refusal] = {}  # position in the chunk -> result decided without spaCy
-        for k, art in enumerate(chunk):
-            reason = limits.too_long(art.text)
-            if reason:
-                done[k] = Refusal(art.origin or art.id, reason)
-            elif (lang := language.detect(art.text)) != language.ENGLISH:
-                done[k] = to_analysis(art, None, lang)
-        ready = [art for k, art in enumerate(chunk) if k not in done]
-        parsed = iter(zip(ready, _parsed(nlp, ready, own, batch_size)))
-        for k in range(len(chunk)):
-            yield done[k] if k in done else _finish(nlp, *next(parsed), own, budget)
+    pending: list[Article | Analysis | Refusal] = []  # in input order: articles to parse, results decided already
+    ready = chars = 0
+    for art in articles:
+        reason = limits.too_long(art.text)
+        if reason:
+            pending.append(Refusal(art.origin or art.id, reason))
+        elif (lang := language.detect(art.text)) != language.ENGLISH:
+            pending.append(to_analysis(art, None, lang))
+        else:
+            if ready and (ready >= batch_size or chars + len(art.text) > CHARS_IN_FLIGHT):
+                yield from _run(nlp, pending, own, budget)
+                pending, ready, chars = [], 0, 0
+            pending.append(art)
+            ready, chars = ready + 1, chars + len(art.text)
+    yield from _run(nlp, pending, own, budget)
+
+
+def _run(nlp: Language, pending: list[Article | Analysis | Refusal], own: list[str],
+         budget: float) -> Iterator[Analysis | Refusal]:
+    """The results of `pending` in order: its articles tokenised, parsed together and finished one by one."""
+    arts = [p for p in pending if isinstance(p, Article)]
+    docs = [_tokenized(nlp, art, budget) for art in arts]
+    parsed = iter(_parsed(nlp, [d for d in docs if isinstance(d, Doc)], own))
+    results = iter([d if isinstance(d, Refusal) else _finish(nlp, art, next(parsed), own, budget)
+                    for art, d in zip(arts, docs)])
+    del docs, parsed
+    for item in pending:
+        yield next(results) if isinstance(item, Article) else item
+
+
+def _tokenized(nlp: Language, art: Article, budget: float) -> Doc | Refusal:
+    """The article's `Doc`, tokenised within the time budget, or the refusal saying it took too long."""
+    origin = art.origin or art.id
+    try:
+        with limits.deadline(budget):
+            return make_doc(nlp, art)
+    except limits.OverBudget:
+        return Refusal(origin, f"analysis stopped: it took over {budget:g} s (in the tokenizer; --time-budget)")
+    except Exception as err:  # noqa: BLE001 - one article's failure must not end the batch
+        message = " ".join(str(err).split())[:200]
+        return Refusal(origin, f"analysis failed in the tokenizer: {type(err).__name__}: {message}")
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -193,19 +227,19 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _parsed(nlp: Language, arts: list[Article], own: list[str], batch_size: int) -> list[Doc | Exception]:
-    """spaCy's components run over the batch; if that fails, article by article, keeping each one's error."""
+def _parsed(nlp: Language, docs: list[Doc], own: list[str]) -> list[Doc | Exception]:
+    """spaCy's components run over the tokenised batch; if that fails, Doc by Doc, keeping each one's error."""
     try:
-        return list(nlp.pipe((make_doc(nlp, a) for a in arts), batch_size=batch_size, disable=own))
+        return list(nlp.pipe(docs, batch_size=max(1, len(docs)), disable=own))
     except Exception:  # noqa: BLE001 - find the article at fault below
         pass
-    docs: list[Doc | Exception] = []
-    for art in arts:
+    out: list[Doc | Exception] = []
+    for doc in docs:
         try:
-            docs.append(next(nlp.pipe([make_doc(nlp, art)], disable=own)))
+            out.append(next(nlp.pipe([doc], disable=own)))
         except Exception as err:  # noqa: BLE001
-            docs.append(err)
-    return docs
+            out.append(err)
+    return out
 
 
 def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], budget: float) -> Analysis | Refusal:

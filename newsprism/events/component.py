@@ -368,8 +368,11 @@ class EventExtractor:
             for kind in sorted(cues.word_types(noun)):
                 if kind in self.anchors:
                     start = dates.to_date(self.anchors[kind])
+                    day = dates.resolve_day_of(n, start) if start else None
+                    if day is None:
+                        continue
                     m = dates.DAY_OF.search(sent.text)
-                    return dates.resolve_day_of(n, start).isoformat(), m.group(0) if m else None
+                    return day.isoformat(), m.group(0) if m else None
         if re.search(r"\b(prior to|before the)\b", sent.text, re.I) or any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children):
             return None, None

@@ -25,6 +25,10 @@ VAGUE: dict[str, int | None] = lexicons.table("event_counts", "vague")
 # Qualifier words before a figure -> (qualifier, offset added to the value).
 QUALIFIERS: list[tuple[str, str, int]] = [tuple(q) for q in lexicons.load("event_counts")["qualifiers"]]
 
+# The largest figure kept: beyond it a "figure" is noise (a run of digits, "a billion billion billion"), and it
+# would not fit a database's 64-bit integer column; such a figure is dropped, the rest of the article analysed.
+MAX_FIGURE = 10**15
+
 _WORD = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s(?:{'|'.join(SCALES)}))?|(?:(?:{_WORD})(?:[\s-](?:and\s)?(?=\w)(?:{_WORD}))*)"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
@@ -45,13 +49,20 @@ class Figure:
 
 
 def words_value(text: str) -> int | None:
-    """The value of a number written in digits or words: "1,500", "1.5 million", "twenty-one", "a dozen"."""
+    """The value of a number written in digits or words: "1,500", "1.5 million", "twenty-one", "a dozen";
+    `None` when it is not a number or is over `MAX_FIGURE`."""
+    value = _words_value(text)
+    return value if value is None or value <= MAX_FIGURE else None
+
+
+def _words_value(text: str) -> int | None:
+    """`words_value` without the bound."""
     t = text.lower().replace(",", "").strip()
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\w+))?", t)
     if m:
         scale = SCALES.get(m.group(2) or "", 1)
-        if m.group(2) and m.group(2) not in SCALES:
-            return None
+        if m.group(2) and m.group(2) not in SCALES or len(m.group(1).partition(".")[0]) > 16:
+            return None  # an unknown scale word, or more digits than any figure has (float() would overflow)
         return int(round(float(m.group(1)) * scale))
     total, current, seen = 0, 0, False
     for w in re.split(r"[\s-]+", t):

@@ -52,8 +52,17 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> date
     """The day a date expression names, counted from the article's date `published` (YYYY-MM-DD).
 
     `future` reads a bare weekday forwards ("will meet on Friday"); otherwise it is the latest such
-    day on or before the article's date, and "last Friday" the latest one before it.
+    day on or before the article's date, and "last Friday" the latest one before it. A date outside the
+    calendar's range ("99999999 days ago", "5 days ago" in an article of year 1) resolves to nothing.
     """
+    try:
+        return _resolve_date(text, published, future)
+    except (OverflowError, ValueError):  # date arithmetic out of range, or more digits than int() reads
+        return None
+
+
+def _resolve_date(text: str, published: str | None, future: bool) -> date | None:
+    """`resolve_date` without the guard against dates out of range."""
     base = to_date(published)
     t = text.lower().strip()
     if m := ISO.search(t):
@@ -88,10 +97,13 @@ def day_of(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     word = m.group("ord").lower()
-    n = ORDINALS.get(word) or (int(re.sub(r"\D", "", word)) if re.fullmatch(r"\d+(st|nd|rd|th)", word) else None)
+    n = ORDINALS.get(word) or (int(word[:-2]) if re.fullmatch(r"\d{1,4}(st|nd|rd|th)", word) else None)
     return (n, m.group("what").lower()) if n else None
 
 
-def resolve_day_of(n: int, start: date) -> date:
-    """The n-th day of something that began on `start` (the first day is `start` itself)."""
-    return start + timedelta(days=n - 1)
+def resolve_day_of(n: int, start: date) -> date | None:
+    """The n-th day of something that began on `start` (the first day is `start` itself); None past year 9999."""
+    try:
+        return start + timedelta(days=n - 1)
+    except OverflowError:
+        return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
 from typing import BinaryIO, Iterator
 
 from newsprism.article import Article, Refusal
@@ -72,6 +73,8 @@ def article_from_line(raw: bytes, origin: str) -> Article | Refusal:
         return Refusal(origin, f"invalid JSON: {err.msg} (column {err.colno})")
     except RecursionError:
         return Refusal(origin, "invalid JSON: nested too deeply")
+    except ValueError:  # Python's limit on the digits of an integer, raised past the JSON errors above
+        return Refusal(origin, f"invalid JSON: a number of more than {sys.get_int_max_str_digits():,} digits")
     if not isinstance(record, dict):
         return Refusal(origin, "not a JSON object")
     text = record.get("text")
