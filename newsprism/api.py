@@ -74,7 +74,11 @@ def article(
     """An `Article` from text and metadata, read as the command line reads an input holding that text: an HTML
     page's main text and metadata (trafilatura), or a text's header lines (`date ...`, `title ...`, a blank
     line) as metadata, never as text. The arguments given win over what the input says; `published` may be a
-    date or any date text (kept as YYYY-MM-DD)."""
+    date or any date text (kept as YYYY-MM-DD). Text that is not a `str` (None, bytes, a number) raises
+    `AnalysisRefused` saying what it is."""
+    if not isinstance(text, str):
+        hint = ": decode it first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
+        raise AnalysisRefused(f"the text to analyse must be a str, not {type(text).__name__}{hint}")
     day = published.isoformat() if isinstance(published, date) else normalise_date(published)
     given = {"title": title, "published": day, "source": source, "url": url, "id": id}
     if sniff(text[:4096].encode("utf-8", "replace")) == "html":

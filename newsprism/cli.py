@@ -389,7 +389,7 @@ def stories(
     from newsprism import render_corpus as corpus_render
     from newsprism.store import corpus_views as views
 
-    with open_store(db) as store:
+    with open_store(db, read_only=story_days is None) as store:
         if story_days is not None:
             store.regroup_stories(story_days)
         console = Console()
@@ -426,18 +426,23 @@ def first_read(items: Iterator[Article]) -> Iterator[Article] | None:
 
 
 def need_database(db: str) -> None:
-    """`DatabaseNotFound` for a SQLite file that is not there: the commands that read one never create it."""
+    """`DatabaseNotFound` for a SQLite file that is not there: the commands that read one never create it;
+    `InputNotFound` for a folder given as the file."""
+    if "://" not in db and Path(db).is_dir():
+        raise InputNotFound(f"--db {db} is a folder, not a database file; give the SQLite file's path, such as "
+                            f"{Path(db) / 'newsprism.db'}")
     if "://" not in db and not Path(db).is_file():
         raise DatabaseNotFound(f"no database at {db}; create one with: newsprism ingest FILES --db {db}")
 
 
-def open_store(db: str):
+def open_store(db: str, read_only: bool = True):
     """The store at `db`: `DatabaseNotFound` (exit status 2) when the SQLite file is not there, `StoreError`
-    (exit status 1) when the database cannot be opened."""
+    (exit status 1) when the database cannot be opened. `read_only` (the read commands): read through a
+    read-only connection, which never waits for an ingest writing to the same database."""
     from newsprism.store import Store
 
     need_database(db)
-    return Store(db)
+    return Store(db, read_only=read_only)
 
 
 @app.command()
@@ -580,6 +585,7 @@ def serve(
     db: str = typer.Option("newsprism.db", help="SQLite file or database URL."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    forwarded_allow_ips: str = typer.Option(None, help="Addresses of the reverse proxies (comma-separated, or *) whose X-Forwarded-For and X-Forwarded-Proto headers are trusted, e.g. for the analysis rate limit; default: none, the client is the connection's address."),
 ) -> None:
     """Serve the web pages and the REST API (/api); writes need Authorization: Bearer $NEWSPRISM_TOKEN."""
     import uvicorn
@@ -590,7 +596,9 @@ def serve(
     web = create_app(db, config=pipeline_config())
     sock = listen(host, port)
     err.print(f"newsprism: serving {db} on http://{host}:{port}/ (API schema: /api/openapi.json)", highlight=False)
-    uvicorn.Server(uvicorn.Config(web, log_level="warning")).run(sockets=[sock])
+    trusted = forwarded_allow_ips.strip() if forwarded_allow_ips else ""
+    config = uvicorn.Config(web, log_level="warning", proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from itertools import chain, islice
 from typing import Any
@@ -22,6 +25,9 @@ from newsprism.errors import RayUnavailable
 from newsprism.schema import Analysis
 
 WINDOW = 4096  # articles per Ray dataset
+# Lines Ray's core prints on stderr as it starts, saying nothing to act on: the log level it read from
+# RAY_BACKEND_LOG_LEVEL (set below so that its notices are not printed as errors).
+NOISE = ("Set ray log level from environment variable",)
 
 
 class Analyzer:
@@ -68,10 +74,11 @@ def _start(workers: int, address: str | None) -> bool:
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # Ray's C++ core logs notices as errors
     quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     try:
-        if address:
-            ray.init(address=address, **quiet)
-        else:
-            ray.init(num_cpus=workers, object_store_memory=256 * 1024**2, **quiet)
+        with _without_noise():
+            if address:
+                ray.init(address=address, **quiet)
+            else:
+                ray.init(num_cpus=workers, object_store_memory=256 * 1024**2, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise RayUnavailable(f"cannot start or reach Ray{f' at {address}' if address else ''}: {err}; check "
                              "--ray-address, or use --engine local") from None
@@ -79,7 +86,28 @@ def _start(workers: int, address: str | None) -> bool:
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # "Progress bars disabled..."
     return True
+
+
+@contextmanager
+def _without_noise() -> Iterator[None]:
+    """Run the block with this process's stderr (file descriptor 2, where Ray's C++ core writes) caught, then
+    pass on every line caught but Ray's `NOISE`."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            caught.seek(0)
+            for line in caught.read().decode("utf-8", "replace").splitlines(keepends=True):
+                if not any(noise in line for noise in NOISE):
+                    sys.stderr.write(line)
 
 
 def analyze_batches(

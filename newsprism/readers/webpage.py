@@ -1,15 +1,21 @@
-"""HTML pages: the main text and metadata (title, date, site, url) extracted with trafilatura."""
+"""HTML pages: the main text and metadata (title, date, site, url) extracted with trafilatura.
+
+What a page may cost is checked before any parser sees it (size, nesting depth, attributes on one element:
+libxml2's cost grows with the square of an element's attributes, a million took minutes), and the
+extraction itself runs within the time budget (`--time-budget`).
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import BinaryIO, Iterator
 
 import trafilatura
 from trafilatura.utils import load_html
 
 from newsprism.article import Article, Refusal
-from newsprism.limits import current as current_limits
+from newsprism.limits import OverBudget, current as current_limits, deadline
 from newsprism.readers.dates import normalise_date
 from newsprism.readers.decode import decode
 from newsprism.readers.furniture import drop_consent, drop_furniture
@@ -19,6 +25,11 @@ CONTAINER = re.compile(
     rb"<(/?)(?:div|span|section|article|main|aside|nav|header|footer|table|ul|ol|dl|blockquote|form|figure)\b[^>]*?(/?)>",
     re.I,
 )
+MAX_ATTRIBUTES = 1_000  # on one element; pages in ../shared/data/html have at most a few dozen
+# A tag long enough to hold more than MAX_ATTRIBUTES attributes (each at least a letter and a space): only
+# these are counted, so a page of ordinary tags costs one linear scan.
+LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ATTRIBUTES))
+ATTRIBUTE = re.compile(rb"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 CHARSET_SNIFF_BYTES = 4096
 # trafilatura's precision mode, off: on ../shared/data/html (`newsprism eval extraction`) it left 29 furniture
@@ -44,10 +55,15 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
     markup = decode(data, charset)
     if markup is None:
         return Refusal(origin, "not text (binary data or unknown encoding)")
-    tree = load_html(markup)
-    banners = drop_consent(tree) if tree is not None else 0
-    document = trafilatura.bare_extraction(tree if tree is not None else markup, url=url, with_metadata=True,
-                                           include_comments=False, favor_precision=FAVOR_PRECISION)
+    budget = current_limits().time_budget
+    try:
+        with deadline(budget):
+            tree = load_html(markup)
+            banners = drop_consent(tree) if tree is not None else 0
+            document = trafilatura.bare_extraction(tree if tree is not None else markup, url=url, with_metadata=True,
+                                                   include_comments=False, favor_precision=FAVOR_PRECISION)
+    except OverBudget:
+        return Refusal(origin, f"reading the HTML took over {budget:g} s (--time-budget)")
     text = drop_furniture((document.text or "").strip()) if document else ""
     title = (document.title or "").strip() if document else ""
     first_line, _, rest = text.partition("\n")
@@ -75,7 +91,19 @@ def html_problem(data: bytes) -> str | None:
         return f"HTML too large: {len(data):,} bytes, the limit is {limits.max_html_bytes:,} (--max-html-bytes)"
     if limits.max_html_depth > 0 and nesting_depth(data) > limits.max_html_depth:
         return f"HTML nested too deeply: more than {limits.max_html_depth:,} levels (--max-html-depth)"
+    if most_attributes(data) > MAX_ATTRIBUTES:
+        return f"HTML element with more than {MAX_ATTRIBUTES:,} attributes (the most one element may have)"
     return None
+
+
+def most_attributes(data: bytes) -> int:
+    """The most attributes on one element of the markup (counted on the tags long enough to hold many, up to
+    one over `MAX_ATTRIBUTES`)."""
+    most = 0
+    for tag in LONG_TAG.finditer(data):
+        names = ATTRIBUTE.finditer(tag[0], 1)  # the element's name first, then its attributes
+        most = max(most, sum(1 for _ in islice(names, MAX_ATTRIBUTES + 2)) - 1)
+    return most
 
 
 def nesting_depth(data: bytes) -> int:

@@ -4,7 +4,10 @@ A batch is saved in one transaction, so an interrupted ingest leaves whole artic
 already stored are skipped, so re-running an ingest adds only what is missing. The schema is created and
 upgraded by the Alembic revisions in `store/migrations/`, the same for both back ends, when a store opens.
 Writers take a lock first (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory lock), so the check for stored
-articles and the inserts that follow are one atomic step even with several writers.
+articles and the inserts that follow are one atomic step even with several writers. Readers never wait for a
+writer: SQLite runs in write-ahead-log mode, opening a store takes the write lock only when the schema must be
+upgraded, and a store opened `read_only` (the read commands) reads SQLite through a read-only connection.
+A connection dropped while idle (a restarted server) is replaced before use (`pool_pre_ping`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import ValidationError
 from alembic import command
@@ -21,7 +25,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, insert, inspect, make_url, select
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from newsprism.errors import StoreError, StoreSchemaError, UnknownChoice
 from newsprism.store.corpus_index import link, regroup
@@ -36,6 +40,9 @@ _PG_LOCK = 0x6E657773  # PostgreSQL advisory lock key ("news") held by writers u
 _MIGRATIONS = Path(__file__).with_name("migrations")
 ARTICLE_FIELDS = ("title", "source", "published")  # what an exported row of quotes, events, ... says of its article
 _FIRST_REVISION = "0001"  # the schema that databases made before migrations (create_all) already have
+_BACKENDS = ("sqlite", "postgresql")
+_BUSY_SECONDS = 30  # how long SQLite waits for another process's write lock before giving up
+_REASON_CHARS = 300  # the most of a database's own error message an error line repeats
 
 
 def database_url(url_or_path: str) -> URL:
@@ -48,6 +55,10 @@ def database_url(url_or_path: str) -> URL:
                              "sqlite:///news.db or postgresql://user@host/dbname") from None
         if url.drivername in ("postgresql", "postgres"):  # psycopg 3, not SQLAlchemy's default psycopg2
             url = url.set(drivername="postgresql+psycopg")
+        if url.get_backend_name() not in _BACKENDS:
+            raise UnknownChoice(f"database kind {url.get_backend_name()!r} ({url.drivername}://) is not supported: "
+                                "newsprism stores in SQLite (a file path or sqlite:///PATH) or PostgreSQL "
+                                "(postgresql://user@host/dbname)")
         return url
     path = Path(url_or_path).expanduser().resolve()
     if path.is_dir():
@@ -60,7 +71,29 @@ def database_url(url_or_path: str) -> URL:
     return URL.create("sqlite", database=str(path))
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def reason(err: BaseException) -> str:
+    """A database error in one short line: the driver's message without the SQL or its parameters, white space
+    collapsed (psycopg's messages hold newlines and tabs), cut to `_REASON_CHARS`, with PostgreSQL's SQLSTATE
+    code when there is one."""
+    orig = getattr(err, "orig", None) or err
+    text = " ".join(str(orig).split()) or type(orig).__name__
+    if len(text) > _REASON_CHARS:
+        text = text[:_REASON_CHARS].rstrip() + "..."
+    code = getattr(orig, "sqlstate", None)
+    return f"{text} (SQLSTATE {code})" if code else text
+
+
+def _busy(err: BaseException) -> bool:
+    """True when SQLite gave up waiting for another process's lock."""
+    return "database is locked" in str(getattr(err, "orig", err))
+
+
+def _read_only_url(url: URL) -> URL:
+    """The same SQLite file opened read-only (a `file:` URI with mode=ro): no lock is ever asked for."""
+    return make_url(f"sqlite:///file:{quote(url.database or '')}?mode=ro&uri=true")
+
+
+def _sqlite_setup(engine: Engine, read_only: bool = False) -> None:
     """Write-ahead log and foreign keys on every connection; transactions begun by us, writers `BEGIN IMMEDIATE`.
 
     pysqlite's own transaction handling starts a transaction only at the first write, so a check-then-insert
@@ -71,7 +104,8 @@ def _sqlite_setup(engine: Engine) -> None:
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:  # a read-only connection cannot change the journal mode; writers set it
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -86,6 +120,12 @@ def _alembic(conn: Connection) -> Config:
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = conn
     return config
+
+
+def _up_to_date(conn: Connection) -> bool:
+    """True when the database's schema is at the newest revision (read without a lock)."""
+    head = ScriptDirectory.from_config(_alembic(conn)).get_current_head()
+    return MigrationContext.configure(conn).get_current_revision() == head
 
 
 def _migrate(conn: Connection) -> str | None:
@@ -130,27 +170,38 @@ def _stored_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
 class Store:
     """A database of analyses; creates its tables on first use and refuses a schema it does not know."""
 
-    def __init__(self, url_or_path: str) -> None:
-        """Open (and if needed create) the database at a file path or a `sqlite://`/`postgresql://` URL."""
+    def __init__(self, url_or_path: str, read_only: bool = False) -> None:
+        """Open (and if needed create) the database at a file path or a `sqlite://`/`postgresql://` URL.
+
+        `read_only` (the commands that only read): SQLite is read through a read-only connection, which
+        never waits for a writer; an old schema is still upgraded first, through a writing connection.
+        """
         url = database_url(str(url_or_path))
         self.url = url.render_as_string(hide_password=True)
         sqlite = url.get_backend_name() == "sqlite"
-        try:
-            self.engine = create_engine(url, connect_args={"timeout": 30} if sqlite else {})
-        except (NoSuchModuleError, ModuleNotFoundError, ArgumentError) as err:
-            hint = ' (PostgreSQL needs a driver: pip install "psycopg[binary]")' if "postgres" in url.drivername else ""
-            raise StoreError(f"cannot use database {self.url}: {err}{hint}") from None
-        if sqlite:
-            _sqlite_setup(self.engine)
+        self.read_only = read_only
+        self.engine = self._engine(url, sqlite, read_only)
         self._writer = self.engine.execution_options(writer=True)
         self.story_days = DEFAULT_STORY_DAYS  # how far apart two events of one story may be, in days
         try:
-            with self._writer.begin() as conn:
-                _lock(conn)
-                version = _migrate(conn)
+            with self.engine.connect() as conn:
+                current = inspect(conn).has_table("meta") and _up_to_date(conn)
+                version = conn.scalar(select(meta.c.value).where(meta.c.key == "schema_version")) if current else None
+            if not current:  # a new database, or one to upgrade: the only time opening takes the write lock
+                writer = self._engine(url, sqlite, False) if read_only else self.engine
+                try:
+                    with writer.execution_options(writer=True).begin() as conn:
+                        _lock(conn)
+                        version = _migrate(conn)
+                finally:
+                    if writer is not self.engine:
+                        writer.dispose()
         except SQLAlchemyError as err:
             self.engine.dispose()
-            raise StoreError(f"cannot open database {self.url}: {getattr(err, 'orig', err)}; check the path or "
+            if _busy(err):
+                raise StoreError(f"database {self.url} is busy: another process (an ingest?) has held its write "
+                                 f"lock for over {_BUSY_SECONDS} s; run this again once it is done") from None
+            raise StoreError(f"cannot open database {self.url}: {reason(err)}; check the path or "
                              "URL, its permissions and that its server is running") from None
         except CommandError as err:  # a revision this newsprism does not ship: written by a newer release
             self.engine.dispose()
@@ -165,6 +216,21 @@ class Store:
                 "use the newsprism release that wrote it, or a new database"
             )
 
+    def _engine(self, url: URL, sqlite: bool, read_only: bool) -> Engine:
+        """An engine for `url`: SQLite set up for the write-ahead log (read-only when asked), PostgreSQL with
+        read-only transactions when asked; connections checked before use."""
+        try:
+            if sqlite:
+                engine = create_engine(_read_only_url(url) if read_only else url, pool_pre_ping=True,
+                                       connect_args={"timeout": _BUSY_SECONDS})
+                _sqlite_setup(engine, read_only)
+                return engine
+            options = {"postgresql_readonly": True} if read_only else {}
+            return create_engine(url, pool_pre_ping=True, execution_options=options)
+        except (NoSuchModuleError, ModuleNotFoundError, ArgumentError) as err:
+            hint = ' (PostgreSQL needs a driver: pip install "psycopg[binary]")' if "postgres" in url.drivername else ""
+            raise StoreError(f"cannot use database {self.url}: {err}{hint}") from None
+
     def __enter__(self) -> Store:
         """Use the store in a `with` block that closes it."""
         return self
@@ -174,9 +240,21 @@ class Store:
         self.close()
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
-        """Which of these article ids are stored already."""
-        with self.engine.connect() as conn:
-            return _stored_ids(conn, ids)
+        """Which of these article ids are stored already; asked once more, on a fresh connection, when the
+        connection was lost (a database server restarted while an ingest waited for input)."""
+        wanted = list(ids)
+        try:
+            try:
+                with self.engine.connect() as conn:
+                    return _stored_ids(conn, wanted)
+            except DBAPIError as err:
+                if not err.connection_invalidated:
+                    raise
+                with self.engine.connect() as conn:  # the pool has dropped the lost connection
+                    return _stored_ids(conn, wanted)
+        except SQLAlchemyError as err:
+            raise StoreError(f"could not look up which of {len(wanted)} articles {self.url} holds: {reason(err)}; "
+                             "run the same ingest again once the database answers") from None
 
     def save(self, analyses: list[Analysis]) -> int:
         """Store a batch in one transaction, all or nothing; skips articles already stored or repeated in the
@@ -203,7 +281,7 @@ class Store:
         except SQLAlchemyError as err:
             raise StoreError(
                 f"could not save {len(batch)} articles to {self.url}, none of them was stored: "
-                f"{getattr(err, 'orig', err)}; run the same ingest again once the database takes writes"
+                f"{reason(err)}; run the same ingest again once the database takes writes"
             ) from err
         return len(new)
 
@@ -215,7 +293,7 @@ class Store:
                 _lock(conn)
                 regroup(conn, story_days)
         except SQLAlchemyError as err:
-            raise StoreError(f"could not regroup the stories of {self.url}: {getattr(err, 'orig', err)}; the "
+            raise StoreError(f"could not regroup the stories of {self.url}: {reason(err)}; the "
                              "stories stored before are kept") from err
         self.story_days = story_days
 

@@ -21,6 +21,9 @@ from sqlalchemy import (
 from sqlalchemy.types import TypeDecorator
 
 SCHEMA_VERSION = 1
+# The largest value an Integer column holds in every back end (PostgreSQL's INTEGER is 32-bit): the web checks
+# ids and offsets against it, so a larger number is a 422, never a database error.
+MAX_INT = 2**31 - 1
 
 
 class JSONText(TypeDecorator):

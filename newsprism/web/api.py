@@ -15,8 +15,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
 from newsprism.article import Article
+from newsprism.readers.dates import normalise_date
 from newsprism.schema import Analysis
 from newsprism.store import EXPORT_TABLES, export, queries
+from newsprism.store.tables import MAX_INT
 from newsprism.web.ratelimit import analyze_rate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -32,7 +34,8 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT)
     id: str | None = Field(None, min_length=1, max_length=200, description="Default: a hash of the text.")
     title: str | None = Field(None, max_length=2000)
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    published: str | None = Field(None, max_length=100, description="A date (YYYY-MM-DD, or as the command line "
+                                  "reads dates); stored as YYYY-MM-DD")
     source: str | None = Field(None, max_length=500)
     url: str | None = Field(None, max_length=4000)
 
@@ -43,6 +46,18 @@ class ArticleIn(BaseModel):
         if not text.strip():
             raise ValueError("text is empty")
         return text
+
+    @field_validator("published")
+    @classmethod
+    def a_date(cls, published: str | None) -> str | None:
+        """The date as YYYY-MM-DD, read as the command line reads dates (other digits than 0-9 included); a
+        date that is no calendar day ("2018-02-30", "0000-00-00") is refused."""
+        if published is None:
+            return None
+        day = normalise_date(published)
+        if day is None:
+            raise ValueError("not a calendar date; give YYYY-MM-DD")
+        return day
 
     def article(self) -> Article:
         """The `Article` the pipeline reads."""
@@ -103,7 +118,7 @@ def list_articles(
     speaker: Annotated[str, Query(max_length=200, description="A quoted speaker, as /speakers names them.")] = "",
     technique: Annotated[str, Query(max_length=100)] = "",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> ArticleList:
     """Articles matching every given filter: best matches first when `q` is given, else newest first."""
     query = queries.ArticleQuery(q, source, date_from, date_to, actor, speaker, technique, limit, offset)
@@ -148,6 +163,12 @@ def store_articles(
     """Analyse one article or a list of them and store the ones not stored yet (201; 200 when none was new)."""
     batch = body if isinstance(body, list) else [body]
     articles = [a.article() for a in batch]
+    first: dict[str, int] = {}
+    for k, art in enumerate(articles):
+        if art.id in first:
+            raise HTTPException(422, f"articles {first[art.id]} and {k} of the batch have the same id {art.id!r} "
+                                "(the same text, when no id is given); send each article once")
+        first[art.id] = k
     store = request.app.state.store
     known = store.known_ids(a.id for a in articles)
     fresh = [a for a in articles if a.id not in known]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import os
 import secrets
 import sys
@@ -39,6 +40,7 @@ from newsprism.web.ratelimit import RateLimit
 from newsprism.web.sandbox import ProcessAnalyzer
 
 HERE = Path(__file__).parent
+log = logging.getLogger("newsprism.web")
 MAX_BODY = 10 * 1024 * 1024  # bytes in one request body
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -87,7 +89,8 @@ class _TooLarge(HTTPException):
 
 
 class Guard:
-    """ASGI middleware: adds the security headers to every response, refuses bodies over `max_body` bytes
+    """ASGI middleware: adds the security headers to every response (an unexpected error's 500 included: it
+    is answered here, the traceback going to the server's log), refuses bodies over `max_body` bytes
     with 413, whether the client announced their length or sends them in chunks, and, when `tokens` are
     given, answers 401 to any request that does not carry one of them."""
 
@@ -102,8 +105,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
             await send(message)
 
@@ -131,7 +138,14 @@ class Guard:
                     raise _TooLarge(self.max_body)  # answered by the app's HTTP error handler
             return message
 
-        await self.app(scope, counting_receive, send_with_headers)
+        try:
+            await self.app(scope, counting_receive, send_with_headers)
+        except Exception:  # noqa: BLE001 - answered with the headers; the traceback goes to the log
+            log.exception("newsprism: %s %s failed", scope.get("method", ""), scope.get("path", ""))
+            if started:
+                raise
+            response = JSONResponse({"detail": "internal error; the server's log says why"}, status_code=500)
+            await response(scope, _no_body, send_with_headers)
 
 
     def _authorised(self, header: bytes) -> bool:
@@ -230,6 +244,14 @@ def create_app(
             return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
         reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         return pages.error_page(request, 422, reasons)
+
+    @app.exception_handler(OverflowError)
+    async def too_large(request: Request, exc: OverflowError) -> Response:
+        """422 for a number too large for the database (parameters are bounded; this catches any left)."""
+        message = "a number in the request is too large for the database"
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": message}, status_code=422)
+        return pages.error_page(request, 422, message)
 
     @app.exception_handler(AnalyzerUnavailable)
     async def unavailable(request: Request, exc: AnalyzerUnavailable) -> Response:

@@ -42,6 +42,15 @@ class Busy(HTTPException):
                          {"Retry-After": RETRY_AFTER})
 
 
+class WaitedTooLong(HTTPException):
+    """The deadline passed before the analysis could start (queued behind others, or the worker still
+    loading): 503, a timeout the client may retry, not a fault of its article."""
+
+    def __init__(self, seconds: float, why: str) -> None:
+        super().__init__(503, f"analysis timed out: its time budget of {seconds:g} s (--time-budget) ran out while "
+                         f"it waited {why}; try again shortly", {"Retry-After": RETRY_AFTER})
+
+
 class TooSlow(HTTPException):
     """The analysis ran past its deadline and was stopped: 422, like any article the pipeline refuses."""
 
@@ -111,7 +120,7 @@ class ProcessAnalyzer:
             raise Busy()
         try:
             if not self._turn.acquire(timeout=_left(deadline) if deadline else -1):
-                raise Busy()  # its whole deadline went by in the queue
+                raise WaitedTooLong(seconds or 0, "for the analyses ahead of it")
             try:
                 done = self._run(articles, deadline, seconds)
             finally:
@@ -149,6 +158,8 @@ class ProcessAnalyzer:
     def _await_ready(self, conn: Connection, deadline: float | None, seconds: float | None) -> None:
         """Wait for the worker to load the pipeline; 503 if it cannot, or if the deadline passes first."""
         if not conn.poll(_left(deadline) if deadline else STARTUP):
+            if deadline:
+                raise WaitedTooLong(seconds or 0, "for the analyser to load")
             raise HTTPException(503, "the analyser is still loading; try again shortly", {"Retry-After": RETRY_AFTER})
         kind, message = conn.recv()
         if kind == "error":
