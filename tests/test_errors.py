@@ -25,7 +25,7 @@ CONCRETE = [cls for cls in vars(errors).values()
 # Exception classes that stay beside their code: they never reach a user as an error of newsprism's own.
 NOT_IN_CATALOGUE = {
     "OverBudget",  # limits: stops one article's analysis; the article is refused and the batch goes on
-    "Busy", "TooSlow", "_TooLarge",  # web: HTTP answers (503, 422, 413), not errors of the server
+    "Busy", "TooSlow", "WaitedTooLong", "_TooLarge",  # web: HTTP answers (503, 422, 413), not errors of the server
     "BodyError", "HeadersTooLong",  # readers: one WARC record refused (`newsprism: skipped PATH: REASON`)
 }
 

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 import newsprism
 from newsprism import pipeline
 from newsprism.article import Article, Refusal
-from newsprism.errors import AnalysisRefused, InputNotFound, StoreError, UnknownChoice
+from newsprism.errors import AnalysisRefused, InputNotFound, StoreError
 from newsprism.events import dates
 from newsprism.events.counts import MAX_FIGURE, find_figures, words_value
 from newsprism.parse import PIECE, pieces, tokenize
@@ -442,7 +442,7 @@ def test_a_folder_as_db_is_told_as_a_folder(tmp_path: Path) -> None:
 
 
 def test_an_unsupported_database_kind_says_so() -> None:
-    with pytest.raises(UnknownChoice) as refused:
+    with pytest.raises(StoreError) as refused:
         Store("mysql://user@localhost/news")
     assert "not supported" in str(refused.value) and "PostgreSQL" in str(refused.value)
     assert "MySQLdb" not in str(refused.value)

@@ -56,9 +56,9 @@ def database_url(url_or_path: str) -> URL:
         if url.drivername in ("postgresql", "postgres"):  # psycopg 3, not SQLAlchemy's default psycopg2
             url = url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() not in _BACKENDS:
-            raise UnknownChoice(f"database kind {url.get_backend_name()!r} ({url.drivername}://) is not supported: "
-                                "newsprism stores in SQLite (a file path or sqlite:///PATH) or PostgreSQL "
-                                "(postgresql://user@host/dbname)")
+            raise StoreError(f"cannot use database {url.render_as_string(hide_password=True)}: the kind "
+                             f"{url.get_backend_name()!r} is not supported; newsprism stores in SQLite (a file path or "
+                             "sqlite:///PATH) or PostgreSQL (postgresql://user@host/dbname)")
         return url
     path = Path(url_or_path).expanduser().resolve()
     if path.is_dir():

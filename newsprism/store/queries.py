@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Select, Text, and_, exists, func, literal_col
 
 from newsprism.errors import StoreError
 from newsprism.store.db import Store
-from newsprism.store.tables import (
+from newsprism.store.tables import (  # noqa: F401 - MAX_INT: the web checks ids and offsets against it
+    MAX_INT,
     actor_keys,
     actors,
     articles,

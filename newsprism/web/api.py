@@ -18,7 +18,6 @@ from newsprism.article import Article
 from newsprism.readers.dates import normalise_date
 from newsprism.schema import Analysis
 from newsprism.store import EXPORT_TABLES, export, queries
-from newsprism.store.tables import MAX_INT
 from newsprism.web.ratelimit import analyze_rate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -118,7 +117,7 @@ def list_articles(
     speaker: Annotated[str, Query(max_length=200, description="A quoted speaker, as /speakers names them.")] = "",
     technique: Annotated[str, Query(max_length=100)] = "",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+    offset: Annotated[int, Query(ge=0, le=queries.MAX_INT)] = 0,
 ) -> ArticleList:
     """Articles matching every given filter: best matches first when `q` is given, else newest first."""
     query = queries.ArticleQuery(q, source, date_from, date_to, actor, speaker, technique, limit, offset)

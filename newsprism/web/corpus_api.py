@@ -10,7 +10,6 @@ from pydantic import BaseModel
 
 from newsprism.store import corpus_views as views
 from newsprism.store import queries
-from newsprism.store.tables import MAX_INT
 from newsprism.store.tone import By, VoiceFilter, tone_summary
 
 router = APIRouter(prefix="/api", tags=["corpus"])
@@ -39,7 +38,7 @@ def list_stories(
     request: Request,
     min_articles: Annotated[int, Query(ge=1, le=1000, description="Stories told by at least this many articles.")] = 2,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+    offset: Annotated[int, Query(ge=0, le=queries.MAX_INT)] = 0,
 ) -> StoryList:
     """Stories (events of several articles about one happening), each with every article's version, the
     figures that disagree and why its events were joined."""
@@ -49,7 +48,7 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", response_model=views.Story, summary="Get one story")
-def get_story(request: Request, story_id: Annotated[int, Path(ge=1, le=MAX_INT)]) -> views.Story:
+def get_story(request: Request, story_id: Annotated[int, Path(ge=1, le=queries.MAX_INT)]) -> views.Story:
     """One story with every article's version side by side and the figures that disagree."""
     found = views.story(request.app.state.store, story_id)
     if found is None:
@@ -87,7 +86,7 @@ def list_tone(
 def list_actors(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+    offset: Annotated[int, Query(ge=0, le=queries.MAX_INT)] = 0,
 ) -> ActorList:
     """Actors across articles, most articles first, with the names and labels each outlet used."""
     store = request.app.state.store
@@ -96,7 +95,7 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", response_model=views.ActorDetail, summary="Get one actor")
-def get_actor(request: Request, actor_id: Annotated[int, Path(ge=1, le=MAX_INT)]) -> views.ActorDetail:
+def get_actor(request: Request, actor_id: Annotated[int, Path(ge=1, le=queries.MAX_INT)]) -> views.ActorDetail:
     """One actor: its articles, the names and labels each outlet used, its quotes and its events."""
     found = views.actor_detail(request.app.state.store, actor_id)
     if found is None:

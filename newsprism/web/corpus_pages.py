@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse
 
 from newsprism.store import corpus_views as views
 from newsprism.store import queries
-from newsprism.store.tables import MAX_INT
 from newsprism.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -34,7 +33,7 @@ def stories_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)]
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: Annotated[int, Path(ge=1, le=MAX_INT)]) -> HTMLResponse:
+def story_page(request: Request, story_id: Annotated[int, Path(ge=1, le=queries.MAX_INT)]) -> HTMLResponse:
     """One story: each version in a column, the figures that disagree highlighted, why events were joined."""
     story = views.story(request.app.state.store, story_id)
     if story is None:
@@ -54,7 +53,7 @@ def actors_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] 
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, actor_id: Annotated[int, Path(ge=1, le=MAX_INT)]) -> HTMLResponse:
+def actor_page(request: Request, actor_id: Annotated[int, Path(ge=1, le=queries.MAX_INT)]) -> HTMLResponse:
     """One actor: names and labels by outlet, articles, quotes and events."""
     actor = views.actor_detail(request.app.state.store, actor_id)
     if actor is None:

@@ -14,7 +14,6 @@ from newsprism.framing.techniques import DESCRIPTIONS
 from newsprism.readers.language import ENGLISH
 from newsprism.schema import Analysis
 from newsprism.store import queries
-from newsprism.store.tables import MAX_INT
 from newsprism.store.tone import tone_summary
 from newsprism.web import charts, corpus
 from newsprism.web.api import MAX_TEXT
@@ -131,7 +130,7 @@ def tone_page(request: Request, voice: Annotated[str, Query(pattern="^(author|qu
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(request: Request, outlets: Annotated[int, Query(ge=0, le=MAX_INT)] = corpus.OUTLET_COLUMNS) -> HTMLResponse:
+def speakers_page(request: Request, outlets: Annotated[int, Query(ge=0, le=queries.MAX_INT)] = corpus.OUTLET_COLUMNS) -> HTMLResponse:
     """Who is quoted, how often, and by which outlet (`outlets` of them as columns, 0 for all; the rest summed)."""
     table = corpus.speakers(request.app.state.store, outlets=outlets or None)
     chart = charts.bars([(r, table.totals[r]) for r in table.rows[:20]], "Quotes by speaker")
