@@ -62,6 +62,7 @@ FURNITURE_LINE = re.compile("|".join(lexicons.load("furniture")["actor_line"]), 
 BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 12  # a byline is short ('By Jane Doe and John Roe, Reuters'); a longer 'By ...' line is text
 NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besides is a byline without its 'By'
+NAME_DATE_MAX_CHARS = 200  # such a line is short; longer lines are not split into words for every name on them
 TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
 DATELINE_CHARS = 120  # the dateline ('KINGSTON, Jamaica —') lies within the article's first characters
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
@@ -142,22 +143,37 @@ def widened(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
-def line_of(tok: Token) -> str:
-    """The line of text (between line breaks) a token stands on."""
+def line_bounds(tok: Token) -> tuple[str, int, int]:
+    """The Doc's text and where the line a token stands on starts and ends, without copying the line."""
     text = text_of(tok.doc)
-    start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
-    return text[start : end if end >= 0 else len(text)]
+    return text, text.rfind("\n", 0, tok.idx) + 1, end if end >= 0 else len(text)
+
+
+def on_furniture_line(tok: Token, bylines: bool = False) -> bool:
+    """True when the token stands on a line of page furniture (e-mail, "Subscribe", credit: FURNITURE_LINE),
+    or with `bylines` on a short "By ..." line. Decided once per line, so a text of one long line costs a
+    search per line, not one per name on it."""
+    return _furniture_line(*line_bounds(tok), bylines)
+
+
+@lru_cache(maxsize=16)  # the lines of the Docs being analysed; keyed by the text object, whose hash is kept
+def _furniture_line(text: str, start: int, end: int, bylines: bool) -> bool:
+    """`on_furniture_line` for the line text[start:end]."""
+    line = text[start:end]
+    if FURNITURE_LINE.search(line):
+        return True
+    return bylines and bool(BYLINE.match(line)) and len(line.split()) <= BYLINE_MAX_WORDS
 
 
 def is_furniture(ent: Span) -> bool:
     """A name that is no actor of the article: on a byline, e-mail, "Subscribe" or credit line, written in
     look-alike letters of other scripts, naming a virus variant ("the Delta variant"), a web site
     ("BVINEWS.COM Statement") or an app ("the ZBVI Radio app")."""
-    line = line_of(ent[0])
-    if FURNITURE_LINE.search(line) or (BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS):
+    if on_furniture_line(ent[0], bylines=True):
         return True
-    rest = line.replace(ent.text, " ").replace(",", " ").split()
+    text, start, end = line_bounds(ent[0])
+    rest = text[start:end].replace(ent.text, " ").replace(",", " ").split() if end - start <= NAME_DATE_MAX_CHARS else []
     if rest and len(rest) <= NAME_DATE_MAX_WORDS and all(w.lower().rstrip(".") in MONTHS or w.isdigit() for w in rest):
         return True  # a line of a name and a date: a byline without its "By" ("Jane Doe May 4")
     if lookalike(ent.text):

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import FURNITURE_LINE, GENDERED, PRONOUN_GENDER, is_title, line_of, resolve_span
+from newsprism.actors.component import GENDERED, PRONOUN_GENDER, is_title, line_bounds, on_furniture_line, resolve_span
 from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
@@ -245,7 +245,7 @@ class QuoteFinder:
     def said_by_someone(self, verb: Token) -> bool:
         """The verb has a speaker: it is not passive without its agent, its subject is no study or poll,
         and its line is not page furniture."""
-        return has_speaker(verb, FINDINGS) and not FURNITURE_LINE.search(line_of(verb))
+        return has_speaker(verb, FINDINGS) and not on_furniture_line(verb)
 
     # --- speakers -----------------------------------------------------------------------------
 
@@ -541,7 +541,10 @@ class QuoteFinder:
     @staticmethod
     def heading(tok: Token) -> bool:
         """The token stands on a heading or link line: short, and not ended as a sentence is."""
-        line = line_of(tok).strip()
+        text, start, end = line_bounds(tok)
+        if end - start > HEADING_MAX_WORDS * 100:  # a long line is no heading (and is not split for every quote)
+            return False
+        line = text[start:end].strip()
         return len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
 
     def group_named(self, sp: Span) -> list[str]:
@@ -793,8 +796,8 @@ class QuoteFinder:
             s, e = trim(self.text, *a.content, marks=True)
             if e - s < MIN_TAGGER_CHARS or len(self.text[s:e].split()) < MIN_TAGGER_WORDS:
                 continue
-            same = [f for f in self.found
-                    if overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT]
+            same = [f for f in self.found if f.content[0] < e and s < f.content[1]  # they meet: cheap test first
+                    and (overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT)]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
             if same:
                 f = same[0]
@@ -832,7 +835,7 @@ class QuoteFinder:
             return False  # 'agreed to step down': a decision, not something said ('agreed that ...' is)
         if root.lemma_.lower() == "report" and content is not None and not any(t.pos_ in {"VERB", "AUX"} for t in content):
             return False
-        return not FURNITURE_LINE.search(line_of(root))
+        return not on_furniture_line(root)
 
     def is_statement(self, f: Found) -> bool:
         """Whether an attribution is a quote by the tracker's definition: its cue is a verb (or 'according to',

@@ -213,31 +213,39 @@ def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> l
         for i in range(sent.start, sent.end):
             sent_of[i] = k
     cues = [c for c in chunks if c[0] == "Cue"]
-    sources = [c for c in chunks if c[0] == "Source"]
 
     def dist(a: tuple[str, int, int], b: tuple[str, int, int]) -> tuple[int, int]:
         gap = max(0, b[1] - a[2], a[1] - b[2])
         return abs(sent_of[a[1]] - sent_of[b[1]]), gap
+
+    # Chunks by sentence, so that each chunk is compared with those a few sentences away only: the pairs
+    # farther apart are never joined, and comparing every pair made an article of many quotes quadratic.
+    by_sent: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
+    for chunk in chunks:
+        by_sent.setdefault((chunk[0], sent_of[chunk[1]]), []).append(chunk)
+
+    def near(chunk: tuple[str, int, int], kind: str, sentences: int) -> list[tuple[str, int, int]]:
+        """The chunks of `kind` at most `sentences` sentences from `chunk`, in document order."""
+        at = sent_of[chunk[1]]
+        return [c for k in range(at - sentences, at + sentences + 1) for c in by_sent.get((kind, k), [])]
 
     def mean(start: int, end: int) -> float:
         return sum(probs[start:end]) / max(1, end - start)
 
     cue_source: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     used: set[tuple[str, int, int]] = set()
-    for d, cue, src in sorted((dist(c, s), c, s) for c in cues for s in sources):
+    for d, cue, src in sorted((dist(c, s), c, s) for c in cues for s in near(c, "Source", SOURCE_CUE_DISTANCE)):
         if d[0] <= SOURCE_CUE_DISTANCE and cue not in cue_source and src not in used:
             cue_source[cue] = src
             used.add(src)
     pieces: list[tuple[tuple[str, int, int] | None, int, int, float]] = []
     for chunk in chunks:
         if chunk[0] == "Content":
-            near = [c for c in cues if dist(chunk, c)[0] <= CONTENT_CUE_DISTANCE]
-            cue = min(near, key=lambda c: dist(chunk, c), default=None)
+            cue = min(near(chunk, "Cue", CONTENT_CUE_DISTANCE), key=lambda c: dist(chunk, c), default=None)
             pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
     taken = {i for c in chunks for i in range(c[1], c[2])}
-    contents = [c for c in chunks if c[0] == "Content"]
     for cue in sorted(set(cues) - {p[0] for p in pieces}):
-        shared = [c for c in contents if dist(cue, c)[0] == 0]
+        shared = near(cue, "Content", 0)
         if shared:
             chunk = min(shared, key=lambda c: dist(cue, c))
             pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
