@@ -79,7 +79,7 @@ def _start(workers: int, address: str | None) -> bool:
                 ray.init(address=address, **quiet)
             else:
                 ray.init(num_cpus=workers, object_store_memory=256 * 1024**2, **quiet)
-    except (ConnectionError, RuntimeError, ValueError) as err:
+    except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as err:  # AuthenticationError too
         raise RayUnavailable(f"cannot start or reach Ray{f' at {address}' if address else ''}: {err}; check "
                              "--ray-address, or use --engine local") from None
     ctx = ray.data.DataContext.get_current()
@@ -124,9 +124,9 @@ def analyze_batches(
     head = list(islice(it, 1))
     if not head:
         return
+    started = _start(workers, address)  # first: without Ray it raises `RayUnavailable`, saying how to get it
     import ray
 
-    started = _start(workers, address)
     try:
         articles = (art for chunk in chain(head, it) for art in chunk)
         while window := list(islice(articles, WINDOW)):
