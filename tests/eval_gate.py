@@ -237,28 +237,32 @@ def label(name: str, figure: str) -> str:
     return f"{name}.{figure}" + (f" ({why})" if why else "")
 
 
-def drops(name: str, got: dict, baseline: dict, tolerance: float) -> list[str]:
-    """A line for each figure of `baseline` that `got` lacks or that fell more than `tolerance` below it."""
-    out = []
-    for figure, base in baseline.items():
-        new = got.get(figure)
+def compare(name: str, got: dict, baseline: dict, tolerance: float) -> tuple[list[str], list[str]]:
+    """(drops, rises): a line for each figure of `baseline` that `got` lacks or that fell more than `tolerance`
+    below it, and for each figure of `got` that rose more than `tolerance` above its baseline or has none."""
+    down: list[str] = []
+    up: list[str] = []
+    for figure in {**baseline, **got}:
+        base, new, where = baseline.get(figure), got.get(figure), label(name, figure)
         if new is None:
-            out.append(f"{label(name, figure)}: baseline {base}, no longer reported")
-        elif new < base - tolerance:
-            out.append(f"{label(name, figure)}: baseline {base}, now {new} (down {base - new:.4f}, tolerance {tolerance})")
-    return out
+            down.append(f"{where}: baseline {base}, no longer reported")
+        elif base is None:
+            up.append(f"{where}: now {new}, no baseline")
+        elif abs(new - base) > tolerance:
+            way = "down" if new < base else "up"
+            (down if new < base else up).append(
+                f"{where}: baseline {base}, now {new} ({way} {abs(base - new):.4f}, tolerance {tolerance})")
+    return down, up
+
+
+def drops(name: str, got: dict, baseline: dict, tolerance: float) -> list[str]:
+    """The drops of `compare`: what fails the gate."""
+    return compare(name, got, baseline, tolerance)[0]
 
 
 def rises(name: str, got: dict, baseline: dict, tolerance: float) -> list[str]:
-    """A line for each figure of `got` that rose more than `tolerance` above its baseline, or that has none."""
-    out = []
-    for figure, new in got.items():
-        base = baseline.get(figure)
-        if base is None:
-            out.append(f"{label(name, figure)}: now {new}, no baseline")
-        elif new > base + tolerance:
-            out.append(f"{label(name, figure)}: baseline {base}, now {new} (up {new - base:.4f}, tolerance {tolerance})")
-    return out
+    """The rises of `compare`: what asks for new baselines."""
+    return compare(name, got, baseline, tolerance)[1]
 
 
 def load_baselines() -> dict:
@@ -358,13 +362,11 @@ def update(names: list[str]) -> None:
             continue
         baselines[name] = figures()
         print(f"{name}: {json.dumps(baselines[name])}", file=sys.stderr)
-    baselines["in_sample"] = IN_SAMPLE
-    BASELINES.write_text(json.dumps(baselines, indent=2) + "\n", encoding="utf-8")
+    write(baselines)
 
 
-def mark_in_sample() -> None:
-    """Writes `IN_SAMPLE` into baselines.json's "in_sample", every figure left as it is."""
-    baselines = load_baselines()
+def write(baselines: dict) -> None:
+    """Writes `baselines` with the in-sample marks of `IN_SAMPLE` to baselines.json."""
     baselines["in_sample"] = IN_SAMPLE
     BASELINES.write_text(json.dumps(baselines, indent=2) + "\n", encoding="utf-8")
 
@@ -378,8 +380,8 @@ if __name__ == "__main__":
     parser.add_argument("--mark-in-sample", action="store_true",
                         help="write only the in-sample marks (IN_SAMPLE) into baselines.json, no figure changed")
     args = parser.parse_args()
-    if args.mark_in_sample:
-        mark_in_sample()
+    if args.mark_in_sample:  # every figure left as it is
+        write(load_baselines())
         raise SystemExit(0)
     if args.update is None:
         raise SystemExit(f"run the gate with pytest ({Path(__file__).name}), or --update to rewrite baselines")

@@ -12,22 +12,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from newsprism.schema import (
-    Actor,
-    ActorTone,
-    Analysis,
-    ArticleMeta,
-    Count,
-    Entity,
-    Event,
-    FigureConflict,
-    FramingSpan,
-    Location,
-    Quote,
-    Span,
-    Tone,
-    Voice,
-)
+from newsprism import schema
 from newsprism.store import Store
 from newsprism.web import create_app
 
@@ -36,43 +21,43 @@ ESCAPED = "&lt;script&gt;window.__pwned=1&lt;/script&gt;"
 NAME = f"Omar {PAYLOAD} Haddad"  # an actor's name as NER might read it from a hostile page
 
 
-def hostile_analysis(article_id: str, source: str) -> Analysis:
+def hostile_analysis(article_id: str, source: str) -> schema.Analysis:
     """An analysis whose every stored string a page shows carries the payload, offsets kept true."""
     parts = [f"{NAME} said ", f'"{PAYLOAD} we will rebuild the crossing"', ". ",
              f"Police killed 12 protesters in Rafah {PAYLOAD} on Friday.", " ", f"the {PAYLOAD} regime"]
     text = "".join(parts)
     spans, at = [], 0
     for part in parts:
-        spans.append(Span(start=at, end=at + len(part), text=part))
+        spans.append(schema.Span(start=at, end=at + len(part), text=part))
         at += len(part)
     name, quote, _, sentence, _, label = spans
-    speaker = Span(start=0, end=len(NAME), text=NAME)
-    content = Span(start=quote.start + 1, end=quote.end - 1, text=quote.text[1:-1])
-    actor = Entity(id="e0", name=NAME, type="PERSON", country="PSE", mentions=[speaker], labels=[label])
-    place = Entity(id="e1", name=f"Rafah {PAYLOAD}", type="GPE", country="PSE",
-                   mentions=[Span(start=sentence.start + 31, end=sentence.start + 36, text="Rafah")])
-    count = Count(value=12, text=f"12 {PAYLOAD}", start=sentence.start + 13, end=sentence.start + 15)
-    event = Event(type="ASSAULT", mode=PAYLOAD, acled_type="Violence against civilians",
-                  source=Actor(entity="e0", name=NAME, text=NAME, start=0, end=len(NAME)),
-                  target=Actor(name=f"protesters {PAYLOAD}", text="protesters"),
-                  location=Location(name=f"Rafah {PAYLOAD}", country="PSE", lat=31.29, lon=34.25, text="Rafah"),
+    speaker = schema.Span(start=0, end=len(NAME), text=NAME)
+    content = schema.Span(start=quote.start + 1, end=quote.end - 1, text=quote.text[1:-1])
+    actor = schema.Entity(id="e0", name=NAME, type="PERSON", country="PSE", mentions=[speaker], labels=[label])
+    place = schema.Entity(id="e1", name=f"Rafah {PAYLOAD}", type="GPE", country="PSE",
+                   mentions=[schema.Span(start=sentence.start + 31, end=sentence.start + 36, text="Rafah")])
+    count = schema.Count(value=12, text=f"12 {PAYLOAD}", start=sentence.start + 13, end=sentence.start + 15)
+    event = schema.Event(type="ASSAULT", mode=PAYLOAD, acled_type="Violence against civilians",
+                  source=schema.Actor(entity="e0", name=NAME, text=NAME, start=0, end=len(NAME)),
+                  target=schema.Actor(name=f"protesters {PAYLOAD}", text="protesters"),
+                  location=schema.Location(name=f"Rafah {PAYLOAD}", country="PSE", lat=31.29, lon=34.25, text="Rafah"),
                   date="2024-03-01", date_text=f"Friday {PAYLOAD}", fatalities=count, evidence=sentence, score=0.9)
-    voice = Voice(kind="quote", speaker_entity="e0", speaker_name=NAME)
-    return Analysis(
-        article=ArticleMeta(id=article_id, title=f"Crossing {PAYLOAD}", published="2024-03-01",
+    voice = schema.Voice(kind="quote", speaker_entity="e0", speaker_name=NAME)
+    return schema.Analysis(
+        article=schema.ArticleMeta(id=article_id, title=f"Crossing {PAYLOAD}", published="2024-03-01",
                             source=source, url=f"https://example.org/{article_id}", text=text),
         entities=[actor, place],
-        quotes=[Quote(kind="direct", content=content, cue=Span(start=len(NAME) + 1, end=len(NAME) + 5, text="said"),
+        quotes=[schema.Quote(kind="direct", content=content, cue=schema.Span(start=len(NAME) + 1, end=len(NAME) + 5, text="said"),
                       speaker=speaker, speaker_entity="e0", speaker_name=NAME)],
         events=[event],
-        framing=[FramingSpan(technique=f"Loaded_Language{PAYLOAD}", start=label.start, end=label.end,
+        framing=[schema.FramingSpan(technique=f"Loaded_Language{PAYLOAD}", start=label.start, end=label.end,
                              text=label.text, score=0.9),
-                 FramingSpan(technique="Name_Calling,Labeling", start=content.start, end=content.end,
+                 schema.FramingSpan(technique="Name_Calling,Labeling", start=content.start, end=content.end,
                              text=content.text, score=0.8, voice=voice)],
-        tone=[Tone(entity="e0", mention=speaker, polarity=-1, score=0.9)],
-        actor_tone=[ActorTone(entity="e0", name=NAME, mentions=1, negative=1, neutral=0, positive=0, mean=-1.0,
+        tone=[schema.Tone(entity="e0", mention=speaker, polarity=-1, score=0.9)],
+        actor_tone=[schema.ActorTone(entity="e0", name=NAME, mentions=1, negative=1, neutral=0, positive=0, mean=-1.0,
                               author_mean=-1.0)],
-        figure_conflicts=[FigureConflict(about=f"fatalities {PAYLOAD}", figures=[count], sentences=[sentence])],
+        figure_conflicts=[schema.FigureConflict(about=f"fatalities {PAYLOAD}", figures=[count], sentences=[sentence])],
     )
 
 
