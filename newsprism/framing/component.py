@@ -173,7 +173,7 @@ def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) 
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out, text = [], text_of(doc)
     for (s, e, p_span), techs in zip(found, ranked):
-        voice = voice_of(s, e, doc._.quotes or [])
+        voice = voice_of(s, e, doc._.quotes or [], text)
         for k, (tech, p_tech) in enumerate(techs[:2]):
             if k == 0 or p_tech >= SECOND_TECHNIQUE_MIN:
                 out.append(FramingSpan(technique=tech, start=s, end=e, text=text[s:e],
