@@ -12,10 +12,15 @@ from newsprism import pipeline
 from newsprism.article import Article, Refusal
 
 
-def predict(articles: Iterable[Article], out: Path, config: dict[str, dict] | None = None) -> int:
-    """Analyses the articles into a JSONL file, one `Analysis` a line; returns how many. `config` sets
-    components as `pipeline.load` takes it."""
-    nlp = pipeline.load(config=config)
+QUOTE_COMPONENTS = ["newsprism_actors", "newsprism_quotes"]  # all that quotes read: no later component, no encoder
+
+
+def predict(articles: Iterable[Article], out: Path, config: dict[str, dict] | None = None,
+            components: list[str] | None = None) -> int:
+    """Analyses the articles into a JSONL file, one `Analysis` a line; returns how many. `config` and
+    `components` (default: all) as `pipeline.load` takes them: an evaluation of quotes needs only the
+    components up to quotes, not the shared encoder the later ones read."""
+    nlp = pipeline.load(components, config=config)
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for analysis in pipeline.analyze(nlp, articles):

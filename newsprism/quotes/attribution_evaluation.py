@@ -36,5 +36,6 @@ def run(split: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
         if holdout:
             split = polnear.holdout_split(split, Path(tmp) / "holdout")
         pred = Path(tmp) / "pred.jsonl"
-        runner.predict(polnear.articles(split), pred, config={"newsprism_quotes": {"definition": "attribution"}})
+        runner.predict(polnear.articles(split), pred, config={"newsprism_quotes": {"definition": "attribution"}},
+                       components=runner.QUOTE_COMPONENTS)
         return runner.score(scorers, "score_polnear.py", str(split), str(pred))

@@ -71,7 +71,7 @@ def run(data: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
             gold = data
         records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
         pred = Path(tmp) / "pred.jsonl"
-        runner.predict((Article(text=r["text"], id=str(r["id"])) for r in records), pred)
+        runner.predict((Article(text=r["text"], id=str(r["id"])) for r in records), pred, components=runner.QUOTE_COMPONENTS)
         code, result = runner.score(scorers, "score_quotes.py", str(gold), str(pred))
         if polnear_split and result:
             print("quotes in quotation marks (gold attributions whose content the text marks; recall and speaker "
