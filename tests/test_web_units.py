@@ -185,3 +185,14 @@ def test_analysing_without_a_pipeline_says_why(client: TestClient) -> None:
     response = client.post("/api/analyze", json={"text": "Hello."})
     assert response.status_code == 503 and "en_core_web_sm_not_installed" in response.json()["detail"]
     assert client.get("/articles/kharkiv-1").status_code == 200  # stored analyses still show
+
+
+def test_the_footer_says_whether_the_encoder_runs(tmp_path) -> None:
+    from newsprism import pipeline
+
+    store = Store(str(tmp_path / "footer.db"))
+    default = TestClient(create_app(store, token="t")).get("/").text
+    fast = TestClient(create_app(store, token="t", config=pipeline.settings(fast=True))).get("/").text
+    footer = lambda page: page.split("<footer>", 1)[1].split("</footer>", 1)[0]  # noqa: E731
+    assert "shared encoder" in footer(default) and "tone towards actors" in footer(default)
+    assert "no encoder" in footer(fast) and "no tone" in footer(fast)
