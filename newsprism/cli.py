@@ -157,6 +157,16 @@ class Scheme(str, Enum):
     case2021 = "case2021"
 
 
+class EventsPart(str, Enum):
+    report = "report"
+    tune = "tune"
+
+
+class EventsDetector(str, Enum):
+    linear = "linear"
+    encoder = "encoder"
+
+
 class FramingTagger(str, Enum):
     crf = "crf"
     minilm = "minilm"
@@ -750,16 +760,25 @@ def eval_events(
     shared: Path = typer.Option(Path("../shared"), help="The shared folder (data/plover, data/case2021)."),
     data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
     folds: int = typer.Option(5, min=2, help="Cross-validation folds."),
+    part: EventsPart = typer.Option(EventsPart.report, help="The annotated part measured: report (nothing was chosen on it) or tune (settings, calibration and threshold were chosen on it)."),
+    detector: EventsDetector = typer.Option(None, help="The detector measured: linear or encoder [default: the one the model record names]."),
 ) -> None:
-    """Detection P/R/F1 by sentence and typed F1 on the annotated development split, next to PLOVER macro F1
-    and CASE 2021 weighted F1 (in-sample and cross-validated on the shared halves)."""
-    from newsprism.events import annotation
-    from newsprism.events.evaluation import evaluate, evaluate_annotated
+    """Detection P/R/F1 by sentence, typed F1, a reliability table of the event score (with its expected
+    calibration error) and the share of events found with a place on the annotated report part, next to PLOVER macro F1 and CASE 2021 weighted F1
+    (in-sample and cross-validated on the shared halves). The reliability table goes to stderr, the figures
+    to stdout as JSON."""
+    from newsprism.events import annotation, calibration
+    from newsprism.events.evaluation import evaluate, evaluate_annotated, place_share
 
     folder = data or annotation.ANNOTATIONS
     if not (folder / "sentences.tsv").exists():
         raise typer.BadParameter(f"{folder} holds no sentences.tsv", param_hint="--data")
-    report = {"annotated_dev": evaluate_annotated(folder, shared), **evaluate(shared, folds=folds)}
+    annotated = evaluate_annotated(folder, shared, part.value, detector.value if detector else None)
+    cal = annotated["calibration"]
+    print(calibration.table(cal["table"], cal["ece"], f"Reliability of the {annotated['detector']} detector's "
+                            f"event score on the {part.value} part ({annotated['detection']['sentences']} "
+                            "sentences):"), file=sys.stderr)
+    report = {"annotated": annotated, "places": place_share(folder, shared, part.value), **evaluate(shared, folds=folds)}
     print(json.dumps(report, indent=2))
 
 
@@ -770,8 +789,10 @@ def train_events(
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
 ) -> None:
-    """Train the event detector and typer (annotated sentences plus the GSR and CASE 2021 snippets, chosen on
-    the development split) and the PLOVER and CASE 2021 snippet classifiers (seeded)."""
+    """Train the event detectors and typers, linear and over the shared encoder (annotated train sentences
+    plus the GSR and CASE 2021 snippets; settings, calibration and threshold chosen on the tune part, both
+    measured on the report part, the better on tune kept as default) and the PLOVER and CASE 2021 snippet
+    classifiers (seeded)."""
     from newsprism.events import annotation
     from newsprism.events.training import train
 

@@ -37,6 +37,7 @@ def load_data(shared: Path, scheme: str) -> tuple[list[str], list[str], list[str
 # calibration, `report` gives figures nothing was chosen on. The first set's `dev` documents (VOA, PolNeAR)
 # are halved between tune and report by a hash of their name, so each document stays in one part.
 ROLES = ("train", "tune", "report")
+SPLITS_OF_ROLE = {"train": {"train"}, "tune": {"tune", "dev"}, "report": {"report", "dev"}}  # what to parse for each
 
 
 def role_of(split: str, doc: str) -> str:

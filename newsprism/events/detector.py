@@ -166,6 +166,9 @@ class EventDetector:
     logistic regressions, one deciding event or NONE, one choosing the type of a sentence that holds one
     (with the PLOVER snippet classifier's scores as further features)."""
 
+    kind = "linear"
+    calibrator = None  # a `calibration.Calibrator` fitted on the tuning split (None: raw probabilities)
+
     def __init__(self, C: float = 0.1, type_C: float = 3.0, threshold: float = DEFAULT_THRESHOLD,
                  seed: int = 0) -> None:
         self.vectorizer = DictVectorizer()
@@ -186,12 +189,17 @@ class EventDetector:
         self.typer.fit(self.type_vectorizer.fit_transform(feats), types, sample_weight=weights)
         return self
 
-    def scores(self, feats: list[dict[str, float]]) -> list[float]:
-        """The probability of an event per feature dict."""
+    def raw_scores(self, feats: list[dict[str, float]]) -> list[float]:
+        """The logistic regression's probability of an event per feature dict, before calibration."""
         if not feats:
             return []
         column = list(self.model.classes_).index(True)
         return [float(p) for p in self.model.predict_proba(self.vectorizer.transform(feats))[:, column]]
+
+    def scores(self, feats: list[dict[str, float]]) -> list[float]:
+        """The probability of an event per feature dict: calibrated where a calibrator was fitted."""
+        raw = self.raw_scores(feats)
+        return [float(p) for p in self.calibrator(raw)] if self.calibrator is not None and raw else raw
 
     def types(self, feats: list[dict[str, float]], spans: list[Span], snippet_model) -> list[str]:
         """The most likely PLOVER type of each span, from its features and the snippet classifier's view."""
@@ -215,15 +223,29 @@ class EventDetector:
         return out
 
 
-def model_path(model_dir: Path = MODEL_DIR) -> Path:
-    """Where the trained detector is stored."""
-    return model_dir / "events_detector.joblib"
+def model_path(model_dir: Path = MODEL_DIR, kind: str = "linear") -> Path:
+    """Where the trained detector of `kind` ('linear' or 'encoder') is stored."""
+    return model_dir / ("events_detector.joblib" if kind == "linear" else f"events_detector_{kind}.joblib")
 
 
-@lru_cache(maxsize=2)
-def load(model_dir: Path = MODEL_DIR) -> EventDetector | None:
-    """The trained detector, loaded once; None where it has not been trained."""
+def record_path(model_dir: Path = MODEL_DIR) -> Path:
+    """The model record: which detector is the default, and both detectors' figures (written by training)."""
+    return model_dir / "events_detector.json"
+
+
+def default_kind(model_dir: Path = MODEL_DIR) -> str:
+    """The detector the record names as the default ('linear' where no record says otherwise)."""
+    import json
+
+    path = record_path(model_dir)
+    return json.loads(path.read_text(encoding="utf-8")).get("default", "linear") if path.exists() else "linear"
+
+
+@lru_cache(maxsize=4)
+def load(model_dir: Path = MODEL_DIR, kind: str | None = None):
+    """The trained detector of `kind` (None: the record's default), loaded once; None where it has not been
+    trained. Both kinds answer `decide(doc, sents, floor, model_dir)` and carry their `threshold`."""
     import joblib
 
-    path = model_path(model_dir)
+    path = model_path(model_dir, kind or default_kind(model_dir))
     return joblib.load(path) if path.exists() else None

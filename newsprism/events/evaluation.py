@@ -13,9 +13,9 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from newsprism.errors import EventsModelMissing
-from newsprism.events import classifier, detector
+from newsprism.events import calibration, classifier, detector
 from newsprism.events.classifier import SETTINGS, EventClassifier
-from newsprism.events.data import annotated_units, load_data
+from newsprism.events.data import SPLITS_OF_ROLE, annotated_units, load_data
 
 BARS = {"plover": ("macro", 0.60), "case2021": ("weighted", 0.72)}  # issue 12: held-out GSR and CASE halves
 
@@ -147,13 +147,40 @@ def evaluate_units(units: list, model) -> dict:
             scores.append(score)
             types.append(kind if score >= model.threshold and kind else "NONE")
             gold.append(u.label)
-    return {"detection": detection(scores, [g != "NONE" for g in gold], model.threshold),
-            "typed": typed(types, gold), "documents": len(by_doc)}
+    is_event = [g != "NONE" for g in gold]
+    return {"detection": detection(scores, is_event, model.threshold), "typed": typed(types, gold),
+            "documents": len(by_doc), "calibration": {"ece": calibration.ece(scores, is_event),
+                                                      "table": calibration.reliability(scores, is_event)}}
 
 
-def evaluate_annotated(folder: Path, shared: Path) -> dict:
-    """The shipped detector and typer on the development split of the annotated sentences in `folder`."""
-    model = detector.load()
+def evaluate_annotated(folder: Path, shared: Path, role: str = "report", kind: str | None = None) -> dict:
+    """The shipped detector of `kind` (None: the default) and its typer on the annotated sentences of `role`
+    (the report part unless told: nothing was chosen there) in `folder`."""
+    model = detector.load(detector.MODEL_DIR, kind)
     if model is None:
-        raise EventsModelMissing(f"no event detector at {detector.model_path()}; run `newsprism train events`")
-    return evaluate_units(annotated_units(Path(folder), Path(shared), {"dev"}), model)
+        raise EventsModelMissing(f"no event detector at {detector.model_path(detector.MODEL_DIR, kind or 'linear')}; "
+                                 "run `newsprism train events`")
+    return {"role": role, "detector": model.kind,
+            **evaluate_units([u for u in annotated_units(Path(folder), Path(shared), SPLITS_OF_ROLE[role])
+                             if u.role == role], model)}
+
+
+def place_share(folder: Path, shared: Path, role: str = "tune") -> dict:
+    """How many of the events newsprism finds (actors and events components) in the annotated documents
+    of `role` have a place, and how many of those have coordinates (a town the gazetteer knows)."""
+    from newsprism import pipeline
+    from newsprism.events import annotation
+    from newsprism.events.data import role_of
+
+    units, labels = annotation.sentences(Path(folder)), annotation.labels(Path(folder))
+    names = sorted({units[s].doc for s in labels if s in units and role_of(units[s].split, units[s].doc) == role})
+    nlp = pipeline.load(["newsprism_actors", "newsprism_events"])
+    found = placed = located = 0
+    for doc in nlp.pipe((annotation.document_text(n, Path(shared)) for n in names), batch_size=8):
+        for ev in doc._.events:
+            found += 1
+            placed += ev.location is not None
+            located += ev.location is not None and ev.location.lat is not None
+    return {"role": role, "documents": len(names), "events": found,
+            "with_place": round(placed / found, 3) if found else 0.0,
+            "with_coordinates": round(located / found, 3) if found else 0.0}

@@ -1,9 +1,11 @@
 """Trains the event detector and the event-type classifiers, seeded, on one core.
 
-Detector (`events/detector.py`): the train split of the hand-annotated sentences (`annotations/events/`,
-NONE or a PLOVER type), with the PLOVER GSR and CASE 2021 snippets as extra positives (CASE's natural and
-man-made disasters as extra negatives: no actor acts); its settings and default threshold are chosen on
-the development split only. Typers: PLOVER on `data/plover/gsr-dev.json` (one sentence per record, its
+Detectors (`events/detector.py`, linear; `events/encoded.py`, heads over the shared encoder): the train
+part of the hand-annotated sentences (`annotations/events/`, NONE or a PLOVER type; parts as
+`data.role_of` assigns them), with the PLOVER GSR and CASE 2021 snippets as extra positives (CASE's natural
+and man-made disasters as extra negatives: no actor acts); settings, score calibration and default
+threshold are chosen on the tune part only, figures given on the report part, and the default detector is
+the one of better typed F1 on tune (both recorded in `events_detector.json`). Typers: PLOVER on `data/plover/gsr-dev.json` (one sentence per record, its
 `event` type) plus the annotated train positives; CASE 2021 on `data/case2021/task2-dev.tsv`
 (`id, EventSnippet, SubType`), both measured by k-fold cross-validation on their shared halves.
 The models land in `newsprism/models/events_*.joblib`, with `events_models.md` saying how.
@@ -11,14 +13,15 @@ The models land in `newsprism/models/events_*.joblib`, with `events_models.md` s
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Span
 
-from newsprism.events import annotation, classifier, detector
+from newsprism.events import annotation, calibration, classifier, detector, encoded
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
-from newsprism.events.data import annotated_units, full_parser, load_data
+from newsprism.events.data import ROLES, annotated_units, full_parser, load_data
 from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units
 
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
@@ -37,7 +40,12 @@ DETECTOR_GRID = [{"C": c, "extra_weight": w} for c in (0.05, 0.1, 0.3) for w in 
 # The weight of the GSR and CASE snippets for the typer: set by hand while looking at the development split's
 # typed F1 (no search in the repository chooses it again; the detector's DETECTOR_GRID is searched, seeded).
 TYPER_EXTRA_WEIGHT = 1.0
-PRECISION_FLOOR = 0.75  # the default threshold: the lowest whose development precision reaches this
+PRECISION_FLOOR = 0.75  # the default threshold: the lowest whose tuning precision reaches this
+# Encoder head settings tried on the tuning part: the decision's C, with or without the linear logit
+# stacked, and the typer's C.
+ENCODER_GRID = [{"C": c, "stack": stack} for c in (0.01, 0.1, 1.0) for stack in (False, True)]
+ENCODER_TYPE_C = (0.1, 1.0)
+CROSS_FIT_FOLDS = 5  # folds for the linear detector's out-of-fold scores stacked into the encoder head
 
 
 def train(shared: Path, out: Path = MODEL_DIR, schemes: tuple[str, ...] = ("plover", "case2021"),
@@ -69,22 +77,7 @@ def write_note(out: Path, report: dict) -> None:
     lines = ["# Event models", "",
              "Made by `newsprism.events.training.train(shared)` (`newsprism train events`), seeded, one core.", ""]
     if "detector" in report:
-        d = report["detector"]
-        det, typ = d["dev"]["detection"], d["dev"]["typed"]
-        lines += ["## Detector and typer (`events_detector.joblib`)", "",
-                  "Two logistic regressions over the sentence features of `newsprism/events/detector.py`: event "
-                  "or NONE, and the PLOVER type (with the PLOVER snippet classifier's scores as features; FIGHT "
-                  "and ASSAULT then told apart by the CASE 2021 classifier, battles against one-sided violence). "
-                  f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events. "
-                  f"Trained on the train split ({d['train_sentences']} sentences) plus {d['extra_snippets']} GSR "
-                  "and CASE 2021 snippets; settings and threshold chosen on the development split "
-                  f"({det['sentences']} sentences, {det['events']} events): {d['setting']}.", "",
-                  "| on the development split | precision | recall | F1 |", "| --- | --- | --- | --- |",
-                  f"| detection at the default threshold {det['threshold']} | {det['precision']} | "
-                  f"{det['recall']} | {det['f1']} |",
-                  f"| typed (right PLOVER type) | {typ['precision']} | {typ['recall']} | {typ['f1']} |", "",
-                  f"Best precision at recall >= 0.5: {det['precision_at_recall_0.5']}. The threshold was chosen "
-                  "on these sentences, so read the figures as optimistic.", ""]
+        lines += detector_note(report["detector"])
     lines += ["## Snippet classifiers (`events_plover.joblib`, `events_case2021.joblib`)", "",
               "Linear SVM (scikit-learn) over TF-IDF n-grams plus the cue features of `newsprism/events/cues.py`; "
               "`newsprism events classify` uses them.",
@@ -102,6 +95,38 @@ def write_note(out: Path, report: dict) -> None:
               "repository chooses them again, so read both figures as optimistic.",
               "Pickles are tied to the scikit-learn version: retrain after upgrading it."]
     (out / "events_models.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def detector_note(d: dict) -> list[str]:
+    """The detectors' part of `events_models.md`, from the record `train_detector` returns."""
+    parts = d["parts"]
+    lines = ["## Detectors and typers (`events_detector.joblib`, `events_detector_encoder.joblib`)", "",
+             "Two detectors, each deciding event or NONE and the PLOVER type of a sentence (FIGHT and ASSAULT then "
+             "told apart by the CASE 2021 classifier): **linear**, two logistic regressions over the sentence "
+             "features of `newsprism/events/detector.py`; **encoder**, logistic-regression heads over the shared "
+             "MiniLM encoder's sentence vectors (`newsprism/events/encoded.py`). "
+             f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events, split by "
+             "document into train " + ", ".join(f"{r} ({parts[r]['documents']} documents, {parts[r]['sentences']} "
+                                                 f"sentences, {parts[r]['events']} events)" for r in parts) +
+             f"; {d['extra_snippets']} GSR and CASE 2021 snippets added to train. Settings, calibration and "
+             "threshold chosen on the tune part; the report part was used for nothing but these figures. "
+             f"The default (better typed F1 on tune): **{d['default']}**.", "",
+             "| detector | part | threshold | detection P | R | F1 | typed P | R | F1 | ECE |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for kind, m in d["models"].items():
+        for part in ("tune", "report"):
+            det, typ = m[part]["detection"], m[part]["typed"]
+            note = " (chosen on this split)" if part == "tune" else ""
+            lines.append(f"| {kind} | {part}{note} | {det['threshold']} | {det['precision']} | {det['recall']} | "
+                         f"{det['f1']} | {typ['precision']} | {typ['recall']} | {typ['f1']} | "
+                         f"{m[part]['calibration']['ece']} |")
+    lines += ["", "Settings chosen on tune: " + "; ".join(
+        f"{kind}: {m['chosen_on_tune']}" for kind, m in d["models"].items()), ""]
+    default = d["models"][d["default"]]["report"]["calibration"]
+    lines += [f"Reliability of the default detector's score on the report part (ECE {default['ece']}):", "",
+              "| score bin | sentences | mean score | share events |", "| --- | --- | --- | --- |"]
+    lines += [f"| {r['bin']} | {r['n']} | {r['mean_score']} | {r['share_events']} |" for r in default["table"]]
+    return lines + [""]
 
 
 def extra_examples(shared: Path) -> tuple[list[Span], list[bool], list[str]]:
@@ -126,45 +151,139 @@ def choose_threshold(scores: list[float], gold: list[bool], floor: float = PRECI
     return round(max(points, key=lambda x: x[1])[0], 4) if points else detector.DEFAULT_THRESHOLD
 
 
-def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS,
-                   seed: int = 0) -> dict:
-    """Trains the event detector on the annotated train split plus the extra snippets, with each setting of
-    DETECTOR_GRID, keeps the best on the development split (precision at recall >= 0.5, then average
-    precision), sets its threshold there, saves it, and returns its development figures."""
-    import joblib
+def _key(scores: list[float], gold: list[bool]) -> tuple[float, float]:
+    """How a setting is judged on the tuning split: precision at recall >= 0.5, then average precision."""
     from sklearn.metrics import average_precision_score
 
+    return detection(scores, gold, 0.5)["precision_at_recall_0.5"], float(average_precision_score(gold, scores))
+
+
+def calibrate(model, raw_tune: list[float], gold_tune: list[bool], seed: int) -> dict:
+    """Fits `model`'s calibrator on its raw tuning-split scores (the method of lower cross-validated ECE
+    there) and sets its threshold on the calibrated ones; returns what was chosen."""
+    model.calibrator, chosen = calibration.choose(raw_tune, gold_tune, seed=seed)
+    calibrated = [float(p) for p in model.calibrator(raw_tune)]
+    model.threshold = choose_threshold(calibrated, gold_tune)
+    return {**chosen, "threshold": model.threshold}
+
+
+def unit_vectors(spans: list[Span], keep: bool = True) -> np.ndarray:
+    """The encoder's sentence vector of each span, one encoder pass per document (dropped after unless `keep`)."""
+    out = np.zeros((len(spans), encoded.DIM), dtype=np.float32)
+    by_doc: dict[int, list[int]] = {}
+    for i, sp in enumerate(spans):
+        by_doc.setdefault(id(sp.doc), []).append(i)
+    for rows in by_doc.values():
+        doc = spans[rows[0]].doc
+        out[rows] = encoded.sentence_vectors(doc, [spans[i] for i in rows])
+        if not keep:
+            doc._.encoding = None
+    return out
+
+
+def cross_fitted(setting: dict, feats: list[dict], events: list[bool], weights: list[float], seed: int) -> list[float]:
+    """Out-of-fold raw scores of the linear detector (its chosen `setting`) on its own training examples,
+    for the encoder head to stack without learning the linear model's in-sample confidence."""
+    from sklearn.model_selection import StratifiedKFold
+
+    out = np.zeros(len(feats))
+    y = np.asarray(events)
+    for tr, te in StratifiedKFold(CROSS_FIT_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
+        m = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(
+            [feats[i] for i in tr], list(y[tr]), [weights[i] for i in tr])
+        out[te] = m.raw_scores([feats[i] for i in te])
+    return [float(v) for v in out]
+
+
+def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS,
+                   seed: int = 0) -> dict:
+    """Trains both event detectors on the annotated train part plus the extra snippets, chooses each one's
+    settings, calibration and threshold on the tuning part, measures both on the reporting part (nothing
+    is chosen there), keeps as the default the one of better typed F1 on the tuning part, saves both with
+    their record (`events_detector.json`), and returns it."""
+    import joblib
+
     units = annotated_units(folder, shared)
-    train_units = [u for u in units if u.split == "train"]
-    dev_units = [u for u in units if u.split == "dev"]
+    part = {r: [u for u in units if u.role == r] for r in ROLES}
     spans, extra_events, extra_types = extra_examples(shared)
-    f_train = [detector.features(u.sent, u.quoted) for u in train_units]
+    feats = {r: [detector.features(u.sent, u.quoted) for u in part[r]] for r in ROLES}
     f_extra = [detector.features(s, detector.quoted_ranges(s.doc.text)) for s in spans]
-    f_dev = [detector.features(u.sent, u.quoted) for u in dev_units]
-    gold = [u.label != "NONE" for u in dev_units]
+    gold = {r: [u.label != "NONE" for u in part[r]] for r in ROLES}
+    events = gold["train"] + extra_events
+    snippet_model = joblib.load(model_path("plover", out))
+
+    # the linear detector: settings judged on the tuning part
     best = None
     for setting in DETECTOR_GRID:
-        model = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(
-            f_train + f_extra, [u.label != "NONE" for u in train_units] + extra_events,
-            [1.0] * len(f_train) + [setting["extra_weight"]] * len(f_extra))
-        scores = model.scores(f_dev)
-        key = (detection(scores, gold, 0.5)["precision_at_recall_0.5"], average_precision_score(gold, scores))
+        weights = [1.0] * len(feats["train"]) + [setting["extra_weight"]] * len(f_extra)
+        model = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(feats["train"] + f_extra, events, weights)
+        key = _key(model.raw_scores(feats["tune"]), gold["tune"])
         if best is None or key > best[0]:
-            best = (key, setting, model, scores)
-    _, setting, model, scores = best
-    snippet_model = joblib.load(model_path("plover", out))
-    typed_examples = [(f, u.sent, u.label) for f, u in zip(f_train, train_units) if u.label != "NONE"]
+            best = (key, setting, model, weights)
+    _, setting, linear, weights = best
+    typed_examples = [(f, u.sent, u.label) for f, u in zip(feats["train"], part["train"]) if u.label != "NONE"]
     typed_examples += [(f, sp, t) for f, sp, t in zip(f_extra, spans, extra_types) if t]
-    merged = detector.snippet_features([sp for _, sp, _ in typed_examples], snippet_model)
-    model.fit_typer([{**f, **g} for (f, _, _), g in zip(typed_examples, merged)], [t for _, _, t in typed_examples],
-                    [1.0] * sum(1 for u in train_units if u.label != "NONE")
+    type_weights = ([1.0] * sum(1 for u in part["train"] if u.label != "NONE")
                     + [TYPER_EXTRA_WEIGHT] * sum(1 for t in extra_types if t))
-    model.threshold = choose_threshold(scores, gold)
-    model.model.coef_ = model.model.coef_.astype(np.float32)
-    model.typer.coef_ = model.typer.coef_.astype(np.float32)
-    joblib.dump(model, detector.model_path(out), compress=3)
+    merged = detector.snippet_features([sp for _, sp, _ in typed_examples], snippet_model)
+    linear.fit_typer([{**f, **g} for (f, _, _), g in zip(typed_examples, merged)], [t for _, _, t in typed_examples],
+                     type_weights)
+    lin_tune = linear.raw_scores(feats["tune"])
+    chosen = {"linear": {"setting": setting, **calibrate(linear, lin_tune, gold["tune"], seed)}}
+    linear.model.coef_ = linear.model.coef_.astype(np.float32)
+    linear.typer.coef_ = linear.typer.coef_.astype(np.float32)
+
+    # the encoder detector: heads over the shared encoder's sentence vectors
+    vec = {"train": unit_vectors([u.sent for u in part["train"]], keep=False),
+           "tune": unit_vectors([u.sent for u in part["tune"]]), "report": unit_vectors([u.sent for u in part["report"]])}
+    v_extra = unit_vectors(spans, keep=False)
+    stacked = cross_fitted(setting, feats["train"] + f_extra, events, weights, seed)
+    v_fit = np.vstack([vec["train"], v_extra])
+    best = None
+    for enc_setting in ENCODER_GRID:
+        model = encoded.EncoderEventDetector(C=enc_setting["C"], stack=enc_setting["stack"], seed=seed)
+        model.fit_decision(v_fit, stacked, events, weights)
+        raw = model.raw_scores(vec["tune"], lin_tune)
+        key = _key(raw, gold["tune"])
+        if best is None or key > best[0]:
+            best = (key, enc_setting, model, raw)
+    _, enc_setting, encoder, enc_tune = best
+    typed_rows = [i for i, u in enumerate(part["train"]) if u.label != "NONE"]
+    typed_extra = [i for i, t in enumerate(extra_types) if t]
+    v_typed = np.vstack([vec["train"][typed_rows], v_extra[typed_extra]])
+    s_typed = encoded.snippet_scores([part["train"][i].sent for i in typed_rows] + [spans[i] for i in typed_extra],
+                                     snippet_model)
+    y_typed = [part["train"][i].label for i in typed_rows] + [extra_types[i] for i in typed_extra]
+    tune_rows = [i for i, u in enumerate(part["tune"]) if u.label != "NONE"]
+    s_tune = encoded.snippet_scores([part["tune"][i].sent for i in tune_rows], snippet_model)
+    best_type = None
+    for type_C in ENCODER_TYPE_C:
+        encoder.typer.set_params(C=type_C)
+        encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
+        right = sum(p == part["tune"][i].label for p, i in zip(encoder.types(vec["tune"][tune_rows], s_tune), tune_rows))
+        if best_type is None or right > best_type[0]:
+            best_type = (right, type_C)
+    encoder.typer.set_params(C=best_type[1])
+    encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
+    encoder.linear = linear
+    chosen["encoder"] = {"setting": {**enc_setting, "type_C": best_type[1]},
+                         **calibrate(encoder, enc_tune, gold["tune"], seed)}
+
+    # both measured: settings were chosen on tune, nothing on report
+    record = {"default": None, "labelled": len(units), "labelled_events": sum(u.label != "NONE" for u in units),
+              "parts": {r: {"sentences": len(part[r]), "events": sum(gold[r]),
+                            "documents": len({u.doc for u in part[r]})} for r in ROLES},
+              "extra_snippets": len(spans), "models": {}}
+    for kind, model in (("linear", linear), ("encoder", encoder)):
+        record["models"][kind] = {"chosen_on_tune": chosen[kind],
+                                  "tune": evaluate_units(part["tune"], model),
+                                  "report": evaluate_units(part["report"], model)}
+    record["default"] = max(("linear", "encoder"),
+                            key=lambda k: (record["models"][k]["tune"]["typed"]["f1"], k == "linear"))
+    out.mkdir(parents=True, exist_ok=True)
+    joblib.dump(linear, detector.model_path(out, "linear"), compress=3)
+    joblib.dump(encoder, detector.model_path(out, "encoder"), compress=3)
+    detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     detector.load.cache_clear()
     classifier.load.cache_clear()
-    return {"setting": setting, "labelled": len(units), "labelled_events": sum(u.label != "NONE" for u in units),
-            "train_sentences": len(train_units), "extra_snippets": len(spans),
-            "dev": evaluate_units(dev_units, model)}
+    return record
