@@ -788,14 +788,19 @@ def train_events(
     out: Path = typer.Option(Path("newsprism/models"), help="Folder for the event classifiers."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
+    retune: bool = typer.Option(False, "--retune", help="Only choose the shipped detectors' thresholds again on the tune part and measure them again (no training)."),
 ) -> None:
     """Train the event detectors and typers, linear and over the shared encoder (annotated train sentences
     plus the GSR and CASE 2021 snippets; settings, calibration and threshold chosen on the tune part, both
     measured on the report part, the better on tune kept as default) and the PLOVER and CASE 2021 snippet
     classifiers (seeded)."""
     from newsprism.events import annotation
+    from newsprism.events.training import retune as retune_detectors
     from newsprism.events.training import train
 
+    if retune:
+        print(json.dumps(retune_detectors(shared, out, data or annotation.ANNOTATIONS), indent=2))
+        return
     print(json.dumps(train(shared, out, seed=seed, annotations=data or annotation.ANNOTATIONS), indent=2))
 
 

@@ -146,3 +146,24 @@ def test_command_line_min_event_score(tmp_path, monkeypatch):
     assert events() == ["COERCE"]
     monkeypatch.setenv("NEWSPRISM_MIN_EVENT_SCORE", "1.0")  # the option's variable, read by the command line
     assert events() == []
+
+
+def test_both_detectors_are_recorded_calibrated_and_decide(spacy_model):
+    """The model record names the default detector and holds both detectors' figures on the tune part
+    (chosen there) and the report part (nothing chosen there); each shipped detector decides with a
+    calibrated score."""
+    record = json.loads(detector.record_path().read_text(encoding="utf-8"))
+    assert record["default"] in ("linear", "encoder") and set(record["models"]) == {"linear", "encoder"}
+    assert detector.load().kind == record["default"]
+    doc = spacy_model("Police arrested two men in Dayton on Saturday. Download our app for alerts.")
+    sents = list(doc.sents)
+    for kind, figures in record["models"].items():
+        for part in ("tune", "report"):
+            assert figures[part]["detection"]["sentences"] == record["parts"][part]["sentences"]
+            assert 0.0 <= figures[part]["calibration"]["ece"] <= 1.0
+        model = detector.load(detector.MODEL_DIR, kind)
+        assert model.kind == kind and model.calibrator is not None
+        assert figures["chosen_on_tune"]["threshold"] == model.threshold
+        decided = model.decide(doc, sents, model.threshold)
+        assert len(decided) == 2 and all(0.001 <= score <= 0.999 for score, _ in decided)
+        assert decided[0][1] == "COERCE" and decided[1][1] is None

@@ -15,7 +15,7 @@ Order of work, each step reading the previous ones:
    is no actor (the source then stays empty, as PLOVER codes "Two men were killed");
 3. place: a place named after a locative preposition in the sentence, else (for a material event) any
    known place the sentence names outside its actors, else one named in its paragraph, else in one of the
-   three sentences before unless that one reports an event of the other kind (material or verbal), else
+   three sentences before where that one reports an event of the same kind (material or verbal), else
    the article's dateline ("GAZA CITY (Reuters) -"); each resolved to coordinates where the gazetteer
    knows the town;
 4. date: a date in the sentence resolved against `doc._.published`, or "the first day of the protest"
@@ -404,7 +404,7 @@ class EventExtractor:
             same_paragraph = sorted((i for i in named if para[i] == para[idx] and i != idx),
                                     key=lambda i: (i > idx, abs(i - idx)))
             carried = [i for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1)
-                       if i in named and kind_at.get(i, etype in VERBAL) == (etype in VERBAL)]
+                       if i in named and kind_at.get(i) == (etype in VERBAL)]
             hit = (sentence_place(sent, skip) or (etype not in VERBAL and any_place(sent, skip))
                    or next((named[i] for i in same_paragraph + carried), None))
             location = None

@@ -133,20 +133,31 @@ def typed(pred: list[str], gold: list[str]) -> dict:
             "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0, "correct": tp}
 
 
-def evaluate_units(units: list, model) -> dict:
-    """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
-    F1 of annotated sentences (`data.Unit`), decided as the events component decides."""
+def _decided(units: list, model) -> list[tuple[list, list]]:
+    """(units of one document, their (score, type) as the events component decides) per document."""
     from newsprism.events.component import decide
 
     by_doc: dict[int, list] = {}
     for u in units:
         by_doc.setdefault(id(u.sent.doc), []).append(u)
+    return [(group, decide(group[0].sent.doc, [u.sent for u in group], 0.0, model)) for group in by_doc.values()]
+
+
+def unit_scores(units: list, model) -> list[float]:
+    """The model's event score of each annotated sentence, in the order of `units` grouped by document."""
+    return [score for group, decided in _decided(units, model) for score, _ in decided]
+
+
+def evaluate_units(units: list, model) -> dict:
+    """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
+    F1 of annotated sentences (`data.Unit`), decided as the events component decides."""
     scores, types, gold = [], [], []
-    for group in by_doc.values():
-        for u, (score, kind) in zip(group, decide(group[0].sent.doc, [u.sent for u in group], 0.0, model)):
+    for group, decided in _decided(units, model):
+        for u, (score, kind) in zip(group, decided):
             scores.append(score)
             types.append(kind if score >= model.threshold and kind else "NONE")
             gold.append(u.label)
+    by_doc = {id(u.sent.doc) for u in units}
     is_event = [g != "NONE" for g in gold]
     return {"detection": detection(scores, is_event, model.threshold), "typed": typed(types, gold),
             "documents": len(by_doc), "calibration": {"ece": calibration.ece(scores, is_event),

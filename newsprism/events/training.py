@@ -21,8 +21,8 @@ from spacy.tokens import Span
 
 from newsprism.events import annotation, calibration, classifier, detector, encoded
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
-from newsprism.events.data import ROLES, annotated_units, full_parser, load_data
-from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units
+from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
+from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units, unit_scores
 
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
 # The PLOVER type of a CASE 2021 snippet, where one fits, for training the typer on it.
@@ -45,7 +45,7 @@ PRECISION_FLOOR = 0.75  # the default threshold: the lowest whose tuning precisi
 # stacked, and the typer's C.
 ENCODER_GRID = [{"C": c, "stack": stack} for c in (0.01, 0.1, 1.0) for stack in (False, True)]
 ENCODER_TYPE_C = (0.1, 1.0)
-CROSS_FIT_FOLDS = 5  # folds for the linear detector's out-of-fold scores stacked into the encoder head
+CROSS_FIT_FOLDS = 3  # folds for the linear detector's out-of-fold scores stacked into the encoder head
 
 
 def train(shared: Path, out: Path = MODEL_DIR, schemes: tuple[str, ...] = ("plover", "case2021"),
@@ -106,7 +106,7 @@ def detector_note(d: dict) -> list[str]:
              "features of `newsprism/events/detector.py`; **encoder**, logistic-regression heads over the shared "
              "MiniLM encoder's sentence vectors (`newsprism/events/encoded.py`). "
              f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events, split by "
-             "document into train " + ", ".join(f"{r} ({parts[r]['documents']} documents, {parts[r]['sentences']} "
+             "document into " + ", ".join(f"{r} ({parts[r]['documents']} documents, {parts[r]['sentences']} "
                                                  f"sentences, {parts[r]['events']} events)" for r in parts) +
              f"; {d['extra_snippets']} GSR and CASE 2021 snippets added to train. Settings, calibration and "
              "threshold chosen on the tune part; the report part was used for nothing but these figures. "
@@ -142,13 +142,14 @@ def extra_examples(shared: Path) -> tuple[list[Span], list[bool], list[str]]:
 
 
 def choose_threshold(scores: list[float], gold: list[bool], floor: float = PRECISION_FLOOR) -> float:
-    """The lowest threshold whose precision reaches `floor` at recall >= 0.5; failing that, the one of best
-    precision at recall >= 0.5; failing that, the detector's default."""
-    points = [(th, p) for th, p, r in curve(scores, gold) if r >= 0.5]
-    reaching = [th for th, p in points if p >= floor]
+    """The lowest threshold whose precision reaches `floor` at recall >= 0.5; failing that (precision and
+    recall cannot both be had), the one of best F1; failing that, the detector's default."""
+    points = curve(scores, gold)
+    reaching = [th for th, p, r in points if r >= 0.5 and p >= floor]
     if reaching:
         return round(min(reaching), 4)
-    return round(max(points, key=lambda x: x[1])[0], 4) if points else detector.DEFAULT_THRESHOLD
+    f1 = [(2 * p * r / (p + r), th) for th, p, r in points if p + r]
+    return round(max(f1)[1], 4) if f1 else detector.DEFAULT_THRESHOLD
 
 
 def _key(scores: list[float], gold: list[bool]) -> tuple[float, float]:
@@ -286,4 +287,33 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     detector.load.cache_clear()
     classifier.load.cache_clear()
+    return record
+
+
+def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS) -> dict:
+    """Chooses each shipped detector's threshold again on the tune part by `choose_threshold` (weights and
+    calibration kept), measures both again on the tune and report parts, keeps the default rule, and
+    rewrites the record and the detectors' part of `events_models.md`; returns the record."""
+    import joblib
+
+    record = json.loads(detector.record_path(out).read_text(encoding="utf-8"))
+    units = annotated_units(folder, shared, SPLITS_OF_ROLE["tune"] | SPLITS_OF_ROLE["report"])
+    part = {r: [u for u in units if u.role == r] for r in ("tune", "report")}
+    models = {kind: joblib.load(detector.model_path(out, kind)) for kind in ("linear", "encoder")}
+    models["encoder"].linear = models["linear"]
+    for kind, model in models.items():
+        scores = unit_scores(part["tune"], model)
+        model.threshold = choose_threshold(scores, [u.label != "NONE" for u in part["tune"]])
+        entry = record["models"][kind]
+        entry["chosen_on_tune"]["threshold"] = model.threshold
+        entry["tune"], entry["report"] = evaluate_units(part["tune"], model), evaluate_units(part["report"], model)
+        joblib.dump(model, detector.model_path(out, kind), compress=3)
+    record["default"] = max(("linear", "encoder"),
+                            key=lambda k: (record["models"][k]["tune"]["typed"]["f1"], k == "linear"))
+    detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    note = out / "events_models.md"
+    text = note.read_text(encoding="utf-8")
+    start, end = text.index("## Detectors and typers"), text.index("## Snippet classifiers")
+    note.write_text(text[:start] + "\n".join(detector_note(record)) + "\n" + text[end:], encoding="utf-8")
+    detector.load.cache_clear()
     return record
