@@ -90,13 +90,15 @@ FUZZ_SECONDS ?= 60
 FUZZ_WORK := $(VENV)/fuzz
 fuzz: setup-test
 	$(UV_PIP) install $(INTO) 'atheris>=2.3'
-	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/decompress $(FUZZ_WORK)/crashes
+	mkdir -p $(FUZZ_WORK)/readers $(FUZZ_WORK)/decode $(FUZZ_WORK)/decompress $(FUZZ_WORK)/tokenize $(FUZZ_WORK)/crashes
 	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/readers fuzz/seeds
 	$(BIN)/python fuzz/fuzz_decode.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decode
 	$(BIN)/python fuzz/fuzz_decompress.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 \
 		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/decompress
+	$(BIN)/python fuzz/fuzz_tokenize.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+		-artifact_prefix=$(FUZZ_WORK)/crashes/ $(FUZZ_WORK)/tokenize
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) site

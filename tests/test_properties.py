@@ -10,10 +10,12 @@ import json
 import os
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newsprism.article import Article, Refusal
 from newsprism.codepoints import clean
+from newsprism.parse import _RUN, PIECE, RUN_CAP, pieces, tokenize
 from newsprism.readers import read_stream
 
 # NEWSPRISM_EXAMPLES=2000 for a longer search; no example database, so runs leave nothing in the tree.
@@ -26,6 +28,7 @@ WORDS = ["said", "told", "\"", "“", "”", "'", "he", "she", "they", "Presiden
          "Ukraine", "Russian", "troops", "attacked", "on", "Monday", "12", "people", "(", ")", ":", "é", "\u200b"]
 NEWSY = st.lists(st.sampled_from(WORDS), min_size=1, max_size=80).map(" ".join)
 ANY_TEXT = st.one_of(NEWSY, st.text(min_size=1, max_size=400))
+BLANK = spacy.blank("en")  # spaCy's English tokenizer rules alone (no statistical model)
 
 
 def items(data: bytes, name: str) -> list[Article | Refusal]:
@@ -128,3 +131,41 @@ def test_decode_takes_any_declared_charset(data, declared):
 
     text = decode(data, declared)
     assert text is None or isinstance(text, str)
+
+
+# ---- the stages hostile input reached before newsprism's components (issue 25) -------------------------------
+
+RUNS = st.builds(lambda char, n, text: text[:len(text) // 2] + char * n + text[len(text) // 2:],
+                 st.sampled_from(["'", "-", "%", "x", "’", "."]), st.integers(0, 2_000), ANY_TEXT)
+
+
+@FAST
+@given(text=RUNS)
+def test_a_text_cut_for_the_tokenizer_joins_back_with_no_run_over_the_cap(text):
+    cut = list(pieces(text))
+    assert "".join(cut) == text
+    assert all(len(run) <= RUN_CAP for piece in cut for run in _RUN.findall(piece))
+
+
+@FAST
+@given(text=RUNS)
+def test_the_linear_tokenizer_keeps_the_text_and_normal_text_gets_spacys_tokens(text):
+    doc = tokenize(BLANK, text)
+    assert doc.text == text
+    if len(text) <= PIECE and all(len(run) <= RUN_CAP for run in _RUN.findall(text)):
+        assert [t.text for t in doc] == [t.text for t in BLANK.make_doc(text)]
+
+
+NUMBERS = st.one_of(st.integers(), st.floats(allow_nan=False), st.integers(4_000, 6_000).map(lambda n: "9" * n),
+                    st.sampled_from(["1e999", "-1e999", "1" + "0" * 400, "0." + "1" * 5000]))
+
+
+@FAST
+@given(number=NUMBERS, field=st.sampled_from(["id", "text", "title", "published", "extra"]))
+def test_a_jsonl_line_with_any_number_in_any_field_leaves_the_good_lines_read(number, field):
+    bad = json.dumps({"id": "bad", "text": "A bad line."}).replace(f'"{field}"', f'"{field}_"')[:-1]
+    bad += f', "{field}": {number}}}'
+    good = [json.dumps({"id": f"g{k}", "text": f"Good line {k}."}) for k in range(2)]
+    found = items("\n".join([good[0], bad, good[1]]).encode(), "a.jsonl")
+    check_items(found)
+    assert {a.id for a in found if isinstance(a, Article)} >= {"g0", "g1"}
