@@ -216,8 +216,7 @@ def _tokenized(nlp: Language, art: Article, budget: float) -> Doc | Refusal:
     except limits.OverBudget:
         return Refusal(origin, f"analysis stopped: it took over {budget:g} s (in the tokenizer; --time-budget)")
     except Exception as err:  # noqa: BLE001 - one article's failure must not end the batch
-        message = " ".join(str(err).split())[:200]
-        return Refusal(origin, f"analysis failed in the tokenizer: {type(err).__name__}: {message}")
+        return _failed(origin, "the tokenizer", err)
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -260,5 +259,10 @@ def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], b
     except limits.OverBudget:
         return Refusal(origin, f"analysis stopped: it took over {budget:g} s (in {step}; --time-budget)")
     except Exception as err:  # noqa: BLE001 - one article's failure must not end the batch
-        message = " ".join(str(err).split())[:200]
-        return Refusal(origin, f"analysis failed in {step}: {type(err).__name__}: {message}")
+        return _failed(origin, step, err)
+
+
+def _failed(origin: str, where: str, err: Exception) -> Refusal:
+    """The refusal of one article whose analysis raised `err` in `where`: one line, the message cut at 200."""
+    message = " ".join(str(err).split())[:200]
+    return Refusal(origin, f"analysis failed in {where}: {type(err).__name__}: {message}")

@@ -39,7 +39,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -170,17 +169,9 @@ def figures_events() -> dict:
 
 
 def figures_framing() -> dict:
-    from newsprism.framing.evaluation import evaluate
-    from newsprism.framing.model import MODEL_DIR
+    from newsprism.framing.evaluation import evaluate, recorded_dev_split
 
-    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        split = Path(tmp)
-        (split / "articles").mkdir()
-        for aid in record["articles"]["dev_ids"]:
-            (split / "articles" / f"article{aid}.txt").symlink_to(PTC / "articles" / f"article{aid}.txt")
-        for labels in ("spans.labels", "techniques.labels"):
-            (split / labels).symlink_to(PTC / labels)
+    with recorded_dev_split(PTC) as (_, split):
         r = evaluate(split)
     return {f"{task}_{k.lower()}": round(r[task][k], 4) for task in ("SI", "TC") for k in ("P", "R", "F1")}
 

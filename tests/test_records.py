@@ -6,7 +6,6 @@ written again by the code: `newsprism train ...`, or `newsprism eval attribution
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,17 +39,9 @@ def test_tone_record_is_what_the_head_gives_on_newsmtsc_dev():
 
 def test_framing_record_is_what_the_model_gives_on_its_dev_split():
     needs(PTC)
-    from newsprism.framing.evaluation import evaluate
-    from newsprism.framing.model import MODEL_DIR
+    from newsprism.framing.evaluation import evaluate, recorded_dev_split
 
-    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        split = Path(tmp)
-        (split / "articles").mkdir()
-        for aid in record["articles"]["dev_ids"]:
-            (split / "articles" / f"article{aid}.txt").symlink_to(PTC / "articles" / f"article{aid}.txt")
-        for labels in ("spans.labels", "techniques.labels"):
-            (split / labels).symlink_to(PTC / labels)
+    with recorded_dev_split(PTC) as (record, split):
         for tagger, recorded in record["dev"].items():
             got = evaluate(split, tagger=tagger)
             assert {task: {k: round(v, 4) for k, v in got[task].items()} for task in recorded} == recorded, tagger

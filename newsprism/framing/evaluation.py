@@ -9,8 +9,11 @@ of the same name ("crf", or "minilm" with `--framing-tagger minilm`).
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from spacy.tokens import Doc
 
 from newsprism.errors import FramingInputError
 from newsprism.framing import ordinary
-from newsprism.framing.model import FramingModel, shipped_model
+from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
 from newsprism.framing.semeval import (
     article_files,
     read_raw,
@@ -143,6 +146,21 @@ def _classify_rows(files: dict[str, Path], rows: list[tuple[str, str, int, int]]
         for (s, e, k), techs in zip(mine, model.techniques(docs[aid], [(s, e) for s, e, _ in mine])):
             choice[(aid, s, e, k)] = techs[min(k, len(techs) - 1)][0]
     return [(a, choice[(a, s, e, k)], s, e) for a, s, e, k in groups]
+
+
+@contextmanager
+def recorded_dev_split(ptc: Path) -> Iterator[tuple[dict, Path]]:
+    """The shipped model's record and, for the time of the `with`, a PTC-style folder of the development
+    articles it names (links into `ptc`, PTC's train folder), as `evaluate` reads a split."""
+    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        split = Path(tmp)
+        (split / "articles").mkdir()
+        for aid in record["articles"]["dev_ids"]:
+            (split / "articles" / f"article{aid}.txt").symlink_to(ptc / "articles" / f"article{aid}.txt")
+        for labels in ("spans.labels", "techniques.labels"):
+            (split / labels).symlink_to(ptc / labels)
+        yield record, split
 
 
 def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf") -> dict:
