@@ -4,9 +4,6 @@ the labels each outlet used. Screenshots are kept in test-output/ (corpus-story.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +11,8 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install '.[test]')")
 
-import uvicorn  # noqa: E402
 from corpus_fixtures import actor_corpus, protest_corpus  # noqa: E402
-from test_web_browser import CHROMIUM, browser, page, shot  # noqa: E402,F401  (fixtures)
+from test_web_browser import CHROMIUM, browser, page, served, shot  # noqa: E402,F401  (fixtures)
 
 from newsprism.store import Store  # noqa: E402
 from newsprism.web import create_app  # noqa: E402
@@ -33,19 +29,7 @@ def corpus_url(tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("corpus-web") / "corpus.db"
     with Store(str(db)) as store:
         store.save(protest_corpus() + actor_corpus())
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    yield from served(create_app(str(db)))
 
 
 def test_story_versions_side_by_side_with_the_tolls_highlighted(page: sync_api.Page, corpus_url: str) -> None:  # noqa: F811

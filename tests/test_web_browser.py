@@ -43,17 +43,21 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="module")
 def base_url(web_db: WebDB, nlp) -> Iterator[str]:  # noqa: F811
     """`newsprism serve` on a free port of 127.0.0.1, in a thread, for the length of this module."""
+    yield from served(create_app(str(web_db.path), token=TOKEN, nlp=nlp))
+
+
+def served(app) -> Iterator[str]:  # noqa: ANN001 - the FastAPI app
+    """`app` served by uvicorn on a free port of 127.0.0.1 in a thread: yields its URL, stops it after."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(web_db.path), token=TOKEN, nlp=nlp), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     server.should_exit = True
     thread.join(10)
     sock.close()

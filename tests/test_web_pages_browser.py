@@ -10,9 +10,6 @@ a French article stored unanalysed, the protest and actor corpora of the corpus 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +17,8 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install '.[test]')")
 
-import uvicorn  # noqa: E402
 from corpus_fixtures import actor_corpus, protest_corpus  # noqa: E402
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from test_web_browser import CHROMIUM, browser, served  # noqa: E402,F401  (fixture)
 from test_web_units import analysis  # noqa: E402
 from test_web_users import FRENCH  # noqa: E402
 
@@ -70,32 +66,12 @@ def site(tmp_path_factory) -> Iterator[str]:
     with Store(str(db)) as store:
         store.save([analysis(f"outlet-{i}", source) for i, source in enumerate(OUTLETS)]
                    + [long_article(), pipeline.to_analysis(FRENCH, None, "fr")] + protest_corpus() + actor_corpus())
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db), token="t"), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    yield from served(create_app(str(db), token="t"))
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def open_page(chromium: sync_api.Browser, url: str, width: int) -> sync_api.Page:
+def open_page(browser: sync_api.Browser, url: str, width: int) -> sync_api.Page:
     """A tab `width` pixels wide at `url`, recording console errors (CSP violations among them)."""
-    tab = chromium.new_context(viewport={"width": width, "height": 900}).new_page()
+    tab = browser.new_context(viewport={"width": width, "height": 900}).new_page()
     tab.errors = []  # type: ignore[attr-defined]
     tab.on("console", lambda msg: msg.type == "error" and tab.errors.append(msg.text))  # type: ignore[attr-defined]
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
@@ -149,8 +125,8 @@ PAGES = {
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_fits_the_screen(chromium: sync_api.Browser, site: str, name: str, width: int) -> None:
-    tab = open_page(chromium, site + PAGES[name], width)
+def test_every_page_fits_the_screen(browser: sync_api.Browser, site: str, name: str, width: int) -> None:
+    tab = open_page(browser, site + PAGES[name], width)
     try:
         assert tab.locator("main h1").count() >= 1
         assert overflow(tab) == [], overflow(tab)
@@ -161,9 +137,9 @@ def test_every_page_fits_the_screen(chromium: sync_api.Browser, site: str, name:
         tab.context.close()
 
 
-def test_the_speakers_table_fits_at_1280_and_scrolls_in_its_box_at_390(chromium: sync_api.Browser, site: str) -> None:
+def test_the_speakers_table_fits_at_1280_and_scrolls_in_its_box_at_390(browser: sync_api.Browser, site: str) -> None:
     for width in WIDTHS:
-        tab = open_page(chromium, site + "/speakers?outlets=0", width)
+        tab = open_page(browser, site + "/speakers?outlets=0", width)
         try:
             box = tab.locator(".table-wrap").first
             table_width, box_width = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
@@ -194,8 +170,8 @@ def covered_items(tab: sync_api.Page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_detail_box_never_covers_the_list(chromium: sync_api.Browser, site: str, width: int) -> None:
-    tab = open_page(chromium, site + "/articles/long-1", width)
+def test_the_detail_box_never_covers_the_list(browser: sync_api.Browser, site: str, width: int) -> None:
+    tab = open_page(browser, site + "/articles/long-1", width)
     try:
         items = tab.locator("#items .item")
         assert items.count() >= 80
@@ -216,8 +192,8 @@ def test_the_detail_box_never_covers_the_list(chromium: sync_api.Browser, site: 
         tab.context.close()
 
 
-def test_the_basemap_is_drawn_from_the_package(chromium: sync_api.Browser, site: str) -> None:
-    tab = open_page(chromium, site + "/events", 1280)
+def test_the_basemap_is_drawn_from_the_package(browser: sync_api.Browser, site: str) -> None:
+    tab = open_page(browser, site + "/events", 1280)
     requests: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
     try:
