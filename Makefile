@@ -82,7 +82,7 @@ docs-reference: $(STAMP)
 	$(BIN)/python scripts/docs_reference.py
 
 bench: setup
-	$(BIN)/python -m newsprism.bench --shared $(SHARED) --write BENCHMARKS.md
+	$(BIN)/python -m newsprism.console.bench --shared $(SHARED) --write BENCHMARKS.md
 
 # Coverage-guided fuzzing of the readers, decoding and decompression (atheris), FUZZ_SECONDS per harness;
 # not part of `make test`.

@@ -26,7 +26,7 @@ from rich.console import Console
 from newsprism import __version__
 from newsprism.article import Article, Refusal
 from newsprism.errors import CannotListen, DatabaseNotFound, DataError, InputError, InputNotFound, NewsprismError
-from newsprism.terminal import escape
+from newsprism.console.terminal import escape
 
 if TYPE_CHECKING:
     from newsprism.schema import Analysis
@@ -249,7 +249,7 @@ def analyze(
     min_event_score: float = typer.Option(None, min=0.0, max=1.0, envvar="NEWSPRISM_MIN_EVENT_SCORE", help="Report only events the detector scores at least this (0..1); lower finds more, less surely (default: the threshold chosen for precision)."),
 ) -> None:
     """Analyse articles and print what they claim and who says it, in input order, as each batch is done."""
-    from newsprism import render
+    from newsprism.console import render
     from newsprism.engines import local
 
     batch = Batch(paths)
@@ -396,7 +396,7 @@ def stories(
     version side by side, the figures that disagree, and why the events were joined."""
     from rich.console import Console
 
-    from newsprism import render_corpus as corpus_render
+    from newsprism.console import render_corpus as corpus_render
     from newsprism.store import corpus_views as views
 
     with open_store(db, read_only=story_days is None) as store:
@@ -418,7 +418,7 @@ def actors(
     """Print the actors across articles (id, name, type, country, articles, names used), most articles first."""
     from rich.console import Console
 
-    from newsprism import render_corpus as corpus_render
+    from newsprism.console import render_corpus as corpus_render
     from newsprism.store import corpus_views as views
 
     with open_store(db) as store:
@@ -459,7 +459,7 @@ def open_store(db: str, read_only: bool = True):
 def summary(db: str = typer.Option("newsprism.db", help="SQLite file or database URL.")) -> None:
     """Print what a database holds: the most quoted speakers, the most frequent actors and the labels used for
     them, events by type, framing techniques, conflicting figures, and the command to browse it."""
-    from newsprism import render
+    from newsprism.console import render
     from newsprism.store.overview import overview
 
     with open_store(db) as store:

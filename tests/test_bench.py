@@ -3,7 +3,7 @@ and --fast end-to-end ratios."""
 
 from __future__ import annotations
 
-from newsprism.bench import BEGIN, END, end_to_end_lines, write_report
+from newsprism.console.bench import BEGIN, END, end_to_end_lines, write_report
 
 
 def test_the_report_replaces_the_last_one_between_the_markers(tmp_path):
@@ -12,7 +12,7 @@ def test_the_report_replaces_the_last_one_between_the_markers(tmp_path):
     write_report(path, ["line one 1.23x", "line two"], ["--limit", "3"])
     text = path.read_text(encoding="utf-8")
     assert "old figures" not in text and "line one 1.23x" in text and "prose kept" in text and text.endswith("after\n")
-    assert "newsprism.bench --limit 3" in text and text.count(BEGIN) == 1
+    assert "newsprism.console.bench --limit 3" in text and text.count(BEGIN) == 1
     write_report(path, ["again"], [])
     assert "line one" not in path.read_text(encoding="utf-8")
 

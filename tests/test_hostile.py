@@ -28,13 +28,13 @@ from rich.console import Console
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsprism import render
+from newsprism.console import render
 from newsprism.article import Article, Refusal
 from newsprism.readers import read_paths, read_stream
 from newsprism.readers.decode import decode
 from newsprism.schema import Analysis, ArticleMeta
 from newsprism.store import Store, StoreError, export
-from newsprism.terminal import escape
+from newsprism.console.terminal import escape
 from tests.test_postgres import pg_url, server  # noqa: F401 - PostgreSQL fixtures (skip when none can start)
 
 REPO = Path(__file__).resolve().parents[1]

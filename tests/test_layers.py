@@ -18,7 +18,7 @@ PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "newsprism"
 # the capabilities and the corpus logic produce.
 LAYERS: list[tuple[str, list[str]]] = [
     ("base", ["errors", "codepoints", "limits", "schema", "article", "doctext", "voice", "gazetteer",
-              "terminal", "notorch", "lexicons", "parse", "native"]),
+              "notorch", "lexicons", "parse", "native", "console.terminal"]),
     ("readers", ["readers"]),
     ("encoder", ["encoder"]),
     ("actors", ["actors"]),
@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("store", ["store"]),
     ("engines", ["engines", "api", "watch"]),
     ("web", ["web"]),
-    ("interfaces", ["cli", "bench", "render", "render_corpus"]),
+    ("interfaces", ["cli", "console"]),
 ]
 
 

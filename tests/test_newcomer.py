@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from typer.testing import CliRunner
 
-from newsprism import render
+from newsprism.console import render
 from newsprism.cli import app
 from newsprism.schema import Analysis
 from newsprism.store import Store

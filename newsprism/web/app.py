@@ -35,7 +35,7 @@ from newsprism.article import Article, Refusal
 from newsprism.errors import AnalyzerUnavailable, StoreError
 from newsprism.schema import Analysis
 from newsprism.store import Store
-from newsprism.terminal import escape
+from newsprism.console.terminal import escape
 from newsprism.web.ratelimit import RateLimit
 from newsprism.web.sandbox import ProcessAnalyzer
 

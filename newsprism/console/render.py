@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.schema import Analysis
-from newsprism.terminal import cell, escape
+from newsprism.console.terminal import cell, escape
 
 out = Console()
 

@@ -270,7 +270,7 @@ def machine() -> str:
 
 def _run(args: argparse.Namespace, measure: str, workers: int = 1) -> dict[str, Any]:
     """One measurement in a fresh process."""
-    cmd = [sys.executable, "-m", "newsprism.bench", "--measure", measure, "--workers", str(workers),
+    cmd = [sys.executable, "-m", "newsprism.console.bench", "--measure", measure, "--workers", str(workers),
            "--shared", str(args.shared), "--limit", str(args.limit), "--corpus", args.corpus,
            "--batch-size", str(args.batch_size)] + (["--framing-tagger", args.framing_tagger] if args.framing_tagger else []) + (
            ["--fast"] if args.fast else [])
@@ -291,7 +291,7 @@ def write_report(path: Path, report: list[str], argv: list[str]) -> None:
         text += f"\n{BEGIN}\n{END}\n"
     head, rest = text.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
-    block = [f"Written by `python -m newsprism.bench {' '.join(argv)}` on {time.strftime('%d %b %Y %H:%M UTC', time.gmtime())}:",
+    block = [f"Written by `python -m newsprism.console.bench {' '.join(argv)}` on {time.strftime('%d %b %Y %H:%M UTC', time.gmtime())}:",
              "", "```", *report, "```"]
     Path(path).write_text(head + BEGIN + "\n" + "\n".join(block) + "\n" + END + tail, encoding="utf-8")
 

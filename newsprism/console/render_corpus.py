@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.store.corpus_views import FIGURES, ActorSummary, Named, Story, Version, by_article
-from newsprism.terminal import cell, escape
+from newsprism.console.terminal import cell, escape
 
 
 def _named(n: Named | None) -> str:
