@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("tone", ["tone"]),
     ("corpus", ["corpus"]),
     ("pipeline", ["pipeline"]),
-    ("evaluation", ["evaluation", "*.evaluation", "*.attribution_evaluation"]),
+    ("evaluation", ["*.evaluation", "*.attribution_evaluation"]),
     ("training", ["*.training", "*.training_minilm"]),
     ("store", ["store"]),
     ("engines", ["engines", "api", "watch"]),

@@ -8,8 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from newsprism import evaluation as runner
-from newsprism.quotes import polnear
+from newsprism.quotes import evaluation as runner, polnear
 
 
 def write_record(split: Path, figures: dict) -> Path:

@@ -10,18 +10,60 @@ or puts in. Held views, plans and findings are therefore in the gold while the a
 what was said, written or stated, so recall here is a lower bound by design. A second score, `direct`, takes
 the gold attributions whose content the article itself puts in quotation marks (the text's own marks choose
 them, not a lexicon): their recall and speaker accuracy against every predicted quote.
+
+The runner (`predict`, `score`) writes the analyses in the shared scorers' format and runs a scorer on them;
+`newsprism eval attribution` (`attribution_evaluation`) and the gate use it too.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from newsprism.article import Article
-from newsprism import evaluation as runner, lexicons
+from newsprism import lexicons, pipeline
+from newsprism.article import Article, Refusal
 from newsprism.quotes import polnear
+
+# ---- the runner: predictions in the scorers' format, and a shared scorer run on them ----
+
+QUOTE_COMPONENTS = ["newsprism_actors", "newsprism_quotes"]  # all that quotes read: no later component, no encoder
+
+
+def predict(articles: Iterable[Article], out: Path, config: dict[str, dict] | None = None,
+            components: list[str] | None = None) -> int:
+    """Analyses the articles into a JSONL file, one `Analysis` a line; returns how many. `config` and
+    `components` (default: all) as `pipeline.load` takes them: an evaluation of quotes needs only the
+    components up to quotes, not the shared encoder the later ones read."""
+    nlp = pipeline.load(components, config=config)
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for analysis in pipeline.analyze(nlp, articles):
+            if isinstance(analysis, Refusal):  # scored as an article with nothing found
+                print(f"newsprism: skipped {analysis.origin}: {analysis.reason}", file=sys.stderr)
+                continue
+            fh.write(analysis.model_dump_json() + "\n")
+            n += 1
+    return n
+
+
+def score(scorers: Path, script: str, *args: str) -> tuple[int, dict]:
+    """Runs `scorers/script` with `args` and prints what it says; returns its exit status and its JSON line."""
+    path = scorers / script
+    if not path.exists():
+        print(f"newsprism: scorer {path} not found (pass --scorers DIR)", file=sys.stderr)
+        return 2, {}
+    done = subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True)
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    result = next((json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")), {})
+    return done.returncode, result
+
+
+# ---- the gold ----
 
 # The quotation-mark table's marks for the gold (newsprism/lexicons/quote_marks.json, "quote_gold").
 OPENING = frozenset(lexicons.load("quote_marks")["quote_gold"]["open"])
@@ -71,12 +113,12 @@ def run(data: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
             gold = data
         records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
         pred = Path(tmp) / "pred.jsonl"
-        runner.predict((Article(text=r["text"], id=str(r["id"])) for r in records), pred, components=runner.QUOTE_COMPONENTS)
-        code, result = runner.score(scorers, "score_quotes.py", str(gold), str(pred))
+        predict((Article(text=r["text"], id=str(r["id"])) for r in records), pred, components=QUOTE_COMPONENTS)
+        code, result = score(scorers, "score_quotes.py", str(gold), str(pred))
         if polnear_split and result:
             print("quotes in quotation marks (gold attributions whose content the text marks; recall and speaker "
                   "accuracy, precision is not theirs):", file=sys.stderr)
             ggt_from_polnear(data, Path(tmp) / "gold-direct.jsonl", direct=True)
-            _, direct = runner.score(scorers, "score_quotes.py", str(Path(tmp) / "gold-direct.jsonl"), str(pred))
+            _, direct = score(scorers, "score_quotes.py", str(Path(tmp) / "gold-direct.jsonl"), str(pred))
             result["direct"] = {k: direct[k] for k in ("gold_quotes", "recall", "speaker_accuracy") if k in direct}
         return code, result
