@@ -17,7 +17,7 @@ PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "newsprism"
 # they sit above it (training reports the evaluation's figures, never the reverse); the store persists what
 # the capabilities and the corpus logic produce.
 LAYERS: list[tuple[str, list[str]]] = [
-    ("base", ["errors", "codepoints", "limits", "schema", "article", "doctext", "voice", "gazetteer",
+    ("base", ["errors", "codepoints", "limits", "schema", "article", "doctext", "gazetteer",
               "notorch", "lexicons", "parse", "native", "console.terminal"]),
     ("readers", ["readers"]),
     ("encoder", ["encoder"]),

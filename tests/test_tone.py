@@ -13,7 +13,7 @@ from newsprism.tone.component import summarise
 from newsprism.framing import minilm
 from newsprism.schema import Entity, Quote, Span, Tone, Voice
 from newsprism.tone.model import MODEL_DIR, HEAD_FILE
-from newsprism.voice import voice_of
+from newsprism.quotes.voice import voice_of
 
 needs_model = pytest.mark.skipif(not minilm.available() or not (MODEL_DIR / HEAD_FILE).exists(),
                                  reason="the encoder run time or the tone head is missing (make setup; "

@@ -4,7 +4,7 @@ statement), not the author's; other stretches keep the author's voice."""
 from __future__ import annotations
 
 from newsprism.schema import Quote, Span, Voice
-from newsprism.voice import voice_of
+from newsprism.quotes.voice import voice_of
 
 TEXT = ("The nations and especially the zealous youths must force the enemy to retreat, the Imam said. "
         "The zealous crowd marched on Friday.")

@@ -30,7 +30,7 @@ from newsprism.framing import minilm
 from newsprism.framing.features import word_key
 from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
-from newsprism.voice import voice_of
+from newsprism.quotes.voice import voice_of
 
 __all__ = ["FramingComponent", "candidate_spans", "framing_spans", "label_spans", "prose"]
 

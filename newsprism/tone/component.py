@@ -23,7 +23,7 @@ from newsprism.encoder.doc import encoding_of
 from newsprism.encoder.run import shared_encoder
 from newsprism.schema import ActorTone, Entity, Span, Tone
 from newsprism.tone.model import HEAD_FILE, MODEL_DIR, ToneModel, shipped_model
-from newsprism.voice import voice_of
+from newsprism.quotes.voice import voice_of
 
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
