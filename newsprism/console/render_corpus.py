@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.store.corpus_views import FIGURES, ActorSummary, Named, Story, Version, by_article
+from newsprism.events.conflicts import EVENT_FIGURES
+from newsprism.store.corpus_views import ActorSummary, Named, Story, Version, by_article
 from newsprism.console.terminal import cell, escape
 
 
@@ -20,7 +21,7 @@ def _named(n: Named | None) -> str:
 
 
 def _figures(v: Version) -> str:
-    return "; ".join(f"{FIGURES[k]}: {c.text} ({c.qualifier})" for k, c in v.figures.items())
+    return "; ".join(f"{EVENT_FIGURES[k]}: {c.text} ({c.qualifier})" for k, c in v.figures.items())
 
 
 def story_table(story: Story, out: Console) -> None:

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism import gazetteer
+from newsprism import gazetteer, lexicons
 from newsprism.schema import Entity
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -227,3 +227,20 @@ def describe(keys: list[ActorKeys]) -> tuple[str, str, str | None]:
     said = [k.country for k in keys if k.country and k.country_source != "article"]
     country = commonest(said) or commonest(k.country for k in keys)
     return name, types, country
+
+
+def takes_name(keys: ActorKeys, current: str) -> bool:
+    """Whether a state's or place's actor, now named `current`, takes the name of the entity `keys` stands for:
+    a place keeps the longest name seen (ties: the alphabetically last), so that it is the same whatever the
+    order; a state keeps the one its key gave it."""
+    return not keys.key.startswith("state:") and (len(keys.name), keys.name) > (len(current), current)
+
+
+# Third-person pronouns (lexicons/roles.json): a mention that is one names no one, so the corpus never lists
+# it among the words an actor went by or an event's actors.
+PRONOUNS = lexicons.words("roles", "personal_pronouns") | lexicons.words("roles", "other_pronouns")
+
+
+def naming(words: str) -> bool:
+    """Whether a mention's words name the actor (they are not a pronoun such as 'he' or 'its')."""
+    return words.lower() not in PRONOUNS

@@ -22,7 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from newsprism import gazetteer
+from newsprism.corpus.actors import place_key
+from newsprism.schema import Analysis, Event
+
 DEFAULT_STORY_DAYS = 3
+
+EntityActors = dict[tuple[str, str], int]  # (article id, entity id) -> corpus actor id
 
 _PAIRS = [
     ("ASSAULT", "FIGHT"), ("ASSAULT", "PROTEST"), ("ASSAULT", "COERCE"), ("COERCE", "PROTEST"),
@@ -61,6 +67,43 @@ class Signature:
     principals: set[int] = field(default_factory=set)  # the source's and target's actors
     actor_names: dict[int, str] = field(default_factory=dict)
     article: str | None = None  # the id of the article that tells it
+
+
+def day(value: str | None) -> str | None:
+    """A YYYY-MM-DD date, or None for anything else."""
+    try:
+        return date.fromisoformat(value).isoformat() if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signature | None:
+    """What grouping compares of one event, or None without a date (its own, else its article's)."""
+    when = day(event.date) or day(analysis.article.published)
+    if when is None:
+        return None
+    aid = analysis.article.id
+    sig = Signature(type=event.type, date=when, article=analysis.article.id)
+    names = {e.id: e.name for e in analysis.entities}
+    involved = {a.entity for a in (event.source, event.target) if a is not None and a.entity}
+    sig.principals = {found[(aid, eid)] for eid in involved if (aid, eid) in found}
+    ev = event.evidence
+    for entity in analysis.entities:
+        if any(ev.start <= m.start and m.end <= ev.end for m in entity.mentions + entity.labels):
+            involved.add(entity.id)
+    for eid in involved:
+        if (aid, eid) in found:
+            sig.actors.add(found[(aid, eid)])
+            sig.actor_names[found[(aid, eid)]] = names.get(eid, eid)
+    if event.location is not None and event.location.name:
+        loc = event.location
+        code = gazetteer.country_code(loc.name)
+        if code:
+            sig.place, sig.country = f"state:{code}", code
+        else:
+            sig.place, sig.country = place_key(loc.name, loc.country)
+        sig.place_name = loc.name + (f" ({sig.country})" if sig.country else "")
+    return sig
 
 
 def days_apart(a: str, b: str) -> int:

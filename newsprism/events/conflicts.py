@@ -26,6 +26,8 @@ GROUP = {"fatalities": "fatalities", "victims": "fatalities", "injured": "injure
          "size": "size"}
 ABOUT = {"fatalities": "people killed or harmed", "injured": "people injured", "arrested": "people arrested",
          "size": "size of a crowd or force"}
+# The figures an event carries (its fields) and what each counts: across articles, and in a story's versions.
+EVENT_FIGURES = {"fatalities": "people killed", "injured": "people injured", "size": "size of a crowd or force"}
 
 
 @dataclass
@@ -61,9 +63,15 @@ def compatible(a: Claim, b: Claim) -> bool:
     return bool(near or a.place and b.place or a.date and b.date)
 
 
+def disagree(counts: Iterable[Count]) -> bool:
+    """True where figures of one kind do not all say the same thing: value and qualifier ("more than a dozen"
+    against "18"). A story's versions disagree by this rule too (`store.corpus_views`)."""
+    return len({(c.value, c.qualifier) for c in counts}) > 1
+
+
 def differ(a: Claim, b: Claim) -> bool:
-    """True where two figures say different things ("more than a dozen" against "18")."""
-    return (a.count.value, a.count.qualifier) != (b.count.value, b.count.qualifier)
+    """True where two figures say different things (`disagree`)."""
+    return disagree((a.count, b.count))
 
 
 def find_conflicts(claims: Iterable[Claim]) -> list[FigureConflict]:
@@ -107,7 +115,7 @@ def across_articles(analyses: Iterable[Analysis]) -> list[FigureConflict]:
     for a in analyses:
         for ev in a.events:
             place = ev.location.name if ev.location else None
-            for kind in ("fatalities", "injured", "size"):
+            for kind in EVENT_FIGURES:
                 count = getattr(ev, kind)
                 if count is not None:
                     claims.append(Claim(kind, count, ev.evidence, ev.date, place, a.article.id))

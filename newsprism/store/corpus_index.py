@@ -24,24 +24,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
-from newsprism import gazetteer
-from newsprism.corpus.actors import ActorKeys, actor_keys, describe, place_key, resolve
+from newsprism.corpus.actors import ActorKeys, actor_keys, describe, resolve, takes_name
 from newsprism.corpus.quotes import event_quotes
-from newsprism.corpus.stories import DEFAULT_STORY_DAYS, Signature, compatible_types, match, shift
+from newsprism.corpus.stories import DEFAULT_STORY_DAYS, EntityActors, Signature, compatible_types, match, shift, signature
 from newsprism.schema import Analysis, Entity, Event, Span
 from newsprism.store.tables import actor_keys as keys_table
 from newsprism.store.tables import actors, articles, entities, event_quotes as quotes_table, stories, story_events
 
 _CHUNK = 500  # values per IN (...) query
 _LINK_BATCH = 100  # stored articles linked at a time by `link_stored`
-
-EntityActors = dict[tuple[str, str], int]  # (article id, entity id) -> actor id
-
 
 def link(conn: Connection, analyses: list[Analysis], story_days: int = DEFAULT_STORY_DAYS) -> None:
     """Give the entities of these newly stored analyses their actors, their events stories, their quotes
@@ -71,21 +66,6 @@ def _known_keys(conn: Connection, keys: Iterable[str]) -> dict[str, set[int]]:
         for key, actor in conn.execute(query):
             known.setdefault(key, set()).add(actor)
     return known
-
-
-def _choose(keys: ActorKeys, known: dict[str, set[int]]) -> int | None:
-    """The actor an entity's keys name: its own key first, then a stated abbreviation, then a shared key
-    held by exactly one actor, then (a full name) the surname-only person no other full name has claimed."""
-    for key in (keys.key, *keys.aliases):
-        if known.get(key):
-            return min(known[key])
-    for key in keys.asks:
-        if len(known.get(key, ())) == 1:
-            return next(iter(known[key]))
-    for key in keys.adopts:
-        if known.get(key) and not any(known.get(k) for k in keys.shares):
-            return min(known[key])
-    return None
 
 
 def assign_actors(conn: Connection, analyses: list[Analysis]) -> EntityActors:
@@ -136,8 +116,8 @@ def _next_id(conn: Connection) -> int:
 
 
 def _assign_fixed(conn: Connection, wanted: dict[tuple[str, str], ActorKeys]) -> EntityActors:
-    """States and places: the actor holding the key, else a new one; its name the longest seen (ties: the
-    alphabetically last), so that it is the same whatever the order."""
+    """States and places: the actor holding the key, else a new one; its name as `corpus.actors.takes_name`
+    chooses it."""
     known = _known_keys(conn, (keys.key for keys in wanted.values()))
     names = {a: n for a, n in conn.execute(select(actors.c.id, actors.c.name).where(
         actors.c.id.in_({a for ids in known.values() for a in ids})))} if known else {}
@@ -155,7 +135,7 @@ def _assign_fixed(conn: Connection, wanted: dict[tuple[str, str], ActorKeys]) ->
             new_actors[actor] = {"id": actor, "name": keys.name, "type": keys.type, "country": keys.country, "articles": 0}
             new_keys.append({"key": keys.key, "actor_id": actor})
         current = new_actors[actor]["name"] if actor in new_actors else renamed.get(actor, names.get(actor, keys.name))
-        if not keys.key.startswith("state:") and (len(keys.name), keys.name) > (len(current), current):
+        if takes_name(keys, current):
             if actor in new_actors:
                 new_actors[actor]["name"] = keys.name
             else:
@@ -265,43 +245,6 @@ def _repoint_stories(conn: Connection, moved: dict[int, int]) -> None:
             source_actor_id=moved.get(r.source_actor_id, r.source_actor_id),
             target_actor_id=moved.get(r.target_actor_id, r.target_actor_id),
             actor_ids=sorted({moved.get(a, a) for a in r.actor_ids or []})))
-
-
-def _day(value: str | None) -> str | None:
-    """A YYYY-MM-DD date, or None for anything else."""
-    try:
-        return date.fromisoformat(value).isoformat() if value and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def signature(analysis: Analysis, event: Event, found: EntityActors) -> Signature | None:
-    """What grouping compares of one event, or None without a date (its own, else its article's)."""
-    day = _day(event.date) or _day(analysis.article.published)
-    if day is None:
-        return None
-    aid = analysis.article.id
-    sig = Signature(type=event.type, date=day, article=analysis.article.id)
-    names = {e.id: e.name for e in analysis.entities}
-    involved = {a.entity for a in (event.source, event.target) if a is not None and a.entity}
-    sig.principals = {found[(aid, eid)] for eid in involved if (aid, eid) in found}
-    ev = event.evidence
-    for entity in analysis.entities:
-        if any(ev.start <= m.start and m.end <= ev.end for m in entity.mentions + entity.labels):
-            involved.add(entity.id)
-    for eid in involved:
-        if (aid, eid) in found:
-            sig.actors.add(found[(aid, eid)])
-            sig.actor_names[found[(aid, eid)]] = names.get(eid, eid)
-    if event.location is not None and event.location.name:
-        loc = event.location
-        code = gazetteer.country_code(loc.name)
-        if code:
-            sig.place, sig.country = f"state:{code}", code
-        else:
-            sig.place, sig.country = place_key(loc.name, loc.country)
-        sig.place_name = loc.name + (f" ({sig.country})" if sig.country else "")
-    return sig
 
 
 def _stored_signature(r: Mapping[str, Any]) -> tuple[int, str, int, Signature]:

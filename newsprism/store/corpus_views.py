@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from newsprism.corpus.actors import naming
+from newsprism.events.conflicts import EVENT_FIGURES, disagree
 from newsprism.schema import Actor, Analysis, Count, Span
 from newsprism.store import queries
 from newsprism.store.db import Store
 
-FIGURES = {"fatalities": "people killed", "injured": "people injured", "size": "size of a crowd or force"}
-PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself", "they", "them", "their", "it", "its"}
 
 
 class Named(BaseModel):
@@ -171,10 +171,10 @@ def _version(row: dict[str, Any], analysis: Analysis | None, names: dict[int, st
     event = analysis.events[row["idx"]]
     version.who = _named(event.source, row["source_actor_id"], names)
     version.whom = _named(event.target, row["target_actor_id"], names)
-    version.figures = {k: getattr(event, k) for k in FIGURES if getattr(event, k) is not None}
+    version.figures = {k: getattr(event, k) for k in EVENT_FIGURES if getattr(event, k) is not None}
     for entity in analysis.entities:
         inside = [m.text for m in entity.mentions + entity.labels
-                  if sentence.start <= m.start and m.end <= sentence.end and m.text.lower() not in PRONOUNS]
+                  if sentence.start <= m.start and m.end <= sentence.end and naming(m.text)]
         if inside:
             actor_id = entity_actors.get(entity.id)
             version.actors.append(Named(actor_id=actor_id, actor=names.get(actor_id), words="; ".join(dict.fromkeys(inside))))
@@ -199,13 +199,13 @@ def by_article(versions: list[Version]) -> list[list[Version]]:
 
 
 def disagreements(versions: list[Version]) -> list[Disagreement]:
-    """Per kind of figure, the versions' figures when they do not all say the same (value and qualifier)."""
+    """Per kind of figure, the versions' figures when they disagree (`events.conflicts.disagree`)."""
     out = []
-    for kind, about in FIGURES.items():
+    for kind, about in EVENT_FIGURES.items():
         claims = [FigureClaim(article_id=v.article_id, source=v.source, value=v.figures[kind].value,
                               qualifier=v.figures[kind].qualifier, text=v.figures[kind].text, sentence=v.sentence)
                   for v in versions if kind in v.figures]
-        if len({(c.value, c.qualifier) for c in claims}) > 1:
+        if disagree(v.figures[kind] for v in versions if kind in v.figures):
             out.append(Disagreement(kind=kind, about=about, figures=claims))
     return out
 
@@ -299,7 +299,7 @@ def actor_detail(store: Store, actor_id: int) -> ActorDetail | None:
     arts = []
     for e in queries.actor_entities(store, actor_id):
         outlet = e["source"] or UNKNOWN
-        words = [e["name"]] + [m["text"] for m in e["mentions"] or [] if m["text"].lower() not in PRONOUNS]
+        words = [e["name"]] + [m["text"] for m in e["mentions"] or [] if naming(m["text"])]
         for w in dict.fromkeys(" ".join(w.split()) for w in words):
             names.setdefault(outlet, Counter())[w] += 1
         _count_labels(labels, outlet, e["labels"])

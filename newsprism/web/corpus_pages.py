@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newsprism.events.conflicts import EVENT_FIGURES
 from newsprism.store import corpus_views as views
 from newsprism.store import queries
 from newsprism.web.pages import render
@@ -40,7 +41,7 @@ def story_page(request: Request, story_id: Annotated[int, Path(ge=1, le=queries.
         raise HTTPException(404, f"No story {story_id} is stored.")
     conflicting = {(c.kind, f.article_id, f.text) for c in story.conflicts for f in c.figures}
     return render(request, "story.html", story=story, columns=views.by_article(story.versions),
-                  conflicting=conflicting, figures=views.FIGURES)
+                  conflicting=conflicting, figures=EVENT_FIGURES)
 
 
 @router.get("/actors", response_class=HTMLResponse)
