@@ -10,7 +10,8 @@ What it records, each through the `newsprism` command a user runs (default setti
 - after `newsprism ingest` of both into a fresh SQLite file: `stories.jsonl`, `stories.txt`, `actors.jsonl`,
   `actors.txt` (the corpus view) and every table of `newsprism export --format jsonl`.
 
-`save` writes these files into DIR; `compare` makes them again in a temporary folder and prints, for each
+The one field that differs from run to run, the time an article was stored (`"ingested_at": "..."`), is
+masked. `save` writes these files into DIR; `compare` makes them again in a temporary folder and prints, for each
 file, "same" or "DIFFERS" (with the first differing line), exiting 1 if any differs.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSPRISM = ROOT / ".venv" / "bin" / "newsprism"
+INGESTED_AT = re.compile(r'"ingested_at": ?"[^"]*"')
 TABLES = ["articles", "entities", "quotes", "events", "framing", "tone", "figure_conflicts", "actors", "stories"]
 
 
@@ -51,7 +54,12 @@ def outputs(shared: Path) -> dict[str, str]:
             out[f"{view}.txt"] = run(view, "--db", db)
         for table in TABLES:
             out[f"export-{table}.jsonl"] = run("export", "--db", db, "--table", table, "--format", "jsonl")
-    return out
+    return {name: masked(text) for name, text in out.items()}
+
+
+def masked(text: str) -> str:
+    """The text with the storing time masked (it differs from run to run)."""
+    return INGESTED_AT.sub('"ingested_at": "(masked)"', text)
 
 
 def first_difference(a: str, b: str) -> str:
@@ -76,7 +84,7 @@ def main() -> int:
         return 0
     differs = 0
     for name, text in now.items():
-        saved = (args.dir / name).read_text(encoding="utf-8") if (args.dir / name).exists() else None
+        saved = masked((args.dir / name).read_text(encoding="utf-8")) if (args.dir / name).exists() else None
         if saved == text:
             print(f"same     {name} ({len(text)} chars)")
         else:
