@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from newsprism.schema import Actor, Analysis, Count, Entity, Span, Voice
+from newsprism.schema import Actor, Analysis, Count, Entity, Event, FigureConflict, FramingSpan, Quote, Span, Tone, Voice
 
 Row = dict[str, Any]
 
@@ -45,12 +45,11 @@ def _unique_entities(entities: list[Entity]) -> list[Entity]:
     return list(seen.values())
 
 
-def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
-    """Every row one analysis adds, by table name; the full analysis JSON rides along in `articles`."""
+def article_row(analysis: Analysis, ingested_at: str) -> Row:
+    """The `articles` row: the article's metadata and text, with the full analysis JSON riding along."""
     art = analysis.article
-    aid = art.id
-    article = {
-        "id": aid,
+    return {
+        "id": art.id,
         "title": art.title,
         "published": art.published,
         "source": art.source,
@@ -60,77 +59,88 @@ def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
         "analysis": analysis.model_dump_json(),
         "ingested_at": ingested_at,
     }
-    entities = [
-        {
-            "article_id": aid,
-            "entity_id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "country": e.country,
-            "country_source": e.country_source,
-            "mentions": [asdict(m) for m in e.mentions],
-            "labels": [asdict(lab) for lab in e.labels],
-        }
-        for e in _unique_entities(analysis.entities)
-    ]
-    quotes = [
-        {
-            "article_id": aid,
-            "idx": i,
-            "kind": q.kind,
-            **_span("content", q.content),
-            **_span("cue", q.cue),
-            **_span("speaker", q.speaker),
-            "speaker_entity": q.speaker_entity,
-            "speaker_name": q.speaker_name,
-        }
-        for i, q in enumerate(analysis.quotes)
-    ]
-    events = [
-        {
-            "article_id": aid,
-            "idx": i,
-            "date": ev.date,
-            "date_text": ev.date_text,
-            "type": ev.type,
-            "mode": ev.mode,
-            "acled_type": ev.acled_type,
-            **_actor("source", ev.source),
-            **_actor("target", ev.target),
-            "place": ev.location.name if ev.location else None,
-            "country": ev.location.country if ev.location else None,
-            "lat": ev.location.lat if ev.location else None,
-            "lon": ev.location.lon if ev.location else None,
-            **_count("fatalities", ev.fatalities),
-            **_count("injured", ev.injured),
-            "size": ev.size.value if ev.size else None,
-            **_span("evidence", ev.evidence),
-            "score": ev.score,
-        }
-        for i, ev in enumerate(analysis.events)
-    ]
-    framing = [
-        {"article_id": aid, "idx": i, "technique": f.technique, "start": f.start,
-         "end": f.end, "text": f.text, "score": f.score,
-         **_voice(f.voice)}
-        for i, f in enumerate(analysis.framing)
-    ]
-    tone = [
-        {"article_id": aid, "idx": i, "entity_id": t.entity, "mention_start": t.mention.start,
-         "mention_end": t.mention.end, "mention_text": t.mention.text, "polarity": t.polarity, "score": t.score,
-         **_voice(t.voice)}
-        for i, t in enumerate(analysis.tone)
-    ]
-    conflicts = [
-        {"article_id": aid, "idx": i, "about": c.about, "figures": [asdict(f) for f in c.figures]}
-        for i, c in enumerate(analysis.figure_conflicts)
-    ]
+
+
+def entity_row(aid: str, e: Entity) -> Row:
+    """An `entities` row: the entity with its mentions and labels as lists of spans."""
     return {
-        "articles": [article],
-        "entities": entities,
-        "quotes": quotes,
-        "events": events,
-        "framing": framing,
-        "tone": tone,
-        "figure_conflicts": conflicts,
+        "article_id": aid,
+        "entity_id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "country": e.country,
+        "country_source": e.country_source,
+        "mentions": [asdict(m) for m in e.mentions],
+        "labels": [asdict(lab) for lab in e.labels],
+    }
+
+
+def quote_row(aid: str, i: int, q: Quote) -> Row:
+    """A `quotes` row: content, cue and speaker spans, and the speaker's entity and name."""
+    return {
+        "article_id": aid,
+        "idx": i,
+        "kind": q.kind,
+        **_span("content", q.content),
+        **_span("cue", q.cue),
+        **_span("speaker", q.speaker),
+        "speaker_entity": q.speaker_entity,
+        "speaker_name": q.speaker_name,
+    }
+
+
+def event_row(aid: str, i: int, ev: Event) -> Row:
+    """An `events` row: type, date, who did it to whom, where, the figures and the evidence sentence."""
+    return {
+        "article_id": aid,
+        "idx": i,
+        "date": ev.date,
+        "date_text": ev.date_text,
+        "type": ev.type,
+        "mode": ev.mode,
+        "acled_type": ev.acled_type,
+        **_actor("source", ev.source),
+        **_actor("target", ev.target),
+        "place": ev.location.name if ev.location else None,
+        "country": ev.location.country if ev.location else None,
+        "lat": ev.location.lat if ev.location else None,
+        "lon": ev.location.lon if ev.location else None,
+        **_count("fatalities", ev.fatalities),
+        **_count("injured", ev.injured),
+        "size": ev.size.value if ev.size else None,
+        **_span("evidence", ev.evidence),
+        "score": ev.score,
+    }
+
+
+def framing_row(aid: str, i: int, f: FramingSpan) -> Row:
+    """A `framing` row: the technique, its span and score, and whose voice the span is in."""
+    return {"article_id": aid, "idx": i, "technique": f.technique, "start": f.start,
+            "end": f.end, "text": f.text, "score": f.score,
+            **_voice(f.voice)}
+
+
+def tone_row(aid: str, i: int, t: Tone) -> Row:
+    """A `tone` row: the mention judged, its polarity and score, and whose voice the sentence is in."""
+    return {"article_id": aid, "idx": i, "entity_id": t.entity, "mention_start": t.mention.start,
+            "mention_end": t.mention.end, "mention_text": t.mention.text, "polarity": t.polarity, "score": t.score,
+            **_voice(t.voice)}
+
+
+def conflict_row(aid: str, i: int, c: FigureConflict) -> Row:
+    """A `figure_conflicts` row: what the figures are about and the figures themselves."""
+    return {"article_id": aid, "idx": i, "about": c.about, "figures": [asdict(f) for f in c.figures]}
+
+
+def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Row]]:
+    """Every row one analysis adds, by table name; the full analysis JSON rides along in `articles`."""
+    aid = analysis.article.id
+    return {
+        "articles": [article_row(analysis, ingested_at)],
+        "entities": [entity_row(aid, e) for e in _unique_entities(analysis.entities)],
+        "quotes": [quote_row(aid, i, q) for i, q in enumerate(analysis.quotes)],
+        "events": [event_row(aid, i, ev) for i, ev in enumerate(analysis.events)],
+        "framing": [framing_row(aid, i, f) for i, f in enumerate(analysis.framing)],
+        "tone": [tone_row(aid, i, t) for i, t in enumerate(analysis.tone)],
+        "figure_conflicts": [conflict_row(aid, i, c) for i, c in enumerate(analysis.figure_conflicts)],
     }

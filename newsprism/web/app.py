@@ -20,6 +20,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -191,22 +192,10 @@ def create_app(
     process (default: a worker process, started with the server); `analyze_rate` the analyses a client may
     ask for a minute (default: `$NEWSPRISM_ANALYZE_RATE`, else 30); `config` the pipeline's settings, as
     `pipeline.load` takes them (`newsprism --fast serve` analyses without the encoder)."""
-    from newsprism.web import api, corpus_api, corpus_pages, pages
-
     store = db if isinstance(db, Store) else Store(db)
     analyzer = Analyzer(nlp) if nlp is not None else ProcessAnalyzer(config=config)
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        """Start the analysis worker with the server, so the first request does not wait for spaCy; stop it after."""
-        if isinstance(analyzer, ProcessAnalyzer):
-            analyzer.start()
-        yield
-        if isinstance(analyzer, ProcessAnalyzer):
-            analyzer.stop()
-
     app = FastAPI(
-        lifespan=lifespan,
+        lifespan=_lifespan(analyzer),
         title="newsprism",
         version=__version__,
         description="Quotes, actors, events and framing of news articles, each tied to its characters.",
@@ -214,63 +203,99 @@ def create_app(
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the schema itself is served
         redoc_url=None,
     )
+    _set_state(app, store, analyzer, token, analyze_rate, config)
+    if read_token is None:
+        read_token = os.environ.get("NEWSPRISM_READ_TOKEN") or None
+    tokens = (read_token, app.state.token) if read_token else ()
+    app.add_middleware(Guard, max_body=max_body, tokens=tuple(t for t in tokens if t))
+    _add_routes(app)
+    _add_error_handlers(app)
+    return app
+
+
+def _lifespan(analyzer: Analyzer):
+    """Starts the analysis worker with the server, so the first request does not wait for spaCy; stops it after."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if isinstance(analyzer, ProcessAnalyzer):
+            analyzer.start()
+        yield
+        if isinstance(analyzer, ProcessAnalyzer):
+            analyzer.stop()
+
+    return lifespan
+
+
+def _set_state(app: FastAPI, store: Store, analyzer: Analyzer, token: str | None, analyze_rate: int | None,
+               config: dict[str, dict] | None) -> None:
+    """What the routes read from `app.state`: the store, the write token, the analyser, its rate limit and
+    the pages' templates (their footer says what analyses run)."""
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get("NEWSPRISM_TOKEN") or None
     app.state.analyzer = analyzer
     app.state.analyze_rate = RateLimit(analyze_rate)
     app.state.templates = templates()
-    app.state.templates.globals["analysis_mode"] = pipeline.describe(config)  # the footer says what analyses run
-    if read_token is None:
-        read_token = os.environ.get("NEWSPRISM_READ_TOKEN") or None
-    tokens = (read_token, app.state.token) if read_token else ()
-    app.add_middleware(Guard, max_body=max_body, tokens=tuple(t for t in tokens if t))
+    app.state.templates.globals["analysis_mode"] = pipeline.describe(config)
+
+
+def _add_routes(app: FastAPI) -> None:
+    """The static files, the REST API and the pages, the corpus view's included."""
+    from newsprism.web import api, corpus_api, corpus_pages, pages
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(corpus_api.router)
     app.include_router(pages.router)
     app.include_router(corpus_pages.router)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        """JSON errors under /api, an HTML page elsewhere."""
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return pages.error_page(request, exc.status_code, str(exc.detail))
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        """422 with the reasons, as JSON under /api and as a page elsewhere."""
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
-        reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return pages.error_page(request, 422, reasons)
+def _error(request: Request, status: int, detail: Any, page_text: str | None = None,
+           headers: dict[str, str] | None = None) -> Response:
+    """An error answered as JSON (`{"detail": ...}`) under /api and as an HTML page (`page_text`, else the
+    detail) elsewhere."""
+    from newsprism.web import pages
 
-    @app.exception_handler(OverflowError)
-    async def too_large(request: Request, exc: OverflowError) -> Response:
-        """422 for a number too large for the database (parameters are bounded; this catches any left)."""
-        message = "a number in the request is too large for the database"
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": message}, status_code=422)
-        return pages.error_page(request, 422, message)
+    if request.url.path.startswith("/api"):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    return pages.error_page(request, status, str(detail) if page_text is None else page_text)
 
-    @app.exception_handler(AnalyzerUnavailable)
-    async def unavailable(request: Request, exc: AnalyzerUnavailable) -> Response:
-        """503 when the pipeline cannot be loaded."""
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": str(exc)}, status_code=503)
-        return pages.error_page(request, 503, str(exc))
 
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> Response:
-        """503 when the database refuses a read or a write; the reason (which names the database) goes to the
-        server's log, not to the client."""
-        print(escape(f"newsprism: {request.method} {request.url.path}: {exc}"), file=sys.stderr)
-        message = "the database is unavailable; the server's log says why"
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": message}, status_code=503)
-        return pages.error_page(request, 503, message)
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    """JSON errors under /api, an HTML page elsewhere."""
+    return _error(request, exc.status_code, exc.detail, headers=exc.headers)
 
-    return app
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    """422 with the reasons, as JSON under /api and as a page elsewhere."""
+    reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+    return _error(request, 422, jsonable_errors(exc), page_text=reasons)
+
+
+async def _too_large(request: Request, exc: OverflowError) -> Response:
+    """422 for a number too large for the database (parameters are bounded; this catches any left)."""
+    return _error(request, 422, "a number in the request is too large for the database")
+
+
+async def _unavailable(request: Request, exc: AnalyzerUnavailable) -> Response:
+    """503 when the pipeline cannot be loaded."""
+    return _error(request, 503, str(exc))
+
+
+async def _store_error(request: Request, exc: StoreError) -> Response:
+    """503 when the database refuses a read or a write; the reason (which names the database) goes to the
+    server's log, not to the client."""
+    print(escape(f"newsprism: {request.method} {request.url.path}: {exc}"), file=sys.stderr)
+    return _error(request, 503, "the database is unavailable; the server's log says why")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """How each kind of failure is answered (`_error`: JSON under /api, a page elsewhere)."""
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(OverflowError, _too_large)
+    app.add_exception_handler(AnalyzerUnavailable, _unavailable)
+    app.add_exception_handler(StoreError, _store_error)
 
 
 def jsonable_errors(exc: RequestValidationError) -> list[dict]:
