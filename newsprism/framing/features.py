@@ -122,20 +122,41 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
     """(tokens, CRF features per token) for each sentence (see `sentences`), space tokens left out.
 
     Each token's features are written straight in python-crfsuite's form (`crf_items` of the feature dict,
-    key for key in the same order), from its attributes read once, since its neighbours read them too."""
-    seqs = []
+    key for key in the same order), from its attributes read once, since its neighbours read them too
+    (`_Sentence`)."""
     doc_bin = _bin(doc_level(doc, lexicon, prior) / max(prior, 1e-6), DOC_LEX_EDGES)
+    seqs = []
     for sent in sentences(doc):
         toks = [t for t in sent if not t.is_space]
-        quoted = dict(zip([t.i for t in sent], in_quotes(sent)))
-        lex = [lexicon_value(lexicon, word_key(t), prior) for t in toks]
-        pair = [lexicon_value(lexicon, k, -1.0) for k in lexicon_keys(toks)[len(toks):]]
-        words = [t for t in toks if t.is_alpha]
+        sentence = _Sentence(doc, sent, toks, lexicon, prior, counts, doc_bin)
+        seqs.append((toks, [sentence.token(i) for i in range(len(toks))]))
+    return seqs
+
+
+class _Sentence:
+    """One sentence's tokens with what their features read, each read once: lower case, part of speech,
+    lexicon value and bin, the lexicon value of each adjacent pair, whether in quotation marks, and the
+    features every token of the sentence shares (`common`)."""
+
+    def __init__(self, doc: Doc, sent, toks: list, lexicon: dict[str, float], prior: float, counts: Counter,
+                 doc_bin: int) -> None:
+        self.toks, self.counts, self.n = toks, counts, len(toks)
+        self.quoted = dict(zip([t.i for t in sent], in_quotes(sent)))
+        self.lex = [lexicon_value(lexicon, word_key(t), prior) for t in toks]
+        self.pair = [lexicon_value(lexicon, k, -1.0) for k in lexicon_keys(toks)[len(toks):]]
+        self.lower = [t.lower_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.lex_bin = [_bin(v, LEX_EDGES) for v in self.lex]
+        self.common = self.shared(doc, sent, lexicon, prior, doc_bin)
+
+    def shared(self, doc: Doc, sent, lexicon: dict[str, float], prior: float, doc_bin: int) -> dict[str, float]:
+        """The sentence's own features (length, lexicon mean and max, marks, first sentence) and the article's."""
+        words = [t for t in self.toks if t.is_alpha]
         mean_lex = sum(lexicon_value(lexicon, word_key(t), prior) for t in words) / max(1, len(words))
         max_lex = max((lexicon_value(lexicon, word_key(t), prior) for t in words if not t.is_stop), default=0.0)
         sent_text = sent.text
-        common = crf_items({
-            "s.len": _bin(len(toks), SENT_LEN_EDGES),
+        return crf_items({
+            "s.len": _bin(self.n, SENT_LEN_EDGES),
             "s.mean": _bin(mean_lex, LEX_EDGES),
             "s.max": _bin(max_lex, LEX_EDGES),
             "s.excl": "!" in sent_text,
@@ -144,65 +165,73 @@ def sentence_features(doc: Doc, lexicon: dict[str, float], prior: float, counts:
             "s.first": sent.start == 0 or all(t.is_space for t in doc[: sent.start]),
             "d.lex": doc_bin,
         })
-        lower = [t.lower_ for t in toks]
-        pos = [t.pos_ for t in toks]
-        lex_bin = [_bin(v, LEX_EDGES) for v in lex]
-        n = len(toks)
-        seq = []
-        for i, tok in enumerate(toks):
-            lemma = tok.lemma_.lower()
-            head = tok.head
-            out = {
-                "bias": 1.0,
-                "w=" + lower[i]: 1.0,
-                "lemma=" + lemma: 1.0,
-                "pos=" + pos[i]: 1.0,
-                "tag=" + tok.tag_: 1.0,
-                "dep=" + tok.dep_: 1.0,
-                "shape=" + tok.shape_[:4]: 1.0,
-                "suf3=" + lower[i][-3:]: 1.0,
-            }
-            if tok.is_title:
-                out["title"] = 1.0
-            if tok.is_upper and len(tok) > 1:
-                out["upper"] = 1.0
-            if tok.is_punct:
-                out["punct"] = 1.0
-            is_stop = tok.is_stop
-            if is_stop:
-                out["stop"] = 1.0
-            out["ent=" + (tok.ent_type_ or "-")] = 1.0
-            if quoted.get(tok.i, False):
-                out["quoted"] = 1.0
-            out[f"lex={lex_bin[i]}"] = 1.0
-            _put(out, "lexv", lex[i])
-            out[f"rep={_bin(counts[lemma], REPEAT_EDGES) if tok.is_alpha and not is_stop else 0}"] = 1.0
-            out["head.pos=" + head.pos_] = 1.0
-            out[f"dep.head={tok.dep_}>{head.lemma_.lower()}"] = 1.0
-            if i == 0:
-                out["first"] = 1.0
-            if i == n - 1:
-                out["last"] = 1.0
-            out.update(common)
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                if 0 <= j < n:
-                    out[f"{d}.w={lower[j]}"] = 1.0
-                    out[f"{d}.pos={pos[j]}"] = 1.0
-                    out[f"{d}.lex={lex_bin[j]}"] = 1.0
-                else:
-                    out[f"{d}.w=<pad>"] = 1.0
-            if i > 0:
-                out[f"-1.w|w={lower[i - 1]}|{lower[i]}"] = 1.0
-                if pair[i - 1] >= 0:
-                    out[f"-1.pair={_bin(pair[i - 1], LEX_EDGES)}"] = 1.0
-            if i + 1 < n:
-                out[f"w|+1.w={lower[i]}|{lower[i + 1]}"] = 1.0
-                if pair[i] >= 0:
-                    out[f"+1.pair={_bin(pair[i], LEX_EDGES)}"] = 1.0
-            seq.append(out)
-        seqs.append((toks, seq))
-    return seqs
+
+    def token(self, i: int) -> dict[str, float]:
+        """Token i's features: its own, the sentence's, then its neighbours'."""
+        out = self.own(i)
+        out.update(self.common)
+        self.neighbours(out, i)
+        return out
+
+    def own(self, i: int) -> dict[str, float]:
+        """What the token itself is: word, lemma, tags, shape, case, entity, quotation marks, lexicon value,
+        repeats in the article, its head, and whether it opens or closes the sentence."""
+        tok, lower = self.toks[i], self.lower
+        lemma = tok.lemma_.lower()
+        head = tok.head
+        out = {
+            "bias": 1.0,
+            "w=" + lower[i]: 1.0,
+            "lemma=" + lemma: 1.0,
+            "pos=" + self.pos[i]: 1.0,
+            "tag=" + tok.tag_: 1.0,
+            "dep=" + tok.dep_: 1.0,
+            "shape=" + tok.shape_[:4]: 1.0,
+            "suf3=" + lower[i][-3:]: 1.0,
+        }
+        if tok.is_title:
+            out["title"] = 1.0
+        if tok.is_upper and len(tok) > 1:
+            out["upper"] = 1.0
+        if tok.is_punct:
+            out["punct"] = 1.0
+        is_stop = tok.is_stop
+        if is_stop:
+            out["stop"] = 1.0
+        out["ent=" + (tok.ent_type_ or "-")] = 1.0
+        if self.quoted.get(tok.i, False):
+            out["quoted"] = 1.0
+        out[f"lex={self.lex_bin[i]}"] = 1.0
+        _put(out, "lexv", self.lex[i])
+        out[f"rep={_bin(self.counts[lemma], REPEAT_EDGES) if tok.is_alpha and not is_stop else 0}"] = 1.0
+        out["head.pos=" + head.pos_] = 1.0
+        out[f"dep.head={tok.dep_}>{head.lemma_.lower()}"] = 1.0
+        if i == 0:
+            out["first"] = 1.0
+        if i == self.n - 1:
+            out["last"] = 1.0
+        return out
+
+    def neighbours(self, out: dict[str, float], i: int) -> None:
+        """The words, tags and lexicon bins two tokens either side, and the word pairs with the next and
+        previous token (with the pair's lexicon bin where the lexicon knows the pair)."""
+        lower, n, pair = self.lower, self.n, self.pair
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                out[f"{d}.w={lower[j]}"] = 1.0
+                out[f"{d}.pos={self.pos[j]}"] = 1.0
+                out[f"{d}.lex={self.lex_bin[j]}"] = 1.0
+            else:
+                out[f"{d}.w=<pad>"] = 1.0
+        if i > 0:
+            out[f"-1.w|w={lower[i - 1]}|{lower[i]}"] = 1.0
+            if pair[i - 1] >= 0:
+                out[f"-1.pair={_bin(pair[i - 1], LEX_EDGES)}"] = 1.0
+        if i + 1 < n:
+            out[f"w|+1.w={lower[i]}|{lower[i + 1]}"] = 1.0
+            if pair[i] >= 0:
+                out[f"+1.pair={_bin(pair[i], LEX_EDGES)}"] = 1.0
 
 
 def _put(out: dict[str, float], k: str, v: object) -> None:
@@ -255,12 +284,23 @@ def span_features(doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, floa
 
 
 def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: Counter) -> dict[str, float]:
-    """Features of one span from its words, shape, sentence and repeats in the article."""
+    """Features of one span from its words, shape, sentence and repeats in the article (in this order)."""
     text = text_of(doc)
-    raw = text[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
     toks = [t for t in span if not t.is_space] if span is not None else []
     f: dict[str, float] = {"bias": 1.0}
+    _span_repeats(f, toks, key, norm_doc, counts)
+    _span_valence(f, [t for t in toks if t.is_alpha])
+    _span_words(f, toks, span)
+    _span_marks(f, toks, text, start, end)
+    if toks:
+        _span_sentence(f, doc, toks, text, start)
+    f["pos.doc"] = start / max(1, len(text))
+    return f
+
+
+def _span_repeats(f: dict[str, float], toks: list, key: str, norm_doc: str, counts: Counter) -> None:
+    """Length, how often the span's text recurs in the article, and how often its content lemmas do."""
     n = len(toks)
     f[f"len={_bin(n, SPAN_LEN_EDGES)}"] = 1.0
     f["loglen"] = min(4.0, (1 + n) ** 0.5 / 2)
@@ -273,12 +313,21 @@ def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: C
     if content:
         f[f"lrep.max={_bin(max(content), LEMMA_REPEAT_EDGES)}"] = 1.0
         f[f"lrep.min={_bin(min(content), LEMMA_REPEAT_EDGES)}"] = 1.0
-    words = [t for t in toks if t.is_alpha]
+
+
+def _span_valence(f: dict[str, float], words: list) -> None:
+    """The strongest valence of the span's words and the shares of negative and positive ones."""
     vals = [valence(t) for t in words]
     if vals:
         f["val.max"] = max(abs(v) for v in vals) / VALENCE_MAX
         f["val.neg"] = sum(v < 0 for v in vals) / len(vals)
         f["val.pos"] = sum(v > 0 for v in vals) / len(vals)
+
+
+def _span_words(f: dict[str, float], toks: list, span) -> None:
+    """The span's words, lemmas, parts of speech, telling tags, entities and word pairs, its first and last
+    word, and its syntactic root."""
+    n = len(toks)
     for t in toks:
         f[f"w={t.lower_}"] = f.get(f"w={t.lower_}", 0.0) + 1.0
         f[f"l={t.lemma_.lower()}"] = 1.0
@@ -297,6 +346,12 @@ def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: C
         f[f"rootdep={span.root.dep_}"] = 1.0
         f[f"rootpos={span.root.pos_}"] = 1.0
         f[f"rootpos|len={span.root.pos_}|{min(n, 4)}"] = 1.0
+
+
+def _span_marks(f: dict[str, float], toks: list, text: str, start: int, end: int) -> None:
+    """Capitals, exclamation and question marks, and quotation marks around or inside the span."""
+    words = [t for t in toks if t.is_alpha]
+    raw = text[start:end]
     if words and all(t.is_upper for t in words):
         f["allcaps"] = 1.0
     if words and all(t.is_title for t in words):
@@ -310,23 +365,26 @@ def _one_span(doc: Doc, start: int, end: int, key: str, norm_doc: str, counts: C
         f["quoted"] = 1.0
     if any(c in QUOTE_CHARS for c in raw):
         f["has.quote"] = 1.0
-    if toks:
-        sent = toks[0].sent
-        sent_toks = [t for t in sent if not t.is_space]
-        ratio = n / max(1, len(sent_toks))
-        f[f"cover={_bin(ratio, (0.2, 0.4, 0.7, 0.95))}"] = 1.0
-        if "\n" not in text[:start]:
-            f["title"] = 1.0
-        inside = {t.i for t in toks}
-        for t in sent_toks:
-            if t.i not in inside and t.is_alpha and not t.is_stop:
-                f[f"c={t.lemma_.lower()}"] = 1.0
-        for d in (1, 2):
-            j = toks[0].i - d
-            if j >= 0:
-                f[f"b{d}={doc[j].lower_}"] = 1.0
-            j = toks[-1].i + d
-            if j < len(doc):
-                f[f"a{d}={doc[j].lower_}"] = 1.0
-    f["pos.doc"] = start / max(1, len(text))
-    return f
+
+
+def _span_sentence(f: dict[str, float], doc: Doc, toks: list, text: str, start: int) -> None:
+    """How much of its sentence the span covers, whether it is in the title, the sentence's other content
+    lemmas, and the words two tokens either side."""
+    n = len(toks)
+    sent = toks[0].sent
+    sent_toks = [t for t in sent if not t.is_space]
+    ratio = n / max(1, len(sent_toks))
+    f[f"cover={_bin(ratio, (0.2, 0.4, 0.7, 0.95))}"] = 1.0
+    if "\n" not in text[:start]:
+        f["title"] = 1.0
+    inside = {t.i for t in toks}
+    for t in sent_toks:
+        if t.i not in inside and t.is_alpha and not t.is_stop:
+            f[f"c={t.lemma_.lower()}"] = 1.0
+    for d in (1, 2):
+        j = toks[0].i - d
+        if j >= 0:
+            f[f"b{d}={doc[j].lower_}"] = 1.0
+        j = toks[-1].i + d
+        if j < len(doc):
+            f[f"a{d}={doc[j].lower_}"] = 1.0
