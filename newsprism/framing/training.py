@@ -203,44 +203,11 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     np.random.seed(seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    arts = load_ptc(Path(data_dir))
-    if not arts:
-        raise FramingInputError(f"no articleID.txt files under {data_dir} (or its articles/); give the folder of "
-                                "the PTC train split")
-    docs = parse([a[1] for a in arts], cache_dir)
-    tr_ids, dev_ids = split([a[0] for a in arts], dev_share, seed)
-    tr = [i for i, a in enumerate(arts) if a[0] in tr_ids]
-    dv = [i for i, a in enumerate(arts) if a[0] in dev_ids]
+    arts, docs, tr, dv, dev_ids = _read_and_split(Path(data_dir), dev_share, seed, cache_dir)
     seconds = {"parse": time.time() - started}
-    labels = [token_labels(d, a[2]) for d, a in zip(docs, arts)]
-    lex, prior = train_tagger([docs[i] for i in tr], [labels[i] for i in tr], out / "spans.crfsuite", seed)
-    seconds["crf"] = time.time() - started - sum(seconds.values())
-    log(f"CRF tagger trained in {seconds['crf']:.0f} s")
-    clf = train_classifier([docs[i] for i in tr], [arts[i] for i in tr], seed)
-    clf.save(out / "techniques.npz")
-    weights_path = out / minilm.ONNX_FILE
-    tagger = None
-    if with_minilm:
-        mark = time.time()
-        train_minilm([(arts[i][1], arts[i][2]) for i in tr], weights_path, seed, log)
-        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: int8 ONNX
-        seconds["minilm"] = time.time() - mark
-    elif weights_path.exists():
-        weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
-    model = FramingModel(out / "spans.crfsuite", lex, prior, {"crf": Decoding()}, clf)
-    dev_docs, dev_arts = [docs[i] for i in dv], [arts[i] for i in dv]
-    decoding, by_threshold, dev = {"crf": Decoding()}, {}, {}
-    if dev_arts:
-        gold_tc = [(a[0], t, s, e) for a in dev_arts for t, s, e in a[3]]
-        tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))  # the same classifier for either tagger
-        taggers = {"crf": (None, (0.0,))}
-        if tagger is not None:
-            taggers["minilm"] = (tagger, WEIGHTS)
-        for name, (lm, weights) in taggers.items():
-            model.minilm = lm
-            decoding[name], by_threshold[name], si = choose_decoding(model, dev_docs, dev_arts, weights)
-            dev[name] = {"SI": si, "TC": tc}
-    save_lexicon(out / "lexicon.json", lex, prior, decoding)
+    model, tagger = _fit(out, docs, arts, tr, seed, with_minilm, started, seconds, log)
+    decoding, by_threshold, dev = _choose_on_dev(model, [docs[i] for i in dv], [arts[i] for i in dv], tagger)
+    save_lexicon(out / "lexicon.json", model.lexicon, model.prior, decoding)
     seconds["total"] = time.time() - started
     record = {
         "command": f"newsprism train framing --data {data_dir} --out {out} --seed {seed}"
@@ -264,6 +231,60 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
     (out / "README.md").write_text(readme(record), encoding="utf-8")
     return record
+
+
+def _read_and_split(data_dir: Path, dev_share: float, seed: int, cache_dir: Path | None):
+    """The PTC articles, their parses, and the indices of the training and development articles (with the
+    development ids); no articles raises `FramingInputError`."""
+    arts = load_ptc(data_dir)
+    if not arts:
+        raise FramingInputError(f"no articleID.txt files under {data_dir} (or its articles/); give the folder of "
+                                "the PTC train split")
+    docs = parse([a[1] for a in arts], cache_dir)
+    tr_ids, dev_ids = split([a[0] for a in arts], dev_share, seed)
+    tr = [i for i, a in enumerate(arts) if a[0] in tr_ids]
+    dv = [i for i, a in enumerate(arts) if a[0] in dev_ids]
+    return arts, docs, tr, dv, dev_ids
+
+
+def _fit(out: Path, docs: list, arts: list, tr: list[int], seed: int, with_minilm: bool, started: float,
+         seconds: dict[str, float], log) -> tuple[FramingModel, "minilm.MiniLMTagger | None"]:
+    """Fits the CRF tagger, the technique classifier and (`with_minilm`) the MiniLM tagger on the training
+    articles, writing their files into `out` (a MiniLM tagger left from an earlier run is removed); returns
+    the model over the CRF (default decoding) and the MiniLM tagger. Adds the seconds each took."""
+    labels = [token_labels(d, a[2]) for d, a in zip(docs, arts)]
+    lex, prior = train_tagger([docs[i] for i in tr], [labels[i] for i in tr], out / "spans.crfsuite", seed)
+    seconds["crf"] = time.time() - started - sum(seconds.values())
+    log(f"CRF tagger trained in {seconds['crf']:.0f} s")
+    clf = train_classifier([docs[i] for i in tr], [arts[i] for i in tr], seed)
+    clf.save(out / "techniques.npz")
+    weights_path = out / minilm.ONNX_FILE
+    tagger = None
+    if with_minilm:
+        mark = time.time()
+        train_minilm([(arts[i][1], arts[i][2]) for i in tr], weights_path, seed, log)
+        tagger = minilm.MiniLMTagger(weights_path)  # as shipped: int8 ONNX
+        seconds["minilm"] = time.time() - mark
+    elif weights_path.exists():
+        weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
+    return FramingModel(out / "spans.crfsuite", lex, prior, {"crf": Decoding()}, clf), tagger
+
+
+def _choose_on_dev(model: FramingModel, dev_docs: list, dev_arts: list, tagger) -> tuple[dict, dict, dict]:
+    """Per tagger (the CRF, and MiniLM when trained): the decoding settings chosen on the development
+    articles, SI F1 by threshold, and the dev figures (SI, and TC, the same classifier for either tagger)."""
+    decoding, by_threshold, dev = {"crf": Decoding()}, {}, {}
+    if dev_arts:
+        gold_tc = [(a[0], t, s, e) for a in dev_arts for t, s, e in a[3]]
+        tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))  # the same classifier for either tagger
+        taggers = {"crf": (None, (0.0,))}
+        if tagger is not None:
+            taggers["minilm"] = (tagger, WEIGHTS)
+        for name, (lm, weights) in taggers.items():
+            model.minilm = lm
+            decoding[name], by_threshold[name], si = choose_decoding(model, dev_docs, dev_arts, weights)
+            dev[name] = {"SI": si, "TC": tc}
+    return decoding, by_threshold, dev
 
 
 def retune(data_dir: Path, out: Path, log=lambda _: None) -> dict:
