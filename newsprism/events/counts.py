@@ -187,12 +187,33 @@ def count_kind(sent: Span, fig: Figure) -> str | None:
     of another figure and is left out.
     """
     toks = figure_tokens(sent, fig)
+    if _counts_nothing(sent, toks):
+        return None
+    noun, gov, prep = _governed(sent, toks[-1])
+    kind = _harm_by_governor(noun, gov) or _harm_by_words(sent, toks, noun)
+    if kind is None and (prep == "against" or _lemmas([gov]) & VICTIM and noun.dep_ in ("dobj", "pobj")):
+        kind = "victims"
+    if kind is None and (_lemmas([noun]) & SIZE or noun.dep_ == "nsubj" and _lemmas([gov]) & MOVE):
+        kind = "size"
+    first = toks[0]
+    prev = sent.doc[first.i - 1] if first.i > sent.start else None
+    if kind in ("fatalities", "injured", "arrested", "victims") and prev is not None and prev.lower_ in ("including", "among"):
+        return None
+    return kind
+
+
+def _counts_nothing(sent: Span, toks: list[Token]) -> bool:
+    """True where the figure counts no people: no tokens, a date, time, sum, share, rank or measure, money
+    or a rate."""
     if not toks or any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") for t in toks):
-        return None
-    if is_money(sent, toks) or is_rate(sent, toks):
-        return None
+        return True
+    return is_money(sent, toks) or is_rate(sent, toks)
+
+
+def _governed(sent: Span, last: Token) -> tuple[Token, Token, str]:
+    """(the noun the figure counts, the word that noun hangs from, the preposition between them or ""): the
+    figure's head noun when it modifies one, the object of a following "of" ("thousands of students")."""
     doc = sent.doc
-    first, last = toks[0], toks[-1]
     noun = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") and last.head.i > last.i else last
     nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
     if nxt is not None and nxt.lower_ == "of":
@@ -200,29 +221,34 @@ def count_kind(sent: Span, fig: Figure) -> str | None:
     gov, prep = noun.head, ""
     if gov.dep_ == "prep" and gov.i != noun.i:
         prep, gov = gov.lower_, gov.head
+    return noun, gov, prep
+
+
+def _harm(lemmas: set[str]) -> str | None:
+    """'fatalities', 'injured' or 'arrested' where the words say so (in that order), else None."""
+    return ("fatalities" if lemmas & KILLED else "injured" if lemmas & INJURED else
+            "arrested" if lemmas & ARRESTED else None)
+
+
+def _harm_by_governor(noun: Token, gov: Token) -> str | None:
+    """The harm the verb or noun the counted noun hangs from names ("martyring 18", "24 people were killed")."""
+    if gov.i != noun.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"):
+        return _harm(_lemmas([gov]))
+    return None
+
+
+def _harm_by_words(sent: Span, toks: list[Token], noun: Token) -> str | None:
+    """The harm the words right after the figure (up to punctuation or a conjunction) or the counted noun
+    name ("18 dead"); else fatalities after "toll" just before it."""
+    doc = sent.doc
+    first, last = toks[0], toks[-1]
     after = []
     for t in doc[last.i + 1: min(sent.end, last.i + 4)]:
         if t.is_punct or t.pos_ == "CCONJ":
             break
         after.append(t)
     before = doc[max(sent.start, first.i - 5): first.i]
-    kind = None
-    if gov.i != noun.i and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"):
-        g = _lemmas([gov])
-        kind = ("fatalities" if g & KILLED else "injured" if g & INJURED else
-                "arrested" if g & ARRESTED else None)
-    if kind is None:
-        a, n = _lemmas(after), _lemmas([noun])
-        kind = ("fatalities" if (a | n) & KILLED else "injured" if (a | n) & INJURED else
-                "arrested" if (a | n) & ARRESTED else "fatalities" if "toll" in _lemmas(before) else None)
-    if kind is None and (prep == "against" or _lemmas([gov]) & VICTIM and noun.dep_ in ("dobj", "pobj")):
-        kind = "victims"
-    if kind is None and (_lemmas([noun]) & SIZE or noun.dep_ == "nsubj" and _lemmas([gov]) & MOVE):
-        kind = "size"
-    prev = doc[first.i - 1] if first.i > sent.start else None
-    if kind in ("fatalities", "injured", "arrested", "victims") and prev is not None and prev.lower_ in ("including", "among"):
-        return None
-    return kind
+    return _harm(_lemmas(after) | _lemmas([noun])) or ("fatalities" if "toll" in _lemmas(before) else None)
 
 
 @dataclass
