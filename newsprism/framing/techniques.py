@@ -26,3 +26,7 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 TECHNIQUES: list[str] = list(DESCRIPTIONS)
+
+# Framing spans scored lower (the score is 0 to 1) are left out of what the corpus pages count per technique:
+# the threshold the pages' `min_score` starts at.
+MIN_FRAMING_SCORE = 0.2

@@ -10,9 +10,9 @@ from typing import Any
 
 from newsprism import gazetteer
 from newsprism.events import places
+from newsprism.framing.techniques import MIN_FRAMING_SCORE
 from newsprism.store import Store, queries
 
-MIN_FRAMING_SCORE = 0.2  # framing spans scored lower are left out of the corpus pages (the score is 0 to 1)
 OUTLET_COLUMNS = 12  # outlets shown as columns by default; the rest are summed in `others`
 
 

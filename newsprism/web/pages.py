@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsprism.article import Article
-from newsprism.framing.techniques import DESCRIPTIONS
+from newsprism.framing.techniques import DESCRIPTIONS, MIN_FRAMING_SCORE
 from newsprism.readers.language import ENGLISH
 from newsprism.schema import Analysis
 from newsprism.store import queries
@@ -162,7 +162,7 @@ VOICES = {"author": "in the author's own words", "quote": "inside quotes", "all"
 def framing_page(
     request: Request,
     voice: Annotated[str, Query(pattern="^(author|quote|all)$")] = "author",
-    min_score: Annotated[float, Query(ge=0, le=1)] = corpus.MIN_FRAMING_SCORE,
+    min_score: Annotated[float, Query(ge=0, le=1)] = MIN_FRAMING_SCORE,
 ) -> HTMLResponse:
     """Propaganda techniques per outlet, as the number of articles using each (in the author's own words
     unless `voice` says otherwise, spans scored `min_score` or more), the techniques quoted from each
