@@ -628,27 +628,18 @@ def tone_classify(
 ) -> None:
     """Print {"id": ..., "polarity": -1|0|1} per line: the tone of the sentence towards the mention from..to.
     A line that cannot be read is named on stderr and skipped (exit status 1)."""
+    from newsprism.tone.data import read_checked
     from newsprism.tone.model import shipped_model
 
     if not path.is_file():
         raise InputNotFound(f"{path} is not a file; give a file of JSON lines (id, sentence, from, to)")
-    items, bad = [], 0
-    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-            sentence, start, end = r["sentence"], int(r["from"]), int(r["to"])
-            if not isinstance(sentence, str) or not 0 <= start < end <= len(sentence):
-                raise ValueError(f"from/to {start}-{end} outside the sentence of {len(sentence)} characters")
-            items.append((r["id"], sentence, start, end))
-        except (ValueError, KeyError, TypeError) as exc:
-            bad += 1
-            err.print(f"newsprism: skipped {path}:{n}: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
+    items, problems = read_checked(path)
+    for n, why in problems:
+        err.print(f"newsprism: skipped {path}:{n}: {why}", markup=False, soft_wrap=True)
     model = shipped_model()
     for (rid, *_), (polarity, score) in zip(items, model.classify([i[1:] for i in items])):
         print(json.dumps({"id": rid, "polarity": polarity, "score": score}, ensure_ascii=False))
-    if bad:
+    if problems:
         raise typer.Exit(1)
 
 

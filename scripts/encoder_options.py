@@ -135,16 +135,11 @@ def _topo(g):
 
 
 def tone_figures(shared: Path, enc: SharedEncoder) -> dict:
+    from newsprism.tone.evaluation import evaluate
     from newsprism.tone.model import ToneModel
-    from newsprism.tone.training import read_lines, scores
 
-    model = ToneModel(encoder=enc)
-    out = {}
-    for split in ("dev-rw", "dev-mt"):
-        rows = read_lines(shared / "data" / "newsmtsc" / f"{split}.jsonl")
-        pred = [p for p, _ in model.classify([(r["sentence"], r["from"], r["to"]) for r in rows])]
-        out[f"tone_{split}_f1m"] = scores([int(r["polarity"]) for r in rows], pred)["f1m"]
-    return out
+    got = evaluate(ToneModel(encoder=enc), shared / "data" / "newsmtsc")
+    return {f"tone_{split}_f1m": s["f1m"] for split, s in got.items()}
 
 
 def framing_docs(shared: Path):

@@ -177,14 +177,11 @@ def figures_framing() -> dict:
 
 
 def figures_tone() -> dict:
+    from newsprism.tone.evaluation import evaluate
     from newsprism.tone.model import shipped_model
-    from newsprism.tone.training import read_lines, scores
 
-    model, out = shipped_model(), {}
-    for split in ("dev-rw", "dev-mt"):
-        rows = read_lines(NEWSMTSC / f"{split}.jsonl")
-        pred = [p for p, _ in model.classify([(r["sentence"], r["from"], r["to"]) for r in rows])]
-        s = scores([int(r["polarity"]) for r in rows], pred)
+    out = {}
+    for split, s in evaluate(shipped_model(), NEWSMTSC).items():
         out |= {f"{split}_f1m": s["f1m"], f"{split}_accuracy": s["accuracy"]}
     return out
 

@@ -27,14 +27,12 @@ def needs(path: Path) -> None:
 
 def test_tone_record_is_what_the_head_gives_on_newsmtsc_dev():
     needs(NEWSMTSC)
+    from newsprism.tone.evaluation import evaluate
     from newsprism.tone.model import read_record, shipped_model
-    from newsprism.tone.training import read_lines, scores
 
-    record, model = read_record(), shipped_model()
-    for split in ("dev-rw", "dev-mt"):
-        rows = read_lines(NEWSMTSC / f"{split}.jsonl")
-        pred = [p for p, _ in model.classify([(r["sentence"], r["from"], r["to"]) for r in rows])]
-        assert scores([int(r["polarity"]) for r in rows], pred) == record["dev"][split], split
+    record = read_record()
+    for split, got in evaluate(shipped_model(), NEWSMTSC).items():
+        assert got == record["dev"][split], split
 
 
 def test_framing_record_is_what_the_model_gives_on_its_dev_split():

@@ -16,31 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from newsprism.tone.data import items, polarities, read_lines
+from newsprism.tone.evaluation import f1_macro, scores
 from newsprism.tone.model import HEAD_FILE, POLARITIES, ToneHead, ToneModel
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
-
-
-def read_lines(path: Path) -> list[dict]:
-    """The NewsMTSC rows of a JSON-lines file."""
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def f1_macro(gold: list[int], pred: list[int]) -> float:
-    """Macro F1 over the three polarities, as `score_tone.py` computes it."""
-    f1s = []
-    for c in POLARITIES:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        npred, ngold = pred.count(c), gold.count(c)
-        prec, rec = (tp / npred if npred else 0.0), (tp / ngold if ngold else 0.0)
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(f1s) / 3
-
-
-def scores(gold: list[int], pred: list[int]) -> dict:
-    """Macro F1, accuracy and size."""
-    return {"f1m": round(f1_macro(gold, pred), 4),
-            "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4), "rows": len(gold)}
 
 
 def train(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
@@ -56,8 +36,8 @@ def train(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     splits = {}
     for name in ("train", "dev-mt", "dev-rw"):
         rows = read_lines(data / f"{name}.jsonl")
-        X = model.sentence_features([(r["sentence"], r["from"], r["to"]) for r in rows])
-        splits[name] = (X, [int(r["polarity"]) for r in rows])
+        X = model.sentence_features(items(rows))
+        splits[name] = (X, polarities(rows))
         log(f"{name}: {len(rows)} sentences encoded ({time.monotonic() - started:.0f} s)")
     X, y = splits["train"]
     mean, scale = X.mean(0), X.std(0) + 1e-6
