@@ -41,7 +41,7 @@ def main() -> None:
     args = ap.parse_args()
     first = ordinary.load(data=args.data)
     second = ordinary.load(data=args.data, labels="second-pass.tsv")
-    docs = ordinary.sample(list(first.texts))
+    docs = ordinary.sample(list(first.texts), batches=first.batches)
     extra = [d for d, v in second.gold.items() if v and d not in docs]
     if extra:
         raise SystemExit(f"second-pass.tsv labels documents outside the sample: {extra[:3]}")

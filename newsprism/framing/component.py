@@ -2,16 +2,18 @@
 Propaganda Techniques Corpus, each with a score.
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
-tagger of the shared encoder when `tagger` is "minilm") proposes spans -> the actors' loaded labels join
-them (`label_spans`) -> spans off prose lines (page furniture) and those whose peak is below the threshold
-for ordinary news go (`candidate_spans`, `framing_spans`) -> the technique classifier names each span ->
+tagger of the shared encoder when `tagger` is "minilm") proposes spans -> the actors' loaded labels and
+the events' loaded verbs join them (`added_spans`) -> spans off prose lines (page furniture) go, and those not shown on ordinary news (a peak
+or an article prior below the thresholds chosen for ordinary news, `Decoding.shows`) go (`candidate_spans`,
+`framing_spans`) -> the technique classifier names each span ->
 each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]` (`newsprism.schema` dataclasses),
 best score first per span, and the same in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
 tokens.
 
 Settings (`pipeline.load(config={"newsprism_framing": {...}})`): `tagger`, "minilm" (default: the shared
 encoder's span head averaged with the CRF) or "crf" (`--fast`, or `--framing-tagger crf`), `model_dir` (another model folder than the shipped one) and `shown_min` (the
-peak a span needs to be shown; default: the tagger's, chosen for ordinary news, `candidate_spans`); the
+peak a span needs to be shown, whatever the article's prior; default: the tagger's own rule for ordinary news,
+`Decoding.shows`); the
 model loads once, in the factory. The SemEval-2020 Task 11 file formats and scoring behind `newsprism framing` and
 `newsprism eval framing` are in `newsprism.framing.evaluation`.
 """
@@ -32,14 +34,15 @@ from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
 from newsprism.quotes.voice import voice_of
 
-__all__ = ["FramingComponent", "candidate_spans", "framing_spans", "label_spans", "prose"]
+__all__ = ["FramingComponent", "added_spans", "candidate_spans", "event_spans", "framing_spans", "label_spans",
+           "prose"]
 
 SPANS_KEY = "newsprism_framing"  # doc.spans[SPANS_KEY]: the framing spans, labelled with their technique
 
 # A second technique is reported for a span when the classifier gives it at least this probability.
 SECOND_TECHNIQUE_MIN = 0.3
 
-for _name in ("framing", "entities", "quotes"):  # what the component writes and reads
+for _name in ("framing", "entities", "quotes", "events"):  # what the component writes and reads
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -99,7 +102,7 @@ class FramingComponent:
 @Language.factory(
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
-    requires=["doc._.entities", "doc._.quotes", "token.lemma", "token.tag"],
+    requires=["doc._.entities", "doc._.quotes", "doc._.events", "token.lemma", "token.tag"],
     default_config={"tagger": "minilm", "model_dir": None, "shown_min": None,
                     "scorer": {"@scorers": "newsprism.framing_scorer.v1"}},
     default_score_weights={"spans_newsprism_framing_f": 1.0, "spans_newsprism_framing_p": 0.0,
@@ -108,7 +111,7 @@ class FramingComponent:
 def make_framing(nlp: Language, name: str, tagger: str, model_dir: str | None,
                  shown_min: float | None, scorer=framing_score) -> FramingComponent:
     """The framing component, its model (and the MiniLM tagger when `tagger` is "minilm") loaded here, once;
-    `shown_min` overrides the tagger's threshold for ordinary news (0: every span the tagger finds)."""
+    `shown_min` overrides the tagger's rule for ordinary news (0: every span the tagger finds)."""
     return FramingComponent(shipped_model(model_dir, tagger), shown_min, Path(model_dir) if model_dir else MODEL_DIR,
                             tagger, scorer)
 
@@ -140,6 +143,33 @@ def label_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float
     return out
 
 
+def loaded_share(model: FramingModel, tok) -> float:
+    """The lexicon's in-span share of a token's word, or of its lemma for a word training never saw
+    ("martyring": "martyr"), or 0."""
+    share = model.lexicon.get(word_key(tok))
+    return share if share is not None else model.lexicon.get(tok.lemma_.lower(), 0.0)
+
+
+def event_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The verbs that the events component's casualty and crowd figures (`doc._.events`) hang from ("martyring"
+    in "martyring 18"), when the verb's word reaches LABEL_MIN_SHARE (`loaded_share`) and overlaps no span
+    found already: the writer's word for what happened to those counted, as an actor's label is the writer's
+    word for the actor; score: that share."""
+    out: list[tuple[int, int, float]] = []
+    taken = [(s, e) for s, e, _ in found]
+    for event in doc._.events or []:
+        for count in (event.fatalities, event.injured, event.size):
+            span = doc.char_span(count.start, count.end, alignment_mode="expand") if count else None
+            head = span.root.head if span is not None else None
+            if head is None or head.pos_ != "VERB" or any(s < head.idx + len(head) and head.idx < e for s, e in taken):
+                continue
+            share = loaded_share(model, head)
+            if share >= LABEL_MIN_SHARE:
+                taken.append((head.idx, head.idx + len(head)))
+                out.append((head.idx, head.idx + len(head), round(share, 4)))
+    return out
+
+
 # A line is prose (framing reads it) when it has at least this many words or ends a sentence; shorter lines
 # without a closing mark are page furniture: headings, link rails, captions' credits, share buttons.
 PROSE_MIN_WORDS = 8
@@ -154,22 +184,33 @@ def prose(text: str, start: int, end: int) -> bool:
     return len(line.split()) >= PROSE_MIN_WORDS or line.endswith(SENTENCE_END)
 
 
-def candidate_spans(model: FramingModel, doc: Doc) -> list[tuple[int, int, float, float]]:
-    """(start, end, P(span), peak) of the spans the tagger finds and of the actors' loaded labels
-    (`label_spans`), in text order, those off prose lines (page furniture) left out; `peak` is what decides
-    whether a span is shown (`FramingModel.peak`)."""
+def added_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The spans that join the tagger's: the actors' loaded labels (`label_spans`) and the events' loaded
+    verbs (`event_spans`), none overlapping another."""
+    labels = label_spans(model, doc, found)
+    return labels + event_spans(model, doc, found + labels)
+
+
+def candidate_spans(model: FramingModel, doc: Doc) -> tuple[list[tuple[int, int, float, float]], float]:
+    """(spans, prior): (start, end, P(span), peak) of the spans the tagger finds and of the actors' loaded
+    labels (`label_spans`), in text order, those off prose lines (page furniture) left out, and the article's
+    prior; a span's peak and the prior decide whether it is shown (`Decoding.shows`)."""
     text = text_of(doc)
-    found = model.spans_with_peaks(doc, lambda spans: label_spans(model, doc, spans))
-    return [f for f in found if prose(text, f[0], f[1])]
+    found, prior = model.spans_with_peaks(doc, lambda spans: added_spans(model, doc, spans))
+    return [f for f in found if prose(text, f[0], f[1])], prior
 
 
 def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) -> list[FramingSpan]:
-    """The candidate spans (`candidate_spans`) whose peak reaches `min_peak` (default: the tagger's
-    `shown_min`, the threshold for ordinary news chosen on the tuning half of the ordinary-news set), each
-    with its best technique (and a second one when likely enough) and its voice (the author's, or inside a
-    quote: whose); score = P(span) x P(technique)."""
-    floor = model.settings.shown_min if min_peak is None else min_peak
-    found = [(s, e, p) for s, e, p, peak in candidate_spans(model, doc) if peak >= floor]
+    """The candidate spans (`candidate_spans`) shown on ordinary news (`Decoding.shows`: the span's peak
+    reaches the tagger's `shown_min` and the article's prior its `doc_min`, both chosen on the tuning half of
+    the ordinary-news set; `min_peak` given: every span whose peak reaches it, whatever the prior), each with
+    its best technique (and a second one when likely enough) and its voice (the author's, or inside a quote:
+    whose); score = P(span) x P(technique)."""
+    cands, prior = candidate_spans(model, doc)
+    if min_peak is None:
+        found = [(s, e, p) for s, e, p, peak in cands if model.settings.shows(peak, prior)]
+    else:
+        found = [(s, e, p) for s, e, p, peak in cands if peak >= min_peak]
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out, text = [], text_of(doc)
     for (s, e, p_span), techs in zip(found, ranked):

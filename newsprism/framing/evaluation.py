@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from newsprism.errors import FramingInputError
 from newsprism.framing import ordinary
-from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
+from newsprism.framing.model import MODEL_DIR, Decoding, FramingModel, shipped_model
 from newsprism.framing.semeval import (
     article_files,
     read_raw,
@@ -180,58 +180,67 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     gold_tc = [r for r in read_techniques(need[1]) if r[0] in files]
     docs = dict(zip(files, _docs(read_raw(p) for p in files.values())))
     found = {a: model.spans_with_peaks(doc) for a, doc in docs.items()}
-    pred_si = {a: [(s, e) for s, e, _, _ in v] for a, v in found.items()}
+    pred_si = {a: [(s, e) for s, e, _, _ in spans] for a, (spans, _) in found.items()}
     pred_tc = _classify_rows(files, gold_tc, model, docs)
     words = sum(len(doc.text.split()) for doc in docs.values())
-    floor = model.settings.shown_min
+    st = model.settings
     return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc),
             "spans": {"all": ordinary.figures(gold_si, pred_si, words),
-                      f"peak >= shown_min {floor}": ordinary.figures(
-                          gold_si, {a: [(s, e) for s, e, _, pk in v if pk >= floor] for a, v in found.items()},
-                          words)}}
+                      f"shown (peak >= {st.shown_min}, prior >= {st.doc_min})": ordinary.figures(
+                          gold_si, shown(found, st), words)},
+            "articles_shown": sum(prior >= st.doc_min for _, prior in found.values())}
 
 
 
-def ordinary_candidates(texts: dict[str, str], model: FramingModel) -> dict[str, dict[str, list]]:
+def ordinary_candidates(texts: dict[str, str], model: FramingModel) -> dict[str, dict]:
     """Per document of the ordinary-news set: `raw`, the spans the pipeline showed before page furniture
-    was kept out and the ordinary-news threshold applied (the tagger's and the actors' loaded labels, every
-    line), and `prose`, those of `candidate_spans` (prose lines only), each (start, end, P(span), peak);
-    parsed by spaCy and the actors and quotes components, as the pipeline does before framing."""
-    from newsprism.framing.component import candidate_spans, label_spans
+    was kept out and the ordinary-news rule applied (the tagger's, the actors' loaded labels and the events'
+    loaded verbs, every line), `prose`, those of `candidate_spans` (prose lines only), each (start, end, P(span), peak), and
+    `prior`, the article's; parsed by spaCy and the actors and quotes components, as the pipeline does
+    before framing."""
+    from newsprism.framing.component import added_spans, candidate_spans
 
     out = {}
     for doc_id, doc in zip(texts, _pipeline_before_framing().pipe(texts.values(), batch_size=8)):
-        out[doc_id] = {"raw": model.spans_with_peaks(doc, lambda spans, doc=doc: label_spans(model, doc, spans)),
-                       "prose": candidate_spans(model, doc)}
+        raw, _ = model.spans_with_peaks(doc, lambda spans, doc=doc: added_spans(model, doc, spans))
+        prose, prior = candidate_spans(model, doc)
+        out[doc_id] = {"raw": raw, "prose": prose, "prior": prior}
     return out
 
 
 @lru_cache(maxsize=1)
 def _pipeline_before_framing() -> Language:
-    """spaCy with the actors and quotes components (what framing reads), loaded once."""
+    """spaCy with the actors, quotes and events components (what framing reads), loaded once."""
     from newsprism import pipeline
 
-    return pipeline.load(components=["newsprism_actors", "newsprism_quotes"])
+    return pipeline.load(components=["newsprism_actors", "newsprism_quotes", "newsprism_events"])
 
 
-def shown(candidates: dict[str, dict[str, list]], floor: float) -> dict[str, list[tuple[int, int]]]:
-    """The spans shown per document: prose candidates whose peak reaches `floor`."""
-    return {d: [(s, e) for s, e, _, peak in c["prose"] if peak >= floor] for d, c in candidates.items()}
+def shown(found: dict[str, tuple[list, float]], st: Decoding) -> dict[str, list[tuple[int, int]]]:
+    """The spans shown per document of {id: (spans, prior)} under the decoding settings `st`
+    (`Decoding.shows`)."""
+    return {d: [(s, e) for s, e, _, peak in spans if st.shows(peak, prior)] for d, (spans, prior) in found.items()}
+
+
+def ordinary_figures(oset: ordinary.OrdinarySet, ids: list[str], cands: dict[str, dict], st: Decoding) -> dict:
+    """`before` (every candidate, page furniture included, no threshold) and `shown` (prose lines, the
+    ordinary-news rule of `st`) figures (`ordinary.figures`) of the documents `ids`."""
+    gold = {d: [(s, e) for s, e, _ in oset.gold[d]] for d in ids}
+    words = oset.words(ids)
+    return {"before": ordinary.figures(gold, {d: [(s, e) for s, e, _, _ in cands[d]["raw"]] for d in ids}, words),
+            "shown": ordinary.figures(gold, shown({d: (cands[d]["prose"], cands[d]["prior"]) for d in ids}, st),
+                                      words)}
 
 
 def evaluate_ordinary(folder: Path | None = None, data: Path = Path("../shared/data"), model_dir: str | None = None,
                       tagger: str = "crf") -> dict:
-    """Figures of `ordinary.figures` on the reporting half of the ordinary-news set: `before`, the spans the
-    pipeline showed before (every candidate, page furniture included, no threshold), and `shown`, the spans
-    shown now (prose lines only, peak at least the tagger's `shown_min`, chosen on the tuning half)."""
+    """Figures of `ordinary_figures` on the reporting half of the ordinary-news set: `before`, the spans
+    the pipeline showed before (every candidate, page furniture included, no threshold), and `shown`, the
+    spans shown now (prose lines only, the tagger's `shown_min` and `doc_min`, chosen on the tuning half)."""
     model = shipped_model(model_dir, tagger)
     oset = ordinary.load(folder or ordinary.ANNOTATIONS, data)
-    _, report = ordinary.split(list(oset.texts))
+    _, report = oset.halves()
     cands = ordinary_candidates({d: oset.texts[d] for d in report}, model)
-    gold = {d: [(s, e) for s, e, _ in oset.gold[d]] for d in report}
-    words, floor = oset.words(report), model.settings.shown_min
-    return {
-        "split": f"reporting half ({len(report)} documents, seed {ordinary.SEED})", "shown_min": floor,
-        "before": ordinary.figures(gold, {d: [(s, e) for s, e, _, _ in c["raw"]] for d, c in cands.items()}, words),
-        "shown": ordinary.figures(gold, shown(cands, floor), words),
-    }
+    st = model.settings
+    return {"split": f"reporting half ({len(report)} documents, seed {ordinary.SEED})",
+            "shown_min": st.shown_min, "doc_min": st.doc_min, **ordinary_figures(oset, report, cands, st)}

@@ -106,15 +106,26 @@ class TechniqueClassifier:
 class Decoding:
     """How token probabilities become spans: the MiniLM share of each token's probability (0: CRF alone),
     the threshold a token must reach, how many tokens below it a span may bridge, and the shortest span
-    kept (characters), chosen on PTC's development split by `newsprism train framing`; and `shown_min`, the
-    score a span needs to be shown on ordinary news (PTC's base rate of propaganda is far above ordinary
-    news'), chosen on the tuning half of the ordinary-news set by `newsprism train framing --ordinary`."""
+    kept (characters), chosen on PTC's development split by `newsprism train framing`; and the base-rate
+    adjustment for ordinary news (PTC's articles were chosen for their propaganda, about 15 spans per 1,000
+    words; most news holds a fifth of that), chosen on the tuning half of the ordinary-news set by `newsprism
+    train framing --ordinary`: `shown_min`, the peak a span needs to be shown, and `doc_min`, the article's
+    prior (`FramingModel.prior`: its mean probability of lying in a span) below which none of its spans is."""
 
     weight: float = 0.0
     threshold: float = 0.15
     gap: int = 0
     min_chars: int = 0
     shown_min: float = 0.0
+    doc_min: float = 0.0
+
+    def mix(self, p_crf: float, p_lm: float) -> float:
+        """A token's probability of lying in a span: MiniLM's share `weight`, the CRF's the rest."""
+        return self.weight * p_lm + (1.0 - self.weight) * p_crf
+
+    def shows(self, peak: float, prior: float) -> bool:
+        """Whether a span of this `peak`, in an article of this `prior`, is shown on ordinary news."""
+        return peak >= self.shown_min and prior >= self.doc_min
 
 
 class FramingModel:
@@ -154,22 +165,30 @@ class FramingModel:
         return decode(doc.text, self.token_probs(doc), self.settings)
 
     def spans_with_peaks(self, doc: Doc, extra: Callable[[list], list[tuple[int, int, float]]] = lambda _: []
-                         ) -> list[tuple[int, int, float, float]]:
-        """(start, end, score, peak) of each span the taggers find, and of the spans `extra(found)` adds
-        (the component's actors' labels), in text order; `peak` is the highest P(inside) of a token of the
-        span by the tagger that decides what is shown (`peak`), and 1 for an added span (it passed its own
-        bar, which is not the tagger's)."""
+                         ) -> tuple[list[tuple[int, int, float, float]], float]:
+        """(spans, prior): (start, end, score, peak) of each span the taggers find, and of the spans
+        `extra(found)` adds (the component's actors' labels), in text order, with the article's `prior`;
+        `peak` is the highest probability of a token of the span (`peak`), and 1 for an added span (it
+        passed its own bar, which is not the tagger's)."""
         probs = self.token_probs(doc)
         found = decode(doc.text, probs, self.settings)
-        return sorted([(s, e, p, self.peak(probs, s, e)) for s, e, p in found]
-                      + [(s, e, p, 1.0) for s, e, p in extra(found)])
+        spans = sorted([(s, e, p, self.peak(probs, s, e)) for s, e, p in found]
+                       + [(s, e, p, 1.0) for s, e, p in extra(found)])
+        return spans, self.prior_of(probs)
 
     def peak(self, probs: list[tuple[object, float, float]], start: int, end: int) -> float:
-        """The highest P(inside) of a token within start..end (from `token_probs`): MiniLM's own when it is
-        in use (on ordinary news its peak tells a right span from a wrong one better than the averaged
-        score), else the CRF's."""
-        k = 2 if self.minilm is not None else 1
-        return max((row[k] for row in probs if start <= row[0].idx < end), default=0.0)
+        """The highest probability of lying in a span of a token within start..end (from `token_probs`),
+        as the taggers in use mix it (`Decoding.mix`): where both taggers run, a span both find likely was right
+        on the ordinary-news tuning half more often than one MiniLM alone was sure of (the record's
+        `ordinary` tables, `newsprism train framing --ordinary`)."""
+        st = self.settings
+        return round(max((st.mix(pc, pl) for tok, pc, pl in probs if start <= tok.idx < end), default=0.0), 4)
+
+    def prior_of(self, probs: list[tuple[object, float, float]]) -> float:
+        """The article's prior: the mean probability of its tokens of lying in a span (`Decoding.mix`), how
+        propaganda-like the taggers find the whole text (high on PTC's articles, low on most news)."""
+        st = self.settings
+        return round(sum(st.mix(pc, pl) for _, pc, pl in probs) / max(1, len(probs)), 4)
 
     def techniques(self, doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
         """For each (start, end): all techniques with their probabilities, best first."""
@@ -194,7 +213,7 @@ def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) ->
     runs: list[list[tuple[object, float]]] = []
     below = 0
     for tok, p_crf, p_lm in probs:
-        p = st.weight * p_lm + (1.0 - st.weight) * p_crf
+        p = st.mix(p_crf, p_lm)
         if p < st.threshold:
             below += 1
             continue

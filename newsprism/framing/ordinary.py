@@ -32,6 +32,11 @@ class OrdinarySet:
 
     texts: dict[str, str]
     gold: dict[str, list[tuple[int, int, str]]]
+    batches: dict[str, int] | None = None  # id -> the annotation round that added it (documents.tsv's `batch`)
+
+    def halves(self) -> tuple[list[str], list[str]]:
+        """(tuning, reporting): `split` of the set's documents, each annotation round cut apart."""
+        return split(list(self.texts), batches=self.batches)
 
     def words(self, ids: list[str]) -> int:
         """White-space words in the documents `ids`."""
@@ -76,28 +81,46 @@ def load(folder: Path = ANNOTATIONS, data: Path = Path("../shared/data"), labels
                                     "(annotations/framing)")
     if not (data / "aeb").is_dir():
         raise FramingInputError(f"{data}/aeb is missing: give the shared data folder (../shared/data)")
-    ids = [r["doc"] for r in read_tsv(folder / "documents.tsv")]
+    rows = read_tsv(folder / "documents.tsv")
+    ids = [r["doc"] for r in rows]
     texts = {d: doc_text(d, data) for d in ids}
+    batches = {r["doc"]: int(r.get("batch") or 1) for r in rows}
     gold: dict[str, list[tuple[int, int, str]]] = {d: [] for d in ids}
     for r in read_tsv(folder / labels):
         d, s, e = r["doc"], int(r["start"]), int(r["end"])
         if d not in texts or not 0 <= s < e <= len(texts[d]):
             raise FramingInputError(f"{folder / labels}: {d} {s}-{e} is not a span of a listed document")
         gold[d].append((s, e, r["technique"]))
-    return OrdinarySet(texts, gold)
+    return OrdinarySet(texts, gold, batches)
 
 
-def split(ids: list[str], seed: int = SEED) -> tuple[list[str], list[str]]:
-    """(tuning, reporting): the documents shuffled with the seed and cut in half, each half in id order."""
-    order = sorted(ids)
-    random.Random(seed).shuffle(order)
-    half = len(order) // 2
-    return sorted(order[:half]), sorted(order[half:])
+def split(ids: list[str], seed: int = SEED, batches: dict[str, int] | None = None) -> tuple[list[str], list[str]]:
+    """(tuning, reporting): the documents shuffled with the seed and cut in half, each half in id order.
+    Given `batches` (id -> annotation round), each round is shuffled and cut on its own, so that documents
+    added later never move an earlier document from one half to the other (a threshold chosen before on
+    the tuning half stays apart from the reporting half)."""
+    rounds: dict[int, list[str]] = {}
+    for d in ids:
+        rounds.setdefault((batches or {}).get(d, 1), []).append(d)
+    tune: list[str] = []
+    report: list[str] = []
+    for _, members in sorted(rounds.items()):
+        order = sorted(members)
+        random.Random(seed).shuffle(order)
+        half = len(order) // 2
+        tune += order[:half]
+        report += order[half:]
+    return sorted(tune), sorted(report)
 
 
-def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED) -> list[str]:
-    """The documents of the blind second pass: n drawn with the seed, in id order."""
-    return sorted(random.Random(seed + 1).sample(sorted(ids), n))
+SAMPLE_BATCH = 1  # the annotation round the second pass sampled
+
+
+def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED, batches: dict[str, int] | None = None) -> list[str]:
+    """The documents of the blind second pass: n drawn with the seed, in id order, from round SAMPLE_BATCH
+    when `batches` (id -> round) is given (documents added later do not change the sample)."""
+    pool = [d for d in ids if (batches or {}).get(d, SAMPLE_BATCH) == SAMPLE_BATCH]
+    return sorted(random.Random(seed + 1).sample(sorted(pool), n))
 
 
 def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
