@@ -567,15 +567,35 @@ def eval_attribution(
 @eval_app.command("actors")
 def eval_actors(
     data: Path = typer.Option(Path("../shared/data"), help="The shared data folder holding aeb/ and html/."),
-    labels: Path = typer.Option(Path("annotations/who/labels.tsv"), help="The labels (ids and offsets; guide: annotations/who/GUIDE.md)."),
+    labels: Path = typer.Option(Path("annotations/who/labels.tsv"), help="The TUNE part's labels: the rules are developed looking at it (ids and offsets; guide: annotations/who/GUIDE.md)."),
+    report: Path = typer.Option(Path("annotations/who/report.tsv"), help="The REPORT part's labels: looked at only to report."),
+    part: str = typer.Option("both", help="The part measured: tune, report or both."),
+    second_pass: Path = typer.Option(Path("annotations/who/second-pass.tsv"), help="A blind second pass over some pages of the tune part, for --agreement."),
+    agreement: bool = typer.Option(False, "--agreement", help="Print the agreement of the second pass with the first labels on its pages instead (no analysis)."),
+    write: bool = typer.Option(False, "--write", help="Also write the figures to figures.json (or agreement.json) beside the labels."),
 ) -> None:
-    """Quotes by sentence, speaker accuracy by kind of mention, and actors' countries on hand-annotated real pages (one JSON line)."""
+    """Quotes by sentence, speaker accuracy by kind of mention, and actors' countries on hand-annotated real
+    pages, for the tune and the report part: the figures as one JSON line on stdout, the table by kind on stderr."""
     from newsprism.actors import evaluation as actors_eval
 
-    for need in (labels, data / "aeb" / "ground-truth.json", data / "html" / "text"):
+    if part not in ("tune", "report", "both"):
+        raise typer.BadParameter(f"{part!r} is not a part: tune, report or both", param_hint="--part")
+    parts = {name: path for name, path in (("tune", labels), ("report", report)) if part in (name, "both")}
+    needs = [*(parts.values() if not agreement else (labels, second_pass)), data / "aeb" / "ground-truth.json", data / "html" / "text"]
+    for need in needs:
         if not need.exists():
-            raise InputNotFound(f"{need} not found; give --data the shared data folder and --labels the labels file")
-    print(json.dumps(actors_eval.run(data, labels)))
+            raise InputNotFound(f"{need} not found; give --data the shared data folder and --labels/--report/--second-pass the labels files")
+    if agreement:
+        figures = actors_eval.agreement(data, labels, second_pass)
+        out = labels.parent / "agreement.json"
+    else:
+        figures = actors_eval.run(data, parts)
+        say(actors_eval.kind_table(figures))
+        out = labels.parent / "figures.json"
+    print(json.dumps(figures))
+    if write:
+        out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        say(f"newsprism: written to {out}")
 
 
 @train_app.command("attribution")

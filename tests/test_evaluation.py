@@ -78,6 +78,34 @@ def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
     assert r["actor_countries"] == {"with_country": 1, "accuracy": 0.0, "without_country": 1, "none_accuracy": 1.0}
     assert who.same_speaker(["Anna Kowalski and Peter Brown"], ["Peter Brown"])
     assert not who.same_speaker(["Singh Jabarjung"], ["Lakshiwnder Singh"])
+    # a description is scored by its head noun: the spokesman, not the one he speaks for
+    assert who.same_speaker(["the spokesman"], ["a spokesman for the ministry"], described=True)
+    assert not who.same_speaker(["the ministry"], ["a spokesman for the ministry"], described=True)
+    assert who.same_speaker(["people familiar with the talks"], ["people familiar with the talks"], described=True)
+    table = who.kind_table({"tune": r, "report": r})
+    assert table.splitlines()[0].split() == ["kind", "tune", "report"]
+    assert table.splitlines()[1].split() == ["pronoun", "1/1", "1.00", "1/1", "1.00"]
+
+
+def test_agreement_compares_a_second_pass_with_the_first_labels_on_its_pages(tmp_path, monkeypatch):
+    from newsprism.actors import evaluation as who
+
+    text = 'Ann Lee spoke. "We will rebuild the town," she said. Tom Hill left. He said it was late. Paris is far.'
+    monkeypatch.setattr(who, "page_texts", lambda data, pages: {p: text for p in pages})
+    at = lambda w: f"{text.index(w)}\t{text.index(w) + len(w)}"  # noqa: E731
+    first = tmp_path / "first.tsv"
+    first.write_text(f"quote\tp\t{at('We will')}\t{at('Ann Lee').replace(chr(9), '-')}\tpronoun\n"
+                     f"quote\tp\t{at('it was late')}\t{at('Tom Hill').replace(chr(9), '-')}\tpronoun\n"
+                     f"actor\tp\t{at('Ann Lee')}\tUSA\nquote\tq\t0\t3\t0-3\tname\n", encoding="utf-8")
+    second = tmp_path / "second.tsv"
+    second.write_text(f"quote\tp\t{at('rebuild')}\t{at('Ann Lee').replace(chr(9), '-')}\tname\n"
+                      f"quote\tp\t{at('Tom Hill left')}\t{at('Tom Hill').replace(chr(9), '-')}\tname\n"
+                      f"actor\tp\t{at('Lee')}\tGBR\n", encoding="utf-8")
+    r = who.agreement(tmp_path, first, second)
+    assert r["pages"] == 1 and r["sample"] == ["p"]  # page q is not in the second pass: left out
+    assert (r["quote_sentences_first"], r["quote_sentences_second"], r["quote_sentences_both"]) == (2, 2, 1)
+    assert r["quote_sentence_f1"] == 0.5 and r["same_speaker"] == 1.0 and r["same_kind"] == 0.0
+    assert r["actors_both"] == 1 and r["same_country"] == 0.0
 
 
 @needs_shared(SHARED / "data" / "aeb")
@@ -87,15 +115,22 @@ def test_who_labels_are_offsets_into_the_shared_pages():
 
     from newsprism.actors import evaluation as who
 
-    labels = P(__file__).resolve().parents[1] / "annotations" / "who" / "labels.tsv"
-    quotes_gold, actors_gold = who.read_labels(labels)
-    texts = who.page_texts(SHARED / "data", {r["page"] for r in quotes_gold + actors_gold})
-    assert len(texts) >= 20 and len(quotes_gold) >= 150
-    for row in quotes_gold + actors_gold:
-        text = texts[row["page"]]
-        assert 0 <= row["start"] < row["end"] <= len(text)
-        for s, e in row.get("speaker", []):
-            assert text[s:e].strip() and text[s:e] == text[s:e].strip()
+    folder = P(__file__).resolve().parents[1] / "annotations" / "who"
+    pages = {}
+    for name, least_pages, least_quotes in (("labels.tsv", 20, 150), ("report.tsv", 15, 200), ("second-pass.tsv", 5, 40)):
+        quotes_gold, actors_gold = who.read_labels(folder / name)
+        texts = who.page_texts(SHARED / "data", {r["page"] for r in quotes_gold + actors_gold})
+        pages[name] = set(texts)
+        assert len(texts) >= least_pages and len(quotes_gold) >= least_quotes, name
+        spans = {p: who.sentences(t) for p, t in texts.items()}
+        assert len({(q["page"], who.sentence_of(spans[q["page"]], q["start"])) for q in quotes_gold}) == len(quotes_gold)
+        for row in quotes_gold + actors_gold:
+            text = texts[row["page"]]
+            assert 0 <= row["start"] < row["end"] <= len(text)
+            for s, e in row.get("speaker", []):
+                assert text[s:e].strip() and text[s:e] == text[s:e].strip()
+    assert not pages["labels.tsv"] & pages["report.tsv"]  # the tune and report parts share no page
+    assert pages["second-pass.tsv"] <= pages["labels.tsv"]
 
 
 def test_the_holdout_split_is_the_taggers_held_out_tenth(tmp_path):

@@ -1,7 +1,9 @@
 """`newsprism eval actors`: speakers of quotes and actors' countries on hand-annotated real pages.
 
-The labels (annotations/who/labels.tsv, guide in annotations/who/GUIDE.md) are ids and character offsets
-into the texts of ../shared: `aeb:<first 12 hex of the page's sha256>` is the `articleBody` of that page in
+The labels (guide in annotations/who/GUIDE.md) are ids and character offsets into the texts of ../shared,
+in two parts kept apart: `labels.tsv`, the TUNE part (the speaker and country rules are developed looking at
+it), and `report.tsv`, the REPORT part (looked at only to report). `second-pass.tsv` labels again, blind, a
+sample of pages of the tune part, for the annotators' agreement (`agreement`). Page ids: `aeb:<first 12 hex of the page's sha256>` is the `articleBody` of that page in
 `data/aeb/ground-truth.json`, `html:<file>` the text in `data/html/text/<file>`. Two kinds of rows:
 
     quote  PAGE  START END  SPEAKER-SPANS  SPEAKER-KIND      a quote lies in the sentence holding START:END;
@@ -12,7 +14,8 @@ into the texts of ../shared: `aeb:<first 12 hex of the page's sha256>` is the `a
 
 Figures: quotes by sentence (precision, recall, F1 of the sentences holding a quote), speaker accuracy over
 the gold quotes found (the predicted speaker's name, or its entity's, ends with the same word as a gold
-speaker's), by the kind of mention the text uses at the cue (name, pronoun,
+speaker's; for a description or a nominal, the words before its post-modifier: "a spokesman for X" is
+"spokesman", not "X"), by the kind of mention the text uses at the cue (name, pronoun,
 description, nominal, org, acronym, group, continuation), and actor countries: the share of annotated
 actors with a country whose entity gets that country, and of those without one that get none.
 """
@@ -28,6 +31,9 @@ from newsprism import pipeline
 from newsprism.article import Article, Refusal
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+# Where a description's post-modifier begins ("a spokesman for X", "people familiar with the talks",
+# "Jeff Sanborn, president of ..."): its head noun is the last word before it.
+POST_MODIFIER = re.compile(r",|\s(?:of|for|from|at|in|on|with|to|who|which|that|familiar|briefed|close|representing)\s")
 
 
 def page_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
@@ -84,12 +90,20 @@ def last_word(name: str | None) -> str:
     return re.sub(r"['’]s?$", "", words[-1]) if words else ""
 
 
-def same_speaker(names: list[str | None], gold: list[str]) -> bool:
+def head(name: str | None) -> str:
+    """The words of a description before its post-modifier ("a spokesman for X" -> "a spokesman")."""
+    return POST_MODIFIER.split(name or "", maxsplit=1)[0]
+
+
+def same_speaker(names: list[str | None], gold: list[str], described: bool = False) -> bool:
     """A predicted name (the quote's speaker name or its entity's) ends with the same word as a gold
     speaker's name: the tracker's rule without its 'contains' leniency, so that two people who share a
-    surname as a first word ('Singh Jabarjung', 'Lakshiwnder Singh') stay apart."""
-    golds = {last_word(g) for g in gold} - {""}
-    return any(last_word(name) in golds for name in names if name)
+    surname as a first word ('Singh Jabarjung', 'Lakshiwnder Singh') stay apart. `described` (a gold
+    speaker the text gives as a description): both sides are compared by their head noun, so "a
+    spokesman for X" matches "the spokesman" and not "X"."""
+    cut = head if described else (lambda n: n)
+    golds = {last_word(cut(g)) for g in gold} - {""}
+    return any(last_word(cut(name)) in golds for name in names if name)
 
 
 def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], actors: list[dict]) -> dict:
@@ -121,7 +135,7 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
         predicted = [pq.get("speaker_name"), names.get(pq.get("speaker_entity"))]
         gold = [texts[q["page"]][s:e] for s, e in q["speaker"]]
         total[q["kind"]] += 1
-        right[q["kind"]] += same_speaker(predicted, gold)
+        right[q["kind"]] += same_speaker(predicted, gold, q["kind"] in ("description", "nominal"))
     known = unknown = known_ok = unknown_ok = 0
     for lab in actors:
         a = analyses.get(lab["page"])
@@ -149,13 +163,64 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
     }
 
 
-def run(shared_data: Path, labels: Path) -> dict:
-    """Analyses the annotated pages and scores them against the labels."""
-    quotes, actors = read_labels(labels)
-    texts = page_texts(shared_data, {r["page"] for r in quotes + actors})
+def run(shared_data: Path, parts: dict[str, Path]) -> dict:
+    """Analyses the annotated pages of each part (name -> labels file) and scores each against its labels."""
+    labels = {name: read_labels(path) for name, path in parts.items()}
+    texts = page_texts(shared_data, {r["page"] for quotes, actors in labels.values() for r in quotes + actors})
     nlp = pipeline.load()
     analyses = {}
     for page, result in zip(texts, pipeline.analyze(nlp, (Article(text=t, id=p) for p, t in texts.items()))):
         if not isinstance(result, Refusal):
             analyses[page] = json.loads(result.model_dump_json())
-    return score(texts, analyses, quotes, actors)
+    out = {}
+    for name, (quotes, actors) in labels.items():
+        pages = {r["page"] for r in quotes + actors}
+        out[name] = score({p: texts[p] for p in pages}, {p: a for p, a in analyses.items() if p in pages}, quotes, actors)
+    return out
+
+
+def kind_table(figures: dict[str, dict]) -> str:
+    """Speaker accuracy by kind of mention, a column per part ('right/scored accuracy'), as plain text."""
+    kinds = sorted({k for f in figures.values() for k in f["speaker_accuracy_by_kind"]})
+    rows = [["kind", *figures]]
+    for k in kinds:
+        rows.append([k, *(("{}/{} {:.2f}".format(*f["speaker_accuracy_by_kind"][k])
+                           if k in f["speaker_accuracy_by_kind"] else "-") for f in figures.values())])
+    rows.append(["all", *("{}/{} {:.2f}".format(round(f["speaker_accuracy"] * f["speakers_scored"]),
+                                                 f["speakers_scored"], f["speaker_accuracy"]) for f in figures.values())])
+    rows.append(["countries", *("{:.2f} of {}".format(f["actor_countries"]["accuracy"], f["actor_countries"]["with_country"])
+                                for f in figures.values())])
+    rows.append(["quotes F1", *("{:.2f}".format(f["quotes_by_sentence"]["f1"]) for f in figures.values())])
+    width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in rows)
+
+
+def agreement(shared_data: Path, first: Path, second: Path) -> dict:
+    """How far a blind second pass agrees with the first labels on the pages it covers: the quote sentences
+    (F1 of the second's against the first's), on the sentences both mark the same speaker (by the rule of
+    `same_speaker`, either way round) and the same kind of mention, and on the actors both label (spans that
+    overlap) the same country."""
+    q2, a2 = read_labels(second)
+    pages = {r["page"] for r in q2 + a2}
+    q1, a1 = (([r for r in rows if r["page"] in pages]) for rows in read_labels(first))
+    texts = page_texts(shared_data, pages)
+    spans = {p: sentences(t) for p, t in texts.items()}
+    by_sentence = [{(q["page"], sentence_of(spans[q["page"]], q["start"])): q for q in qs} for qs in (q1, q2)]
+    both = sorted(set(by_sentence[0]) & set(by_sentence[1]))
+    n1, n2 = len(by_sentence[0]), len(by_sentence[1])
+    speaker = kind = 0
+    for key in both:
+        g1, g2 = by_sentence[0][key], by_sentence[1][key]
+        names = [[texts[key[0]][s:e] for s, e in g["speaker"]] for g in (g1, g2)]
+        described = "description" in (g1["kind"], g2["kind"])
+        speaker += same_speaker(names[1], names[0], described) or same_speaker(names[0], names[1], described)
+        kind += g1["kind"] == g2["kind"]
+    common = [(x, y) for x in a1 for y in a2 if x["page"] == y["page"] and x["start"] < y["end"] and y["start"] < x["end"]]
+    return {
+        "pages": len(pages), "sample": sorted(pages),
+        "quote_sentences_first": n1, "quote_sentences_second": n2, "quote_sentences_both": len(both),
+        "quote_sentence_f1": round(2 * len(both) / max(1, n1 + n2), 4),
+        "same_speaker": round(speaker / max(1, len(both)), 4), "same_kind": round(kind / max(1, len(both)), 4),
+        "actors_both": len(common),
+        "same_country": round(sum(x["country"] == y["country"] for x, y in common) / max(1, len(common)), 4),
+    }
