@@ -78,6 +78,9 @@ def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
     assert r["actor_countries"] == {"with_country": 1, "accuracy": 0.0, "without_country": 1, "none_accuracy": 1.0}
     assert who.same_speaker(["Anna Kowalski and Peter Brown"], ["Peter Brown"])
     assert not who.same_speaker(["Singh Jabarjung"], ["Lakshiwnder Singh"])
+    assert who.same_speaker(["Kennedy"], ["James P. Kennedy Jr."])
+    assert who.same_speaker(["World Health Organization"], ["WHO"]) and who.same_speaker(["DEA"], ["Drug Enforcement Administration"])
+    assert not who.same_speaker(["World Bank"], ["WHO"]) and who.same_speaker(["Cheuk Hau-yip"], ["Cheuk Hau-yip"])
     # a description is scored by its head noun: the spokesman, not the one he speaks for
     assert who.same_speaker(["the spokesman"], ["a spokesman for the ministry"], described=True)
     assert not who.same_speaker(["the ministry"], ["a spokesman for the ministry"], described=True)

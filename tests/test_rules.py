@@ -1011,3 +1011,250 @@ def test_a_small_town_named_like_a_word_gives_no_organisation_its_country():
     makes the Dallas Police Department American."""
     assert actors.name_country(["Federal", "Aviation", "Administration"]) is None
     assert actors.name_country(["Dallas", "Police", "Department"]) == "USA"
+
+
+# --- issue 23, round three: speakers a careful reader gives, and countries ----------------------------------
+
+def resolved(table: str, ents: dict) -> Doc:
+    doc = build(table, ents)
+    doc._.entities = actors.ActorResolver(doc).run()
+    return doc
+
+
+def speaker_of(doc: Doc, words: str):
+    [q] = [q for q in quotes.QuoteFinder(doc).run() if words in q.content.text]
+    return q
+
+
+def test_a_states_organ_speaks_in_its_own_words():
+    """The US military said the crash was an accident: the speaker is 'the US military' (of the United States
+    entity), not 'United States'."""
+    doc = resolved("""
+        the       the       DET    DT   det       2
+        US        US        PROPN  NNP  compound  2
+        military  military  NOUN   NN   nsubj     3
+        said      say       VERB   VBD  ROOT      3
+        the       the       DET    DT   det       5
+        crash     crash     NOUN   NN   nsubj     6
+        was       be        AUX    VBD  ccomp     3
+        an        an        DET    DT   det       8
+        accident  accident  NOUN   NN   attr      6
+        .         .         PUNCT  .    punct     3
+    """, {(1, 2): "GPE"})
+    q = speaker_of(doc, "accident")
+    us = next(e for e in doc._.entities if e.country == "USA")
+    assert (q.speaker_name, q.speaker_entity) == ("the US military", us.id)
+
+
+def test_they_and_the_statement_and_the_company_are_the_organisation_that_spoke():
+    """Harbor Foods closed two stores. They said sales had fallen. The statement said stores would close. /
+    Big Machine said the show could go on. Sony Music owns the hall. The company said the show would start late."""
+    doc = resolved("""
+        Harbor     Harbor     PROPN  NNP  compound  1
+        Foods      Foods      PROPN  NNPS nsubj     2
+        closed     close      VERB   VBD  ROOT      2
+        two        two        NUM    CD   nummod    4
+        stores     store      NOUN   NNS  dobj      2
+        .          .          PUNCT  .    punct     2
+        They       they       PRON   PRP  nsubj     7
+        said       say        VERB   VBD  ROOT      7
+        sales      sale       NOUN   NNS  nsubj     10
+        had        have       AUX    VBD  aux       10
+        fallen     fall       VERB   VBN  ccomp     7
+        .          .          PUNCT  .    punct     7
+        The        the        DET    DT   det       13
+        statement  statement  NOUN   NN   nsubj     14
+        said       say        VERB   VBD  ROOT      14
+        stores     store      NOUN   NNS  nsubj     17
+        would      would      AUX    MD   aux       17
+        close      close      VERB   VB   ccomp     14
+        .          .          PUNCT  .    punct     14
+    """, {(0, 2): "ORG"})
+    assert speaker_of(doc, "sales had fallen").speaker_name == "Harbor Foods"  # was none: 'they' named no one
+    assert speaker_of(doc, "stores would close").speaker_name == "Harbor Foods"  # was 'The statement'
+    doc = resolved("""
+        Big      Big      PROPN  NNP  compound  1
+        Machine  Machine  PROPN  NNP  nsubj     2
+        said     say      VERB   VBD  ROOT      2
+        the      the      DET    DT   det       4
+        show     show     NOUN   NN   nsubj     6
+        could    could    AUX    MD   aux       6
+        go       go       VERB   VB   ccomp     2
+        on       on       ADP    RP   prt       6
+        .        .        PUNCT  .    punct     2
+        Sony     Sony     PROPN  NNP  compound  10
+        Music    Music    PROPN  NNP  nsubj     11
+        owns     own      VERB   VBZ  ROOT      11
+        the      the      DET    DT   det       13
+        hall     hall     NOUN   NN   dobj      11
+        .        .        PUNCT  .    punct     11
+        The      the      DET    DT   det       16
+        company  company  NOUN   NN   nsubj     17
+        said     say      VERB   VBD  ROOT      17
+        the      the      DET    DT   det       19
+        show     show     NOUN   NN   nsubj     21
+        would    would    AUX    MD   aux       21
+        start    start    VERB   VB   ccomp     17
+        late     late     ADV    RB   advmod    21
+        .        .        PUNCT  .    punct     17
+    """, {(0, 2): "ORG", (9, 11): "ORG"})
+    assert speaker_of(doc, "start late").speaker_name == "Big Machine"  # not Sony Music, merely named last
+
+
+AUSTRIA = """
+    Adolf      Adolf      PROPN  NNP  compound   1
+    Hitler     Hitler     PROPN  NNP  nsubjpass  3
+    was        be         AUX    VBD  auxpass    3
+    born       bear       VERB   VBN  ROOT       3
+    there      there      ADV    RB   advmod     3
+    .          .          PUNCT  .    punct      3
+    Austria    Austria    PROPN  NNP  poss       9
+    's         's         PART   POS  case       6
+    interior   interior   ADJ    JJ   amod       9
+    minister   minister   NOUN   NN   nsubj      10
+    said       say        VERB   VBD  ROOT       10
+    the        the        DET    DT   det        12
+    house      house      NOUN   NN   nsubj      14
+    would      would      AUX    MD   aux        14
+    change     change     VERB   VB   ccomp      10
+    hands      hand       NOUN   NNS  dobj       14
+    .          .          PUNCT  .    punct      10
+"""
+
+
+def test_a_description_is_the_person_the_article_names_in_its_role_later_and_never_the_last_named():
+    """Adolf Hitler was born there. Austria's interior minister said the house would change hands. [Interior
+    Minister Wolfgang Peschorn said the plan was final.]"""
+    alone = resolved(AUSTRIA, {(0, 2): "PERSON", (6, 7): "GPE"})
+    q = speaker_of(alone, "change hands")
+    assert (q.speaker_name, q.speaker_entity) == ("Austria's interior minister", None)  # was Adolf Hitler
+    later = resolved(AUSTRIA + """
+        Interior  Interior  PROPN  NNP  compound  20
+        Minister  minister  PROPN  NNP  compound  20
+        Wolfgang  Wolfgang  PROPN  NNP  compound  20
+        Peschorn  Peschorn  PROPN  NNP  nsubj     21
+        said      say       VERB   VBD  ROOT      21
+        the       the       DET    DT   det       23
+        plan      plan      NOUN   NN   nsubj     24
+        was       be        AUX    VBD  ccomp     21
+        final     final     ADJ    JJ   acomp     24
+        .         .         PUNCT  .    punct     21
+    """, {(0, 2): "PERSON", (6, 7): "GPE", (19, 21): "PERSON"})
+    assert speaker_of(later, "change hands").speaker_name == "Wolfgang Peschorn"
+
+
+def test_she_is_the_woman_the_text_was_about_not_a_man_named_in_passing():
+    """Taylor Swift posted a note on her page. Her albums were bought by a firm owned by Scooter Braun.
+
+    She said the deal hurt her. ('Taylor' is mostly a man's name; the text's 'her' says otherwise.)"""
+    doc = resolved("""
+        Taylor   Taylor   PROPN  NNP  compound   1
+        Swift    Swift    PROPN  NNP  nsubj      2
+        posted   post     VERB   VBD  ROOT       2
+        a        a        DET    DT   det        4
+        note     note     NOUN   NN   dobj       2
+        on       on       ADP    IN   prep       2
+        her      her      PRON   PRP$ poss       7
+        page     page     NOUN   NN   pobj       5
+        .        .        PUNCT  .    punct      2
+        Her      her      PRON   PRP$ poss       10
+        albums   album    NOUN   NNS  nsubjpass  12
+        were     be       AUX    VBD  auxpass    12
+        bought   buy      VERB   VBN  ROOT       12
+        by       by       ADP    IN   agent      12
+        a        a        DET    DT   det        15
+        firm     firm     NOUN   NN   pobj       13
+        owned    own      VERB   VBN  acl        15
+        by       by       ADP    IN   agent      16
+        Scooter  Scooter  PROPN  NNP  compound   19
+        Braun    Braun    PROPN  NNP  pobj       17
+        .        .        PUNCT  .    punct      12
+        \\n       \\n       SPACE  _SP  dep        20
+        \\n       \\n       SPACE  _SP  dep        20
+        She      she      PRON   PRP  nsubj      24
+        said     say      VERB   VBD  ROOT       24
+        the      the      DET    DT   det        26
+        deal     deal     NOUN   NN   nsubj      27
+        hurt     hurt     VERB   VBD  ccomp      24
+        her      her      PRON   PRP  dobj       27
+        .        .        PUNCT  .    punct      24
+    """, {(0, 2): "PERSON", (18, 20): "PERSON"})
+    assert actors.name_gender("Taylor") == "m"
+    assert speaker_of(doc, "deal hurt").speaker_name == "Taylor Swift"  # was Scooter Braun
+
+
+def test_an_inverted_subject_the_parse_lost_is_the_name_after_the_verb():
+    """Job cuts will come soon, said executive chair Marcelo Claure in an email. (parsed with no subject)"""
+    doc = resolved("""
+        Job        Job        PROPN  NNP  compound  1
+        cuts       cut        NOUN   NNS  nsubj     3
+        will       will       AUX    MD   aux       3
+        come       come       VERB   VB   ccomp     6
+        soon       soon       ADV    RB   advmod    3
+        ,          ,          PUNCT  ,    punct     6
+        said       say        VERB   VBD  ROOT      6
+        executive  executive  ADJ    JJ   amod      8
+        chair      chair      NOUN   NN   compound  10
+        Marcelo    Marcelo    PROPN  NNP  compound  10
+        Claure     Claure     PROPN  NNP  dobj      6
+        in         in         ADP    IN   prep      6
+        an         an         DET    DT   det       13
+        email      email      NOUN   NN   pobj      11
+        .          .          PUNCT  .    punct     6
+    """, {(9, 11): "PERSON"})
+    assert speaker_of(doc, "Job cuts").speaker_name == "Marcelo Claure"  # was none
+
+
+def test_a_first_name_alone_and_a_name_written_again_join_their_actor():
+    """Liu Xiaming spoke. Liu left. / Big Machine owns music. Big Machine denied it. (the second unlabelled)"""
+    doc = resolved("""
+        Liu      Liu      PROPN  NNP  compound  1
+        Xiaming  Xiaming  PROPN  NNP  nsubj     2
+        spoke    speak    VERB   VBD  ROOT      2
+        .        .        PUNCT  .    punct     2
+        Liu      Liu      PROPN  NNP  nsubj     5
+        left     leave    VERB   VBD  ROOT      5
+        .        .        PUNCT  .    punct     5
+    """, {(0, 2): "PERSON", (4, 5): "PERSON"})
+    assert [(e.name, len(e.mentions)) for e in doc._.entities] == [("Liu Xiaming", 2)]
+    doc = resolved("""
+        Big      Big      PROPN  NNP  compound  1
+        Machine  Machine  PROPN  NNP  nsubj     2
+        owns     own      VERB   VBZ  ROOT      2
+        music    music    NOUN   NN   dobj      2
+        .        .        PUNCT  .    punct     2
+        Big      Big      PROPN  NNP  compound  6
+        Machine  Machine  PROPN  NNP  nsubj     7
+        denied   deny     VERB   VBD  ROOT      7
+        it       it       PRON   PRP  dobj      7
+        .        .        PUNCT  .    punct     7
+    """, {(0, 2): "ORG"})
+    assert [(e.name, len(e.mentions)) for e in doc._.entities] == [("Big Machine", 2)]
+
+
+def test_an_envoys_host_country_and_a_towns_abbreviated_state():
+    """China's ambassador to Britain Liu Xiaming spoke: China's. / Kevin Swanson of Morro Bay, Calif. surfed: USA."""
+    doc = resolved("""
+        China       China       PROPN  NNP  poss      2
+        's          's          PART   POS  case      0
+        ambassador  ambassador  NOUN   NN   nsubj     7
+        to          to          ADP    IN   prep      2
+        Britain     Britain     PROPN  NNP  compound  6
+        Liu         Liu         PROPN  NNP  compound  6
+        Xiaming     Xiaming     PROPN  NNP  appos     2
+        spoke       speak       VERB   VBD  ROOT      7
+        .           .           PUNCT  .    punct     7
+    """, {(0, 1): "GPE", (4, 5): "GPE", (5, 7): "PERSON"})
+    assert next(e.country for e in doc._.entities if e.name == "Liu Xiaming") == "CHN"  # was GBR
+    doc = resolved("""
+        Kevin    Kevin    PROPN  NNP  compound  1
+        Swanson  Swanson  PROPN  NNP  nsubj     7
+        of       of       ADP    IN   prep      1
+        Morro    Morro    PROPN  NNP  compound  4
+        Bay      Bay      PROPN  NNP  pobj      2
+        ,        ,        PUNCT  ,    punct     4
+        Calif.   Calif.   PROPN  NNP  appos     4
+        surfed   surf     VERB   VBD  ROOT      7
+        .        .        PUNCT  .    punct     7
+    """, {(0, 2): "PERSON", (3, 5): "GPE", (6, 7): "GPE"})
+    assert next(e.country for e in doc._.entities if e.name == "Kevin Swanson") == "USA"

@@ -64,6 +64,8 @@ BYLINE_MAX_WORDS = 12  # a byline is short ('By Jane Doe and John Roe, Reuters')
 NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besides is a byline without its 'By'
 NAME_DATE_MAX_CHARS = 200  # such a line is short; longer lines are not split into words for every name on them
 TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
+# US states as news style abbreviates them after a town ('Morro Bay, Calif.'); full names are in the gazetteer.
+US_STATE_ABBREVIATIONS = frozenset(lexicons.words("roles", "us_state_abbreviations"))
 DATELINE_CHARS = 120  # the dateline ('KINGSTON, Jamaica —') lies within the article's first characters
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
 VARIANT_NOUNS = lexicons.words("roles", "variant_nouns")
@@ -131,7 +133,8 @@ def state_named(ent: Span, word: str) -> bool:
 def titled(ent: Span) -> bool:
     """A name with a person's title before it or at its start ('Premier Andrew Fahie', 'Gov. Jane Doe')."""
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (is_title(ent[0]) and len(ent) > 1) or (prev is not None and is_title(prev) and prev.text[:1].isupper())
+    return (is_title(ent[0]) and len(ent) > 1) or (prev is not None and is_title(prev) and (
+        prev.text[:1].isupper() or (prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end))))
 
 
 def widened(ent: Span) -> Span:
@@ -223,6 +226,8 @@ def modifier_country(ent: Span) -> str | None:
     for tok in head.subtree:
         if tok.i >= head.i:
             break
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
+            continue  # "China's ambassador to Britain Liu Xiaming": the post's host, not the person's country
         if not (ent.start <= tok.i < ent.end) and (code := country_word(tok)):
             return code
     appositions = [c for c in ent.root.children if c.dep_ == "appos"]
@@ -284,6 +289,9 @@ def belonging_country(ent: Span) -> str | None:
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
                 place = obj.doc[obj.left_edge.i : obj.i + 1]
+                after = obj.doc[place.end : place.end + 2]
+                if len(after) == 2 and after[0].text == "," and after[1].text in US_STATE_ABBREVIATIONS:
+                    return "USA"  # 'Kevin Swanson of Morro Bay, Calif.': the state says the country
                 code = gazetteer.place_country(place.text) or gazetteer.place_country(obj.text)
                 if code:
                     return code
@@ -336,6 +344,7 @@ class ActorResolver:
         self.covered: set[int] = set()  # token indices already part of a mention or label
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
+        self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
 
     def cluster(self, key: str, name: str, type_: str, country: str | None, source: str = "name") -> Cluster:
         c = self.clusters.get(key)
@@ -387,6 +396,13 @@ class ActorResolver:
             last = max(s for s, _ in c.mentions) if c.mentions else -1
             if last > best_at:
                 best, best_at = key, last
+        if best is None and len(words) == 1:
+            # a first name alone ('Taylor', 'Liu' after 'Liu Xiaming', family name first) is the one person
+            # named in full with it, when no one has it as a surname
+            owners = [key for key, c in self.clusters.items() if c.type == "PERSON"
+                      and any(len(n.split()) > 1 and n.split()[0].lower() == surname for n in c.names)]
+            if len(owners) == 1:
+                return owners[0]
         return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
@@ -461,6 +477,18 @@ class ActorResolver:
             if key in self.clusters:
                 self.add(self.clusters[key], tok)
 
+    def repeated_names(self) -> None:
+        """An organisation's or person's name of two words or more written again where NER missed it
+        ('Big Machine have twice denied ...') is a mention of it."""
+        for c in list(self.clusters.values()):
+            if c.type not in {"ORG", "PERSON"}:
+                continue
+            for name in {n for n in c.names if len(n.split()) > 1 and n[:1].isupper()}:
+                for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.doc.text):
+                    span = self.doc.char_span(m.start(), m.end())
+                    if span is not None and not any(t.i in self.covered for t in span):
+                        self.add(c, span)
+
     def nominal_mentions(self) -> None:
         """'the Imam', 'the president': a title alone joins the last person introduced with it; so does
         'the envoy' for a person introduced as 'Geir Pedersen, the U.N. special envoy'."""
@@ -524,12 +552,42 @@ class ActorResolver:
         return lambda c: self.gender(c) in {gender, None}
 
     def gender(self, c: Cluster) -> str | None:
-        """'m' or 'f' as titles and role nouns say ("Mrs", "spokeswoman", "his sister"), else the first name."""
+        """'m' or 'f' as titles and role nouns say ("Mrs", "spokeswoman", "his sister"), else as the text's
+        own pronouns say (`pronoun_votes`), else the first name."""
         said = {GENDERED[w] for w in c.titles | c.roles if w in GENDERED}
         if len(said) == 1:
             return said.pop()
+        votes = self.pronoun_votes().get(c.key)
+        if votes:
+            (top, n), *rest = votes.most_common()
+            if not rest or n >= 2 * rest[0][1]:
+                return top
         firsts = [n.split()[0] for n in c.names if len(n.split()) > 1]
         return name_gender(firsts[0]) if firsts else None
+
+    def pronoun_votes(self) -> dict[str, Counter]:
+        """Gender votes from the text, before pronouns are resolved: in a sentence that names one person
+        only, each 'he'/'she' subject, 'his'/'her' possessive and reflexive after the name votes for that
+        person ("Swift said her label tried to stop her": 'f'); an object pronoun ('accused him') points
+        to someone else and does not. Computed once."""
+        if self._votes is not None:
+            return self._votes
+        self._votes = {}
+        for sent in self.doc.sents:
+            people = {}
+            for start, _end, key in self.spans:
+                c = self.clusters[key]
+                if sent.start_char <= start < sent.end_char and c.type == "PERSON":
+                    people.setdefault(key, start)
+            if len(people) != 1:
+                continue
+            (key, first), = people.items()
+            for tok in sent:
+                gender = PRONOUN_GENDER.get(tok.lower_)
+                if gender and tok.idx > first and tok.pos_ == "PRON" and (
+                        tok.dep_ in {"nsubj", "nsubjpass", "poss"} or tok.tag_ == "PRP$" or tok.lower_.endswith("self")):
+                    self._votes.setdefault(key, Counter())[gender] += 1
+        return self._votes
 
     def preferred_subject(self, sent: Span, accept) -> Cluster | None:
         """The person who is the subject in the sentence before `sent`, the usual antecedent of 'he'/'she'."""
@@ -560,6 +618,7 @@ class ActorResolver:
     def run(self) -> list[Entity]:
         self.named_mentions()
         self.surname_mentions()
+        self.repeated_names()
         self.nominal_mentions()
         self.labels()
         self.pronouns()

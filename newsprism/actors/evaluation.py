@@ -14,7 +14,7 @@ sample of pages of the tune part, for the annotators' agreement (`agreement`). P
 
 Figures: quotes by sentence (precision, recall, F1 of the sentences holding a quote), speaker accuracy over
 the gold quotes found (the predicted speaker's name, or its entity's, ends with the same word as a gold
-speaker's; for a description or a nominal, the words before its post-modifier: "a spokesman for X" is
+speaker's, a suffix such as 'Jr.' left out, an acronym one with the name it stands for; for a description or a nominal, the words before its post-modifier: "a spokesman for X" is
 "spokesman", not "X"), by the kind of mention the text uses at the cue (name, pronoun,
 description, nominal, org, acronym, group, continuation), and actor countries: the share of annotated
 actors with a country whose entity gets that country, and of those without one that get none.
@@ -85,9 +85,23 @@ def sentence_of(spans: list[tuple[int, int]], char: int) -> int:
     return next((i for i, (s, e) in enumerate(spans) if s <= char < e), len(spans) - 1)
 
 
+SUFFIXES = {"the", "a", "an", "jr", "sr", "ii", "iii"}  # 'James P. Kennedy Jr.' is Kennedy
+
+
 def last_word(name: str | None) -> str:
-    words = [w for w in re.findall(r"[\w'’-]+", (name or "").lower()) if w not in {"the", "a", "an"}]
+    words = [w for w in re.findall(r"[\w'’]+", (name or "").lower()) if w not in SUFFIXES]
     return re.sub(r"['’]s?$", "", words[-1]) if words else ""
+
+
+def initials(name: str | None) -> str:
+    """An organisation's name as its acronym ('World Health Organization' -> 'WHO'), else ''."""
+    words = [w for w in re.findall(r"[\w&]+", name or "") if w.lower() not in {"of", "the", "and", "for", "on", "&"}]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def acronym(name: str | None) -> str:
+    letters = (name or "").replace(".", "").strip()
+    return letters if len(letters) >= 2 and letters.isalpha() and letters.isupper() else ""
 
 
 def head(name: str | None) -> str:
@@ -103,7 +117,11 @@ def same_speaker(names: list[str | None], gold: list[str], described: bool = Fal
     spokesman for X" matches "the spokesman" and not "X"."""
     cut = head if described else (lambda n: n)
     golds = {last_word(cut(g)) for g in gold} - {""}
-    return any(last_word(cut(name)) in golds for name in names if name)
+    if any(last_word(cut(name)) in golds for name in names if name):
+        return True
+    # an acronym and the name it stands for are one speaker ('WHO', 'World Health Organization')
+    short = {acronym(g) for g in gold} | {initials(g) for g in gold}
+    return any(acronym(name) in short - {""} or (acronym(g) and initials(name) == acronym(g)) for name in names for g in gold)
 
 
 def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], actors: list[dict]) -> dict:

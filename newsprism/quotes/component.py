@@ -62,6 +62,7 @@ DIRECTIVE = lexicons.words("reporting_verbs", "directive")
 FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
+STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
 GROUP_NOUNS = lexicons.words("roles", "group_nouns")  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
@@ -254,9 +255,12 @@ class QuoteFinder:
         seen = 0
         tok = verb
         while seen < SUBJECT_HOPS:
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in self.inside]
+            if len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
+                subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
+            for child in subjects:
+                return self.speaker_span(child)
             for child in tok.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i not in self.inside:
-                    return self.speaker_span(child)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -266,7 +270,36 @@ class QuoteFinder:
                 seen += 1
                 continue
             break
-        return self.entity_just_before(tok)
+        return self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
+
+    def subject_after(self, verb: Token) -> Span | None:
+        """A parse that lost an inverted subject ('..., said The We Company's executive chair Marcelo
+        Claure in an email'): after a verb that follows a comma or a closing quotation mark, the last name
+        of the noun phrase that comes next (up to its preposition or comma)."""
+        if verb.i == 0 or self.doc[verb.i - 1].text not in {",", "”", '"', "’", "'"}:
+            return None
+        end = verb.i + 1
+        while end < len(self.doc) and end - verb.i <= 12 and (
+                self.doc[end].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "PART", "ADV", "NUM"}
+                or self.doc[end].tag_ == "VBN") and "\n" not in self.doc[end].whitespace_:
+            end += 1
+        names = [e for e in self.doc.ents if verb.i < e.start and e.end <= end and e.label_ in {"PERSON", "ORG"}]
+        if names:
+            return names[-1]
+        nouns = [t for t in self.doc[verb.i + 1 : end] if t.pos_ in {"NOUN", "PROPN"}]
+        return self.doc[verb.i + 1 : nouns[-1].i + 1] if nouns else None
+
+    def noun_just_before(self, verb: Token) -> Span | None:
+        """A parse that took the speaker for something else ('... injuries to his hip and a hospital
+        spokesman said'): the noun phrase that ends right before the verb, its determiner and modifiers."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ == "ADV":
+            i -= 1
+        if i < 0 or i in self.inside or self.doc[i].pos_ not in {"NOUN", "PROPN"} or self.doc[i].dep_ in {"nsubj", "compound"}:
+            return None
+        noun = self.doc[i]
+        start = min([c.left_edge.i for c in noun.lefts if c.dep_ in {"det", "compound", "amod", "poss", "nummod"}] + [noun.i])
+        return self.doc[start : noun.i + 1]
 
     def antecedent(self, sp: Span) -> Span | None:
         """For a relative pronoun that is a clause's subject ('the agency, which said'), the noun the clause
@@ -509,17 +542,33 @@ class QuoteFinder:
         if not self.can_speak(f, sp):
             f.speaker = None
             return
+        if last is not None and last.speaker is not None and (last.speaker.start, last.speaker.end) == (sp.start, sp.end):
+            f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'It did not ... and said': one subject
+            return
         sp = self.antecedent(sp) or sp  # 'which', 'who': the speaker is the noun the clause hangs on
+        if len(sp) == 1 and sp[0].lower_ in {"they", "it"} and (plural := self.plural_antecedent(sp, last)) is not None:
+            if isinstance(plural, str):  # the last quote's speaker, as it was named there
+                f.speaker_id, f.speaker_name = plural, last.speaker_name if last is not None else None
+                return
+            sp = plural  # 'they said': the organisation or the people who spoke or were the subject before
+        head = sp.root
+        if (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS and self.definite(head) and last is not None
+                and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS):
+            f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
+            return
         group = self.group_named(sp)
         if group:
             f.speaker_name = " and ".join(self.entity_names.get(i, i) for i in group)
             return
         ident = self.speaker_entity(sp, last)
+        words = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
+            if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and sp.root.pos_ == "NOUN":
+                f.speaker_name = words  # 'the US military', 'Scottish government': the state's organ speaks
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
-            f.speaker_name = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
+            f.speaker_name = words
 
     def can_speak(self, f: Found, sp: Span) -> bool:
         """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
@@ -569,15 +618,25 @@ class QuoteFinder:
         'an X supporter', 'a spokesman for X', is not X); an acronym the name the article spells out; a
         definite role ('the Director', 'the shop's owner') the person the article gives that role."""
         head = sp.root
-        for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
-            ident = resolve_span(self.doc, appos.idx, appos.idx + len(appos.text))
-            if self.entity_types.get(ident) == "PERSON":
-                return ident
+        if head.pos_ == "NOUN":  # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
+            for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
+                ident = resolve_span(self.doc, appos.idx, appos.idx + len(appos.text))
+                if self.entity_types.get(ident) in {"PERSON", "ORG"}:
+                    return ident
+            comma = [t for t in sp if t.text == "," and t.i > head.i]
+            if comma:  # the name after the description's comma, where the parse lost the apposition
+                ident = resolve_span(self.doc, sp[-1].idx, sp[-1].idx + len(sp[-1].text))
+                after = self.doc[comma[-1].i + 1 : sp.end]
+                if self.entity_types.get(ident) in {"PERSON", "ORG"} and all(t.pos_ in {"PROPN", "DET"} for t in after):
+                    return ident
         word = head.lower_
         if word in PRONOUN_GENDER and len(sp) == 1:
             return self.pronoun_speaker(sp, last)
+        near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
             is_org = lambda i: self.entity_types.get(i) == "ORG"
+            if near and is_org(last.speaker_id):
+                return last.speaker_id  # 'the company says': the organisation that spoke just before
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
         own_noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
@@ -588,9 +647,33 @@ class QuoteFinder:
         if ident is None and own_noun and self.definite(head) and is_role(head):
             inside = {resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
-            ident = self.role_owner(head) or self.role_in_text(head, person) or self.named_before(
-                sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
+            ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
+            # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
+            # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
+            owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
+            if ident is None and not owned:
+                ident = self.named_before(sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
         return ident
+
+    def plural_antecedent(self, sp: Span, last: Found | None) -> Span | str | None:
+        """'they' or 'it' as the speaker: the organisation or group that spoke just before (the last quote's
+        speaker, when it is no person), else the subject before it, in its sentence or the one before,
+        that can be 'they' or 'it' (an organisation, a plural noun, people named together)."""
+        pronoun = sp[0]
+        if (last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
+                and self.entity_types.get(last.speaker_id) in {"ORG", "GPE", "NORP"}):
+            return last.speaker_id
+        sent = pronoun.sent
+        begin = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(self.doc[begin : pronoun.i]):
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ == "PRON" or tok.i in self.inside:
+                continue
+            ident = resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
+            plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
+            org = self.entity_types.get(ident) == "ORG" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS)
+            if org or (pronoun.lower_ == "they" and plural and tok.pos_ in {"NOUN", "PROPN"}):
+                return self.speaker_span(tok)
+        return None
 
     def pronoun_speaker(self, sp: Span, last: Found | None) -> str | None:
         """'he'/'she' as a careful reader takes them: the last quote's speaker when the gender fits and it ends
@@ -604,10 +687,12 @@ class QuoteFinder:
         listeners = self.spoken_to | ({asked} if asked else set())
         fits = lambda i: (self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
                           and i not in listeners)
+        recent, recent_at = self.recent_subject(head, fits)
         if (last is not None and last.speaker_id and fits(last.speaker_id)
-                and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS):
-            return last.speaker_id
-        ident = self.paragraph_subject(head, fits)
+                and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
+                and not (recent and recent != last.speaker_id and recent_at > last.content[1])):
+            return last.speaker_id  # (a person made the subject since the last quote is who 'he' is)
+        ident = self.paragraph_subject(head, fits) or recent
         if ident:
             return ident
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
@@ -649,14 +734,40 @@ class QuoteFinder:
                 best, best_at = ident, s
         return best
 
-    def role_in_text(self, noun: Token, accept) -> str | None:
+    def recent_subject(self, pronoun: Token, accept) -> tuple[str | None, int]:
+        """The person, of those `accept` takes, last named as a sentence's subject (or its possessor: 'Taylor
+        Swift's albums were ...') before the pronoun, within `NAMED_WINDOW_CHARS`: who the text was about,
+        not someone named in passing ('a company owned by Scooter Braun'); and where it is named."""
+        best, best_at = None, -1
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= pronoun.idx:
+                break
+            if pronoun.idx - s > NAMED_WINDOW_CHARS or not accept(ident):
+                continue
+            if self.text[s:e].lower() in {*PRONOUN_GENDER, "it", "its"}:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "poss":
+                root = root.head
+            if root.dep_ in {"nsubj", "nsubjpass"}:
+                best, best_at = ident, s
+        return best, best_at
+
+    def role_in_text(self, noun: Token, accept, after: bool = False) -> str | None:
         """The person the article gives this role ('Sarah Collins was appointed director', 'Ana Diaz is
-        his sister', 'director Sarah Collins'), the last such before the noun: the role word must be said of
-        the person (the same verb's complement, or beside the name), not merely stand in its sentence."""
+        his sister', 'director Sarah Collins'), the last such before the noun (with `after`, the first such
+        after it: 'Austria's interior minister said ...', later 'Interior Minister Wolfgang Peschorn'): the
+        role word must be said of the person (the same verb's complement, or beside the name), not merely
+        stand in its sentence."""
         lemma = noun.lemma_.lower()
         best = None
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
+            if ent.label_ != "PERSON" or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
+                continue
+            if after and noun.sent.start == ent.sent.start:
                 continue
             root = ent.root
             if any(t.lemma_.lower() == lemma and t.i != noun.i and (
@@ -667,6 +778,8 @@ class QuoteFinder:
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if ident and accept(ident):
                     best = ident
+                    if after:
+                        return best
         return best
 
     def by_acronym(self, head: Token) -> str | None:
