@@ -1258,3 +1258,67 @@ def test_an_envoys_host_country_and_a_towns_abbreviated_state():
         .        .        PUNCT  .    punct     7
     """, {(0, 2): "PERSON", (3, 5): "GPE", (6, 7): "GPE"})
     assert next(e.country for e in doc._.entities if e.name == "Kevin Swanson") == "USA"
+
+
+def test_a_role_noun_is_who_the_sentence_before_was_about_and_a_talker_is_no_mere_listener():
+    """Eyamba Sowers did not know Patrick was coming. The agent said she liked him. (the agent: Sowers, the
+    main clause's subject, not Patrick, named last) / Cook told Benioff sales rose fast. Benioff said profits fell
+    sharply. He told Cook costs grew fast. (he: Benioff; each was told something, but both speak)"""
+    doc = resolved("""
+        Eyamba   Eyamba   PROPN  NNP  compound  1
+        Sowers   Sowers   PROPN  NNP  nsubj     4
+        did      do       AUX    VBD  aux       4
+        not      not      PART   RB   neg       4
+        know     know     VERB   VB   ROOT      4
+        Patrick  Patrick  PROPN  NNP  nsubj     7
+        was      be       AUX    VBD  aux       7
+        coming   come     VERB   VBG  ccomp     4
+        .        .        PUNCT  .    punct     4
+        The      the      DET    DT   det       10
+        agent    agent    NOUN   NN   nsubj     11
+        said     say      VERB   VBD  ROOT      11
+        she      she      PRON   PRP  nsubj     13
+        liked    like     VERB   VBD  ccomp     11
+        him      him      PRON   PRP  dobj      13
+        .        .        PUNCT  .    punct     11
+    """, {(0, 2): "PERSON", (5, 6): "PERSON"})
+    assert speaker_of(doc, "liked").speaker_name == "Eyamba Sowers"  # was Patrick
+    doc = resolved("""
+        Cook     Cook     PROPN  NNP  nsubj   1
+        told     tell     VERB   VBD  ROOT    1
+        Benioff  Benioff  PROPN  NNP  dative  1
+        sales    sale     NOUN   NNS  nsubj   4
+        rose     rise     VERB   VBD  ccomp   1
+        fast     fast     ADV    RB   advmod  4
+        .        .        PUNCT  .    punct   1
+        Benioff  Benioff  PROPN  NNP  nsubj   8
+        said     say      VERB   VBD  ROOT    8
+        profits  profit   NOUN   NNS  nsubj   10
+        fell     fall     VERB   VBD  ccomp   8
+        sharply  sharply  ADV    RB   advmod  10
+        .        .        PUNCT  .    punct   8
+        He       he       PRON   PRP  nsubj   14
+        told     tell     VERB   VBD  ROOT    14
+        Cook     Cook     PROPN  NNP  dative  14
+        costs    cost     NOUN   NNS  nsubj   17
+        grew     grow     VERB   VBD  ccomp   14
+        fast     fast     ADV    RB   advmod  17
+        .        .        PUNCT  .    punct   14
+    """, {(0, 1): "PERSON", (2, 3): "PERSON", (7, 8): "PERSON", (15, 16): "PERSON"})
+    assert speaker_of(doc, "costs grew").speaker_name == "Benioff"  # was none: both counted as listeners
+
+
+def test_a_lowercase_title_before_a_name_tagged_org_makes_a_person():
+    """Executive chair Marcelo Claure spoke. Claure left. (both tagged ORG)"""
+    doc = resolved("""
+        executive  executive  ADJ    JJ   amod      1
+        chair      chair      NOUN   NN   compound  3
+        Marcelo    Marcelo    PROPN  NNP  compound  3
+        Claure     Claure     PROPN  NNP  nsubj     4
+        spoke      speak      VERB   VBD  ROOT      4
+        .          .          PUNCT  .    punct     4
+        Claure     Claure     PROPN  NNP  nsubj     7
+        left       leave      VERB   VBD  ROOT      7
+        .          .          PUNCT  .    punct     7
+    """, {(2, 4): "ORG", (6, 7): "ORG"})
+    assert [(e.name, e.type, len(e.mentions)) for e in doc._.entities] == [("Marcelo Claure", "PERSON", 2)]

@@ -109,8 +109,8 @@ def is_title(tok: Token) -> bool:
 def name_tokens(ent: Span) -> list[Token]:
     """The tokens of a named mention without determiners, titles, possessive endings or punctuation."""
     toks = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "'s", "’s", "'", "’"}]
-    while toks and is_title(toks[0]) and len(toks) > 1:
-        toks = toks[1:]
+    while toks and (is_title(toks[0]) or toks[0].tag_ == "VBG") and len(toks) > 1:
+        toks = toks[1:]  # 'President', 'CEO'; 'Hosting' of 'Hosting Cook at Dreamforce' opening a sentence
     while len(toks) > 1 and (toks[-1].lower_.rstrip(".") in MONTHS or toks[-1].like_num):
         toks = toks[:-1]  # a date glued to a name: "Jane Doe May 4"
     if len(toks) == 1 and is_title(toks[0]):
@@ -135,6 +135,13 @@ def titled(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (is_title(ent[0]) and len(ent) > 1) or (prev is not None and is_title(prev) and (
         prev.text[:1].isupper() or (prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end))))
+
+
+def titled_person(ent: Span, words: list[str]) -> bool:
+    """An ORG of two or three words after a person's title, the first a first name ('Premier Andrew Fahie',
+    'executive chair Marcelo Claure'): a person, whatever the tagger said."""
+    return (ent.label_ == "ORG" and titled(ent) and 2 <= len(words) <= 3 and bool(name_gender(words[0]))
+            and not ORG_WORDS & {w.lower() for w in words})
 
 
 def widened(ent: Span) -> Span:
@@ -410,7 +417,8 @@ class ActorResolver:
                  if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
         mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in names]
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
-        people = {" ".join(w).lower() for ent, w in mentions if ent.label_ == "PERSON" and len(w) > 1}
+        people = {" ".join(w).lower() for ent, w in mentions
+                  if (ent.label_ == "PERSON" or titled_person(ent, w)) and len(w) > 1}
         self.surnames = {name.split()[-1] for name in people}
         for ent, words in mentions:
             label = self.label_of(ent, words, people)
@@ -445,8 +453,7 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             return "PERSON"
         name = " ".join(words)
-        if (ent.label_ == "ORG" and titled(ent) and 2 <= len(words) <= 3 and name_gender(words[0])
-                and not ORG_WORDS & {w.lower() for w in words}):
+        if titled_person(ent, words):
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
         if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and not known):

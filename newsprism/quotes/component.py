@@ -651,8 +651,10 @@ class QuoteFinder:
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
             owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
-            if ident is None and not owned:
-                ident = self.named_before(sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
+            if ident is None and not owned:  # the person the sentence before was about, else the one named last there
+                subject, at = self.recent_subject(head, person)
+                ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
+                    sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
         return ident
 
     def plural_antecedent(self, sp: Span, last: Found | None) -> Span | str | None:
@@ -684,7 +686,7 @@ class QuoteFinder:
         head = sp.root
         gender = PRONOUN_GENDER[head.lower_]
         asked = last.speaker_id if last is not None and self.is_question(last) else None
-        listeners = self.spoken_to | ({asked} if asked else set())
+        listeners = self.spoken_to | ({asked} if asked else set()) | self.told_in(head)
         fits = lambda i: (self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
                           and i not in listeners)
         recent, recent_at = self.recent_subject(head, fits)
@@ -719,6 +721,21 @@ class QuoteFinder:
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if ident:
                     out.add(ident)
+        # one who speaks too ('Cook told Benioff ...', 'Benioff told Cook ...': a conversation) stays a speaker;
+        # only the one spoken to in the pronoun's own sentence is left out then (`told_in`)
+        speakers = {resolve_span(self.doc, e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "PERSON"
+                    and e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in SPEECH_VERBS}
+        return out - speakers
+
+    def told_in(self, tok: Token) -> set[str]:
+        """The people told something or asked in the sentence of `tok` ('"...," he told Benioff')."""
+        out = set()
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.sent.start == tok.sent.start and ent.root.dep_ in {"dobj", "dative"} \
+                    and ent.root.head.lemma_ in {"tell", "ask"}:
+                ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+                if ident:
+                    out.add(ident)
         return out
 
     def paragraph_subject(self, pronoun: Token, accept) -> str | None:
@@ -737,8 +754,9 @@ class QuoteFinder:
     def recent_subject(self, pronoun: Token, accept) -> tuple[str | None, int]:
         """The person, of those `accept` takes, last named as a sentence's subject (or its possessor: 'Taylor
         Swift's albums were ...') before the pronoun, within `NAMED_WINDOW_CHARS`: who the text was about,
-        not someone named in passing ('a company owned by Scooter Braun'); and where it is named."""
-        best, best_at = None, -1
+        not someone named in passing ('a company owned by Scooter Braun'); in that sentence the subject of its
+        main clause first ('Eyamba Sowers didn't know Patrick was coming': Sowers); and where it is named."""
+        best, best_at, best_key = None, -1, (-1, False, -1)
         for s, e, ident in self.doc._.actor_spans or []:
             if s >= pronoun.idx:
                 break
@@ -753,7 +771,11 @@ class QuoteFinder:
             if root.dep_ == "poss":
                 root = root.head
             if root.dep_ in {"nsubj", "nsubjpass"}:
-                best, best_at = ident, s
+                verb = root.head
+                main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                key = (root.sent.start, main, s)
+                if key > best_key:
+                    best, best_at, best_key = ident, s, key
         return best, best_at
 
     def role_in_text(self, noun: Token, accept, after: bool = False) -> str | None:
