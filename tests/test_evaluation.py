@@ -85,6 +85,9 @@ def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
     assert who.same_speaker(["the spokesman"], ["a spokesman for the ministry"], described=True)
     assert not who.same_speaker(["the ministry"], ["a spokesman for the ministry"], described=True)
     assert who.same_speaker(["people familiar with the talks"], ["people familiar with the talks"], described=True)
+    t = "Rep. Ilhan Omar spoke. Police held Christopher L. Hollman on Dec. 22 ... in the U.S. The end. Ok."
+    assert [t[a:b] for a, b in who.sentences(t)] == [  # no stop after a title, an initial, a month, before 'in'
+        "Rep. Ilhan Omar spoke.", "Police held Christopher L. Hollman on Dec. 22 ... in the U.S.", "The end.", "Ok."]
     table = who.kind_table({"tune": r, "report": r})
     assert table.splitlines()[0].split() == ["kind", "tune", "report"]
     assert table.splitlines()[1].split() == ["pronoun", "1/1", "1.00", "1/1", "1.00"]

@@ -31,6 +31,8 @@ from newsprism import pipeline
 from newsprism.article import Article, Refusal
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+ABBREVIATIONS = {"rep", "sen", "gov", "dr", "mr", "mrs", "ms", "lt", "gen", "col", "sgt", "capt", "st", "no",
+                 "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "vs"}
 # Where a description's post-modifier begins ("a spokesman for X", "people familiar with the talks",
 # "Jeff Sanborn, president of ..."): its head noun is the last word before it.
 POST_MODIFIER = re.compile(r",|\s(?:of|for|from|at|in|on|with|to|who|which|that|familiar|briefed|close|representing)\s")
@@ -69,10 +71,25 @@ def read_labels(path: Path) -> tuple[list[dict], list[dict]]:
     return quotes, actors
 
 
+def no_stop(text: str, m: re.Match) -> bool:
+    """A full stop that ends no sentence: after a title's or a month's abbreviation or an initial ('Rep. Ilhan
+    Omar', 'Christopher L. Hollman', 'Dec. 22', '3170 W. County Road'), or before a word in lower case or a
+    number."""
+    if text[m.start()] != "." or not m.group()[1:2].isspace() or "\n" in m.group():
+        return False
+    after = text[m.end() : m.end() + 1]
+    word = re.search(r"(?<![\w.])(\w+)$", text[: m.start()])
+    short = bool(word) and (word[1].lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word[1]) is not None)
+    return bool(after) and (after.islower() or after.isdigit() or (short and after.isalnum()))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The text's sentences as char spans: ends at a stop (and its closing marks) before a space, or a line break."""
+    """The text's sentences as char spans: ends at a stop (and its closing marks) before a space, or a line
+    break; not at an abbreviation's or an initial's stop (`no_stop`)."""
     out, start = [], 0
     for m in SENTENCE_END.finditer(text):
+        if m.group()[:1] == "." and no_stop(text, m):
+            continue
         if m.start() + 1 > start:
             out.append((start, m.start() + 1))
         start = m.end()
