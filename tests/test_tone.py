@@ -177,3 +177,14 @@ def test_seed_loaded_labels_carry_their_voice():
     assert zionist and all(f.voice.kind == "author" for f in zionist)
     quoted = [f for f in analysis.framing if "deceitful" in f.text]
     assert quoted and quoted[0].voice.kind == "quote" and "Khamenei" in (quoted[0].voice.speaker_name or "")
+
+
+def test_empty_tone_page_says_ingest_judges_tone_by_default(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsprism.store import Store
+    from newsprism.web import create_app
+
+    page = TestClient(create_app(Store(str(tmp_path / "n.db")), token="t")).get("/tone").text
+    assert "No tone" in page and "newsprism ingest" in page and "--fast" in page
+    assert "framing-tagger" not in page  # tone runs by default: no option is needed for it
