@@ -1322,3 +1322,24 @@ def test_a_lowercase_title_before_a_name_tagged_org_makes_a_person():
         .          .          PUNCT  .    punct     7
     """, {(2, 4): "ORG", (6, 7): "ORG"})
     assert [(e.name, e.type, len(e.mentions)) for e in doc._.entities] == [("Marcelo Claure", "PERSON", 2)]
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts():
+    """Before he left, Walsh said, he tied the cord tight."""
+    doc = resolved("""
+        Before  before  SCONJ  IN   mark       2
+        he      he      PRON   PRP  nsubj      2
+        left    leave   VERB   VBD  advcl      8
+        ,       ,       PUNCT  ,    punct      5
+        Walsh   Walsh   PROPN  NNP  nsubj      5
+        said    say     VERB   VBD  parataxis  8
+        ,       ,       PUNCT  ,    punct      5
+        he      he      PRON   PRP  nsubj      8
+        tied    tie     VERB   VBD  ROOT       8
+        the     the     DET    DT   det        10
+        cord    cord    NOUN   NN   dobj       8
+        tight   tight   ADV    RB   advmod     8
+        .       .       PUNCT  .    punct      8
+    """, {(4, 5): "PERSON"})
+    q = speaker_of(doc, "tied")  # was no quote: the verb has no clause of its own
+    assert (q.content.text, q.speaker_name) == ("he tied the cord tight", "Walsh")

@@ -8,7 +8,7 @@ Order of work:
    a '-Name' or 'From X:' form, 'according to X', or failing those the speaker of the quote just before it
    (a floating quote that continues the same speaker);
 3. indirect quotes: a speech verb with a that-clause ('noting that ...'), a clause before it ('..., the Imam
-   said.'), or for verbs that report a stance a direct object ('underlined the need for ...');
+   said.'), the clause it interrupts ('Before he left, Walsh said, he tied the cord'), or for verbs that report a stance a direct object ('underlined the need for ...');
    a quotation region inside that content makes the quote 'mixed';
 4. the trained attribution tagger (`attribution_model`, PolNeAR): where it marks the same content, its
    spans (closer to how annotators mark them) replace the rules'; what only it finds is added when its cue
@@ -494,6 +494,15 @@ class QuoteFinder:
                 if child.i < verb.i and any(t.i == verb.i for t in sub):
                     continue
                 return sub
+        if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i > verb.i and verb.i not in self.inside:
+            # 'Before he got out, Walsh said, he fashioned a tourniquet': the clause the parenthesis interrupts,
+            # from the parenthesis on
+            end = verb.head.right_edge.i
+            while end > verb.right_edge.i and self.doc[end].is_punct:
+                end -= 1
+            after = self.doc[verb.right_edge.i + 1 : end + 1]
+            if len(after) >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in after):
+                return after
         if lemma in CLAUSE_ONLY and lemma != "call":
             return None
         if lemma in OBJECT_CONTENT_VERBS:
