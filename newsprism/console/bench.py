@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -301,8 +302,8 @@ def rate(n: int, words: int, seconds: float) -> str:
     return f"{seconds:7.1f} s {n / seconds:7.2f} articles/s {words / seconds:8.0f} words/s"
 
 
-def main() -> None:
-    """Run every measurement and print the report."""
+def arguments() -> argparse.Namespace:
+    """The command line's options (and the hidden ones a measuring child process is started with)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--corpus", choices=CORPORA, default="polnear")
@@ -318,7 +319,12 @@ def main() -> None:
     ap.add_argument("--framing-tagger", choices=("crf", "minilm"), default=os.environ.get("NEWSPRISM_FRAMING_TAGGER") or None,
                     help="the framing span tagger of the pipeline measured (default: $NEWSPRISM_FRAMING_TAGGER, else minilm)")
     ap.add_argument("--fast", action="store_true", help="measure the pipeline without the shared encoder (as --fast)")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    """Run every measurement and print the report."""
+    args = arguments()
     if args.measure:
         _child(args)
         return
@@ -336,41 +342,47 @@ def main() -> None:
     out(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     out(f"corpus: {n} articles ({args.corpus}), {words} words; batch size {args.batch_size}")
     out("each line: a fresh process, start-up included; peak = resident memory of the process and its workers")
-    e2e = end_to_end(arts)
-    for line in end_to_end_lines(e2e):
+    for line in end_to_end_lines(end_to_end(arts)):
         out(line)
-    if args.end_to_end:
-        out(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        if args.write:
-            write_report(args.write, report, sys.argv[1:])
-        return
-    parse = _run(args, "parse")
-    out(f"spaCy parse alone     {rate(n, words, parse['total_s'])}  peak {parse['peak_mb']:5.0f} MB"
-          f"  (model load {parse['load_s']:.1f} s)")
-    for workers in (1, 2):
-        whole = _run(args, "analysis", workers)
-        out(f"analysis, {workers} worker{'s' if workers > 1 else ' '}   {rate(n, words, whole['total_s'])}  "
-              f"peak {whole['peak_mb']:5.0f} MB  ({whole['total_s'] / parse['total_s']:.2f}x the parse)")
-    comp = _run(args, "components")
-    all_s = sum(comp["components"].values())
-    spacy_s = sum(s for name, s in comp["components"].items() if not name.startswith("newsprism_"))
-    out(f"cost of each component over the same {n} docs (all: {all_s:.1f} s, spaCy's: {spacy_s:.1f} s):")
-    for name, sec in comp["components"].items():
-        out(f"  {name:20s} {sec:7.2f} s  {100 * sec / all_s:5.1f}% of the pipeline")
-    out(f"where newsprism's components spend their time (cProfile over {comp['profiled']} docs, own time):")
-    out("   ncalls  tottime  percall  cumtime  percall filename:lineno(function)")
-    for line in comp["profile"]:
-        out(f"  {line.strip()}")
-    ingest_args = argparse.Namespace(**{**vars(args), "limit": args.ingest_limit})
-    stored = _run(ingest_args, "ingest", 2)
-    n_ingest = stored["articles"]
-    out(f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
-          f"of which linking {stored['link_s']:.1f} s ({1000 * stored['link_s'] / n_ingest:.1f} ms per article: "
-          f"{stored['events']} events, {stored['stories']} stories of several articles, {stored['actors']} actors)"
-          f"  peak {stored['peak_mb']:5.0f} MB")
+    if not args.end_to_end:
+        for line in measured_lines(args, n, words):
+            out(line)
     out(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.write:
         write_report(args.write, report, sys.argv[1:])
+
+
+def measured_lines(args: argparse.Namespace, n: int, words: int) -> Iterator[str]:
+    """The report's lines after the end-to-end bar, each measured in a fresh process as it is yielded: the
+    parse alone, the analysis with 1 and 2 workers, each component's cost and profile, and ingest."""
+    parse = _run(args, "parse")
+    yield (f"spaCy parse alone     {rate(n, words, parse['total_s'])}  peak {parse['peak_mb']:5.0f} MB"
+           f"  (model load {parse['load_s']:.1f} s)")
+    for workers in (1, 2):
+        whole = _run(args, "analysis", workers)
+        yield (f"analysis, {workers} worker{'s' if workers > 1 else ' '}   {rate(n, words, whole['total_s'])}  "
+               f"peak {whole['peak_mb']:5.0f} MB  ({whole['total_s'] / parse['total_s']:.2f}x the parse)")
+    yield from component_lines(_run(args, "components"), n)
+    ingest_args = argparse.Namespace(**{**vars(args), "limit": args.ingest_limit})
+    stored = _run(ingest_args, "ingest", 2)
+    n_ingest = stored["articles"]
+    yield (f"ingest of {n_ingest} articles into SQLite, 2 workers, with the corpus view: {stored['total_s']:.1f} s, "
+           f"of which linking {stored['link_s']:.1f} s ({1000 * stored['link_s'] / n_ingest:.1f} ms per article: "
+           f"{stored['events']} events, {stored['stories']} stories of several articles, {stored['actors']} actors)"
+           f"  peak {stored['peak_mb']:5.0f} MB")
+
+
+def component_lines(comp: dict[str, Any], n: int) -> Iterator[str]:
+    """Each component's share of the pipeline's time over the same docs, then cProfile's own-time table."""
+    all_s = sum(comp["components"].values())
+    spacy_s = sum(s for name, s in comp["components"].items() if not name.startswith("newsprism_"))
+    yield f"cost of each component over the same {n} docs (all: {all_s:.1f} s, spaCy's: {spacy_s:.1f} s):"
+    for name, sec in comp["components"].items():
+        yield f"  {name:20s} {sec:7.2f} s  {100 * sec / all_s:5.1f}% of the pipeline"
+    yield f"where newsprism's components spend their time (cProfile over {comp['profiled']} docs, own time):"
+    yield "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)"
+    for line in comp["profile"]:
+        yield f"  {line.strip()}"
 
 
 if __name__ == "__main__":

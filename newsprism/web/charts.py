@@ -135,27 +135,39 @@ def timeline(series: dict[str, dict[str, int]], title: str) -> Markup:
         body.append(f'<text x="{x:.1f}" y="{plot_h + 28}" text-anchor="middle" font-size="11">{label}</text>')
     for key in keys:
         start, end = periods[key]
-        x0, x1 = x_of(start), x_of(end + timedelta(days=1))
-        width = max(2.0, (x1 - x0) * 0.8)
-        x = (x0 + x1) / 2 - width / 2
-        y = plot_h + 10
-        for j, name in enumerate(names):
-            n = series[name].get(key, 0)
-            if not n:
-                continue
-            h = plot_h * n / top
-            y -= h
-            body.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" data-key="{escape(key)}" '
-                f'fill="{colour(j)}"><title>{escape(key)}: {escape(name)} {n}</title></rect>'
-            )
-    for j, name in enumerate(names):
-        x, y = left + (j % 4) * 170, plot_h + 46 + (j // 4) * 18
-        body.append(
-            f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour(j)}"></rect>'
-            + _label(x + 16, y, name, 24)
-        )
+        body += _stacked_column(key, x_of(start), x_of(end + timedelta(days=1)), series, names, plot_h, top)
+    body += _legend(names, left, plot_h + 46, per_row=4, step=170, label_chars=24)
     return _svg(left + plot_w + 10, plot_h + 42 + legend_h + 10, title, body)
+
+
+def _stacked_column(key: str, x0: float, x1: float, series: dict[str, dict[str, int]], names: list[str],
+                    plot_h: int, top: int) -> list[str]:
+    """One key's column between x0 and x1 (four fifths of it wide), a block per series stacked from the axis."""
+    width = max(2.0, (x1 - x0) * 0.8)
+    x = (x0 + x1) / 2 - width / 2
+    y = plot_h + 10
+    out = []
+    for j, name in enumerate(names):
+        n = series[name].get(key, 0)
+        if not n:
+            continue
+        h = plot_h * n / top
+        y -= h
+        out.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" data-key="{escape(key)}" '
+            f'fill="{colour(j)}"><title>{escape(key)}: {escape(name)} {n}</title></rect>'
+        )
+    return out
+
+
+def _legend(names: list[str], left: int, top: int, per_row: int, step: int, label_chars: int) -> list[str]:
+    """A swatch of each series' colour with its name, `per_row` to a row, `step` apart, rows 18 apart."""
+    out = []
+    for j, name in enumerate(names):
+        x, y = left + (j % per_row) * step, top + (j // per_row) * 18
+        out.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour(j)}"></rect>'
+                   + _label(x + 16, y, name, label_chars))
+    return out
 
 
 def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], int], title: str) -> Markup:
@@ -187,6 +199,33 @@ def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], in
 BASEMAP = "/static/world-110m.svg"  # Natural Earth 1:110m countries, made once by scripts/make-basemap.py
 
 
+def _graticule(xy, pad: int, scale: float, height: float) -> list[str]:
+    """Meridians and parallels every 30 degrees, with their degrees."""
+    out = []
+    for lon in range(-180, 181, 30):
+        x, _ = xy(0, lon)
+        out.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{pad + 180 * scale}" stroke="#ccd" stroke-opacity="0.6"></line>')
+        out.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle" font-size="10">{lon}°</text>')
+    for lat in range(-90, 91, 30):
+        _, y = xy(lat, 0)
+        out.append(f'<line x1="{pad}" y1="{y}" x2="{pad + 360 * scale}" y2="{y}" stroke="#ccd" stroke-opacity="0.6"></line>')
+        out.append(f'<text x="{pad - 2}" y="{y + 3}" text-anchor="end" font-size="10">{lat}°</text>')
+    return out
+
+
+def _map_point(p: dict, x: float, y: float, r: float, fill: str) -> str:
+    """One place and type as a circle of radius r (a dashed ring where only the country is known), named on
+    hover."""
+    if p.get("where") == "country":
+        name = f'{p["place"] or p["country"] or "?"} (somewhere in the country): {p["type"]} × {p["n"]}'
+        shape = (f'fill="{fill}" fill-opacity="0.25" stroke="{fill}" stroke-width="2" stroke-dasharray="3 2" '
+                 'data-where="country"')
+    else:
+        name = f'{p["place"] or "?"} ({p["country"] or "?"}): {p["type"]} × {p["n"]}'
+        shape = f'fill="{fill}" fill-opacity="0.75" stroke="#333" data-where="place"'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {shape}><title>{escape(name)}</title></circle>'
+
+
 def world_map(points: list[dict], title: str) -> Markup:
     """Events on a world map (equirectangular) drawn over Natural Earth's countries (`BASEMAP`, served by this
     package: no tile server), one circle per place and type, its area growing with the count. A point whose
@@ -207,29 +246,12 @@ def world_map(points: list[dict], title: str) -> Markup:
         f'<image class="basemap" href="{BASEMAP}" x="{pad}" y="{pad}" width="{360 * scale}" height="{180 * scale}" '
         'preserveAspectRatio="none"></image>',
     ]
-    for lon in range(-180, 181, 30):
-        x, _ = xy(0, lon)
-        body.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{pad + 180 * scale}" stroke="#ccd" stroke-opacity="0.6"></line>')
-        body.append(f'<text x="{x}" y="{height - 4}" text-anchor="middle" font-size="10">{lon}°</text>')
-    for lat in range(-90, 91, 30):
-        _, y = xy(lat, 0)
-        body.append(f'<line x1="{pad}" y1="{y}" x2="{pad + 360 * scale}" y2="{y}" stroke="#ccd" stroke-opacity="0.6"></line>')
-        body.append(f'<text x="{pad - 2}" y="{y + 3}" text-anchor="end" font-size="10">{lat}°</text>')
+    body += _graticule(xy, pad, scale, height)
     for p in sorted(points, key=lambda p: -int(p["n"])):
         lat, lon = float(p["lat"]), float(p["lon"])
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            continue
-        x, y = xy(lat, lon)
-        r = 3 + 9 * math.sqrt(int(p["n"]) / top)
-        fill = colour(types.index(str(p["type"])))
-        if p.get("where") == "country":
-            name = f'{p["place"] or p["country"] or "?"} (somewhere in the country): {p["type"]} × {p["n"]}'
-            shape = (f'fill="{fill}" fill-opacity="0.25" stroke="{fill}" stroke-width="2" stroke-dasharray="3 2" '
-                     'data-where="country"')
-        else:
-            name = f'{p["place"] or "?"} ({p["country"] or "?"}): {p["type"]} × {p["n"]}'
-            shape = f'fill="{fill}" fill-opacity="0.75" stroke="#333" data-where="place"'
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {shape}><title>{escape(name)}</title></circle>')
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            body.append(_map_point(p, *xy(lat, lon), 3 + 9 * math.sqrt(int(p["n"]) / top),
+                                   colour(types.index(str(p["type"])))))
     for j, kind in enumerate(types):
         x = pad + (j % 6) * 120
         y = height + 14 + (j // 6) * 16
