@@ -17,7 +17,7 @@ are listed in `IN_SAMPLE` with the reason, written into baselines.json's `in_sam
 `--mark-in-sample` alone, which leaves every figure as it is) and named so in the gate's messages.
 
     samples      quotes on the four bundled articles (newsprism/samples) against a hand-made gold,
-                 tests/gold/samples.json (guide: tests/gold/README.md); in the repository, so it always runs
+                 tests/gold/samples.json (guide: tests/gold/README.md), scored by the shared score_quotes.py
     quotes       `newsprism eval quotes` on PolNeAR dev (84 articles): every gold attribution with content
                  (no word list chooses the gold), and recall and speaker accuracy of those the text puts in
                  quotation marks
@@ -27,17 +27,19 @@ are listed in `IN_SAMPLE` with the reason, written into baselines.json's `in_sam
                  texts from ../shared; nothing was chosen there), and the shipped PLOVER and CASE 2021 classifiers on the
                  shared dev halves (in sample: it catches a change in features or decoding, not overfitting;
                  `newsprism eval events` cross-validates the recipe, too slow for a gate)
-    framing      SI and TC F1 on the development split the framing model's record names (56 PTC articles)
+    events_encoder  the same for the detector over the shared encoder (the encoder path, `--detector encoder`)
+    framing      SI and TC F1 on the development split the framing model's record names (56 PTC articles),
+                 the CRF tagger
+    framing_encoder  the same for the MiniLM tagger over the shared encoder averaged with the CRF, the
+                 tagger the pipeline runs by default (the encoder path)
     tone         NewsMTSC dev-rw and dev-mt macro F1 and accuracy of the shipped tone head
 
-The evaluations on ../shared skip, naming the missing folder, where the shared data is not beside the clone;
-`samples` runs everywhere. The whole gate takes a few minutes (all figures are deterministic on one machine).
+The evaluations skip, naming the missing path, where the shared data and scorers are not beside the clone. The whole gate takes a few minutes (all figures are deterministic on one machine).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -71,59 +73,35 @@ def sample_articles() -> dict:
     return {p.name: article_from_text(p.read_text(encoding="utf-8"), p.name) for p in sorted(SAMPLES.glob("*.txt"))}
 
 
-def last_words(name: str | None) -> list[str]:
-    return [w for w in re.findall(r"[\w'’-]+", (name or "").lower()) if w not in {"the", "a", "an"}]
-
-
-def same_speaker(pred: str | None, gold: dict) -> bool:
-    """The tracker's rule (score_quotes.py): the names share their last word, against the gold name or an alias."""
-    p = last_words(pred)
-    for name in [gold["speaker"], *gold.get("speaker_aliases", [])]:
-        g = last_words(name)
-        if p and g and (p[-1] == g[-1] or p[-1] in g or g[-1] in p):
-            return True
-    return False
-
-
-def score_quotes(gold: dict[str, list[dict]], pred: dict[str, list[dict]], threshold: float = 0.3) -> dict:
-    """Precision, recall and F1 of quotes by the Gender Gap Tracker's rule (a gold quote is found where one
-    predicted quote's content covers more than `threshold` of its characters), recall of the direct ones, and
-    speaker accuracy over the found quotes whose gold speaker is named."""
-    n_gold = n_pred = tp_pred = found = direct = direct_found = spk_n = spk_ok = 0
-    for name, gq in gold.items():
-        pq = pred.get(name, [])
-        n_gold, n_pred = n_gold + len(gq), n_pred + len(pq)
-        used = set()
-        for g in gq:
-            best, cover = None, 0.0
-            for k, q in enumerate(pq):
-                c = max(0, min(q["content"]["end"], g["end"]) - max(q["content"]["start"], g["start"]))
-                if c / (g["end"] - g["start"]) > cover:
-                    best, cover = k, c / (g["end"] - g["start"])
-            hit = best is not None and cover > threshold
-            direct += g["kind"] == "direct"
-            if hit:
-                found += 1
-                direct_found += g["kind"] == "direct"
-                used.add(best)
-                if g["speaker"]:
-                    spk_n += 1
-                    spk_ok += same_speaker(pq[best].get("speaker_name") or (pq[best].get("speaker") or {}).get("text"), g)
-        tp_pred += len(used)
-    p, r = tp_pred / max(1, n_pred), found / max(1, n_gold)
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "direct_recall": round(direct_found / max(1, direct), 4),
-            "speaker_accuracy": round(spk_ok / max(1, spk_n), 4)}
+def samples_gold(direct_only: bool = False) -> list[dict]:
+    """The hand-made gold as the shared scorer reads it (the Gender Gap Tracker's JSON lines: id, text, quotes
+    with quote and speaker), the ids those `sample_articles` get; with `direct_only`, the direct quotes alone."""
+    articles = sample_articles()
+    return [{"id": articles[name].id, "text": articles[name].text,
+             "quotes": [{"quote": q["content"], "speaker": q["speaker"] or ""} for q in entry["quotes"]
+                        if not direct_only or q["kind"] == "direct"]}
+            for name, entry in json.loads(SAMPLES_GOLD.read_text(encoding="utf-8")).items()]
 
 
 def figures_samples() -> dict:
-    from newsprism import pipeline
+    """Quotes on the bundled samples scored by the shared scorer (`score_quotes.py`, the Gender Gap Tracker's
+    rule, as `newsprism eval quotes` runs it); `direct_recall` is its recall on the direct quotes alone."""
+    import tempfile
 
-    gold = {name: entry["quotes"] for name, entry in json.loads(SAMPLES_GOLD.read_text(encoding="utf-8")).items()}
-    articles = sample_articles()
-    analyses = pipeline.analyze(pipeline.load(), articles.values())
-    pred = {name: json.loads(analysis.model_dump_json())["quotes"] for name, analysis in zip(articles, analyses)}
-    return score_quotes(gold, pred)
+    from newsprism.quotes.evaluation import QUOTE_COMPONENTS, predict, score
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        predict(sample_articles().values(), pred, components=QUOTE_COMPONENTS)
+        results = {}
+        for part, direct_only in (("all", False), ("direct", True)):
+            gold = Path(tmp) / f"gold-{part}.jsonl"
+            gold.write_text("".join(json.dumps(r) + "\n" for r in samples_gold(direct_only)), encoding="utf-8")
+            code, results[part] = score(SCORERS, "score_quotes.py", str(gold), str(pred))
+            assert code == 0 and results[part].get("missing_articles") == 0, f"samples scoring failed: {results[part]}"
+    r = results["all"]
+    return {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"],
+            "direct_recall": results["direct"]["recall"], "speaker_accuracy": r["speaker_accuracy"]}
 
 
 # ---- the evaluations on ../shared ------------------------------------------------------------------------
@@ -168,12 +146,29 @@ def figures_events() -> dict:
     return out
 
 
-def figures_framing() -> dict:
+def figures_events_encoder() -> dict:
+    """The encoder path: the shipped detector over the shared encoder's sentence vectors (`--detector encoder`)
+    and its typer, on the same annotated report part as `events`."""
+    from newsprism.events import annotation
+    from newsprism.events.evaluation import evaluate_annotated
+
+    dev = evaluate_annotated(annotation.ANNOTATIONS, SHARED, "report", kind="encoder")
+    return {"detection_precision": dev["detection"]["precision"], "detection_recall": dev["detection"]["recall"],
+            "detection_f1": dev["detection"]["f1"], "typed_f1": dev["typed"]["f1"]}
+
+
+def figures_framing(tagger: str = "crf") -> dict:
     from newsprism.framing.evaluation import evaluate, recorded_dev_split
 
     with recorded_dev_split(PTC) as (_, split):
-        r = evaluate(split)
+        r = evaluate(split, tagger=tagger)
     return {f"{task}_{k.lower()}": round(r[task][k], 4) for task in ("SI", "TC") for k in ("P", "R", "F1")}
+
+
+def figures_framing_encoder() -> dict:
+    """The encoder path the pipeline runs by default: the MiniLM span head over the shared encoder averaged
+    with the CRF (`--framing-tagger minilm`), on the same development split as `framing`."""
+    return figures_framing("minilm")
 
 
 def figures_tone() -> dict:
@@ -188,12 +183,14 @@ def figures_tone() -> dict:
 
 # name -> (figures, the data it needs)
 EVALUATIONS: dict[str, tuple[Callable[[], dict], Path]] = {
-    "samples": (figures_samples, SAMPLES_GOLD),
+    "samples": (figures_samples, SCORERS / "score_quotes.py"),
     "quotes": (figures_quotes, POLNEAR_DEV),
     "attribution": (figures_attribution, POLNEAR_DEV),
     "extraction": (figures_extraction, HTML / "pages"),
     "events": (figures_events, SHARED / "data" / "voa"),
+    "events_encoder": (figures_events_encoder, SHARED / "data" / "voa"),
     "framing": (figures_framing, PTC),
+    "framing_encoder": (figures_framing_encoder, PTC),
     "tone": (figures_tone, NEWSMTSC),
 }
 
@@ -202,14 +199,12 @@ EVALUATIONS: dict[str, tuple[Callable[[], dict], Path]] = {
 # models' records say). Written into baselines.json's "in_sample" and named in the gate's messages.
 _FRAMING_TUNED = "chosen on this split: the decoding settings were chosen on the development split (models/framing/README.md)"
 IN_SAMPLE: dict[str, dict[str, str]] = {
-    "events": {
-        **{f: "chosen on this split: the detector's settings and threshold were chosen on the development "
-              "split (models/events_models.md)"
-           for f in ("detection_precision", "detection_recall", "detection_f1", "typed_f1")},
+    "events": {  # the detection figures are on the report part, where nothing was chosen: out of sample
         "plover_macro_f1_in_sample": "in sample: the PLOVER classifier was trained on these snippets",
         "case2021_weighted_f1_in_sample": "in sample: the CASE 2021 classifier was trained on these snippets",
     },
     "framing": {f"{task}_{k}": _FRAMING_TUNED for task in ("SI", "TC") for k in ("p", "r", "f1")},
+    "framing_encoder": {f"{task}_{k}": _FRAMING_TUNED for task in ("SI", "TC") for k in ("p", "r", "f1")},
     "tone": {f"dev-mt_{k}": "chosen on this split: the head's C was chosen on dev-mt (models/tone/README.md)"
              for k in ("f1m", "accuracy")},
 }
@@ -329,13 +324,15 @@ def test_sample_gold_offsets_match_the_texts():
             assert q["kind"] in {"direct", "indirect"}
 
 
-def test_sample_scoring_follows_the_trackers_rule():
-    gold = {"a": [{"start": 0, "end": 10, "kind": "direct", "speaker": "Jane Doe"},
-                  {"start": 20, "end": 30, "kind": "indirect", "speaker": None}]}
-    pred = {"a": [{"content": {"start": 6, "end": 12}, "speaker_name": "Doe"},
-                  {"content": {"start": 40, "end": 50}, "speaker_name": "X"}]}
-    assert score_quotes(gold, pred) == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "direct_recall": 1.0,
-                                        "speaker_accuracy": 1.0}
+def test_sample_gold_reaches_the_shared_scorer_as_written():
+    """Each gold quote goes to score_quotes.py with its words and speaker, under the id its article gets."""
+    gold = json.loads(SAMPLES_GOLD.read_text(encoding="utf-8"))
+    written = samples_gold()
+    assert len(written) == len(gold) and all(r["quotes"] for r in written)
+    assert sum(len(r["quotes"]) for r in written) == sum(len(e["quotes"]) for e in gold.values())
+    assert all(q["quote"] in r["text"] for r in written for q in r["quotes"])
+    direct = samples_gold(direct_only=True)
+    assert 0 < sum(len(r["quotes"]) for r in direct) < sum(len(r["quotes"]) for r in written)
 
 
 def update(names: list[str]) -> None:
