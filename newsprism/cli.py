@@ -27,6 +27,7 @@ from newsprism import __version__
 from newsprism.article import Article, Refusal
 from newsprism.errors import CannotListen, DatabaseNotFound, DataError, InputError, InputNotFound, NewsprismError
 from newsprism.console.terminal import escape
+from newsprism.framing import TAGGERS as FRAMING_TAGGERS
 
 if TYPE_CHECKING:
     from newsprism.schema import Analysis
@@ -167,9 +168,7 @@ class EventsDetector(str, Enum):
     encoder = "encoder"
 
 
-class FramingTagger(str, Enum):
-    crf = "crf"
-    minilm = "minilm"
+FramingTagger = Enum("FramingTagger", {name: name for name in FRAMING_TAGGERS}, type=str)  # framing's taggers
 
 
 class CorpusFormat(str, Enum):

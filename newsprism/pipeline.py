@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from newsprism import limits
 from newsprism.article import Article, Refusal
 from newsprism.errors import UnknownChoice
+from newsprism.framing import DEFAULT_TAGGER as DEFAULT_FRAMING_TAGGER, TAGGERS as FRAMING_TAGGERS
 from newsprism.parse import SPACY_MODEL, tokenize
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
@@ -40,8 +41,6 @@ COMPONENTS = [
     ("newsprism_tone", "newsprism.tone.component"),
 ]
 
-FRAMING_TAGGERS = ("crf", "minilm")
-DEFAULT_FRAMING_TAGGER = "minilm"  # the newsprism_framing component's default (tests check they agree)
 # Characters parsed at once: spaCy's parser holds about 1 GB per 100,000 characters of a batch while it runs.
 CHARS_IN_FLIGHT = 100_000
 

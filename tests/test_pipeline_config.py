@@ -46,7 +46,7 @@ def test_factories_declare_what_they_assign_require_and_take():
     meta = {name: Language.get_factory_meta(name) for name, _ in pipeline.COMPONENTS}
     assert "doc._.entities" in meta["newsprism_actors"].assigns
     assert "doc._.entities" in meta["newsprism_quotes"].requires and "doc._.quotes" in meta["newsprism_quotes"].assigns
-    assert meta["newsprism_framing"].default_config == {"tagger": pipeline.DEFAULT_FRAMING_TAGGER, "model_dir": None,
+    assert meta["newsprism_framing"].default_config == {"tagger": "minilm", "model_dir": None,
                                                         "shown_min": None,
                                                         "scorer": {"@scorers": "newsprism.framing_scorer.v1"}}
     assert meta["newsprism_tone"].default_config == {"enabled": True, "model_dir": None}  # the encoder on by default

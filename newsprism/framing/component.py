@@ -28,7 +28,7 @@ from spacy.util import registry
 
 from newsprism import native
 from newsprism.doctext import text_of
-from newsprism.framing import minilm
+from newsprism.framing import DEFAULT_TAGGER, minilm
 from newsprism.framing.features import word_key
 from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
@@ -103,7 +103,7 @@ class FramingComponent:
     "newsprism_framing",
     assigns=["doc._.framing", "doc.spans"],
     requires=["doc._.entities", "doc._.quotes", "doc._.events", "token.lemma", "token.tag"],
-    default_config={"tagger": "minilm", "model_dir": None, "shown_min": None,
+    default_config={"tagger": DEFAULT_TAGGER, "model_dir": None, "shown_min": None,
                     "scorer": {"@scorers": "newsprism.framing_scorer.v1"}},
     default_score_weights={"spans_newsprism_framing_f": 1.0, "spans_newsprism_framing_p": 0.0,
                            "spans_newsprism_framing_r": 0.0},
