@@ -144,6 +144,8 @@ def test_a_saved_pipeline_gives_the_seed_analysis_of_newsprism_analyze(saved):
     assert loaded.get_pipe("newsprism_quotes").model.path.parent == path / "newsprism_quotes"
     assert loaded.get_pipe("newsprism_events").model_dir == path / "newsprism_events"
     assert loaded.get_pipe("newsprism_framing").folder == path / "newsprism_framing"
+    assert loaded.get_pipe("newsprism_tone").folder == path / "newsprism_tone"
+    assert expected["tone"]  # the tone head read from there judged the seed
 
 
 @needs_seed
