@@ -1343,3 +1343,226 @@ def test_a_parenthetical_cue_reports_the_clause_it_interrupts():
     """, {(4, 5): "PERSON"})
     q = speaker_of(doc, "tied")  # was no quote: the verb has no clause of its own
     assert (q.content.text, q.speaker_name) == ("he tied the cord tight", "Walsh")
+
+
+# --- countries from the parse and the article (issue 23, round four) ----------------------------------------
+
+def test_credit_and_signature_lines_are_bylines():
+    """'(Reporting by ... ; Editing by ...)' however long, and 'Name, BBC diplomatic correspondent' name
+    reporters, no actors; a person named in a sentence of the story is one."""
+    doc = build("""
+        (            (            PUNCT  -LRB-  punct     1
+        Reporting    report       VERB   VBG    ROOT      1
+        by           by           ADP    IN     agent     1
+        Andy         Andy         PROPN  NNP    compound  4
+        Bruce        Bruce        PROPN  NNP    pobj      2
+        in           in           ADP    IN     prep      4
+        London       London       PROPN  NNP    pobj      5
+        and          and          CCONJ  CC     cc        4
+        Ankur        Ankur        PROPN  NNP    compound  9
+        Banerjee     Banerjee     PROPN  NNP    conj      4
+        in           in           ADP    IN     prep      9
+        Bengaluru    Bengaluru    PROPN  NNP    pobj      10
+        ;            ;            PUNCT  :      punct     1
+        Editing      edit         VERB   VBG    conj      1
+        by           by           ADP    IN     agent     13
+        Joyjeet      Joyjeet      PROPN  NNP    compound  16
+        Das          Das          PROPN  NNP    pobj      14
+        )            )            PUNCT  -RRB-  punct     1
+        \\n          \\n          SPACE  _SP    dep       17
+        Caroline     Caroline     PROPN  NNP    compound  20
+        Hawley       Hawley       PROPN  NNP    ROOT      20
+        ,            ,            PUNCT  ,      punct     20
+        BBC          BBC          PROPN  NNP    compound  24
+        diplomatic   diplomatic   ADJ    JJ     amod      24
+        correspondent correspondent NOUN NN     appos     20
+        \\n          \\n          SPACE  _SP    dep       24
+        Tom          Tom          PROPN  NNP    compound  27
+        Hill         Hill         PROPN  NNP    nsubj     28
+        spoke        speak        VERB   VBD    ROOT      28
+        .            .            PUNCT  .      punct     28
+    """, ents={(3, 5): "PERSON", (8, 10): "PERSON", (15, 17): "PERSON", (19, 21): "PERSON", (22, 23): "ORG",
+               (26, 28): "PERSON"})
+    furniture = [actors.is_furniture(e) for e in doc.ents]
+    assert furniture == [True, True, True, True, True, False]
+
+
+def test_a_dateline_before_a_colon_gives_the_articles_country():
+    """'NEW DELHI: Ann Lee spoke.': a place in capitals before a colon is a dateline; words in lower case
+    before a colon are none ('Police said: Ann Lee spoke.')."""
+    def speaker_country(first: list[tuple[str, str]]) -> str | None:
+        rows = [f"{w} {w} PROPN NNP {dep} {3 + len(first) - 2}" for w, dep in first]
+        rows += [f": : PUNCT : punct {len(first) + 2}", f"Ann Ann PROPN NNP compound {len(first) + 2}",
+                 f"Lee Lee PROPN NNP nsubj {len(first) + 3}", f"spoke speak VERB VBD ROOT {len(first) + 3}",
+                 f". . PUNCT . punct {len(first) + 3}"]
+        ents = {(len(first) + 1, len(first) + 3): "PERSON"}
+        if first[0][0].isupper():
+            ents[(0, len(first))] = "GPE"
+        people = {e.name: e for e in actors.ActorResolver(build("\n".join(rows), ents=ents)).run()}
+        return people["Ann Lee"].country
+
+    assert speaker_country([("NEW", "compound"), ("DELHI", "npadvmod")]) == "IND"
+    assert speaker_country([("Police", "nsubj"), ("said", "parataxis")]) is None
+
+
+def test_a_place_of_several_words_and_a_country_inside_an_organisations_name_give_a_persons_country():
+    """'Chris Tang, Hong Kong's police commissioner': the place is 'Hong Kong', not 'Hong' and 'Kong';
+    'the UK Home Secretary, Sajid Javid' (NER's 'UK Home' an ORG): the United Kingdom; 'Cheuk Hau-yip, the
+    commander of Kowloon West district': the place the role is of."""
+    doc = build("""
+        Chris         Chris         PROPN  NNP  compound  1
+        Tang          Tang          PROPN  NNP  nsubj     8
+        ,             ,             PUNCT  ,    punct     1
+        Hong          Hong          PROPN  NNP  compound  4
+        Kong          Kong          PROPN  NNP  poss      7
+        ’s            ’s            PART   POS  case      4
+        police        police        NOUN   NN   compound  7
+        commissioner  commissioner  NOUN   NN   appos     1
+        said          say           VERB   VBD  ROOT      8
+        .             .             PUNCT  .    punct     8
+        The           the           DET    DT   det       13
+        UK            UK            PROPN  NNP  compound  13
+        Home          Home          PROPN  NNP  compound  13
+        Secretary     Secretary     PROPN  NNP  nsubj     18
+        ,             ,             PUNCT  ,    punct     13
+        Sajid         Sajid         PROPN  NNP  compound  16
+        Javid         Javid         PROPN  NNP  appos     13
+        ,             ,             PUNCT  ,    punct     13
+        agreed        agree         VERB   VBD  ROOT      18
+        .             .             PUNCT  .    punct     18
+        Cheuk         Cheuk         PROPN  NNP  compound  21
+        Hau-yip       Hau-yip       PROPN  NNP  nsubj     30
+        ,             ,             PUNCT  ,    punct     21
+        the           the           DET    DT   det       24
+        commander     commander     NOUN   NN   appos     21
+        of            of            ADP    IN   prep      24
+        Kowloon       Kowloon       PROPN  NNP  compound  28
+        West          West          PROPN  NNP  compound  28
+        district      district      NOUN   NN   pobj      25
+        ,             ,             PUNCT  ,    punct     21
+        spoke         speak         VERB   VBD  ROOT      30
+        .             .             PUNCT  .    punct     30
+    """, ents={(0, 2): "PERSON", (3, 6): "GPE", (11, 13): "ORG", (15, 17): "PERSON", (20, 22): "PERSON",
+               (26, 28): "LOC"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people == {"Chris Tang": "HKG", "Sajid Javid": "GBR", "Cheuk Hau-yip": "HKG"}
+
+
+def test_a_group_and_its_people_adjective_are_one_actor_whose_spokesman_shares_its_country():
+    """'The Afghan Taliban' and 'the Taliban' are one actor (Afghan); 'Taliban spokesman Zabihullah Mujahid'
+    takes the group's country, not the article's ('US troops' named twice make the United States the
+    article's country here)."""
+    doc = build("""
+        The        the        DET    DT   det       2
+        Afghan     Afghan     PROPN  NNP  compound  2
+        Taliban    Taliban    PROPN  NNP  nsubj     3
+        attacked   attack     VERB   VBD  ROOT      3
+        US         US         PROPN  NNP  compound  5
+        troops     troop      NOUN   NNS  dobj      3
+        .          .          PUNCT  .    punct     3
+        Taliban    Taliban    PROPN  NNP  compound  8
+        spokesman  spokesman  NOUN   NN   compound  10
+        Zabihullah Zabihullah PROPN  NNP  compound  10
+        Mujahid    Mujahid    PROPN  NNP  nsubj     11
+        said       say        VERB   VBD  ROOT      11
+        US         US         PROPN  NNP  compound  13
+        troops     troop      NOUN   NNS  dobj      11
+        fled       flee       VERB   VBD  ccomp     11
+        .          .          PUNCT  .    punct     11
+    """, ents={(1, 3): "ORG", (4, 5): "GPE", (7, 8): "ORG", (9, 11): "PERSON", (12, 13): "GPE"})
+    entities = {e.name: e for e in actors.ActorResolver(doc).run()}
+    assert "Taliban" not in entities and entities["Afghan Taliban"].country == "AFG"
+    assert len(entities["Afghan Taliban"].mentions) == 2
+    assert (entities["Zabihullah Mujahid"].country, entities["Zabihullah Mujahid"].country_source) == ("AFG", "text")
+
+
+def test_a_paper_named_after_a_place_is_not_the_place():
+    """'The New York Times' is an organisation of its own, not a name of New York (State)."""
+    doc = build("""
+        Police     police     NOUN   NNS  nsubj     1
+        spoke      speak      VERB   VBD  ROOT      1
+        in         in         ADP    IN   prep      1
+        New        New        PROPN  NNP  compound  4
+        York       York       PROPN  NNP  pobj      2
+        .          .          PUNCT  .    punct     1
+        The        the        DET    DT   det       9
+        New        New        PROPN  NNP  compound  9
+        York       York       PROPN  NNP  compound  9
+        Times      Times      PROPN  NNP  nsubj     10
+        reported   report     VERB   VBD  ROOT      10
+        it         it         PRON   PRP  dobj      10
+        .          .          PUNCT  .    punct     10
+    """, ents={(3, 5): "GPE", (6, 10): "ORG"})
+    assert {(e.name, e.type) for e in actors.ActorResolver(doc).run()} == {("New York", "GPE"),
+                                                                         ("New York Times", "ORG")}
+
+
+def test_an_acronym_spelled_out_gives_its_country_and_the_person_in_apposition_takes_it():
+    """'The New York State Attorney General (NYAG) ... the office of the NYAG, Letitia James': the NYAG is
+    of New York (the United States), and so is the person set beside it; the acronym's letters must be
+    the initials of the words before it."""
+    assert actors.spelled_out("The World Health Organization (WHO) said", "WHO") == ["World", "Health", "Organization"]
+    assert actors.spelled_out("The World Health Organization (WHO) said", "UN") == []
+    doc = build("""
+        The        the        DET    DT   det       5
+        New        New        PROPN  NNP  compound  5
+        York       York       PROPN  NNP  compound  5
+        State      State      PROPN  NNP  compound  5
+        Attorney   Attorney   PROPN  NNP  compound  5
+        General    General    PROPN  NNP  nsubj     9
+        (          (          PUNCT  -LRB- punct    7
+        NYAG       NYAG       PROPN  NNP  appos     5
+        )          )          PUNCT  -RRB- punct    7
+        called     call       VERB   VBD  ROOT      9
+        .          .          PUNCT  .    punct     9
+        It         it         PRON   PRP  nsubj     12
+        wrote      write      VERB   VBD  ROOT      12
+        to         to         ADP    IN   prep      12
+        the        the        DET    DT   det       15
+        office     office     NOUN   NN   pobj      13
+        of         of         ADP    IN   prep      15
+        the        the        DET    DT   det       18
+        NYAG       NYAG       PROPN  NNP  pobj      16
+        ,          ,          PUNCT  ,    punct     18
+        Letitia    Letitia    PROPN  NNP  compound  21
+        James      James      PROPN  NNP  appos     18
+        .          .          PUNCT  .    punct     12
+    """, ents={(1, 3): "GPE", (7, 8): "ORG", (18, 19): "ORG", (20, 22): "PERSON"})
+    entities = {e.name: e for e in actors.ActorResolver(doc).run()}
+    assert entities["NYAG"].country == "USA"
+    assert (entities["Letitia James"].country, entities["Letitia James"].country_source) == ("USA", "text")
+
+
+def test_a_place_of_no_known_country_in_a_datelined_story_is_in_the_datelines_country():
+    """'VIENNA — Ann Lee lives in Braunau.': Braunau (not in the gazetteer) is in Austria; without a
+    dateline it gets no country."""
+    def braunau(dateline: bool) -> str | None:
+        rows = ["VIENNA VIENNA PROPN NNP npadvmod 4", "— — PUNCT : punct 4"] if dateline else []
+        k = len(rows)
+        rows += [f"Ann Ann PROPN NNP compound {k + 1}", f"Lee Lee PROPN NNP nsubj {k + 2}",
+                 f"lives live VERB VBZ ROOT {k + 2}", f"in in ADP IN prep {k + 2}",
+                 f"Braunau Braunau PROPN NNP pobj {k + 3}", f". . PUNCT . punct {k + 2}"]
+        ents = {(k, k + 2): "PERSON", (k + 4, k + 5): "GPE"} | ({(0, 1): "GPE"} if dateline else {})
+        return {e.name: e.country for e in actors.ActorResolver(build("\n".join(rows), ents=ents)).run()}["Braunau"]
+
+    assert braunau(True) == "AUT" and braunau(False) is None
+
+
+def test_places_inside_organisations_names_establish_the_articles_country_where_places_do_not():
+    """'Ann Arbor Police Department' named twice and no place name besides: the story is in the United
+    States, so University Bank is too; with the organisation named once it is not established."""
+    def bank(times: int) -> str | None:
+        rows, ents = [], {}
+        for _ in range(times):
+            k = len(rows)
+            rows += [f"Ann Ann PROPN NNP compound {k + 3}", f"Arbor Arbor PROPN NNP compound {k + 3}",
+                     f"Police Police PROPN NNP compound {k + 3}", f"Department Department PROPN NNP nsubj {k + 4}",
+                     f"spoke speak VERB VBD ROOT {k + 4}", f". . PUNCT . punct {k + 4}"]
+            ents[(k, k + 4)] = "ORG"
+        k = len(rows)
+        rows += [f"University University PROPN NNP compound {k + 1}", f"Bank Bank PROPN NNP nsubj {k + 2}",
+                 f"closed close VERB VBD ROOT {k + 2}", f". . PUNCT . punct {k + 2}"]
+        ents[(k, k + 2)] = "ORG"
+        return {e.name: e.country for e in actors.ActorResolver(build("\n".join(rows), ents=ents)).run()}["University Bank"]
+
+    assert bank(2) == "USA" and bank(1) is None

@@ -16,7 +16,9 @@ Order of work, each step reading the previous ones:
    Force"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
    Iran's support"), else the article's own country where the article establishes one (dateline, else the
    country most of its place names are in), marked "article"; a US state named as one ("Washington State",
-   "Seattle, Washington") is a place of its own in the United States, not the United States.
+   "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
+   country tied to an organisation of known country ("Taliban spokesman X", "WeWork's founder, X") takes
+   the organisation's, before the article's.
 It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
 and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
@@ -61,6 +63,12 @@ MONTHS = lexicons.words("roles", "date_words")  # month and weekday names
 FURNITURE_LINE = re.compile("|".join(lexicons.load("furniture")["actor_line"]), re.I)  # lexicons/furniture.json
 BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 12  # a byline is short ('By Jane Doe and John Roe, Reuters'); a longer 'By ...' line is text
+# A wire service's credit line in brackets, whatever its length: '(Reporting by Andy Bruce in London and Ankur
+# Banerjee in Bengaluru; Editing by Joyjeet Das)'.
+CREDIT_LINE = re.compile(r"^\s*\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by\b[^()]*\)\s*$", re.I)
+# A reporter's signature line: a name and a journalist's role ('Caroline Hawley, BBC diplomatic correspondent').
+SIGNATURE_LINE = re.compile(r"^\s*[A-Z][\w.'’ -]{2,40},\s+(?:[\w.'’-]+\s+){0,4}"
+                            r"(?:correspondent|reporter|editor|writer|columnist|journalist)\s*$")
 NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besides is a byline without its 'By'
 NAME_DATE_MAX_CHARS = 200  # such a line is short; longer lines are not split into words for every name on them
 TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
@@ -76,7 +84,9 @@ HOME_MIN_MENTIONS = 2  # the article's own country must be named at least this o
 HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whose country is known or not
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
 TRIBAL = lexicons.words("roles", "tribal")
-ORG_WORDS = lexicons.words("roles", "org_nouns")  # 'Minister of Finance Office' stays an organisation
+ORG_WORDS = lexicons.words("roles", "org_nouns")
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
 
 @dataclass
@@ -173,6 +183,8 @@ def _furniture_line(text: str, start: int, end: int, bylines: bool) -> bool:
     line = text[start:end]
     if FURNITURE_LINE.search(line):
         return True
+    if bylines and (CREDIT_LINE.match(line) or SIGNATURE_LINE.match(line)):
+        return True
     return bylines and bool(BYLINE.match(line)) and len(line.split()) <= BYLINE_MAX_WORDS
 
 
@@ -245,16 +257,34 @@ def modifier_country(ent: Span) -> str | None:
         for tok in noun.subtree:
             if not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and (code := country_word(tok)):
                 return code
+        if noun.pos_ == "NOUN" and (code := place_of(noun)):
+            return code  # 'Cheuk Hau-yip, the commander of Kowloon West district'
     return None
 
 
 def country_word(tok: Token) -> str | None:
-    """The country a NORP or GPE word names ("Peruvian", "Peru's"), unless it is part of a tribe's name."""
+    """The country a NORP or GPE word names ("Peruvian", "Peru's"), read over the whole name the word is part
+    of ("Hong Kong's"), unless it is part of a tribe's name; a country's name inside an organisation's name
+    ("the UK Home Secretary", NER's 'UK Home' an ORG) names that country too."""
+    if tok.ent_type_ == "ORG":
+        return gazetteer.country_code(tok.text) if tok.pos_ == "PROPN" else None
     if tok.ent_type_ not in {"NORP", "GPE"}:
         return None
     if tok.ent_type_ == "NORP" and tribal(tok):
         return None
-    return gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text)
+    words = entity_words(tok)
+    return gazetteer.demonym_country(words) or gazetteer.country_code(words) or (
+        gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text))
+
+
+def entity_words(tok: Token) -> str:
+    """The text of the named entity a token is part of (the token's own text when it is in none)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def tribal(tok: Token) -> bool:
@@ -288,19 +318,64 @@ def name_country(words: list[str]) -> str | None:
     return None
 
 
+def name_place(words: list[str]) -> str | None:
+    """The country of a place or country named inside an organisation's name ('Ann Arbor Police Department',
+    'The New York Times', 'U.S. Securities and Exchange Commission'), a people's adjective left out: where
+    the organisation is, one of the places an article is about (`ActorResolver.article_country`)."""
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i : i + n])
+            if chunk[:1].isupper() and (gazetteer.country_code(chunk) or (n > 1 or gazetteer.major_place(chunk))):
+                if code := gazetteer.country_code(chunk) or gazetteer.place_country(chunk):
+                    return code
+    return None
+
+
+def spelled_out(text: str, short: str) -> list[str]:
+    """The words an acronym stands for where the text spells them out before it in brackets ('The New York
+    State Attorney General (NYAG)' -> New York State Attorney General), its letters the initials of some of
+    them in order, the first the first's; else []."""
+    if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()):
+        return []
+    m = re.search(r"((?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and|the|on)\s+)*){2,8})\(\s*" + re.escape(short) + r"\s*\)", text)
+    if not m:
+        return []
+    words = m[1].split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    initials, letters = iter(w[0] for w in words), short
+    if not words or words[0][0] != short[0] or not all(ch in initials for ch in letters):
+        return []
+    return words
+
+
 def belonging_country(ent: Span) -> str | None:
     """The country of the place a person or group is "of", "in", "from" or "at" ("police in Dallas")."""
-    for prep in ent.root.children:
+    return place_of(ent.root)
+
+
+def place_of(head: Token) -> str | None:
+    """The country of the place a noun is "of", "in", "from" or "at": "police in Dallas", "the commander of
+    Kowloon West district" (the place a compound of the object; a compass word after its name left out)."""
+    for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "in", "from", "at"}:
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.ent_type_ in {"GPE", "LOC"}:
                 place = obj.doc[obj.left_edge.i : obj.i + 1]
                 after = obj.doc[place.end : place.end + 2]
                 if len(after) == 2 and after[0].text == "," and after[1].text in US_STATE_ABBREVIATIONS:
                     return "USA"  # 'Kevin Swanson of Morro Bay, Calif.': the state says the country
                 code = gazetteer.place_country(place.text) or gazetteer.place_country(obj.text)
                 if code:
+                    return code
+            for part in (c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}):
+                words = entity_words(part).split()
+                while len(words) > 1 and words[-1].lower() in COMPASS_WORDS:
+                    words = words[:-1]
+                if code := gazetteer.place_country(" ".join(words)):
                     return code
     return None
 
@@ -351,6 +426,7 @@ class ActorResolver:
         self.covered: set[int] = set()  # token indices already part of a mention or label
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
+        self.org_places: list[tuple[int, int, str]] = []  # places inside organisations' names, as `places`
         self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
 
     def cluster(self, key: str, name: str, type_: str, country: str | None, source: str = "name") -> Cluster:
@@ -385,6 +461,10 @@ class ActorResolver:
             other = key.split(":", 1)[1]
             if key.startswith("STATE:") or c.type == "PERSON":
                 continue
+            if without_people(other) == low or without_people(low) == other:
+                return key  # 'the Afghan Taliban' and 'the Taliban': one group
+            if (label in PLACE_TYPES) != (c.type in PLACE_TYPES):
+                continue  # 'The New York Times' is no name of New York; 'New York' no short name of the paper
             if other.startswith(low + " ") or low.startswith(other + " ") or acronym(other) == low or acronym(low) == other:
                 return key
         return "NAME:" + low
@@ -430,6 +510,8 @@ class ActorResolver:
             country, source = self.country_of(ent, label, words)
             if label in {"GPE", "LOC"}:
                 self.places.append((ent.start_char, ent.end_char, country))
+            elif label == "ORG" and (where := name_place(words)):
+                self.org_places.append((ent.start_char, ent.end_char, where))  # 'Ann Arbor Police Department'
             key = self.key_for(label, words, country)
             if key.startswith("STATE:"):
                 display = name if gazetteer.country_code(name) == country else gazetteer.country_name(country)
@@ -467,8 +549,8 @@ class ActorResolver:
             return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
         if label in {"GPE", "LOC"}:
             return gazetteer.place_country(name), "name"
-        if label != "PERSON" and (code := name_country(words)):
-            return code, "name"
+        if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.doc.text, name))):
+            return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
         return code, "text"
 
@@ -631,33 +713,85 @@ class ActorResolver:
         self.pronouns()
         return self.entities()
 
-    def article_country(self) -> str | None:
-        """The country the article establishes as its own: its dateline's place ("KINGSTON, Jamaica —"),
-        else the country its place names point to most often, when it is named at least `HOME_MIN_MENTIONS`
-        times and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
-        too: a story about the British Virgin Islands that names the United States once for an arrest is
-        not about the United States); else none."""
+    def dateline_country(self) -> str | None:
+        """The country of the article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:'), else None."""
         first = self.doc.text.lstrip()[:DATELINE_CHARS]
-        m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s", first)
-        if m:
+        m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s", first)
+        if m and (m[3] != ":" or m[1].isupper()):  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
             for part in (m[2], m[1]):
                 if part and (code := gazetteer.place_country(part.strip().title())):
                     return code
-        ends = {e for _, e, _ in self.places}  # place names as written: a people's adjective ('Japanese') is none
+        return None
+
+    def article_country(self) -> str | None:
+        """The country the article establishes as its own: its dateline's place (`dateline_country`), else
+        the country its place names point to most often (`most_named`; where they give none, with the places
+        inside organisations' names too: `name_place`), when it is named at least `HOME_MIN_MENTIONS` times
+        and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
+        too: a story about the British Virgin Islands that names the United States once for an arrest is
+        not about the United States); else none."""
+        return self.dateline_country() or self.most_named(self.places) or self.most_named(self.places + self.org_places)
+
+    def most_named(self, places: list[tuple[int, int, str | None]]) -> str | None:
+        """The country most of these place names are in, as `article_country` asks, else None."""
+        ends = {e for _, e, _ in places}  # place names as written: a people's adjective ('Japanese') is none
         text = self.doc.text  # 'Miami, Florida' is one place: the state after the city adds no vote
-        votes = Counter(c for s, _, c in self.places if not (text[s - 2 : s] == ", " and s - 2 in ends))
+        votes = Counter(c for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends))
         known = [(n, code) for code, n in votes.most_common() if code]
         if not known:
             return None
         n, code = known[0]
         return code if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(votes.values()) else None
 
+    def organisation_countries(self) -> None:
+        """A person of no country the text ties to an organisation of known country takes the
+        organisation's: its title after the organisation's name ('Taliban spokesman Zabihullah Mujahid',
+        'Ann Arbor Police Department Detective Lt. Robert Pfannes'), or the organisation owning the role set
+        beside the name ("WeWork's founder, Adam Neumann"; "the office of the NYAG, Letitia James")."""
+        for c in self.clusters.values():
+            if c.type != "PERSON" or c.country:
+                continue
+            for start, end in c.mentions:
+                span = self.doc.char_span(start, end)
+                org = span is not None and (self.org_before(span) or self.org_beside(span))
+                if org:
+                    c.country, c.country_source = org.country, "text"
+                    break
+
+    def org_before(self, span: Span) -> Cluster | None:
+        """The organisation named just before a name and its title words ('Taliban spokesman X')."""
+        i, titles = span.start - 1, 0
+        while i >= 0 and titles < 4 and (is_title(self.doc[i]) or self.doc[i].text == "." or (
+                self.doc[i].pos_ in {"NOUN", "PROPN"} and self.doc[i].dep_ == "compound" and not self.doc[i].ent_type_)):
+            i, titles = i - 1, titles + 1  # 'Detective Lt. ': titles, a title's stop, a role noun
+        if titles == 0 or i < 0:
+            return None
+        owner = self.cluster_at(self.doc[i])
+        return owner if owner is not None and owner.type == "ORG" and owner.country else None
+
+    def org_beside(self, span: Span) -> Cluster | None:
+        """The organisation owning the role in apposition to a name ("WeWork's founder, X"; "the office of
+        the NYAG, X")."""
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in nouns:
+            for tok in noun.subtree:
+                if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj"} and tok.i != noun.i:
+                    continue
+                owner = self.cluster_at(tok)
+                if owner is not None and owner.type == "ORG" and owner.country:
+                    return owner
+        return None
+
     def entities(self) -> list[Entity]:
         text = self.doc.text
+        self.organisation_countries()
         home = self.article_country()
         for c in self.clusters.values():
             if c.country is None and home and c.type in {"PERSON", "ORG"}:
                 c.country, c.country_source = home, "article"
+            elif c.country is None and c.type in {"GPE", "LOC"} and (local := self.dateline_country()):
+                c.country, c.country_source = local, "article"  # 'Braunau' in a story datelined VIENNA
         ordered = sorted(self.clusters.values(), key=lambda c: min(s for s, _ in c.mentions + c.labels))
         ids = {c.key: f"E{i + 1}" for i, c in enumerate(ordered)}
         self.doc._.actor_spans = sorted((s, e, ids[k]) for s, e, k in self.spans)
@@ -676,6 +810,12 @@ class ActorResolver:
                 )
             )
         return out
+
+
+def without_people(name: str) -> str | None:
+    """A group's name after the people's adjective that opens it ('afghan taliban' -> 'taliban'), else None."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and gazetteer.demonym_country(first) else None
 
 
 def acronym(name: str) -> str:
