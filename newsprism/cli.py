@@ -719,10 +719,13 @@ def train_framing(
                                   "(shown_min) on the tuning half of this ordinary-news set (annotations/framing)."),
     shared_data: Path = typer.Option(Path("../shared/data"), help="The shared data folder the ordinary-news "
                                      "set's ids point into (aeb/, html/)."),
+    techniques_encoder: bool = typer.Option(False, "--techniques-encoder", help="Only fit the encoder path's "
+                                            "technique classifier (span features and the encoder's span vectors) "
+                                            "of the model in OUT on its recorded training articles."),
 ) -> None:
     """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
     from newsprism.framing.training import retune as retune_decoding
-    from newsprism.framing.training import train, tune_ordinary
+    from newsprism.framing.training import train, train_encoder_techniques, tune_ordinary
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     if ordinary is not None:
@@ -733,6 +736,9 @@ def train_framing(
         raise typer.BadParameter("--data (the PTC train folder) is needed to train or --retune")
     if retune:
         print(json.dumps(retune_decoding(data, out, log=log)["dev"]))
+        return
+    if techniques_encoder:
+        print(json.dumps(train_encoder_techniques(data, out, log=log)["TC"]))
         return
     if minilm and importlib.util.find_spec("torch") is None:
         raise typer.BadParameter("--minilm needs the train extra: pip install -e '.[train]'")

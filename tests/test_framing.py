@@ -125,6 +125,43 @@ def test_technique_classifier_round_trip(tmp_path):
     assert back.classes == clf.classes and p.sum() == pytest.approx(1.0) and p[0] > p[1]
 
 
+def test_technique_classifier_reads_encoder_vectors_when_it_has_their_weights(tmp_path):
+    """The encoder path's classifier: span features and standardised span vectors, saved and loaded whole."""
+    clf = TechniqueClassifier({"bias": 0}, np.array([[0.0, 0.0]]), np.array([0.0, 0.0]), ["Loaded_Language", "Doubt"],
+                              np.array([[0.0, 3.0], [0.0, 0.0]]), np.array([1.0, 0.0]), np.array([2.0, 1.0]))
+    clf.save(tmp_path / "t.npz")
+    back = TechniqueClassifier.load(tmp_path / "t.npz")
+    assert back.reads_encoder and not TechniqueClassifier({}, np.zeros((0, 2)), np.zeros(2), ["a", "b"]).reads_encoder
+    assert back.proba({"bias": 1.0}) == pytest.approx([0.5, 0.5])  # no vector given: the span features alone
+    high, low = back.proba({"bias": 1.0}, np.array([5.0, 9.0])), back.proba({"bias": 1.0}, np.array([-3.0, 9.0]))
+    assert high[1] == pytest.approx(1 / (1 + np.exp(-6.0))) and low[0] == pytest.approx(1 / (1 + np.exp(-6.0)))
+
+
+def test_encoder_span_vectors_pool_the_span_and_its_line():
+    from newsprism.encoder.run import Encoding
+    from newsprism.framing.features import ENCODER_DIM, encoder_span_vectors
+
+    text = "one two\nthree four five"
+    offsets = np.array([[0, 3], [4, 7], [8, 13], [14, 18], [19, 23]])
+    hidden = np.arange(5, dtype=np.float16)[:, None] * np.ones((5, ENCODER_DIM), dtype=np.float16)
+    v = encoder_span_vectors(text, Encoding(offsets, np.zeros(5, dtype=np.float32), hidden), [(14, 23), (3, 4)])
+    assert v.shape == (2, 3 * ENCODER_DIM + 2)
+    assert v[0, 0] == 3.5 and v[0, ENCODER_DIM] == 4 and v[0, 2 * ENCODER_DIM] == 3  # mean, max; line 2's mean
+    assert not v[1, : 2 * ENCODER_DIM].any() and v[1, 2 * ENCODER_DIM] == 0.5  # no wordpiece in the span; line 1
+
+
+def test_fit_stacked_learns_from_both_kinds_of_features():
+    from newsprism.framing.training import fit_stacked
+
+    feats = [{"bias": 1.0, "w=evil": 1.0}] * 10 + [{"bias": 1.0}] * 10
+    dense = np.array([[0.0, 1.0]] * 10 + [[0.0, -1.0]] * 5 + [[5.0, -1.0]] * 5)
+    y = ["Loaded_Language"] * 10 + ["Doubt"] * 5 + ["Repetition"] * 5
+    clf = fit_stacked(feats, dense, y, alpha=1.0, C=10.0, seed=0)
+    assert clf.reads_encoder and set(clf.index) == {"bias", "w=evil"}
+    best = [clf.classes[int(np.argmax(clf.proba(f, d)))] for f, d in zip(feats, dense)]
+    assert best == y  # Doubt and Repetition differ only in the encoder's vector
+
+
 def test_technique_counts_lists_all_techniques():
     from newsprism.framing.evaluation import technique_counts
     from newsprism.schema import FramingSpan

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from newsprism import lexicons
@@ -388,3 +389,28 @@ def _span_sentence(f: dict[str, float], doc: Doc, toks: list, text: str, start: 
         j = toks[-1].i + d
         if j < len(doc):
             f[f"a{d}={doc[j].lower_}"] = 1.0
+
+
+ENCODER_DIM = 384
+
+
+def encoder_span_vectors(text: str, encoding, spans: list[tuple[int, int]]) -> np.ndarray:
+    """The shared encoder's view of each character span [start, end) of `text` for technique labelling, from
+    the pass already made over the article (`newsprism.encoder.run.Encoding`): the mean and the maximum of
+    the last layer's states over the span's wordpieces, their mean over its line (PTC: one sentence a line),
+    and two length features; (spans, 3 x 384 + 2)."""
+    out = np.zeros((len(spans), 3 * ENCODER_DIM + 2), dtype=np.float32)
+    offsets = encoding.offsets
+    for k, (s, e) in enumerate(spans):
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        sel = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+        if sel.any():
+            h = encoding.hidden[sel].astype(np.float32)
+            out[k, :ENCODER_DIM], out[k, ENCODER_DIM : 2 * ENCODER_DIM] = h.mean(0), h.max(0)
+        sel = (offsets[:, 0] < line_end) & (offsets[:, 1] > line_start)
+        if sel.any():
+            out[k, 2 * ENCODER_DIM : 3 * ENCODER_DIM] = encoding.hidden[sel].astype(np.float32).mean(0)
+        out[k, -2:] = np.log1p(e - s) / 5, text[s:e].count(" ") / 10
+    return out

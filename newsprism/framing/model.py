@@ -25,10 +25,12 @@ from newsprism import lexicons
 from newsprism.encoder.doc import encoding_of
 from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
-from newsprism.framing.features import lemma_counts, sentence_features, span_features
+from newsprism.framing.features import encoder_span_vectors, lemma_counts, sentence_features, span_features
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
 TRIM = " \n\t\r.,:;"
+# The technique classifier of the encoder path (span features and the encoder's span vectors), when trained.
+ENCODER_TECHNIQUES = "techniques-encoder.npz"
 
 
 # Quotation marks with a distinct closing mark (newsprism/lexicons/quote_marks.json); the straight " is counted
@@ -65,20 +67,33 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass
 class TechniqueClassifier:
-    """Multinomial logistic regression over `span_features`, stored as plain arrays."""
+    """Multinomial logistic regression over `span_features`, stored as plain arrays; the encoder's
+    (`techniques-encoder.npz`) also reads the shared encoder's span vectors (`encoder_span_vectors`),
+    standardised by `dense_mean` and `dense_scale`, with their own weights: one classifier over both."""
 
     index: dict[str, int]
     weights: np.ndarray  # (features, classes)
     bias: np.ndarray  # (classes,)
     classes: list[str]
+    dense_weights: np.ndarray | None = None  # (encoder span vector, classes)
+    dense_mean: np.ndarray | None = None
+    dense_scale: np.ndarray | None = None
 
-    def proba(self, feats: dict[str, float]) -> np.ndarray:
-        """Class probabilities for one span's features."""
+    @property
+    def reads_encoder(self) -> bool:
+        """Whether the classifier reads the encoder's span vectors too."""
+        return self.dense_weights is not None
+
+    def proba(self, feats: dict[str, float], dense: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities for one span's features (and, for a classifier that reads them, its encoder
+        span vector)."""
         z = self.bias.astype(np.float64).copy()
         for name, value in feats.items():
             j = self.index.get(name)
             if j is not None:
                 z += value * self.weights[j]
+        if self.dense_weights is not None and dense is not None:
+            z += ((dense.astype(np.float64) - self.dense_mean) / self.dense_scale) @ self.dense_weights
         z -= z.max()
         e = np.exp(z)
         return e / e.sum()
@@ -86,12 +101,15 @@ class TechniqueClassifier:
     def save(self, path: Path) -> None:
         """Writes the arrays and names to one .npz file."""
         names = sorted(self.index, key=self.index.get)
+        dense = ({"dense_weights": self.dense_weights.astype(np.float32), "dense_mean": self.dense_mean.astype(np.float32),
+                  "dense_scale": self.dense_scale.astype(np.float32)} if self.reads_encoder else {})
         np.savez_compressed(
             path,
             names=np.array(names),
             weights=self.weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
             classes=np.array(self.classes),
+            **dense,
         )
 
     @classmethod
@@ -99,7 +117,10 @@ class TechniqueClassifier:
         """Reads what `save` wrote."""
         with np.load(path, allow_pickle=False) as z:
             names = [str(n) for n in z["names"]]
-            return cls({n: i for i, n in enumerate(names)}, z["weights"], z["bias"], [str(c) for c in z["classes"]])
+            dense = ([z[k].astype(np.float64) for k in ("dense_weights", "dense_mean", "dense_scale")]
+                     if "dense_weights" in z.files else [None, None, None])
+            return cls({n: i for i, n in enumerate(names)}, z["weights"], z["bias"], [str(c) for c in z["classes"]],
+                       *dense)
 
 
 @dataclass
@@ -132,12 +153,14 @@ class FramingModel:
     """Finds propaganda spans in a parsed `Doc` and names their techniques."""
 
     def __init__(self, tagger_path: Path, lexicon: dict[str, float], prior: float, decoding: dict[str, Decoding],
-                 classifier: TechniqueClassifier | None, minilm_tagger: "minilm.MiniLMTagger | None" = None) -> None:
+                 classifier: TechniqueClassifier | None, minilm_tagger: "minilm.MiniLMTagger | None" = None,
+                 encoder_classifier: TechniqueClassifier | None = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(tagger_path))
         self.lexicon, self.prior, self.decoding = lexicon, prior, decoding
         self.classifier = classifier
         self.minilm = minilm_tagger
+        self.encoder_classifier = encoder_classifier
 
     @property
     def settings(self) -> Decoding:
@@ -191,10 +214,17 @@ class FramingModel:
         return round(sum(st.mix(pc, pl) for _, pc, pl in probs) / max(1, len(probs)), 4)
 
     def techniques(self, doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, float]]]:
-        """For each (start, end): all techniques with their probabilities, best first."""
+        """For each (start, end): all techniques with their probabilities, best first. Where the encoder runs
+        and the model has one, the classifier of `techniques-encoder.npz` reads the span features and the
+        encoder's span vectors from the same pass (`encoder_span_vectors`); else that of `techniques.npz`, the
+        span features alone."""
+        clf, dense = self.classifier, None
+        if self.minilm is not None and self.encoder_classifier is not None:
+            clf = self.encoder_classifier
+            dense = encoder_span_vectors(doc.text, encoding_of(doc, self.minilm.encoder), spans)
         out = []
-        for feats in span_features(doc, spans):
-            p = self.classifier.proba(feats)
+        for k, feats in enumerate(span_features(doc, spans)):
+            p = clf.proba(feats, None if dense is None else dense[k])
             order = np.argsort(-p)
             out.append([(self.classifier.classes[k], float(p[k])) for k in order])
         return out
@@ -264,8 +294,9 @@ def load_model(folder: Path | None = None, use_minilm: bool = False) -> FramingM
         raise FramingModelMissing(f"no MiniLM tagger in {folder}: train one with "
                                   "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
     tagger = minilm.MiniLMTagger(weights) if use_minilm else None
+    stacked = folder / ENCODER_TECHNIQUES
     return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), decoding, TechniqueClassifier.load(need[2]),
-                        tagger)
+                        tagger, TechniqueClassifier.load(stacked) if use_minilm and stacked.exists() else None)
 
 
 def shipped_model(folder: str | None = None, tagger: str = "crf") -> FramingModel:

@@ -29,8 +29,17 @@ from threadpoolctl import threadpool_limits
 
 from newsprism.errors import FramingInputError
 from newsprism.framing import minilm
-from newsprism.framing.features import lexicon_keys, lemma_counts, sentence_features, span_features
-from newsprism.framing.model import Decoding, FramingModel, TechniqueClassifier, decode, load_model, save_lexicon
+from newsprism.encoder.doc import encoding_of
+from newsprism.framing.features import encoder_span_vectors, lexicon_keys, lemma_counts, sentence_features, span_features
+from newsprism.framing.model import (
+    ENCODER_TECHNIQUES,
+    Decoding,
+    FramingModel,
+    TechniqueClassifier,
+    decode,
+    load_model,
+    save_lexicon,
+)
 from newsprism.framing.semeval import article_files, merged, read_raw, read_spans, read_techniques, si_score, tc_score
 from newsprism.parse import SPACY_MODEL
 from newsprism.parse import parse as parse_texts
@@ -230,6 +239,9 @@ def train(data_dir: Path, out: Path, seed: int = 0, dev_share: float = 0.15, cac
     }
     (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
     (out / "README.md").write_text(readme(record), encoding="utf-8")
+    if with_minilm and dv:
+        train_encoder_techniques(data_dir, out, log)
+        record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     return record
 
 
@@ -267,6 +279,7 @@ def _fit(out: Path, docs: list, arts: list, tr: list[int], seed: int, with_minil
         seconds["minilm"] = time.time() - mark
     elif weights_path.exists():
         weights_path.unlink()  # a MiniLM tagger from an earlier run would not match this CRF's decoding
+    (out / ENCODER_TECHNIQUES).unlink(missing_ok=True)  # fitted again on this training (`train_encoder_techniques`)
     return FramingModel(out / "spans.crfsuite", lex, prior, {"crf": Decoding()}, clf), tagger
 
 
@@ -305,10 +318,10 @@ def retune(data_dir: Path, out: Path, log=lambda _: None) -> dict:
     model = load_model(out, use_minilm=use_minilm)
     tagger, model.minilm = model.minilm, None
     gold_tc = [(a[0], t, s, e) for a in dev_arts for t, s, e in a[3]]
-    tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))
     decoding, dev = {}, {}
     for name, (lm, weights) in {"crf": (None, (0.0,)), **({"minilm": (tagger, WEIGHTS)} if use_minilm else {})}.items():
         model.minilm = lm
+        tc = tc_score(gold_tc, predict_tc(model, dev_docs, dev_arts))  # the encoder path's own classifier, if any
         decoding[name], record["dev_si_f1_by_threshold"][name], si = choose_decoding(model, dev_docs, dev_arts, weights)
         dev[name] = {"SI": {k: round(v, 4) for k, v in si.items()}, "TC": {k: round(v, 4) for k, v in tc.items()}}
         log(f"{name}: {decoding[name]} SI {dev[name]['SI']}")
@@ -321,6 +334,110 @@ def retune(data_dir: Path, out: Path, log=lambda _: None) -> dict:
     (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
     (out / "README.md").write_text(readme(record), encoding="utf-8")
     return record
+
+
+# The encoder path's technique classifier (`train_encoder_techniques`): the weight of the encoder's standardised
+# span vectors beside the span features, and the regularisation, tried on the tuning half of the development split.
+ENCODER_TC_ALPHAS, ENCODER_TC_CS = (0.05, 0.1, 0.2), (0.2, 0.5)
+
+
+def dev_halves(dev_ids: set[str] | list[str], seed: int) -> tuple[list[str], list[str]]:
+    """The development articles cut in two by id (seeded): (tuning half, reporting half)."""
+    order = sorted(dev_ids)
+    random.Random(seed).shuffle(order)
+    return sorted(order[: len(order) // 2]), sorted(order[len(order) // 2 :])
+
+
+def fit_stacked(feats: list[dict], dense: np.ndarray, y: list[str], alpha: float, C: float,
+                seed: int) -> TechniqueClassifier:
+    """One multinomial logistic regression over the span features (those seen in two spans or more) and the
+    encoder's span vectors (standardised, times `alpha`), stored as a `TechniqueClassifier` that reads both."""
+    from scipy import sparse
+
+    df = Counter(k for f in feats for k in f)
+    vec = DictVectorizer()
+    S = vec.fit_transform([{k: v for k, v in f.items() if df[k] >= 2} for f in feats])
+    mean, sd = dense.mean(0).astype(np.float64), dense.std(0).astype(np.float64) + 1e-6
+    X = sparse.hstack([S, sparse.csr_matrix(alpha * (dense - mean) / sd)]).tocsr()
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
+    with threadpool_limits(1):  # one core: the machine is shared
+        clf.fit(X, y)
+    coef, n = clf.coef_.T, S.shape[1]
+    index = {name: i for i, name in enumerate(vec.get_feature_names_out())}
+    f32 = lambda a: np.asarray(a, dtype=np.float32)  # noqa: E731  as `save` stores them and `load` reads them back
+    return TechniqueClassifier(index, f32(coef[:n]), f32(clf.intercept_), [str(c) for c in clf.classes_],
+                               *(f32(a).astype(np.float64) for a in (coef[n:], mean, sd / alpha)))
+
+
+def train_encoder_techniques(data_dir: Path, out: Path, log=lambda _: None) -> dict:
+    """Fits the encoder path's technique classifier (`techniques-encoder.npz`: span features and the shared
+    encoder's span vectors from the same pass, `encoder_span_vectors`) on the training articles of the model
+    in `out` (its record's split), with its weight and regularisation chosen on the tuning half of the
+    development split (`dev_halves`); keeps it only where it measures better than the feature classifier
+    (`techniques.npz`) on the reporting half, which chose nothing. Writes the figures of both on each half
+    to the record (`techniques_encoder`), the encoder path's development TC, and the README."""
+    out = Path(out)
+    started = time.time()
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    seed, dev_ids = int(record["seed"]), set(record["articles"]["dev_ids"])
+    arts = load_ptc(Path(data_dir))
+    if len(dev_ids - {a[0] for a in arts}):
+        raise FramingInputError(f"{data_dir} lacks development articles of the model in {out}; give the PTC train "
+                                "folder it was trained on")
+    docs = parse([a[1] for a in arts])
+    (out / ENCODER_TECHNIQUES).unlink(missing_ok=True)
+    model = load_model(out, use_minilm=True)
+    feats, dense, y, train_arts = [], [], [], []
+    for doc, art in zip(docs, arts):
+        spans = [(s, e) for _, s, e in art[3]]
+        vectors = encoder_span_vectors(doc.text, encoding_of(doc, model.minilm.encoder), spans)
+        if art[0] not in dev_ids:
+            feats += span_features(doc, spans)
+            dense.append(vectors)
+            y += [t for t, _, _ in art[3]]
+    log(f"encoder pass and span features of {len(arts)} articles in {time.time() - started:.0f} s")
+    dense_all = np.concatenate(dense)
+    dev = [(d, a) for d, a in zip(docs, arts) if a[0] in dev_ids]
+    halves = dict(zip(("tuning", "reporting"), dev_halves(dev_ids, seed)))
+    halves["all"] = sorted(dev_ids)
+
+    def scores(clf: TechniqueClassifier | None) -> dict[str, dict[str, float]]:
+        model.encoder_classifier = clf
+        pred = predict_tc(model, [d for d, _ in dev], [a for _, a in dev])
+        gold = [(a[0], t, s, e) for _, a in dev for t, s, e in a[3]]
+        return {half: {k: round(v, 4) for k, v in tc_score([g for g in gold if g[0] in set(ids)],
+                                                           [p for p in pred if p[0] in set(ids)]).items()}
+                for half, ids in halves.items()}
+
+    tried = {}
+    for alpha in ENCODER_TC_ALPHAS:
+        for C in ENCODER_TC_CS:
+            clf = fit_stacked(feats, dense_all, y, alpha, C, seed)
+            tried[(alpha, C)] = (clf, scores(clf))
+            log(f"alpha {alpha} C {C}: TC {tried[(alpha, C)][1]}")
+    alpha, C = max(tried, key=lambda k: tried[k][1]["tuning"]["F1"])  # ties: the first tried
+    clf, stacked = tried[(alpha, C)]
+    features = scores(None)
+    keep = stacked["reporting"]["F1"] > features["reporting"]["F1"]
+    if keep:
+        clf.save(out / ENCODER_TECHNIQUES)
+    record["techniques_encoder"] = {
+        "command": f"newsprism train framing --data {data_dir} --out {out} --techniques-encoder",
+        "spans": {"train": len(y), "dev": sum(len(a[3]) for _, a in dev)},
+        "halves (seed {}, by article id)".format(seed): {k: len(v) for k, v in halves.items()},
+        "tuning_F1_by_alpha_and_C (chosen on the tuning half)": {
+            f"{a} {c}": r[1]["tuning"]["F1"] for (a, c), r in tried.items()},
+        "alpha": alpha, "C": C,
+        "TC": {"encoder (span features and span vectors)": stacked, "features": features},
+        "kept": "encoder" if keep else "features",
+        "seconds": round(time.time() - started, 1),
+    }
+    record.pop("tc_encoder", None)  # the earlier measurement (encoder vectors alone), replaced by this one
+    if "minilm" in record["dev"]:
+        record["dev"]["minilm"]["TC"] = (stacked if keep else features)["all"]
+    (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (out / "README.md").write_text(readme(record), encoding="utf-8")
+    return record["techniques_encoder"]
 
 
 # The ordinary-news rule: for each article prior of DOC_GRID, the lowest peak (on a grid of SHOWN_GRID) at which
@@ -458,6 +575,11 @@ def readme(record: dict) -> str:
                    f"averaged with the CRF under `--framing-tagger minilm` ({dec['minilm']}).\n"
                    if "minilm" in dec else "")
     table = "\n".join(rows) if rows else "| (no development split) | | | |"
+    tce = record.get("techniques_encoder")
+    encoder_tc_line = ((f"- `{ENCODER_TECHNIQUES}`: the encoder path's technique classifier, one multinomial logistic "
+                        "regression over the span features and the shared encoder's span vectors from the same pass "
+                        "(mean and maximum state over the span, mean over its line).\n")
+                       if tce and tce["kept"] == "encoder" else "")
     timing = ", ".join(f"{k} {v:.0f} s" for k, v in secs.items() if k not in ("total", "retune"))
     retuned = (f"; decoding chosen again (official SemEval-2020 measure) by `{record['decoding_command']}`"
                if "decoding_command" in record else "")
@@ -472,7 +594,7 @@ included).
 - `lexicon.json`: word (and word pair) -> smoothed share of training occurrences inside a span; decoding
   settings per tagger (CRF alone: {dec["crf"]}).
 {minilm_line}- `techniques.npz`: multinomial logistic regression over span features, naming one of the 14 techniques.
-
+{encoder_tc_line}
 Command: `{record["command"]}`{retuned}
 Data: `{record["data"]}` (PTC v2 train: {record["articles"]["train"] + record["articles"]["dev"]} articles),
 seeded split (seed {record["seed"]}): {record["articles"]["train"]} articles ({record["spans"]["train"]} technique
@@ -488,7 +610,27 @@ a little optimistic):
 {table}
 
 Training time: {secs["total"]:.0f} s in all ({timing}) on {record["machine"]}.
-{ordinary_section(record.get("ordinary"))}"""
+{encoder_tc_section(record.get("techniques_encoder"))}{ordinary_section(record.get("ordinary"))}"""
+
+
+def encoder_tc_section(result: dict | None) -> str:
+    """The README's lines on the encoder path's technique classifier (`train_encoder_techniques`'s record)."""
+    if not result:
+        return ""
+    rows = [f"| {name} | {f['tuning']['F1']:.4f} | {f['reporting']['F1']:.4f} | {f['all']['F1']:.4f} |"
+            for name, f in result["TC"].items()]
+    return f"""
+## Techniques on the encoder path
+
+`{result["command"]}` fits one classifier over the span features and the shared encoder's span vectors on
+the training articles ({result["spans"]["train"]} spans); the weight of the vectors (alpha {result["alpha"]}) and C
+({result["C"]}) were chosen on the tuning half of the development split (its articles cut in two by id, seeded),
+and the classifier is kept only where it beats the feature classifier on the reporting half, which chose
+nothing. Kept: **{result["kept"]}**. TC micro F1 (`score_ptc.py`'s measure):
+
+| classifier | tuning half (chosen on this split) | reporting half | whole development split |
+| --- | --- | --- | --- |
+""" + "\n".join(rows) + "\n"
 
 
 def ordinary_section(result: dict | None) -> str:
