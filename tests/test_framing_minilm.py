@@ -184,3 +184,31 @@ def test_retune_chooses_decoding_again_on_the_recorded_dev_split(tmp_path, hand_
     after = json.loads(lexicon.read_text(encoding="utf-8"))
     assert after["decoding"]["crf"]["threshold"] < 0.99 and after["lexicon"] == before["lexicon"]
     assert "--retune" in (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
+
+
+@needs_runtime
+@pytest.mark.slow  # trains, parsing with spaCy's model, and runs the encoder
+def test_encoder_techniques_are_chosen_on_one_dev_half_and_kept_only_if_better_on_the_other(tmp_path, hand_made_ptc):
+    import json
+    import shutil
+
+    from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, Decoding, load_model
+    from newsprism.framing.training import dev_halves, train, train_encoder_techniques
+
+    out = tmp_path / "model"
+    train(hand_made_ptc, out, seed=1, dev_share=0.34)
+    shutil.copy(MODEL_DIR / minilm.ONNX_FILE, out / minilm.ONNX_FILE)  # the shipped encoder, as a --minilm run has one
+    lexicon = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon["decoding"]["minilm"] = vars(Decoding(weight=0.5))
+    (out / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    result = train_encoder_techniques(hand_made_ptc, out)
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    tune, report = dev_halves(record["articles"]["dev_ids"], 1)
+    assert len(tune) == len(report) == 1 and not set(tune) & set(report)
+    scores = result["TC"]
+    better = scores["encoder (span features and span vectors)"]["reporting"]["F1"] > scores["features"]["reporting"]["F1"]
+    assert result["kept"] == ("encoder" if better else "features")
+    assert (out / ENCODER_TECHNIQUES).exists() == better
+    assert (load_model(out, use_minilm=True).encoder_classifier is not None) == better
+    assert load_model(out).encoder_classifier is None  # --fast: the feature classifier
+    assert record["techniques_encoder"] == result and "--techniques-encoder" in (out / "README.md").read_text()
