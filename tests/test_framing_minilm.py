@@ -212,3 +212,16 @@ def test_encoder_techniques_are_chosen_on_one_dev_half_and_kept_only_if_better_o
     assert (load_model(out, use_minilm=True).encoder_classifier is not None) == better
     assert load_model(out).encoder_classifier is None  # --fast: the feature classifier
     assert record["techniques_encoder"] == result and "--techniques-encoder" in (out / "README.md").read_text()
+
+
+@needs_runtime
+@pytest.mark.slow  # loads the shared encoder
+def test_saved_encoder_pipeline_carries_its_technique_classifier(tmp_path):
+    from newsprism.framing.component import FramingComponent
+    from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, shipped_model
+
+    assert (MODEL_DIR / ENCODER_TECHNIQUES).is_file()  # kept by the shipped model's record ("techniques_encoder")
+    FramingComponent(shipped_model(None, "minilm"), tagger="minilm").to_disk(tmp_path)
+    assert (tmp_path / ENCODER_TECHNIQUES).is_file()
+    back = FramingComponent(shipped_model(), folder=MODEL_DIR).from_disk(tmp_path)
+    assert back.tagger == "minilm" and back.model.encoder_classifier.reads_encoder

@@ -30,7 +30,7 @@ from newsprism import native
 from newsprism.doctext import text_of
 from newsprism.framing import DEFAULT_TAGGER, minilm
 from newsprism.framing.features import word_key
-from newsprism.framing.model import MODEL_DIR, FramingModel, shipped_model
+from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
 from newsprism.quotes.voice import voice_of
 
@@ -60,7 +60,8 @@ def make_framing_scorer():
     return framing_score
 
 
-# The files of a framing model folder that `to_disk` carries (the MiniLM tagger's weights only with it).
+# The files of a framing model folder that `to_disk` carries (the MiniLM tagger's weights, and the encoder path's
+# technique classifier where the model has one, only with it).
 MODEL_FILES = ("spans.crfsuite", "lexicon.json", "techniques.npz", "meta.json")
 
 
@@ -86,9 +87,11 @@ class FramingComponent:
         return self.scorer(examples, **kwargs)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Copies the model folder's files into `path` (the MiniLM tagger's weights when `tagger` is minilm)."""
-        names = [*MODEL_FILES, *([minilm.ONNX_FILE] if self.tagger == "minilm" else [])]
-        files = [self.folder / n for n in names if n != "meta.json" or (self.folder / n).is_file()]
+        """Copies the model folder's files into `path` (the MiniLM tagger's weights and the encoder path's
+        technique classifier when `tagger` is minilm)."""
+        names = [*MODEL_FILES, *([minilm.ONNX_FILE, ENCODER_TECHNIQUES] if self.tagger == "minilm" else [])]
+        optional = ("meta.json", ENCODER_TECHNIQUES)
+        files = [self.folder / n for n in names if n not in optional or (self.folder / n).is_file()]
         native.save_files(path, files, {"tagger": self.tagger})
 
     def from_disk(self, path, *, exclude=tuple()) -> "FramingComponent":
