@@ -749,11 +749,14 @@ def train_framing(
 def train_tone(
     data: Path = typer.Option(Path("../shared/data/newsmtsc"), help="NewsMTSC folder (train.jsonl, dev-mt.jsonl, dev-rw.jsonl)."),
     out: Path = typer.Option(Path("newsprism/models/tone"), help="Folder for the tone head."),
+    seed: int = typer.Option(0, help="Random seed: the same seed and data give the same head."),
 ) -> None:
-    """Train the tone head over the shared encoder (C chosen on dev-mt; dev-rw reported)."""
+    """Train the tone head over the shared encoder on NewsMTSC train (train extra); dev-rw and dev-mt reported."""
     from newsprism.tone.training import train
 
-    print(json.dumps(train(data, out, log=lambda m: print(m, file=sys.stderr))["dev"]))
+    if importlib.util.find_spec("torch") is None:
+        raise typer.BadParameter("training the tone head needs the train extra: make setup-train")
+    print(json.dumps(train(data, out, seed=seed, log=lambda m: print(m, file=sys.stderr))["dev"]))
 
 
 @events_app.command("classify")
@@ -769,6 +772,21 @@ def events_classify(
     print("id\tlabel")
     for ident, label in classify_snippets(tsv, scheme.value):
         print(f"{ident}\t{label}")
+
+
+@eval_app.command("tone")
+def eval_tone(
+    data: Path = typer.Option(Path("../shared/data/newsmtsc"), help="NewsMTSC folder (dev-rw.jsonl, dev-mt.jsonl)."),
+) -> None:
+    """Tone head's macro F1 and accuracy on NewsMTSC dev-rw and dev-mt (the head's settings were chosen comparing
+    heads on both): one JSON line."""
+    from newsprism.tone.evaluation import DEV_SPLITS, evaluate
+    from newsprism.tone.model import shipped_model
+
+    for split in DEV_SPLITS:
+        if not (data / f"{split}.jsonl").is_file():
+            raise InputNotFound(f"{data / f'{split}.jsonl'} not found; give --data the NewsMTSC folder")
+    print(json.dumps(evaluate(shipped_model(), data)))
 
 
 @eval_app.command("events")

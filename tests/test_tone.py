@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from dataclasses import asdict
 
@@ -15,6 +16,8 @@ from newsprism.schema import Entity, Quote, Span, Tone, Voice
 from newsprism.tone.model import MODEL_DIR, HEAD_FILE
 from newsprism.quotes.voice import voice_of
 
+needs_train = pytest.mark.skipif(importlib.util.find_spec("torch") is None or not minilm.available(),
+                                 reason="the train extra is not installed (make setup-train)")
 needs_model = pytest.mark.skipif(not minilm.available() or not (MODEL_DIR / HEAD_FILE).exists(),
                                  reason="the encoder run time or the tone head is missing (make setup; "
                                         "newsprism train tone)")
@@ -78,7 +81,7 @@ def test_tone_classify_prints_json_lines_and_names_bad_lines(tmp_path):
     assert ":2: JSONDecodeError" in res.stderr and ":3: ValueError" in res.stderr
 
 
-@needs_model
+@needs_train
 def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
     import newsprism.tone.training as tt
     from newsprism.tone.model import ToneModel
@@ -91,11 +94,16 @@ def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
                          "polarity": pol})
     for name in ("train", "dev-mt", "dev-rw"):
         (tmp_path / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    monkeypatch.setattr(tt, "C_GRID", (0.1, 1.0))
-    record = tt.train(tmp_path, tmp_path / "model", log=lambda _: None)
-    assert record["C"] in (0.1, 1.0) and record["dev"]["dev-rw"]["rows"] == 36
+    monkeypatch.setattr(tt, "EPOCHS", 20)  # 36 sentences: a few steps an epoch
+    record = tt.train(tmp_path, tmp_path / "model", seed=3, log=lambda _: None)
+    assert record["seed"] == 3 and record["dev"]["dev-rw"]["rows"] == 36
     assert record["dev"]["dev-rw"]["f1m"] > 0.9
-    assert ToneModel(tmp_path / "model").classify([("Voters loved the governor number 3.", 17, 25)])[0][0] == 1
+    model = ToneModel(tmp_path / "model")
+    assert model.classify([("Voters loved the governor number 3.", 17, 25)])[0][0] == 1
+    assert model.head.params["proj_w"].shape[0] == tt.MEMBERS  # the members, stacked
+    again = tt.train(tmp_path, tmp_path / "again", seed=3, log=lambda _: None)
+    assert again["dev"] == record["dev"]  # seeded: the same head
+    assert (tmp_path / "model" / "tone-head.npz").read_bytes() == (tmp_path / "again" / "tone-head.npz").read_bytes()
 
 
 def stored_analysis(aid: str, source: str, published: str):

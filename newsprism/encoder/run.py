@@ -30,11 +30,13 @@ MAX_PIECES = 254  # wordpieces per window, [CLS] and [SEP] aside
 @dataclass
 class Encoding:
     """The encoder's output for one text, wordpiece by wordpiece in text order: character offsets
-    (n, 2), the span head's P(inside) (n,) and the last layer's states (n, 384, float16)."""
+    (n, 2), the span head's P(inside) (n,), the last layer's states (n, 384, float16) and the wordpieces'
+    ids (n,; the tone head reads their frozen embeddings beside the states)."""
 
     offsets: np.ndarray
     inside: np.ndarray
     hidden: np.ndarray
+    ids: np.ndarray
 
     def char_probs(self, length: int) -> np.ndarray:
         """P(inside a span) for every character of a text of `length` (0 where no wordpiece lies)."""
@@ -97,11 +99,12 @@ class SharedEncoder:
         wins = windows(text)
         if not wins:
             return Encoding(np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32),
-                            np.zeros((0, 384), dtype=np.float16))
+                            np.zeros((0, 384), dtype=np.float16), np.zeros(0, dtype=np.int64))
         res = self.run_windows([w[0] for w in wins])
         return Encoding(np.array([o for w in wins for o in w[1]], dtype=np.int64).reshape(-1, 2),
                         np.concatenate([p for p, _ in res]).astype(np.float32),
-                        np.concatenate([h for _, h in res]))
+                        np.concatenate([h for _, h in res]),
+                        np.array([i for w in wins for i in w[0]], dtype=np.int64))
 
 
 def shared_encoder(path: Path | None = None) -> SharedEncoder:

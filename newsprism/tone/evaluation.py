@@ -1,6 +1,6 @@
 """Tone's figures: macro F1 over the three polarities (as the shared `score_tone.py` computes it) and accuracy,
-of the tone head on NewsMTSC's development files. Training chooses its C by `f1_macro` and records `scores`;
-the gate and the records test measure the shipped head with `evaluate`."""
+of the tone head on NewsMTSC's development files. Training records `scores`; `newsprism eval tone`, the gate
+and the records test measure the shipped head with `evaluate`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from newsprism.tone.data import items, polarities, read_lines
 from newsprism.tone.model import POLARITIES, ToneModel
 
-DEV_SPLITS = ("dev-rw", "dev-mt")  # dev-rw is the kind of the held-out test set; C is chosen on dev-mt
+DEV_SPLITS = ("dev-rw", "dev-mt")  # dev-rw is the kind of the held-out (real-world) test set
 
 
 def f1_macro(gold: list[int], pred: list[int]) -> float:

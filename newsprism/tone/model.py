@@ -1,7 +1,18 @@
 """The tone head: for a sentence and a mention in it, negative, neutral or positive (-1, 0, 1) with its
-probability, read from the shared encoder's pass (`newsprism.encoder.run`): a multinomial logistic
-regression over the mean state of the sentence's wordpieces and the mean state of the mention's, trained
-on NewsMTSC by `newsprism train tone`. No PyTorch: numpy over the encoder's onnxruntime output.
+probability, read from the shared encoder's pass (`newsprism.encoder.run`), trained on NewsMTSC by
+`newsprism train tone` (`newsprism.tone.training`). No PyTorch: numpy over the encoder's onnxruntime output.
+
+What it reads of a sentence: its wordpieces' last-layer states beside their frozen word embeddings (the
+base model's, which the encoder's input already looks up), each told whether it lies in the mention and how
+far from it (a signed distance in wordpieces, cut at MAX_DISTANCE). Each member of a small ensemble
+projects the states (layer norm, linear), adds those two embeddings, and pools three vectors: the mention's
+mean, the sentence's mean, and what the mention attends to in the sentence (a query made of the first two,
+ATTENTION_HEADS heads); a small MLP on the three gives the classes' scores. The members' probabilities are
+averaged and the likeliest class taken.
+
+An article's wordpieces are projected in one matrix product and each sentence's mentions judged together
+(`ToneModel.judge`); a NewsMTSC line is computed alone (`ToneModel.classify`). Either way an answer depends on
+that article or line only, whatever else is analysed with it.
 """
 
 from __future__ import annotations
@@ -14,43 +25,118 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.encoder import base
-from newsprism.errors import EncoderHeadMissing, ToneInputError
 from newsprism.encoder.run import MAX_PIECES, Encoding, SharedEncoder, shared_encoder
+from newsprism.errors import EncoderHeadMissing, ToneInputError
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "tone"
 HEAD_FILE = "tone-head.npz"
 POLARITIES = (-1, 0, 1)  # the order of the head's outputs
-FEATURES = 768  # the head's input: the sentence's and the mention's mean states, 384 each (MiniLM's width)
-SENTENCES_PER_RUN = 256  # sentences encoded per encoder call: bounded memory, few calls
+MAX_DISTANCE = 15  # wordpieces further from the mention than this share one position embedding
+ATTENTION_HEADS = 4
+WIDTH = 384  # MiniLM's state width
+INPUT = 2 * WIDTH  # what the head reads of a wordpiece: its state and its word embedding
+PARAMS = ("ln_g", "ln_b", "proj_w", "proj_b", "tag", "pos", "query_w", "query_b", "hidden_w", "hidden_b",
+          "out_w", "out_b")  # each stacked over the ensemble's members
 
 
-def features(enc: Encoding, sentence: tuple[int, int], mention: tuple[int, int]) -> np.ndarray | None:
-    """[mean state of the sentence, mean state of the mention] (768 floats), or None when the mention
-    covers no wordpiece."""
-    m = enc.mean_state(*mention)
-    s = enc.mean_state(*sentence)
-    return None if m is None or s is None else np.concatenate([s, m])
+@dataclass
+class Item:
+    """What the head reads of one (sentence, mention): the sentence's wordpieces' states and word embeddings
+    (n, 768) and whether each wordpiece lies in the mention (n,)."""
+
+    states: np.ndarray
+    inside: np.ndarray
+
+
+def states_of(enc: Encoding) -> np.ndarray:
+    """What the head reads of each wordpiece of `enc`: its state beside its word embedding (n, 768)."""
+    return np.concatenate([enc.hidden.astype(np.float32), base.embed(enc.ids)], -1)
+
+
+def pieces_of(offsets: np.ndarray, span: tuple[int, int]) -> slice:
+    """The wordpieces (character offsets (n, 2) in text order) overlapping the character span."""
+    return slice(int(np.searchsorted(offsets[:, 1], span[0], side="right")),
+                 int(np.searchsorted(offsets[:, 0], span[1], side="left")))
+
+
+def marks_of(offsets: np.ndarray, mention: tuple[int, int]) -> np.ndarray:
+    """Which wordpieces (by character offsets) overlap `mention`."""
+    return (offsets[:, 0] < mention[1]) & (offsets[:, 1] > mention[0])
+
+
+def positions(marks: np.ndarray) -> np.ndarray:
+    """Each wordpiece's position embedding index, for each row of mention marks (m, n): its signed distance
+    to the mention (0 inside it), cut at +-MAX_DISTANCE and shifted to 0..2*MAX_DISTANCE; all 0 in a row
+    whose mention covers no wordpiece."""
+    n = marks.shape[-1]
+    has = marks.any(-1, keepdims=True)
+    first = marks.argmax(-1)[..., None]
+    last = n - 1 - marks[..., ::-1].argmax(-1)[..., None]
+    k = np.arange(n)
+    d = np.where(k < first, k - first, np.where(k > last, k - last, 0))
+    return np.where(has, np.clip(d, -MAX_DISTANCE, MAX_DISTANCE) + MAX_DISTANCE, 0)
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    """GELU, tanh form (as the training module's `torch.nn.GELU(approximate="tanh")`)."""
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
 
 
 @dataclass
 class ToneHead:
-    """Standardised features -> multinomial logistic regression, stored as plain arrays."""
+    """The ensemble's parameters, stacked over members (first axis). The layer norm's scale and shift are
+    folded into the projection once, so a sentence's wordpieces are projected for all members in one matrix
+    product (`project`), shared by every mention in that sentence (`logits`)."""
 
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray  # (768, 3)
-    bias: np.ndarray  # (3,)
+    params: dict[str, np.ndarray]
 
-    def probs(self, feats: np.ndarray) -> np.ndarray:
-        """Class probabilities (negative, neutral, positive) per row of features."""
-        z = ((feats - self.mean) / self.scale) @ self.weights + self.bias
+    def __post_init__(self) -> None:
+        p = self.params
+        k, c, d = p["proj_w"].shape
+        self._proj_w = (p["ln_g"][:, :, None] * p["proj_w"]).transpose(1, 0, 2).reshape(c, k * d)
+        self._proj_b = np.einsum("kc,kcd->kd", p["ln_b"], p["proj_w"]) + p["proj_b"]
+
+    def project(self, states: np.ndarray) -> np.ndarray:
+        """The members' projections (members, n, width) of a sentence's wordpieces (n, 768)."""
+        h = (states - states.mean(-1, keepdims=True)) / np.sqrt(states.var(-1, keepdims=True) + 1e-5)
+        k, d = self._proj_b.shape
+        return (h @ self._proj_w).reshape(len(h), k, d).transpose(1, 0, 2) + self._proj_b[:, None]
+
+    def logits(self, projected: np.ndarray, marks: np.ndarray) -> np.ndarray:
+        """The members' class scores (members, m, 3) for the m mentions that the rows of `marks` (m, n) mark
+        in one projected sentence."""
+        p = self.params
+        x = projected[:, None] + p["tag"][:, marks.astype(np.int64)] + p["pos"][:, positions(marks)]  # (k, m, n, d)
+        k, m, n, d = x.shape
+        weights = marks.astype(np.float32)
+        mention = (weights[None, :, None] @ x)[:, :, 0] / np.maximum(weights.sum(-1), 1.0)[None, :, None]  # (k, m, d)
+        sentence = x.mean(2)
+        q = np.concatenate([mention, sentence], -1) @ p["query_w"] + p["query_b"][:, None]
+        dh = d // ATTENTION_HEADS
+        keys = x.reshape(k, m, n, ATTENTION_HEADS, dh).transpose(0, 1, 3, 2, 4)  # (k, m, heads, n, dh)
+        scores = (keys @ q.reshape(k, m, ATTENTION_HEADS, dh, 1))[..., 0] / np.sqrt(dh)  # (k, m, heads, n)
+        att = np.exp(scores - scores.max(-1, keepdims=True))
+        att = att / att.sum(-1, keepdims=True)
+        context = (att[..., None, :] @ keys)[..., 0, :].reshape(k, m, d)
+        z = np.concatenate([mention, sentence, context], -1)
+        z = gelu(z @ p["hidden_w"] + p["hidden_b"][:, None])
+        return z @ p["out_w"] + p["out_b"][:, None]
+
+    def verdicts(self, projected: np.ndarray, marks: np.ndarray) -> list[tuple[int, float]]:
+        """(polarity, its probability) for each mention marked in a projected sentence: the likeliest class,
+        the members' probabilities averaged."""
+        z = self.logits(projected, marks)
         z = np.exp(z - z.max(-1, keepdims=True))
-        return z / z.sum(-1, keepdims=True)
+        probs = (z / z.sum(-1, keepdims=True)).mean(0)
+        return [(POLARITIES[int(np.argmax(row))], round(float(row.max()), 4)) for row in probs]
+
+    def judge(self, item: Item) -> tuple[int, float]:
+        """(polarity, its probability) for one item."""
+        return self.verdicts(self.project(item.states), item.inside[None])[0]
 
     def save(self, path: Path) -> None:
-        """Writes the arrays to one .npz file."""
-        np.savez_compressed(path, mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
-                            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
+        """Writes the arrays to one .npz file (float16 weights: the head as shipped is what was measured)."""
+        np.savez_compressed(path, **{k: v.astype(np.float16) for k, v in self.params.items()})
 
     @classmethod
     def load(cls, path: Path) -> "ToneHead":
@@ -59,13 +145,37 @@ class ToneHead:
             raise EncoderHeadMissing(f"{path} is missing: train it with "
                                      "`newsprism train tone --data ../shared/data/newsmtsc`")
         with np.load(path, allow_pickle=False) as z:
-            return cls(z["mean"], z["scale"], z["weights"], z["bias"])
+            missing = [k for k in PARAMS if k not in z.files]
+            if missing:
+                raise EncoderHeadMissing(f"{path} is not a tone head of this version (no {', '.join(missing)}): "
+                                         "train it again with `newsprism train tone`")
+            return cls({k: z[k].astype(np.float32) for k in PARAMS})
 
 
-def verdict(p: np.ndarray) -> tuple[int, float]:
-    """(polarity, its probability) from one row of class probabilities."""
-    k = int(p.argmax())
-    return POLARITIES[k], round(float(p[k]), 4)
+@lru_cache(maxsize=1)
+def _blas():
+    """threadpoolctl's view of the BLAS numpy loaded, made once (finding the libraries takes a while)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread():
+    """A context in which numpy's matrix products run on one thread. The head's products are small: on a
+    busy machine, BLAS's threads waiting for a core cost a hundred times the product (measured: 56 ms against
+    0.3 ms for 40x768 by 768x64 on two loaded cores), and the pipeline's parallelism is its worker processes."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
+def piece_window(offsets: list[tuple[int, int]], start: int, end: int) -> slice:
+    """The MAX_PIECES wordpieces of a sentence the encoder reads: all of them, or for a longer sentence the
+    window centred on the mention start..end."""
+    n = len(offsets)
+    if n <= MAX_PIECES:
+        return slice(0, n)
+    inside = [k for k, (s, e) in enumerate(offsets) if s < end and e > start] or [0]
+    first = min(max(0, (inside[0] + inside[-1]) // 2 - MAX_PIECES // 2), n - MAX_PIECES)
+    return slice(first, first + MAX_PIECES)
 
 
 class ToneModel:
@@ -76,40 +186,54 @@ class ToneModel:
         self.head = ToneHead.load((Path(folder) if folder else MODEL_DIR) / HEAD_FILE)
         self.encoder = encoder
 
-    def sentence_features(self, items: list[tuple[str, int, int]]) -> np.ndarray:
-        """Features for (sentence, mention start, mention end) items, each sentence encoded alone."""
+    def items(self, rows: list[tuple[str, int, int]]) -> list[Item]:
+        """What the head reads of each (sentence, mention start, mention end), each sentence encoded alone
+        (a sentence longer than one window: the window around the mention)."""
         if self.encoder is None:
             self.encoder = shared_encoder()
-        out = np.zeros((len(items), FEATURES), dtype=np.float32)
-        for k in range(0, len(items), SENTENCES_PER_RUN):
-            chunk = items[k : k + SENTENCES_PER_RUN]
-            encs = []
-            for sentence, start, end in chunk:
-                if not 0 <= start < end <= len(sentence):
-                    raise ToneInputError(f"mention {start}-{end} is empty or outside its sentence "
-                                         f"of {len(sentence)} characters; give character offsets inside it")
-                e = base.tokenizer().encode(sentence, add_special_tokens=False)
-                encs.append((e.ids[:MAX_PIECES], e.offsets[:MAX_PIECES]))  # one window: a longer sentence is cut
-            res = self.encoder.run_windows([ids for ids, _ in encs])
-            for j, ((_, offs), (p, h), (sentence, start, end)) in enumerate(zip(encs, res, chunk)):
-                enc = Encoding(np.array(offs, dtype=np.int64).reshape(-1, 2), p, h)
-                f = features(enc, (0, len(sentence)), (start, end))
-                out[k + j] = f if f is not None else 0.0
+        out = []
+        for sentence, start, end in rows:
+            if not 0 <= start < end <= len(sentence):
+                raise ToneInputError(f"mention {start}-{end} is empty or outside its sentence "
+                                     f"of {len(sentence)} characters; give character offsets inside it")
+            e = base.tokenizer().encode(sentence, add_special_tokens=False)
+            cut = piece_window(e.offsets, start, end)
+            ids, offs = e.ids[cut], np.array(e.offsets[cut], dtype=np.int64).reshape(-1, 2)
+            if not ids:  # no wordpiece at all (blank or control characters): nothing for the mention to mark
+                out.append(Item(np.zeros((1, INPUT), np.float32), np.zeros(1, bool)))
+                continue
+            probs, hidden = self.encoder.run_window(ids)
+            out.append(Item(states_of(Encoding(offs, probs, hidden, np.array(ids, dtype=np.int64))),
+                            marks_of(offs, (start, end))))
         return out
 
-    def classify(self, items: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
+    def classify(self, rows: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
         """(polarity, its probability) for each (sentence, mention start, mention end)."""
-        if not items:
-            return []
-        return [verdict(p) for p in self.head.probs(self.sentence_features(items))]
+        found = self.items(rows)
+        with one_blas_thread():
+            return [self.head.judge(item) for item in found]
 
     def judge(self, enc: Encoding, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[int, float] | None]:
         """(polarity, probability) for each (sentence span, mention span) of an encoded article; None where
-        the mention covers no wordpiece."""
-        feats = [features(enc, s, m) for s, m in pairs]
-        rows = [f for f in feats if f is not None]
-        probs = iter(self.head.probs(np.stack(rows)) if rows else [])
-        return [verdict(next(probs)) if f is not None else None for f in feats]
+        the mention covers no wordpiece. The article's wordpieces are projected once; each sentence's
+        mentions are then judged together."""
+        out: list[tuple[int, float] | None] = [None] * len(pairs)
+        if not pairs or not len(enc.offsets):
+            return out
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        for j, (sentence, _) in enumerate(pairs):
+            by_sentence.setdefault(sentence, []).append(j)
+        with one_blas_thread():
+            projected = self.head.project(states_of(enc))
+            for sentence, js in by_sentence.items():
+                cut = pieces_of(enc.offsets, sentence)
+                marks = np.stack([marks_of(enc.offsets[cut], pairs[j][1]) for j in js])
+                found = marks.any(-1)
+                if found.any():
+                    verdicts = self.head.verdicts(projected[:, cut], marks[found])
+                    for j, verdict in zip([j for j, f in zip(js, found) if f], verdicts):
+                        out[j] = verdict
+        return out
 
 
 @lru_cache(maxsize=2)

@@ -1,10 +1,16 @@
-"""Trains the tone head (`newsprism.tone.model`) on NewsMTSC over the shared encoder's states.
+"""Trains the tone head (`newsprism.tone.model`) on NewsMTSC over the shared encoder's states (needs the
+`train` extra: PyTorch).
 
 `newsprism train tone --data ../shared/data/newsmtsc --out newsprism/models/tone`: every sentence of
-`train.jsonl` goes once through the shared encoder (`newsprism.encoder.run`, as the article pass runs it);
-a multinomial logistic regression over [sentence mean state, mention mean state] is fitted for each C of
-C_GRID, the one with the best macro F1 on `dev-mt` kept; `dev-rw` (the kind of the held-out test set) is
-only reported. Deterministic (lbfgs), so no seed. The record goes to `meta.json` and `README.md`.
+`train.jsonl`, `dev-mt.jsonl` and `dev-rw.jsonl` goes once through the shared encoder (`ToneModel.items`, as
+`newsprism tone classify` runs it). MEMBERS heads of the model's shape are trained on train alone, member k
+with seed `seed + k` (AdamW with a one-cycle schedule, EPOCHS epochs, label smoothing, batches of sentences
+of like length), and saved together in float16. Nothing is chosen on the development splits by this command;
+the settings below (the head's shape, the word embeddings beside the states, the epochs) were chosen comparing
+heads on `dev-mt` and `dev-rw` both, with the cost at analysis time, so neither is a clean held-out figure:
+NewsMTSC's real-world test split is that (never read here). Both are measured by the numpy head as shipped.
+Single-threaded and seeded, so the same data and seed give the same head. The record goes to `meta.json` and
+`README.md`.
 """
 
 from __future__ import annotations
@@ -16,17 +22,101 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from newsprism.tone.data import items, polarities, read_lines
-from newsprism.tone.evaluation import f1_macro, scores
-from newsprism.tone.model import HEAD_FILE, POLARITIES, ToneHead, ToneModel
+from newsprism.tone.evaluation import scores
+from newsprism.tone.model import (ATTENTION_HEADS, HEAD_FILE, INPUT, MAX_DISTANCE, POLARITIES, Item, ToneHead,
+                                  ToneModel, positions)
 
-C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+MEMBERS = 1  # heads in the ensemble: each costs as much again at analysis time (one alone varies by about 0.02 F1m from seed to seed)
+DIM = 64  # each head's width (the projection of every judged sentence's wordpieces is most of its cost)
+EPOCHS = 5
+BATCH = 32
+LEARNING_RATE = 1e-3
+WEIGHT_DECAY = 0.05
+DROPOUT = 0.3
+LABEL_SMOOTHING = 0.1
 
 
-def train(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
-    """Encodes, fits, chooses C on dev-mt, writes the head and its record; returns the record."""
-    from sklearn.linear_model import LogisticRegression
-    from threadpoolctl import threadpool_limits
+def _module(torch):
+    """The head as a PyTorch module: the same computation as `ToneHead.logits`, over a padded batch."""
+    nn = torch.nn
+
+    class Head(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ln = nn.LayerNorm(INPUT)
+            self.proj = nn.Linear(INPUT, DIM)
+            self.tag = nn.Embedding(2, DIM)
+            self.pos = nn.Embedding(2 * MAX_DISTANCE + 1, DIM)
+            self.query = nn.Linear(2 * DIM, DIM)
+            self.hidden = nn.Linear(3 * DIM, DIM)
+            self.out = nn.Linear(DIM, 3)
+            self.drop = nn.Dropout(DROPOUT)
+            self.gelu = nn.GELU(approximate="tanh")
+
+        def forward(self, states, inside, mask, pos):
+            x = self.proj(self.drop(self.ln(states))) + self.tag(inside.long()) + self.pos(pos)
+            n_inside = inside.sum(1, keepdim=True).clamp(min=1)
+            mention = (x * inside[..., None]).sum(1) / n_inside
+            sentence = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+            b, n, d = x.shape
+            dh = d // ATTENTION_HEADS
+            q = self.query(torch.cat([mention, sentence], -1)).view(b, ATTENTION_HEADS, dh)
+            keys = x.view(b, n, ATTENTION_HEADS, dh)
+            att = torch.einsum("bhd,bnhd->bhn", q, keys) / dh**0.5
+            att = att.masked_fill((mask == 0)[:, None, :], -1e9).softmax(-1)
+            context = torch.einsum("bhn,bnhd->bhd", att, keys).reshape(b, d)
+            z = self.drop(torch.cat([mention, sentence, context], -1))
+            return self.out(self.drop(self.gelu(self.hidden(z))))
+
+    return Head
+
+
+def _batch(torch, rows: list[Item]):
+    """Padded tensors (states, inside, mask, positions) for items."""
+    n = max(len(r.inside) for r in rows)
+    states = np.zeros((len(rows), n, INPUT), np.float32)  # float16 states of training come back to float32
+    inside, mask, pos = (np.zeros((len(rows), n), t) for t in (np.float32, np.float32, np.int64))
+    for j, r in enumerate(rows):
+        m = len(r.inside)
+        states[j, :m], inside[j, :m], mask[j, :m], pos[j, :m] = r.states, r.inside, 1, positions(r.inside[None])[0]
+    return [torch.from_numpy(a) for a in (states, inside, mask, pos)]
+
+
+def fit_member(rows: list[Item], gold: list[int], seed: int) -> dict[str, np.ndarray]:
+    """One head trained on `rows` with `seed`: its parameters under `ToneHead`'s names."""
+    import torch
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    net = _module(torch)()
+    order = np.argsort([len(r.inside) for r in rows], kind="stable")  # like lengths together: little padding
+    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, LEARNING_RATE, total_steps=EPOCHS * len(batches), pct_start=0.1)
+    y = torch.tensor([POLARITIES.index(g) for g in gold])
+    net.train()
+    for _ in range(EPOCHS):
+        for k in rng.permutation(len(batches)):
+            b = batches[k]
+            loss = torch.nn.functional.cross_entropy(net(*_batch(torch, [rows[j] for j in b])), y[torch.from_numpy(b)],
+                                                     label_smoothing=LABEL_SMOOTHING)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    t = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    return {"ln_g": t["ln.weight"], "ln_b": t["ln.bias"], "proj_w": t["proj.weight"].T, "proj_b": t["proj.bias"],
+            "tag": t["tag.weight"], "pos": t["pos.weight"], "query_w": t["query.weight"].T,
+            "query_b": t["query.bias"], "hidden_w": t["hidden.weight"].T, "hidden_b": t["hidden.bias"],
+            "out_w": t["out.weight"].T, "out_b": t["out.bias"]}
+
+
+def train(data: Path, out: Path, seed: int = 0, log: Callable[[str], None] = print) -> dict:
+    """Encodes, fits the members, writes the head and its record (dev-rw and dev-mt figures); returns the record."""
+    import torch
 
     started = time.monotonic()
     data, out = Path(data), Path(out)
@@ -36,39 +126,40 @@ def train(data: Path, out: Path, log: Callable[[str], None] = print) -> dict:
     splits = {}
     for name in ("train", "dev-mt", "dev-rw"):
         rows = read_lines(data / f"{name}.jsonl")
-        X = model.sentence_features(items(rows))
-        splits[name] = (X, polarities(rows))
+        encoded = model.items(items(rows))
+        if name == "train":  # float16 while training: half the memory; the dev items stay as shipped
+            encoded = [Item(it.states.astype(np.float16), it.inside) for it in encoded]
+        splits[name] = (encoded, polarities(rows))
         log(f"{name}: {len(rows)} sentences encoded ({time.monotonic() - started:.0f} s)")
-    X, y = splits["train"]
-    mean, scale = X.mean(0), X.std(0) + 1e-6
-    Z = {k: (v[0] - mean) / scale for k, v in splits.items()}
-    best = None
-    by_c = {}
-    for c in C_GRID:
-        clf = LogisticRegression(C=c, max_iter=2000)
-        with threadpool_limits(1):
-            clf.fit(Z["train"], y)
-        pred = [int(v) for v in clf.predict(Z["dev-mt"])]
-        by_c[str(c)] = f1_macro(splits["dev-mt"][1], pred)
-        log(f"C={c}: dev-mt F1m {by_c[str(c)]:.4f}")
-        if best is None or by_c[str(c)] > by_c[str(best[0])]:
-            best = (c, clf)
-    c, clf = best
-    order = [list(clf.classes_).index(p) for p in POLARITIES]
-    head = ToneHead(mean, scale, clf.coef_.T[:, order].copy(), clf.intercept_[order].copy())
-    head.save(out / HEAD_FILE)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the same sums in the same order on any machine
+    try:
+        members = []
+        for k in range(MEMBERS):
+            members.append(fit_member(*splits["train"], seed=seed + k))
+            log(f"member {k + 1}/{MEMBERS} trained ({time.monotonic() - started:.0f} s)")
+    finally:
+        torch.set_num_threads(threads)
+    ToneHead({name: np.stack([m[name] for m in members]) for name in members[0]}).save(out / HEAD_FILE)
+    model.head = ToneHead.load(out / HEAD_FILE)
     dev = {}
     for name in ("dev-rw", "dev-mt"):
-        Xd, yd = splits[name]
-        pred = [POLARITIES[k] for k in head.probs(Xd).argmax(-1)]
-        dev[name] = scores(yd, pred)
+        rows, gold = splits[name]
+        dev[name] = scores(gold, [model.head.judge(it)[0] for it in rows])
     record = {
-        "command": f"newsprism train tone --data {data} --out {out}",
+        "command": f"newsprism train tone --data {data} --out {out} --seed {seed}",
         "encoder": "the shared encoder (all-MiniLM-L6-v2 fine-tuned with the framing span head, int8 ONNX)",
-        "features": "mean last-layer state of the sentence's wordpieces and of the mention's (768)",
-        "C": c, "dev_mt_f1m_by_C": {k: round(v, 4) for k, v in by_c.items()},
-        "train_rows": len(y), "dev": dev, "seconds": round(time.monotonic() - started),
-        "machine": f"{platform.machine()} {os.cpu_count()} cpu, python {platform.python_version()}",
+        "head": (f"{MEMBERS} member(s) (seeds {seed}..{seed + MEMBERS - 1}; probabilities averaged), each: the "
+                 f"sentence's wordpiece states and word embeddings with mention and distance embeddings, projected "
+                 f"to {DIM}; the mention's mean, the sentence's mean and a {ATTENTION_HEADS}-head attention from "
+                 f"the mention over the sentence; an MLP of {DIM}"),
+        "training": {"epochs": EPOCHS, "batch": BATCH, "learning_rate": LEARNING_RATE,
+                     "weight_decay": WEIGHT_DECAY, "dropout": DROPOUT, "label_smoothing": LABEL_SMOOTHING},
+        "chosen_on": "dev-mt and dev-rw (the head's shape and training settings, comparing heads)",
+        "seed": seed, "train_rows": len(splits["train"][1]), "dev": dev,
+        "seconds": round(time.monotonic() - started),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpu, python {platform.python_version()}, "
+                   f"torch {torch.__version__}",
     }
     (out / "meta.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     write_readme(out, record)
@@ -80,12 +171,13 @@ def write_readme(out: Path, record: dict) -> None:
     """A short human-readable record of the head beside it."""
     lines = ["# newsprism tone head (NewsMTSC)", "",
              "Written by `newsprism.tone.training.train`; `meta.json` holds the full record.", "",
-             f"- `{HEAD_FILE}`: multinomial logistic regression (C={record['C']}, chosen on dev-mt) over "
-             f"{record['features']}, read from {record['encoder']}.", "",
+             f"- `{HEAD_FILE}`: {record['head']}; read from {record['encoder']}. Trained on NewsMTSC's train "
+             "split only.",
+             "- The head's shape and training settings were chosen comparing heads on dev-mt and dev-rw both "
+             "(so both figures below are optimistic); NewsMTSC's real-world test split is the held-out one.", "",
              f"Command: `{record['command']}` ({record['train_rows']} training sentences, {record['seconds']} s "
              f"on {record['machine']}).", "",
              "| split | F1m | accuracy | rows |", "| --- | --- | --- | --- |"]
     for name, s in record["dev"].items():
-        note = " (C chosen on this split)" if name == "dev-mt" else ""
-        lines.append(f"| {name}{note} | {s['f1m']:.3f} | {s['accuracy']:.3f} | {s['rows']} |")
+        lines.append(f"| {name} (settings chosen on this split) | {s['f1m']:.3f} | {s['accuracy']:.3f} | {s['rows']} |")
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
