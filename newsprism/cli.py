@@ -845,7 +845,7 @@ def options(
     max_html_bytes: int = typer.Option(None, min=0, help="Largest HTML page read, in bytes (default 20,000,000)."),
     max_html_depth: int = typer.Option(None, min=0, help="Deepest nesting of HTML elements read (default 1,000)."),
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
-    fast: bool = typer.Option(False, "--fast", envvar="NEWSPRISM_FAST", help="Skip the shared encoder: framing spans by the CRF alone and no tone, for bulk runs that need quotes, actors and events (default: the encoder runs once per article)."),
+    fast: bool = typer.Option(False, "--fast", envvar="NEWSPRISM_FAST", help="Skip the shared encoder: framing spans by the CRF alone, no tone, events by the linear detector, for bulk runs that need quotes, actors and events (default: the encoder runs once per article)."),
     framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: minilm (default: the shared encoder's span head averaged with the CRF) or crf (the default with --fast)."),
     follow_links: bool = typer.Option(False, "--follow-links", envvar="NEWSPRISM_FOLLOW_LINKS", help="Let folder walks follow symbolic links that lead outside the folder given (default: such links are refused)."),
 ) -> None:

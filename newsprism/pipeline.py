@@ -62,8 +62,8 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
              fast: bool = False) -> dict[str, dict]:
     """The `config` for `load` that the command line's options ask for. By default the shared encoder runs
     once per article (framing spans by the MiniLM tagger with the CRF, tone towards each actor); `fast` skips
-    it (the CRF's framing spans, no tone). `framing_tagger` "minilm" or "crf" overrides the framing tagger
-    alone; `min_event_score` the events' minimum score (None: the detector's threshold). Only the settings
+    it (the CRF's framing spans, no tone, the linear events detector). `framing_tagger` "minilm" or "crf"
+    overrides the framing tagger alone; `min_event_score` the events' minimum score (None: the detector's threshold). Only the settings
     that differ from the components' defaults are in it."""
     config: dict[str, dict] = {}
     if framing_tagger is not None and framing_tagger not in FRAMING_TAGGERS:
@@ -71,20 +71,25 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
     if fast:
         config["newsprism_framing"] = {"tagger": "crf"}
         config["newsprism_tone"] = {"enabled": False}
+        config["newsprism_events"] = {"detector": "linear"}
     if framing_tagger is not None:
         config["newsprism_framing"] = {"tagger": framing_tagger}
     if min_event_score is not None:
-        config["newsprism_events"] = {"min_score": float(min_event_score)}
+        config.setdefault("newsprism_events", {})["min_score"] = float(min_event_score)
     return config
 
 
 def encoder_runs(config: dict[str, dict] | None = None) -> dict[str, object]:
-    """What a pipeline loaded with `config` runs of the shared encoder: `encoder` (whether it runs),
-    `framing_tagger` and `tone` (whether tone is judged), from the components' defaults and `config`."""
+    """What a pipeline loaded with `config` runs of the shared encoder: `encoder` (whether it runs, for
+    framing, tone or the events detector over the encoder), `framing_tagger` and `tone` (whether tone is
+    judged), from the components' defaults and `config`."""
     config = config or {}
     tagger = config.get("newsprism_framing", {}).get("tagger", DEFAULT_FRAMING_TAGGER)
     tone = bool(config.get("newsprism_tone", {}).get("enabled", True))
-    return {"encoder": tagger == "minilm" or tone, "framing_tagger": tagger, "tone": tone}
+    from newsprism.events import detector
+
+    events = config.get("newsprism_events", {}).get("detector") or detector.default_kind()
+    return {"encoder": tagger == "minilm" or tone or events == "encoder", "framing_tagger": tagger, "tone": tone}
 
 
 def describe(config: dict[str, dict] | None = None) -> str:

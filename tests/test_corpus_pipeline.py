@@ -81,9 +81,6 @@ ARREST = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the events typer retrained on ordinary news (issue 22): "
-                   "'Imran Khan was detained by the Rangers ..., officials said' is typed DISAPPROVE, not COERCE, "
-                   "so the two outlets' arrests are not one COERCE story")
 def test_one_arrest_reported_by_two_outlets_is_one_story(tmp_path: Path) -> None:
     runner, db = ingested(tmp_path, ARREST)
     stories = listed(runner, "stories", db)

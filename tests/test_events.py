@@ -343,3 +343,112 @@ def test_detection_figures_and_threshold():
     assert choose_threshold(scores, [True, False, True, True, False, True], floor=0.99) == 0.4
     t = typed(["ASSAULT", "NONE", "DEMAND", "COERCE"], ["ASSAULT", "FIGHT", "NONE", "ARREST"])
     assert (t["correct"], t["precision"], t["recall"]) == (1, round(1 / 3, 3), round(1 / 3, 3))
+
+
+def _parsed(words, heads, deps, lemmas, pos):
+    """A Doc parsed by hand: `heads` as absolute indices (the root its own head)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_the_encoder_reads_a_reported_event_at_its_own_verb():
+    from newsprism.events import detector, encoded
+
+    # "Khan was detained by the Rangers , officials said ." : the root is "said", the event "detained"
+    words = ["Khan", "was", "detained", "by", "the", "Rangers", ",", "officials", "said", "."]
+    doc = _parsed(words, [2, 2, 8, 2, 5, 3, 8, 8, 8, 8],
+                  ["nsubjpass", "auxpass", "ccomp", "agent", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
+                  ["Khan", "be", "detain", "by", "the", "Rangers", ",", "official", "say", "."],
+                  ["PROPN", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"])
+    sent = doc[:]
+    assert detector.predicate(sent).text == "detained"
+    assert [t.text for t in encoded.pool_tokens(sent, "root")] == ["said"]
+    assert [t.text for t in encoded.pool_tokens(sent, "predicate")] == ["detained"]
+    assert [t.text for t in encoded.pool_tokens(sent, "subject")] == ["Khan"]  # the reported clause's subject
+    assert "detained" in [t.text for t in encoded.pool_tokens(sent, "cue")]
+    # a sentence with no reporting verb is read at its root; no subject: the predicate stands in
+    plain = _parsed(["Police", "arrested", "him", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                    ["police", "arrest", "he", "."], ["NOUN", "VERB", "PRON", "PUNCT"])[:]
+    assert detector.predicate(plain).text == "arrested"
+    bare = _parsed(["Arrested", "."], [0, 0], ["ROOT", "punct"], ["arrest", "."], ["VERB", "PUNCT"])[:]
+    assert [t.text for t in encoded.pool_tokens(bare, "subject")] == ["Arrested"]
+    with pytest.raises(ValueError):
+        encoded.pool_tokens(plain, "sideways")
+
+
+def test_sentence_vectors_join_the_pools_from_the_one_pass():
+    import numpy as np
+
+    import newsprism.encoder.doc  # noqa: F401  registers doc._.encoding
+    from newsprism.encoder.run import Encoding
+    from newsprism.events import encoded
+
+    doc = _parsed(["Police", "arrested", "him", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                  ["police", "arrest", "he", "."], ["NOUN", "VERB", "PRON", "PUNCT"])
+    hidden = np.zeros((4, encoded.DIM), dtype=np.float16)
+    hidden[:, 0] = [1, 2, 3, 4]  # one state per word, told apart by their first value
+    doc._.encoding = Encoding(np.array([[0, 6], [7, 15], [16, 19], [19, 20]]), np.zeros(4, dtype=np.float32), hidden,
+                              np.zeros(4, dtype=np.int64))
+    got = encoded.sentence_vectors(doc, [doc[:]], ("mean", "root", "subject"))
+    assert got.shape == (1, 3 * encoded.DIM)
+    assert [got[0, k * encoded.DIM] for k in range(3)] == [2.5, 2.0, 1.0]  # mean of all; "arrested"; "Police"
+
+
+def test_blended_typer_averages_the_linear_typers_probabilities():
+    import numpy as np
+
+    from newsprism.events import encoded
+
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(300, encoded.DIM)).astype(np.float32)
+    types = np.where(vectors[:, 1] > 0, "FIGHT", "PROTEST")
+    model = encoded.EncoderEventDetector(type_C=1.0).fit_decision(vectors, [0.5] * 300, list(vectors[:, 0] > 0), [1.0] * 300)
+    model.fit_typer(vectors, np.zeros((300, 2)), list(types), [1.0] * 300)
+    assert list(model.typer.classes_) == ["FIGHT", "PROTEST"]
+    sure = np.tile([[0.0, 1.0]], (300, 1))  # a linear typer certain of PROTEST outvotes a less certain head
+    alone = model.types(vectors, np.zeros((300, 2)))
+    assert np.mean(np.asarray(alone) == types) > 0.9
+    blended = model.types(vectors, np.zeros((300, 2)), sure)
+    probs = model.type_probabilities(vectors, np.zeros((300, 2)))
+    assert blended == ["FIGHT" if (p[0] + 0.0) / 2 > (p[1] + 1.0) / 2 else "PROTEST" for p in probs]
+    assert set(blended) == {"PROTEST"}  # (p + 0) / 2 never beats (1 - p + 1) / 2
+
+
+def test_a_relayed_material_event_is_coded_not_the_saying():
+    from newsprism.events.component import relayed_type
+
+    words = ["Khan", "was", "detained", "by", "the", "Rangers", ",", "officials", "said", "."]
+    heads = [2, 2, 8, 2, 5, 3, 8, 8, 8, 8]
+    deps = ["nsubjpass", "auxpass", "ccomp", "agent", "det", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["Khan", "be", "detain", "by", "the", "Rangers", ",", "official", "say", "."]
+    assert relayed_type(_parsed(words, heads, deps, lemmas, pos)[:]) == "COERCE"
+    # the speech act is the event when the reporting verb is itself one ("accused"), or the relayed one is
+    accused = lemmas[:8] + ["accuse", "."]
+    assert relayed_type(_parsed(words, heads, deps, accused, pos)[:]) is None
+    criticised = ["Khan", "be", "criticise"] + lemmas[3:]
+    assert relayed_type(_parsed(words, heads, deps, criticised, pos)[:]) is None
+    # a negated relayed event is none; a sentence without a reporting verb is left to the typer
+    negated = _parsed(["Khan", "was", "not", "detained", ",", "officials", "said", "."], [3, 3, 3, 6, 6, 6, 6, 6],
+                      ["nsubjpass", "auxpass", "neg", "ccomp", "punct", "nsubj", "ROOT", "punct"],
+                      ["Khan", "be", "not", "detain", ",", "official", "say", "."],
+                      ["PROPN", "AUX", "PART", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"])
+    assert relayed_type(negated[:]) is None
+    plain = _parsed(["Police", "arrested", "him", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                    ["police", "arrest", "he", "."], ["NOUN", "VERB", "PRON", "PUNCT"])
+    assert relayed_type(plain[:]) is None
+
+
+def test_the_default_detector_is_the_named_one_else_the_better_typed_on_tune(monkeypatch):
+    from newsprism.events import training
+
+    models = {"linear": {"tune": {"typed": {"f1": 0.38}}}, "encoder": {"tune": {"typed": {"f1": 0.41}}}}
+    monkeypatch.setattr(training, "DEFAULT_DETECTOR", None)
+    assert training.choose_default(models) == "encoder"
+    models["encoder"]["tune"]["typed"]["f1"] = 0.38  # a tie keeps the linear one
+    assert training.choose_default(models) == "linear"
+    monkeypatch.setattr(training, "DEFAULT_DETECTOR", "linear")
+    models["encoder"]["tune"]["typed"]["f1"] = 0.9
+    assert training.choose_default(models) == "linear"

@@ -26,7 +26,9 @@ def test_settings_are_the_command_line_options_as_config():
         "newsprism_framing": {"tagger": "crf"},
         "newsprism_events": {"min_score": 0.3},
     }
-    assert pipeline.settings(fast=True) == {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False}}
+    assert pipeline.settings(fast=True) == {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False},
+                                            "newsprism_events": {"detector": "linear"}}  # no encoder pass for events
+    assert pipeline.settings(fast=True, min_event_score=0.8)["newsprism_events"] == {"detector": "linear", "min_score": 0.8}
     with pytest.raises(UnknownChoice):
         pipeline.settings(framing_tagger="bert")
 
@@ -50,9 +52,16 @@ def test_factories_declare_what_they_assign_require_and_take():
                                                         "shown_min": None,
                                                         "scorer": {"@scorers": "newsprism.framing_scorer.v1"}}
     assert meta["newsprism_tone"].default_config == {"enabled": True, "model_dir": None}  # the encoder on by default
-    assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None,
+    assert meta["newsprism_events"].default_config == {"min_score": None, "model_dir": None, "detector": None,
                                                        "scorer": {"@scorers": "newsprism.events_scorer.v1"}}
     assert meta["newsprism_quotes"].default_config["definition"] == "quote"
+
+
+def test_an_unknown_events_detector_is_refused():
+    from newsprism.events.component import make_events
+
+    with pytest.raises(UnknownChoice, match="bert"):
+        make_events(None, "newsprism_events", None, None, "bert")
 
 
 @pytest.mark.slow  # loads spaCy's model
@@ -71,6 +80,7 @@ def test_the_encoder_runs_by_default_and_fast_skips_it():
     [default] = pipeline.analyze(pipeline.load(), [Article(text=text, id="a")])
     fast = pipeline.load(config=pipeline.settings(fast=True))
     assert fast.get_pipe("newsprism_framing").model.minilm is None
+    assert fast.get_pipe("newsprism_events").kind == "linear"  # the events detector that reads no encoder pass
     [quick] = pipeline.analyze(fast, [Article(text=text, id="a")])
     assert default.tone and {t.voice.kind for t in default.tone} <= {"author", "quote"}
     assert quick.tone == [] and quick.actor_tone == [] and quick.quotes == default.quotes

@@ -26,8 +26,10 @@ It writes `doc._.events` (list of `Event`) and `doc._.figure_conflicts` (list of
 event's evidence sentence labelled with its PLOVER type (what `nlp.evaluate` scores, `events_score`).
 
 Settings (`pipeline.load(config={"newsprism_events": {...}})`): `min_score` (0..1, `newsprism analyze
---min-event-score`; None: the detector's threshold) and `model_dir` (another folder of the detector and the
-PLOVER and CASE 2021 classifiers than `newsprism/models`); the models load once, in the factory.
+--min-event-score`; None: the detector's threshold), `detector` ("linear" or "encoder"; None: the one the
+model record names as default; `--fast` takes the linear one, which needs no encoder pass) and `model_dir`
+(another folder of the detectors and the PLOVER and CASE 2021 classifiers than `newsprism/models`); the
+models load once, in the factory.
 """
 
 from __future__ import annotations
@@ -41,10 +43,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.errors import EventsModelMissing
+from newsprism.errors import EventsModelMissing, UnknownChoice
 from newsprism.events import classifier, cues, dates, detector, harm, places
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
+from newsprism.events.detector import MODEL_DIR
 from newsprism.schema import Actor, Count, Event, Location, Span as OutSpan
 
 for _name in ("events", "figure_conflicts", "entities", "published"):
@@ -64,6 +67,7 @@ VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THRE
 RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
 PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns allowed as actors (the guide's rule 5)
 SCOPE_WORDS: dict[str, str] = lexicons.table("event_cues", "scope_words")  # a scope instead of a named place
+DETECTORS = (None, "linear", "encoder")  # the `detector` setting: None, the one the model record names
 
 
 @dataclass
@@ -317,13 +321,31 @@ def violence_types(found: list[tuple[Span, str]], model_dir: Path = detector.MOD
     return out
 
 
+def relayed_type(sent: Span) -> str | None:
+    """The material event a sentence relays by a plain reporting verb ("X was detained by the Rangers,
+    officials said": COERCE), where the reported clause's verb names exactly one PLOVER type and that one is
+    no speech act and is not negated; else None. The guide's rule 4: "said" is no event of its own, so the
+    relayed event is coded, and a typer drawn to DISAPPROVE by "officials said" is corrected."""
+    root = sent.root
+    if root.lemma_.lower() not in detector.SPEECH or cues.word_types(root.lemma_):
+        return None
+    verb = detector.predicate(sent)
+    if verb is root or cues.is_negated(verb):
+        return None
+    kinds = cues.word_types(verb.lemma_)
+    return next(iter(kinds)) if len(kinds) == 1 and not kinds & VERBAL else None
+
+
 def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetector,
            model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
     """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
-    typer's type with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`, and for an
+    typer's type (a speech act typed where the sentence only relays a material event: that event,
+    `relayed_type`) with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`, and for an
     accident typed as violence: `harm.violent_type_allowed`)."""
     decided = model.decide(doc, sents, floor, model_dir)
     typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
+    for i in typed:
+        decided[i] = (decided[i][0], relayed_type(sents[i]) or decided[i][1]) if decided[i][1] in VERBAL else decided[i]
     kinds = violence_types([(sents[i], decided[i][1]) for i in typed], model_dir)
     for i, kind in zip(typed, kinds):
         decided[i] = (decided[i][0], harm.violent_type_allowed(kind, sents[i].text))
@@ -333,9 +355,11 @@ def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetec
 class EventExtractor:
     """Runs the steps of the module docstring over one Doc."""
 
-    def __init__(self, doc: Doc, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR) -> None:
+    def __init__(self, doc: Doc, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR,
+                 kind: str | None = None) -> None:
         self.doc = doc
         self.model_dir = model_dir
+        self.kind = kind  # the detector ('linear' or 'encoder'; None: the record's default)
         self.mentions = actor_mentions(doc)
         self.quoted = detector.quoted_ranges(doc.text)
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
@@ -345,9 +369,9 @@ class EventExtractor:
     def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
         """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the
         detector finds an event in."""
-        model = detector.load(self.model_dir)
+        model = detector.load(self.model_dir, self.kind)
         if model is None:
-            raise EventsModelMissing(f"no event detector at {detector.model_path(self.model_dir)}; run `newsprism "
+            raise EventsModelMissing(f"no event detector at {detector.model_path(self.model_dir, self.kind or 'linear')}; run `newsprism "
                                      "train events` to make it")
         floor = min_event_score(self.min_score, model)
         decided = decide(self.doc, sents, floor, model, self.model_dir)
@@ -459,23 +483,27 @@ def events_score(examples, **kwargs) -> dict:
     "newsprism_events",
     assigns=["doc._.events", "doc._.figure_conflicts", "doc.spans"],
     requires=["doc._.entities", "doc._.actor_spans", "doc.ents", "doc.sents", "token.dep"],
-    default_config={"min_score": None, "model_dir": None, "scorer": {"@scorers": "newsprism.events_scorer.v1"}},
+    default_config={"min_score": None, "model_dir": None, "detector": None,
+                    "scorer": {"@scorers": "newsprism.events_scorer.v1"}},
     default_score_weights={"spans_newsprism_events_f": 1.0, "spans_newsprism_events_p": 0.0,
                            "spans_newsprism_events_r": 0.0},
 )
 def make_events(nlp: Language, name: str, min_score: float | None, model_dir: str | None,
-                scorer=events_score) -> "Events":
+                detector: str | None = None, scorer=events_score) -> "Events":
     """The events component, its detector and classifiers loaded here, once (a missing detector is reported
     for each article, as a refusal naming the command that trains it; a missing CASE 2021 classifier leaves
     ACLED types out)."""
-    folder = Path(model_dir) if model_dir else detector.MODEL_DIR
-    load_models(folder)
-    return Events(min_score, folder, scorer)
+    if detector not in DETECTORS:
+        raise UnknownChoice(f"events detector {detector!r} is not one of: linear, encoder")
+    folder = Path(model_dir) if model_dir else MODEL_DIR
+    load_models(folder, detector)
+    return Events(min_score, folder, scorer, detector)
 
 
-def load_models(folder: Path) -> None:
-    """Loads the detector and the classifiers of `folder` into their caches (those that are there)."""
-    detector.load(folder)
+def load_models(folder: Path, kind: str | None = None) -> None:
+    """Loads the detector of `kind` (None: the record's default) and the classifiers of `folder` into their
+    caches (those that are there)."""
+    detector.load(folder, kind)
     for scheme in classifier.SCHEMES:
         try:
             classifier.load(scheme, folder)
@@ -489,13 +517,14 @@ class Events:
     for `nlp.evaluate`; `to_disk`/`from_disk` carry the detector and classifiers."""
 
     def __init__(self, min_score: float | None = None, model_dir: Path = detector.MODEL_DIR,
-                 scorer=events_score) -> None:
+                 scorer=events_score, kind: str | None = None) -> None:
         self.min_score = min_score
         self.model_dir = model_dir
         self.scorer = scorer
+        self.kind = kind
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score, self.model_dir).run()
+        doc._.events, doc._.figure_conflicts = EventExtractor(doc, self.min_score, self.model_dir, self.kind).run()
         spans = [doc.char_span(e.evidence.start, e.evidence.end, label=e.type, alignment_mode="expand")
                  for e in doc._.events]
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
@@ -506,13 +535,14 @@ class Events:
         return self.scorer(examples, **kwargs)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Copies the detector and the classifiers of `model_dir` (those there) into `path`."""
-        files = [detector.model_path(self.model_dir)] + [classifier.model_path(s, self.model_dir)
-                                                         for s in classifier.SCHEMES]
+        """Copies the detectors, their record and the classifiers of `model_dir` (those there) into `path`."""
+        files = ([detector.model_path(self.model_dir, k) for k in ("linear", "encoder")]
+                 + [detector.record_path(self.model_dir)]
+                 + [classifier.model_path(s, self.model_dir) for s in classifier.SCHEMES])
         native.save_files(path, [f for f in files if f.is_file()])
 
     def from_disk(self, path, *, exclude=tuple()) -> "Events":
         """Reads the models `to_disk` saved in `path`, in place of the factory's folder."""
         self.model_dir = Path(path)
-        load_models(self.model_dir)
+        load_models(self.model_dir, self.kind)
         return self

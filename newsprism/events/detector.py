@@ -18,6 +18,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Span, Token
@@ -81,6 +82,17 @@ def _clause_features(head: Token, prefix: str, feats: dict[str, float]) -> None:
             feats[f"{prefix}.agent"] = 1.0
         elif dep == "mark" and c.lower_ in ("if", "whether", "unless"):
             feats[f"{prefix}.conditional"] = 1.0
+
+
+def predicate(sent: Span) -> Token:
+    """The verb that carries the sentence's event: the root, or the clause it reports where the root is a
+    reporting verb ("..., officials said" -> the reported verb)."""
+    root = sent.root
+    if root.lemma_.lower() in SPEECH:
+        reported = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+        if reported:
+            return reported[0]
+    return root
 
 
 def ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
@@ -207,6 +219,18 @@ class EventDetector:
             return []
         merged = [{**f, **g} for f, g in zip(feats, snippet_features(spans, snippet_model))]
         return [str(t) for t in self.typer.predict(self.type_vectorizer.transform(merged))]
+
+    def type_probabilities(self, feats: list[dict[str, float]], spans: list[Span], snippet_model,
+                           classes) -> np.ndarray:
+        """The typer's probability of each of `classes` (0 for a class it never saw), one row per span."""
+        merged = [{**f, **g} for f, g in zip(feats, snippet_features(spans, snippet_model))]
+        probs = self.typer.predict_proba(self.type_vectorizer.transform(merged))
+        column = {c: k for k, c in enumerate(self.typer.classes_)}
+        out = np.zeros((len(spans), len(classes)))
+        for j, c in enumerate(classes):
+            if c in column:
+                out[:, j] = probs[:, column[c]]
+        return out
 
     def decide(self, doc: Doc, sents: list[Span], floor: float,
                model_dir: Path = MODEL_DIR) -> list[tuple[float, str | None]]:

@@ -2,13 +2,17 @@
 shared encoder's pass over the whole article (`newsprism.encoder`, the MiniLM the framing and tone heads
 read), so the decision sees the sentence's words in their context, not only cue features.
 
-A sentence's vector is the mean of the encoder's last-layer states over its wordpieces (the pass runs over
-windows of whole lines of the article, so each state has read its neighbours). Two small heads, logistic
-regressions (scikit-learn, numpy at run time; no PyTorch): event or NONE over the standardised vector and,
-where `stack` is set, the linear detector's logit (cross-fitted in training, so the head learns how far
-to trust it); and the PLOVER type over the vector and the PLOVER snippet classifier's scores. Trained and
-compared with the linear detector by `newsprism.events.training`; the score is calibrated on the tuning
-split like the linear one's.
+A sentence's vector joins poolings of the encoder's last-layer states (the pass runs over windows of whole
+lines of the article, so each state has read its neighbours), those of `POOLS` the training chose on the
+tuning part: the mean over the sentence's wordpieces, and the states of the words that carry its event
+(its root verb; its predicate, the clause a reporting verb reports, so "X was detained, officials said"
+is read at "detained"; its PLOVER cue words; the predicate's subject). A sentence mean alone blurs the
+event's word among the rest. Two small heads, logistic regressions (scikit-learn, numpy at run time; no
+PyTorch): event or NONE over the standardised vector and, where `stack` is set, the linear detector's
+logit (cross-fitted in training, so the head learns how far to trust it); and the PLOVER type over the
+vector and the PLOVER snippet classifier's scores, its probabilities averaged with the linear detector's
+typer where `blend` is set (the two err on different sentences). Trained and compared with the linear
+detector by `newsprism.events.training`; the score is calibrated on the tuning split like the linear one's.
 """
 
 from __future__ import annotations
@@ -18,26 +22,52 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from newsprism.events import classifier, detector
+from newsprism.events import classifier, cues, detector
 
 MAX_ITER = 3000
 DIM = 384  # the encoder's hidden size
+POOLS = ("mean", "root", "predicate", "cue", "subject")  # the poolings a sentence vector can join, in this order
 
 
-def sentence_vectors(doc: Doc, sents: list[Span]) -> np.ndarray:
-    """(len(sents), 384) float32: the mean encoder state over each sentence's wordpieces (zeros where it has
-    none), from the Doc's one encoder pass (`doc._.encoding`, made here where no head made it yet)."""
+def pool_tokens(sent: Span, pool: str) -> list[Token]:
+    """The words whose states make the `pool` of a sentence (empty for 'mean', the whole sentence); a pool
+    with no word of its kind (no cue word, no subject) falls back to the predicate."""
+    if pool == "root":
+        return [sent.root]
+    pred = detector.predicate(sent)
+    if pool == "cue":
+        found = [t for t in sent if cues.word_types(t.lemma_)]
+    elif pool == "subject":
+        found = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif pool == "predicate":
+        found = [pred]
+    else:
+        raise ValueError(f"unknown pooling {pool!r}; use one of {POOLS}")
+    return found or [pred]
+
+
+def sentence_vectors(doc: Doc, sents: list[Span], pools: tuple[str, ...] = ("mean",)) -> np.ndarray:
+    """(len(sents), 384 * len(pools)) float32: each sentence's `pools` of encoder states joined (the mean
+    state of the wordpieces of the sentence or of the pool's words; zeros where the sentence has none),
+    from the Doc's one encoder pass (`doc._.encoding`, made here where no head made it yet)."""
     from newsprism.encoder.doc import encoding_of
     from newsprism.encoder.run import shared_encoder
 
     enc = encoding_of(doc, shared_encoder())
-    out = np.zeros((len(sents), DIM), dtype=np.float32)
+    out = np.zeros((len(sents), DIM * len(pools)), dtype=np.float32)
     for i, s in enumerate(sents):
-        v = enc.mean_state(s.start_char, s.end_char)
-        if v is not None:
-            out[i] = v
+        whole = enc.mean_state(s.start_char, s.end_char)
+        if whole is None:
+            continue
+        for k, pool in enumerate(pools):
+            v = None
+            if pool != "mean":
+                words = [enc.mean_state(t.idx, t.idx + len(t.text)) for t in pool_tokens(s, pool)]
+                words = [w for w in words if w is not None]
+                v = np.mean(words, axis=0) if words else None
+            out[i, k * DIM:(k + 1) * DIM] = whole if v is None else v
     return out
 
 
@@ -60,8 +90,14 @@ class EncoderEventDetector:
     kind = "encoder"
     calibrator = None
 
+    pools = ("mean",)  # the poolings of `sentence_vectors` the heads read
+    blend = False  # whether the type's probabilities are averaged with the linear detector's typer's
+
     def __init__(self, C: float = 0.1, type_C: float = 0.3, stack: bool = True,
-                 threshold: float = detector.DEFAULT_THRESHOLD, seed: int = 0) -> None:
+                 threshold: float = detector.DEFAULT_THRESHOLD, seed: int = 0,
+                 pools: tuple[str, ...] = ("mean",), blend: bool = False) -> None:
+        self.pools = tuple(pools)
+        self.blend = blend
         self.scaler = StandardScaler()
         self.model = LogisticRegression(C=C, max_iter=MAX_ITER, random_state=seed)
         self.typer = LogisticRegression(C=type_C, max_iter=MAX_ITER, random_state=seed)
@@ -101,19 +137,23 @@ class EncoderEventDetector:
         raw = self.raw_scores(vectors, linear_scores)
         return [float(p) for p in self.calibrator(raw)] if self.calibrator is not None and raw else raw
 
-    def types(self, vectors: np.ndarray, snippet: np.ndarray) -> list[str]:
+    def type_probabilities(self, vectors: np.ndarray, snippet: np.ndarray) -> np.ndarray:
+        """The typer's probability of each of `typer.classes_`, one row per sentence."""
+        return self.typer.predict_proba(np.hstack([self.scaler.transform(vectors), snippet]))
+
+    def types(self, vectors: np.ndarray, snippet: np.ndarray, linear_probs: np.ndarray | None = None) -> list[str]:
+        """The most likely PLOVER type of each sentence: by this typer's probabilities, averaged with the
+        linear typer's (`linear_probs`, same classes) where given."""
         if not len(vectors):
             return []
-        return [str(t) for t in self.typer.predict(np.hstack([self.scaler.transform(vectors), snippet]))]
+        probs = self.type_probabilities(vectors, snippet)
+        if linear_probs is not None:
+            probs = (probs + linear_probs) / 2
+        return [str(self.typer.classes_[k]) for k in probs.argmax(1)]
 
-    def linear_scores(self, doc: Doc, sents: list[Span], model_dir: Path) -> list[float] | None:
-        """The linear detector's raw scores of `sents`, where this head stacks them."""
-        if not self.stack:
-            return None
-        linear = self.linear or detector.load(model_dir, "linear")
-        quoted = detector.quoted_ranges(doc.text)
-        feats = [detector.features(s, quoted, e) for s, e in zip(sents, detector.ents_by_sentence(doc, sents))]
-        return linear.raw_scores(feats)
+    def linear_model(self, model_dir: Path):
+        """The linear detector this one stacks or blends (set in training, else loaded beside it)."""
+        return self.linear or detector.load(model_dir, "linear")
 
     def decide(self, doc: Doc, sents: list[Span], floor: float,
                model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
@@ -121,12 +161,24 @@ class EncoderEventDetector:
         reaches `floor` (None elsewhere)."""
         if not sents:
             return []
-        vectors = sentence_vectors(doc, sents)
-        scores = self.scores(vectors, self.linear_scores(doc, sents, model_dir))
+        vectors = sentence_vectors(doc, sents, self.pools)
+        feats = None
+        if self.stack or self.blend:
+            quoted = detector.quoted_ranges(doc.text)
+            feats = [detector.features(s, quoted, e) for s, e in zip(sents, detector.ents_by_sentence(doc, sents))]
+        linear_scores = self.linear_model(model_dir).raw_scores(feats) if self.stack else None
+        scores = self.scores(vectors, linear_scores)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]
-        snippet = snippet_scores([sents[i] for i in keep], classifier.load("plover", model_dir))
-        kinds = self.types(vectors[keep], snippet) if keep else []
         out: list[tuple[float, str | None]] = [(sc, None) for sc in scores]
+        if not keep:
+            return out
+        snippet_model = classifier.load("plover", model_dir)
+        spans = [sents[i] for i in keep]
+        linear_probs = None
+        if self.blend:
+            linear_probs = self.linear_model(model_dir).type_probabilities(
+                [feats[i] for i in keep], spans, snippet_model, self.typer.classes_)
+        kinds = self.types(vectors[keep], snippet_scores(spans, snippet_model), linear_probs)
         for i, kind in zip(keep, kinds):
             out[i] = (scores[i], kind)
         return out
