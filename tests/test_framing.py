@@ -144,7 +144,8 @@ def test_encoder_span_vectors_pool_the_span_and_its_line():
     text = "one two\nthree four five"
     offsets = np.array([[0, 3], [4, 7], [8, 13], [14, 18], [19, 23]])
     hidden = np.arange(5, dtype=np.float16)[:, None] * np.ones((5, ENCODER_DIM), dtype=np.float16)
-    v = encoder_span_vectors(text, Encoding(offsets, np.zeros(5, dtype=np.float32), hidden), [(14, 23), (3, 4)])
+    v = encoder_span_vectors(text, Encoding(offsets, np.zeros(5, dtype=np.float32), hidden, np.zeros(5, dtype=np.int64)),
+                             [(14, 23), (3, 4)])
     assert v.shape == (2, 3 * ENCODER_DIM + 2)
     assert v[0, 0] == 3.5 and v[0, ENCODER_DIM] == 4 and v[0, 2 * ENCODER_DIM] == 3  # mean, max; line 2's mean
     assert not v[1, : 2 * ENCODER_DIM].any() and v[1, 2 * ENCODER_DIM] == 0.5  # no wordpiece in the span; line 1
