@@ -1566,3 +1566,28 @@ def test_places_inside_organisations_names_establish_the_articles_country_where_
         return {e.name: e.country for e in actors.ActorResolver(build("\n".join(rows), ents=ents)).run()}["University Bank"]
 
     assert bank(2) == "USA" and bank(1) is None
+
+
+def test_the_company_a_relative_clause_apart_from_its_verb_is_the_organisation_named_before():
+    """'Acme sold shares. The company, which is big, confirmed that it left.': the parse hangs 'confirmed'
+    on 'company' (an acl) and leaves it no subject; the company is still its subject, and is Acme."""
+    doc = build("""
+        Acme       Acme       PROPN  NNP  nsubj     1
+        sold       sell       VERB   VBD  ROOT      1
+        shares     share      NOUN   NNS  dobj      1
+        .          .          PUNCT  .    punct     1
+        The        the        DET    DT   det       5
+        company    company    NOUN   NN   ROOT      5
+        ,          ,          PUNCT  ,    punct     5
+        which      which      PRON   WDT  nsubj     8
+        is         be         AUX    VBZ  relcl     5
+        big        big        ADJ    JJ   acomp     8
+        ,          ,          PUNCT  ,    punct     5
+        confirmed  confirm    VERB   VBD  acl       5
+        that       that       SCONJ  IN   mark      14
+        it         it         PRON   PRP  nsubj     14
+        left       leave      VERB   VBD  ccomp     11
+        .          .          PUNCT  .    punct     5
+    """, ents={(0, 1): "ORG"})
+    [found] = quotes_of(doc)
+    assert (found.speaker.text, found.speaker_name) == ("The company", "Acme")

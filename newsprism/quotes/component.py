@@ -270,7 +270,18 @@ class QuoteFinder:
                 seen += 1
                 continue
             break
+        if (tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i
+                and self.doc[tok.i - 1].text == "," and any(c.dep_ == "relcl" for c in tok.head.children)):
+            return self.lost_subject(tok.head)
         return self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
+
+    def lost_subject(self, noun: Token) -> Span:
+        """A finite speech verb the parse hung on a noun as its modifier after the noun's relative clause
+        ('The company, which is expected to lay off thousands, confirmed on Monday that ...': 'confirmed' an
+        acl of 'company'): the noun is its subject, with its determiner and modifiers before it, its relative
+        clause left out."""
+        start = min([c.left_edge.i for c in noun.lefts] + [noun.i])
+        return self.doc[start : noun.i + 1]
 
     def subject_after(self, verb: Token) -> Span | None:
         """A parse that lost an inverted subject ('..., said The We Company's executive chair Marcelo
