@@ -1591,3 +1591,18 @@ def test_the_company_a_relative_clause_apart_from_its_verb_is_the_organisation_n
     """, ents={(0, 1): "ORG"})
     [found] = quotes_of(doc)
     assert (found.speaker.text, found.speaker_name) == ("The company", "Acme")
+
+
+def test_a_member_of_congress_by_title_is_american_where_the_article_names_the_united_states():
+    """'HANOI, Vietnam — ... the U.S. ... Sen. John McCain': McCain is American, not the dateline's
+    Vietnamese; without the United States named he gets the article's country."""
+    def mccain(us: bool) -> str | None:
+        rows = ["HANOI HANOI PROPN NNP npadvmod 7", ", , PUNCT , punct 0", "Vietnam Vietnam PROPN NNP appos 0",
+                "— — PUNCT : punct 7"]
+        rows += ["Sen. Sen. PROPN NNP compound 6", "John John PROPN NNP compound 6", "McCain McCain PROPN NNP nsubj 7",
+                 "spoke speak VERB VBD ROOT 7", "in in ADP IN prep 7",
+                 f"{'U.S.' if us else 'Hanoi'} x PROPN NNP pobj 8", ". . PUNCT . punct 7"]
+        doc = build("\n".join(rows), ents={(0, 1): "GPE", (2, 3): "GPE", (5, 7): "PERSON", (9, 10): "GPE"})
+        return {e.name: e.country for e in actors.ActorResolver(doc).run()}["John McCain"]
+
+    assert mccain(True) == "USA" and mccain(False) == "VNM"

@@ -18,7 +18,8 @@ Order of work, each step reading the previous ones:
    country most of its place names are in), marked "article"; a US state named as one ("Washington State",
    "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
    country tied to an organisation of known country ("Taliban spokesman X", "WeWork's founder, X") takes
-   the organisation's, before the article's.
+   the organisation's, before the article's; so does a member of the US Congress by title ('Sen.',
+   'congresswoman') in an article that names the United States.
 It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
 and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
@@ -85,6 +86,7 @@ HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whos
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
 TRIBAL = lexicons.words("roles", "tribal")
 ORG_WORDS = lexicons.words("roles", "org_nouns")
+US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
@@ -786,6 +788,10 @@ class ActorResolver:
     def entities(self) -> list[Entity]:
         text = self.doc.text
         self.organisation_countries()
+        if any(code == "USA" for _, _, code in self.places):
+            for c in self.clusters.values():  # 'The late Sen. John McCain' in a story from Hanoi that names the US
+                if c.type == "PERSON" and not c.country and c.titles & US_CONGRESS:
+                    c.country, c.country_source = "USA", "text"
         home = self.article_country()
         for c in self.clusters.values():
             if c.country is None and home and c.type in {"PERSON", "ORG"}:
