@@ -17,9 +17,10 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pycrfsuite
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsprism import lexicons
 from newsprism.parse import SPACY_MODEL
@@ -92,12 +93,25 @@ def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
-    """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate.
+class _Columns(NamedTuple):
+    """One doc's token attributes read once into lists (every token's features look at its neighbours, its
+    head and its path to the root); `q` marks a token inside a quotation, `c` its cue rate in quarters."""
 
-    The token attributes are read once into lists, as every token's features look at its neighbours, its
-    head and its path to the root. (A token's head is another `Token` object each time spaCy makes it, so
-    the root's path repeats "ROOT" and the search for a governing cue climbs to depth 13.)"""
+    n: int
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    q: list[str]
+    c: list[str]
+    cue_ok: list[bool]
+    starts: list[int]
+    ends: list[int]
+
+
+def _columns(doc: Doc, cues: dict[str, float]) -> _Columns:
+    """The token attributes of `doc` that `features` reads, each as a list by token index."""
     inside = _quote_state(doc)
     n = len(doc)
     toks = list(doc)
@@ -113,48 +127,72 @@ def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
         c.append(str(int(rate * 4)) if rate else "-")
     cue_ok = [lemma[i] in cues and pos[i] in ("VERB", "NOUN", "ADP", "AUX", "ADJ", "PUNCT") for i in range(n)]
     starts, ends = _sentence_bounds(doc)
-    per_tok: list[list[str]] = []
-    for tok in toks:
-        i = tok.i
-        if tok.is_space:
-            per_tok.append(["space", "q=" + q[i]])
-            continue
-        h = head[i]
-        s_start, s_end = starts[i], ends[i]
-        f = [
-            "bias", "w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "t=" + tok.tag_, "d=" + dep[i],
-            "shape=" + _shape(tok.text), "suf=" + lower[i][-3:], "q=" + q[i], "cue=" + c[i],
-            "hl=" + lemma[h], "hp=" + pos[h], "dhp=" + dep[i] + "|" + pos[h],
-            "hcue=" + c[h], "ent=" + (tok.ent_type_ or "-") + tok.ent_iob_,
-            "sstart" if i == s_start else "smid" if i < s_end - 1 else "send",
-            "spos=" + str(min(4, (i - s_start) * 5 // max(1, s_end - s_start))),
-            "title" if tok.is_title else "lower" if tok.is_lower else "other",
-        ]
-        f.append("path=" + "/".join((dep[i], dep[h], dep[head[h]])))
-        # the governing cue: the nearest of the token and its ancestors (depth 0 to 13) that is a cue
-        child, node, depth = -1, i, 0
-        while not cue_ok[node] and depth <= CUE_MAX_DEPTH:
-            child, node, depth = node, head[node], depth + 1
-        if not cue_ok[node]:
-            f.append("gov=none")
-        elif child < 0:
-            f += ["gov=self", "govl=" + lemma[node]]
+    return _Columns(n, lower, lemma, pos, dep, head, q, c, cue_ok, starts, ends)
+
+
+def _own_features(tok: Token, col: _Columns) -> list[str]:
+    """The token's own features, its head's, its place in its sentence and its dependency path upwards."""
+    i = tok.i
+    h = col.head[i]
+    s_start, s_end = col.starts[i], col.ends[i]
+    lower, lemma, pos, dep, q, c = col.lower, col.lemma, col.pos, col.dep, col.q, col.c
+    return [
+        "bias", "w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "t=" + tok.tag_, "d=" + dep[i],
+        "shape=" + _shape(tok.text), "suf=" + lower[i][-3:], "q=" + q[i], "cue=" + c[i],
+        "hl=" + lemma[h], "hp=" + pos[h], "dhp=" + dep[i] + "|" + pos[h],
+        "hcue=" + c[h], "ent=" + (tok.ent_type_ or "-") + tok.ent_iob_,
+        "sstart" if i == s_start else "smid" if i < s_end - 1 else "send",
+        "spos=" + str(min(4, (i - s_start) * 5 // max(1, s_end - s_start))),
+        "title" if tok.is_title else "lower" if tok.is_lower else "other",
+        "path=" + "/".join((dep[i], dep[h], dep[col.head[h]])),
+    ]
+
+
+def _governing_cue(i: int, col: _Columns) -> list[str]:
+    """The governing cue's features: the nearest of token `i` and its ancestors (depth 0 to 13) that is a cue."""
+    child, node, depth = -1, i, 0
+    while not col.cue_ok[node] and depth <= CUE_MAX_DEPTH:
+        child, node, depth = node, col.head[node], depth + 1
+    if not col.cue_ok[node]:
+        return ["gov=none"]
+    if child < 0:
+        return ["gov=self", "govl=" + col.lemma[node]]
+    side = "L" if i < node else "R"
+    rel = col.dep[child]
+    return [
+        "govrel=" + rel, "govl=" + col.lemma[node], "govside=" + side,
+        "govrel_side=" + rel + side, "govdepth=" + str(min(depth, 4)),
+        "govrel_q=" + rel + col.q[i], "govrate=" + col.c[node],
+    ]
+
+
+def _window(i: int, col: _Columns) -> list[str]:
+    """The features of the two tokens either side of token `i` (an edge marker past the doc's ends)."""
+    f = []
+    for off in (-2, -1, 1, 2):
+        j = i + off
+        if 0 <= j < col.n:
+            f += [f"{off}w=" + col.lower[j], f"{off}p=" + col.pos[j], f"{off}q=" + col.q[j], f"{off}c=" + col.c[j]]
+            if abs(off) == 1:
+                f += [f"{off}d=" + col.dep[j], f"{off}ww=" + col.lower[j] + "|" + col.lower[i]]
         else:
-            side = "L" if i < node else "R"
-            f += [
-                "govrel=" + dep[child], "govl=" + lemma[node], "govside=" + side,
-                "govrel_side=" + dep[child] + side, "govdepth=" + str(min(depth, 4)),
-                "govrel_q=" + dep[child] + q[i], "govrate=" + c[node],
-            ]
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                f += [f"{off}w=" + lower[j], f"{off}p=" + pos[j], f"{off}q=" + q[j], f"{off}c=" + c[j]]
-                if abs(off) == 1:
-                    f += [f"{off}d=" + dep[j], f"{off}ww=" + lower[j] + "|" + lower[i]]
-            else:
-                f.append(f"{off}edge")
-        per_tok.append(f)
+            f.append(f"{off}edge")
+    return f
+
+
+def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
+    """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate.
+
+    The token attributes are read once into lists (`_columns`), as every token's features look at its
+    neighbours, its head and its path to the root. (A token's head is another `Token` object each time spaCy
+    makes it, so the root's path repeats "ROOT" and the search for a governing cue climbs to depth 13.)"""
+    col = _columns(doc, cues)
+    per_tok: list[list[str]] = []
+    for tok in doc:
+        if tok.is_space:
+            per_tok.append(["space", "q=" + col.q[tok.i]])
+        else:
+            per_tok.append(_own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col))
     return per_tok
 
 
