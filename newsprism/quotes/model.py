@@ -241,57 +241,94 @@ def _fallback_content(doc: Doc, cue: tuple[str, int, int], taken: set[int]) -> t
     return None
 
 
-def group(doc: Doc, chunks: list[tuple[str, int, int]], probs: list[float]) -> list[Attribution]:
+Chunk = tuple[str, int, int]  # (role, first token, end token) of a tagged chunk
+
+
+class _Layout:
+    """Where the tagged chunks lie: each token's sentence, and the chunks of each role by sentence, so that
+    each chunk is compared with those a few sentences away only (the pairs farther apart are never joined,
+    and comparing every pair made an article of many quotes quadratic)."""
+
+    def __init__(self, doc: Doc, chunks: list[Chunk]):
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.by_sent: dict[tuple[str, int], list[Chunk]] = {}
+        for chunk in chunks:
+            self.by_sent.setdefault((chunk[0], self.sent_of[chunk[1]]), []).append(chunk)
+
+    def dist(self, a: Chunk, b: Chunk) -> tuple[int, int]:
+        """(sentences apart, tokens between) of chunks `a` and `b`."""
+        gap = max(0, b[1] - a[2], a[1] - b[2])
+        return abs(self.sent_of[a[1]] - self.sent_of[b[1]]), gap
+
+    def near(self, chunk: Chunk, kind: str, sentences: int) -> list[Chunk]:
+        """The chunks of `kind` at most `sentences` sentences from `chunk`, in document order."""
+        at = self.sent_of[chunk[1]]
+        return [c for k in range(at - sentences, at + sentences + 1) for c in self.by_sent.get((kind, k), [])]
+
+
+def _mean(probs: list[float], start: int, end: int) -> float:
+    """The mean of `probs` over tokens `start` to `end`."""
+    return sum(probs[start:end]) / max(1, end - start)
+
+
+def _cue_sources(layout: _Layout, cues: list[Chunk]) -> dict[Chunk, Chunk]:
+    """Each cue's source: cues and sources paired one to one, nearest first, at most a sentence apart."""
+    cue_source: dict[Chunk, Chunk] = {}
+    used: set[Chunk] = set()
+    pairs = sorted((layout.dist(c, s), c, s) for c in cues for s in layout.near(c, "Source", SOURCE_CUE_DISTANCE))
+    for d, cue, src in pairs:
+        if d[0] <= SOURCE_CUE_DISTANCE and cue not in cue_source and src not in used:
+            cue_source[cue] = src
+            used.add(src)
+    return cue_source
+
+
+Piece = tuple[Chunk | None, int, int, float]  # (cue, content start, content end, score)
+
+
+def _content_pieces(layout: _Layout, chunks: list[Chunk], probs: list[float]) -> list[Piece]:
+    """Each tagged content with the nearest cue at most two sentences away, scored by its tokens' mean."""
+    pieces: list[Piece] = []
+    for chunk in chunks:
+        if chunk[0] == "Content":
+            cue = min(layout.near(chunk, "Cue", CONTENT_CUE_DISTANCE), key=lambda c: layout.dist(chunk, c),
+                      default=None)
+            pieces.append((cue, chunk[1], chunk[2], _mean(probs, chunk[1], chunk[2])))
+    return pieces
+
+
+def _lone_cue_pieces(doc: Doc, layout: _Layout, chunks: list[Chunk], cues: list[Chunk], pieces: list[Piece],
+                     probs: list[float]) -> list[Piece]:
+    """A content for each cue that `pieces` leave without one: the nearest content of its sentence, or else
+    the complement it governs in the parse (`_fallback_content`), scored at half the cue's confidence."""
+    more: list[Piece] = []
+    taken = {i for c in chunks for i in range(c[1], c[2])}
+    for cue in sorted(set(cues) - {p[0] for p in pieces}):
+        shared = layout.near(cue, "Content", 0)
+        if shared:
+            chunk = min(shared, key=lambda c: layout.dist(cue, c))
+            more.append((cue, chunk[1], chunk[2], _mean(probs, chunk[1], chunk[2])))
+            continue
+        found = _fallback_content(doc, cue, taken)
+        if found:
+            more.append((cue, *found, _mean(probs, cue[1], cue[2]) / FALLBACK_DISCOUNT))
+            taken.update(range(*found))
+    return more
+
+
+def group(doc: Doc, chunks: list[Chunk], probs: list[float]) -> list[Attribution]:
     """Attributions from tagged chunks: each content goes to the nearest cue (same sentence first, at most
     two sentences away); cues and sources pair one to one, nearest first, at most a sentence apart; a cue
     left without content shares the nearest content of its sentence ('X reports that ..., according to Y'),
     or else takes the complement it governs in the parse, scored at half its confidence."""
-    sent_of = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = k
+    layout = _Layout(doc, chunks)
     cues = [c for c in chunks if c[0] == "Cue"]
-
-    def dist(a: tuple[str, int, int], b: tuple[str, int, int]) -> tuple[int, int]:
-        gap = max(0, b[1] - a[2], a[1] - b[2])
-        return abs(sent_of[a[1]] - sent_of[b[1]]), gap
-
-    # Chunks by sentence, so that each chunk is compared with those a few sentences away only: the pairs
-    # farther apart are never joined, and comparing every pair made an article of many quotes quadratic.
-    by_sent: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
-    for chunk in chunks:
-        by_sent.setdefault((chunk[0], sent_of[chunk[1]]), []).append(chunk)
-
-    def near(chunk: tuple[str, int, int], kind: str, sentences: int) -> list[tuple[str, int, int]]:
-        """The chunks of `kind` at most `sentences` sentences from `chunk`, in document order."""
-        at = sent_of[chunk[1]]
-        return [c for k in range(at - sentences, at + sentences + 1) for c in by_sent.get((kind, k), [])]
-
-    def mean(start: int, end: int) -> float:
-        return sum(probs[start:end]) / max(1, end - start)
-
-    cue_source: dict[tuple[str, int, int], tuple[str, int, int]] = {}
-    used: set[tuple[str, int, int]] = set()
-    for d, cue, src in sorted((dist(c, s), c, s) for c in cues for s in near(c, "Source", SOURCE_CUE_DISTANCE)):
-        if d[0] <= SOURCE_CUE_DISTANCE and cue not in cue_source and src not in used:
-            cue_source[cue] = src
-            used.add(src)
-    pieces: list[tuple[tuple[str, int, int] | None, int, int, float]] = []
-    for chunk in chunks:
-        if chunk[0] == "Content":
-            cue = min(near(chunk, "Cue", CONTENT_CUE_DISTANCE), key=lambda c: dist(chunk, c), default=None)
-            pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
-    taken = {i for c in chunks for i in range(c[1], c[2])}
-    for cue in sorted(set(cues) - {p[0] for p in pieces}):
-        shared = near(cue, "Content", 0)
-        if shared:
-            chunk = min(shared, key=lambda c: dist(cue, c))
-            pieces.append((cue, chunk[1], chunk[2], mean(chunk[1], chunk[2])))
-            continue
-        found = _fallback_content(doc, cue, taken)
-        if found:
-            pieces.append((cue, *found, mean(cue[1], cue[2]) / FALLBACK_DISCOUNT))
-            taken.update(range(*found))
+    cue_source = _cue_sources(layout, cues)
+    pieces = _content_pieces(layout, chunks, probs)
+    pieces += _lone_cue_pieces(doc, layout, chunks, cues, pieces, probs)
     out = []
     for cue, start, end, score in sorted(pieces, key=lambda p: p[1]):
         src = cue_source.get(cue) if cue else None
