@@ -403,55 +403,76 @@ class EventExtractor:
         return (published[:10] if published and dates.to_date(published) else None), None
 
     def run(self) -> tuple[list[Event], list]:
-        doc = self.doc
-        sents = list(doc.sents)
+        """The Doc's events, and the conflicts among the figures its sentences give."""
+        sents = list(self.doc.sents)
         found = self.detected(sents)
-        para = paragraphs(doc, sents)
-        named = {}  # sentence index -> (place, entity) named there
-        for i, ents in enumerate(detector.ents_by_sentence(doc, sents)):
+        para = paragraphs(self.doc, sents)
+        named = self.named_places(sents)
+        kind_at = {idx: etype in VERBAL for idx, _, _, etype in found}
+        events, event_at = [], {}
+        acled = acled_types([(sent, etype) for _, sent, _, etype in found], ACLED_FOR, self.model_dir)
+        for (idx, sent, score, etype), atype in zip(found, acled):
+            nearby = place_nearby(idx, etype, named, para, kind_at)
+            events.append(self.event(sent, score, etype, atype, nearby))
+            event_at[sent.start] = events[-1]
+        return events, find_conflicts(self.claims(sents, named, para, event_at))
+
+    def named_places(self, sents: list[Span]) -> dict[int, tuple]:
+        """Sentence index -> (place, entity) of the place named there, for the sentences naming one."""
+        named = {}
+        for i, ents in enumerate(detector.ents_by_sentence(self.doc, sents)):
             hit = any(e.label_ in PLACE_LABELS for e in ents) and sentence_place(sents[i], [])
             if hit:
                 named[i] = hit
-        kind_at = {idx: etype in VERBAL for idx, _, _, etype in found}
-        events, claims = [], []
+        return named
+
+    def event(self, sent: Span, score: float, etype: str, atype: str | None, nearby: tuple | None) -> Event:
+        """The event of PLOVER type `etype` in `sent`: its trigger's actors, its place, date and figures."""
+        trigger = trigger_of(sent, etype, self.quoted)
+        source, target = self.actors(trigger)
+        location = self.location(sent, etype, (source, target), nearby)
+        date, date_text = self.event_date(sent, trigger, etype)
+        if date and date_text and etype not in self.anchors:
+            self.anchors[etype] = date
+        counts = {}
+        for c in sentence_counts(sent):
+            counts.setdefault(c.kind, to_count(c))
+        return Event(
+            type=etype, mode=cues.MODES.get(trigger.lemma_.lower()), acled_type=atype,
+            source=source, target=target, location=location, date=date, date_text=date_text,
+            fatalities=counts.get("fatalities"), injured=counts.get("injured"), size=counts.get("size"),
+            evidence=out_span(sent), score=round(score, 3))
+
+    def actors(self, trigger: Token) -> tuple[Actor | None, Actor | None]:
+        """(source, target): the trigger's subject and object, linked to the article's actor mentions."""
+        subj, obj = actor_head(subject_of(trigger)), actor_head(object_of(trigger))
+        source = link_actor(noun_phrase(subj), self.mentions) if subj is not None else None
+        target = link_actor(noun_phrase(obj), self.mentions) if obj is not None else None
+        return source, target
+
+    def location(self, sent: Span, etype: str, actors: tuple[Actor | None, Actor | None],
+                 nearby: tuple | None) -> Location | None:
+        """Where the event in `sent` happened: a place the sentence names (not an actor's words), else `nearby`
+        (`place_nearby`), else the dateline's place (the article's, taken last: "KINGSTON, Jamaica (CMC) -")."""
+        skip = [(a.start, a.end) for a in actors if a is not None and a.start is not None]
+        if self.dateline:
+            skip.append((self.dateline[1], self.dateline[3]))
+        hit = sentence_place(sent, skip) or (etype not in VERBAL and any_place(sent, skip)) or nearby
+        if hit:
+            place, ent = hit
+            return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                            text=ent.text, start=ent.start_char, end=ent.end_char)
+        if self.dateline:
+            place, start, end, _ = self.dateline
+            return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                            text=self.doc.text[start:end], start=start, end=end)
+        return None
+
+    def claims(self, sents: list[Span], named: dict[int, tuple], para: list[int], event_at: dict) -> list[Claim]:
+        """Every figure the sentences give, with its sentence's event's place and date where it has one, else
+        the place the sentence names or the nearest one named in its paragraph."""
+        claims = []
         sent_index = {s.start: i for i, s in enumerate(sents)}
-        event_at = {}
-        acled = acled_types([(sent, etype) for _, sent, _, etype in found], ACLED_FOR, self.model_dir)
-        for (idx, sent, score, etype), atype in zip(found, acled):
-            trigger = trigger_of(sent, etype, self.quoted)
-            subj, obj = actor_head(subject_of(trigger)), actor_head(object_of(trigger))
-            source = link_actor(noun_phrase(subj), self.mentions) if subj is not None else None
-            target = link_actor(noun_phrase(obj), self.mentions) if obj is not None else None
-            skip = [(a.start, a.end) for a in (source, target) if a is not None and a.start is not None]
-            if self.dateline:  # the dateline's place is the article's, taken last ("KINGSTON, Jamaica (CMC) -")
-                skip.append((self.dateline[1], self.dateline[3]))
-            same_paragraph = sorted((i for i in named if para[i] == para[idx] and i != idx),
-                                    key=lambda i: (i > idx, abs(i - idx)))
-            carried = [i for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1)
-                       if i in named and kind_at.get(i) == (etype in VERBAL)]
-            hit = (sentence_place(sent, skip) or (etype not in VERBAL and any_place(sent, skip))
-                   or next((named[i] for i in same_paragraph + carried), None))
-            location = None
-            if hit:
-                place, ent = hit
-                location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                                    text=ent.text, start=ent.start_char, end=ent.end_char)
-            elif self.dateline:
-                place, start, end, _ = self.dateline
-                location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                                    text=doc.text[start:end], start=start, end=end)
-            date, date_text = self.event_date(sent, trigger, etype)
-            if date and date_text and etype not in self.anchors:
-                self.anchors[etype] = date
-            counts = {}
-            for c in sentence_counts(sent):
-                counts.setdefault(c.kind, to_count(c))
-            events.append(Event(
-                type=etype, mode=cues.MODES.get(trigger.lemma_.lower()), acled_type=atype,
-                source=source, target=target, location=location, date=date, date_text=date_text,
-                fatalities=counts.get("fatalities"), injured=counts.get("injured"), size=counts.get("size"),
-                evidence=out_span(sent), score=round(score, 3)))
-            event_at[sent.start] = events[-1]
         for sent in sents:
             ev = event_at.get(sent.start)
             idx = sent_index[sent.start]
@@ -461,7 +482,18 @@ class EventExtractor:
                 place = ev.location.name if ev and ev.location else figure_place(sent) or paragraph
                 claims.append(Claim(c.kind, to_count(c), out_span(sent), ev.date if ev and ev.date_text else None,
                                     place, index=idx, noun=c.noun))
-        return events, find_conflicts(claims)
+        return claims
+
+
+def place_nearby(idx: int, etype: str, named: dict[int, tuple], para: list[int],
+                 kind_at: dict[int, bool]) -> tuple | None:
+    """The (place, entity) named nearest sentence `idx` in its paragraph (before it first), else in the
+    CARRY_SENTENCES sentences before it that hold an event of its kind (verbal or material), else None."""
+    same_paragraph = sorted((i for i in named if para[i] == para[idx] and i != idx),
+                            key=lambda i: (i > idx, abs(i - idx)))
+    carried = [i for i in range(idx - 1, idx - 1 - CARRY_SENTENCES, -1)
+               if i in named and kind_at.get(i) == (etype in VERBAL)]
+    return next((named[i] for i in same_paragraph + carried), None)
 
 
 SPANS_KEY = "newsprism_events"  # doc.spans[SPANS_KEY]: each event's evidence, labelled with its PLOVER type
