@@ -175,6 +175,46 @@ def evaluate(
         return score(Path(split_dir), path, scorer)
 
 
+def _holdout_split(n: int, holdout: float, seed: int) -> tuple[list[int], list[int]]:
+    """(held, fit): the indices of `n` articles held out for scoring (a seeded `holdout` share, none below 10
+    articles) and those the tagger is fitted on, each in article order."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    n_hold = int(n * holdout) if n >= 10 else 0
+    return sorted(order[:n_hold]), sorted(order[n_hold:])
+
+
+def _fit_crf(docs: list[Doc], tags: list[list[str]], cues: dict[str, float], out: Path,
+             params: dict | None) -> dict:
+    """Fits the CRF on `docs` and their `tags`, writes it to `out`, and returns the settings it was fitted with."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for doc, doc_tags in zip(docs, tags):
+        trainer.append(features(doc, cues), doc_tags)
+    settings = {**CRF_PARAMS, **(params or {})}
+    trainer.set_params(settings)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return settings
+
+
+def _holdout_scores(model: AttributionModel, articles: list, docs: list[Doc], held: list[int],
+                    train_dir: Path) -> dict:
+    """The scorer's figures for `model` on the held-out articles, copied with their gold .ann into a split."""
+    with tempfile.TemporaryDirectory() as tmp:
+        split = Path(tmp) / "holdout"
+        for sub in ("text", "attributions"):
+            (split / sub).mkdir(parents=True)
+        for i in held:
+            name = articles[i][0]
+            (split / "text" / f"{name}.txt").write_text(articles[i][1], encoding="utf-8")
+            ann = sorted((train_dir / "attributions").glob(f"{name}_*.ann"))[0]
+            (split / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
+        pred = Path(tmp) / "holdout.jsonl"
+        recs = predictions(model, [articles[i][0] for i in held], [docs[i] for i in held])
+        pred.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+        return score(split, pred)
+
+
 def train(
     data_dir: Path,
     out: Path,
@@ -193,19 +233,10 @@ def train(
     if not articles:
         raise ValueError(f"no annotated articles in {train_dir} (expected text/*.txt and attributions/*.ann)")
     docs = parse([text for _, text, _ in articles], cache_dir)
-    order = list(range(len(articles)))
-    random.Random(seed).shuffle(order)
-    n_hold = int(len(articles) * holdout) if len(articles) >= 10 else 0
-    held, fit = sorted(order[:n_hold]), sorted(order[n_hold:])
+    held, fit = _holdout_split(len(articles), holdout, seed)
     tags = [bio_tags(doc, gold) for doc, (_, _, gold) in zip(docs, articles)]
     cues = cue_lexicon([docs[i] for i in fit], [tags[i] for i in fit])
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for i in fit:
-        trainer.append(features(docs[i], cues), tags[i])
-    settings = {**CRF_PARAMS, **(params or {})}
-    trainer.set_params(settings)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
+    settings = _fit_crf([docs[i] for i in fit], [tags[i] for i in fit], cues, out, params)
     record = {
         "command": f"newsprism train attribution --data {data_dir} --out {out} --seed {seed}",
         "data": str(train_dir),
@@ -218,20 +249,8 @@ def train(
     }
     model = AttributionModel(out, cues)
     scores: dict = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        if held:
-            split = Path(tmp) / "holdout"
-            for sub in ("text", "attributions"):
-                (split / sub).mkdir(parents=True)
-            for i in held:
-                name = articles[i][0]
-                (split / "text" / f"{name}.txt").write_text(articles[i][1], encoding="utf-8")
-                ann = sorted((train_dir / "attributions").glob(f"{name}_*.ann"))[0]
-                (split / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
-            pred = Path(tmp) / "holdout.jsonl"
-            recs = predictions(model, [articles[i][0] for i in held], [docs[i] for i in held])
-            pred.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-            scores["holdout"] = score(split, pred)
+    if held:
+        scores["holdout"] = _holdout_scores(model, articles, docs, held, train_dir)
     dev_dir = data_dir / "dev"
     if dev_dir.is_dir() and dev_dir != train_dir:
         scores["dev"] = evaluate(model, dev_dir, cache_dir=cache_dir)
