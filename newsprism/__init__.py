@@ -24,12 +24,12 @@ notorch.install()
 
 # Public name -> the module that defines it.
 _API = {
-    "read": "newsprism.api",
-    "analyze": "newsprism.api",
-    "analyze_many": "newsprism.api",
-    "open_store": "newsprism.api",
-    "load": "newsprism.api",
-    "analysis_schema": "newsprism.api",
+    "read": "newsprism.engines.api",
+    "analyze": "newsprism.engines.api",
+    "analyze_many": "newsprism.engines.api",
+    "open_store": "newsprism.engines.api",
+    "load": "newsprism.engines.api",
+    "analysis_schema": "newsprism.engines.api",
     "AnalysisRefused": "newsprism.errors",
     "NewsprismError": "newsprism.errors",
     "Analysis": "newsprism.schema",
@@ -40,7 +40,7 @@ _API = {
 __all__ = ["__version__", *_API]
 
 if TYPE_CHECKING:
-    from newsprism.api import analysis_schema, analyze, analyze_many, load, open_store, read
+    from newsprism.engines.api import analysis_schema, analyze, analyze_many, load, open_store, read
     from newsprism.errors import AnalysisRefused, NewsprismError
     from newsprism.article import Article, Refusal
     from newsprism.schema import Analysis

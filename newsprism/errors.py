@@ -2,7 +2,7 @@
 
 Why one file: a user who meets `[E005]` can look it up here (or in README's "Errors"), each error's class says
 what went wrong and what to do about it, and the command line decides its exit status from two branches
-alone (`newsprism.cli.EXIT_STATUS`), so the same error ends every command the same way:
+alone (`newsprism.console.cli.EXIT_STATUS`), so the same error ends every command the same way:
 
 - `InputError` (exit status 2): the input or the usage is wrong, a file, folder, option or offset the user
   gave; fixing the command line fixes it.

@@ -124,7 +124,7 @@ def load(components: Iterable[str] | None = None, config: dict[str, dict] | None
 
 def shared(config: dict[str, dict] | None = None) -> Language:
     """`load(config=config)`, the whole pipeline, loaded once per process and config (the engines' workers,
-    the web analyser and `newsprism.api` use it)."""
+    the web analyser and `newsprism.engines.api` use it)."""
     return _shared(json.dumps(config or {}, sort_keys=True))
 
 

@@ -65,7 +65,7 @@ def cli_reference() -> str:
     """The Markdown reference of every `newsprism` command and option."""
     import typer.main
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     root = typer.main.get_command(app)
     lines = ["# Command-line reference", "", GENERATED,
@@ -134,7 +134,7 @@ def rest_reference() -> str:
 def sample_output(command: str) -> str:
     """What `command` (a `newsprism ...` line, run in the repository) prints at the README's width."""
     env = {**os.environ, "COLUMNS": str(SAMPLE_WIDTH), "TERM": "dumb", "NO_COLOR": "1"}
-    argv = [sys.executable, "-m", "newsprism.cli", *command.split()[1:], "--workers", "1"]
+    argv = [sys.executable, "-m", "newsprism.console.cli", *command.split()[1:], "--workers", "1"]
     out = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
 

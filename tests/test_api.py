@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsprism
-from newsprism.cli import app
+from newsprism.console.cli import app
 
 ARTICLE = """date 2024-05-02
 title Council vote
@@ -148,7 +148,7 @@ def test_read_a_missing_path_raises_by_name(tmp_path):
 
 
 def test_article_reads_header_lines_and_html_as_the_cli_does():
-    from newsprism.api import article
+    from newsprism.engines.api import article
 
     art = article(ARTICLE)  # a .txt file's content: the header is metadata, never text
     assert (art.text, art.title, art.published) == (BODY, "Council vote", "2024-05-02")
@@ -178,7 +178,7 @@ def test_read_and_analyze_an_html_page_give_the_json_of_the_command(tmp_path):
 
 
 def test_analyze_many_names_html_without_text_and_goes_on(monkeypatch):
-    from newsprism import api
+    from newsprism.engines import api
     from newsprism.engines import local
 
     monkeypatch.setattr(api.pipeline, "shared", lambda *a, **k: None)

@@ -9,7 +9,7 @@ import sqlite3
 
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 
 ARTICLE = """date 2024-05-02
 title Council vote

@@ -11,8 +11,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from newsprism import cli
-from newsprism.cli import app, hoist_global_options
+from newsprism.console import cli
+from newsprism.console.cli import app, hoist_global_options
 from newsprism.store import Store
 from newsprism.store.export import TABLES
 from tests.corpus_fixtures import actor_corpus, protest_corpus

@@ -250,7 +250,7 @@ def test_cli_prints_stories_and_actors(tmp_path: Path) -> None:
 
     from typer.testing import CliRunner
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     db = str(tmp_path / "cli.db")
     with Store(db) as s:
@@ -328,7 +328,7 @@ def test_a_place_alone_joins_only_events_on_the_ground() -> None:
 def test_stories_regrouped_with_another_window(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     db = str(tmp_path / "regroup.db")
     with Store(db) as s:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 
 pytestmark = pytest.mark.slow
 

@@ -41,7 +41,7 @@ def lines(rows: list[tuple[str, str]]) -> list[str]:
 
 
 def classify(tmp_path: Path, rows: list[str]) -> dict[str, str]:
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     path = tmp_path / "lines.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")

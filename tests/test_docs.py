@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -103,7 +103,7 @@ def test_ingest_killed_with_sigkill_finishes_on_rerun(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles(total)))
     db = tmp_path / "news.db"
-    cmd = [sys.executable, "-m", "newsprism.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "2"]
+    cmd = [sys.executable, "-m", "newsprism.console.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "2"]
     proc = subprocess.Popen([*cmd, "--workers", "2"], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 180
     while _count(db) < 6 and proc.poll() is None and time.monotonic() < deadline:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 from newsprism.store import TABLES, Store
 
 pytestmark = pytest.mark.skipif(

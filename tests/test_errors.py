@@ -15,7 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from newsprism import errors
-from newsprism.cli import EXIT_STATUS, ErrorGroup, app, exit_status
+from newsprism.console.cli import EXIT_STATUS, ErrorGroup, app, exit_status
 
 PACKAGE = Path(errors.__file__).parent
 BRANCHES = (errors.NewsprismError, errors.InputError, errors.DataError)

@@ -19,7 +19,7 @@ SCORERS = SHARED / "scorers"
 @pytest.mark.slow
 @needs_shared(SEED)
 def test_seed_article_meets_its_hand_annotation(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(SEED), "--format", "json"],
+    out = subprocess.run([sys.executable, "-m", "newsprism.console.cli", "analyze", str(SEED), "--format", "json"],
                          capture_output=True, text=True, check=True).stdout
     check = subprocess.run([sys.executable, str(SCORERS / "check_seed.py"), str(SEED.with_suffix(".gold.json")),
                             "meta", "entities", "quotes"], input=out, capture_output=True, text=True)

@@ -129,7 +129,7 @@ def test_figures_of_different_scopes_do_not_conflict():
 def test_command_line_min_event_score(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     monkeypatch.delenv("NEWSPRISM_MIN_EVENT_SCORE", raising=False)
     path = tmp_path / "a.txt"

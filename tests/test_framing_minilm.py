@@ -154,7 +154,7 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
                        "brave rescuers.\n", encoding="utf-8")
     code = (
         "import sys\n"
-        "from newsprism.cli import app\n"
+        "from newsprism.console.cli import app\n"
         f"sys.argv = ['newsprism', 'analyze', {str(article)!r}, '--workers', '1']\n"
         "try:\n"
         "    app()\n"

@@ -311,7 +311,7 @@ def test_cli_escapes_names_and_counts_no_refusal_as_already_there(tmp_path: Path
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "evil\x1b[31m\nnewsprism: stored 999 new articles.txt").write_bytes(b"\x00\x01\x02" * 50)
-    run = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(folder)],
+    run = subprocess.run([sys.executable, "-m", "newsprism.console.cli", "analyze", str(folder)],
                          capture_output=True, timeout=120)
     assert run.returncode == 1 and b"\x1b" not in run.stderr
     assert run.stderr.decode().count("\n") == 1 and "evil\\x1b[31m\\nnewsprism: stored 999" in run.stderr.decode()

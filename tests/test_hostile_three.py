@@ -224,7 +224,7 @@ def test_a_batch_of_long_articles_stays_under_one_and_a_half_gb(tmp_path: Path) 
     lines = (json.dumps({"id": f"long-{k}", "text": f"{k}. {long}"[:100_000]}) + "\n" for k in range(LONG_ARTICLES))
     data.write_text("".join(lines))
     code = (
-        "import resource, sys; from newsprism.cli import main; sys.argv = ['newsprism', 'ingest', sys.argv[1], "
+        "import resource, sys; from newsprism.console.cli import main; sys.argv = ['newsprism', 'ingest', sys.argv[1], "
         "'--db', sys.argv[2], '--workers', '1', '--batch-size', '32']\n"
         "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
         "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, file=sys.stderr); sys.exit(code)"
@@ -268,7 +268,7 @@ def test_reads_do_not_wait_for_a_writer(locked: Path) -> None:
 
 
 def test_read_commands_do_not_wait_for_a_writer(locked: Path) -> None:
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     runner = CliRunner()
     started = time.monotonic()
@@ -351,7 +351,7 @@ def test_posted_dates_are_normalised_and_checked(tmp_path: Path) -> None:
 def test_serve_trusts_forwarded_headers_only_when_told(tmp_path: Path, monkeypatch) -> None:
     import uvicorn
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     stored(tmp_path).close()
     configs = []
@@ -438,12 +438,12 @@ def test_a_queued_analysis_that_runs_out_of_time_is_told_so(monkeypatch) -> None
 
 
 def test_a_folder_as_db_is_told_as_a_folder(tmp_path: Path) -> None:
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     done = CliRunner().invoke(app, ["summary", "--db", str(tmp_path)])
     assert done.exit_code == 2 and "is a folder" in done.output and "create one" not in done.output
     with pytest.raises(InputNotFound):
-        from newsprism.cli import need_database
+        from newsprism.console.cli import need_database
 
         need_database(str(tmp_path))
 

@@ -40,7 +40,7 @@ def test_pipeline_keeps_other_languages_unanalysed_in_input_order():
 def test_cli_names_an_article_not_in_english_and_exits_without_failure(tmp_path):
     from typer.testing import CliRunner
 
-    from newsprism.cli import app
+    from newsprism.console.cli import app
 
     (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
     (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")

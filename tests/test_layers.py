@@ -34,9 +34,9 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("evaluation", ["*.evaluation", "*.attribution_evaluation"]),
     ("training", ["*.training", "*.training_minilm"]),
     ("store", ["store"]),
-    ("engines", ["engines", "api", "watch"]),
+    ("engines", ["engines", "watch"]),
     ("web", ["web"]),
-    ("interfaces", ["cli", "console"]),
+    ("interfaces", ["console"]),
 ]
 
 
@@ -148,7 +148,7 @@ def test_the_layers_say_what_the_readme_says(module, dep, allowed):
 # word lists (newsprism/lexicons/*.json), its model files (newsprism/models/), and the names of what it finds
 # (PTC technique names, PLOVER event types). A module outside the places listed here that loads such a
 # lexicon or writes such a name holds a rule of a capability that is not its home's. A module's home is its
-# first part below newsprism (`events` for newsprism.events.counts, `cli` for newsprism.cli).
+# first part below newsprism (`events` for newsprism.events.counts, `console` for newsprism.console.cli).
 
 LEXICON_HOMES: dict[str, set[str]] = {
     "event_cues": {"events"},
@@ -171,8 +171,8 @@ MODEL_FILE_HOMES: dict[str, str] = {
 MODEL_FILE_ALSO: dict[str, dict[str, str]] = {
     "spans-minilm.onnx": {"encoder": "the shared encoder is the framing span tagger's fine-tuned MiniLM, run once "
                                     "per article for framing and tone"},
-    "attribution.crfsuite": {"cli": "`newsprism train attribution --out` shows where it writes by default"},
-    "attribution.json": {"cli": "`newsprism eval attribution --record` says which record it writes"},
+    "attribution.crfsuite": {"console": "`newsprism train attribution --out` shows where it writes by default"},
+    "attribution.json": {"console": "`newsprism eval attribution --record` says which record it writes"},
 }
 
 # Names of what a capability finds, and where they may be written as strings.

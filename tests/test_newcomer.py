@@ -13,7 +13,7 @@ from dataclasses import replace
 from typer.testing import CliRunner
 
 from newsprism.console import render
-from newsprism.cli import app
+from newsprism.console.cli import app
 from newsprism.schema import Analysis
 from newsprism.store import Store
 from newsprism.store.overview import overview

@@ -23,7 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, event, text
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 from newsprism.store import TABLES, Store, StoreError
 from newsprism.store.db import database_url
 from newsprism.store.tables import FULLTEXT_INDEX, described, metadata

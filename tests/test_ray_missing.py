@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 from newsprism.errors import RayUnavailable
 from newsprism.store import Store
 

@@ -33,8 +33,8 @@ ENTRY = Path(sys.executable).with_name("newsprism")  # the installed `newsprism`
 
 
 def newsprism(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """The real command in a subprocess: the installed entry point, else `python -m newsprism.cli`."""
-    command = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "newsprism.cli"]
+    """The real command in a subprocess: the installed entry point, else `python -m newsprism.console.cli`."""
+    command = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "newsprism.console.cli"]
     return subprocess.run(
         [*command, *args],
         capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import pytest
 from typer.testing import CliRunner
 
-from newsprism.cli import app
+from newsprism.console.cli import app
 from newsprism.tone.component import summarise
 from newsprism.framing import minilm
 from newsprism.schema import Entity, Quote, Span, Tone, Voice

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from newsprism.article import Article, Refusal
-from newsprism.cli import app, duration
+from newsprism.console.cli import app, duration
 from newsprism.errors import FeedListError, InputNotFound, UnknownChoice
 from newsprism.schema import Analysis, ArticleMeta
 from newsprism.store import Store
@@ -440,7 +440,7 @@ def test_watch_killed_mid_round_goes_on_where_it_stopped(tmp_path, site):
     site.routes["/news/vote.html"].pause = 60.0  # the Atom feed's page hangs: the process is killed there
     feeds = feeds_file(tmp_path, site, "/feed.rss", "/atom.xml")
     db = str(tmp_path / "watch.db")
-    args = [sys.executable, "-m", "newsprism.cli", "watch", feeds, "--db", db, "--once", "--delay", "0",
+    args = [sys.executable, "-m", "newsprism.console.cli", "watch", feeds, "--db", db, "--once", "--delay", "0",
             "--timeout", "120"]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

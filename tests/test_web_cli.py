@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def newsprism(*args: str, **kwargs) -> subprocess.Popen:
     """The `newsprism` command of this checkout, run as a child process."""
-    return subprocess.Popen([sys.executable, "-m", "newsprism.cli", *args], cwd=REPO, text=True,
+    return subprocess.Popen([sys.executable, "-m", "newsprism.console.cli", *args], cwd=REPO, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 

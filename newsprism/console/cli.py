@@ -514,7 +514,7 @@ def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the analysis (what analyze prints, the API serves and the database stores)."""
-    from newsprism.api import analysis_schema
+    from newsprism.engines.api import analysis_schema
 
     print(json.dumps(analysis_schema(), indent=2))
 
