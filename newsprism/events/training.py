@@ -14,6 +14,7 @@ The models land in `newsprism/models/events_*.joblib`, with `events_models.md` s
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -218,12 +219,24 @@ def cross_fitted(setting: dict, feats: list[dict], events: list[bool], weights: 
     return [float(v) for v in out]
 
 
-def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS,
-                   seed: int = 0) -> dict:
-    """Trains both event detectors on the annotated train part plus the extra snippets, chooses each one's
-    settings, calibration and threshold on the tuning part, measures both on the reporting part (nothing
-    is chosen there), keeps as the default `choose_default`'s, saves both with
-    their record (`events_detector.json`), and returns it."""
+@dataclass
+class _Examples:
+    """What the detectors learn from: the annotated units by part, the extra GSR and CASE snippets, the
+    features and gold of both, and the PLOVER snippet classifier whose scores the typers read."""
+
+    units: list
+    part: dict
+    spans: list[Span]
+    extra_types: list[str]
+    feats: dict
+    f_extra: list[dict]
+    gold: dict
+    events: list[bool]
+    snippet_model: object
+
+
+def _examples(shared: Path, out: Path, folder: Path) -> _Examples:
+    """The annotated units of `folder` by part and the extra snippets, with their features and gold."""
     import joblib
 
     units = annotated_units(folder, shared)
@@ -234,58 +247,74 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     gold = {r: [u.label != "NONE" for u in part[r]] for r in ROLES}
     events = gold["train"] + extra_events
     snippet_model = joblib.load(model_path("plover", out))
+    return _Examples(units, part, spans, extra_types, feats, f_extra, gold, events, snippet_model)
 
-    # the linear detector: settings judged on the tuning part
+
+def _type_weights(ex: _Examples) -> list[float]:
+    """The typers' weight of each typed example: 1 for an annotated one, TYPER_EXTRA_WEIGHT for a snippet."""
+    return ([1.0] * sum(1 for u in ex.part["train"] if u.label != "NONE")
+            + [TYPER_EXTRA_WEIGHT] * sum(1 for t in ex.extra_types if t))
+
+
+def _fit_linear(ex: _Examples, seed: int) -> tuple[dict, detector.EventDetector, list[float]]:
+    """(setting, detector, weights): the linear detector of the DETECTOR_GRID setting best on the tuning
+    part, with its typer fitted on the typed annotated sentences and snippets."""
     best = None
     for setting in DETECTOR_GRID:
-        weights = [1.0] * len(feats["train"]) + [setting["extra_weight"]] * len(f_extra)
-        model = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(feats["train"] + f_extra, events, weights)
-        key = _key(model.raw_scores(feats["tune"]), gold["tune"])
+        weights = [1.0] * len(ex.feats["train"]) + [setting["extra_weight"]] * len(ex.f_extra)
+        model = detector.EventDetector(C=setting["C"], seed=seed).fit_decision(ex.feats["train"] + ex.f_extra,
+                                                                              ex.events, weights)
+        key = _key(model.raw_scores(ex.feats["tune"]), ex.gold["tune"])
         if best is None or key > best[0]:
             best = (key, setting, model, weights)
     _, setting, linear, weights = best
-    typed_examples = [(f, u.sent, u.label) for f, u in zip(feats["train"], part["train"]) if u.label != "NONE"]
-    typed_examples += [(f, sp, t) for f, sp, t in zip(f_extra, spans, extra_types) if t]
-    type_weights = ([1.0] * sum(1 for u in part["train"] if u.label != "NONE")
-                    + [TYPER_EXTRA_WEIGHT] * sum(1 for t in extra_types if t))
-    merged = detector.snippet_features([sp for _, sp, _ in typed_examples], snippet_model)
+    typed_examples = [(f, u.sent, u.label) for f, u in zip(ex.feats["train"], ex.part["train"]) if u.label != "NONE"]
+    typed_examples += [(f, sp, t) for f, sp, t in zip(ex.f_extra, ex.spans, ex.extra_types) if t]
+    merged = detector.snippet_features([sp for _, sp, _ in typed_examples], ex.snippet_model)
     linear.fit_typer([{**f, **g} for (f, _, _), g in zip(typed_examples, merged)], [t for _, _, t in typed_examples],
-                     type_weights)
-    lin_tune = linear.raw_scores(feats["tune"])
-    chosen = {"linear": {"setting": setting, **calibrate(linear, lin_tune, gold["tune"], seed)}}
-    linear.model.coef_ = linear.model.coef_.astype(np.float32)
-    linear.typer.coef_ = linear.typer.coef_.astype(np.float32)
+                     _type_weights(ex))
+    return setting, linear, weights
 
-    # the encoder detector: heads over the shared encoder's sentence vectors
-    vec = {"train": unit_vectors([u.sent for u in part["train"]], keep=False),
-           "tune": unit_vectors([u.sent for u in part["tune"]]), "report": unit_vectors([u.sent for u in part["report"]])}
-    v_extra = unit_vectors(spans, keep=False)
-    stacked = cross_fitted(setting, feats["train"] + f_extra, events, weights, seed)
+
+def _fit_encoder_decision(ex: _Examples, setting: dict, weights: list[float], lin_tune: list[float], vec: dict,
+                          v_extra: np.ndarray, seed: int) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
+    """(setting, detector, tune scores): the encoder head of the ENCODER_GRID setting best on the tuning part,
+    the linear detector's out-of-fold score stacked."""
+    stacked = cross_fitted(setting, ex.feats["train"] + ex.f_extra, ex.events, weights, seed)
     v_fit = np.vstack([vec["train"], v_extra])
     best = None
     for enc_setting in ENCODER_GRID:
         model = encoded.EncoderEventDetector(seed=seed, **enc_setting)
-        model.fit_decision(pooled(v_fit, model.pools), stacked, events, weights)
+        model.fit_decision(pooled(v_fit, model.pools), stacked, ex.events, weights)
         raw = model.raw_scores(pooled(vec["tune"], model.pools), lin_tune)
-        key = _key(raw, gold["tune"])
+        key = _key(raw, ex.gold["tune"])
         if best is None or key > best[0]:
             best = (key, enc_setting, model, raw)
     _, enc_setting, encoder, enc_tune = best
+    return enc_setting, encoder, enc_tune
+
+
+def _fit_encoder_typer(ex: _Examples, encoder: encoded.EncoderEventDetector, linear: detector.EventDetector,
+                       vec: dict, v_extra: np.ndarray) -> tuple[int, dict]:
+    """(typed right on tune, setting): fits the encoder's typer with the ENCODER_TYPE_GRID setting that
+    types the most tuning events right, blended with the linear typer where that setting says so."""
+    part = ex.part
     typed_rows = [i for i, u in enumerate(part["train"]) if u.label != "NONE"]
-    typed_extra = [i for i, t in enumerate(extra_types) if t]
+    typed_extra = [i for i, t in enumerate(ex.extra_types) if t]
     v_typed = pooled(np.vstack([vec["train"][typed_rows], v_extra[typed_extra]]), encoder.pools)
-    s_typed = encoded.snippet_scores([part["train"][i].sent for i in typed_rows] + [spans[i] for i in typed_extra],
-                                     snippet_model)
-    y_typed = [part["train"][i].label for i in typed_rows] + [extra_types[i] for i in typed_extra]
+    s_typed = encoded.snippet_scores([part["train"][i].sent for i in typed_rows] + [ex.spans[i] for i in typed_extra],
+                                     ex.snippet_model)
+    y_typed = [part["train"][i].label for i in typed_rows] + [ex.extra_types[i] for i in typed_extra]
     tune_rows = [i for i, u in enumerate(part["tune"]) if u.label != "NONE"]
     tune_spans = [part["tune"][i].sent for i in tune_rows]
-    s_tune = encoded.snippet_scores(tune_spans, snippet_model)
+    s_tune = encoded.snippet_scores(tune_spans, ex.snippet_model)
     v_tune = pooled(vec["tune"][tune_rows], encoder.pools)
+    type_weights = _type_weights(ex)
     best_type = None
     for type_setting in ENCODER_TYPE_GRID:
         encoder.typer.set_params(C=type_setting["type_C"])
         encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
-        blended = (linear.type_probabilities([feats["tune"][i] for i in tune_rows], tune_spans, snippet_model,
+        blended = (linear.type_probabilities([ex.feats["tune"][i] for i in tune_rows], tune_spans, ex.snippet_model,
                                              encoder.typer.classes_) if type_setting["blend"] else None)
         right = sum(p == part["tune"][i].label for p, i in zip(encoder.types(v_tune, s_tune, blended), tune_rows))
         if best_type is None or right > best_type[0]:
@@ -293,20 +322,52 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     encoder.typer.set_params(C=best_type[1]["type_C"])
     encoder.blend = best_type[1]["blend"]
     encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
-    encoder.linear = linear
-    chosen["encoder"] = {"setting": {**enc_setting, **best_type[1], "tune_types_right": best_type[0]},
-                         **calibrate(encoder, enc_tune, gold["tune"], seed)}
+    return best_type
 
-    # both measured: settings were chosen on tune, nothing on report
-    record = {"default": None, "labelled": len(units), "labelled_events": sum(u.label != "NONE" for u in units),
+
+def _detector_record(ex: _Examples, models: dict, chosen: dict) -> dict:
+    """The detectors' record: the annotation's parts, each detector's settings chosen on tune and its figures
+    on tune and report (nothing chosen there), and the default (`choose_default`)."""
+    part, gold = ex.part, ex.gold
+    record = {"default": None, "labelled": len(ex.units), "labelled_events": sum(u.label != "NONE" for u in ex.units),
               "parts": {r: {"sentences": len(part[r]), "events": sum(gold[r]),
                             "documents": len({u.doc for u in part[r]})} for r in ROLES},
-              "extra_snippets": len(spans), "models": {}}
-    for kind, model in (("linear", linear), ("encoder", encoder)):
+              "extra_snippets": len(ex.spans), "models": {}}
+    for kind, model in models.items():
         record["models"][kind] = {"chosen_on_tune": chosen[kind],
                                   "tune": evaluate_units(part["tune"], model),
                                   "report": evaluate_units(part["report"], model)}
     record["default"] = choose_default(record["models"])
+    return record
+
+
+def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS,
+                   seed: int = 0) -> dict:
+    """Trains both event detectors on the annotated train part plus the extra snippets, chooses each one's
+    settings, calibration and threshold on the tuning part, measures both on the reporting part (nothing
+    is chosen there), keeps as the default `choose_default`'s, saves both with
+    their record (`events_detector.json`), and returns it."""
+    import joblib
+
+    ex = _examples(shared, out, folder)
+    # the linear detector: settings judged on the tuning part
+    setting, linear, weights = _fit_linear(ex, seed)
+    lin_tune = linear.raw_scores(ex.feats["tune"])
+    chosen = {"linear": {"setting": setting, **calibrate(linear, lin_tune, ex.gold["tune"], seed)}}
+    linear.model.coef_ = linear.model.coef_.astype(np.float32)
+    linear.typer.coef_ = linear.typer.coef_.astype(np.float32)
+    # the encoder detector: heads over the shared encoder's sentence vectors
+    vec = {"train": unit_vectors([u.sent for u in ex.part["train"]], keep=False),
+           "tune": unit_vectors([u.sent for u in ex.part["tune"]]),
+           "report": unit_vectors([u.sent for u in ex.part["report"]])}
+    v_extra = unit_vectors(ex.spans, keep=False)
+    enc_setting, encoder, enc_tune = _fit_encoder_decision(ex, setting, weights, lin_tune, vec, v_extra, seed)
+    right, type_setting = _fit_encoder_typer(ex, encoder, linear, vec, v_extra)
+    encoder.linear = linear
+    chosen["encoder"] = {"setting": {**enc_setting, **type_setting, "tune_types_right": right},
+                         **calibrate(encoder, enc_tune, ex.gold["tune"], seed)}
+    # both measured: settings were chosen on tune, nothing on report
+    record = _detector_record(ex, {"linear": linear, "encoder": encoder}, chosen)
     out.mkdir(parents=True, exist_ok=True)
     joblib.dump(linear, detector.model_path(out, "linear"), compress=3)
     joblib.dump(encoder, detector.model_path(out, "encoder"), compress=3)
