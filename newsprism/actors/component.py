@@ -423,6 +423,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins a Doc's text anew at each `doc.text`: read once
         self.clusters: dict[str, Cluster] = {}
         self.spans: list[tuple[int, int, str]] = []  # char start, end, cluster key
         self.covered: set[int] = set()  # token indices already part of a mention or label
@@ -551,7 +552,7 @@ class ActorResolver:
             return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
         if label in {"GPE", "LOC"}:
             return gazetteer.place_country(name), "name"
-        if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.doc.text, name))):
+        if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
         return code, "text"
@@ -575,7 +576,7 @@ class ActorResolver:
             if c.type not in {"ORG", "PERSON"}:
                 continue
             for name in {n for n in c.names if len(n.split()) > 1 and n[:1].isupper()}:
-                for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.doc.text):
+                for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text):
                     span = self.doc.char_span(m.start(), m.end())
                     if span is not None and not any(t.i in self.covered for t in span):
                         self.add(c, span)
@@ -717,7 +718,7 @@ class ActorResolver:
 
     def dateline_country(self) -> str | None:
         """The country of the article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:'), else None."""
-        first = self.doc.text.lstrip()[:DATELINE_CHARS]
+        first = self.text.lstrip()[:DATELINE_CHARS]
         m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s", first)
         if m and (m[3] != ":" or m[1].isupper()):  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
             for part in (m[2], m[1]):
@@ -737,7 +738,7 @@ class ActorResolver:
     def most_named(self, places: list[tuple[int, int, str | None]]) -> str | None:
         """The country most of these place names are in, as `article_country` asks, else None."""
         ends = {e for _, e, _ in places}  # place names as written: a people's adjective ('Japanese') is none
-        text = self.doc.text  # 'Miami, Florida' is one place: the state after the city adds no vote
+        text = self.text  # 'Miami, Florida' is one place: the state after the city adds no vote
         votes = Counter(c for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends))
         known = [(n, code) for code, n in votes.most_common() if code]
         if not known:
@@ -786,7 +787,7 @@ class ActorResolver:
         return None
 
     def entities(self) -> list[Entity]:
-        text = self.doc.text
+        text = self.text
         self.organisation_countries()
         if any(code == "USA" for _, _, code in self.places):
             for c in self.clusters.values():  # 'The late Sen. John McCain' in a story from Hanoi that names the US

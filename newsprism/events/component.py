@@ -365,6 +365,7 @@ class EventExtractor:
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
         self.min_score = min_score
         self.dateline = places.dateline(doc.text)  # (place, start, end, stop) of the article's dateline
+        self.dateline_text = doc.text[self.dateline[1]:self.dateline[2]] if self.dateline else ""
 
     def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
         """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the
@@ -465,7 +466,7 @@ class EventExtractor:
         if self.dateline:
             place, start, end, _ = self.dateline
             return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                            text=self.doc.text[start:end], start=start, end=end)
+                            text=self.dateline_text, start=start, end=end)
         return None
 
     def claims(self, sents: list[Span], named: dict[int, tuple], para: list[int], event_at: dict) -> list[Claim]:
