@@ -423,7 +423,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy joins a Doc's text anew at each `doc.text`: read once
+        self.text = text_of(doc)
         self.clusters: dict[str, Cluster] = {}
         self.spans: list[tuple[int, int, str]] = []  # char start, end, cluster key
         self.covered: set[int] = set()  # token indices already part of a mention or label

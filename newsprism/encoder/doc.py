@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsprism.doctext import text_of
 from newsprism.encoder.run import Encoding, SharedEncoder
 
 if not Doc.has_extension("encoding"):
@@ -13,5 +14,5 @@ if not Doc.has_extension("encoding"):
 def encoding_of(doc: Doc, encoder: SharedEncoder) -> Encoding:
     """The doc's encoding, made by `encoder` on first use and kept on the doc."""
     if doc._.encoding is None:
-        doc._.encoding = encoder.encode(doc.text)
+        doc._.encoding = encoder.encode(text_of(doc))
     return doc._.encoding

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
+from newsprism.doctext import text_of
 from newsprism.errors import EventsModelMissing, UnknownChoice
 from newsprism.events import classifier, cues, dates, detector, harm, places
 from newsprism.events.conflicts import Claim, find_conflicts
@@ -264,7 +265,7 @@ def min_event_score(given: float | None, model: detector.EventDetector) -> float
 def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
     """The paragraph number of each of `sents`, the sentences of `doc`: the line breaks before its first
     visible character."""
-    out, text = [], doc.text
+    out, text = [], text_of(doc)
     for sent in sents:
         lead = len(sent.text) - len(sent.text.lstrip())
         out.append(text.count("\n", 0, sent.start_char + lead))
@@ -361,11 +362,11 @@ class EventExtractor:
         self.model_dir = model_dir
         self.kind = kind  # the detector ('linear' or 'encoder'; None: the record's default)
         self.mentions = actor_mentions(doc)
-        self.quoted = detector.quoted_ranges(doc.text)
+        self.quoted = detector.quoted_ranges(text_of(doc))
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
         self.min_score = min_score
-        self.dateline = places.dateline(doc.text)  # (place, start, end, stop) of the article's dateline
-        self.dateline_text = doc.text[self.dateline[1]:self.dateline[2]] if self.dateline else ""
+        self.dateline = places.dateline(text_of(doc))  # (place, start, end, stop) of the article's dateline
+        self.dateline_text = text_of(doc)[self.dateline[1]:self.dateline[2]] if self.dateline else ""
 
     def detected(self, sents: list[Span]) -> list[tuple[int, Span, float, str]]:
         """(sentence index, sentence, score, PLOVER type) of each of `sents`, the Doc's sentences, that the

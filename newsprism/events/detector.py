@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Span, Token
 
 from newsprism import lexicons
+from newsprism.doctext import text_of
 from newsprism.events import classifier, cues
 from newsprism.events.counts import sentence_counts
 
@@ -236,7 +237,7 @@ class EventDetector:
                model_dir: Path = MODEL_DIR) -> list[tuple[float, str | None]]:
         """(score, PLOVER type) for each of `sents`, sentences of `doc`; the type only where the score
         reaches `floor` (None elsewhere), by the PLOVER classifier of `model_dir`."""
-        quoted = quoted_ranges(doc.text)
+        quoted = quoted_ranges(text_of(doc))
         feats = [features(s, quoted, e) for s, e in zip(sents, ents_by_sentence(doc, sents))]
         scores = self.scores(feats)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]

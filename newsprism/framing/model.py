@@ -22,6 +22,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from newsprism import lexicons
+from newsprism.doctext import text_of
 from newsprism.encoder.doc import encoding_of
 from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
@@ -170,7 +171,7 @@ class FramingModel:
     def token_probs(self, doc: Doc) -> list[tuple[object, float, float]]:
         """(token, P(inside) by the CRF, mean P(inside) by the MiniLM tagger over its characters, or 0
         without one) per non-space token in sentence order."""
-        char_probs = (encoding_of(doc, self.minilm.encoder).char_probs(len(doc.text))
+        char_probs = (encoding_of(doc, self.minilm.encoder).char_probs(len(text_of(doc)))
                       if self.minilm is not None else None)
         out = []
         for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)):
@@ -185,7 +186,7 @@ class FramingModel:
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """(start, end, score) of each span the taggers in use find in the doc."""
-        return decode(doc.text, self.token_probs(doc), self.settings)
+        return decode(text_of(doc), self.token_probs(doc), self.settings)
 
     def spans_with_peaks(self, doc: Doc, extra: Callable[[list], list[tuple[int, int, float]]] = lambda _: []
                          ) -> tuple[list[tuple[int, int, float, float]], float]:
@@ -194,7 +195,7 @@ class FramingModel:
         `peak` is the highest probability of a token of the span (`peak`), and 1 for an added span (it
         passed its own bar, which is not the tagger's)."""
         probs = self.token_probs(doc)
-        found = decode(doc.text, probs, self.settings)
+        found = decode(text_of(doc), probs, self.settings)
         spans = sorted([(s, e, p, self.peak(probs, s, e)) for s, e, p in found]
                        + [(s, e, p, 1.0) for s, e, p in extra(found)])
         return spans, self.prior_of(probs)
@@ -221,7 +222,7 @@ class FramingModel:
         clf, dense = self.classifier, None
         if self.minilm is not None and self.encoder_classifier is not None:
             clf = self.encoder_classifier
-            dense = encoder_span_vectors(doc.text, encoding_of(doc, self.minilm.encoder), spans)
+            dense = encoder_span_vectors(text_of(doc), encoding_of(doc, self.minilm.encoder), spans)
         out = []
         for k, feats in enumerate(span_features(doc, spans)):
             p = clf.proba(feats, None if dense is None else dense[k])

@@ -41,6 +41,7 @@ from spacy.util import registry
 
 from newsprism import lexicons, native
 from newsprism.actors.component import GENDERED, PRONOUN_GENDER, is_title, line_bounds, on_furniture_line, resolve_span
+from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
@@ -219,7 +220,7 @@ class QuoteFinder:
     def __init__(self, doc: Doc, model: AttributionModel | None = None) -> None:
         self.doc = doc
         self.model = model
-        self.text = doc.text
+        self.text = text_of(doc)
         self.regions = quote_regions(self.text)
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
