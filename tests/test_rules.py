@@ -590,6 +590,70 @@ def test_indian_in_a_tribe_name_is_not_india(words, tribe):
     assert actors.tribal(doc[words.index("Indian")]) is tribe
 
 
+
+class _FixedTagger:
+    """Stands in for the attribution tagger: gives the attributions it was built with, whatever the Doc."""
+
+    def __init__(self, *attributions):
+        self.attributions = list(attributions)
+
+    def predict(self, doc: Doc) -> list:
+        return self.attributions
+
+
+def test_the_attribution_definition_keeps_every_attribution_the_tagger_gives():
+    """Clinton wants to raise taxes. The union endorsed Clinton. "We will," he said, "win the vote."
+    PolNeAR counts a want, a one-word content and the second piece of a split quotation as attributions; the
+    quote definition keeps none of them."""
+    from newsprism.quotes.model import Attribution
+
+    doc = build("""
+        Clinton   Clinton   PROPN  NNP  nsubj   1
+        wants     want      VERB   VBZ  ROOT    1
+        to        to        PART   TO   aux     3
+        raise     raise     VERB   VB   xcomp   1
+        taxes     tax       NOUN   NNS  dobj    3
+        .         .         PUNCT  .    punct   1
+        The       the       DET    DT   det     7
+        union     union     NOUN   NN   nsubj   8
+        endorsed  endorse   VERB   VBD  ROOT    8
+        Clinton   Clinton   PROPN  NNP  dobj    8
+        .         .         PUNCT  .    punct   8
+        “         “         PUNCT  ``   punct   14
+        We        we        PRON   PRP  nsubj   14
+        will      will      AUX    MD   ROOT    14
+        ,         ,         PUNCT  ,    punct   14
+        ”         ”         PUNCT  ''   punct   14
+        he        he        PRON   PRP  nsubj   18
+        said      say       VERB   VBD  ROOT    18
+        ,         ,         PUNCT  ,    punct   18
+        “         “         PUNCT  ``   punct   21
+        win       win       VERB   VB   ccomp   18
+        the       the       DET    DT   det     23
+        vote      vote      NOUN   NN   dobj    21
+        .         .         PUNCT  .    punct   18
+        ”         ”         PUNCT  ''   punct   18
+    """, ents={(0, 1): "PERSON", (9, 10): "PERSON"})
+
+    def chars(first: int, end: int) -> tuple[int, int]:
+        return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    tagger = _FixedTagger(
+        Attribution(chars(0, 1), chars(1, 2), chars(2, 5), 0.9),  # Clinton wants to raise taxes
+        Attribution(chars(6, 8), chars(8, 9), chars(9, 10), 0.9),  # The union endorsed Clinton
+        Attribution(chars(16, 17), chars(17, 18), chars(12, 14), 0.9),  # We will
+        Attribution(chars(16, 17), chars(17, 18), chars(20, 23), 0.9),  # win the vote
+    )
+    doc._.entities = actors.ActorResolver(doc).run()
+    every = quotes.QuoteFinder(doc, tagger, every=True)
+    every.run()
+    got = [(q.speaker.text if q.speaker else None, q.cue.text, q.content.text) for q in every.attributions]
+    assert got == [("Clinton", "wants", "to raise taxes"), ("The union", "endorsed", "Clinton"),
+                   ("he", "said", "We will"), ("he", "said", "win the vote")]
+    quoted = quotes.QuoteFinder(doc, tagger)
+    quoted.run()
+    assert [q.content.text for q in quoted.attributions] == ["We will"]  # the quote definition: what was said
+
 # --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
 
 def quotes_of(doc: Doc) -> list:
