@@ -11,6 +11,7 @@ the sentiment strength of its words (VADER's lexicon).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -30,11 +31,8 @@ _WS = re.compile(r"\s+")
 
 
 def _bin(x: float, edges: tuple[float, ...]) -> int:
-    """Index of the first edge above x (len(edges) when none)."""
-    for i, edge in enumerate(edges):
-        if x < edge:
-            return i
-    return len(edges)
+    """Index of the first edge above x (len(edges) when none); edges ascend."""
+    return bisect_right(edges, x)
 
 
 # Bins of the features (the models were trained with them: changing one needs retraining).
