@@ -654,6 +654,60 @@ def test_the_attribution_definition_keeps_every_attribution_the_tagger_gives():
     quoted.run()
     assert [q.content.text for q in quoted.attributions] == ["We will"]  # the quote definition: what was said
 
+
+def lede_and_next_paragraph() -> Doc:
+    """Castro tells the paper. / (blank line) A transit chief says a man died. Police Chief Ed Alvarez spoke.
+    The parse hangs 'says' on 'tells' across the paragraph break, as the small model did on a real page."""
+    return build("""
+        Castro   Castro   PROPN  NNP  nsubj     1
+        tells    tell     VERB   VBZ  ROOT      1
+        the      the      DET    DT   det       3
+        paper    paper    NOUN   NN   dobj      1
+        .        .        PUNCT  .    punct     1
+        \\n       \\n       SPACE  _SP  dep       4
+        \\n       \\n       SPACE  _SP  dep       5
+        A        a        DET    DT   det       9
+        transit  transit  NOUN   NN   compound  9
+        chief    chief    NOUN   NN   nsubj     10
+        says     say      VERB   VBZ  ccomp     1
+        a        a        DET    DT   det       12
+        man      man      NOUN   NN   nsubj     13
+        died     die      VERB   VBD  ccomp     10
+        .        .        PUNCT  .    punct     10
+        Police   Police   PROPN  NNP  compound  18
+        Chief    Chief    PROPN  NNP  compound  18
+        Ed       Ed       PROPN  NNP  compound  18
+        Alvarez  Alvarez  PROPN  NNP  nsubj     19
+        spoke    speak    VERB   VBD  ROOT      19
+        .        .        PUNCT  .    punct     19
+    """, ents={(0, 1): "PERSON", (17, 19): "PERSON"})
+
+
+def test_a_reported_clause_stays_in_its_paragraph_and_a_ledes_description_is_the_person_named_next():
+    """'tells' reports nothing across the blank line; 'A transit chief says' is the chief the next sentence
+    names (an indefinite description in a lede), not left as the description."""
+    doc = lede_and_next_paragraph()
+    found = quotes_of(doc)
+    assert [(q.cue.text, q.content.text, q.speaker.text) for q in found] == [("says", "a man died", "A transit chief")]
+    assert found[0].speaker_name == "Ed Alvarez"
+
+
+def test_a_content_the_tagger_also_gives_the_rules_verb_keeps_that_verb():
+    """The tagger pairs 'a man died' with 'tells' (the paragraph before) and with 'says': the rules' verb,
+    'says', stays its cue, and its subject its speaker."""
+    from newsprism.quotes.model import Attribution
+
+    doc = lede_and_next_paragraph()
+
+    def chars(first: int, end: int) -> tuple[int, int]:
+        return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    tagger = _FixedTagger(Attribution(chars(0, 1), chars(1, 2), chars(11, 14), 0.9),
+                          Attribution(chars(7, 10), chars(10, 11), chars(11, 14), 0.9))
+    doc._.entities = actors.ActorResolver(doc).run()
+    found = quotes.QuoteFinder(doc, tagger).run()
+    assert [(q.cue.text, q.content.text, q.speaker.text) for q in found] == [("says", "a man died", "A transit chief")]
+
 # --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
 
 def quotes_of(doc: Doc) -> list:

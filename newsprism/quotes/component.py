@@ -111,6 +111,7 @@ TRIM = " \t\n\r,;:"
 QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
@@ -507,6 +508,8 @@ class QuoteFinder:
                 sub = self.doc[child.left_edge.i : child.right_edge.i + 1]
                 if child.i < verb.i and any(t.i == verb.i for t in sub):
                     continue
+                if BLANK_LINE.search(self.text, min(verb.idx, sub.start_char), max(verb.idx, sub.end_char)):
+                    continue  # the parse joined two paragraphs: what a verb reports stays in its paragraph
                 return sub
         if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i > verb.i and verb.i not in self.inside:
             # 'Before he got out, Walsh said, he fashioned a tourniquet': the clause the parenthesis interrupts,
@@ -667,6 +670,15 @@ class QuoteFinder:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
             if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
                 ident = self.by_surname(sp) or self.by_acronym(head)
+        if ident is None and own_noun and not self.definite(head) and is_role(head) and sp[0].lower_ in {"a", "an"}:
+            # 'A California transit chief says ...', then 'Interim BART Police Chief Ed Alvarez told ...': a lede's
+            # description is the person the next sentence gives that role
+            nxt = self.doc[head.sent.end].sent if head.sent.end < len(self.doc) else None
+            if nxt is not None and nxt.start < len(self.doc) and nxt.end < len(self.doc) and not nxt.text.strip():
+                nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
+            if nxt is not None:
+                person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
+                ident = self.role_in_text(head, person, after=True, until=nxt.end_char)
         if ident is None and own_noun and self.definite(head) and is_role(head):
             inside = {resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
@@ -801,17 +813,19 @@ class QuoteFinder:
                     best, best_at, best_key = ident, s, key
         return best, best_at
 
-    def role_in_text(self, noun: Token, accept, after: bool = False) -> str | None:
+    def role_in_text(self, noun: Token, accept, after: bool = False, until: int | None = None) -> str | None:
         """The person the article gives this role ('Sarah Collins was appointed director', 'Ana Diaz is
         his sister', 'director Sarah Collins'), the last such before the noun (with `after`, the first such
         after it: 'Austria's interior minister said ...', later 'Interior Minister Wolfgang Peschorn'): the
         role word must be said of the person (the same verb's complement, or beside the name), not merely
-        stand in its sentence."""
+        stand in its sentence; `until`: only a person named before that character."""
         lemma = noun.lemma_.lower()
         best = None
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
                 continue
+            if until is not None and ent.start_char >= until:
+                break
             if after and noun.sent.start == ent.sent.start:
                 continue
             root = ent.root
@@ -969,6 +983,8 @@ class QuoteFinder:
                 f = same[0]
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
+                if a.cue and f.cue and self.other_cue(a, f, attributions):
+                    continue  # the tagger gave this content to the rules' verb too: that verb reports it
                 if a.cue and f.cue and a.cue != f.cue:
                     f.rule_cue = f.cue
                 f.cue = a.cue or f.cue
@@ -985,6 +1001,16 @@ class QuoteFinder:
                 verb = self.doc.char_span(*a.cue, alignment_mode="expand")
                 speaker = self.subject_of(verb.root) if verb is not None else None
             self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
+
+    @staticmethod
+    def other_cue(a: Attribution, f: Found, attributions: list[Attribution]) -> bool:
+        """Whether the tagger gave `a`'s content to a second cue as well, one that is `f`'s (the rules') verb,
+        while `a`'s cue is another ('Castro tells the paper ... / A transit chief says [a man was stabbed]':
+        the parse and the tagger join 'tells' to the next paragraph's content too)."""
+        meets = lambda x, y: x[0] < y[1] and y[0] < x[1]  # noqa: E731
+        cue = f.rule_cue or f.cue
+        return not meets(a.cue, cue) and any(
+            b is not a and b.cue and b.content == a.content and meets(b.cue, cue) for b in attributions)
 
     def speech_content(self, cue: tuple[int, int], s: int, e: int) -> bool:
         """What the tagger's cue reports has a source and is something said: its verb is not passive
