@@ -1,10 +1,11 @@
 """Agreement between the first pass of the ordinary-news framing set (annotations/framing/labels.tsv) and the
-blind second pass (second-pass.tsv) on the seeded sample of documents (`newsprism.framing.ordinary.sample`).
+blind second pass (second-pass.tsv) on each round's seeded sample of documents (`newsprism.framing.ordinary.samples`:
+round 1's second pass by the set's author again, round 2's by another annotating session).
 
 Prints, and writes to annotations/framing/agreement.json: span agreement (a span of one pass matched when it
 overlaps a span of the other; F1 of the second pass against the first), the official SI measure of the
 second pass against the first, Cohen's kappa over words (inside a span or not), documents judged alike
-(some span or none) and, for matched spans, the share with the same technique.
+(some span or none) and, for matched spans, the share with the same technique; per round and over both.
 
     .venv/bin/python scripts/framing_agreement.py [--data ../shared/data]
 """
@@ -35,16 +36,8 @@ def kappa(texts: dict[str, str], a: dict[str, list], b: dict[str, list]) -> floa
     return round((agree - chance) / (1 - chance), 4) if chance < 1 else 1.0
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    args = ap.parse_args()
-    first = ordinary.load(data=args.data)
-    second = ordinary.load(data=args.data, labels="second-pass.tsv")
-    docs = ordinary.sample(list(first.texts), batches=first.batches)
-    extra = [d for d, v in second.gold.items() if v and d not in docs]
-    if extra:
-        raise SystemExit(f"second-pass.tsv labels documents outside the sample: {extra[:3]}")
+def agreement(first: ordinary.OrdinarySet, second: ordinary.OrdinarySet, docs: list[str]) -> dict:
+    """The figures of the module docstring for the documents `docs`, first pass against second."""
     a = {d: [(s, e) for s, e, _ in first.gold[d]] for d in docs}
     b = {d: [(s, e) for s, e, _ in second.gold[d]] for d in docs}
     b_matched = sum(ordinary.overlaps(sp, a[d]) for d in docs for sp in b[d])
@@ -53,7 +46,7 @@ def main() -> None:
     p, r = b_matched / n_b if n_b else 0.0, a_matched / n_a if n_a else 0.0
     same_tech = [ta == tb for d in docs for sa, ea, ta in first.gold[d] for sb, eb, tb in second.gold[d]
                  if sa < eb and sb < ea]
-    out = {
+    return {
         "documents": len(docs), "words": first.words(docs), "spans_first": n_a, "spans_second": n_b,
         "span_overlap_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
         "span_overlap_p": round(p, 4), "span_overlap_r": round(r, 4),
@@ -63,8 +56,28 @@ def main() -> None:
         "matched_same_technique": round(sum(same_tech) / len(same_tech), 4) if same_tech else None,
         "sample": docs,
     }
+
+
+WHO = {1: "the set's author again", 2: "another annotating session, blind to the first pass"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = ap.parse_args()
+    first = ordinary.load(data=args.data)
+    second = ordinary.load(data=args.data, labels="second-pass.tsv")
+    rounds = ordinary.samples(list(first.texts), first.batches)
+    docs = sorted(d for v in rounds.values() for d in v)
+    extra = [d for d, v in second.gold.items() if v and d not in docs]
+    if extra:
+        raise SystemExit(f"second-pass.tsv labels documents outside the samples: {extra[:3]}")
+    out = {"rounds": {str(r): {"second_pass_by": WHO.get(r, "-"), **agreement(first, second, ids)}
+                      for r, ids in rounds.items()},
+           "all": agreement(first, second, docs)}
     (ordinary.ANNOTATIONS / "agreement.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in out.items() if k != "sample"}, indent=1))
+    print(json.dumps({k: {r: {x: y for x, y in v.items() if x != "sample"} for r, v in out["rounds"].items()}
+                      if k == "rounds" else {x: y for x, y in out[k].items() if x != "sample"} for k in out}, indent=1))
 
 
 if __name__ == "__main__":

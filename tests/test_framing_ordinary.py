@@ -69,6 +69,7 @@ def test_a_later_round_is_split_on_its_own_and_leaves_the_earlier_halves_alone()
     assert len(set(tune) & set(later)) == 8 and not set(tune) & set(report)
     assert ordinary.split(first + later) != (tune, report)  # one shuffle of all would move round-1 documents
     assert ordinary.sample(first + later, batches=batches) == ordinary.sample(first)
+    assert set(ordinary.sample(first + later, 8, batches=batches, batch=2)) <= set(later)
 
 
 def test_figures_count_a_shown_span_right_when_it_overlaps_a_gold_span():
@@ -119,12 +120,15 @@ def test_the_shipped_set_is_ordinary_news_with_labels_inside_its_texts():
     assert sum(1 for v in oset.gold.values() if not v) >= len(oset.texts) // 3  # most news holds little
     tune, report = oset.halves()
     assert any(oset.gold[d] for d in tune) and any(oset.gold[d] for d in report)
-    assert set(oset.batches.values()) == {1, 2}
+    assert set(oset.batches.values()) == {1, 2, 3}
     first_round = [d for d in oset.texts if oset.batches[d] == 1]  # a later round never moves a document
     assert (set(tune) & set(first_round), set(report) & set(first_round)) == tuple(map(set, ordinary.split(first_round)))
     second = ordinary.load(ordinary.ANNOTATIONS, DATA, labels="second-pass.tsv")
-    sampled = ordinary.sample(list(oset.texts), batches=oset.batches)
-    assert {d for d, v in second.gold.items() if v} <= set(sampled) and sampled == ordinary.sample(first_round)
+    rounds = ordinary.samples(list(oset.texts), oset.batches)
+    assert rounds[1] == ordinary.sample(first_round)  # round 1's sample is the one its second pass labelled
+    assert all(oset.batches[d] == r for r, ids in rounds.items() for d in ids)
+    labelled = {d for d, v in second.gold.items() if v}
+    assert labelled <= set(rounds[1]) | set(rounds[2]) and labelled & set(rounds[2])
 
 
 @needs_shared(DATA / "aeb")
@@ -132,8 +136,10 @@ def test_agreement_script_scores_the_second_pass_against_the_first(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "framing_agreement.py"), "--data", str(DATA)],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     got = json.loads(out.stdout)
-    assert got["documents"] == ordinary.SAMPLE and 0 <= got["word_kappa"] <= 1
-    assert 0 < got["span_overlap_f1"] <= 1 and got["spans_first"] > 0
+    assert {r: v["documents"] for r, v in got["rounds"].items()} == {str(r): n for r, n in ordinary.SAMPLES.items()}
+    for block in (*got["rounds"].values(), got["all"]):
+        assert 0 <= block["word_kappa"] <= 1 and 0 < block["span_overlap_f1"] <= 1 and block["spans_first"] > 0
+    assert got["all"]["documents"] == sum(ordinary.SAMPLES.values())
 
 
 @pytest.mark.slow

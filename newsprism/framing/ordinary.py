@@ -113,14 +113,23 @@ def split(ids: list[str], seed: int = SEED, batches: dict[str, int] | None = Non
     return sorted(tune), sorted(report)
 
 
-SAMPLE_BATCH = 1  # the annotation round the second pass sampled
+SAMPLE_BATCH = 1  # the annotation round the first second pass sampled
+# Documents of each annotation round's blind second pass: round 1's by the set's author again, round 2's by
+# another annotating session that never saw the first pass's labels.
+SAMPLES = {1: SAMPLE, 2: 8}
 
 
-def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED, batches: dict[str, int] | None = None) -> list[str]:
-    """The documents of the blind second pass: n drawn with the seed, in id order, from round SAMPLE_BATCH
-    when `batches` (id -> round) is given (documents added later do not change the sample)."""
-    pool = [d for d in ids if (batches or {}).get(d, SAMPLE_BATCH) == SAMPLE_BATCH]
+def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED, batches: dict[str, int] | None = None,
+           batch: int = SAMPLE_BATCH) -> list[str]:
+    """The documents of a blind second pass: n drawn with the seed, in id order, from round `batch` when
+    `batches` (id -> round) is given (documents added later do not change the sample)."""
+    pool = [d for d in ids if (batches or {}).get(d, SAMPLE_BATCH) == batch]
     return sorted(random.Random(seed + 1).sample(sorted(pool), n))
+
+
+def samples(ids: list[str], batches: dict[str, int]) -> dict[int, list[str]]:
+    """{round: its second pass's documents (`sample`)} for every round of SAMPLES."""
+    return {r: sample(ids, n, batches=batches, batch=r) for r, n in SAMPLES.items()}
 
 
 def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
