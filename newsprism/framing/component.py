@@ -20,6 +20,7 @@ model loads once, in the factory. The SemEval-2020 Task 11 file formats and scor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -33,9 +34,10 @@ from newsprism.framing.features import word_key
 from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, FramingModel, shipped_model
 from newsprism.schema import FramingSpan
 from newsprism.quotes.voice import voice_of
+from newsprism.readers.furniture import is_furniture
 
-__all__ = ["FramingComponent", "added_spans", "candidate_spans", "event_spans", "framing_spans", "label_spans",
-           "prose"]
+__all__ = ["FramingComponent", "added_spans", "candidate_cues", "candidate_spans", "event_spans", "framing_spans",
+           "label_spans", "prose"]
 
 SPANS_KEY = "newsprism_framing"  # doc.spans[SPANS_KEY]: the framing spans, labelled with their technique
 
@@ -177,13 +179,26 @@ def event_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float
 # without a closing mark are page furniture: headings, link rails, captions' credits, share buttons.
 PROSE_MIN_WORDS = 8
 SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", ")")
+# Furniture inside a line of prose, or a long line that is furniture: a link to another story set in the
+# paragraph ("(RELATED: Forget ISIS ...)", "[READ MORE: ...]") and a photograph's caption with its agency's
+# credit ("... Mandatory Credit: Jamie Rhodes-USA TODAY Sports").
+INLINE_FURNITURE = re.compile(r"[(\[]\s*(?:related|read more|see also|more|watch|listen|also read)\s*:[^)\]\n]*[)\]]",
+                              re.I)
+CAPTION_LINE = re.compile(r"\bmandatory credit\b|\((?:AP|Reuters|AFP|Getty) Photo", re.I)
 
 
 def prose(text: str, start: int, end: int) -> bool:
-    """Whether characters start..end lie on one line of prose (`PROSE_MIN_WORDS`, `SENTENCE_END`)."""
+    """Whether characters start..end lie on one line of prose (`PROSE_MIN_WORDS`, `SENTENCE_END`), a line that is
+    no page furniture (`newsprism.readers.furniture.is_furniture`, `CAPTION_LINE`), and outside a link to
+    another story set in it (`INLINE_FURNITURE`)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if is_furniture(line) or CAPTION_LINE.search(line):
+        return False
+    if any(m.start() < end - line_start and start - line_start < m.end() for m in INLINE_FURNITURE.finditer(line)):
+        return False
+    line = line.strip()
     return len(line.split()) >= PROSE_MIN_WORDS or line.endswith(SENTENCE_END)
 
 
@@ -203,17 +218,30 @@ def candidate_spans(model: FramingModel, doc: Doc) -> tuple[list[tuple[int, int,
     return [f for f in found if prose(text, f[0], f[1])], prior
 
 
-def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) -> list[FramingSpan]:
-    """The candidate spans (`candidate_spans`) shown on ordinary news (`Decoding.shows`: the span's peak
-    reaches the tagger's `shown_min` and the article's prior its `doc_min`, both chosen on the tuning half of
-    the ordinary-news set; `min_peak` given: every span whose peak reaches it, whatever the prior), each with
-    its best technique (and a second one when likely enough) and its voice (the author's, or inside a quote:
-    whose); score = P(span) x P(technique)."""
+def span_words(text: str, start: int, end: int) -> int:
+    """White-space words of text[start:end]."""
+    return len(text[start:end].split())
+
+
+def candidate_cues(model: FramingModel, doc: Doc) -> tuple[list[tuple[int, int, float, float, int]], float]:
+    """(cues, prior): the candidate spans of `candidate_spans`, each (start, end, P(span), peak, words) with
+    what the ordinary-news rule reads besides its peak (`Decoding.shows`), and the article's prior."""
     cands, prior = candidate_spans(model, doc)
+    text = text_of(doc)
+    return [(s, e, p, peak, span_words(text, s, e)) for s, e, p, peak in cands], prior
+
+
+def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) -> list[FramingSpan]:
+    """The candidate spans (`candidate_cues`) shown on ordinary news (`Decoding.shows`: the span's peak
+    reaches the tagger's `shown_min`, the article's prior its `doc_min`, and the span has the words the rule
+    asks, all chosen on the tuning half of the ordinary-news set; `min_peak` given: every span whose
+    peak reaches it, whatever the rest), each with its best technique (and a second one when likely enough)
+    and its voice (the author's, or inside a quote: whose); score = P(span) x P(technique)."""
+    cues, prior = candidate_cues(model, doc)
     if min_peak is None:
-        found = [(s, e, p) for s, e, p, peak in cands if model.settings.shows(peak, prior)]
+        found = [(s, e, p) for s, e, p, peak, words in cues if model.settings.shows(peak, prior, words)]
     else:
-        found = [(s, e, p) for s, e, p, peak in cands if peak >= min_peak]
+        found = [(s, e, p) for s, e, p, peak, _ in cues if peak >= min_peak]
     ranked = model.techniques(doc, [(s, e) for s, e, _ in found])
     out, text = [], text_of(doc)
     for (s, e, p_span), techs in zip(found, ranked):
@@ -223,5 +251,3 @@ def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) 
                 out.append(FramingSpan(technique=tech, start=s, end=e, text=text[s:e],
                                        score=round(p_span * p_tech, 4), voice=voice))
     return out
-
-

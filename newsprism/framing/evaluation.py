@@ -181,13 +181,14 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     docs = dict(zip(files, _docs(read_raw(p) for p in files.values())))
     found = {a: model.spans_with_peaks(doc) for a, doc in docs.items()}
     pred_si = {a: [(s, e) for s, e, _, _ in spans] for a, (spans, _) in found.items()}
+    cues = {a: ([(s, e, p, peak, len(docs[a].text[s:e].split())) for s, e, p, peak in spans], prior)
+            for a, (spans, prior) in found.items()}
     pred_tc = _classify_rows(files, gold_tc, model, docs)
     words = sum(len(doc.text.split()) for doc in docs.values())
     st = model.settings
     return {"articles": len(files), "SI": si_score(gold_si, pred_si), "TC": tc_score(gold_tc, pred_tc),
             "spans": {"all": ordinary.figures(gold_si, pred_si, words),
-                      f"shown (peak >= {st.shown_min}, prior >= {st.doc_min})": ordinary.figures(
-                          gold_si, shown(found, st), words)},
+                      f"shown ({rule_text(st)})": ordinary.figures(gold_si, shown(cues, st), words)},
             "articles_shown": sum(prior >= st.doc_min for _, prior in found.values())}
 
 
@@ -195,17 +196,22 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
 def ordinary_candidates(texts: dict[str, str], model: FramingModel) -> dict[str, dict]:
     """Per document of the ordinary-news set: `raw`, the spans the pipeline showed before page furniture
     was kept out and the ordinary-news rule applied (the tagger's, the actors' loaded labels and the events'
-    loaded verbs, every line), `prose`, those of `candidate_spans` (prose lines only), each (start, end, P(span), peak), and
-    `prior`, the article's; parsed by spaCy and the actors and quotes components, as the pipeline does
-    before framing."""
-    from newsprism.framing.component import added_spans, candidate_spans
+    loaded verbs, every line), `prose`, those of `candidate_cues` (prose lines only), each (start, end,
+    P(span), peak, words), and `prior`, the article's; parsed by spaCy and the actors, quotes and
+    events components, as the pipeline does before framing."""
+    from newsprism.framing.component import added_spans, candidate_cues
 
     out = {}
     for doc_id, doc in zip(texts, _pipeline_before_framing().pipe(texts.values(), batch_size=8)):
         raw, _ = model.spans_with_peaks(doc, lambda spans, doc=doc: added_spans(model, doc, spans))
-        prose, prior = candidate_spans(model, doc)
+        prose, prior = candidate_cues(model, doc)
         out[doc_id] = {"raw": raw, "prose": prose, "prior": prior}
     return out
+
+
+def rule_text(st: Decoding) -> str:
+    """The ordinary-news rule of `st` (`Decoding.shows`) in words."""
+    return f"peak >= {st.shown_min}, prior >= {st.doc_min}" + (f", words >= {st.min_words}" if st.min_words > 1 else "")
 
 
 @lru_cache(maxsize=1)
@@ -217,9 +223,10 @@ def _pipeline_before_framing() -> Language:
 
 
 def shown(found: dict[str, tuple[list, float]], st: Decoding) -> dict[str, list[tuple[int, int]]]:
-    """The spans shown per document of {id: (spans, prior)} under the decoding settings `st`
-    (`Decoding.shows`)."""
-    return {d: [(s, e) for s, e, _, peak in spans if st.shows(peak, prior)] for d, (spans, prior) in found.items()}
+    """The spans shown per document of {id: (cues, prior)} (cues as `candidate_cues` gives them) under the
+    decoding settings `st` (`Decoding.shows`)."""
+    return {d: [(s, e) for s, e, _, peak, words in cues if st.shows(peak, prior, words)]
+            for d, (cues, prior) in found.items()}
 
 
 def ordinary_figures(oset: ordinary.OrdinarySet, ids: list[str], cands: dict[str, dict], st: Decoding) -> dict:
@@ -236,11 +243,11 @@ def evaluate_ordinary(folder: Path | None = None, data: Path = Path("../shared/d
                       tagger: str = "crf") -> dict:
     """Figures of `ordinary_figures` on the reporting half of the ordinary-news set: `before`, the spans
     the pipeline showed before (every candidate, page furniture included, no threshold), and `shown`, the
-    spans shown now (prose lines only, the tagger's `shown_min` and `doc_min`, chosen on the tuning half)."""
+    spans shown now (prose lines only, the tagger's rule for ordinary news, chosen on the tuning half)."""
     model = shipped_model(model_dir, tagger)
     oset = ordinary.load(folder or ordinary.ANNOTATIONS, data)
     _, report = oset.halves()
     cands = ordinary_candidates({d: oset.texts[d] for d in report}, model)
     st = model.settings
     return {"split": f"reporting half ({len(report)} documents, seed {ordinary.SEED})",
-            "shown_min": st.shown_min, "doc_min": st.doc_min, **ordinary_figures(oset, report, cands, st)}
+            "shown_min": st.shown_min, "doc_min": st.doc_min, "min_words": st.min_words, "rule": rule_text(st), **ordinary_figures(oset, report, cands, st)}

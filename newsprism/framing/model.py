@@ -131,8 +131,10 @@ class Decoding:
     kept (characters), chosen on PTC's development split by `newsprism train framing`; and the base-rate
     adjustment for ordinary news (PTC's articles were chosen for their propaganda, about 15 spans per 1,000
     words; most news holds a fifth of that), chosen on the tuning half of the ordinary-news set by `newsprism
-    train framing --ordinary`: `shown_min`, the peak a span needs to be shown, and `doc_min`, the article's
-    prior (`FramingModel.prior`: its mean probability of lying in a span) below which none of its spans is."""
+    train framing --ordinary`: `shown_min`, the peak a span needs to be shown, `doc_min`, the article's
+    prior (`FramingModel.prior`: its mean probability of lying in a span) below which none of its spans is,
+    and, where the tuning half's cross-validation chose the richer rule, `min_words`, the fewest words a span
+    of the tagger's needs (an actor's label or an event's verb, added with a peak of 1, passed its own bar)."""
 
     weight: float = 0.0
     threshold: float = 0.15
@@ -140,14 +142,16 @@ class Decoding:
     min_chars: int = 0
     shown_min: float = 0.0
     doc_min: float = 0.0
+    min_words: int = 1
 
     def mix(self, p_crf: float, p_lm: float) -> float:
         """A token's probability of lying in a span: MiniLM's share `weight`, the CRF's the rest."""
         return self.weight * p_lm + (1.0 - self.weight) * p_crf
 
-    def shows(self, peak: float, prior: float) -> bool:
-        """Whether a span of this `peak`, in an article of this `prior`, is shown on ordinary news."""
-        return peak >= self.shown_min and prior >= self.doc_min
+    def shows(self, peak: float, prior: float, words: int = 1) -> bool:
+        """Whether a span of this `peak` and this many `words`, in an article of this `prior`, is shown on
+        ordinary news."""
+        return peak >= self.shown_min and prior >= self.doc_min and (words >= self.min_words or peak >= 1.0)
 
 
 class FramingModel:
