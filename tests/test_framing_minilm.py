@@ -149,7 +149,9 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     import sys
 
     article = tmp_path / "a.txt"
-    article.write_text("The corrupt, treacherous regime of Bashar al-Assad butchered innocent children, "
+    # "and evil": the ordinary-news rule (peak 0.65 or more since round 3 of the set) hid the sentence without it
+    # (its peak 0.63); with it the span peaks at 0.81
+    article.write_text("The corrupt, treacherous and evil regime of Bashar al-Assad butchered innocent children, "
                        "John Smith said.\n\nOfficials of the United Nations met on Tuesday and praised the "
                        "brave rescuers.\n", encoding="utf-8")
     code = (

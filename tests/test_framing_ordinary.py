@@ -216,3 +216,79 @@ def test_the_seed_keeps_its_must_find_spans_in_the_right_voices(tagger):
     assert martyring and martyring[0].voice.kind == "author" and martyring[0].technique == "Loaded_Language"
     quoted = [f for f in found if "deceitful" in f.text or "global arrogance" in f.text]
     assert quoted and all(f.voice.kind == "quote" and f.voice.speaker_name == "Khamenei" for f in quoted)
+
+
+def test_furniture_inside_a_line_of_prose_never_reaches_framing():
+    text = ("The referee waved play on, and the crowd booed the brutal foul for a full minute. (RELATED: Forget "
+            "ISIS, Flopping Is Threatening To Destroy America)\n"
+            "Dec 27, 2014; Louisville, KY, USA; the forward posts up against the guard. Mandatory Credit: Jamie "
+            "Rhodes-USA TODAY Sports\n"
+            "Share this story on Facebook and Twitter with your friends.\n"
+            "The fans called it a disgrace.")
+    assert not prose(text, text.index("Destroy"), text.index("Destroy") + 7)  # a link to another story
+    assert prose(text, text.index("brutal foul"), text.index("brutal foul") + 11)  # the paragraph itself
+    assert not prose(text, text.index("forward posts"), text.index("forward posts") + 13)  # a photo's caption
+    assert not prose(text, text.index("Facebook"), text.index("Facebook") + 8)  # a share line of eight words
+    assert prose(text, text.index("disgrace"), text.index("disgrace") + 8)
+
+
+def test_a_tagger_span_needs_the_rules_words_and_an_added_span_passed_its_own_bar():
+    from newsprism.framing.model import Decoding
+
+    st = Decoding(shown_min=0.6, doc_min=0.05, min_words=3)
+    assert st.shows(0.7, 0.1, words=3) and not st.shows(0.7, 0.1, words=2)  # "violence" alone is not shown
+    assert st.shows(1.0, 0.1, words=1)  # an actor's label or an event's verb ("martyring"), peak 1
+    assert not st.shows(1.0, 0.04, words=1)  # ... still only in an article whose prior reaches doc_min
+    assert Decoding(shown_min=0.6).shows(0.7, 0.0)  # min_words 1: the rule of peak and prior alone
+
+
+def cue(start: int, words: int, peak: float) -> tuple:
+    return (start, start + 5 * words, 0.5, peak, words)
+
+
+def test_rule_tables_count_each_rule_and_choose_rule_returns_prior_words_and_threshold():
+    from newsprism.framing.model import Decoding
+    from newsprism.framing.training import choose_rule, rule_tables
+
+    # twelve long spans right, twelve single words wrong, all of peak 0.7, in articles of prior 0.06
+    cands = [(cue(0, 4, 0.7), 0.06, True)] * 12 + [(cue(0, 1, 0.7), 0.06, False)] * 12
+    tables = rule_tables(cands, Decoding(), combos=(1, 2))
+    assert tables[(0.06, 1)][0.7] == {"shown": 24, "right": 12, "precision": 0.5}
+    assert tables[(0.06, 2)][0.7] == {"shown": 12, "right": 12, "precision": 1.0}
+    assert tables[(0.07, 1)][0.0]["shown"] == 0
+    assert choose_rule(tables) == (0.0, 2, 0.0)  # the words rule meets the target; lowest prior and threshold
+    assert choose_rule(rule_tables(cands, Decoding(), combos=(1,)))[1] == 1
+
+
+def test_the_family_chosen_is_the_one_cross_validation_finds_right_most_often():
+    from newsprism.framing.model import Decoding
+    from newsprism.framing.training import FAMILIES, choose_family, cross_validated
+
+    ids = [f"aeb:{k:02d}" for k in range(12)]
+    texts = {d: "word " * 200 for d in ids}
+    gold = {d: [(0, 20, "Loaded_Language")] for d in ids}
+    oset = ordinary.OrdinarySet(texts, gold)
+    # per article: a long span over the gold one and two single words elsewhere, all equally peaked
+    found = {d: ([cue(0, 4, 0.8), cue(100, 1, 0.8), cue(200, 1, 0.8)], 0.06) for d in ids}
+    cv = {fam: cross_validated(oset, ids, found, Decoding(), 0, combos) for fam, combos in FAMILIES.items()}
+    assert cv["peak, prior"]["precision"] == pytest.approx(1 / 3, abs=0.01)
+    assert cv["peak, prior, words"]["precision"] == 1.0
+    assert choose_family(cv) == "peak, prior, words"
+    assert choose_family({fam: {"precision": 0.4} for fam in FAMILIES}) == "peak, prior"  # ties: the simpler
+    assert choose_family({fam: {"precision": None} for fam in FAMILIES}) == "peak, prior"
+
+
+def test_the_shipped_rule_is_the_one_its_record_chose():
+    from newsprism.framing.model import MODEL_DIR
+    from newsprism.framing.training import FAMILIES
+
+    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    decoding = json.loads((MODEL_DIR / "lexicon.json").read_text(encoding="utf-8"))["decoding"]
+    for name, dec in decoding.items():
+        got = record["ordinary"][name]
+        assert (dec["doc_min"], dec["shown_min"], dec.get("min_words", 1)) == (got["doc_min"], got["shown_min"],
+                                                                                got["min_words"])
+        cv = got["tuning_cross_validated_by_family"]
+        assert set(cv) == set(FAMILIES) and got["family"] in FAMILIES
+        assert cv[got["family"]]["precision"] == max(v["precision"] for v in cv.values())
+        assert got["min_words"] in FAMILIES[got["family"]]

@@ -580,9 +580,11 @@ def tune_ordinary(out: Path, folder: Path, data: Path, log=lambda _: None) -> di
         result[name] = {
             "doc_min": dec.doc_min, "shown_min": dec.shown_min, "min_words": dec.min_words,
             "rule": rule_text(dec), "family": family,
-            "tuning_precision_by_rule_and_threshold (chosen on this split)": {
-                f"prior {p}, words {w}": {str(t): [f["precision"], f["shown"]] for t, f in table.items()}
-                for (p, w), table in tables.items()},
+            "tuning_precision_by_threshold (chosen on this split)": {
+                str(t): [f["precision"], f["shown"]] for t, f in tables[(dec.doc_min, dec.min_words)].items()},
+            "tuning_pick_by_prior_and_words (chosen on this split)": {
+                f"prior {p}, words {w}": [t, table[t]["precision"], table[t]["shown"]]
+                for (p, w), table in tables.items() for t in [choose_shown_min(table)]},
             "tuning (chosen on this split)": ordinary_figures(oset, tune, cands, dec),
             "tuning_cross_validated_by_family": cv,
             "tuning_cross_validated": cv[family],
