@@ -715,8 +715,9 @@ def train_framing(
     minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (train extra)."),
     retune: bool = typer.Option(False, "--retune", help="Only choose the decoding settings of the model in OUT "
                                 "again on its recorded development split."),
-    ordinary: Path = typer.Option(None, help="Only choose each tagger's threshold for ordinary news "
-                                  "(shown_min) on the tuning half of this ordinary-news set (annotations/framing)."),
+    ordinary: Path = typer.Option(None, help="Only choose each tagger's rule for ordinary news (its family by "
+                                  "cross-validation, then doc_min, shown_min and min_words) on the tuning half of "
+                                  "this ordinary-news set (annotations/framing)."),
     shared_data: Path = typer.Option(Path("../shared/data"), help="The shared data folder the ordinary-news "
                                      "set's ids point into (aeb/, html/)."),
     techniques_encoder: bool = typer.Option(False, "--techniques-encoder", help="Only fit the encoder path's "
