@@ -206,9 +206,10 @@ def object_of(trigger: Token) -> Token | None:
     return None
 
 
-def sentence_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Place, Span] | None:
-    """The first place named in `sent` after a locative preposition (also "to Gaza's border")."""
-    for ent in sent.ents:
+def sentence_place(ents: list[Span], skip: list[tuple[int, int]]) -> tuple[places.Place, Span] | None:
+    """The first place of a sentence's named entities `ents` named after a locative preposition (also "to
+    Gaza's border")."""
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in skip):
             continue
         head = ent.root
@@ -221,9 +222,9 @@ def sentence_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Plac
     return None
 
 
-def any_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Place, Span] | None:
-    """The first known place `sent` names anywhere outside the spans of `skip` (its actors)."""
-    for ent in sent.ents:
+def any_place(ents: list[Span], skip: list[tuple[int, int]]) -> tuple[places.Place, Span] | None:
+    """The first known place of a sentence's named entities `ents` outside the spans of `skip` (its actors)."""
+    for ent in ents:
         if ent.label_ in PLACE_LABELS and not any(s < ent.end_char and ent.start_char < e for s, e in skip):
             place = places.lookup(ent.text)
             if place:
@@ -231,13 +232,14 @@ def any_place(sent: Span, skip: list[tuple[int, int]]) -> tuple[places.Place, Sp
     return None
 
 
-def figure_place(sent: Span) -> str | None:
-    """Where a figure of `sent` counts, for comparing figures: a place after a locative preposition, else
-    any place named, else a scope word ("worldwide", "nationwide", "the state"); None where none is said."""
-    hit = sentence_place(sent, [])
+def figure_place(sent: Span, ents: list[Span]) -> str | None:
+    """Where a figure of `sent` (its named entities `ents`) counts, for comparing figures: a place after a
+    locative preposition, else any place named, else a scope word ("worldwide", "nationwide", "the state");
+    None where none is said."""
+    hit = sentence_place(ents, [])
     if hit:
         return hit[0].name
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "LOC") and (place := places.lookup(ent.text)):
             return place.name
     return next((SCOPE_WORDS[t.lower_] for t in sent if t.lower_ in SCOPE_WORDS), None)
@@ -364,6 +366,8 @@ class EventExtractor:
         self.mentions = actor_mentions(doc)
         self.quoted = detector.quoted_ranges(text_of(doc))
         self.anchors: dict[str, str] = {}  # PLOVER type -> date of its first dated event
+        self.ents: dict[int, list[Span]] = {}  # sentence start -> its named entities (`run`: one pass, as
+        # `Span.ents` walks all of the Doc's entities at each call)
         self.min_score = min_score
         self.dateline = places.dateline(text_of(doc))  # (place, start, end, stop) of the article's dateline
         self.dateline_text = text_of(doc)[self.dateline[1]:self.dateline[2]] if self.dateline else ""
@@ -383,7 +387,7 @@ class EventExtractor:
         """(date, date_text) of the event in `sent`."""
         published = self.doc._.published
         future = any(c.lower_ in ("will", "'ll", "shall") for c in trigger.children)
-        for ent in sent.ents:
+        for ent in self.ents[sent.start]:
             if ent.label_ == "DATE":
                 d = dates.resolve_date(ent.text, published, future)
                 if d:
@@ -407,6 +411,7 @@ class EventExtractor:
     def run(self) -> tuple[list[Event], list]:
         """The Doc's events, and the conflicts among the figures its sentences give."""
         sents = list(self.doc.sents)
+        self.ents = dict(zip([s.start for s in sents], detector.ents_by_sentence(self.doc, sents)))
         found = self.detected(sents)
         para = paragraphs(self.doc, sents)
         named = self.named_places(sents)
@@ -422,8 +427,9 @@ class EventExtractor:
     def named_places(self, sents: list[Span]) -> dict[int, tuple]:
         """Sentence index -> (place, entity) of the place named there, for the sentences naming one."""
         named = {}
-        for i, ents in enumerate(detector.ents_by_sentence(self.doc, sents)):
-            hit = any(e.label_ in PLACE_LABELS for e in ents) and sentence_place(sents[i], [])
+        for i, sent in enumerate(sents):
+            ents = self.ents[sent.start]
+            hit = any(e.label_ in PLACE_LABELS for e in ents) and sentence_place(ents, [])
             if hit:
                 named[i] = hit
         return named
@@ -459,7 +465,8 @@ class EventExtractor:
         skip = [(a.start, a.end) for a in actors if a is not None and a.start is not None]
         if self.dateline:
             skip.append((self.dateline[1], self.dateline[3]))
-        hit = sentence_place(sent, skip) or (etype not in VERBAL and any_place(sent, skip)) or nearby
+        ents = self.ents[sent.start]
+        hit = sentence_place(ents, skip) or (etype not in VERBAL and any_place(ents, skip)) or nearby
         if hit:
             place, ent = hit
             return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
@@ -481,7 +488,7 @@ class EventExtractor:
             paragraph = next((named[i][0].name for i in sorted(named, key=lambda i: abs(i - idx))
                               if para[i] == para[idx]), None)
             for c in sentence_counts(sent):
-                place = ev.location.name if ev and ev.location else figure_place(sent) or paragraph
+                place = ev.location.name if ev and ev.location else figure_place(sent, self.ents[sent.start]) or paragraph
                 claims.append(Claim(c.kind, to_count(c), out_span(sent), ev.date if ev and ev.date_text else None,
                                     place, index=idx, noun=c.noun))
         return claims

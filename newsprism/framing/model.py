@@ -12,6 +12,7 @@ decoding settings.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -177,15 +178,14 @@ class FramingModel:
         without one) per non-space token in sentence order."""
         char_probs = (encoding_of(doc, self.minilm.encoder).char_probs(len(text_of(doc)))
                       if self.minilm is not None else None)
+        seqs = [(toks, seq) for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)) if toks]
+        every = [tok for toks, _ in seqs for tok in toks]
+        p_lm = iter(token_means(char_probs, every) if char_probs is not None else [0.0] * len(every))
         out = []
-        for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)):
-            if not toks:
-                continue
+        for toks, seq in seqs:
             self.tagger.set(seq)
             for i, tok in enumerate(toks):
-                p_crf = 1.0 - self.tagger.marginal("O", i)
-                p_lm = float(char_probs[tok.idx : tok.idx + len(tok.text)].mean()) if char_probs is not None else 0.0
-                out.append((tok, p_crf, p_lm))
+                out.append((tok, 1.0 - self.tagger.marginal("O", i), next(p_lm)))
         return out
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
@@ -200,17 +200,20 @@ class FramingModel:
         passed its own bar, which is not the tagger's)."""
         probs = self.token_probs(doc)
         found = decode(text_of(doc), probs, self.settings)
-        spans = sorted([(s, e, p, self.peak(probs, s, e)) for s, e, p in found]
-                       + [(s, e, p, 1.0) for s, e, p in extra(found)])
+        peak = self.peaks(probs)
+        spans = sorted([(s, e, p, peak(s, e)) for s, e, p in found] + [(s, e, p, 1.0) for s, e, p in extra(found)])
         return spans, self.prior_of(probs)
 
-    def peak(self, probs: list[tuple[object, float, float]], start: int, end: int) -> float:
-        """The highest probability of lying in a span of a token within start..end (from `token_probs`),
-        as the taggers in use mix it (`Decoding.mix`): where both taggers run, a span both find likely was right
-        on the ordinary-news tuning half more often than one MiniLM alone was sure of (the record's
-        `ordinary` tables, `newsprism train framing --ordinary`)."""
+    def peaks(self, probs: list[tuple[object, float, float]]) -> Callable[[int, int], float]:
+        """`peak(start, end)`: the highest probability of lying in a span of a token within start..end (from
+        `token_probs`, tokens in text order), as the taggers in use mix it (`Decoding.mix`): where both taggers
+        run, a span both find likely was right on the ordinary-news tuning half more often than one MiniLM
+        alone was sure of (the record's `ordinary` tables, `newsprism train framing --ordinary`)."""
         st = self.settings
-        return round(max((st.mix(pc, pl) for tok, pc, pl in probs if start <= tok.idx < end), default=0.0), 4)
+        starts = [tok.idx for tok, _, _ in probs]
+        mixed = [st.mix(pc, pl) for _, pc, pl in probs]
+        return lambda start, end: round(max(mixed[bisect_left(starts, start) : bisect_left(starts, end)],
+                                            default=0.0), 4)
 
     def prior_of(self, probs: list[tuple[object, float, float]]) -> float:
         """The article's prior: the mean probability of its tokens of lying in a span (`Decoding.mix`), how
@@ -316,3 +319,16 @@ def shipped_model(folder: str | None = None, tagger: str = "crf") -> FramingMode
 def _cached_model(folder: str | None, tagger: str) -> FramingModel:
     """`load_model` for one folder and tagger choice."""
     return load_model(Path(folder) if folder else None, tagger == "minilm")
+
+
+def token_means(char_probs: np.ndarray, toks: list) -> list[float]:
+    """The mean of `char_probs` over each token's characters, for a doc's tokens at once: tokens of one
+    length are gathered into rows and summed together (each row as numpy sums one slice: the same float32
+    figures as a slice's `mean`, at a fifth of the cost of a slice and mean per token)."""
+    starts = np.array([t.idx for t in toks], dtype=np.int64)
+    lengths = np.array([len(t.text) for t in toks], dtype=np.int64)
+    out = np.empty(len(toks), dtype=np.float32)
+    for length in np.unique(lengths).tolist():
+        sel = np.flatnonzero(lengths == length)
+        out[sel] = char_probs[starts[sel, None] + np.arange(length)].sum(axis=1) / np.float32(length)
+    return out.tolist()

@@ -64,6 +64,7 @@ def _quote_state(doc: Doc) -> list[bool]:
     return inside
 
 
+@lru_cache(maxsize=65536)
 def _shape(text: str) -> str:
     """A short word shape: runs of X, x, d and other characters collapsed ('Smith' -> 'Xx')."""
     out = []
