@@ -708,6 +708,86 @@ def test_a_content_the_tagger_also_gives_the_rules_verb_keeps_that_verb():
     found = quotes.QuoteFinder(doc, tagger).run()
     assert [(q.cue.text, q.content.text, q.speaker.text) for q in found] == [("says", "a man died", "A transit chief")]
 
+
+def test_a_countrys_ministry_speaks_in_its_own_words_even_tagged_as_a_name():
+    """Russia's foreign ministry said the move was illegal. ('foreign ministry' tagged PROPN, as the small
+    model tags it after a country's name): the ministry speaks, not Russia."""
+    doc = build("""
+        Russia    Russia    PROPN  NNP  poss    3
+        's        's        PART   POS  case    0
+        foreign   foreign   PROPN  NNP  amod    3
+        ministry  ministry  PROPN  NNP  nsubj   4
+        said      say       VERB   VBD  ROOT    4
+        the       the       DET    DT   det     6
+        move      move      NOUN   NN   nsubj   7
+        was       be        AUX    VBD  ccomp   4
+        illegal   illegal   ADJ    JJ   acomp   7
+        .         .         PUNCT  .    punct   4
+    """, ents={(0, 1): "GPE"})
+    found = quotes_of(doc)
+    assert [(q.speaker.text, q.speaker_name) for q in found] == [("Russia's foreign ministry", "Russia's foreign ministry")]
+
+
+def test_according_to_a_statement_is_no_second_speaker_of_a_quotation_with_its_own():
+    """"We won the day here," he told them, according to a statement. One quote, told by him."""
+    doc = build("""
+        “          “          PUNCT  ``   punct   2
+        We         we         PRON   PRP  nsubj   2
+        won        win        VERB   VBD  ccomp   9
+        the        the        DET    DT   det     4
+        day        day        NOUN   NN   dobj    2
+        here       here       ADV    RB   advmod  2
+        ,          ,          PUNCT  ,    punct   9
+        ”          ”          PUNCT  ''   punct   9
+        he         he         PRON   PRP  nsubj   9
+        told       tell       VERB   VBD  ROOT    9
+        them       they       PRON   PRP  dobj    9
+        ,          ,          PUNCT  ,    punct   9
+        according  accord     VERB   VBG  prep    9
+        to         to         ADP    IN   prep    12
+        a          a          DET    DT   det     15
+        statement  statement  NOUN   NN   pobj    13
+        .          .          PUNCT  .    punct   9
+    """)
+    assert [(q.cue.text, q.speaker.text) for q in quotes_of(doc)] == [("told", "he")]
+
+
+def test_a_floating_quotation_continues_the_indirect_quote_just_before_it():
+    """"It is a fact," said Avi Bell. Erekat said the move was wrong. "They wanted us on our knees." The last
+    quotation is Erekat's, whose words were reported just before it, not Bell's."""
+    doc = build("""
+        “       “       PUNCT  ``   punct     7
+        It      it      PRON   PRP  nsubj     2
+        is      be      AUX    VBZ  ccomp     7
+        a       a       DET    DT   det       4
+        fact    fact    NOUN   NN   attr      2
+        ,       ,       PUNCT  ,    punct     7
+        ”       ”       PUNCT  ''   punct     7
+        said    say     VERB   VBD  ROOT      7
+        Avi     Avi     PROPN  NNP  compound  9
+        Bell    Bell    PROPN  NNP  nsubj     7
+        .       .       PUNCT  .    punct     7
+        Erekat  Erekat  PROPN  NNP  nsubj     12
+        said    say     VERB   VBD  ROOT      12
+        the     the     DET    DT   det       14
+        move    move    NOUN   NN   nsubj     15
+        was     be      AUX    VBD  ccomp     12
+        wrong   wrong   ADJ    JJ   acomp     15
+        .       .       PUNCT  .    punct     12
+        “       “       PUNCT  ``   punct     20
+        They    they    PRON   PRP  nsubj     20
+        wanted  want    VERB   VBD  ROOT      20
+        us      we      PRON   PRP  dobj      20
+        on      on      ADP    IN   prep      20
+        our     our     PRON   PRP$ poss      24
+        knees   knee    NOUN   NNS  pobj      22
+        .       .       PUNCT  .    punct     20
+        ”       ”       PUNCT  ''   punct     20
+    """, ents={(8, 10): "PERSON", (11, 12): "PERSON"})
+    found = quotes_of(doc)
+    assert [(q.content.text, q.speaker_name) for q in found] == [
+        ("It is a fact", "Avi Bell"), ("the move was wrong", "Erekat"), ("They wanted us on our knees.", "Erekat")]
+
 # --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
 
 def quotes_of(doc: Doc) -> list:

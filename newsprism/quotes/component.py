@@ -115,6 +115,12 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
+def is_common(noun: Token) -> bool:
+    """A common noun: tagged so, or written in lowercase where the tagger took it for a name ('Russia's
+    foreign ministry': 'ministry' PROPN after the country's name)."""
+    return noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_lower)
+
+
 def has_speaker(verb: Token, not_speakers: frozenset[str]) -> bool:
     """The verb can have a speaker: it is not passive without its agent ("it was said"), and its subject's
     lemma is none of `not_speakers` (studies, polls, findings)."""
@@ -394,6 +400,19 @@ class QuoteFinder:
         content = [w for w in words if w[:1].isalpha() and w.lower() not in {"of", "the", "and", "a", "in", "to", "for"}]
         return not (content and all(w[:1].isupper() for w in content) and len(words) <= TITLE_MAX_WORDS)
 
+    def floating_speakers(self) -> None:
+        """A floating quotation (no cue of its own) continues the speaker of the quote just before it, an
+        indirect one included ('Erekat said it was only the latest move. / "They wanted us on our knees"'):
+        `direct` ran before the indirect quotes were found and saw only the quotations before."""
+        cued = sorted((g for g in self.found if g.cue is not None and g.speaker is not None), key=lambda g: g.content[1])
+        for f in self.found:
+            if f.kind != "direct" or f.cue is not None:
+                continue
+            before = [g for g in cued if g.content[1] <= f.content[0]]
+            if before and self.follows(before[-1], f.content[0]):
+                g = before[-1]
+                f.speaker, f.speaker_id, f.speaker_name = g.speaker, g.speaker_id, g.speaker_name
+
     def follows(self, previous: Found, start: int) -> bool:
         """A floating quote continues the last speaker when no other sentence stands between them."""
         gap = self.text[previous.content[1] : start]
@@ -551,6 +570,8 @@ class QuoteFinder:
             s, e = trim(self.text, rest.start_char, rest.end_char)
             if e - s < MIN_ACCORDING_CHARS:
                 continue
+            if any(f.kind == "direct" and f.cue and rest.start_char <= f.cue[0] < rest.end_char for f in self.found):
+                continue  # '"...," he told them, according to a statement': the quotation has its speaker
             self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
 
     # --- output -------------------------------------------------------------------------------
@@ -591,7 +612,7 @@ class QuoteFinder:
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
-            if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and sp.root.pos_ == "NOUN":
+            if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and is_common(sp.root):
                 f.speaker_name = words  # 'the US military', 'Scottish government': the state's organ speaks
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
             f.speaker_name = words
@@ -659,13 +680,15 @@ class QuoteFinder:
         if word in PRONOUN_GENDER and len(sp) == 1:
             return self.pronoun_speaker(sp, last)
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
-        if word == "it" or (head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS and self.definite(head)):
+        common = is_common(head)
+        if word == "it" or (common and head.lemma_.lower() in ORG_NOUNS and self.definite(head)
+                            and not self.states_organ(head)):
             is_org = lambda i: self.entity_types.get(i) == "ORG"
             if near and is_org(last.speaker_id):
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
         ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
-        own_noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if ident is None and not own_noun:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
             if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
@@ -873,6 +896,12 @@ class QuoteFinder:
         return None
 
     @staticmethod
+    def states_organ(noun: Token) -> bool:
+        """'Russia's foreign ministry', 'the French foreign ministry': an organisation noun owned by a country
+        or described by its people's adjective, a speaker of its own, not the organisation named before."""
+        return any(c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children)
+
+    @staticmethod
     def definite(noun: Token) -> bool:
         """'the director', 'the shop's owner', 'its spokesman': a noun that points to someone already named."""
         return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "another", "one"}
@@ -896,6 +925,7 @@ class QuoteFinder:
         self.direct()
         self.transcript()
         self.indirect()
+        self.floating_speakers()
         if self.model is not None:
             self.merge(self.model.predict(self.doc))
         out = []
