@@ -823,7 +823,8 @@ def train_events(
     out: Path = typer.Option(Path("newsprism/models"), help="Folder for the event classifiers."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
-    retune: bool = typer.Option(False, "--retune", help="Only choose the shipped detectors' thresholds again on the tune part and measure them again (no training)."),
+    retune: bool = typer.Option(False, "--retune", help="Only fit the shipped detectors' score calibration and choose their thresholds again on the tune part, and measure them again (no training)."),
+    detectors_only: bool = typer.Option(False, "--detectors-only", help="Train only the two detectors and their typers; the PLOVER and CASE 2021 snippet classifiers are kept as they are."),
 ) -> None:
     """Train the event detectors and typers, linear and over the shared encoder (annotated train sentences
     plus the GSR and CASE 2021 snippets; settings, calibration and threshold chosen on the tune part, both
@@ -834,7 +835,12 @@ def train_events(
     from newsprism.events.training import train
 
     if retune:
-        print(json.dumps(retune_detectors(shared, out, data or annotation.ANNOTATIONS), indent=2))
+        print(json.dumps(retune_detectors(shared, out, data or annotation.ANNOTATIONS, seed), indent=2))
+        return
+    if detectors_only:
+        from newsprism.events.training import train_detectors_only
+
+        print(json.dumps(train_detectors_only(shared, out, data or annotation.ANNOTATIONS, seed), indent=2))
         return
     print(json.dumps(train(shared, out, seed=seed, annotations=data or annotation.ANNOTATIONS), indent=2))
 

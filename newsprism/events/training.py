@@ -377,10 +377,11 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     return record
 
 
-def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS) -> dict:
-    """Chooses each shipped detector's threshold again on the tune part by `choose_threshold` (weights and
-    calibration kept), measures both again on the tune and report parts, keeps the default rule, and
-    rewrites the record and the detectors' part of `events_models.md`; returns the record."""
+def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS, seed: int = 0) -> dict:
+    """Fits each shipped detector's score calibration and chooses its threshold again on the tune part
+    (`calibrate`: the calibration method of lower cross-validated ECE there, then `choose_threshold`; the
+    weights kept), measures both again on the tune and report parts, keeps the default rule, and rewrites
+    the record and the detectors' part of `events_models.md`; returns the record."""
     import joblib
 
     record = json.loads(detector.record_path(out).read_text(encoding="utf-8"))
@@ -389,17 +390,33 @@ def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTA
     models = {kind: joblib.load(detector.model_path(out, kind)) for kind in ("linear", "encoder")}
     models["encoder"].linear = models["linear"]
     for kind, model in models.items():
-        scores = unit_scores(part["tune"], model)
-        model.threshold = choose_threshold(scores, [u.label != "NONE" for u in part["tune"]])
+        model.calibrator = None  # the raw scores, to fit the calibration on
+        raw = unit_scores(part["tune"], model)
         entry = record["models"][kind]
-        entry["chosen_on_tune"]["threshold"] = model.threshold
+        entry["chosen_on_tune"].update(calibrate(model, raw, [u.label != "NONE" for u in part["tune"]], seed))
         entry["tune"], entry["report"] = evaluate_units(part["tune"], model), evaluate_units(part["report"], model)
         joblib.dump(model, detector.model_path(out, kind), compress=3)
     record["default"] = choose_default(record["models"])
     detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    rewrite_detector_note(out, record)
+    detector.load.cache_clear()
+    return record
+
+
+def rewrite_detector_note(out: Path, record: dict) -> None:
+    """Replaces the detectors' part of `events_models.md` in `out` by `detector_note(record)`, the snippet
+    classifiers' part kept."""
     note = out / "events_models.md"
     text = note.read_text(encoding="utf-8")
     start, end = text.index("## Detectors and typers"), text.index("## Snippet classifiers")
     note.write_text(text[:start] + "\n".join(detector_note(record)) + "\n" + text[end:], encoding="utf-8")
-    detector.load.cache_clear()
+
+
+def train_detectors_only(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTATIONS,
+                         seed: int = 0) -> dict:
+    """Trains both detectors again (`train_detector`) with the snippet classifiers of `out` as they are
+    (their files and cross-validated figures untouched: they learn from the shared GSR and CASE halves
+    only), and rewrites the detectors' part of `events_models.md`; returns the detectors' record."""
+    record = train_detector(shared, out, folder, seed)
+    rewrite_detector_note(out, record)
     return record
