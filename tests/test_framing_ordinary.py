@@ -230,6 +230,10 @@ def test_furniture_inside_a_line_of_prose_never_reaches_framing():
     assert not prose(text, text.index("forward posts"), text.index("forward posts") + 13)  # a photo's caption
     assert not prose(text, text.index("Facebook"), text.index("Facebook") + 8)  # a share line of eight words
     assert prose(text, text.index("disgrace"), text.index("disgrace") + 8)
+    heading = "Seven questions ahead of the debate.\nWILL THEY BASH THE BILLIONAIRES?\nNever before has wealth been attacked."
+    assert not prose(heading, heading.index("BASH"), heading.index("BASH") + 4)  # a section heading in capitals
+    assert prose(heading, heading.index("wealth"), heading.index("wealth") + 6)
+    assert prose("The UN said NATO and the EU met.", 4, 6)  # capitals inside a line of prose
 
 
 def test_a_tagger_span_needs_the_rules_words_and_an_added_span_passed_its_own_bar():

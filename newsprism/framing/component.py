@@ -189,17 +189,23 @@ CAPTION_LINE = re.compile(r"\bmandatory credit\b|\((?:AP|Reuters|AFP|Getty) Phot
 
 def prose(text: str, start: int, end: int) -> bool:
     """Whether characters start..end lie on one line of prose (`PROSE_MIN_WORDS`, `SENTENCE_END`), a line that is
-    no page furniture (`newsprism.readers.furniture.is_furniture`, `CAPTION_LINE`), and outside a link to
-    another story set in it (`INLINE_FURNITURE`)."""
+    no page furniture (`newsprism.readers.furniture.is_furniture`, `CAPTION_LINE`) nor a heading in capitals
+    ("WILL THEY BASH THE BILLIONAIRES?", "SCORES QUARANTINED"), and outside a link to another story set in it
+    (`INLINE_FURNITURE`)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if is_furniture(line) or CAPTION_LINE.search(line):
+    if is_furniture(line) or CAPTION_LINE.search(line) or heading(line):
         return False
     if any(m.start() < end - line_start and start - line_start < m.end() for m in INLINE_FURNITURE.finditer(line)):
         return False
     line = line.strip()
     return len(line.split()) >= PROSE_MIN_WORDS or line.endswith(SENTENCE_END)
+
+
+def heading(line: str) -> bool:
+    """Whether a line is a heading set in capitals: two words or more, and no small letter."""
+    return len(line.split()) >= 2 and any(ch.isalpha() for ch in line) and not any(ch.islower() for ch in line)
 
 
 def added_spans(model: FramingModel, doc: Doc, found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
