@@ -296,3 +296,5 @@ def test_the_shipped_rule_is_the_one_its_record_chose():
         assert set(cv) == set(FAMILIES) and got["family"] in FAMILIES
         assert cv[got["family"]]["precision"] == max(v["precision"] for v in cv.values())
         assert got["min_words"] in FAMILIES[got["family"]]
+        tuned = got["tuning (chosen on this split)"]["shown"]
+        assert got["target_met_on_tuning"] == (tuned["shown"] >= SHOWN_MIN_COUNT and tuned["precision"] >= SHOWN_TARGET)

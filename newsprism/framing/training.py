@@ -539,6 +539,12 @@ def cross_validated(oset, tune: list[str], found: dict[str, tuple[list, float]],
             "shown_per_1000_words": round(1000 * count / (CV_REPEATS * oset.words(tune)), 2)}
 
 
+def met(figures: dict, min_count: int = SHOWN_MIN_COUNT) -> bool:
+    """Whether a rule's figures on the tuning half meet SHOWN_TARGET with `min_count` spans or more (else
+    `choose_rule` fell back on the best precision)."""
+    return figures["shown"] >= min_count and (figures["precision"] or 0.0) >= SHOWN_TARGET
+
+
 def choose_family(cv: dict[str, dict]) -> str:
     """The rule family of FAMILIES whose cross-validated precision on the tuning half is highest among those
     that show spans (ties: the one listed first, the simpler)."""
@@ -582,6 +588,7 @@ def tune_ordinary(out: Path, folder: Path, data: Path, log=lambda _: None) -> di
         result[name] = {
             "doc_min": dec.doc_min, "shown_min": dec.shown_min, "min_words": dec.min_words,
             "rule": rule_text(dec), "family": family,
+            "target_met_on_tuning": met(tables[(dec.doc_min, dec.min_words)][dec.shown_min]),
             "tuning_precision_by_threshold (chosen on this split)": {
                 str(t): [f["precision"], f["shown"]] for t, f in tables[(dec.doc_min, dec.min_words)].items()},
             "tuning_pick_by_prior_and_words (chosen on this split)": {
@@ -683,6 +690,8 @@ def ordinary_section(result: dict | None) -> str:
         if name not in result:
             continue
         rule = result[name].get("rule") or f"prior >= {result[name]['doc_min']}, peak >= {result[name]['shown_min']}"
+        if result[name].get("target_met_on_tuning") is False:
+            rule += " (no rule met the target on the tuning half: the best precision)"
         by_family = result[name].get("tuning_cross_validated_by_family") or {
             "peak, prior": result[name].get("tuning_cross_validated")}
         for family, cv in by_family.items():
@@ -707,7 +716,7 @@ ordinary-news set (`annotations/framing`, {result["documents"]["tuning"]} docume
 words, seed {result["seed"]}) by `{result["command"]}`: the article's prior (the mean probability of its tokens of
 lying in a span: PTC's articles were chosen for their propaganda, most news holds little) must reach `doc_min`,
 and the span's peak `shown_min`, the lowest at which shown spans are right at least {result["target"]:.0%} of the
-time there; in the richer family ("words") a span of the tagger's must also have `min_words` words. The family is the one whose choice, made on one part of the tuning half and scored on the other,
+time there (where no rule shows {result["min_count"]} spans at that, the one of the best precision that does); in the richer family ("words") a span of the tagger's must also have `min_words` words. The family is the one whose choice, made on one part of the tuning half and scored on the other,
 was right most often ("cross-validated"). The reporting half ({result["documents"]["reporting"]} documents, {result["words"]["reporting"]} words)
 was not used to choose anything; "before" is every candidate on every line, as the pipeline showed them before
 page furniture was kept out and the rule applied; "cross-validated" is what to expect of each family's
