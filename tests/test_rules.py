@@ -788,6 +788,20 @@ def test_a_floating_quotation_continues_the_indirect_quote_just_before_it():
     assert [(q.content.text, q.speaker_name) for q in found] == [
         ("It is a fact", "Avi Bell"), ("the move was wrong", "Erekat"), ("They wanted us on our knees.", "Erekat")]
 
+
+def test_spans_end_at_words_not_at_a_no_break_space():
+    """'PolitiFact\\xa0said the claim was false.': spaCy keeps the no-break space as a token inside the subject's
+    phrase; the speaker's span stops at 'PolitiFact' (PolNeAR's scorer trims ASCII spaces only)."""
+    words = ["PolitiFact", "\xa0", "said", "the", "claim", "was", "false", "."]
+    doc = Doc(VOCAB, words=words, spaces=[False, False, True, True, True, True, False, False],
+              lemmas=["PolitiFact", "\xa0", "say", "the", "claim", "be", "false", "."],
+              pos=["PROPN", "SPACE", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+              tags=["NNP", "_SP", "VBD", "DT", "NN", "VBD", "JJ", "."],
+              deps=["nsubj", "dep", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"],
+              heads=[2, 0, 2, 4, 5, 2, 5, 2], ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O"])
+    found = quotes_of(doc)
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in found] == [("PolitiFact", "said", "the claim was false")]
+
 # --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
 
 def quotes_of(doc: Doc) -> list:

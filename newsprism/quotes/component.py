@@ -1128,6 +1128,14 @@ class QuoteFinder:
                 if not (f.cue and any(g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in self.found))]
 
     def span(self, start: int, end: int) -> OutSpan:
+        """The output span of [start, end), without the spaces at its ends (a no-break space is a token)."""
+        s, e = start, end
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            start, end = s, e
         return OutSpan(start=start, end=end, text=self.text[start:end])
 
 
