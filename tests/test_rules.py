@@ -802,6 +802,28 @@ def test_spans_end_at_words_not_at_a_no_break_space():
     found = quotes_of(doc)
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in found] == [("PolitiFact", "said", "the claim was false")]
 
+
+def test_a_dateline_is_no_speaker_and_some_who_spoke_are_named_by_their_words():
+    """NEW DELHI: Some said they felt sad. The dateline's colon is no transcript's ('WALLACE: ...'), and 'Some'
+    (of the people the story is about) said it, in the text's words."""
+    doc = build("""
+        NEW    NEW    PROPN  NNP  compound  1
+        DELHI  DELHI  PROPN  NNP  npadvmod  4
+        :      :      PUNCT  :    punct     4
+        Some   some   PRON   DT   nsubj     4
+        said   say    VERB   VBD  ROOT      4
+        they   they   PRON   PRP  nsubj     6
+        felt   feel   VERB   VBD  ccomp     4
+        sad    sad    ADJ    JJ   acomp     6
+        .      .      PUNCT  .    punct     4
+    """, ents={(0, 2): "GPE"})
+    assert [(q.cue.text, q.speaker.text, q.speaker_name) for q in quotes_of(doc)] == [("said", "Some", "Some")]
+    from newsprism.quotes.model import Attribution
+
+    tagger = _FixedTagger(Attribution((0, 9), (9, 10), (11, len(doc.text) - 1), 0.6))  # as the tagger gave it
+    found = quotes.QuoteFinder(doc, tagger).run()
+    assert [(q.cue.text, q.speaker.text) for q in found] == [("said", "Some")]
+
 # --- speakers, as a careful reader takes them (issue 23) ---------------------------------------------------
 
 def quotes_of(doc: Doc) -> list:

@@ -165,6 +165,19 @@ def widened(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def dateline(text: str) -> tuple[int, str] | None:
+    """The article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:') as (where it ends, its country), else None:
+    a known place at the text's start, before a dash or, written in capitals, a colon."""
+    lead = len(text) - len(text.lstrip())
+    first = text[lead : lead + DATELINE_CHARS]
+    m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s", first)
+    if m and (m[3] != ":" or m[1].isupper()):  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
+        for part in (m[2], m[1]):
+            if part and (code := gazetteer.place_country(part.strip().title())):
+                return lead + m.end(3), code
+    return None
+
+
 def line_bounds(tok: Token) -> tuple[str, int, int]:
     """The Doc's text and where the line a token stands on starts and ends, without copying the line."""
     text = text_of(tok.doc)
@@ -718,13 +731,8 @@ class ActorResolver:
 
     def dateline_country(self) -> str | None:
         """The country of the article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:'), else None."""
-        first = self.text.lstrip()[:DATELINE_CHARS]
-        m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s", first)
-        if m and (m[3] != ":" or m[1].isupper()):  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
-            for part in (m[2], m[1]):
-                if part and (code := gazetteer.place_country(part.strip().title())):
-                    return code
-        return None
+        found = dateline(self.text)
+        return found[1] if found else None
 
     def article_country(self) -> str | None:
         """The country the article establishes as its own: its dateline's place (`dateline_country`), else

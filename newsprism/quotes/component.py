@@ -41,7 +41,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import GENDERED, PRONOUN_GENDER, is_title, line_bounds, on_furniture_line, resolve_span
+from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, dateline, is_title, line_bounds, on_furniture_line,
+                                        resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -234,6 +235,14 @@ class QuoteFinder:
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
+        self.place = self.dateline()  # (where it ends, its country): 'NEW DELHI:' is no speaker and no cue
+
+    def dateline(self) -> tuple[int, str] | None:
+        """The article's dateline (`actors.component.dateline`) unless NER takes its words for a person
+        ('NEW DELHI:' is one; 'WALLACE:' opening a transcript is a person, though a town bears the name)."""
+        found = dateline(self.text)
+        words = self.doc.char_span(0, found[0], alignment_mode="expand") if found else None
+        return found if words is not None and not any(t.ent_type_ == "PERSON" for t in words) else None
 
     def region_of_tokens(self) -> dict[int, int]:
         """Token index -> index of the quotation region it lies in."""
@@ -377,10 +386,13 @@ class QuoteFinder:
 
     def transcript(self) -> None:
         """Lines of a transcript ('WALLACE: Do you really see ...'): the rest of the line is what the named
-        person said, the colon its cue."""
+        person said, the colon its cue. The article's dateline ('NEW DELHI: Their American dream ...') is none."""
+        place = self.place
         for m in TRANSCRIPT.finditer(self.text):
             s, e = trim(self.text, m.start(3), m.end(3))
             if len(self.text[s:e].split()) < MIN_CONTENT_WORDS or self.inside_found(s, e) or len(m[1]) < 2:
+                continue
+            if place is not None and m.end(2) == place[0]:
                 continue
             speaker = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             self.found.append(Found("direct", (s, e), (m.start(2), m.end(2)), speaker))
@@ -614,8 +626,8 @@ class QuoteFinder:
             f.speaker_name = self.entity_names.get(ident)
             if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and is_common(sp.root):
                 f.speaker_name = words  # 'the US military', 'Scottish government': the state's organ speaks
-        elif not (len(sp) == 1 and sp[0].pos_ == "PRON"):
-            f.speaker_name = words
+        elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
+            f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
 
     def can_speak(self, f: Found, sp: Span) -> bool:
         """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
@@ -1006,6 +1018,8 @@ class QuoteFinder:
             short = e - s < MIN_TAGGER_CHARS or len(self.text[s:e].split()) < MIN_TAGGER_WORDS
             if e <= s or (short and not self.every):
                 continue
+            if self.place is not None and a.cue and a.cue[1] <= self.place[0]:
+                continue  # the dateline's colon ('NEW DELHI: ...') reports nothing
             same = [f for f in self.found if f.content[0] < e and s < f.content[1]  # they meet: cheap test first
                     and (overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT)]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
