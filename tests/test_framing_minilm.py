@@ -227,3 +227,73 @@ def test_saved_encoder_pipeline_carries_its_technique_classifier(tmp_path):
     assert (tmp_path / ENCODER_TECHNIQUES).is_file()
     back = FramingComponent(shipped_model(), folder=MODEL_DIR).from_disk(tmp_path)
     assert back.tagger == "minilm" and back.model.encoder_classifier.reads_encoder
+
+
+def test_decode_keeps_a_run_only_where_a_token_reaches_peak_min():
+    text = "They are evil traitors and liars today"
+    probs = tokens_with(text, [0.0] * 7, [0.1, 0.1, 0.5, 0.3, 0.1, 0.3, 0.1])
+    both = decode(text, probs, Decoding(weight=1.0, threshold=0.25))
+    assert [text[s:e] for s, e, _ in both] == ["evil traitors", "liars"]
+    kept = decode(text, probs, Decoding(weight=1.0, threshold=0.25, peak_min=0.4))
+    assert [text[s:e] for s, e, _ in kept] == ["evil traitors"]  # "liars" never reaches 0.4
+
+
+def test_token_states_average_the_wordpieces_of_each_token():
+    from newsprism.encoder.run import Encoding
+    from newsprism.framing.span_head import token_states
+
+    # "unbelievable lies": wordpieces un|believ|able|lies; tokens [0, 12) and [13, 17)
+    offsets = np.array([[0, 2], [2, 8], [8, 12], [13, 17]])
+    hidden = np.array([[1, 0], [3, 0], [5, 0], [0, 7]], dtype=np.float16)
+    enc = Encoding(offsets, np.zeros(4, dtype=np.float32), hidden, np.zeros(4, dtype=np.int64))
+    states = token_states(enc, np.array([13, 0]), np.array([17, 12]))  # tokens in any order
+    assert states.tolist() == [[0.0, 7.0], [3.0, 0.0]]
+    assert token_states(enc, np.array([20]), np.array([25])).tolist() == [[0.0, 0.0]]  # no wordpiece: zeros
+
+
+def test_span_head_reads_its_neighbours_within_its_width_only(tmp_path):
+    from newsprism.framing.span_head import WIDTH, SpanHead
+
+    dim, half = 3, WIDTH // 2
+    w1 = np.zeros((1, dim, WIDTH), dtype=np.float32)
+    w1[0, 0, :] = 1.0  # sums feature 0 over the window
+    head = SpanHead(w1, np.zeros(1), np.full((1, 1, WIDTH), 0.0, dtype=np.float32), np.zeros(1))
+    head.w2[0, 0, half] = 1.0  # the hidden value at the token itself
+    states = np.zeros((12, dim), dtype=np.float32)
+    states[6, 0] = 4.0
+    p = head.probs(states)
+    near = [k for k in range(12) if p[k] > 0.5 + 1e-6]
+    assert near == list(range(6 - half, 7 + half))  # the tokens whose window holds token 6
+    head.save(tmp_path / "h.npz")
+    assert np.allclose(SpanHead.load(tmp_path / "h.npz").probs(states), p)
+    assert head.probs(np.zeros((0, dim))).shape == (0,)
+
+
+@needs_train
+@pytest.mark.slow  # trains, parsing with spaCy's model, and runs the encoder
+def test_span_head_is_chosen_on_one_dev_half_and_kept_only_if_better_on_the_other(tmp_path, hand_made_ptc):
+    import json
+    import shutil
+
+    from newsprism.framing.model import MODEL_DIR, Decoding, load_model
+    from newsprism.framing.span_head import HEAD_FILE
+    from newsprism.framing.training import train, train_span_head
+
+    out = tmp_path / "model"
+    train(hand_made_ptc, out, seed=1, dev_share=0.34)
+    shutil.copy(MODEL_DIR / minilm.ONNX_FILE, out / minilm.ONNX_FILE)  # the shipped encoder, as a --minilm run has one
+    lexicon = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon["decoding"]["minilm"] = vars(Decoding(weight=0.5, shown_min=0.42))
+    (out / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    result = train_span_head(hand_made_ptc, out)
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    scores = list(result["SI (chosen on the tuning half)"].values())
+    with_head, without = scores[0], scores[1]
+    kept = with_head["reporting"]["F1"] > without["reporting"]["F1"]
+    assert result["kept"] == ("head" if kept else "no head") and (out / HEAD_FILE).exists() == kept
+    dec = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))["decoding"]["minilm"]
+    assert (dec["head"] > 0) == kept and dec["shown_min"] == 0.42  # the ordinary-news rule left as it was
+    assert record["span_head"] == result and record["dev"]["minilm"]["SI"] == (with_head if kept else without)["all"]
+    assert (load_model(out, use_minilm=True).head is not None) == kept
+    assert load_model(out).head is None  # --fast: no encoder, no head
+    assert "--span-head" in (out / "README.md").read_text(encoding="utf-8")

@@ -723,6 +723,9 @@ def train_framing(
     techniques_encoder: bool = typer.Option(False, "--techniques-encoder", help="Only fit the encoder path's "
                                             "technique classifier (span features and the encoder's span vectors) "
                                             "of the model in OUT on its recorded training articles."),
+    span_head: bool = typer.Option(False, "--span-head", help="Only fit the encoder path's span head over "
+                                   "neighbouring tokens' encoder states (train extra) of the model in OUT on its "
+                                   "recorded training articles, choosing its decoding on the tuning half."),
 ) -> None:
     """Train the framing model (span taggers and technique classifier), keeping a dev split apart."""
     from newsprism.framing.training import retune as retune_decoding
@@ -740,6 +743,13 @@ def train_framing(
         return
     if techniques_encoder:
         print(json.dumps(train_encoder_techniques(data, out, log=log)["TC"]))
+        return
+    if span_head:
+        if importlib.util.find_spec("torch") is None:
+            raise typer.BadParameter("--span-head needs the train extra: make setup-train")
+        from newsprism.framing.training import train_span_head
+
+        print(json.dumps(train_span_head(data, out, log=log)["SI (chosen on the tuning half)"]))
         return
     if minilm and importlib.util.find_spec("torch") is None:
         raise typer.BadParameter("--minilm needs the train extra: pip install -e '.[train]'")

@@ -32,6 +32,7 @@ from newsprism.doctext import text_of
 from newsprism.framing import DEFAULT_TAGGER, minilm
 from newsprism.framing.features import word_key
 from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, FramingModel, shipped_model
+from newsprism.framing.span_head import HEAD_FILE
 from newsprism.schema import FramingSpan
 from newsprism.quotes.voice import voice_of
 from newsprism.readers.furniture import is_furniture
@@ -89,10 +90,10 @@ class FramingComponent:
         return self.scorer(examples, **kwargs)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Copies the model folder's files into `path` (the MiniLM tagger's weights and the encoder path's
-        technique classifier when `tagger` is minilm)."""
-        names = [*MODEL_FILES, *([minilm.ONNX_FILE, ENCODER_TECHNIQUES] if self.tagger == "minilm" else [])]
-        optional = ("meta.json", ENCODER_TECHNIQUES)
+        """Copies the model folder's files into `path` (the MiniLM tagger's weights, the encoder path's
+        technique classifier and its span head when `tagger` is minilm)."""
+        names = [*MODEL_FILES, *([minilm.ONNX_FILE, ENCODER_TECHNIQUES, HEAD_FILE] if self.tagger == "minilm" else [])]
+        optional = ("meta.json", ENCODER_TECHNIQUES, HEAD_FILE)
         files = [self.folder / n for n in names if n not in optional or (self.folder / n).is_file()]
         native.save_files(path, files, {"tagger": self.tagger})
 

@@ -28,6 +28,7 @@ from newsprism.encoder.doc import encoding_of
 from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
 from newsprism.framing.features import encoder_span_vectors, lemma_counts, sentence_features, span_features
+from newsprism.framing.span_head import HEAD_FILE, SpanHead, token_states
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
 TRIM = " \n\t\r.,:;"
@@ -144,6 +145,11 @@ class Decoding:
     shown_min: float = 0.0
     doc_min: float = 0.0
     min_words: int = 1
+    # The encoder path with a span head (`newsprism.framing.span_head`, `newsprism train framing --span-head`):
+    # the head's share of the encoder's probability (the rest the encoder's own span head's), and the peak a
+    # run of tokens over `threshold` needs to be a span at all (0: none), both chosen on the tuning half.
+    head: float = 0.0
+    peak_min: float = 0.0
 
     def mix(self, p_crf: float, p_lm: float) -> float:
         """A token's probability of lying in a span: MiniLM's share `weight`, the CRF's the rest."""
@@ -160,13 +166,14 @@ class FramingModel:
 
     def __init__(self, tagger_path: Path, lexicon: dict[str, float], prior: float, decoding: dict[str, Decoding],
                  classifier: TechniqueClassifier | None, minilm_tagger: "minilm.MiniLMTagger | None" = None,
-                 encoder_classifier: TechniqueClassifier | None = None) -> None:
+                 encoder_classifier: TechniqueClassifier | None = None, head: SpanHead | None = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(tagger_path))
         self.lexicon, self.prior, self.decoding = lexicon, prior, decoding
         self.classifier = classifier
         self.minilm = minilm_tagger
         self.encoder_classifier = encoder_classifier
+        self.head = head
 
     @property
     def settings(self) -> Decoding:
@@ -175,18 +182,31 @@ class FramingModel:
 
     def token_probs(self, doc: Doc) -> list[tuple[object, float, float]]:
         """(token, P(inside) by the CRF, mean P(inside) by the MiniLM tagger over its characters, or 0
-        without one) per non-space token in sentence order."""
+        without one) per non-space token in sentence order; with a span head whose share (`Decoding.head`) is
+        above 0, the MiniLM figure is the head's share of its probability and the encoder's own head's the rest."""
         char_probs = (encoding_of(doc, self.minilm.encoder).char_probs(len(text_of(doc)))
                       if self.minilm is not None else None)
         seqs = [(toks, seq) for toks, seq in sentence_features(doc, self.lexicon, self.prior, lemma_counts(doc)) if toks]
         every = [tok for toks, _ in seqs for tok in toks]
-        p_lm = iter(token_means(char_probs, every) if char_probs is not None else [0.0] * len(every))
+        p_lm = token_means(char_probs, every) if char_probs is not None else [0.0] * len(every)
+        share = self.settings.head if self.minilm is not None and self.head is not None else 0.0
+        if share > 0:
+            p_head = self.head_probs(doc, every)
+            p_lm = ((1.0 - share) * np.asarray(p_lm, dtype=np.float32) + share * p_head).tolist()
+        p_lm = iter(p_lm)
         out = []
         for toks, seq in seqs:
             self.tagger.set(seq)
             for i, tok in enumerate(toks):
                 out.append((tok, 1.0 - self.tagger.marginal("O", i), next(p_lm)))
         return out
+
+    def head_probs(self, doc: Doc, toks: list) -> np.ndarray:
+        """The span head's P(inside) for `toks` (the doc's non-space tokens in text order), from the states of
+        the encoder's pass over the doc (`span_head.token_states`)."""
+        starts = np.array([t.idx for t in toks], dtype=np.int64)
+        ends = starts + np.array([len(t.text) for t in toks], dtype=np.int64)
+        return self.head.probs(token_states(encoding_of(doc, self.minilm.encoder), starts, ends))
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """(start, end, score) of each span the taggers in use find in the doc."""
@@ -246,8 +266,9 @@ NOT_FIRST = {"CCONJ", "PUNCT"}
 def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) -> list[tuple[int, int, float]]:
     """Spans from `FramingModel.token_probs`: runs of tokens whose probability of lying in a span
     (MiniLM's share `weight`, the CRF's the rest) reaches the threshold, bridging up to `gap` tokens below
-    it but never a line break, without function words or punctuation at the end (nor a conjunction or
-    punctuation at the start), trimmed and at least `min_chars` long; the score is the run's mean."""
+    it but never a line break, where one of its tokens reaches `peak_min`, without function words or
+    punctuation at the end (nor a conjunction or punctuation at the start), trimmed and at least `min_chars`
+    long; the score is the run's mean."""
     runs: list[list[tuple[object, float]]] = []
     below = 0
     for tok, p_crf, p_lm in probs:
@@ -263,6 +284,8 @@ def decode(text: str, probs: list[tuple[object, float, float]], st: Decoding) ->
         below = 0
     out = []
     for run in runs:
+        if max(p for _, p in run) < st.peak_min:
+            continue
         while run and run[-1][0].pos_ in NOT_LAST:
             run = run[:-1]
         while run and run[0][0].pos_ in NOT_FIRST:
@@ -302,9 +325,10 @@ def load_model(folder: Path | None = None, use_minilm: bool = False) -> FramingM
         raise FramingModelMissing(f"no MiniLM tagger in {folder}: train one with "
                                   "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
     tagger = minilm.MiniLMTagger(weights) if use_minilm else None
-    stacked = folder / ENCODER_TECHNIQUES
+    stacked, head = folder / ENCODER_TECHNIQUES, folder / HEAD_FILE
     return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), decoding, TechniqueClassifier.load(need[2]),
-                        tagger, TechniqueClassifier.load(stacked) if use_minilm and stacked.exists() else None)
+                        tagger, TechniqueClassifier.load(stacked) if use_minilm and stacked.exists() else None,
+                        SpanHead.load(head) if use_minilm and head.exists() else None)
 
 
 def shipped_model(folder: str | None = None, tagger: str = "crf") -> FramingModel:

@@ -442,6 +442,118 @@ def train_encoder_techniques(data_dir: Path, out: Path, log=lambda _: None) -> d
     return record["techniques_encoder"]
 
 
+# The span head (`train_span_head`): the encoder path's decoding tried on the tuning half of the development
+# split with and without the head: MiniLM's share, the head's share of it, threshold, gap and the peak a span needs.
+HEAD_WEIGHTS, HEAD_SHARES = (0.5, 0.6, 0.7), (0.0, 0.33, 0.5, 0.67)
+HEAD_THRESHOLDS, HEAD_GAPS, HEAD_PEAKS = (0.15, 0.2, 0.25, 0.3), (2, 3, 4), (0.0, 0.3, 0.35, 0.4)
+
+
+def train_span_head(data_dir: Path, out: Path, log=lambda _: None) -> dict:
+    """Fits the span head over neighbouring tokens' encoder states (`newsprism.framing.span_head`) on the
+    training articles of the model in `out` (its record's split); chooses the encoder path's decoding on the
+    tuning half of the development split (`dev_halves`) twice, with the head (its share above 0) and without;
+    keeps the head (`span-head.npz` and its decoding in `lexicon.json`) only where it scores better on the
+    reporting half, which chose nothing. Writes the figures of both on each half to the record (`span_head`)
+    and the README; the ordinary-news rule (`shown_min`, `doc_min`, `min_words`) is left as it was."""
+    from dataclasses import replace
+
+    from newsprism.framing import span_head
+    from newsprism.framing.span_head import HEAD_FILE, token_states, train_head
+
+    out = Path(out)
+    started = time.time()
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    seed, dev_ids = int(record["seed"]), set(record["articles"]["dev_ids"])
+    arts = load_ptc(Path(data_dir))
+    if len(dev_ids - {a[0] for a in arts}):
+        raise FramingInputError(f"{data_dir} lacks development articles of the model in {out}; give the PTC train "
+                                "folder it was trained on")
+    docs = parse([a[1] for a in arts])
+    (out / HEAD_FILE).unlink(missing_ok=True)
+    model = load_model(out, use_minilm=True)
+    lex = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
+    shipped = Decoding(**lex["decoding"]["minilm"])
+    rows, dev = [], []
+    for doc, art in zip(docs, arts):
+        probs = model.token_probs(doc)
+        toks = [t for t, _, _ in probs]
+        starts = np.array([t.idx for t in toks], dtype=np.int64)
+        states = token_states(encoding_of(doc, model.minilm.encoder), starts,
+                              starts + np.array([len(t.text) for t in toks], dtype=np.int64))
+        if art[0] in dev_ids:
+            dev.append((art, doc, probs, states))
+        else:
+            lab = token_labels(doc, art[2])
+            rows.append((states, np.array([lab[t.i] != "O" for t in toks], dtype=np.int64)))
+    log(f"encoder pass over {len(arts)} articles in {time.time() - started:.0f} s")
+    with threadpool_limits(1):
+        head = train_head(rows, seed, log)
+    halves = dict(zip(("tuning", "reporting"), dev_halves(dev_ids, seed)))
+    halves["all"] = sorted(dev_ids)
+    gold = {a[0]: a[2] for a, _, _, _ in dev}
+    p_head = [head.probs(states) for _, _, _, states in dev]
+
+    def predicted(w: float, share: float, st: Decoding) -> dict[str, list[tuple[int, int]]]:
+        out_ = {}
+        for (art, doc, probs, _), ph in zip(dev, p_head):
+            mixed = [(t, pc, (1 - share) * pl + share * float(q)) for (t, pc, pl), q in zip(probs, ph)]
+            out_[art[0]] = [(s, e) for s, e, _ in decode(doc.text, mixed, replace(st, weight=w))]
+        return out_
+
+    def scores(pred: dict) -> dict[str, dict[str, float]]:
+        return {half: {k: round(v, 4) for k, v in si_score({a: gold[a] for a in ids},
+                                                           {a: pred[a] for a in ids}).items()}
+                for half, ids in halves.items()}
+
+    tried: dict[tuple, dict] = {}
+    for w in HEAD_WEIGHTS:
+        for share in HEAD_SHARES:
+            for th in HEAD_THRESHOLDS:
+                for gap in HEAD_GAPS:
+                    for peak in HEAD_PEAKS:
+                        if peak and peak <= th:
+                            continue
+                        st = replace(shipped, weight=w, threshold=th, gap=gap, min_chars=0, head=share, peak_min=peak)
+                        tried[(w, share, th, gap, peak)] = scores(predicted(w, share, st))
+    log(f"{len(tried)} decodings tried ({time.time() - started:.0f} s)")
+
+    def best(with_head: bool) -> tuple:
+        pool = [k for k in tried if (k[1] > 0) == with_head]
+        return max(pool, key=lambda k: tried[k]["tuning"]["F1"])  # ties: the first tried
+
+    chosen, without = best(True), best(False)
+    keep = tried[chosen]["reporting"]["F1"] > tried[without]["reporting"]["F1"]
+    pick = chosen if keep else without
+    w, share, th, gap, peak = pick
+    decoding = replace(shipped, weight=w, threshold=th, gap=gap, min_chars=0, head=share if keep else 0.0,
+                       peak_min=peak)
+    if keep:
+        head.save(out / HEAD_FILE)
+    lex["decoding"]["minilm"] = asdict(decoding)
+    (out / "lexicon.json").write_text(json.dumps(lex, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    shipped_scores = scores(predicted(shipped.weight, 0.0, shipped))
+    name = lambda k: f"weight {k[0]}, head {k[1]}, threshold {k[2]}, gap {k[3]}, peak_min {k[4]}"  # noqa: E731
+    record["span_head"] = {
+        "command": f"newsprism train framing --data {data_dir} --out {out} --span-head",
+        "head": {"width": (f"two 1-D convolutions over {span_head.WIDTH} tokens, 384 -> {span_head.HIDDEN} -> 1, "
+                           f"dropout {span_head.DROPOUT}, {span_head.EPOCHS} epochs, the weights of the last "
+                           f"{span_head.AVERAGED} averaged"), "train_articles": len(rows), "seed": seed},
+        "halves (seed {}, by article id)".format(seed): {k: len(v) for k, v in halves.items()},
+        "SI (chosen on the tuning half)": {
+            f"with the head: {name(chosen)}": tried[chosen],
+            f"without: {name(without)}": tried[without],
+            "the decoding before (chosen on the whole development split)": shipped_scores},
+        "kept": "head" if keep else "no head",
+        "decoding": asdict(decoding),
+        "seconds": round(time.time() - started, 1),
+    }
+    record["decoding"]["minilm"] = asdict(decoding)
+    record["dev"]["minilm"]["SI"] = tried[pick]["all"]
+    (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (out / "README.md").write_text(readme(record), encoding="utf-8")
+    return record["span_head"]
+
+
 # The ordinary-news rule: for each article prior of DOC_GRID, the lowest peak (on a grid of SHOWN_GRID) at which
 # the spans shown on the tuning half are right at least SHOWN_TARGET of the time, at that threshold and every
 # higher one that still shows at least SHOWN_MIN_COUNT spans; without one, the threshold of the best precision
@@ -658,7 +770,27 @@ a little optimistic):
 {table}
 
 Training time: {secs["total"]:.0f} s in all ({timing}) on {record["machine"]}.
-{encoder_tc_section(record.get("techniques_encoder"))}{ordinary_section(record.get("ordinary"))}"""
+{encoder_tc_section(record.get("techniques_encoder"))}{span_head_section(record.get("span_head"))}{ordinary_section(record.get("ordinary"))}"""
+
+
+def span_head_section(result: dict | None) -> str:
+    """The README's lines on the span head (`train_span_head`'s record)."""
+    if not result:
+        return ""
+    rows = [f"| {name} | {f['tuning']['F1']:.4f} | {f['reporting']['F1']:.4f} | {f['all']['F1']:.4f} |"
+            for name, f in result["SI (chosen on the tuning half)"].items()]
+    return f"""
+## The span head on the encoder path
+
+`{result["command"]}` fits a head over each token's encoder state and its neighbours'
+(`span-head.npz`, {result["head"]["width"]}) on the training articles; the encoder path's decoding (MiniLM's
+share, the head's share of it, threshold, gap, the peak a span needs) was chosen on the tuning half of the
+development split with the head and without it, and the head is kept only where it beats the decoding without
+it on the reporting half, which chose nothing. Kept: **{result["kept"]}**. SI F1 (`score_ptc.py`'s measure):
+
+| decoding | tuning half (chosen on this split) | reporting half | whole development split |
+| --- | --- | --- | --- |
+""" + "\n".join(rows) + "\n"
 
 
 def encoder_tc_section(result: dict | None) -> str:
