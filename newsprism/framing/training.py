@@ -548,7 +548,8 @@ def train_span_head(data_dir: Path, out: Path, log=lambda _: None) -> dict:
         "seconds": round(time.time() - started, 1),
     }
     record["decoding"]["minilm"] = asdict(decoding)
-    record["dev"]["minilm"]["SI"] = tried[pick]["all"]
+    # a model trained without --minilm has no encoder-path figures yet: its TC is the feature classifier's
+    record["dev"].setdefault("minilm", {"TC": record["dev"].get("crf", {}).get("TC")})["SI"] = tried[pick]["all"]
     (out / "meta.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
     (out / "README.md").write_text(readme(record), encoding="utf-8")
     return record["span_head"]
