@@ -157,3 +157,20 @@ def test_cli_help_and_unknown_command(capsys):
     assert "disagreements" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="unknown command"):
         annotation.main(["nonsense"])
+
+
+
+def test_context_names_a_missing_ids_file(monkeypatch):
+    """A missing ids file is named, here or under annotations/events/, without a traceback."""
+    monkeypatch.chdir(annotation.ROOT)
+    with pytest.raises(SystemExit, match="no ids file second-pass/nope.txt"):
+        annotation.main(["context", "second-pass/nope.txt", "0", "1"])
+
+
+@needs_shared
+def test_context_reads_the_ids_file_under_the_annotations_folder_as_the_docstring_writes_it(capsys, monkeypatch):
+    """`context second-pass/sample-D.txt ...` works from the repository root, not only from annotations/events/."""
+    monkeypatch.chdir(annotation.ROOT)
+    annotation.main(["context", "second-pass/sample-D.txt", "0", "1"])
+    first = (annotation.ANNOTATIONS / "second-pass/sample-D.txt").read_text().split()[0]
+    assert f"=== {first} " in capsys.readouterr().out

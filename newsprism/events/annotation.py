@@ -373,7 +373,11 @@ def main(argv: list[str]) -> None:
             by_corpus[corpus] = by_corpus.get(corpus, 0) + 1
         print(len(ids), "sentences", json.dumps(by_corpus), "->", out.relative_to(ROOT))
     elif cmd == "context":
-        show_context([int(line) for line in open(args[0]) if line.strip()][int(args[1]):int(args[2])])
+        # the ids file as given, else under annotations/events/ (the docstring's `second-pass/sample-D.txt`)
+        ids = Path(args[0]) if Path(args[0]).is_file() else ANNOTATIONS / args[0]
+        if not ids.is_file():
+            raise SystemExit(f"context: no ids file {args[0]} (here or under {ANNOTATIONS.relative_to(ROOT)}/)")
+        show_context([int(line) for line in open(ids) if line.strip()][int(args[1]):int(args[2])])
     elif cmd == "disagreements":
         # run only after the second pass is written: it shows the first pass's labels
         for row in disagreements(args[0]):
