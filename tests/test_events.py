@@ -358,10 +358,10 @@ def test_detection_figures_and_threshold():
     got = detection(scores, gold, 0.6)
     assert (got["precision"], got["recall"], got["events"]) == (0.75, 0.75, 4)
     assert (got["precision_at_recall_0.5"], got["its_threshold"]) == (1.0, 0.8)
-    assert choose_threshold(scores, gold, floor=0.75) == 0.6  # the lowest reaching the floor
-    assert choose_threshold(scores, gold, floor=0.99) == 0.8  # precision 1.0 at recall 0.5
-    # no threshold gives precision 0.99 at recall >= 0.5: the threshold of best F1 (0.8, at 0.4)
-    assert choose_threshold(scores, [True, False, True, True, False, True], floor=0.99) == 0.4
+    # F1 by threshold: 0.9 0.4, 0.8 0.667, 0.7 0.571, 0.6 0.75, 0.5 0.667, 0.4 0.8: the best at 0.4
+    assert choose_threshold(scores, gold) == 0.4
+    assert choose_threshold(scores, [True, True, False, False, False, False]) == 0.8  # F1 1.0 there
+    assert choose_threshold([0.9, 0.8], [False, False]) == 0.5  # no events: the detector's default
     t = typed(["ASSAULT", "NONE", "DEMAND", "COERCE"], ["ASSAULT", "FIGHT", "NONE", "ARREST"])
     assert (t["correct"], t["precision"], t["recall"]) == (1, round(1 / 3, 3), round(1 / 3, 3))
 
