@@ -371,6 +371,18 @@ def fit_stacked(feats: list[dict], dense: np.ndarray, y: list[str], alpha: float
                                *(f32(a).astype(np.float64) for a in (coef[n:], mean, sd / alpha)))
 
 
+def model_articles(data_dir: Path, out: Path) -> tuple[dict, int, set, list, list]:
+    """(record, seed, development ids, articles, parsed docs): the record of the model in `out` and the PTC
+    articles of `data_dir` it was trained on, parsed, for fitting a part of it again (its split is the record's)."""
+    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    seed, dev_ids = int(record["seed"]), set(record["articles"]["dev_ids"])
+    arts = load_ptc(data_dir)
+    if len(dev_ids - {a[0] for a in arts}):
+        raise FramingInputError(f"{data_dir} lacks development articles of the model in {out}; give the PTC train "
+                                "folder it was trained on")
+    return record, seed, dev_ids, arts, parse([a[1] for a in arts])
+
+
 def train_encoder_techniques(data_dir: Path, out: Path, log=lambda _: None) -> dict:
     """Fits the encoder path's technique classifier (`techniques-encoder.npz`: span features and the shared
     encoder's span vectors from the same pass, `encoder_span_vectors`) on the training articles of the model
@@ -380,13 +392,7 @@ def train_encoder_techniques(data_dir: Path, out: Path, log=lambda _: None) -> d
     to the record (`techniques_encoder`), the encoder path's development TC, and the README."""
     out = Path(out)
     started = time.time()
-    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
-    seed, dev_ids = int(record["seed"]), set(record["articles"]["dev_ids"])
-    arts = load_ptc(Path(data_dir))
-    if len(dev_ids - {a[0] for a in arts}):
-        raise FramingInputError(f"{data_dir} lacks development articles of the model in {out}; give the PTC train "
-                                "folder it was trained on")
-    docs = parse([a[1] for a in arts])
+    record, seed, dev_ids, arts, docs = model_articles(Path(data_dir), out)
     (out / ENCODER_TECHNIQUES).unlink(missing_ok=True)
     model = load_model(out, use_minilm=True)
     feats, dense, y, train_arts = [], [], [], []
@@ -462,13 +468,7 @@ def train_span_head(data_dir: Path, out: Path, log=lambda _: None) -> dict:
 
     out = Path(out)
     started = time.time()
-    record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
-    seed, dev_ids = int(record["seed"]), set(record["articles"]["dev_ids"])
-    arts = load_ptc(Path(data_dir))
-    if len(dev_ids - {a[0] for a in arts}):
-        raise FramingInputError(f"{data_dir} lacks development articles of the model in {out}; give the PTC train "
-                                "folder it was trained on")
-    docs = parse([a[1] for a in arts])
+    record, seed, dev_ids, arts, docs = model_articles(Path(data_dir), out)
     (out / HEAD_FILE).unlink(missing_ok=True)
     model = load_model(out, use_minilm=True)
     lex = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
