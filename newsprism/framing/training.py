@@ -774,12 +774,17 @@ Training time: {secs["total"]:.0f} s in all ({timing}) on {record["machine"]}.
 {encoder_tc_section(record.get("techniques_encoder"))}{span_head_section(record.get("span_head"))}{ordinary_section(record.get("ordinary"))}"""
 
 
+def half_rows(figures: dict) -> list[str]:
+    """A README table's rows: each name's F1 on the tuning half, the reporting half and the whole development split."""
+    return [f"| {name} | {f['tuning']['F1']:.4f} | {f['reporting']['F1']:.4f} | {f['all']['F1']:.4f} |"
+            for name, f in figures.items()]
+
+
 def span_head_section(result: dict | None) -> str:
     """The README's lines on the span head (`train_span_head`'s record)."""
     if not result:
         return ""
-    rows = [f"| {name} | {f['tuning']['F1']:.4f} | {f['reporting']['F1']:.4f} | {f['all']['F1']:.4f} |"
-            for name, f in result["SI (chosen on the tuning half)"].items()]
+    rows = half_rows(result["SI (chosen on the tuning half)"])
     return f"""
 ## The span head on the encoder path
 
@@ -798,8 +803,7 @@ def encoder_tc_section(result: dict | None) -> str:
     """The README's lines on the encoder path's technique classifier (`train_encoder_techniques`'s record)."""
     if not result:
         return ""
-    rows = [f"| {name} | {f['tuning']['F1']:.4f} | {f['reporting']['F1']:.4f} | {f['all']['F1']:.4f} |"
-            for name, f in result["TC"].items()]
+    rows = half_rows(result["TC"])
     return f"""
 ## Techniques on the encoder path
 
