@@ -1840,3 +1840,107 @@ def test_a_member_of_congress_by_title_is_american_where_the_article_names_the_u
         return {e.name: e.country for e in actors.ActorResolver(doc).run()}["John McCain"]
 
     assert mccain(True) == "USA" and mccain(False) == "VNM"
+
+
+# --- issue 23, round four: speakers on the tune part's new pages ----------------------------------------
+
+def test_an_indefinite_or_owned_role_is_no_mention_of_who_had_the_role():
+    """Spokesman Mark Wright spoke. A GE spokesman spoke. Hill's spokesman spoke. The spokesman left."""
+    doc = build("""
+        Spokesman  Spokesman  PROPN  NNP  compound  2   # 0
+        Mark       Mark       PROPN  NNP  compound  2   # 1
+        Wright     Wright     PROPN  NNP  nsubj     3   # 2
+        spoke      speak      VERB   VBD  ROOT      3   # 3
+        .          .          PUNCT  .    punct     3   # 4
+        A          a          DET    DT   det       7   # 5
+        GE         GE         PROPN  NNP  compound  7   # 6
+        spokesman  spokesman  NOUN   NN   nsubj     8   # 7
+        spoke      speak      VERB   VBD  ROOT      8   # 8
+        .          .          PUNCT  .    punct     8   # 9
+        Hill       Hill       PROPN  NNP  poss      12  # 10
+        's         's         PART   POS  case      10  # 11
+        spokesman  spokesman  NOUN   NN   nsubj     13  # 12
+        spoke      speak      VERB   VBD  ROOT      13  # 13
+        .          .          PUNCT  .    punct     13  # 14
+        The        the        DET    DT   det       16  # 15
+        spokesman  spokesman  NOUN   NN   nsubj     17  # 16
+        left       leave      VERB   VBD  ROOT      17  # 17
+        .          .          PUNCT  .    punct     17  # 18
+    """, ents={(1, 3): "PERSON", (6, 7): "ORG", (10, 11): "PERSON"})
+    entities = actors.ActorResolver(doc).run()
+    wright = next(e for e in entities if e.name == "Mark Wright")
+    starts = {m.start for m in wright.mentions}
+    assert doc[15].idx in starts  # 'The spokesman' points back to him
+    assert doc[7].idx not in starts and doc[12].idx not in starts  # 'a GE spokesman', "Hill's spokesman" do not
+
+
+def test_a_name_inside_a_quotation_takes_no_gender_from_the_speakers_pronoun():
+    """“Biden sounded political,” she said."""
+    doc = build("""
+        “          “          PUNCT  ``   punct   2
+        Biden      Biden      PROPN  NNP  nsubj   2
+        sounded    sound      VERB   VBD  ccomp   7
+        political  political  ADJ    JJ   acomp   2
+        ,          ,          PUNCT  ,    punct   2
+        ”          ”          PUNCT  ''   punct   2
+        she        she        PRON   PRP  nsubj   7
+        said       say        VERB   VBD  ROOT    7
+        .          .          PUNCT  .    punct   7
+    """, ents={(1, 2): "PERSON"})
+    entities = actors.ActorResolver(doc).run()
+    biden = next(e for e in entities if e.name == "Biden")
+    assert doc._.actor_genders.get(biden.id) != "f"  # 'she' is the speaker, not the man she spoke of
+
+
+def test_a_surname_the_tagger_took_for_a_word_is_the_person_and_the_speaker():
+    """Chris Early spoke. But Early still says the new games will come soon."""
+    doc = build("""
+        Chris   Chris   PROPN  NNP  compound  1   # 0
+        Early   Early   PROPN  NNP  nsubj     2   # 1
+        spoke   speak   VERB   VBD  ROOT      2   # 2
+        .       .       PUNCT  .    punct     2   # 3
+        But     but     CCONJ  CC   cc        7   # 4
+        Early   early   ADV    RB   advmod    7   # 5
+        still   still   ADV    RB   advmod    7   # 6
+        says    say     VERB   VBZ  ROOT      7   # 7
+        the     the     DET    DT   det       10  # 8
+        new     new     ADJ    JJ   amod      10  # 9
+        games   game    NOUN   NNS  nsubj     12  # 10
+        will    will    AUX    MD   aux       12  # 11
+        come    come    VERB   VB   ccomp     7   # 12
+        soon    soon    ADV    RB   advmod    12  # 13
+        .       .       PUNCT  .    punct     7   # 14
+    """, ents={(0, 2): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [early] = doc._.entities
+    assert doc[5].idx in {m.start for m in early.mentions}
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_entity) == ("Early", early.id)
+
+
+def test_a_subject_after_another_subjects_relative_clause_is_not_the_speaker():
+    """A spokesperson who did not wish to be named because of policy said the plan had failed badly."""
+    doc = build("""
+        A             a             DET    DT   det        1   # 0
+        spokesperson  spokesperson  NOUN   NN   nsubj      12  # 1
+        who           who           PRON   WP   nsubj      5   # 2
+        did           do            AUX    VBD  aux        5   # 3
+        not           not           PART   RB   neg        5   # 4
+        wish          wish          VERB   VB   relcl      1   # 5
+        to            to            PART   TO   aux        8   # 6
+        be            be            AUX    VB   auxpass    8   # 7
+        named         name          VERB   VBN  xcomp      5   # 8
+        because       because       SCONJ  IN   prep       8   # 9
+        of            of            ADP    IN   pcomp      9   # 10
+        policy        policy        NOUN   NN   nsubj      12  # 11
+        said          say           VERB   VBD  ROOT       12  # 12
+        the           the           DET    DT   det        14  # 13
+        plan          plan          NOUN   NN   nsubj      16  # 14
+        had           have          AUX    VBD  aux        16  # 15
+        failed        fail          VERB   VBN  ccomp      12  # 16
+        badly         badly         ADV    RB   advmod     16  # 17
+        .             .             PUNCT  .    punct      12  # 18
+    """)
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker.text.startswith("A spokesperson")

@@ -72,6 +72,7 @@ SIGNATURE_LINE = re.compile(r"^\s*[A-Z][\w.'’ -]{2,40},\s+(?:[\w.'’-]+\s+){0
                             r"(?:correspondent|reporter|editor|writer|columnist|journalist)\s*$")
 NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besides is a byline without its 'By'
 NAME_DATE_MAX_CHARS = 200  # such a line is short; longer lines are not split into words for every name on them
+QUOTE_SIDE = re.compile('["“”]')  # a double quotation mark between a name and a pronoun: one is quoted, one not
 TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
 # US states as news style abbreviates them after a town ('Morro Bay, Calif.'); full names are in the gazetteer.
 US_STATE_ABBREVIATIONS = frozenset(lexicons.words("roles", "us_state_abbreviations"))
@@ -116,6 +117,14 @@ class Cluster:
 
 def is_title(tok: Token) -> bool:
     return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES
+
+
+def own_description(noun: Token) -> bool:
+    """A role noun that describes someone of its own rather than pointing back: indefinite ('a GE spokesman',
+    'an aide') or owned by a name or a noun ("Morrison's lawyer", "the company's president"; not 'his
+    lawyer', which points back with its pronoun)."""
+    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"})
+               or (c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}) for c in noun.lefts)
 
 
 def name_tokens(ent: Span) -> list[Token]:
@@ -571,9 +580,14 @@ class ActorResolver:
         return code, "text"
 
     def surname_mentions(self) -> None:
-        """A person's surname that NER missed ("Okafor said") joins the person of that name."""
+        """A person's surname that NER missed ("Okafor said") joins the person of that name; so does one the
+        tagger took for a word ('but Early still says' after 'Chris Early'), written with its capital inside
+        a sentence."""
         for tok in self.doc:
-            if tok.i in self.covered or tok.pos_ != "PROPN" or tok.text.lower() not in self.surnames:
+            if tok.i in self.covered or tok.text.lower() not in self.surnames:
+                continue
+            if tok.pos_ != "PROPN" and not (tok.is_title and not tok.is_sent_start and tok.i > 0
+                                            and (self.doc[tok.i - 1].is_alpha or self.doc[tok.i - 1].text == ",")):
                 continue
             if any(0 <= j < len(self.doc) and self.doc[j].pos_ == "PROPN" and j not in self.covered
                    for j in (tok.i - 1, tok.i + 1)):
@@ -603,6 +617,8 @@ class ActorResolver:
             if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_type_ == "PERSON":
                 continue
             title, role = tok.lower_.rstrip("."), tok.lemma_.lower()
+            if own_description(tok):
+                continue  # 'a GE spokesman', "Morrison's lawyer": a description of its own, not who had the role before
             if is_title(tok):
                 owner = self.last_person_before(tok.idx, lambda c: title in c.titles or role in c.roles)
                 if owner is not None:
@@ -689,6 +705,8 @@ class ActorResolver:
             (key, first), = people.items()
             for tok in sent:
                 gender = PRONOUN_GENDER.get(tok.lower_)
+                if QUOTE_SIDE.search(self.text, first, tok.idx):
+                    continue  # '"... the reference to Biden ...," she said': the name quoted, the pronoun the speaker
                 if gender and tok.idx > first and tok.pos_ == "PRON" and (
                         tok.dep_ in {"nsubj", "nsubjpass", "poss"} or tok.tag_ == "PRP$" or tok.lower_.endswith("self")):
                     self._votes.setdefault(key, Counter())[gender] += 1

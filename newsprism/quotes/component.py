@@ -275,6 +275,10 @@ class QuoteFinder:
         tok = verb
         while seen < SUBJECT_HOPS:
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in self.inside]
+            # 'A spokesperson who did not wish to be named because of agency policy said': a second subject after
+            # another's relative clause is the parse losing the clause's end, not the speaker
+            subjects = [c for c in subjects if not any(
+                o.i < c.i and any(r.dep_ == "relcl" and r.i < c.i for r in o.rights) for o in subjects)]
             if len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
             for child in subjects:
@@ -345,12 +349,22 @@ class QuoteFinder:
         return self.doc[start : noun.i + 1]
 
     def entity_just_before(self, verb: Token) -> Span | None:
-        """A parse that lost the subject ('..., Imam Khamenei reaffirmed'): the name right before the verb."""
+        """A parse that lost the subject ('..., Imam Khamenei reaffirmed'): the name right before the verb;
+        or a person's mention that NER missed and the actors component found ('but Early still says', after
+        'Chris Early'), with at most adverbs between."""
         for ent in reversed(self.doc.ents):
             if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                 return ent
             if ent.end <= verb.i - 2:
                 break
+        i = verb.i - 1
+        while i >= 0 and verb.i - i <= 3 and self.doc[i].pos_ == "ADV" and not self.doc[i].is_title:
+            i -= 1
+        tok = self.doc[i] if i >= 0 else None
+        if tok is not None and tok.is_title and i not in self.inside and not tok.ent_type_:
+            ident = resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
+            if self.entity_types.get(ident) == "PERSON":
+                return self.doc[i : i + 1]
         return None
 
     def speaker_span(self, head: Token) -> Span:
