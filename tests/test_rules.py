@@ -1944,3 +1944,33 @@ def test_a_subject_after_another_subjects_relative_clause_is_not_the_speaker():
     doc._.entities = actors.ActorResolver(doc).run()
     [q] = quotes.QuoteFinder(doc).run()
     assert q.speaker.text.startswith("A spokesperson")
+
+
+def test_a_role_owned_by_one_name_is_not_the_person_given_that_role_by_another():
+    """Trump's lawyer, Rudy Giuliani, spoke. Morrison's lawyer said the question was wrong."""
+    doc = build("""
+        Trump     Trump     PROPN  NNP  poss      2   # 0
+        's        's        PART   POS  case      0   # 1
+        lawyer    lawyer    NOUN   NN   nsubj     8   # 2
+        ,         ,         PUNCT  ,    punct     2   # 3
+        Rudy      Rudy      PROPN  NNP  compound  5   # 4
+        Giuliani  Giuliani  PROPN  NNP  appos     2   # 5
+        ,         ,         PUNCT  ,    punct     2   # 6
+        then      then      ADV    RB   advmod    8   # 7
+        spoke     speak     VERB   VBD  ROOT      8   # 8
+        .         .         PUNCT  .    punct     8   # 9
+        Morrison  Morrison  PROPN  NNP  poss      12  # 10
+        's        's        PART   POS  case      10  # 11
+        lawyer    lawyer    NOUN   NN   nsubj     13  # 12
+        said      say       VERB   VBD  ROOT      13  # 13
+        the       the       DET    DT   det       15  # 14
+        question  question  NOUN   NN   nsubj     16  # 15
+        was       be        AUX    VBD  ccomp     13  # 16
+        wrong     wrong     ADJ    JJ   acomp     16  # 17
+        and       and       CCONJ  CC   cc        16  # 18
+        unfair    unfair    ADJ    JJ   conj      17  # 19
+        .         .         PUNCT  .    punct     13  # 20
+    """, ents={(0, 1): "PERSON", (4, 6): "PERSON", (10, 11): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker.text == "Morrison's lawyer" and q.speaker_entity is None

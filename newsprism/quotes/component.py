@@ -735,11 +735,29 @@ class QuoteFinder:
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
             owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
+            if ident is not None and owned and not self.same_owner(head, ident):
+                ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
             if ident is None and not owned:  # the person the sentence before was about, else the one named last there
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
                     sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
         return ident
+
+    def same_owner(self, noun: Token, ident: str) -> bool:
+        """Whether the article gives person `ident` this role owned by the same one as `noun`'s owner
+        ("Trump's lawyer" is the person introduced as "Trump's personal lawyer, Rudy Giuliani"): a word of
+        the same lemma whose possessor is the same entity, in a sentence that mentions the person."""
+        owner = lambda t: next((resolve_span(self.doc, c.idx, c.idx + len(c.text))  # noqa: E731
+                                for c in t.children if c.dep_ == "poss"), None)
+        mine = owner(noun)
+        if mine is None:
+            return False
+        lemma = noun.lemma_.lower()
+        for t in self.doc:
+            if t.i != noun.i and t.lemma_.lower() == lemma and owner(t) == mine and any(
+                    ident == i and t.sent.start_char <= s < t.sent.end_char for s, _e, i in self.doc._.actor_spans or []):
+                return True
+        return False
 
     def plural_antecedent(self, sp: Span, last: Found | None) -> Span | str | None:
         """'they' or 'it' as the speaker: the organisation or group that spoke just before (the last quote's
