@@ -735,13 +735,19 @@ class QuoteFinder:
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
             owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
-            if ident is not None and owned and not self.same_owner(head, ident):
+            if ident is not None and self.person_owned(head) and not self.same_owner(head, ident):
                 ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
             if ident is None and not owned:  # the person the sentence before was about, else the one named last there
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
                     sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
         return ident
+
+    def person_owned(self, noun: Token) -> bool:
+        """The role is owned by a person ("Morrison's lawyer"; not "Austria's interior minister", the one
+        holder of a country's office)."""
+        return any(c.dep_ == "poss" and self.entity_types.get(resolve_span(self.doc, c.idx, c.idx + len(c.text))) == "PERSON"
+                   for c in noun.children)
 
     def same_owner(self, noun: Token, ident: str) -> bool:
         """Whether the article gives person `ident` this role owned by the same one as `noun`'s owner
