@@ -1974,3 +1974,56 @@ def test_a_role_owned_by_one_name_is_not_the_person_given_that_role_by_another()
     doc._.entities = actors.ActorResolver(doc).run()
     [q] = quotes.QuoteFinder(doc).run()
     assert q.speaker.text == "Morrison's lawyer" and q.speaker_entity is None
+
+
+def test_a_wire_dateline_after_a_pages_caption_lines_gives_the_articles_country():
+    """A wire's dateline ('JAKARTA (Reuters) -') opening a line after the page's caption is the dateline; a
+    place opening a later line without a wire's credit is not."""
+    text = "1 of 4.\nA caption of the search in Jakarta, December 29.\nJAKARTA (Reuters) - Ships searched on Tuesday."
+    assert actors.dateline(text) == (text.index(" Ships"), "IDN")  # where its dash ends
+    assert actors.dateline("A first line of text.\nLONDON - The rest.") is None
+    assert actors.dateline("KINGSTON, Jamaica — The police said.") == (19, "JAM")
+
+
+@pytest.mark.parametrize("role, ents, country", [
+    ("the special envoy to Ukraine", {(7, 8): "GPE"}, None),     # the post's host
+    ("a Ukraine specialist", {(4, 5): "GPE"}, None),             # the subject of an expert's role
+    ("a Ukrainian specialist", {(4, 5): "NORP"}, "UKR"),         # a people's adjective: who they are
+])
+def test_a_country_in_a_persons_apposition_is_theirs_unless_it_is_a_posts_host_or_an_experts_subject(role, ents, country):
+    """Kurt Volker, <role>, spoke."""
+    words = role.split()
+    rows = ["Kurt Kurt PROPN NNP compound 1", "Volker Volker PROPN NNP nsubj {v}", ", , PUNCT , punct 1"]
+    if words[-1] == "Ukraine":  # the special envoy to Ukraine
+        rows += ["the the DET DT det 5", "special special ADJ JJ amod 5", "envoy envoy NOUN NN appos 1",
+                 "to to ADP IN prep 5", "Ukraine Ukraine PROPN NNP pobj 6"]
+    else:  # a Ukraine specialist / a Ukrainian specialist
+        tag = ("PROPN NNP compound" if words[1] == "Ukraine" else "ADJ JJ amod")
+        rows += ["a a DET DT det 5", f"{words[1]} {words[1]} {tag} 5", "specialist specialist NOUN NN appos 1"]
+    v = len(rows) + 1
+    rows += [", , PUNCT , punct 1", "spoke speak VERB VBD ROOT {v}", ". . PUNCT . punct {v}"]
+    doc = build("\n".join(r.format(v=v) for r in rows), ents={(0, 2): "PERSON", **ents})
+    volker = next(e for e in actors.ActorResolver(doc).run() if e.type == "PERSON")
+    assert volker.country == country
+
+
+def test_the_white_house_is_american_and_makes_the_article_american():
+    """Hogan Gidley spoke. The White House agreed. The White House left."""
+    doc = build("""
+        Hogan   Hogan   PROPN  NNP  compound  1   # 0
+        Gidley  Gidley  PROPN  NNP  nsubj     2   # 1
+        spoke   speak   VERB   VBD  ROOT      2   # 2
+        .       .       PUNCT  .    punct     2   # 3
+        The     the     DET    DT   det       6   # 4
+        White   White   PROPN  NNP  compound  6   # 5
+        House   House   PROPN  NNP  nsubj     7   # 6
+        agreed  agree   VERB   VBD  ROOT      7   # 7
+        .       .       PUNCT  .    punct     7   # 8
+        The     the     DET    DT   det       11  # 9
+        White   White   PROPN  NNP  compound  11  # 10
+        House   House   PROPN  NNP  nsubj     12  # 11
+        left    leave   VERB   VBD  ROOT      12  # 12
+        .       .       PUNCT  .    punct     12  # 13
+    """, ents={(0, 2): "PERSON", (5, 7): "ORG", (10, 12): "ORG"})
+    countries = {e.name: e.country for e in actors.ActorResolver(doc).run()}
+    assert countries == {"Hogan Gidley": "USA", "White House": "USA"}

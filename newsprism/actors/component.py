@@ -89,6 +89,8 @@ TRIBAL = lexicons.words("roles", "tribal")
 ORG_WORDS = lexicons.words("roles", "org_nouns")
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
+EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
 
@@ -174,16 +176,25 @@ def widened(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s")
+WIRE_DATELINE_CHARS = 800  # a wire's dateline ('JAKARTA (Reuters) -') may open a line this far in, after captions
+
+
 def dateline(text: str) -> tuple[int, str] | None:
     """The article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:') as (where it ends, its country), else None:
-    a known place at the text's start, before a dash or, written in capitals, a colon."""
+    a known place at the text's start, before a dash or, written in capitals, a colon; or, with a wire's
+    credit in brackets ('JAKARTA (Reuters) -'), at the start of a line within `WIRE_DATELINE_CHARS`, after a
+    page's caption and link lines."""
     lead = len(text) - len(text.lstrip())
-    first = text[lead : lead + DATELINE_CHARS]
-    m = re.match(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(?:\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s", first)
-    if m and (m[3] != ":" or m[1].isupper()):  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
-        for part in (m[2], m[1]):
-            if part and (code := gazetteer.place_country(part.strip().title())):
-                return lead + m.end(3), code
+    starts = [lead] + [m.end() for m in re.finditer(r"\n[ \t]*", text[:WIRE_DATELINE_CHARS])]
+    for at in starts:
+        m = DATELINE.match(text[at : at + DATELINE_CHARS])
+        if not m or (at != lead and not m[3]):
+            continue
+        if m[4] != ":" or m[1].isupper():  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
+            for part in (m[2], m[1]):
+                if part and (code := gazetteer.place_country(part.strip().title())):
+                    return at + m.end(4), code
     return None
 
 
@@ -269,9 +280,7 @@ def modifier_country(ent: Span) -> str | None:
     for tok in head.subtree:
         if tok.i >= head.i:
             break
-        if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
-            continue  # "China's ambassador to Britain Liu Xiaming": the post's host, not the person's country
-        if not (ent.start <= tok.i < ent.end) and (code := country_word(tok)):
+        if not (ent.start <= tok.i < ent.end) and not post_or_subject(tok) and (code := country_word(tok)):
             return code
     appositions = [c for c in ent.root.children if c.dep_ == "appos"]
     if ent.root.dep_ == "appos":
@@ -279,11 +288,23 @@ def modifier_country(ent: Span) -> str | None:
     appositions = [a for a in appositions if a.ent_type_ not in {"GPE", "LOC"}]  # a dateline is no apposition
     for noun in appositions:
         for tok in noun.subtree:
-            if not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and (code := country_word(tok)):
+            if (not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and not post_or_subject(tok)
+                    and (code := country_word(tok))):
                 return code
         if noun.pos_ == "NOUN" and (code := place_of(noun)):
             return code  # 'Cheuk Hau-yip, the commander of Kowloon West district'
     return None
+
+
+def post_or_subject(tok: Token) -> bool:
+    """A country word that is not the person's own country: the post's host ("China's ambassador to Britain
+    Liu Xiaming", "Kurt Volker, the former special envoy to Ukraine") or the subject of an expert's role
+    ("Alexander Vindman, a Ukraine specialist"; a people's adjective still says who they are: "a
+    Ukrainian analyst")."""
+    if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
+        return True
+    return (tok.ent_type_ in {"GPE", "LOC"} and tok.dep_ == "compound" and tok.head.lemma_.lower() in EXPERTISE_NOUNS
+            and gazetteer.demonym_country(tok.text) is None)
 
 
 def country_word(tok: Token) -> str | None:
@@ -329,7 +350,7 @@ def name_country(words: list[str]) -> str | None:
             chunk = " ".join(words[i : i + n])
             if chunk.lower() in {"the", "of", "and"}:
                 continue
-            code = gazetteer.country_code(chunk) or gazetteer.demonym_country(chunk)
+            code = gazetteer.country_code(chunk) or gazetteer.demonym_country(chunk) or GOVERNMENT_SEATS.get(chunk.lower())
             if code:
                 return code
     for n in (3, 2, 1):
@@ -349,6 +370,8 @@ def name_place(words: list[str]) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             chunk = " ".join(words[i : i + n])
+            if chunk[:1].isupper() and (code := GOVERNMENT_SEATS.get(chunk.lower())):
+                return code  # 'White House National Security Council': the story is about the US government
             if chunk[:1].isupper() and (gazetteer.country_code(chunk) or (n > 1 or gazetteer.major_place(chunk))):
                 if code := gazetteer.country_code(chunk) or gazetteer.place_country(chunk):
                     return code
