@@ -2027,3 +2027,33 @@ def test_the_white_house_is_american_and_makes_the_article_american():
     """, ents={(0, 2): "PERSON", (5, 7): "ORG", (10, 12): "ORG"})
     countries = {e.name: e.country for e in actors.ActorResolver(doc).run()}
     assert countries == {"Hogan Gidley": "USA", "White House": "USA"}
+
+
+def test_people_ner_missed_are_people_where_the_text_introduces_them_so():
+    """Australian Timothy Weeks (with 'Weeks' tagged a date) left. Soelistyo, head of the agency, spoke."""
+    doc = build("""
+        Australian  Australian  PROPN  NNP  compound  2   # 0
+        Timothy     Timothy     PROPN  NNP  compound  2   # 1
+        Weeks       Weeks       PROPN  NNP  nsubj     3   # 2
+        left        leave       VERB   VBD  ROOT      3   # 3
+        .           .           PUNCT  .    punct     3   # 4
+        Soelistyo   Soelistyo   PROPN  NNP  nsubj     12  # 5
+        ,           ,           PUNCT  ,    punct     5   # 6
+        head        head        NOUN   NN   appos     5   # 7
+        of          of          ADP    IN   prep      7   # 8
+        the         the         DET    DT   det       10  # 9
+        agency      agency      NOUN   NN   pobj      8   # 10
+        ,           ,           PUNCT  ,    punct     5   # 11
+        spoke       speak       VERB   VBD  ROOT      12  # 12
+        .           .           PUNCT  .    punct     12  # 13
+    """, ents={(0, 1): "NORP", (2, 3): "DATE"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people == {"Timothy Weeks": "AUS", "Soelistyo": None}
+    # a name after a word that introduces no one stays as NER left it
+    plain = build("""
+        Timothy  Timothy  PROPN  NNP  compound  1
+        Weeks    Weeks    PROPN  NNP  nsubj     2
+        left     leave    VERB   VBD  ROOT      2
+        .        .        PUNCT  .    punct     2
+    """, ents={(1, 2): "DATE"})
+    assert actors.missed_people(plain) == []

@@ -264,6 +264,47 @@ def _first_names():
 
 
 @lru_cache(maxsize=4096)
+def first_name(word: str) -> bool:
+    """Whether a word is a known first name (of either gender or both)."""
+    return _first_names().get_gender(word) != "unknown"
+
+
+def name_word(tok: Token) -> bool:
+    """A word that can be part of a person's name: a capitalised proper noun, not a title or a date word."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
+            and not is_title(tok) and tok.lower_ not in MONTHS)
+
+
+def missed_people(doc: Doc) -> list[Span]:
+    """People NER missed whom the text introduces as people: a known first name and the name words after it,
+    after a title, a people's adjective or a title's words ('Australian Timothy Weeks', with 'Weeks' tagged a
+    date; 'Deputy Director of Public Prosecution Eva-Marie Persson'); a single name set before a title in
+    apposition ('Soelistyo, head of Indonesia's search and rescue agency, told ...')."""
+    taken = {t.i for e in doc.ents if e.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} for t in e}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.i in taken or not name_word(tok) or (out and tok.i < out[-1].end):
+            continue
+        if first_name(tok.text.split("-")[0]) and tok.i > 0:
+            j = tok.i + 1
+            while j < len(doc) and j not in taken and (name_word(doc[j]) or (
+                    doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
+                j += 1
+            prev = doc[tok.i - 1]
+            titled = any(is_title(t) for t in doc[max(0, tok.i - 6) : tok.i])
+            if j - tok.i >= 2 and doc[j - 1].text != "-" and (
+                    is_title(prev) or prev.ent_type_ == "NORP" or (prev.pos_ == "PROPN" and titled)):
+                out.append(Span(doc, tok.i, j, label="PERSON"))
+                continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (after is not None and after.text == "," and not tok.is_upper and tok.lower_ not in ORG_WORDS
+                and (tok.i == 0 or not name_word(doc[tok.i - 1]))
+                and any(c.dep_ == "appos" and c.pos_ == "NOUN" and (is_title(c) or c.lemma_ == "head") for c in tok.children)):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
+
+
+@lru_cache(maxsize=4096)
 def name_gender(first: str) -> str | None:
     """'m' or 'f' for a first name that is mostly given to men or to women, else None."""
     guess = _first_names().get_gender(first)
@@ -543,6 +584,7 @@ class ActorResolver:
     def named_mentions(self) -> None:
         names = [widened(ent) for ent in self.doc.ents
                  if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        names = sorted(names + [p for p in missed_people(self.doc) if not is_furniture(p)], key=lambda e: e.start)
         mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in names]
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
         people = {" ".join(w).lower() for ent, w in mentions
