@@ -2057,3 +2057,48 @@ def test_people_ner_missed_are_people_where_the_text_introduces_them_so():
         .        .        PUNCT  .    punct     2
     """, ents={(1, 2): "DATE"})
     assert actors.missed_people(plain) == []
+
+
+def the_members_said(opening: str, ents: dict) -> Doc:
+    """<opening> spoke. The nurses said the plan had failed badly."""
+    rows = {
+        "A group of nurses": """
+            A       a       DET    DT   det    1   # 0
+            group   group   NOUN   NN   nsubj  4   # 1
+            of      of      ADP    IN   prep   1   # 2
+            nurses  nurse   NOUN   NNS  pobj   2   # 3
+            spoke   speak   VERB   VBD  ROOT   4   # 4
+            .       .       PUNCT  .    punct  4   # 5""",
+        "National Nurses United": """
+            National  National  PROPN  NNP   compound  2   # 0
+            Nurses    Nurses    PROPN  NNPS  compound  2   # 1
+            United    United    PROPN  NNP   nsubj     3   # 2
+            spoke     speak     VERB   VBD   ROOT      3   # 3
+            .         .         PUNCT  .     punct     3   # 4""",
+    }[opening]
+    n = len([r for r in rows.splitlines() if r.strip()])
+    return build(rows + f"""
+        The     the     DET    DT   det    {n + 1}
+        nurses  nurse   NOUN   NNS  nsubj  {n + 2}
+        said    say     VERB   VBD  ROOT   {n + 2}
+        the     the     DET    DT   det    {n + 4}
+        plan    plan    NOUN   NN   nsubj  {n + 6}
+        had     have    AUX    VBD  aux    {n + 6}
+        failed  fail    VERB   VBN  ccomp  {n + 2}
+        badly   badly   ADV    RB   advmod {n + 6}
+        .       .       PUNCT  .    punct  {n + 2}
+    """, ents=ents)
+
+
+def test_the_members_of_a_body_named_before_are_that_body():
+    """'A group of nurses spoke. The nurses said ...': the group speaks; 'National Nurses United spoke. The
+    nurses said ...': the union."""
+    doc = the_members_said("A group of nurses", {})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_name) == ("The nurses", "A group of nurses")
+    doc = the_members_said("National Nurses United", {(0, 3): "ORG"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    union = next(e for e in doc._.entities if e.type == "ORG")
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_entity) == ("The nurses", union.id)

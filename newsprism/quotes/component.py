@@ -66,6 +66,7 @@ FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
 STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
+COLLECTIVE_NOUNS = lexicons.words("roles", "collective_nouns")  # 'a group of physicians', later 'the physicians'
 GROUP_NOUNS = lexicons.words("roles", "group_nouns")  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
@@ -640,6 +641,9 @@ class QuoteFinder:
             f.speaker_name = self.entity_names.get(ident)
             if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and is_common(sp.root):
                 f.speaker_name = words  # 'the US military', 'Scottish government': the state's organ speaks
+        elif (sp.root.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in sp.root.children)
+              and (body := self.collective_before(sp.root)) is not None):
+            f.speaker_name = body.text  # 'the physicians stated', after 'A group of physicians ... is urging'
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
 
@@ -741,7 +745,33 @@ class QuoteFinder:
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
                     sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
+        if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
+            ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def body_named_by(self, noun: Token) -> str | None:
+        """The organisation named before whose name holds the plural noun ('the doctors': 'Doctors for Camp
+        Closure'; 'the nurses': 'National Nurses United')."""
+        lemma, best = noun.lemma_.lower(), None
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= noun.idx:
+                break
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if self.entity_types.get(ident) == "ORG" and span is not None and any(
+                    t.lemma_.lower() == lemma or t.lower_ == noun.lower_ for t in span):
+                best = ident
+        return best
+
+    def collective_before(self, noun: Token) -> Span | None:
+        """For 'the physicians', the body of them introduced before ('A group of physicians'), else None."""
+        lemma = noun.lemma_.lower()
+        for t in reversed(self.doc[: noun.i]):
+            body = t.head.head
+            if (t.lemma_.lower() == lemma and t.dep_ == "pobj" and t.head.lower_ == "of"
+                    and body.lemma_.lower() in COLLECTIVE_NOUNS and body.dep_ in {"nsubj", "nsubjpass"}
+                    and any(c.lower_ in {"a", "an"} for c in body.children)):
+                return self.doc[body.left_edge.i : t.i + 1]
+        return None
 
     def person_owned(self, noun: Token) -> bool:
         """The role is owned by a person ("Morrison's lawyer"; not "Austria's interior minister", the one
