@@ -2102,3 +2102,33 @@ def test_the_members_of_a_body_named_before_are_that_body():
     union = next(e for e in doc._.entities if e.type == "ORG")
     [q] = quotes.QuoteFinder(doc).run()
     assert (q.speaker.text, q.speaker_entity) == ("The nurses", union.id)
+
+
+def test_a_name_hung_on_a_conjunct_speech_verb_is_its_subject():
+    """Chris Early spoke. Bandwidth is an issue, but Early still says the new games will come soon."""
+    doc = build("""
+        Chris      Chris      PROPN  NNP  compound  1    # 0
+        Early      Early      PROPN  NNP  nsubj     2    # 1
+        spoke      speak      VERB   VBD  ROOT      2    # 2
+        .          .          PUNCT  .    punct     2    # 3
+        Bandwidth  bandwidth  NOUN   NN   nsubj     5    # 4
+        is         be         AUX    VBZ  ROOT      5    # 5
+        an         an         DET    DT   det       7    # 6
+        issue      issue      NOUN   NN   attr      5    # 7
+        ,          ,          PUNCT  ,    punct     5    # 8
+        but        but        CCONJ  CC   cc        5    # 9
+        Early      early      ADV    RB   advmod    11   # 10  (as the parser hangs it: on 'still')
+        still      still      ADV    RB   advmod    12   # 11
+        says       say        VERB   VBZ  conj      5    # 12
+        the        the        DET    DT   det       15   # 13
+        new        new        ADJ    JJ   amod      15   # 14
+        games      game       NOUN   NNS  nsubj     17   # 15
+        will       will       AUX    MD   aux       17   # 16
+        come       come       VERB   VB   ccomp     12   # 17
+        soon       soon       ADV    RB   advmod    17   # 18
+        .          .          PUNCT  .    punct     5    # 19
+    """, ents={(0, 2): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [early] = [e for e in doc._.entities if e.type == "PERSON"]
+    [q] = quotes.QuoteFinder(doc).run()
+    assert (q.speaker.text, q.speaker_entity) == ("Early", early.id)  # not 'Bandwidth', the first clause's subject

@@ -289,6 +289,9 @@ class QuoteFinder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.speaker_span(pobj)
+            if (tok.dep_ == "conj" and (named := self.entity_just_before(tok)) is not None
+                    and named.start > tok.head.i and self.hung_on(named.root, tok)):
+                return named  # '..., but Early still says': the name the parse hung on the conjunct verb is its subject
             if tok.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and tok.head.i != tok.i and tok.dep_ != "ccomp":
                 tok = tok.head
                 seen += 1
@@ -298,6 +301,14 @@ class QuoteFinder:
                 and self.doc[tok.i - 1].text == "," and any(c.dep_ == "relcl" for c in tok.head.children)):
             return self.lost_subject(tok.head)
         return self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
+
+    @staticmethod
+    def hung_on(tok: Token, verb: Token) -> bool:
+        """Whether the parse hung `tok` on `verb`, directly or through adverbs ('Early still says': 'Early' an
+        adverb of 'still', 'still' of 'says')."""
+        while tok.head.i != tok.i and tok.head.i != verb.i and tok.head.pos_ == "ADV":
+            tok = tok.head
+        return tok.head.i == verb.i
 
     def lost_subject(self, noun: Token) -> Span:
         """A finite speech verb the parse hung on a noun as its modifier after the noun's relative clause
