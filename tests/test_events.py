@@ -473,3 +473,23 @@ def test_the_default_detector_is_the_named_one_else_the_better_typed_on_tune(mon
     monkeypatch.setattr(training, "DEFAULT_DETECTOR", "linear")
     models["encoder"]["tune"]["typed"]["f1"] = 0.9
     assert training.choose_default(models) == "linear"
+
+
+def test_encoder_score_mixes_the_linear_logit_by_its_weight():
+    import numpy as np
+
+    from newsprism.events import encoded
+
+    head, linear = [0.9, 0.2, 0.5], [0.5, 0.8, 0.1]
+    assert list(encoded.mixed(head, linear, 0.0)) == head  # no mix: the head's own probability, untouched
+    assert np.allclose(encoded.mixed(head, linear, 1.0), linear, atol=1e-6)
+    half = encoded.mixed(head, linear, 0.5)
+    assert np.allclose(encoded.logit(half), (encoded.logit(head) + encoded.logit(linear)) / 2)
+    assert half[0] < 0.9 and half[1] > 0.2  # pulled toward the linear score
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(200, encoded.DIM)).astype(np.float32)
+    lin = list(rng.uniform(0.05, 0.95, 200))
+    model = encoded.EncoderEventDetector(C=1.0, stack=True).fit_decision(vectors, lin, list(vectors[:, 0] > 0), [1.0] * 200)
+    alone = model.raw_scores(vectors, lin)
+    model.mix = 0.25
+    assert np.allclose(model.raw_scores(vectors, lin), encoded.mixed(alone, lin, 0.25))

@@ -9,7 +9,9 @@ tuning part: the mean over the sentence's wordpieces, and the states of the word
 is read at "detained"; its PLOVER cue words; the predicate's subject). A sentence mean alone blurs the
 event's word among the rest. Two small heads, logistic regressions (scikit-learn, numpy at run time; no
 PyTorch): event or NONE over the standardised vector and, where `stack` is set, the linear detector's
-logit (cross-fitted in training, so the head learns how far to trust it); and the PLOVER type over the
+logit (cross-fitted in training, so the head learns how far to trust it), the head's logit then mixed with the
+linear detector's by the weight `mix` chosen on the tuning part (the head learns its trust in the linear score on
+out-of-fold training scores; the mix corrects it on the news the tune part holds); and the PLOVER type over the
 vector and the PLOVER snippet classifier's scores, its probabilities averaged with the linear detector's
 typer where `blend` is set (the two err on different sentences). Trained and compared with the linear
 detector by `newsprism.events.training`; the score is calibrated on the tuning split like the linear one's.
@@ -77,6 +79,15 @@ def logit(p) -> np.ndarray:
     return np.log(q / (1 - q))
 
 
+def mixed(head, linear_scores, mix: float) -> np.ndarray:
+    """The probability whose logit is (1 - mix) * logit(head) + mix * logit(linear_scores); `head` as it is where
+    `mix` is 0."""
+    head = np.asarray(head, dtype=float)
+    if not mix:
+        return head
+    return 1.0 / (1.0 + np.exp(-((1 - mix) * logit(head) + mix * logit(linear_scores))))
+
+
 def snippet_scores(spans: list[Span], snippet_model) -> np.ndarray:
     """The PLOVER snippet classifier's score for each type, one row per span."""
     if not spans:
@@ -92,12 +103,14 @@ class EncoderEventDetector:
 
     pools = ("mean",)  # the poolings of `sentence_vectors` the heads read
     blend = False  # whether the type's probabilities are averaged with the linear detector's typer's
+    mix = 0.0  # the linear detector's share of the final logit (0: the stacked head's alone)
 
     def __init__(self, C: float = 0.1, type_C: float = 0.3, stack: bool = True,
                  threshold: float = detector.DEFAULT_THRESHOLD, seed: int = 0,
-                 pools: tuple[str, ...] = ("mean",), blend: bool = False) -> None:
+                 pools: tuple[str, ...] = ("mean",), blend: bool = False, mix: float = 0.0) -> None:
         self.pools = tuple(pools)
         self.blend = blend
+        self.mix = mix
         self.scaler = StandardScaler()
         self.model = LogisticRegression(C=C, max_iter=MAX_ITER, random_state=seed)
         self.typer = LogisticRegression(C=type_C, max_iter=MAX_ITER, random_state=seed)
@@ -127,10 +140,13 @@ class EncoderEventDetector:
         return self
 
     def raw_scores(self, vectors: np.ndarray, linear_scores: list[float] | None) -> list[float]:
+        """P(event) per sentence before calibration: the head's, its logit mixed with the linear detector's
+        raw score's by `mix` where the linear score is stacked."""
         if not len(vectors):
             return []
         column = list(self.model.classes_).index(True)
-        return [float(p) for p in self.model.predict_proba(self.matrix(vectors, linear_scores))[:, column]]
+        head = self.model.predict_proba(self.matrix(vectors, linear_scores))[:, column]
+        return [float(p) for p in mixed(head, linear_scores, self.mix if self.stack else 0.0)]
 
     def scores(self, vectors: np.ndarray, linear_scores: list[float] | None) -> list[float]:
         """P(event) per sentence: calibrated where a calibrator was fitted."""
