@@ -82,6 +82,19 @@ def test_figures_count_a_shown_span_right_when_it_overlaps_a_gold_span():
     assert ordinary.figures(gold, {}, words=2000)["precision"] is None
 
 
+def test_a_precision_from_few_shown_spans_says_it_is_too_few_with_its_counts_and_interval():
+    gold = {"a": [(0, 10)]}
+    few = ordinary.figures(gold, {"a": [(0, 4), (20, 30)]}, words=1000)
+    assert few["precision_interval_95"] == [0.0945, 0.9055] and few["enough_to_estimate"] is False
+    assert ordinary.precision_text(few) == "0.500 [0.09, 0.91], 1 of 2 right: too few to estimate"
+    assert ordinary.precision_text(ordinary.figures(gold, {}, words=1000)) == "-, none shown"
+    many = {"a": [(k, k + 1) for k in range(0, 2 * ordinary.ESTIMATE_MIN, 2)]}  # the first five of ten right
+    f = ordinary.figures(gold, many, words=1000)
+    assert (f["shown"], f["right"], f["enough_to_estimate"]) == (ordinary.ESTIMATE_MIN, 5, True)
+    assert ordinary.precision_text(f) == "0.500 [0.24, 0.76]"
+    assert ordinary.wilson(6, 11) == [0.2801, 0.7873]  # the textbook Wilson interval of 6 in 11
+
+
 def test_prose_lines_reach_framing_and_page_furniture_does_not():
     text = ("Stay\nself-isolation\nHostage swap\nThe weather was mild and the council met at noon today.\n"
             "He called it a sham.\nShare this: Share")
@@ -129,6 +142,19 @@ def test_the_shipped_set_is_ordinary_news_with_labels_inside_its_texts():
     assert all(oset.batches[d] == r for r, ids in rounds.items() for d in ids)
     labelled = {d for d, v in second.gold.items() if v}
     assert labelled <= set(rounds[1]) | set(rounds[2]) and labelled & set(rounds[2])
+
+
+@needs_shared(DATA / "aeb")
+def test_the_training_part_is_labelled_news_kept_apart_from_both_halves():
+    """Round 5 (GUIDE.md): its own documents and labels, none of them in the set that is split into halves."""
+    oset = ordinary.load(ordinary.ANNOTATIONS, DATA)
+    part = ordinary.load(ordinary.ANNOTATIONS, DATA, labels=ordinary.TRAINING[1], documents=ordinary.TRAINING[0])
+    assert len(part.texts) >= 30 and not set(part.texts) & set(oset.texts)
+    assert set(part.batches.values()) == {5}
+    spans = [(d, s, e, t) for d, v in part.gold.items() for s, e, t in v]
+    assert spans and all(t in TECHNIQUES for *_, t in spans)
+    assert all(part.texts[d][s:e] == part.texts[d][s:e].strip() for d, s, e, _ in spans)
+    assert sum(1 for v in part.gold.values() if not v) >= len(part.texts) // 2  # most news holds little
 
 
 @needs_shared(DATA / "aeb")

@@ -71,17 +71,24 @@ def doc_text(doc_id: str, data: Path) -> str:
     raise FramingInputError(f"{doc_id}: a document id is aeb:SHA or html:NAME")
 
 
-def load(folder: Path = ANNOTATIONS, data: Path = Path("../shared/data"), labels: str = "labels.tsv") -> OrdinarySet:
-    """The set of `folder` (documents.tsv, and `labels` of doc/start/end/technique rows) with its texts from
-    `data`; FramingInputError names what is missing."""
+# The training part (round 5): documents kept apart from the tuning and reporting halves, for fitting, never
+# for choosing a rule or reporting a figure (GUIDE.md).
+TRAINING = ("training-documents.tsv", "training-labels.tsv")
+
+
+def load(folder: Path = ANNOTATIONS, data: Path = Path("../shared/data"), labels: str = "labels.tsv",
+         documents: str = "documents.tsv") -> OrdinarySet:
+    """The set of `folder` (`documents` of doc/outlet/batch rows, and `labels` of doc/start/end/technique
+    rows; `load(folder, data, labels=TRAINING[1], documents=TRAINING[0])` reads the training part) with its texts from `data`;
+    FramingInputError names what is missing."""
     folder, data = Path(folder), Path(data)
-    for need in (folder / "documents.tsv", folder / labels):
+    for need in (folder / documents, folder / labels):
         if not need.is_file():
             raise FramingInputError(f"{need} is missing: give the ordinary-news annotation folder "
                                     "(annotations/framing)")
     if not (data / "aeb").is_dir():
         raise FramingInputError(f"{data}/aeb is missing: give the shared data folder (../shared/data)")
-    rows = read_tsv(folder / "documents.tsv")
+    rows = read_tsv(folder / documents)
     ids = [r["doc"] for r in rows]
     texts = {d: doc_text(d, data) for d in ids}
     batches = {r["doc"]: int(r.get("batch") or 1) for r in rows}
@@ -137,9 +144,38 @@ def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in others)
 
 
+# Fewer shown spans than this give no estimate of precision worth the name (one span more or less right moves
+# it by a tenth or more): the figures say so beside the counts (`figures`, `precision_text`). The same least
+# count as the tuning half's rule (`newsprism.framing.training.SHOWN_MIN_COUNT`).
+ESTIMATE_MIN = 10
+
+
+def wilson(right: int, shown: int, z: float = 1.96) -> list[float] | None:
+    """The Wilson score interval (95% by default) of a precision of `right` out of `shown`, or None when
+    nothing was shown: how far the true share may lie from the one measured on few spans."""
+    if not shown:
+        return None
+    p, n = right / shown, shown
+    mid, half = (p + z * z / (2 * n)), z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return [round(max(0.0, (mid - half) / (1 + z * z / n)), 4), round(min(1.0, (mid + half) / (1 + z * z / n)), 4)]
+
+
+def precision_text(f: dict) -> str:
+    """A figures dict's precision for a table: the share with its 95% interval, and, below ESTIMATE_MIN
+    shown spans, the counts and that they are too few to estimate it ("-, none shown" when none is)."""
+    if not f["shown"]:
+        return "-, none shown"
+    lo, hi = f.get("precision_interval_95") or wilson(f["right"], f["shown"])
+    text = f"{f['precision']:.3f} [{lo:.2f}, {hi:.2f}]"
+    if f["shown"] < ESTIMATE_MIN:
+        text += f", {f['right']} of {f['shown']} right: too few to estimate"
+    return text
+
+
 def figures(gold: dict[str, list[tuple[int, int]]], pred: dict[str, list[tuple[int, int]]], words: int) -> dict:
     """For the documents of `gold`: shown spans and how many are right (overlap a gold span), precision of
-    shown spans (None when none is shown), gold spans found, spans per 1,000 words shown and gold, and the
+    shown spans (None when none is shown) with its 95% Wilson interval and whether enough spans were shown to
+    estimate it (`ESTIMATE_MIN`), gold spans found, spans per 1,000 words shown and gold, and the
     official SI measure (score_ptc's character-overlap P/R/F1)."""
     shown = [(d, sp) for d in gold for sp in merged(pred.get(d, []))]
     right = sum(overlaps(sp, gold[d]) for d, sp in shown)
@@ -149,6 +185,7 @@ def figures(gold: dict[str, list[tuple[int, int]]], pred: dict[str, list[tuple[i
     return {
         "documents": len(gold), "words": words, "shown": len(shown), "right": right,
         "precision": round(right / len(shown), 4) if shown else None,
+        "precision_interval_95": wilson(right, len(shown)), "enough_to_estimate": len(shown) >= ESTIMATE_MIN,
         "gold": n_gold, "gold_found": found, "recall": round(found / n_gold, 4) if n_gold else None,
         "shown_per_1000_words": round(1000 * len(shown) / words, 2) if words else 0.0,
         "gold_per_1000_words": round(1000 * n_gold / words, 2) if words else 0.0,

@@ -820,6 +820,8 @@ nothing. Kept: **{result["kept"]}**. TC micro F1 (`score_ptc.py`'s measure):
 
 def ordinary_section(result: dict | None) -> str:
     """The README's lines on ordinary news (`tune_ordinary`'s record), or nothing before it ran."""
+    from newsprism.framing.ordinary import ESTIMATE_MIN, precision_text
+
     if not result:
         return ""
     rows = []
@@ -841,7 +843,7 @@ def ordinary_section(result: dict | None) -> str:
         for half in ("tuning (chosen on this split)", "reporting"):
             for when in ("before", "shown"):
                 f = result[name][half][when]
-                prec = "-" if f["precision"] is None else f"{f['precision']:.3f}"
+                prec = precision_text(f)
                 rows.append(f"| {label} | {half.split(' ')[0]} | {'before' if when == 'before' else 'shown now'} | "
                             f"{'-' if when == 'before' else rule} | {f['shown']} | {prec} | "
                             f"{f['shown_per_1000_words']:.2f} | {f['gold_found']}/{f['gold']} |")
@@ -857,8 +859,9 @@ time there (where no rule shows {result["min_count"]} spans at that, the one of 
 was right most often ("cross-validated"). The reporting half ({result["documents"]["reporting"]} documents, {result["words"]["reporting"]} words)
 was not used to choose anything; "before" is every candidate on every line, as the pipeline showed them before
 page furniture was kept out and the rule applied; "cross-validated" is what to expect of each family's
-choice on unseen articles:
+choice on unseen articles. A precision comes with its 95% (Wilson) interval; from fewer than {ESTIMATE_MIN} spans
+shown it is no estimate, and the table says so with the counts:
 
-| tagger | half | spans | rule | spans shown | precision (overlaps a gold span) | spans per 1,000 words | gold spans found |
+| tagger | half | spans | rule | spans shown | precision (overlaps a gold span) [95% interval] | spans per 1,000 words | gold spans found |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 """ + "\n".join(rows) + "\n"
