@@ -2132,3 +2132,87 @@ def test_a_name_hung_on_a_conjunct_speech_verb_is_its_subject():
     [early] = [e for e in doc._.entities if e.type == "PERSON"]
     [q] = quotes.QuoteFinder(doc).run()
     assert (q.speaker.text, q.speaker_entity) == ("Early", early.id)  # not 'Bandwidth', the first clause's subject
+
+
+def test_a_quote_takes_no_cue_from_the_next_paragraph_that_introduces_another_quote():
+    """“I did not see it,” Ek said. “He came off my back.”\\n\\nParise said: “We have been there before.”"""
+    doc = build("""
+        “       “       PUNCT  ``   punct   9    # 0
+        I       I       PRON   PRP  nsubj   4    # 1
+        did     do      AUX    VBD  aux     4    # 2
+        not     not     PART   RB   neg     4    # 3
+        see     see     VERB   VB   ccomp   9    # 4
+        it      it      PRON   PRP  dobj    4    # 5
+        ,       ,       PUNCT  ,    punct   9    # 6
+        ”       ”       PUNCT  ''   punct   9    # 7
+        Ek      Ek      PROPN  NNP  nsubj   9    # 8
+        said    say     VERB   VBD  ROOT    9    # 9
+        .       .       PUNCT  .    punct   9    # 10
+        “       “       PUNCT  ``   punct   13   # 11
+        He      he      PRON   PRP  nsubj   13   # 12
+        came    come    VERB   VBD  ROOT    13   # 13
+        off     off     ADP    IN   prep    13   # 14
+        my      my      PRON   PRP$ poss    16   # 15
+        back    back    NOUN   NN   pobj    14   # 16
+        .       .       PUNCT  .    punct   13   # 17
+        ”       ”       PUNCT  ''   punct   13   # 18
+        \\n     \\n     SPACE  _SP  dep     13   # 19
+        \\n     \\n     SPACE  _SP  dep     13   # 20
+        Parise  Parise  PROPN  NNP  nsubj   22   # 21
+        said    say     VERB   VBD  ROOT    22   # 22
+        :       :       PUNCT  :    punct   22   # 23
+        “       “       PUNCT  ``   punct   27   # 24
+        We      we      PRON   PRP  nsubj   27   # 25
+        have    have    AUX    VBP  aux     27   # 26
+        been    be      AUX    VBN  ccomp   22   # 27
+        there   there   ADV    RB   advmod  27   # 28
+        before  before  ADV    RB   advmod  27   # 29
+        .       .       PUNCT  .    punct   27   # 30
+        ”       ”       PUNCT  ''   punct   22   # 31
+    """, ents={(8, 9): "PERSON", (21, 22): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    speakers = {q.content.text: q.speaker_name for q in quotes.QuoteFinder(doc).run()}
+    assert speakers["He came off my back."] == "Ek"  # it goes on from Ek's quote
+    assert speakers["We have been there before."] == "Parise"
+
+
+def test_a_verb_in_the_next_paragraph_is_no_cue_even_where_the_parse_joins_the_sentences():
+    """“The release gives us hope,” Pompeo said.\n\n“We see these signs as hopeful.”\n\nThe US said it
+    welcomed the exchange. (the parse hangs the second quotation on the next paragraph's 'said')"""
+    doc = build("""
+        “         “         PUNCT  ``   punct    9    # 0
+        The       the       DET    DT   det      2    # 1
+        release   release   NOUN   NN   nsubj    3    # 2
+        gives     give      VERB   VBZ  ccomp    9    # 3
+        us        we        PRON   PRP  dative   3    # 4
+        hope      hope      NOUN   NN   dobj     3    # 5
+        ,         ,         PUNCT  ,    punct    9    # 6
+        ”         ”         PUNCT  ''   punct    9    # 7
+        Pompeo    Pompeo    PROPN  NNP  nsubj    9    # 8
+        said      say       VERB   VBD  ROOT     9    # 9
+        .         .         PUNCT  .    punct    9    # 10
+        \\n       \\n       SPACE  _SP  dep      9    # 11
+        \\n       \\n       SPACE  _SP  dep      9    # 12
+        “         “         PUNCT  ``   punct    26   # 13
+        We        we        PRON   PRP  nsubj    15   # 14
+        see       see       VERB   VBP  ccomp    26   # 15
+        these     these     DET    DT   det      17   # 16
+        signs     sign      NOUN   NNS  dobj     15   # 17
+        as        as        ADP    IN   prep     15   # 18
+        hopeful   hopeful   ADJ    JJ   pobj     18   # 19
+        .         .         PUNCT  .    punct    15   # 20
+        ”         ”         PUNCT  ''   punct    26   # 21
+        \\n       \\n       SPACE  _SP  dep      26   # 22
+        \\n       \\n       SPACE  _SP  dep      26   # 23
+        The       the       DET    DT   det      25   # 24
+        US        US        PROPN  NNP  nsubj    26   # 25
+        said      say       VERB   VBD  ROOT     26   # 26
+        it        it        PRON   PRP  nsubj    28   # 27
+        welcomed  welcome   VERB   VBD  ccomp    26   # 28
+        the       the       DET    DT   det      30   # 29
+        exchange  exchange  NOUN   NN   dobj     28   # 30
+        .         .         PUNCT  .    punct    26   # 31
+    """, ents={(8, 9): "PERSON", (25, 26): "GPE"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = [q for q in quotes.QuoteFinder(doc).run() if q.content.text.startswith("We see")]
+    assert q.speaker_name == "Pompeo"  # it goes on from Pompeo's quote; the US's 'said' reports another thing

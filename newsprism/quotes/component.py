@@ -466,7 +466,8 @@ class QuoteFinder:
         if sents[0].start != sents[1].start:
             sents = [first[0].sent, last[0].sent]
         # a speech verb in the quote's own sentences, outside any quotation, nearest to the quote
-        candidates = [t for sent in sents for t in sent if self.is_speech_verb(t) and t.i not in self.used_cues]
+        candidates = [t for sent in sents for t in sent if self.is_speech_verb(t) and t.i not in self.used_cues
+                      and not self.paragraph_between(t, s, e)]
         # the sentence before, ending in a colon ('X said:')
         before = doc[first[0].sent.start - 1].sent if first[0].sent.start > 0 else None
         if not candidates and before is not None and before.text.rstrip().endswith(":"):
@@ -474,7 +475,10 @@ class QuoteFinder:
         # a short sentence right after ('"...." Smith said.')
         if not candidates and last[0].sent.end < len(doc):
             after = doc[last[0].sent.end].sent
-            if len(after) <= SHORT_SENTENCE_TOKENS:
+            # ... in the quote's own paragraph, and with no quotation of its own ('Parise said: "We've been
+            # there."' in the next paragraph introduces Parise's quote, not the one before)
+            if (len(after) <= SHORT_SENTENCE_TOKENS and not BLANK_LINE.search(self.text, e, after.start_char)
+                    and all(self.inside.get(t.i, k) == k for t in after)):
                 candidates = [t for t in after if self.is_speech_verb(t)]
         if candidates:
             verb = min(candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
@@ -489,6 +493,12 @@ class QuoteFinder:
                 return None  # a cited phrase ('cited "security officials" as saying'), not speech
             return Found(kind, content, self.cue_span(verb), self.subject_of(verb))
         return self.dash_or_from(s, e, first[0].sent, before)
+
+    def paragraph_between(self, tok: Token, s: int, e: int) -> bool:
+        """A blank line stands between the token and the quote s:e (a sentence the parse ran across two
+        paragraphs: '"... a political settlement." / The US welcomed the exchange'): not the quote's cue."""
+        lo, hi = (e, tok.idx) if tok.idx >= e else (tok.idx, s)
+        return BLANK_LINE.search(self.text, lo, hi) is not None
 
     def has_verb(self, s: int, e: int) -> bool:
         span = self.doc.char_span(s, e, alignment_mode="expand")
