@@ -2216,3 +2216,36 @@ def test_a_verb_in_the_next_paragraph_is_no_cue_even_where_the_parse_joins_the_s
     doc._.entities = actors.ActorResolver(doc).run()
     [q] = [q for q in quotes.QuoteFinder(doc).run() if q.content.text.startswith("We see")]
     assert q.speaker_name == "Pompeo"  # it goes on from Pompeo's quote; the US's 'said' reports another thing
+
+
+def test_a_name_the_text_gives_an_organisation_is_no_person():
+    """Dick Clark Productions spoke. The company, Acme Widgets, spoke. Taylor Swift, her label and Ann Lee spoke.
+    (every name tagged PERSON)"""
+    doc = build("""
+        Dick         Dick         PROPN  NNP  compound  2   # 0
+        Clark        Clark        PROPN  NNP  compound  2   # 1
+        Productions  Productions  PROPN  NNP  nsubj     3   # 2
+        spoke        speak        VERB   VBD  ROOT      3   # 3
+        .            .            PUNCT  .    punct     3   # 4
+        The          the          DET    DT   det       6   # 5
+        company      company      NOUN   NN   nsubj     11  # 6
+        ,            ,            PUNCT  ,    punct     6   # 7
+        Acme         Acme         PROPN  NNP  compound  9   # 8
+        Widgets      Widgets      PROPN  NNP  appos     6   # 9
+        ,            ,            PUNCT  ,    punct     6   # 10
+        spoke        speak        VERB   VBD  ROOT      11  # 11
+        .            .            PUNCT  .    punct     11  # 12
+        Taylor       Taylor       PROPN  NNP  compound  14  # 13
+        Swift        Swift        PROPN  NNP  nsubj     22  # 14
+        ,            ,            PUNCT  ,    punct     14  # 15
+        her          her          PRON   PRP$ poss      17  # 16
+        label        label        NOUN   NN   appos     14  # 17
+        and          and          CCONJ  CC   cc        17  # 18
+        Ann          Ann          PROPN  NNP  compound  20  # 19
+        Lee          Lee          PROPN  NNP  conj      17  # 20
+        ,            ,            PUNCT  ,    punct     14  # 21
+        spoke        speak        VERB   VBD  ROOT      22  # 22
+        .            .            PUNCT  .    punct     22  # 23
+    """, ents={(0, 3): "PERSON", (8, 10): "PERSON", (13, 15): "PERSON", (19, 21): "PERSON"})
+    types = {e.name: e.type for e in actors.ActorResolver(doc).run()}
+    assert types == {"Dick Clark Productions": "ORG", "Acme Widgets": "ORG", "Taylor Swift": "PERSON", "Ann Lee": "PERSON"}

@@ -87,6 +87,7 @@ HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whos
 # Nouns that make a people's adjective part of a group's own name ("Seminole Indian Tribe"), not a nationality.
 TRIBAL = lexicons.words("roles", "tribal")
 ORG_WORDS = lexicons.words("roles", "org_nouns")
+ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Productions' is no person
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
@@ -158,6 +159,19 @@ def titled(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (is_title(ent[0]) and len(ent) > 1) or (prev is not None and is_title(prev) and (
         prev.text[:1].isupper() or (prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end))))
+
+
+def named_organisation(ent: Span, words: list[str]) -> bool:
+    """A name the text gives an organisation: of two words or more ending in an organisation's word
+    ('Dick Clark Productions', 'Acme Holdings Inc'), or set beside an organisation's noun in apposition ('The
+    company that runs the AMAs, Dick Clark Productions')."""
+    if len(words) > 1 and words[-1].lower().rstrip(".") in ORG_NAME_ENDINGS | ORG_WORDS:
+        return True
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in ORG_WORDS and not (ent.start <= n.i < ent.end)
+               and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in n.children)
+               for n in nouns)  # not 'Taylor Swift, her former record label and ...': a list, not an apposition
 
 
 def titled_person(ent: Span, words: list[str]) -> bool:
@@ -622,6 +636,8 @@ class ActorResolver:
         or surname (unless the word is a known place or people); else NER's label."""
         if words[-1].lower().rstrip(".") in ROAD_WORDS:
             return "FAC"  # 'Waterfront Drive', 'Main Street': a road, whatever NER said
+        if ent.label_ == "PERSON" and named_organisation(ent, words):
+            return "ORG"  # 'Dick Clark Productions', 'The company that runs the AMAs, X': the text says an organisation
         if ent.label_ == "PERSON":
             return "PERSON"
         name = " ".join(words)
