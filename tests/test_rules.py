@@ -2249,3 +2249,28 @@ def test_a_name_the_text_gives_an_organisation_is_no_person():
     """, ents={(0, 3): "PERSON", (8, 10): "PERSON", (13, 15): "PERSON", (19, 21): "PERSON"})
     types = {e.name: e.type for e in actors.ActorResolver(doc).run()}
     assert types == {"Dick Clark Productions": "ORG", "Acme Widgets": "ORG", "Taylor Swift": "PERSON", "Ann Lee": "PERSON"}
+
+
+def test_both_men_are_the_people_named_together_before():
+    """Tom Lee and Bob Ray met. Both men said the plan had failed badly."""
+    doc = build("""
+        Tom     Tom     PROPN  NNP  compound  1   # 0
+        Lee     Lee     PROPN  NNP  nsubj     5   # 1
+        and     and     CCONJ  CC   cc        1   # 2
+        Bob     Bob     PROPN  NNP  compound  4   # 3
+        Ray     Ray     PROPN  NNP  conj      1   # 4
+        met     meet    VERB   VBD  ROOT      5   # 5
+        .       .       PUNCT  .    punct     5   # 6
+        Both    both    DET    DT   det       8   # 7
+        men     man     NOUN   NNS  nsubj     9   # 8
+        said    say     VERB   VBD  ROOT      9   # 9
+        the     the     DET    DT   det       11  # 10
+        plan    plan    NOUN   NN   nsubj     13  # 11
+        had     have    AUX    VBD  aux       13  # 12
+        failed  fail    VERB   VBN  ccomp     9   # 13
+        badly   badly   ADV    RB   advmod    13  # 14
+        .       .       PUNCT  .    punct     9   # 15
+    """, ents={(0, 2): "PERSON", (3, 5): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker_name == "Tom Lee and Bob Ray"

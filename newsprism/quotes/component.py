@@ -67,7 +67,8 @@ FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
 STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
 COLLECTIVE_NOUNS = lexicons.words("roles", "collective_nouns")  # 'a group of physicians', later 'the physicians'
-GROUP_NOUNS = lexicons.words("roles", "group_nouns")  # 'the pair said': the people named together before
+GROUP_NOUNS = lexicons.words("roles", "group_nouns")
+PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "person", "brother", "sister", "leader"})  # 'both men'  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
@@ -695,12 +696,16 @@ class QuoteFinder:
         return len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")"))
 
     def group_named(self, sp: Span) -> list[str]:
-        """'the pair', 'the couple', 'the two': the people last named together ('A and B') before it."""
+        """'the pair', 'the couple', 'the two', 'both men': the people last named together ('A and B') before it
+        (a partner NER missed counts where the actors component made it a person: 'Kevin King and Australian
+        Timothy Weeks')."""
         head = sp.root
-        if head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp):
+        counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
+        if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
+        person = lambda t: self.entity_types.get(resolve_span(self.doc, t.idx, t.idx + len(t.text))) == "PERSON"  # noqa: E731
         for ent in reversed([e for e in self.doc.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
-            partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON"]
+            partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON" or person(c)]
             if partners:
                 people = sorted({ent.root, *partners}, key=lambda t: t.i)
                 ids = [resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in people]
