@@ -2274,3 +2274,46 @@ def test_both_men_are_the_people_named_together_before():
     doc._.entities = actors.ActorResolver(doc).run()
     [q] = quotes.QuoteFinder(doc).run()
     assert q.speaker_name == "Tom Lee and Bob Ray"
+
+
+def test_what_a_person_noted_in_an_as_clause_is_the_main_clause_and_according_to_does_not_take_it():
+    """As Ann Lee noted, the plan meant that costs rose sharply, according to data from the bank."""
+    doc = build("""
+        As         as         SCONJ  IN   mark      3   # 0
+        Ann        Ann        PROPN  NNP  compound  2   # 1
+        Lee        Lee        PROPN  NNP  nsubj     3   # 2
+        noted      note       VERB   VBD  advcl     7   # 3
+        ,          ,          PUNCT  ,    punct     7   # 4
+        the        the        DET    DT   det       6   # 5
+        plan       plan       NOUN   NN   nsubj     7   # 6
+        meant      mean       VERB   VBD  ROOT      7   # 7
+        that       that       SCONJ  IN   mark      10  # 8
+        costs      cost       NOUN   NNS  nsubj     10  # 9
+        rose       rise       VERB   VBD  ccomp     7   # 10
+        sharply    sharply    ADV    RB   advmod    10  # 11
+        ,          ,          PUNCT  ,    punct     7   # 12
+        according  accord     VERB   VBG  prep      7   # 13
+        to         to         ADP    IN   prep      13  # 14
+        data       datum      NOUN   NNS  pobj      14  # 15
+        from       from       ADP    IN   prep      15  # 16
+        the        the        DET    DT   det       18  # 17
+        bank       bank       NOUN   NN   pobj      16  # 18
+        .          .          PUNCT  .    punct     7   # 19
+    """, ents={(1, 3): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker_name == "Ann Lee" and q.content.text.startswith("the plan meant")
+    said_this = build("""
+        As    as    SCONJ  IN   mark   3   # 0
+        he    he    PRON   PRP  nsubj  2   # 1
+        said  say   VERB   VBD  advcl  6   # 2
+        this  this  PRON   DT   dobj   2   # 3
+        ,     ,     PUNCT  ,    punct  6   # 4
+        he    he    PRON   PRP  nsubj  6   # 5
+        left  leave VERB   VBD  ROOT   6   # 6
+        the   the   DET    DT   det    8   # 7
+        room  room  NOUN   NN   dobj   6   # 8
+        .     .     PUNCT  .    punct  6   # 9
+    """)
+    said_this._.entities = actors.ActorResolver(said_this).run()
+    assert quotes.QuoteFinder(said_this).run() == []  # 'said this': its own object, no report of the main clause

@@ -588,6 +588,18 @@ class QuoteFinder:
             after = self.doc[verb.right_edge.i + 1 : end + 1]
             if len(after) >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in after):
                 return after
+        if (verb.dep_ == "advcl" and verb.head.i > verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+                and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children) and verb.i not in self.inside):
+            # 'As Dr. Sanjay Gupta noted at the time, Trump's heart disease meant ...': the main clause is what
+            # was noted (not 'As he said this, he left', whose verb has its own object)
+            end = verb.head.right_edge.i
+            while end > verb.head.i and self.doc[end].is_punct:
+                end -= 1
+            after = self.doc[verb.right_edge.i + 1 : end + 1]
+            while len(after) and after[0].is_punct:
+                after = after[1:]
+            if len(after) >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in after):
+                return after
         if lemma in CLAUSE_ONLY and lemma != "call":
             return None
         if lemma in OBJECT_CONTENT_VERBS:
@@ -619,8 +631,10 @@ class QuoteFinder:
             s, e = trim(self.text, rest.start_char, rest.end_char)
             if e - s < MIN_ACCORDING_CHARS:
                 continue
-            if any(f.kind == "direct" and f.cue and rest.start_char <= f.cue[0] < rest.end_char for f in self.found):
-                continue  # '"...," he told them, according to a statement': the quotation has its speaker
+            if any(f.cue and rest.start_char <= f.cue[0] < rest.end_char
+                   and (f.kind == "direct" or f.content[0] <= tok.idx < f.content[1]) for f in self.found):
+                continue  # '"...," he told them, according to a statement': the quotation has its speaker; so has
+                # 'As Dr. Gupta noted, ... X meant ..., according to guidance from the Mayo Clinic' (Gupta's content)
             self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
 
     # --- output -------------------------------------------------------------------------------
