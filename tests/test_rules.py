@@ -2317,3 +2317,32 @@ def test_what_a_person_noted_in_an_as_clause_is_the_main_clause_and_according_to
     """)
     said_this._.entities = actors.ActorResolver(said_this).run()
     assert quotes.QuoteFinder(said_this).run() == []  # 'said this': its own object, no report of the main clause
+
+
+def test_a_role_with_a_relative_clause_is_someone_new_not_the_person_named_last():
+    """Ilhan Omar is in Congress. The staff member who took the call said the caller had been angry."""
+    doc = build("""
+        Ilhan     Ilhan     PROPN  NNP  compound  1   # 0
+        Omar      Omar      PROPN  NNP  nsubj     2   # 1
+        is        be        AUX    VBZ  ROOT      2   # 2
+        in        in        ADP    IN   prep      2   # 3
+        Congress  Congress  PROPN  NNP  pobj      3   # 4
+        .         .         PUNCT  .    punct     2   # 5
+        The       the       DET    DT   det       8   # 6
+        staff     staff     NOUN   NN   compound  8   # 7
+        member    member    NOUN   NN   nsubj     13  # 8
+        who       who       PRON   WP   nsubj     10  # 9
+        took      take      VERB   VBD  relcl     8   # 10
+        the       the       DET    DT   det       12  # 11
+        call      call      NOUN   NN   dobj      10  # 12
+        said      say       VERB   VBD  ROOT      13  # 13
+        the       the       DET    DT   det       15  # 14
+        caller    caller    NOUN   NN   nsubj     17  # 15
+        had       have      AUX    VBD  aux       17  # 16
+        been      be        AUX    VBN  ccomp     13  # 17
+        angry     angry     ADJ    JJ   acomp     17  # 18
+        .         .         PUNCT  .    punct     13  # 19
+    """, ents={(0, 2): "PERSON", (4, 5): "ORG"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.speaker_entity is None and q.speaker_name.startswith("The staff member")

@@ -781,7 +781,8 @@ class QuoteFinder:
             owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
             if ident is not None and self.person_owned(head) and not self.same_owner(head, ident):
                 ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
-            if ident is None and not owned:  # the person the sentence before was about, else the one named last there
+            restricted = any(c.dep_ in {"relcl", "acl"} for c in head.children)  # 'The staff member who reported the call'
+            if ident is None and not owned and not restricted:  # the person the sentence before was about, else the one named last there
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
                     sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
