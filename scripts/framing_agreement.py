@@ -1,11 +1,14 @@
 """Agreement between the first pass of the ordinary-news framing set (annotations/framing/labels.tsv) and the
 blind second pass (second-pass.tsv) on each round's seeded sample of documents (`newsprism.framing.ordinary.samples`:
-round 1's second pass by the set's author again, round 2's by another annotating session).
+round 1's second pass by the set's author again, round 2's by another annotating session), and of the training
+part (training-labels.tsv) and its blind second pass (training-second-pass.tsv) on the first TRAINING_SAMPLE
+documents of training-documents.tsv, in its order (by another annotating session).
 
 Prints, and writes to annotations/framing/agreement.json: span agreement (a span of one pass matched when it
 overlaps a span of the other; F1 of the second pass against the first), the official SI measure of the
 second pass against the first, Cohen's kappa over words (inside a span or not), documents judged alike
-(some span or none) and, for matched spans, the share with the same technique; per round and over both.
+(some span or none) and, for matched spans, the share with the same technique; per round, over both rounds
+(`all`) and, apart, for the training part (`training`).
 
     .venv/bin/python scripts/framing_agreement.py [--data ../shared/data]
 """
@@ -59,6 +62,21 @@ def agreement(first: ordinary.OrdinarySet, second: ordinary.OrdinarySet, docs: l
 
 
 WHO = {1: "the set's author again", 2: "another annotating session, blind to the first pass"}
+TRAINING_SAMPLE = 8  # the training part's documents in its second pass: the first ones of training-documents.tsv
+TRAINING_SECOND = "training-second-pass.tsv"
+
+
+def training_agreement(data: Path, folder: Path = ordinary.ANNOTATIONS) -> dict:
+    """The figures of `agreement` for the training part's second pass against its first, on the first
+    TRAINING_SAMPLE documents of training-documents.tsv (a document outside them in the second pass is an error)."""
+    docs, labels = ordinary.TRAINING
+    first = ordinary.load(folder, data, labels=labels, documents=docs)
+    second = ordinary.load(folder, data, labels=TRAINING_SECOND, documents=docs)
+    ids = list(first.texts)[:TRAINING_SAMPLE]
+    extra = [d for d, v in second.gold.items() if v and d not in ids]
+    if extra:
+        raise SystemExit(f"{TRAINING_SECOND} labels documents outside the first {TRAINING_SAMPLE}: {extra[:3]}")
+    return {"second_pass_by": "another annotating session, blind to the first pass", **agreement(first, second, ids)}
 
 
 def main() -> None:
@@ -74,7 +92,8 @@ def main() -> None:
         raise SystemExit(f"second-pass.tsv labels documents outside the samples: {extra[:3]}")
     out = {"rounds": {str(r): {"second_pass_by": WHO.get(r, "-"), **agreement(first, second, ids)}
                       for r, ids in rounds.items()},
-           "all": agreement(first, second, docs)}
+           "all": agreement(first, second, docs),
+           "training": training_agreement(args.data)}
     (ordinary.ANNOTATIONS / "agreement.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: {r: {x: y for x, y in v.items() if x != "sample"} for r, v in out["rounds"].items()}
                       if k == "rounds" else {x: y for x, y in out[k].items() if x != "sample"} for k in out}, indent=1))

@@ -166,6 +166,39 @@ def test_agreement_script_scores_the_second_pass_against_the_first(tmp_path):
     for block in (*got["rounds"].values(), got["all"]):
         assert 0 <= block["word_kappa"] <= 1 and 0 < block["span_overlap_f1"] <= 1 and block["spans_first"] > 0
     assert got["all"]["documents"] == sum(ordinary.SAMPLES.values())
+    second = ordinary.read_tsv(ordinary.ANNOTATIONS / "training-second-pass.tsv")
+    assert got["training"]["documents"] == 8 and got["training"]["spans_second"] == len(second)
+    assert 0 <= got["training"]["documents_alike"] <= 8
+
+
+def agreement_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("framing_agreement", ROOT / "scripts" / "framing_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_training_second_pass_is_scored_on_the_first_documents_of_the_part(tmp_path, monkeypatch):
+    """The training part's blind second pass covers the first TRAINING_SAMPLE documents of
+    training-documents.tsv (in its order, not sorted); a span on a later document is refused, not scored."""
+    script = agreement_script()
+    folder, data = fake_set(tmp_path, "")
+    (folder / "training-documents.tsv").write_text("doc\toutlet\tbatch\naeb:b2\ty\t5\naeb:a1\tx\t5\n", encoding="utf-8")
+    (folder / "training-labels.tsv").write_text("doc\tstart\tend\ttechnique\naeb:a1\t4\t10\tLoaded_Language\n", encoding="utf-8")
+    (folder / "training-second-pass.tsv").write_text("doc\tstart\tend\ttechnique\n", encoding="utf-8")
+    monkeypatch.setattr(script, "TRAINING_SAMPLE", 1)
+    got = script.training_agreement(data, folder)
+    assert got["sample"] == ["aeb:b2"] and got["spans_first"] == 0 and got["documents_alike"] == 1
+    monkeypatch.setattr(script, "TRAINING_SAMPLE", 2)
+    got = script.training_agreement(data, folder)
+    assert got["spans_first"] == 1 and got["spans_second"] == 0 and got["documents_alike"] == 1
+    (folder / "training-second-pass.tsv").write_text("doc\tstart\tend\ttechnique\naeb:a1\t4\t17\tLoaded_Language\n", encoding="utf-8")
+    got = script.training_agreement(data, folder)
+    assert got["span_overlap_f1"] == 1.0 and got["documents_alike"] == 2 and got["matched_same_technique"] == 1.0
+    monkeypatch.setattr(script, "TRAINING_SAMPLE", 1)
+    with pytest.raises(SystemExit, match="outside the first 1"):
+        script.training_agreement(data, folder)
 
 
 @pytest.mark.slow
