@@ -196,3 +196,38 @@ def test_empty_tone_page_says_ingest_judges_tone_by_default(tmp_path):
     page = TestClient(create_app(Store(str(tmp_path / "n.db")), token="t")).get("/tone").text
     assert "No tone" in page and "newsprism ingest" in page and "--fast" in page
     assert "framing-tagger" not in page  # tone runs by default: no option is needed for it
+
+
+@needs_model
+def test_article_mentions_judged_together_as_each_alone():
+    """Judging an article's mentions in padded batches, projecting only the sentences with mentions, gives what
+    each mention judged alone over its sentence's wordpieces gives; a mention on no wordpiece gets None."""
+    import numpy as np
+
+    from newsprism.encoder.run import shared_encoder
+    from newsprism.tone import model as tm
+
+    m = tm.shipped_model()
+    text = ("The senator praised the brave nurses. Nothing happens here at all. Critics called the corrupt mayor "
+            "a liar and a thief, and a very long sentence goes on about the mayor and the senator for a while.")
+    enc = shared_encoder().encode(text)
+    sents = [(0, text.index(" Nothing")), (text.index("Nothing"), text.index(" Critics")),
+             (text.index("Critics"), len(text))]
+    pairs = [(sents[0], (4, 11)), (sents[2], (text.index("corrupt"), text.index(" a liar"))),
+             (sents[0], (text.index("nurses"), text.index("nurses") + 6)), (sents[2], (len(text) - 1, len(text) - 1)),
+             (sents[2], (text.rindex("senator"), text.rindex("senator") + 7))]
+    alone = []
+    for sentence, mention in pairs:
+        cut = tm.pieces_of(enc.offsets, sentence)
+        marks = tm.marks_of(enc.offsets[cut], mention)
+        alone.append(m.head.judge(tm.Item(tm.states_of(enc)[cut], marks)) if marks.any() else None)
+    old, tm.MENTIONS_PER_BATCH = tm.MENTIONS_PER_BATCH, 3  # batches of mixed sentences, so padded
+    try:
+        together = m.judge(enc, pairs)
+    finally:
+        tm.MENTIONS_PER_BATCH = old
+    assert together[3] is None and alone[3] is None
+    for a, b in zip(alone, together):
+        if a is not None:
+            assert a[0] == b[0] and np.isclose(a[1], b[1], atol=1e-3)
+    assert together[1][0] == -1

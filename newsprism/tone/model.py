@@ -10,9 +10,10 @@ mean, the sentence's mean, and what the mention attends to in the sentence (a qu
 ATTENTION_HEADS heads); a small MLP on the three gives the classes' scores. The members' probabilities are
 averaged and the likeliest class taken.
 
-An article's wordpieces are projected in one matrix product and each sentence's mentions judged together
-(`ToneModel.judge`); a NewsMTSC line is computed alone (`ToneModel.classify`). Either way an answer depends on
-that article or line only, whatever else is analysed with it.
+The wordpieces of an article's sentences that mention someone are projected in one matrix product and its
+mentions judged in padded batches (`ToneModel.judge`); a NewsMTSC line is computed alone
+(`ToneModel.classify`). Either way an answer depends on that article or line only, whatever else is analysed
+with it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ HEAD_FILE = "tone-head.npz"
 POLARITIES = (-1, 0, 1)  # the order of the head's outputs
 MAX_DISTANCE = 15  # wordpieces further from the mention than this share one position embedding
 ATTENTION_HEADS = 4
+MENTIONS_PER_BATCH = 32  # an article's mentions judged together (memory: members x 32 x wordpieces x width floats)
 WIDTH = 384  # MiniLM's state width
 INPUT = 2 * WIDTH  # what the head reads of a wordpiece: its state and its word embedding
 PARAMS = ("ln_g", "ln_b", "proj_w", "proj_b", "tag", "pos", "query_w", "query_b", "hidden_w", "hidden_b",
@@ -48,9 +50,11 @@ class Item:
     inside: np.ndarray
 
 
-def states_of(enc: Encoding) -> np.ndarray:
-    """What the head reads of each wordpiece of `enc`: its state beside its word embedding (n, 768)."""
-    return np.concatenate([enc.hidden.astype(np.float32), base.embed(enc.ids)], -1)
+def states_of(enc: Encoding, rows: np.ndarray | None = None) -> np.ndarray:
+    """What the head reads of each wordpiece of `enc` (or of its wordpieces `rows`): its state beside its
+    word embedding (n, 768)."""
+    hidden, ids = (enc.hidden, enc.ids) if rows is None else (enc.hidden[rows], enc.ids[rows])
+    return np.concatenate([hidden.astype(np.float32), base.embed(ids)], -1)
 
 
 def pieces_of(offsets: np.ndarray, span: tuple[int, int]) -> slice:
@@ -85,8 +89,8 @@ def gelu(x: np.ndarray) -> np.ndarray:
 @dataclass
 class ToneHead:
     """The ensemble's parameters, stacked over members (first axis). The layer norm's scale and shift are
-    folded into the projection once, so a sentence's wordpieces are projected for all members in one matrix
-    product (`project`), shared by every mention in that sentence (`logits`)."""
+    folded into the projection once, so wordpieces are projected for all members in one matrix product
+    (`project`), shared by every mention of their sentence (`logits`)."""
 
     params: dict[str, np.ndarray]
 
@@ -102,19 +106,22 @@ class ToneHead:
         k, d = self._proj_b.shape
         return (h @ self._proj_w).reshape(len(h), k, d).transpose(1, 0, 2) + self._proj_b[:, None]
 
-    def logits(self, projected: np.ndarray, marks: np.ndarray) -> np.ndarray:
-        """The members' class scores (members, m, 3) for the m mentions that the rows of `marks` (m, n) mark
-        in one projected sentence."""
+    def logits(self, projected: np.ndarray, marks: np.ndarray, real: np.ndarray | None = None) -> np.ndarray:
+        """The members' class scores (members, m, 3) for m mentions: `projected` (members, m, n, width) holds
+        each mention's sentence's projected wordpieces (padded to n), the rows of `marks` (m, n) mark each
+        mention in its sentence, and those of `real` (m, n) its sentence's wordpieces (None: all n)."""
         p = self.params
-        x = projected[:, None] + p["tag"][:, marks.astype(np.int64)] + p["pos"][:, positions(marks)]  # (k, m, n, d)
+        x = projected + p["tag"][:, marks.astype(np.int64)] + p["pos"][:, positions(marks)]  # (k, m, n, d)
         k, m, n, d = x.shape
+        real = np.ones((m, n), np.float32) if real is None else real.astype(np.float32)
         weights = marks.astype(np.float32)
         mention = (weights[None, :, None] @ x)[:, :, 0] / np.maximum(weights.sum(-1), 1.0)[None, :, None]  # (k, m, d)
-        sentence = x.mean(2)
+        sentence = (real[None, :, None] @ x)[:, :, 0] / real.sum(-1)[None, :, None]
         q = np.concatenate([mention, sentence], -1) @ p["query_w"] + p["query_b"][:, None]
         dh = d // ATTENTION_HEADS
         keys = x.reshape(k, m, n, ATTENTION_HEADS, dh).transpose(0, 1, 3, 2, 4)  # (k, m, heads, n, dh)
         scores = (keys @ q.reshape(k, m, ATTENTION_HEADS, dh, 1))[..., 0] / np.sqrt(dh)  # (k, m, heads, n)
+        scores = np.where(real[None, :, None] > 0, scores, -np.inf)  # padding takes no attention
         att = np.exp(scores - scores.max(-1, keepdims=True))
         att = att / att.sum(-1, keepdims=True)
         context = (att[..., None, :] @ keys)[..., 0, :].reshape(k, m, d)
@@ -122,17 +129,17 @@ class ToneHead:
         z = gelu(z @ p["hidden_w"] + p["hidden_b"][:, None])
         return z @ p["out_w"] + p["out_b"][:, None]
 
-    def verdicts(self, projected: np.ndarray, marks: np.ndarray) -> list[tuple[int, float]]:
-        """(polarity, its probability) for each mention marked in a projected sentence: the likeliest class,
-        the members' probabilities averaged."""
-        z = self.logits(projected, marks)
+    def verdicts(self, projected: np.ndarray, marks: np.ndarray, real: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(polarity, its probability) for each mention (`logits`' arguments): the likeliest class, the
+        members' probabilities averaged."""
+        z = self.logits(projected, marks, real)
         z = np.exp(z - z.max(-1, keepdims=True))
         probs = (z / z.sum(-1, keepdims=True)).mean(0)
         return [(POLARITIES[int(np.argmax(row))], round(float(row.max()), 4)) for row in probs]
 
     def judge(self, item: Item) -> tuple[int, float]:
         """(polarity, its probability) for one item."""
-        return self.verdicts(self.project(item.states), item.inside[None])[0]
+        return self.verdicts(self.project(item.states)[:, None], item.inside[None])[0]
 
     def save(self, path: Path) -> None:
         """Writes the arrays to one .npz file (float16 weights: the head as shipped is what was measured)."""
@@ -215,24 +222,38 @@ class ToneModel:
 
     def judge(self, enc: Encoding, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[int, float] | None]:
         """(polarity, probability) for each (sentence span, mention span) of an encoded article; None where
-        the mention covers no wordpiece. The article's wordpieces are projected once; each sentence's
-        mentions are then judged together."""
+        the mention covers no wordpiece. Only the wordpieces of sentences with a mention are projected, in one
+        matrix product (the projection is most of the head's arithmetic); the mentions are then judged
+        MENTIONS_PER_BATCH at a time, those of like sentence length together, each sentence padded to the
+        longest (few numpy calls per article rather than per sentence)."""
         out: list[tuple[int, float] | None] = [None] * len(pairs)
         if not pairs or not len(enc.offsets):
             return out
-        by_sentence: dict[tuple[int, int], list[int]] = {}
-        for j, (sentence, _) in enumerate(pairs):
-            by_sentence.setdefault(sentence, []).append(j)
+        cuts = {sentence: pieces_of(enc.offsets, sentence) for sentence, _ in pairs}
+        starts, at = {}, 0
+        for sentence, cut in cuts.items():  # where each sentence's wordpieces lie among those projected
+            starts[sentence] = at
+            at += cut.stop - cut.start
+        found = []  # (j, first projected row, wordpieces, marks) of each mention covering a wordpiece
+        for j, (sentence, mention) in enumerate(pairs):
+            marks = marks_of(enc.offsets[cuts[sentence]], mention)
+            if marks.any():
+                found.append((j, starts[sentence], len(marks), marks))
+        if not found:
+            return out
+        found.sort(key=lambda f: f[2])
+        rows = np.concatenate([np.arange(c.start, c.stop) for c in cuts.values()])
         with one_blas_thread():
-            projected = self.head.project(states_of(enc))
-            for sentence, js in by_sentence.items():
-                cut = pieces_of(enc.offsets, sentence)
-                marks = np.stack([marks_of(enc.offsets[cut], pairs[j][1]) for j in js])
-                found = marks.any(-1)
-                if found.any():
-                    verdicts = self.head.verdicts(projected[:, cut], marks[found])
-                    for j, verdict in zip([j for j, f in zip(js, found) if f], verdicts):
-                        out[j] = verdict
+            projected = self.head.project(states_of(enc, rows))
+            for b in range(0, len(found), MENTIONS_PER_BATCH):
+                batch = found[b : b + MENTIONS_PER_BATCH]
+                n = batch[-1][2]
+                index = np.zeros((len(batch), n), np.int64)
+                marks, real = np.zeros((len(batch), n), bool), np.zeros((len(batch), n), bool)
+                for i, (_, first, length, mark) in enumerate(batch):
+                    index[i, :length], marks[i, :length], real[i, :length] = np.arange(first, first + length), mark, True
+                for (j, *_), verdict in zip(batch, self.head.verdicts(projected[:, index], marks, real)):
+                    out[j] = verdict
         return out
 
 
