@@ -50,6 +50,7 @@ def classify(tmp_path: Path, rows: list[str]) -> dict[str, str]:
     return {json.loads(x)["id"]: x for x in res.stdout.splitlines()}
 
 
+@pytest.mark.slow  # tone classify parses the lines with spaCy's model
 @needs_model
 def test_tone_classify_gives_each_line_the_same_answer_alone_and_in_a_shuffled_file(tmp_path):
     rows = lines(list(enumerate(SENTENCES)))
@@ -61,6 +62,7 @@ def test_tone_classify_gives_each_line_the_same_answer_alone_and_in_a_shuffled_f
         assert classify(tmp_path, [row]) == {json.loads(row)["id"]: together[json.loads(row)["id"]]}
 
 
+@pytest.mark.slow  # the tone head's lines are parsed with spaCy's model
 @needs_model
 def test_encoder_windows_do_not_depend_on_their_neighbours_or_the_run_size():
     from newsprism.encoder import base

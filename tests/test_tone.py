@@ -55,6 +55,7 @@ def test_actor_summary_counts_polarities_and_the_authors_voice_apart():
     assert second.name == "Iran" and second.author_mean is None
 
 
+@pytest.mark.slow  # parses the sentences with spaCy's model
 @needs_model
 def test_tone_head_reads_clear_praise_and_blame():
     from newsprism.tone.model import shipped_model
@@ -66,6 +67,7 @@ def test_tone_head_reads_clear_praise_and_blame():
     assert p1 == 1 and p2 == -1 and 0.34 < s1 <= 1.0
 
 
+@pytest.mark.slow
 @needs_model
 def test_tone_classify_prints_json_lines_and_names_bad_lines(tmp_path):
     path = tmp_path / "t.jsonl"
@@ -81,6 +83,7 @@ def test_tone_classify_prints_json_lines_and_names_bad_lines(tmp_path):
     assert ":2: JSONDecodeError" in res.stderr and ":3: ValueError" in res.stderr
 
 
+@pytest.mark.slow
 @needs_train
 def test_train_tone_writes_a_head_that_loads(tmp_path, monkeypatch):
     import newsprism.tone.training as tt
@@ -198,6 +201,7 @@ def test_empty_tone_page_says_ingest_judges_tone_by_default(tmp_path):
     assert "framing-tagger" not in page  # tone runs by default: no option is needed for it
 
 
+@pytest.mark.slow
 @needs_model
 def test_article_mentions_judged_together_as_each_alone():
     """Judging an article's mentions in padded batches, projecting only the sentences with mentions, gives what
@@ -205,7 +209,9 @@ def test_article_mentions_judged_together_as_each_alone():
     import numpy as np
 
     from newsprism.encoder.run import shared_encoder
+    from newsprism.parse import load_parser
     from newsprism.tone import model as tm
+    from newsprism.tone.syntax import Tree
 
     m = tm.shipped_model()
     text = ("The senator praised the brave nurses. Nothing happens here at all. Critics called the corrupt mayor "
@@ -216,14 +222,16 @@ def test_article_mentions_judged_together_as_each_alone():
     pairs = [(sents[0], (4, 11)), (sents[2], (text.index("corrupt"), text.index(" a liar"))),
              (sents[0], (text.index("nurses"), text.index("nurses") + 6)), (sents[2], (len(text) - 1, len(text) - 1)),
              (sents[2], (text.rindex("senator"), text.rindex("senator") + 7))]
+    tree = Tree.of(load_parser()(text))
     alone = []
     for sentence, mention in pairs:
         cut = tm.pieces_of(enc.offsets, sentence)
         marks = tm.marks_of(enc.offsets[cut], mention)
-        alone.append(m.head.judge(tm.Item(tm.states_of(enc)[cut], marks)) if marks.any() else None)
+        item = tm.Item(tm.states_of(enc)[cut], marks, tree.piece_distances(enc.offsets[cut], mention))
+        alone.append(m.head.judge(item) if marks.any() else None)
     old, tm.MENTIONS_PER_BATCH = tm.MENTIONS_PER_BATCH, 3  # batches of mixed sentences, so padded
     try:
-        together = m.judge(enc, pairs)
+        together = m.judge(enc, pairs, tree)
     finally:
         tm.MENTIONS_PER_BATCH = old
     assert together[3] is None and alone[3] is None
@@ -231,3 +239,30 @@ def test_article_mentions_judged_together_as_each_alone():
         if a is not None:
             assert a[0] == b[0] and np.isclose(a[1], b[1], atol=1e-3)
     assert together[1][0] == -1
+
+
+def test_tree_distance_of_each_wordpiece_follows_the_parse_not_the_word_order():
+    """Arcs from the mention in a hand-built parse, for wordpieces by character offsets: a wordpiece inside a
+    token takes its token's distance, one in no token or in another sentence's tree is OTHER, far ones FAR."""
+    import numpy as np
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsprism.tone.syntax import FAR, OTHER, Tree
+
+    words = ["Critics", "of", "the", "senator", "praised", "the", "mayor", ".", "Go", "."]
+    heads = [4, 0, 3, 1, 4, 6, 4, 4, 8, 8]  # "praised" roots the first tree, "Go" the second
+    deps = ["nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, spaces=[True] * 6 + [False, True, False, False])
+    tree = Tree.of(doc)
+    mayor = (doc[6].idx, doc[6].idx + 5)
+    assert tree.distances(mayor) == {6: 0, 4: 1, 5: 1, 0: 2, 7: 2, 1: 3, 3: 4, 2: 5}
+    assert tree.roots.tolist() == [4] * 8 + [8, 8]
+    senator = (doc[3].idx, doc[3].idx + 7)
+    assert tree.distances(senator)[6] == 4 and tree.distances(senator)[4] == 3  # 'praised' 3 arcs from 'senator'
+    # wordpieces: 'Crit' 'ics' (both in 'Critics'), the space after it (no token), 'mayor', 'Go' (another tree)
+    offsets = np.array([[0, 4], [4, 7], [7, 8], [mayor[0], mayor[1]], [doc[8].idx, doc[8].idx + 2]])
+    assert tree.piece_distances(offsets, mayor).tolist() == [2, 2, OTHER, 0, OTHER]
+    long = Doc(Vocab(), words=[f"w{k}" for k in range(10)], heads=[max(k - 1, 0) for k in range(10)], deps=["dep"] * 10)
+    far = Tree.of(long).piece_distances(np.array([[t.idx, t.idx + len(t)] for t in long]), (0, 2))
+    assert far.tolist() == [0, 1, 2, 3, 4, 5, FAR, FAR, FAR, FAR]

@@ -2,7 +2,8 @@
 
 Order of work: the actors (`doc._.entities`) and quotes (`doc._.quotes`) already found -> for every mention
 of a person, group, organisation or country, its sentence -> the tone head (`newsprism.tone.model`) reads the
-shared encoder's pass over the article (`doc._.encoding`, the same pass the MiniLM framing tagger reads) ->
+shared encoder's pass over the article (`doc._.encoding`, the same pass the MiniLM framing tagger reads) and
+spaCy's parse of it (`newsprism.tone.syntax`) ->
 `doc._.tone = [Tone]` in text order, each with its voice (the author's, or inside a quote: whose), and
 `doc._.actor_tone = [ActorTone]`, one summary per actor (`newsprism.schema` dataclasses).
 
@@ -13,6 +14,7 @@ load once, in the factory.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,6 +25,7 @@ from newsprism.encoder.doc import encoding_of
 from newsprism.encoder.run import shared_encoder
 from newsprism.schema import ActorTone, Entity, Span, Tone
 from newsprism.tone.model import HEAD_FILE, MODEL_DIR, ToneModel, shipped_model
+from newsprism.tone.syntax import Tree
 from newsprism.quotes.voice import voice_of
 
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -84,6 +87,8 @@ def loaded(model_dir: str | None) -> ToneModel:
 def tones(model: ToneModel, doc: Doc) -> list[Tone]:
     """One `Tone` per mention of an actor, in text order."""
     items: list[tuple[Entity, Span, tuple[int, int]]] = []
+    sentences = [(s.start, (s.start_char, s.end_char)) for s in doc.sents]  # once: Token.sent scans the doc
+    firsts = [first for first, _ in sentences]
     for ent in doc._.entities or []:
         if ent.type not in ACTOR_TYPES:
             continue
@@ -91,12 +96,11 @@ def tones(model: ToneModel, doc: Doc) -> list[Tone]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            sent = span[0].sent
-            items.append((ent, m, (sent.start_char, sent.end_char)))
+            items.append((ent, m, sentences[bisect_right(firsts, span.start) - 1][1]))
     if not items:
         return []
     enc = encoding_of(doc, model.encoder)  # the factory gave the model its encoder
-    verdicts = model.judge(enc, [(sent, (m.start, m.end)) for _, m, sent in items])
+    verdicts = model.judge(enc, [(sent, (m.start, m.end)) for _, m, sent in items], Tree.of(doc))
     quotes = doc._.quotes or []
     out = [Tone(entity=ent.id, mention=m, polarity=v[0], score=v[1], voice=voice_of(m.start, m.end, quotes))
            for (ent, m, _), v in zip(items, verdicts) if v is not None]

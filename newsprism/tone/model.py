@@ -3,9 +3,10 @@ probability, read from the shared encoder's pass (`newsprism.encoder.run`), trai
 `newsprism train tone` (`newsprism.tone.training`). No PyTorch: numpy over the encoder's onnxruntime output.
 
 What it reads of a sentence: its wordpieces' last-layer states beside their frozen word embeddings (the
-base model's, which the encoder's input already looks up), each told whether it lies in the mention and how
-far from it (a signed distance in wordpieces, cut at MAX_DISTANCE). Each member of a small ensemble
-projects the states (layer norm, linear), adds those two embeddings, and pools three vectors: the mention's
+base model's, which the encoder's input already looks up), each told whether it lies in the mention, how
+far from it (a signed distance in wordpieces, cut at MAX_DISTANCE) and how far from it in spaCy's
+dependency tree (`newsprism.tone.syntax`). Each member of a small ensemble
+projects the states (layer norm, linear), adds those three embeddings, and pools three vectors: the mention's
 mean, the sentence's mean, and what the mention attends to in the sentence (a query made of the first two,
 ATTENTION_HEADS heads); a small MLP on the three gives the classes' scores. The members' probabilities are
 averaged and the likeliest class taken.
@@ -28,6 +29,7 @@ import numpy as np
 from newsprism.encoder import base
 from newsprism.encoder.run import MAX_PIECES, Encoding, SharedEncoder, shared_encoder
 from newsprism.errors import EncoderHeadMissing, ToneInputError
+from newsprism.tone.syntax import OTHER, Tree, parse_lines
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "tone"
 HEAD_FILE = "tone-head.npz"
@@ -37,17 +39,18 @@ ATTENTION_HEADS = 4
 MENTIONS_PER_BATCH = 32  # an article's mentions judged together (memory: members x 32 x wordpieces x width floats)
 WIDTH = 384  # MiniLM's state width
 INPUT = 2 * WIDTH  # what the head reads of a wordpiece: its state and its word embedding
-PARAMS = ("ln_g", "ln_b", "proj_w", "proj_b", "tag", "pos", "query_w", "query_b", "hidden_w", "hidden_b",
+PARAMS = ("ln_g", "ln_b", "proj_w", "proj_b", "tag", "pos", "syn", "query_w", "query_b", "hidden_w", "hidden_b",
           "out_w", "out_b")  # each stacked over the ensemble's members
 
 
 @dataclass
 class Item:
     """What the head reads of one (sentence, mention): the sentence's wordpieces' states and word embeddings
-    (n, 768) and whether each wordpiece lies in the mention (n,)."""
+    (n, 768), whether each wordpiece lies in the mention (n,) and its tree distance bucket (n,)."""
 
     states: np.ndarray
     inside: np.ndarray
+    syntax: np.ndarray
 
 
 def states_of(enc: Encoding, rows: np.ndarray | None = None) -> np.ndarray:
@@ -106,12 +109,15 @@ class ToneHead:
         k, d = self._proj_b.shape
         return (h @ self._proj_w).reshape(len(h), k, d).transpose(1, 0, 2) + self._proj_b[:, None]
 
-    def logits(self, projected: np.ndarray, marks: np.ndarray, real: np.ndarray | None = None) -> np.ndarray:
+    def logits(self, projected: np.ndarray, marks: np.ndarray, syntax: np.ndarray,
+               real: np.ndarray | None = None) -> np.ndarray:
         """The members' class scores (members, m, 3) for m mentions: `projected` (members, m, n, width) holds
         each mention's sentence's projected wordpieces (padded to n), the rows of `marks` (m, n) mark each
-        mention in its sentence, and those of `real` (m, n) its sentence's wordpieces (None: all n)."""
+        mention in its sentence, those of `syntax` (m, n) give each wordpiece's tree distance bucket, and
+        those of `real` (m, n) the sentence's wordpieces (None: all n)."""
         p = self.params
-        x = projected + p["tag"][:, marks.astype(np.int64)] + p["pos"][:, positions(marks)]  # (k, m, n, d)
+        x = (projected + p["tag"][:, marks.astype(np.int64)] + p["pos"][:, positions(marks)]
+             + p["syn"][:, syntax])  # (k, m, n, d)
         k, m, n, d = x.shape
         real = np.ones((m, n), np.float32) if real is None else real.astype(np.float32)
         weights = marks.astype(np.float32)
@@ -129,17 +135,18 @@ class ToneHead:
         z = gelu(z @ p["hidden_w"] + p["hidden_b"][:, None])
         return z @ p["out_w"] + p["out_b"][:, None]
 
-    def verdicts(self, projected: np.ndarray, marks: np.ndarray, real: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def verdicts(self, projected: np.ndarray, marks: np.ndarray, syntax: np.ndarray,
+                 real: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(polarity, its probability) for each mention (`logits`' arguments): the likeliest class, the
         members' probabilities averaged."""
-        z = self.logits(projected, marks, real)
+        z = self.logits(projected, marks, syntax, real)
         z = np.exp(z - z.max(-1, keepdims=True))
         probs = (z / z.sum(-1, keepdims=True)).mean(0)
         return [(POLARITIES[int(np.argmax(row))], round(float(row.max()), 4)) for row in probs]
 
     def judge(self, item: Item) -> tuple[int, float]:
         """(polarity, its probability) for one item."""
-        return self.verdicts(self.project(item.states)[:, None], item.inside[None])[0]
+        return self.verdicts(self.project(item.states)[:, None], item.inside[None], item.syntax[None])[0]
 
     def save(self, path: Path) -> None:
         """Writes the arrays to one .npz file (float16 weights: the head as shipped is what was measured)."""
@@ -194,24 +201,26 @@ class ToneModel:
         self.encoder = encoder
 
     def items(self, rows: list[tuple[str, int, int]]) -> list[Item]:
-        """What the head reads of each (sentence, mention start, mention end), each sentence encoded alone
-        (a sentence longer than one window: the window around the mention)."""
+        """What the head reads of each (sentence, mention start, mention end), each sentence encoded and
+        parsed alone (a sentence longer than one window: the window around the mention)."""
         if self.encoder is None:
             self.encoder = shared_encoder()
-        out = []
         for sentence, start, end in rows:
             if not 0 <= start < end <= len(sentence):
                 raise ToneInputError(f"mention {start}-{end} is empty or outside its sentence "
                                      f"of {len(sentence)} characters; give character offsets inside it")
+        trees = parse_lines([sentence for sentence, _, _ in rows])
+        out = []
+        for sentence, start, end in rows:
             e = base.tokenizer().encode(sentence, add_special_tokens=False)
             cut = piece_window(e.offsets, start, end)
             ids, offs = e.ids[cut], np.array(e.offsets[cut], dtype=np.int64).reshape(-1, 2)
             if not ids:  # no wordpiece at all (blank or control characters): nothing for the mention to mark
-                out.append(Item(np.zeros((1, INPUT), np.float32), np.zeros(1, bool)))
+                out.append(Item(np.zeros((1, INPUT), np.float32), np.zeros(1, bool), np.full(1, OTHER)))
                 continue
             probs, hidden = self.encoder.run_window(ids)
             out.append(Item(states_of(Encoding(offs, probs, hidden, np.array(ids, dtype=np.int64))),
-                            marks_of(offs, (start, end))))
+                            marks_of(offs, (start, end)), trees[sentence].piece_distances(offs, (start, end))))
         return out
 
     def classify(self, rows: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
@@ -220,9 +229,10 @@ class ToneModel:
         with one_blas_thread():
             return [self.head.judge(item) for item in found]
 
-    def judge(self, enc: Encoding, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[int, float] | None]:
-        """(polarity, probability) for each (sentence span, mention span) of an encoded article; None where
-        the mention covers no wordpiece. Only the wordpieces of sentences with a mention are projected, in one
+    def judge(self, enc: Encoding, pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+              tree: Tree) -> list[tuple[int, float] | None]:
+        """(polarity, probability) for each (sentence span, mention span) of an encoded article whose parse
+        is `tree`; None where the mention covers no wordpiece. Only the wordpieces of sentences with a mention are projected, in one
         matrix product (the projection is most of the head's arithmetic); the mentions are then judged
         MENTIONS_PER_BATCH at a time, those of like sentence length together, each sentence padded to the
         longest (few numpy calls per article rather than per sentence)."""
@@ -234,11 +244,12 @@ class ToneModel:
         for sentence, cut in cuts.items():  # where each sentence's wordpieces lie among those projected
             starts[sentence] = at
             at += cut.stop - cut.start
-        found = []  # (j, first projected row, wordpieces, marks) of each mention covering a wordpiece
+        found = []  # (j, first projected row, wordpieces, marks, syntax) of each mention covering a wordpiece
         for j, (sentence, mention) in enumerate(pairs):
             marks = marks_of(enc.offsets[cuts[sentence]], mention)
             if marks.any():
-                found.append((j, starts[sentence], len(marks), marks))
+                found.append((j, starts[sentence], len(marks), marks,
+                              tree.piece_distances(enc.offsets[cuts[sentence]], mention)))
         if not found:
             return out
         found.sort(key=lambda f: f[2])
@@ -248,11 +259,12 @@ class ToneModel:
             for b in range(0, len(found), MENTIONS_PER_BATCH):
                 batch = found[b : b + MENTIONS_PER_BATCH]
                 n = batch[-1][2]
-                index = np.zeros((len(batch), n), np.int64)
+                index, syntax = np.zeros((len(batch), n), np.int64), np.full((len(batch), n), OTHER)
                 marks, real = np.zeros((len(batch), n), bool), np.zeros((len(batch), n), bool)
-                for i, (_, first, length, mark) in enumerate(batch):
-                    index[i, :length], marks[i, :length], real[i, :length] = np.arange(first, first + length), mark, True
-                for (j, *_), verdict in zip(batch, self.head.verdicts(projected[:, index], marks, real)):
+                for i, (_, first, length, mark, syn) in enumerate(batch):
+                    index[i, :length], marks[i, :length] = np.arange(first, first + length), mark
+                    syntax[i, :length], real[i, :length] = syn, True
+                for (j, *_), verdict in zip(batch, self.head.verdicts(projected[:, index], marks, syntax, real)):
                     out[j] = verdict
         return out
 
