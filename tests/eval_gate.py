@@ -208,7 +208,7 @@ IN_SAMPLE: dict[str, dict[str, str]] = {
     "tone": {f"{split}_{k}": why for split, why in (
         ("dev-mt", "chosen on this split: the head's settings were chosen comparing heads on it (models/tone/README.md)"),
         ("dev-rw", "chosen on this split in part: the head's shape and training settings were chosen comparing heads "
-                   "on it, its tree distance, width and members were not (models/tone/README.md)"))
+                   "on it, its tree distance and width were not (models/tone/README.md)"))
         for k in ("f1m", "accuracy")},
 }
 

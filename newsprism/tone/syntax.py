@@ -2,9 +2,10 @@
 the wordpieces' distance in text (`newsprism.tone.model`).
 
 Whose sentiment a word carries follows the parse more than the word order: in "Critics of the senator praised
-the mayor", "praised" is one arc from "mayor" and two from "senator". Each wordpiece is given the tree distance
-(arcs, either way) from the nearest token of the mention to the token its first character lies in, cut at
-FAR; OTHER where there is no such token or it is in another tree (spaCy split the line into two sentences).
+the mayor", "praised" stands next to "senator" but three arcs from it, and one from "mayor". Each wordpiece
+is given the tree distance (arcs, either way) from the nearest token of the mention to the token its first
+character lies in, cut at FAR; OTHER where there is no such token or it is in another tree (spaCy split the
+line into two sentences).
 The same spaCy model parses NewsMTSC's sentences for training and `newsprism tone classify` (`parse_lines`)
 and the articles the pipeline analyses (the tone component passes its `Doc`).
 """
@@ -72,11 +73,14 @@ class Tree:
         """The bucket (0..OTHER) of each wordpiece (character offsets (n, 2)) for the mention: FAR for the
         tokens of the mention's trees not reached in FAR arcs."""
         found = self.distances(mention)
-        bucket = np.where(np.isin(self.roots, self.roots[list(self.mention_tokens(mention))]), FAR, OTHER)
-        bucket[np.fromiter(found.keys(), np.int64, len(found))] = np.fromiter(found.values(), np.int64, len(found))
         token = np.searchsorted(self.starts, offsets[:, 0], side="right") - 1
-        inside = (token >= 0) & (offsets[:, 0] < self.ends[np.maximum(token, 0)])
-        return np.where(inside, bucket[np.maximum(token, 0)], OTHER)
+        safe = np.maximum(token, 0)
+        inside = (token >= 0) & (offsets[:, 0] < self.ends[safe])
+        tokens = self.mention_tokens(mention)
+        same_tree = (self.roots[safe][:, None] == self.roots[tokens.start : tokens.stop][None, :]).any(1)
+        arcs = np.array([found.get(i, FAR) for i in safe.tolist()], np.int64)
+        return np.where(inside & same_tree, arcs, OTHER)
+
 
 def parse_lines(sentences: list[str]) -> dict[str, Tree]:
     """The tree of each distinct sentence, each parsed alone by spaCy's model (as `newsprism.parse` names it;
