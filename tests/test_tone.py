@@ -266,3 +266,22 @@ def test_tree_distance_of_each_wordpiece_follows_the_parse_not_the_word_order():
     long = Doc(Vocab(), words=[f"w{k}" for k in range(10)], heads=[max(k - 1, 0) for k in range(10)], deps=["dep"] * 10)
     far = Tree.of(long).piece_distances(np.array([[t.idx, t.idx + len(t)] for t in long]), (0, 2))
     assert far.tolist() == [0, 1, 2, 3, 4, 5, FAR, FAR, FAR, FAR]
+
+
+def test_tone_options_tuning_slice_keeps_articles_whole_and_apart():
+    """scripts/tone_options.py scores heads on a slice of train's articles held out of their fits: every row
+    of an article on one side, about TUNE_SHARE of the articles on the tuning side, the same draw each time."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "tone_options.py"
+    spec = importlib.util.spec_from_file_location("tone_options", path)
+    options = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(options)
+    rows = [{"id": f"allsides_{a}_{b}_{k}_Some One_0_3"} for a in range(40) for b in range(2) for k in range(3)]
+    fit, tune = options.tuning_slice(rows)
+    assert sorted(fit + tune) == list(range(len(rows))) and not set(fit) & set(tune)
+    tuned = {options.article(rows[j]["id"]) for j in tune}
+    assert tuned.isdisjoint(options.article(rows[j]["id"]) for j in fit)
+    assert len(tuned) == int(80 * options.TUNE_SHARE) and options.article(rows[0]["id"]) == "allsides_0_0"
+    assert options.tuning_slice(rows) == (fit, tune)
