@@ -115,7 +115,7 @@ def test_train_end_to_end(tmp_path, nlp):
     out = tmp_path / "m.crfsuite"
     scores = train(tmp_path, out, seed=0, params={"max_iterations": 30, "c1": 0.0})
     assert out.exists() and out.with_suffix(".json").exists()
-    assert scores == {}  # two articles: no holdout, and no dev split
+    assert scores == {}  # two articles: no holdout, no dev split, nothing to choose c1 on (one c1 given)
     meta = json.loads(out.with_suffix(".json").read_text())
     assert meta["seed"] == 0 and meta["articles"] == 2
     model = load_model(out)
@@ -128,6 +128,28 @@ def test_train_end_to_end(tmp_path, nlp):
     assert result["cue"]["exact"][2] > 0.5
     first = json.loads((tmp_path / "pred.jsonl").read_text().splitlines()[0])
     assert first["article"]["id"] == "a" and first["quotes"]
+
+
+@pytest.mark.slow  # trains the tagger twice and parses with spaCy's model
+def test_train_chooses_c1_on_a_tuning_part_never_on_the_holdout(tmp_path):
+    split = write_corpus(tmp_path)
+    for k in range(5):  # 12 articles: one held out, one to tune c1 on, ten fitted on
+        for name in ARTICLES:
+            for sub, ext in (("text", ".txt"), ("attributions", "_x1.ann")):
+                (split / sub / f"{name}{k}{ext}").write_text((split / sub / f"{name}{ext}").read_text())
+    out = tmp_path / "m.crfsuite"
+    scores = train(tmp_path, out, seed=0, params={"max_iterations": 30}, c1_grid=(0.0, 100.0))
+    meta = json.loads(out.with_suffix(".json").read_text())
+    tuning = meta["tuning"]
+    assert set(tuning["c1_tried"]) == {"0.0", "100.0"} and set(scores["tuning"]) == {"0.0", "100.0"}
+    assert tuning["chosen_c1"] == 0.0 == meta["crf"]["c1"]  # c1=100 leaves no feature: nothing found
+    assert tuning["c1_tried"]["0.0"] > tuning["c1_tried"]["100.0"]
+    assert len(tuning["tune_articles"]) == 1 and len(meta["holdout_articles"]) == 1 and meta["articles"] == 10
+    assert not set(tuning["tune_articles"]) & set(meta["holdout_articles"])
+    assert "holdout" in scores and sorted(p.name for p in tmp_path.glob("m*")) == ["m.crfsuite", "m.json"]
+    with pytest.raises(ValueError, match="too few articles to choose c1"):
+        train(write_corpus(tmp_path / "small"), tmp_path / "n.crfsuite", params={"max_iterations": 5},
+              c1_grid=(0.0, 1.0))
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "polnear" / "dev").exists(), reason="PolNeAR not in ../shared")

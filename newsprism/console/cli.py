@@ -599,14 +599,15 @@ def eval_actors(
 
 @train_app.command("attribution")
 def train_attribution(
-    data: Path = typer.Option(..., help="PolNeAR train folder."),
+    data: Path = typer.Option(..., help="PolNeAR's folder (train/ and dev/) or a split folder."),
     out: Path = typer.Option(Path("newsprism/models/attribution.crfsuite"), help="Where to write the model."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
+    cache: Path | None = typer.Option(None, help="A folder to keep spaCy's parses of the articles in, so that a second run skips parsing."),
 ) -> None:
-    """Train the attribution tagger on PolNeAR train."""
+    """Train the attribution tagger on PolNeAR train, its c1 chosen on dev (see docs/models.md)."""
     from newsprism.quotes import training as attribution
 
-    print(json.dumps(attribution.train(data, out, seed=seed)))
+    print(json.dumps(attribution.train(data, out, seed=seed, cache_dir=cache)))
 
 
 @app.command()

@@ -56,7 +56,7 @@ def read_ann(path: Path) -> list[Attribution]:
 
 def holdout_split(polnear_dir: Path, into: Path, record: Path = TAGGER_RECORD) -> Path:
     """The held-out tenth of PolNeAR train that the attribution tagger's record names (it never trained on
-    them, and no rule was tuned on them: the rules were tuned on dev; only the tagger's c1 was chosen there)
+    them, and nothing was chosen on them: the rules and the tagger's c1 were chosen on dev)
     as a split folder of links under `into`; `polnear_dir` is PolNeAR's folder or its train split."""
     train = polnear_dir / "train" if (polnear_dir / "train").is_dir() else polnear_dir
     names = json.loads(record.read_text(encoding="utf-8"))["holdout_articles"]

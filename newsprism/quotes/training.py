@@ -26,11 +26,12 @@ from newsprism.parse import SPACY_MODEL
 from newsprism.parse import parse as parse_texts
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "scorers" / "score_polnear.py"
-# CRF settings: c1 set by hand after comparing 0.2 and 1.0 on the seeded held-out tenth of train (1.0 scored
-# higher and is 5x smaller); no search in the repository chooses it again.
-CRF_PARAMS = {
-    "c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.minfreq": 2, "feature.possible_transitions": True,
-}
+# CRF settings. The L1 weight c1 is not among them: `train` fits one tagger per value of C1_GRID and keeps the
+# one whose bare tagger scores best on the tuning split (PolNeAR dev, or a seeded tenth of the fitted articles
+# when there is no dev split): the mean of source, cue and content exact F1, a tie going to the larger c1 (the
+# smaller model). The held-out tenth of train chooses nothing; it is scored once, for the kept tagger.
+CRF_PARAMS = {"c2": 0.01, "max_iterations": 150, "feature.minfreq": 2, "feature.possible_transitions": True}
+C1_GRID = (1.0, 0.5, 2.0)  # tried in this order (the earlier setting first), each reported on stderr
 MIN_CUE_COUNT, MIN_CUE_RATE = 3, 0.05
 
 
@@ -184,35 +185,46 @@ def _holdout_split(n: int, holdout: float, seed: int) -> tuple[list[int], list[i
     return sorted(order[:n_hold]), sorted(order[n_hold:])
 
 
-def _fit_crf(docs: list[Doc], tags: list[list[str]], cues: dict[str, float], out: Path,
-             params: dict | None) -> dict:
-    """Fits the CRF on `docs` and their `tags`, writes it to `out`, and returns the settings it was fitted with."""
+def _trainer(docs: list[Doc], tags: list[list[str]], cues: dict[str, float]) -> pycrfsuite.Trainer:
+    """A CRF trainer holding the features and tags of `docs`, to fit once per setting tried."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for doc, doc_tags in zip(docs, tags):
         trainer.append(features(doc, cues), doc_tags)
-    settings = {**CRF_PARAMS, **(params or {})}
+    return trainer
+
+
+def _fit_crf(trainer: pycrfsuite.Trainer, out: Path, params: dict) -> dict:
+    """Fits the CRF on the trainer's data with `params` over CRF_PARAMS, writes it to `out`, and returns the
+    settings it was fitted with."""
+    settings = {**CRF_PARAMS, **params}
     trainer.set_params(settings)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     return settings
 
 
-def _holdout_scores(model: AttributionModel, articles: list, docs: list[Doc], held: list[int],
-                    train_dir: Path) -> dict:
-    """The scorer's figures for `model` on the held-out articles, copied with their gold .ann into a split."""
+def _part_scores(model: AttributionModel, articles: list, docs: list[Doc], part: list[int],
+                 train_dir: Path) -> dict:
+    """The scorer's figures for `model` on some articles of train (`part`), copied with their gold .ann into a
+    split."""
     with tempfile.TemporaryDirectory() as tmp:
-        split = Path(tmp) / "holdout"
+        split = Path(tmp) / "part"
         for sub in ("text", "attributions"):
             (split / sub).mkdir(parents=True)
-        for i in held:
+        for i in part:
             name = articles[i][0]
             (split / "text" / f"{name}.txt").write_text(articles[i][1], encoding="utf-8")
             ann = sorted((train_dir / "attributions").glob(f"{name}_*.ann"))[0]
             (split / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
-        pred = Path(tmp) / "holdout.jsonl"
-        recs = predictions(model, [articles[i][0] for i in held], [docs[i] for i in held])
+        pred = Path(tmp) / "part.jsonl"
+        recs = predictions(model, [articles[i][0] for i in part], [docs[i] for i in part])
         pred.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
         return score(split, pred)
+
+
+def exact_mean(scores: dict) -> float:
+    """The mean of source, cue and content exact F1 in the scorer's figures: what chooses c1."""
+    return round(sum(scores[role]["exact"][2] for role in ("source", "cue", "content")) / 3, 4)
 
 
 def train(
@@ -222,10 +234,14 @@ def train(
     holdout: float = 0.1,
     cache_dir: Path | None = None,
     params: dict | None = None,
+    c1_grid: tuple[float, ...] = C1_GRID,
 ) -> dict:
     """Trains the tagger on `data_dir/train` (or `data_dir` itself when it is a split), holding out a
-    seeded `holdout` share of its articles for scoring; writes `out` (.crfsuite) and `out`.json (cue
-    lexicon and training record); returns the holdout scores and, when `data_dir/dev` exists, dev scores."""
+    seeded `holdout` share of its articles for scoring. One tagger is fitted per c1 of `c1_grid` (or the
+    one c1 in `params`) and the one scoring best on the tuning split is kept: `data_dir/dev` when it exists,
+    else a seeded tenth of the articles fitted on (then left out of the fit). Writes `out` (.crfsuite) and
+    `out`.json (cue lexicon and training record); returns the scores: the tuning split's per c1 tried, the
+    kept tagger's on the held-out share and on dev."""
     started = time.time()
     data_dir, out = Path(data_dir), Path(out)
     train_dir = data_dir / "train" if (data_dir / "train").is_dir() else data_dir
@@ -234,9 +250,39 @@ def train(
         raise ValueError(f"no annotated articles in {train_dir} (expected text/*.txt and attributions/*.ann)")
     docs = parse([text for _, text, _ in articles], cache_dir)
     held, fit = _holdout_split(len(articles), holdout, seed)
+    dev_dir = data_dir / "dev"
+    has_dev = dev_dir.is_dir() and dev_dir != train_dir
+    tune: list[int] = []
+    if not has_dev:
+        part, rest = _holdout_split(len(fit), 0.1, seed + 1)
+        tune, fit = [fit[k] for k in part], [fit[k] for k in rest]
     tags = [bio_tags(doc, gold) for doc, (_, _, gold) in zip(docs, articles)]
     cues = cue_lexicon([docs[i] for i in fit], [tags[i] for i in fit])
-    settings = _fit_crf([docs[i] for i in fit], [tags[i] for i in fit], cues, out, params)
+    trainer = _trainer([docs[i] for i in fit], [tags[i] for i in fit], cues)
+    grid = [params["c1"]] if params and "c1" in params else list(c1_grid)
+    if len(grid) > 1 and not (has_dev or tune):
+        raise ValueError(f"{train_dir} has too few articles to choose c1 on a tenth of them and no dev split "
+                         "beside it: give one c1")
+    tried: dict[str, dict] = {}
+    best: tuple[float, float] = (-1.0, grid[0])
+    for c1 in grid:
+        path = out.with_name(f"{out.stem}.c1-{c1}{out.suffix}")
+        settings = _fit_crf(trainer, path, {**(params or {}), "c1": c1})
+        if has_dev or tune:
+            model = AttributionModel(path, cues)
+            figures = (evaluate(model, dev_dir, cache_dir=cache_dir) if has_dev
+                       else _part_scores(model, articles, docs, tune, train_dir))
+            tried[str(c1)] = figures
+            best = max(best, (exact_mean(figures), c1))
+            print(f"c1={c1}: exact F1 mean {exact_mean(figures)} on the tuning split "
+                  f"({round(time.time() - started)} s)", file=sys.stderr, flush=True)
+    for c1 in grid:
+        path = out.with_name(f"{out.stem}.c1-{c1}{out.suffix}")
+        if c1 == best[1]:
+            path.replace(out)
+        else:
+            path.unlink()
+    settings = {**settings, "c1": best[1]}
     record = {
         "command": f"newsprism train attribution --data {data_dir} --out {out} --seed {seed}",
         "data": str(train_dir),
@@ -244,16 +290,22 @@ def train(
         "holdout_articles": [articles[i][0] for i in held],
         "seed": seed,
         "crf": settings,
+        "tuning": {
+            "split": str(dev_dir) if has_dev else "a seeded tenth of the articles fitted on",
+            "tune_articles": [articles[i][0] for i in tune],
+            "c1_tried": {c1: exact_mean(f) for c1, f in tried.items()},
+            "criterion": "mean of source, cue and content exact F1 of the bare tagger; a tie to the larger c1",
+            "chosen_c1": best[1],
+        },
         "spacy_model": SPACY_MODEL,
         "cues": cues,
     }
     model = AttributionModel(out, cues)
-    scores: dict = {}
+    scores: dict = {"tuning": tried} if tried else {}
     if held:
-        scores["holdout"] = _holdout_scores(model, articles, docs, held, train_dir)
-    dev_dir = data_dir / "dev"
-    if dev_dir.is_dir() and dev_dir != train_dir:
-        scores["dev"] = evaluate(model, dev_dir, cache_dir=cache_dir)
+        scores["holdout"] = _part_scores(model, articles, docs, held, train_dir)
+    if has_dev:
+        scores["dev"] = tried[str(best[1])]
     record["scores"] = scores
     record["train_seconds"] = round(time.time() - started)
     out.with_suffix(".json").write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
