@@ -203,6 +203,9 @@ IN_SAMPLE: dict[str, dict[str, str]] = {
         "plover_macro_f1_in_sample": "in sample: the PLOVER classifier was trained on these snippets",
         "case2021_weighted_f1_in_sample": "in sample: the CASE 2021 classifier was trained on these snippets",
     },
+    "attribution": {f"{role}_{kind}_f1": "chosen on this split: the attribution tagger's c1 and the quote rules "
+                                          "were chosen on PolNeAR dev (docs/models.md)"
+                    for role in ("source", "cue", "content") for kind in ("exact", "chars")},
     "framing": {f"{task}_{k}": _FRAMING_TUNED for task in ("SI", "TC") for k in ("p", "r", "f1")},
     "framing_encoder": {f"{task}_{k}": _FRAMING_TUNED for task in ("SI", "TC") for k in ("p", "r", "f1")},
     "tone": {f"{split}_{k}": why for split, why in (

@@ -27,9 +27,6 @@ from newsprism.parse import SPACY_MODEL
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
 ROLES = ("Source", "Cue", "Content")
-# Dependents' relations a token's features name (`_dependents`): those that frame a report.
-CHILD_DEPS = ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "mark", "advcl", "acl", "relcl", "agent", "poss",
-              "prep", "parataxis")
 CUE_MAX_DEPTH = 12  # heads climbed from a token to its governing cue (features; the tagger was trained with it)
 SOURCE_CUE_DISTANCE = 1  # a source joins a cue at most this many sentences away
 CONTENT_CUE_DISTANCE = 2  # a content joins the nearest cue at most this many sentences away
@@ -112,7 +109,6 @@ class _Columns(NamedTuple):
     cue_ok: list[bool]
     starts: list[int]
     ends: list[int]
-    kids: list[list[int]]
 
 
 def _columns(doc: Doc, cues: dict[str, float]) -> _Columns:
@@ -132,11 +128,7 @@ def _columns(doc: Doc, cues: dict[str, float]) -> _Columns:
         c.append(str(int(rate * 4)) if rate else "-")
     cue_ok = [lemma[i] in cues and pos[i] in ("VERB", "NOUN", "ADP", "AUX", "ADJ", "PUNCT") for i in range(n)]
     starts, ends = _sentence_bounds(doc)
-    kids: list[list[int]] = [[] for _ in range(n)]
-    for i in range(n):
-        if head[i] != i:
-            kids[head[i]].append(i)
-    return _Columns(n, lower, lemma, pos, dep, head, q, c, cue_ok, starts, ends, kids)
+    return _Columns(n, lower, lemma, pos, dep, head, q, c, cue_ok, starts, ends)
 
 
 def _own_features(tok: Token, col: _Columns) -> list[str]:
@@ -175,16 +167,6 @@ def _governing_cue(i: int, col: _Columns) -> list[str]:
     ]
 
 
-def _dependents(i: int, col: _Columns) -> list[str]:
-    """What token `i` governs: the relations of its dependents that frame a report (a clause, a subject, an
-    object, 'that'), and whether one of them is in quotation marks while it is not (a cue's quoted words)."""
-    deps = sorted({col.dep[k] for k in col.kids[i] if col.dep[k] in CHILD_DEPS})
-    f = ["ch=" + d for d in deps]
-    if col.q[i] == "0" and any(col.q[k] == "1" for k in col.kids[i]):
-        f.append("chq")
-    return f
-
-
 def _window(i: int, col: _Columns) -> list[str]:
     """The features of the two tokens either side of token `i` (an edge marker past the doc's ends)."""
     f = []
@@ -211,8 +193,7 @@ def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
         if tok.is_space:
             per_tok.append(["space", "q=" + col.q[tok.i]])
         else:
-            per_tok.append(_own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col)
-                           + _dependents(tok.i, col))
+            per_tok.append(_own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col))
     return per_tok
 
 
