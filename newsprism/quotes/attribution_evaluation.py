@@ -27,14 +27,18 @@ def write_record(split: Path, figures: dict) -> Path:
     return path
 
 
-def run(split: Path, scorers: Path, holdout: bool = False) -> tuple[int, dict]:
+def run(split: Path, scorers: Path, holdout: bool = False, model_path: Path | None = None) -> tuple[int, dict]:
     """Analyses the split and scores it; returns the scorer's exit status and figures. With `holdout`,
     `split` is PolNeAR's folder and the split scored is the tagger's held-out tenth of train
-    (`polnear.holdout_split`), which no rule was tuned on."""
+    (`polnear.holdout_split`), which nothing was chosen on. `model_path`: another tagger than the shipped one
+    (training compares its candidates so)."""
+    settings: dict = {"definition": "attribution"}
+    if model_path is not None:
+        settings["model_path"] = str(model_path)
     with tempfile.TemporaryDirectory() as tmp:
         if holdout:
             split = polnear.holdout_split(split, Path(tmp) / "holdout")
         pred = Path(tmp) / "pred.jsonl"
-        runner.predict(polnear.articles(split), pred, config={"newsprism_quotes": {"definition": "attribution"}},
+        runner.predict(polnear.articles(split), pred, config={"newsprism_quotes": settings},
                        components=runner.QUOTE_COMPONENTS)
         return runner.score(scorers, "score_polnear.py", str(split), str(pred))

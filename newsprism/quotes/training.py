@@ -27,12 +27,13 @@ from newsprism.parse import parse as parse_texts
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "scorers" / "score_polnear.py"
 # CRF settings. The L1 weight c1 is not among them: `train` fits one tagger per value of C1_GRID and keeps the
-# one whose bare tagger scores best on the tuning split (PolNeAR dev, or a seeded tenth of the fitted articles
-# when there is no dev split): the mean of source, cue and content exact F1, a tie going to the larger c1 (the
-# smaller model). The held-out tenth of train chooses nothing; it is scored once, for the kept tagger.
+# one with which the quotes component scores best on the tuning split (PolNeAR dev, or a seeded tenth of the
+# fitted articles when there is no dev split): the mean of source, cue and content exact F1 that `newsprism eval
+# attribution` reports, a tie going to the larger c1 (the smaller model). The held-out tenth of train chooses
+# nothing; it is scored once, for the kept tagger.
 CRF_PARAMS = {"c2": 0.01, "max_iterations": 150, "feature.minfreq": 2, "feature.possible_transitions": True}
-# Tried in this order, each reported on stderr. 0.5 was left out after it scored lower on dev than 1.0 (mean
-# exact F1 0.659 against 0.671, with extra features of a token's dependents that were then dropped, as they
+# Tried in this order, each reported on stderr. 0.5 was left out after it scored lower on dev than 1.0 (the bare
+# tagger's mean exact F1 0.659 against 0.671, with extra features of a token's dependents that were then dropped, as they
 # did not raise the quotes component's figures on dev).
 C1_GRID = (1.0, 2.0)
 MIN_CUE_COUNT, MIN_CUE_RATE = 3, 0.05
@@ -206,23 +207,35 @@ def _fit_crf(trainer: pycrfsuite.Trainer, out: Path, params: dict) -> dict:
     return settings
 
 
+def _part_split(articles: list, part: list[int], train_dir: Path, split: Path) -> Path:
+    """Some articles of train (`part`) copied with their gold .ann into a split folder `split`."""
+    for sub in ("text", "attributions"):
+        (split / sub).mkdir(parents=True, exist_ok=True)
+    for i in part:
+        name = articles[i][0]
+        (split / "text" / f"{name}.txt").write_text(articles[i][1], encoding="utf-8")
+        ann = sorted((train_dir / "attributions").glob(f"{name}_*.ann"))[0]
+        (split / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
+    return split
+
+
 def _part_scores(model: AttributionModel, articles: list, docs: list[Doc], part: list[int],
                  train_dir: Path) -> dict:
-    """The scorer's figures for `model` on some articles of train (`part`), copied with their gold .ann into a
-    split."""
+    """The scorer's figures for the bare tagger `model` on some articles of train (`part`)."""
     with tempfile.TemporaryDirectory() as tmp:
-        split = Path(tmp) / "part"
-        for sub in ("text", "attributions"):
-            (split / sub).mkdir(parents=True)
-        for i in part:
-            name = articles[i][0]
-            (split / "text" / f"{name}.txt").write_text(articles[i][1], encoding="utf-8")
-            ann = sorted((train_dir / "attributions").glob(f"{name}_*.ann"))[0]
-            (split / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
+        split = _part_split(articles, part, train_dir, Path(tmp) / "part")
         pred = Path(tmp) / "part.jsonl"
         recs = predictions(model, [articles[i][0] for i in part], [docs[i] for i in part])
         pred.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
         return score(split, pred)
+
+
+def _component_scores(model_path: Path, split: Path) -> dict:
+    """The figures of `newsprism eval attribution` on `split` (the quotes component, its rules and the tagger
+    at `model_path`): what chooses c1."""
+    from newsprism.quotes import attribution_evaluation
+
+    return attribution_evaluation.run(split, SCORER.parent, model_path=model_path)[1]
 
 
 def exact_mean(scores: dict) -> float:
@@ -243,8 +256,8 @@ def train(
     seeded `holdout` share of its articles for scoring. One tagger is fitted per c1 of `c1_grid` (or the
     one c1 in `params`) and the one scoring best on the tuning split is kept: `data_dir/dev` when it exists,
     else a seeded tenth of the articles fitted on (then left out of the fit). Writes `out` (.crfsuite) and
-    `out`.json (cue lexicon and training record); returns the scores: the tuning split's per c1 tried, the
-    kept tagger's on the held-out share and on dev."""
+    `out`.json (cue lexicon and training record); returns the scores: the quotes component's on the tuning
+    split per c1 tried, and the kept bare tagger's on the held-out share and on dev."""
     started = time.time()
     data_dir, out = Path(data_dir), Path(out)
     train_dir = data_dir / "train" if (data_dir / "train").is_dir() else data_dir
@@ -272,9 +285,12 @@ def train(
         path = out.with_name(f"{out.stem}.c1-{c1}{out.suffix}")
         settings = _fit_crf(trainer, path, {**(params or {}), "c1": c1})
         if has_dev or tune:
-            model = AttributionModel(path, cues)
-            figures = (evaluate(model, dev_dir, cache_dir=cache_dir) if has_dev
-                       else _part_scores(model, articles, docs, tune, train_dir))
+            with tempfile.TemporaryDirectory() as tmp:
+                meta = path.with_suffix(".json")  # the tagger's cue lexicon, read beside it
+                meta.write_text(json.dumps({"cues": cues}), encoding="utf-8")
+                split = dev_dir if has_dev else _part_split(articles, tune, train_dir, Path(tmp) / "tune")
+                figures = _component_scores(path, split)
+                meta.unlink()
             tried[str(c1)] = figures
             best = max(best, (exact_mean(figures), c1))
             print(f"c1={c1}: exact F1 mean {exact_mean(figures)} on the tuning split "
@@ -297,7 +313,8 @@ def train(
             "split": str(dev_dir) if has_dev else "a seeded tenth of the articles fitted on",
             "tune_articles": [articles[i][0] for i in tune],
             "c1_tried": {c1: exact_mean(f) for c1, f in tried.items()},
-            "criterion": "mean of source, cue and content exact F1 of the bare tagger; a tie to the larger c1",
+            "criterion": "mean of source, cue and content exact F1 of the quotes component with the tagger "
+                         "(newsprism eval attribution); a tie to the larger c1",
             "chosen_c1": best[1],
         },
         "spacy_model": SPACY_MODEL,
@@ -308,7 +325,7 @@ def train(
     if held:
         scores["holdout"] = _part_scores(model, articles, docs, held, train_dir)
     if has_dev:
-        scores["dev"] = tried[str(best[1])]
+        scores["dev"] = evaluate(model, dev_dir, cache_dir=cache_dir)
     record["scores"] = scores
     record["train_seconds"] = round(time.time() - started)
     out.with_suffix(".json").write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
