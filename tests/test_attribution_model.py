@@ -131,6 +131,7 @@ def test_train_end_to_end(tmp_path, nlp):
 
 
 @pytest.mark.slow  # trains the tagger twice and parses with spaCy's model
+@pytest.mark.skipif(not SCORER.exists(), reason=f"PolNeAR scorer not found at {SCORER}: choosing c1 scores with it")
 def test_train_chooses_c1_on_a_tuning_part_never_on_the_holdout(tmp_path):
     split = write_corpus(tmp_path)
     for k in range(5):  # 12 articles: one held out, one to tune c1 on, ten fitted on
@@ -164,3 +165,11 @@ def test_unparsed_doc_and_empty_split_are_refused(nlp, tmp_path):
         load_model().predict(nlp.make_doc("Smith said so."))
     with pytest.raises(ValueError, match="no annotated articles"):
         evaluate(None, tmp_path)
+
+
+def test_train_names_a_missing_scorer_before_it_fits(tmp_path, monkeypatch):
+    from newsprism.quotes import training
+
+    monkeypatch.setattr(training, "SCORER", tmp_path / "score_polnear.py")
+    with pytest.raises(FileNotFoundError, match="score_polnear.py is missing"):
+        train(tmp_path, tmp_path / "m.crfsuite")  # no articles either: the scorer is named first

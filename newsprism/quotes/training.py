@@ -259,6 +259,9 @@ def train(
     `out`.json (cue lexicon and training record); returns the scores: the quotes component's on the tuning
     split per c1 tried, and the kept bare tagger's on the held-out share and on dev."""
     started = time.time()
+    if len(c1_grid) > 1 and not (params and "c1" in params) and not SCORER.exists():
+        raise FileNotFoundError(f"the PolNeAR scorer {SCORER} is missing: choosing c1 scores each candidate "
+                                "with it (or give one c1)")
     data_dir, out = Path(data_dir), Path(out)
     train_dir = data_dir / "train" if (data_dir / "train").is_dir() else data_dir
     articles = load_split(train_dir)
