@@ -375,8 +375,7 @@ class QuoteFinder:
             i -= 1
         tok = self.doc[i] if i >= 0 else None
         if tok is not None and tok.is_title and i not in self.inside and not tok.ent_type_:
-            ident = resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
-            if self.entity_types.get(ident) == "PERSON":
+            if self.is_person(tok):
                 return self.doc[i : i + 1]
         return None
 
@@ -717,12 +716,11 @@ class QuoteFinder:
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
-        person = lambda t: self.entity_types.get(resolve_span(self.doc, t.idx, t.idx + len(t.text))) == "PERSON"  # noqa: E731
         for ent in reversed([e for e in self.doc.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
-            partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON" or person(c)]
+            partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON" or self.is_person(c)]
             if partners:
                 people = sorted({ent.root, *partners}, key=lambda t: t.i)
-                ids = [resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in people]
+                ids = [self.token_actor(t) for t in people]
                 ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
                 if len(ids) >= 2:
                     return ids
@@ -737,7 +735,7 @@ class QuoteFinder:
         head = sp.root
         if head.pos_ == "NOUN":  # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
             for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
-                ident = resolve_span(self.doc, appos.idx, appos.idx + len(appos.text))
+                ident = self.token_actor(appos)
                 if self.entity_types.get(ident) in {"PERSON", "ORG"}:
                     return ident
             comma = [t for t in sp if t.text == "," and t.i > head.i]
@@ -757,7 +755,7 @@ class QuoteFinder:
             if near and is_org(last.speaker_id):
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
-        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+        ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if ident is None and not own_noun:
             ident = resolve_span(self.doc, sp.start_char, sp.end_char)
@@ -773,7 +771,7 @@ class QuoteFinder:
                 person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
                 ident = self.role_in_text(head, person, after=True, until=nxt.end_char)
         if ident is None and own_noun and self.definite(head) and is_role(head):
-            inside = {resolve_span(self.doc, t.idx, t.idx + len(t.text)) for t in sp if t.i != head.i}
+            inside = {self.token_actor(t) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
@@ -814,18 +812,24 @@ class QuoteFinder:
                 return self.doc[body.left_edge.i : t.i + 1]
         return None
 
+    def token_actor(self, tok: Token) -> str | None:
+        """The actor the actors component resolved the token's characters to, if any."""
+        return resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
+
+    def is_person(self, tok: Token) -> bool:
+        """Whether the token belongs to a person the actors component found (NER's label aside)."""
+        return self.entity_types.get(self.token_actor(tok)) == "PERSON"
+
     def person_owned(self, noun: Token) -> bool:
         """The role is owned by a person ("Morrison's lawyer"; not "Austria's interior minister", the one
         holder of a country's office)."""
-        return any(c.dep_ == "poss" and self.entity_types.get(resolve_span(self.doc, c.idx, c.idx + len(c.text))) == "PERSON"
-                   for c in noun.children)
+        return any(c.dep_ == "poss" and self.is_person(c) for c in noun.children)
 
     def same_owner(self, noun: Token, ident: str) -> bool:
         """Whether the article gives person `ident` this role owned by the same one as `noun`'s owner
         ("Trump's lawyer" is the person introduced as "Trump's personal lawyer, Rudy Giuliani"): a word of
         the same lemma whose possessor is the same entity, in a sentence that mentions the person."""
-        owner = lambda t: next((resolve_span(self.doc, c.idx, c.idx + len(c.text))  # noqa: E731
-                                for c in t.children if c.dep_ == "poss"), None)
+        owner = lambda t: next((self.token_actor(c) for c in t.children if c.dep_ == "poss"), None)  # noqa: E731
         mine = owner(noun)
         if mine is None:
             return False
@@ -849,7 +853,7 @@ class QuoteFinder:
         for tok in reversed(self.doc[begin : pronoun.i]):
             if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ == "PRON" or tok.i in self.inside:
                 continue
-            ident = resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
+            ident = self.token_actor(tok)
             plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
             org = self.entity_types.get(ident) == "ORG" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS)
             if org or (pronoun.lower_ == "they" and plural and tok.pos_ in {"NOUN", "PROPN"}):
@@ -876,7 +880,7 @@ class QuoteFinder:
         ident = self.paragraph_subject(head, fits) or recent
         if ident:
             return ident
-        ident = resolve_span(self.doc, head.idx, head.idx + len(head.text))
+        ident = self.token_actor(head)
         return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
 
     def is_question(self, f: Found) -> bool:
