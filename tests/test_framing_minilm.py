@@ -188,21 +188,32 @@ def test_retune_chooses_decoding_again_on_the_recorded_dev_split(tmp_path, hand_
     assert "--retune" in (tmp_path / "model" / "README.md").read_text(encoding="utf-8")
 
 
+def model_with_encoder(out, ptc, decoding: Decoding):
+    """A model trained on the hand-made PTC corpus into `out`, with the shipped encoder beside it (as a --minilm
+    run has one) and `decoding` as its MiniLM decoding."""
+    import json
+    import shutil
+
+    from newsprism.framing.model import MODEL_DIR
+    from newsprism.framing.training import train
+
+    train(ptc, out, seed=1, dev_share=0.34)
+    shutil.copy(MODEL_DIR / minilm.ONNX_FILE, out / minilm.ONNX_FILE)
+    lexicon = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon["decoding"]["minilm"] = vars(decoding)
+    (out / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    return out
+
+
 @needs_runtime
 @pytest.mark.slow  # trains, parsing with spaCy's model, and runs the encoder
 def test_encoder_techniques_are_chosen_on_one_dev_half_and_kept_only_if_better_on_the_other(tmp_path, hand_made_ptc):
     import json
-    import shutil
 
-    from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, Decoding, load_model
-    from newsprism.framing.training import dev_halves, train, train_encoder_techniques
+    from newsprism.framing.model import ENCODER_TECHNIQUES, Decoding, load_model
+    from newsprism.framing.training import dev_halves, train_encoder_techniques
 
-    out = tmp_path / "model"
-    train(hand_made_ptc, out, seed=1, dev_share=0.34)
-    shutil.copy(MODEL_DIR / minilm.ONNX_FILE, out / minilm.ONNX_FILE)  # the shipped encoder, as a --minilm run has one
-    lexicon = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon["decoding"]["minilm"] = vars(Decoding(weight=0.5))
-    (out / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    out = model_with_encoder(tmp_path / "model", hand_made_ptc, Decoding(weight=0.5))
     result = train_encoder_techniques(hand_made_ptc, out)
     record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     tune, report = dev_halves(record["articles"]["dev_ids"], 1)
@@ -273,18 +284,12 @@ def test_span_head_reads_its_neighbours_within_its_width_only(tmp_path):
 @pytest.mark.slow  # trains, parsing with spaCy's model, and runs the encoder
 def test_span_head_is_chosen_on_one_dev_half_and_kept_only_if_better_on_the_other(tmp_path, hand_made_ptc):
     import json
-    import shutil
 
-    from newsprism.framing.model import MODEL_DIR, Decoding, load_model
+    from newsprism.framing.model import Decoding, load_model
     from newsprism.framing.span_head import HEAD_FILE
-    from newsprism.framing.training import train, train_span_head
+    from newsprism.framing.training import train_span_head
 
-    out = tmp_path / "model"
-    train(hand_made_ptc, out, seed=1, dev_share=0.34)
-    shutil.copy(MODEL_DIR / minilm.ONNX_FILE, out / minilm.ONNX_FILE)  # the shipped encoder, as a --minilm run has one
-    lexicon = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon["decoding"]["minilm"] = vars(Decoding(weight=0.5, shown_min=0.42))
-    (out / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    out = model_with_encoder(tmp_path / "model", hand_made_ptc, Decoding(weight=0.5, shown_min=0.42))
     result = train_span_head(hand_made_ptc, out)
     record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     scores = list(result["SI (chosen on the tuning half)"].values())
