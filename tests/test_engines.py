@@ -48,6 +48,27 @@ def test_batches_are_lazy_and_cover_the_stream() -> None:
     assert list(chunks) == [[3, 4, 5], [6]]
 
 
+def test_loaded_objects_are_frozen_once_after_the_first_batch(monkeypatch) -> None:
+    """In-process analysis moves what is loaded out of the garbage collector's full passes after its first
+    batch (`_freeze_loaded`), once per process, and every batch is still analysed in order."""
+    frozen: list[int] = []
+    done: list[str] = []
+
+    def fake_analyze(nlp, chunk, batch_size):
+        done.extend(a.id for a in chunk)
+        frozen_before = len(frozen)
+        return [(a.id, frozen_before) for a in chunk]
+
+    monkeypatch.setattr(local, "_frozen", False)
+    monkeypatch.setattr(local.gc, "freeze", lambda: frozen.append(1))
+    monkeypatch.setattr(local.pipeline, "analyze", fake_analyze)
+    chunks = [[Article(text="x", id=f"{b}-{k}") for k in range(2)] for b in range(3)]
+    out = [row for batch in local.analyze_batches(chunks, workers=1, nlp=object()) for row in batch]
+    assert [i for i, _ in out] == ["0-0", "0-1", "1-0", "1-1", "2-0", "2-1"] == done
+    assert [f for _, f in out] == [0, 0, 1, 1, 1, 1]  # the first batch ran before the freeze, the rest after
+    assert frozen == [1]
+
+
 def test_two_workers_keep_input_order_and_match_one(nlp) -> None:
     arts = articles(10)
     here = list(local.analyze(arts, workers=1, batch_size=3, nlp=nlp))

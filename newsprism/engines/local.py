@@ -10,6 +10,7 @@ in-process: starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -30,6 +31,7 @@ _IN_FLIGHT_PER_WORKER = 2
 
 _nlp: Language | None = None  # the worker process's pipeline, loaded once by `_start_worker`
 _load_error: BaseException | None = None
+_frozen = False  # whether `_freeze_loaded` has run in this process
 
 
 def default_workers() -> int:
@@ -50,6 +52,18 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="newsprism-parent-watch").start()
 
 
+def _freeze_loaded() -> None:
+    """Once per process, after its first batch: moves every object alive now out of the cyclic garbage
+    collector's reach (`gc.freeze`). By then the pipeline and the tables its components load on first use
+    (gazetteers, lexicons, models: some 300,000 objects) are in memory for good, and each full collection
+    walked them all (about 0.2 s each, a few per hundred articles); objects made later are collected as
+    before. Nothing analysed changes."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
 def _start_worker(config: dict[str, dict] | None = None) -> None:
     """Worker set-up: ignore Ctrl-C (the parent handles it), watch the parent, load the pipeline with `config`
     once."""
@@ -67,7 +81,9 @@ def _analyze_batch(batch: list[Article]) -> list[Analysis]:
     if _load_error is not None:
         raise _load_error
     assert _nlp is not None
-    return list(pipeline.analyze(_nlp, batch, batch_size=len(batch)))
+    done = list(pipeline.analyze(_nlp, batch, batch_size=len(batch)))
+    _freeze_loaded()
+    return done
 
 
 def analyze_batches(
@@ -88,7 +104,9 @@ def analyze_batches(
     if workers <= 1 or len(head) == 1:
         nlp = nlp or pipeline.shared(config)
         for chunk in chain(head, it):
-            yield list(pipeline.analyze(nlp, chunk, batch_size=max(1, len(chunk))))
+            done = list(pipeline.analyze(nlp, chunk, batch_size=max(1, len(chunk))))
+            _freeze_loaded()
+            yield done
         return
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
                                initargs=(config,))
