@@ -493,3 +493,37 @@ def test_encoder_score_mixes_the_linear_logit_by_its_weight():
     alone = model.raw_scores(vectors, lin)
     model.mix = 0.25
     assert np.allclose(model.raw_scores(vectors, lin), encoded.mixed(alone, lin, 0.25))
+
+
+def test_non_linear_heads_average_their_logits_and_read_cue_columns():
+    import pickle
+
+    import numpy as np
+
+    from newsprism.events import encoded
+
+    rng = np.random.default_rng(2)
+    vectors = rng.normal(size=(400, encoded.DIM)).astype(np.float32)
+    is_event = list(vectors[:, 0] > 0.5)
+    linear = [0.5] * 400
+    cue = list(rng.uniform(size=400) < 0.5)  # the trees' only way to the answer on the flipped half: the cue column
+    is_event = [e if c else not e for e, c in zip(is_event, cue)]
+    feats = [{"bias": 1.0, "w=riot": 1.0, **({"cue=PROTEST": 1.0} if c else {})} for c in cue]
+    model = encoded.EncoderEventDetector(C=1.0).fit_decision(vectors, linear, is_event, [1.0] * 400)
+    model.fit_partners(vectors, linear, is_event, [1.0] * 400, feats)
+    assert list(model.cue_vectorizer.get_feature_names_out()) == ["bias", "cue=PROTEST"]  # lemmas left out
+    model.heads = encoded.HEADS
+    probs = model.head_probabilities(vectors, linear, feats)
+    assert set(probs) == set(encoded.HEADS)
+    assert np.mean((probs["boost"] >= 0.5) == np.asarray(is_event)) > 0.9  # vector and cue column together
+    both = encoded.averaged(probs, ("logistic", "bag"))
+    expect = 1 / (1 + np.exp(-(encoded.logit(probs["logistic"]) + encoded.logit(probs["bag"])) / 2))
+    assert np.allclose(both, expect) and list(encoded.averaged(probs, ("bag",))) == list(probs["bag"])
+    assert np.allclose(model.raw_scores(vectors, linear, feats), encoded.averaged(probs, encoded.HEADS))
+    with pytest.raises(ValueError, match="feats"):
+        model.raw_scores(vectors, linear)
+    model.heads = ("logistic", "bag")  # without the trees, no features needed
+    assert np.allclose(model.raw_scores(vectors, linear), both)
+    again = pickle.loads(pickle.dumps(model))
+    assert np.allclose(again.raw_scores(vectors, linear), both)
+    assert all(c.dtype == np.float32 for m in again.bag.members for c in m.coefs_)  # stored at half size
