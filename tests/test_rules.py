@@ -2346,3 +2346,69 @@ def test_a_role_with_a_relative_clause_is_someone_new_not_the_person_named_last(
     doc._.entities = actors.ActorResolver(doc).run()
     [q] = quotes.QuoteFinder(doc).run()
     assert q.speaker_entity is None and q.speaker_name.startswith("The staff member")
+
+
+def test_a_multinational_organisation_and_its_director_take_no_articles_country():
+    """A story about Iran (named twice: its country) quotes Amnesty International and 'Ann Lee, director at
+    Amnesty International': neither is Iranian; the police in the story still are."""
+    doc = build("""
+        Iran          Iran          PROPN  NNP  nsubj     1
+        crushed       crush         VERB   VBD  ROOT      1
+        protests      protest       NOUN   NNS  dobj      1
+        in            in            ADP    IN   prep      2
+        Tehran        Tehran        PROPN  NNP  pobj      3
+        .             .             PUNCT  .    punct     1
+        Amnesty       Amnesty       PROPN  NNP  compound  7
+        International International PROPN  NNP  nsubj     8
+        said          say           VERB   VBD  ROOT      8
+        so            so            ADV    RB   advmod    8
+        ,             ,             PUNCT  ,    punct     8
+        said          say           VERB   VBD  ROOT      11
+        Ann           Ann           PROPN  NNP  compound  13
+        Lee           Lee           PROPN  NNP  nsubj     11
+        ,             ,             PUNCT  ,    punct     13
+        director      director      NOUN   NN   appos     13
+        at            at            ADP    IN   prep      15
+        Amnesty       Amnesty       PROPN  NNP  compound  18
+        International International PROPN  NNP  pobj      16
+        .             .             PUNCT  .    punct     11
+        Tehran        Tehran        PROPN  NNP  compound  21
+        police        police        NOUN   NNS  nsubj     22
+        Chief         Chief         PROPN  NNP  compound  23
+        Tom           Tom           PROPN  NNP  compound  24
+        Hill          Hill          PROPN  NNP  nsubj     25
+        spoke         speak         VERB   VBD  ROOT      25
+        .             .             PUNCT  .    punct     25
+    """, ents={(0, 1): "GPE", (4, 5): "GPE", (6, 8): "ORG", (12, 14): "PERSON", (17, 19): "ORG", (20, 21): "GPE",
+               (23, 25): "PERSON"})
+    entities = {e.name: e for e in actors.ActorResolver(doc).run()}
+    assert entities["Amnesty International"].country is None  # was IRN, the article's
+    assert entities["Ann Lee"].country is None  # was IRN
+    assert entities["Tom Hill"].country == "IRN"
+    assert actors.multinational("the European Space Agency") and not actors.multinational("Ann Arbor Police")
+
+
+def test_people_joined_by_and_share_the_people_adjective_and_the_place_of_the_phrase():
+    """'French duo Ann Lee and Tom Hill beat Bo Kim and Al Roe of Japan.': Hill is French like Lee; Kim is of
+    Japan like Roe, the country's name untagged by NER."""
+    doc = build("""
+        French   French   ADJ    JJ   amod      1
+        duo      duo      NOUN   NN   compound  3
+        Ann      Ann      PROPN  NNP  compound  3
+        Lee      Lee      PROPN  NNP  nsubj     7
+        and      and      CCONJ  CC   cc        3
+        Tom      Tom      PROPN  NNP  compound  6
+        Hill     Hill     PROPN  NNP  conj      3
+        beat     beat     VERB   VBD  ROOT      7
+        Bo       Bo       PROPN  NNP  compound  9
+        Kim      Kim      PROPN  NNP  dobj      7
+        and      and      CCONJ  CC   cc        9
+        Al       Al       PROPN  NNP  compound  12
+        Roe      Roe      PROPN  NNP  conj      9
+        of       of       ADP    IN   prep      12
+        Japan    Japan    PROPN  NNP  pobj      13
+        .        .        PUNCT  .    punct     7
+    """, ents={(0, 1): "NORP", (2, 4): "PERSON", (5, 7): "PERSON", (8, 10): "PERSON", (11, 13): "PERSON"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people["Ann Lee"] == "FRA" and people["Tom Hill"] == "FRA"  # Hill was None
+    assert people["Al Roe"] == "JPN" and people["Bo Kim"] == "JPN"  # both were None

@@ -91,6 +91,7 @@ ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Pr
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
+MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
 EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
@@ -473,12 +474,29 @@ def place_of(head: Token) -> str | None:
                 code = gazetteer.place_country(place.text) or gazetteer.place_country(obj.text)
                 if code:
                     return code
+            elif obj.pos_ == "PROPN" and not obj.ent_type_ and (code := gazetteer.country_code(obj.text)):
+                return code  # 'of Japan' that NER left untagged: a country's own name says it
             for part in (c for c in obj.children if c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}):
                 words = entity_words(part).split()
                 while len(words) > 1 and words[-1].lower() in COMPASS_WORDS:
                     words = words[:-1]
                 if code := gazetteer.place_country(" ".join(words)):
                     return code
+    return None
+
+
+def coordinated_country(ent: Span) -> str | None:
+    """People joined by 'and' share what the phrase says of them all: the people's adjective before the
+    first ("French duo Pierre-Hugues Herbert and Nicolas Mahut": Mahut is French too) and the place after
+    the last ("Ben McLachlan and Yasutaka Uchiyama of Japan": McLachlan is of Japan too)."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "conj" and root.head.ent_type_ == "PERSON":
+        first = next((e for e in doc.ents if e.start <= root.head.i < e.end), None)
+        if first is not None and (code := modifier_country(first)):
+            return code
+    for conj in root.children:
+        if conj.dep_ == "conj" and conj.ent_type_ == "PERSON" and (code := place_of(conj)):
+            return code
     return None
 
 
@@ -498,6 +516,13 @@ def stance_country(ent: Span) -> str | None:
             if poss.dep_ == "poss" and poss.ent_type_ == "GPE" and (code := gazetteer.country_code(poss.text)):
                 return code
     return None
+
+
+def multinational(name: str) -> bool:
+    """An organisation of several countries or of none by its name ('Amnesty International', 'European Space
+    Agency', 'the International Tennis Federation'): the text gives it no one country."""
+    low = " " + " ".join(re.findall(r"[\w'’]+", name.lower())) + " "
+    return any(f" {w} " in low for w in MULTINATIONAL_WORDS)
 
 
 def apposition_roles(ent: Span) -> set[str]:
@@ -531,6 +556,7 @@ class ActorResolver:
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
         self.org_places: list[tuple[int, int, str]] = []  # places inside organisations' names, as `places`
         self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
+        self.stateless: set[str] = set()  # people the text ties to a multinational organisation: no article country
 
     def cluster(self, key: str, name: str, type_: str, country: str | None, source: str = "name") -> Cluster:
         c = self.clusters.get(key)
@@ -658,6 +684,8 @@ class ActorResolver:
         if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
+        if code is None and label == "PERSON":
+            code = coordinated_country(ent)
         return code, "text"
 
     def surname_mentions(self) -> None:
@@ -857,15 +885,20 @@ class ActorResolver:
         """A person of no country the text ties to an organisation of known country takes the
         organisation's: its title after the organisation's name ('Taliban spokesman Zabihullah Mujahid',
         'Ann Arbor Police Department Detective Lt. Robert Pfannes'), or the organisation owning the role set
-        beside the name ("WeWork's founder, Adam Neumann"; "the office of the NYAG, Letitia James")."""
+        beside the name ("WeWork's founder, Adam Neumann"; "the office of the NYAG, Letitia James"). One tied
+        so to a multinational organisation ("X, Research Director at Amnesty International") takes no
+        article's country (`stateless`)."""
         for c in self.clusters.values():
             if c.type != "PERSON" or c.country:
                 continue
             for start, end in c.mentions:
                 span = self.doc.char_span(start, end)
                 org = span is not None and (self.org_before(span) or self.org_beside(span))
-                if org:
+                if org and org.country:
                     c.country, c.country_source = org.country, "text"
+                    break
+                if org and any(multinational(n) for n in org.names):
+                    self.stateless.add(c.key)
                     break
 
     def org_before(self, span: Span) -> Cluster | None:
@@ -877,7 +910,7 @@ class ActorResolver:
         if titles == 0 or i < 0:
             return None
         owner = self.cluster_at(self.doc[i])
-        return owner if owner is not None and owner.type == "ORG" and owner.country else None
+        return owner if owner is not None and owner.type == "ORG" and (owner.country or multinational(owner.key)) else None
 
     def org_beside(self, span: Span) -> Cluster | None:
         """The organisation owning the role in apposition to a name ("WeWork's founder, X"; "the office of
@@ -889,8 +922,8 @@ class ActorResolver:
                 if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj"} and tok.i != noun.i:
                     continue
                 owner = self.cluster_at(tok)
-                if owner is not None and owner.type == "ORG" and owner.country:
-                    return owner
+                if owner is not None and owner.type == "ORG" and (owner.country or multinational(owner.key)):
+                    return owner  # one of known country, or a multinational one (no country to give)
         return None
 
     def entities(self) -> list[Entity]:
@@ -902,6 +935,8 @@ class ActorResolver:
                     c.country, c.country_source = "USA", "text"
         home = self.article_country()
         for c in self.clusters.values():
+            if c.key in self.stateless or (c.type == "ORG" and any(multinational(n) for n in c.names)):
+                continue  # 'Amnesty International' and its director: no one country, whatever the article's
             if c.country is None and home and c.type in {"PERSON", "ORG"}:
                 c.country, c.country_source = home, "article"
             elif c.country is None and c.type in {"GPE", "LOC"} and (local := self.dateline_country()):
