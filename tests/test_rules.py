@@ -2412,3 +2412,48 @@ def test_people_joined_by_and_share_the_people_adjective_and_the_place_of_the_ph
     people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
     assert people["Ann Lee"] == "FRA" and people["Tom Hill"] == "FRA"  # Hill was None
     assert people["Al Roe"] == "JPN" and people["Bo Kim"] == "JPN"  # both were None
+
+
+def test_a_posts_host_country_is_not_the_articles_own_and_another_persons_adjective_is_not_hers():
+    """'Kurt Volker, the envoy to Ukraine, testified. Ukraine met Ukraine and the US in Texas. Jennifer
+    Williams, an aide beside Ukrainian President Zelensky, spoke.': Ukraine, the host of an envoy's post, gets
+    no votes for the article's country (here the US's: 'the US', 'Texas'); a people's adjective before another
+    person named in the apposition is that person's, not Williams's ('an aide beside ...': after 'to' the
+    adjective would be a post's host, `post_or_subject`)."""
+    doc = build("""
+        Kurt       Kurt       PROPN  NNP  compound  1
+        Volker     Volker     PROPN  NNP  nsubj     7
+        ,          ,          PUNCT  ,    punct     1
+        the        the        DET    DT   det       4
+        envoy      envoy      NOUN   NN   appos     1
+        to         to         ADP    IN   prep      4
+        Ukraine    Ukraine    PROPN  NNP  pobj      5
+        testified  testify    VERB   VBD  ROOT      7
+        .          .          PUNCT  .    punct     7
+        Ukraine    Ukraine    PROPN  NNP  nsubj     10
+        met        meet       VERB   VBD  ROOT      10
+        Ukraine    Ukraine    PROPN  NNP  dobj      10
+        and        and        CCONJ  CC   cc        11
+        the        the        DET    DT   det       14
+        US         US         PROPN  NNP  conj      11
+        in         in         ADP    IN   prep      10
+        Texas      Texas      PROPN  NNP  pobj      15
+        .          .          PUNCT  .    punct     10
+        Jennifer   Jennifer   PROPN  NNP  compound  19
+        Williams   Williams   PROPN  NNP  nsubj     27
+        ,          ,          PUNCT  ,    punct     19
+        an         an         DET    DT   det       22
+        aide       aide       NOUN   NN   appos     19
+        beside     beside     ADP    IN   prep      22
+        Ukrainian  Ukrainian  ADJ    JJ   amod      25
+        President  President  PROPN  NNP  compound  26
+        Zelensky   Zelensky   PROPN  NNP  pobj      23
+        spoke      speak      VERB   VBD  ROOT      27
+        .          .          PUNCT  .    punct     27
+    """, ents={(0, 2): "PERSON", (6, 7): "GPE", (9, 10): "GPE", (11, 12): "GPE", (14, 15): "GPE", (16, 17): "GPE",
+               (18, 20): "PERSON", (24, 25): "NORP", (26, 27): "PERSON"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people["Kurt Volker"] == "USA"  # was UKR: three votes for Ukraine, two for the US
+    assert people["Jennifer Williams"] == "USA"  # was UKR, Zelensky's adjective
+    assert people["Zelensky"] == "UKR"
+    assert actors.foreign_place(doc[6]) and not actors.foreign_place(doc[11])  # 'met Ukraine' is none

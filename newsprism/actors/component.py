@@ -345,11 +345,22 @@ def modifier_country(ent: Span) -> str | None:
     for noun in appositions:
         for tok in noun.subtree:
             if (not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and not post_or_subject(tok)
-                    and (code := country_word(tok))):
+                    and not of_another_person(tok, ent) and (code := country_word(tok))):
                 return code
         if noun.pos_ == "NOUN" and (code := place_of(noun)):
             return code  # 'Cheuk Hau-yip, the commander of Kowloon West district'
     return None
+
+
+def of_another_person(tok: Token, ent: Span) -> bool:
+    """A country word that modifies another person named in the apposition ("Jennifer Williams, an aide to
+    Vice President Pence on the call with Ukrainian President Zelensky": Zelensky is Ukrainian, not her)."""
+    head = tok
+    while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
+        head = head.head
+        if head.ent_type_ == "PERSON" and not (ent.start <= head.i < ent.end):
+            return True
+    return False
 
 
 def post_or_subject(tok: Token) -> bool:
@@ -360,6 +371,16 @@ def post_or_subject(tok: Token) -> bool:
     if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
         return True
     return (tok.ent_type_ in {"GPE", "LOC"} and tok.dep_ == "compound" and tok.head.lemma_.lower() in EXPERTISE_NOUNS
+            and gazetteer.demonym_country(tok.text) is None)
+
+
+def foreign_place(tok: Token) -> bool:
+    """A place the text names as a post's host or an expert's subject ("Kurt Volker, the former special envoy
+    to Ukraine", "a Ukraine specialist"): a country foreign to the people the story is about, so no vote for
+    the article's own country (`ActorResolver.most_named`); 'flew to Ukraine' is none."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.dep_ == "prep" and is_title(tok.head.head):
+        return True
+    return (tok.dep_ == "compound" and tok.head.lemma_.lower() in EXPERTISE_NOUNS
             and gazetteer.demonym_country(tok.text) is None)
 
 
@@ -554,6 +575,7 @@ class ActorResolver:
         self.covered: set[int] = set()  # token indices already part of a mention or label
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
+        self.foreign: set[str] = set()  # countries named as a post's host or an expert's subject (`foreign_place`)
         self.org_places: list[tuple[int, int, str]] = []  # places inside organisations' names, as `places`
         self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
         self.stateless: set[str] = set()  # people the text ties to a multinational organisation: no article country
@@ -640,6 +662,8 @@ class ActorResolver:
             country, source = self.country_of(ent, label, words)
             if label in {"GPE", "LOC"}:
                 self.places.append((ent.start_char, ent.end_char, country))
+                if country and foreign_place(ent.root):
+                    self.foreign.add(country)
             elif label == "ORG" and (where := name_place(words)):
                 self.org_places.append((ent.start_char, ent.end_char, where))  # 'Ann Arbor Police Department'
             key = self.key_for(label, words, country)
@@ -867,14 +891,15 @@ class ActorResolver:
         inside organisations' names too: `name_place`), when it is named at least `HOME_MIN_MENTIONS` times
         and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
         too: a story about the British Virgin Islands that names the United States once for an arrest is
-        not about the United States); else none."""
+        not about the United States; a country the text names as a post's host or an expert's subject,
+        `foreign_place`, gets no votes: a hearing of 'the envoy to Ukraine' is no Ukrainian story); else none."""
         return self.dateline_country() or self.most_named(self.places) or self.most_named(self.places + self.org_places)
 
     def most_named(self, places: list[tuple[int, int, str | None]]) -> str | None:
         """The country most of these place names are in, as `article_country` asks, else None."""
         ends = {e for _, e, _ in places}  # place names as written: a people's adjective ('Japanese') is none
         text = self.text  # 'Miami, Florida' is one place: the state after the city adds no vote
-        votes = Counter(c for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends))
+        votes = Counter(c for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends) and c not in self.foreign)
         known = [(n, code) for code, n in votes.most_common() if code]
         if not known:
             return None
