@@ -2457,3 +2457,27 @@ def test_a_posts_host_country_is_not_the_articles_own_and_another_persons_adject
     assert people["Jennifer Williams"] == "USA"  # was UKR, Zelensky's adjective
     assert people["Zelensky"] == "UKR"
     assert actors.foreign_place(doc[6]) and not actors.foreign_place(doc[11])  # 'met Ukraine' is none
+
+
+def test_a_dateline_that_opens_the_speakers_phrase_is_no_part_of_the_speaker():
+    """'HONOLULU, Hawaii - NASA scientists have confirmed that the moon has water.': the parse hangs the
+    dateline on the subject; the speaker is the scientists, not 'HONOLULU'."""
+    doc = build("""
+        HONOLULU    HONOLULU    PROPN  NNP  nmod      5
+        ,           ,           PUNCT  ,    punct     0
+        Hawaii      Hawaii      PROPN  NNP  conj      0
+        -           -           PUNCT  :    punct     2
+        NASA        NASA        PROPN  NNP  compound  5
+        scientists  scientist   NOUN   NNS  nsubj     7
+        have        have        AUX    VBP  aux       7
+        confirmed   confirm     VERB   VBN  ROOT      7
+        that        that        SCONJ  IN   mark      11
+        the         the         DET    DT   det       10
+        moon        moon        NOUN   NN   nsubj     11
+        has         have        VERB   VBZ  ccomp     7
+        water       water       NOUN   NN   dobj      11
+        .           .           PUNCT  .    punct     7
+    """, ents={(0, 1): "GPE", (2, 3): "GPE", (4, 5): "ORG"})
+    [q] = quotes.QuoteFinder(doc).run()
+    assert q.cue.text == "have confirmed" and q.speaker.text == "NASA scientists"  # was the whole, named 'HONOLULU'
+    assert q.speaker_name == "NASA scientists"

@@ -641,13 +641,20 @@ class QuoteFinder:
     def resolve(self, f: Found, last: Found | None) -> None:
         """Names the speaker as one entity of the actors component (`speaker_entity`), or by the words of
         the article where no one entity is meant ('the pair': the two people named together; 'an Obama
-        supporter': the description itself). A speaker that cannot speak is dropped first: words inside the
+        supporter': the description itself). A speaker span that opens with the article's dateline starts
+        after it. A speaker that cannot speak is dropped first: words inside the
         quote's own content, a heading or link line other than the cue's, an expletive 'it', a quantified
         group of places ('some countries and territories'). A relative pronoun ('which said') keeps its span,
         the words the text gives, and is named by the noun its clause hangs on."""
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
+        if self.place is not None and sp.start_char < self.place[0] < sp.end_char:
+            # 'HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ... have confirmed': the dateline is no speaker
+            rest = [t for t in sp if t.idx >= self.place[0] and not t.is_punct]
+            sp = f.speaker = self.doc[rest[0].i : sp.end] if rest else None
+            if sp is None:
+                return
         if not self.can_speak(f, sp):
             f.speaker = None
             return
