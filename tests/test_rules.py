@@ -2481,3 +2481,32 @@ def test_a_dateline_that_opens_the_speakers_phrase_is_no_part_of_the_speaker():
     [q] = quotes.QuoteFinder(doc).run()
     assert q.cue.text == "have confirmed" and q.speaker.text == "NASA scientists"  # was the whole, named 'HONOLULU'
     assert q.speaker_name == "NASA scientists"
+
+
+def test_a_participle_that_modifies_a_noun_has_that_noun_as_its_speaker():
+    """'The video showed a group of residents declaring, “We are on it.” The mayor smiled.': the residents
+    speak, not a noun phrase of the next sentence."""
+    doc = build("""
+        The        the        DET    DT   det       1
+        video      video      NOUN   NN   nsubj     2
+        showed     show       VERB   VBD  ROOT      2
+        a          a          DET    DT   det       4
+        group      group      NOUN   NN   dobj      2
+        of         of         ADP    IN   prep      4
+        residents  resident   NOUN   NNS  pobj      5
+        declaring  declare    VERB   VBG  acl       4
+        ,          ,          PUNCT  ,    punct     7
+        “          “          PUNCT  ``   punct     7
+        We         we         PRON   PRP  nsubj     11
+        are        be         AUX    VBP  ccomp     7
+        on         on         ADP    IN   prep      11
+        it         it         PRON   PRP  pobj      12
+        .          .          PUNCT  .    punct     2
+        ”          ”          PUNCT  ''   punct     2
+        The        the        DET    DT   det       17
+        mayor      mayor      NOUN   NN   nsubj     18
+        smiled     smile      VERB   VBD  ROOT      18
+        .          .          PUNCT  .    punct     18
+    """)
+    found = [q for q in quotes.QuoteFinder(doc).run() if q.cue.text == "declaring"]
+    assert [q.speaker.text for q in found] == ["a group of residents"]

@@ -272,7 +272,8 @@ class QuoteFinder:
     # --- speakers -----------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Span | None:
-        """The speaker span of a speech verb: its subject, inherited through participles and conjuncts."""
+        """The speaker span of a speech verb: its subject, inherited through participles and conjuncts; for a
+        present participle that modifies a noun ('a series of South Dakotans declaring ...'), that noun."""
         seen = 0
         tok = verb
         while seen < SUBJECT_HOPS:
@@ -301,6 +302,14 @@ class QuoteFinder:
         if (tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i
                 and self.doc[tok.i - 1].text == "," and any(c.dep_ == "relcl" for c in tok.head.children)):
             return self.lost_subject(tok.head)
+        if (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i
+                and tok.head.i not in self.inside):
+            noun = tok.head  # 'a series of South Dakotans ... declaring, "..."': the noun and its 'of' phrase speak
+            start, end = min([c.left_edge.i for c in noun.lefts] + [noun.i]), noun.i + 1
+            rights = list(noun.rights)
+            if rights and rights[0].dep_ == "prep" and rights[0].lower_ == "of":
+                end = rights[0].right_edge.i + 1
+            return self.doc[start:end]
         return self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
 
     @staticmethod
