@@ -2510,3 +2510,22 @@ def test_a_participle_that_modifies_a_noun_has_that_noun_as_its_speaker():
     """)
     found = [q for q in quotes.QuoteFinder(doc).run() if q.cue.text == "declaring"]
     assert [q.speaker.text for q in found] == ["a group of residents"]
+
+
+def test_a_country_and_a_role_noun_just_before_a_name_give_its_country_where_the_parse_lost_them():
+    """'Brazil star Ann Lee was there.' parsed with 'star' hung on the verb: Lee is still Brazilian; 'a
+    Brazil specialist' would be no Brazilian."""
+    def country(role: str) -> str | None:
+        doc = build(f"""
+            Brazil  Brazil  PROPN  NNP  compound  1
+            {role}  {role}  NOUN   NN   npadvmod  4
+            Ann     Ann     PROPN  NNP  compound  3
+            Lee     Lee     PROPN  NNP  nsubj     4
+            was     be      AUX    VBD  ROOT      4
+            there   there   ADV    RB   advmod    4
+            .       .       PUNCT  .    punct     4
+        """, ents={(0, 1): "GPE", (2, 4): "PERSON"})
+        return next(e.country for e in actors.ActorResolver(doc).run() if e.name == "Ann Lee")
+
+    assert country("star") == "BRA"  # was None
+    assert country("specialist") is None

@@ -521,6 +521,20 @@ def coordinated_country(ent: Span) -> str | None:
     return None
 
 
+def role_noun_country(ent: Span) -> str | None:
+    """A country word and one or two role nouns written just before a name ("Brazil star Neymar", "England
+    captain Harry Kane") say the person's country where the parse hung the nouns elsewhere; not after a
+    preposition ('flew to Brazil star ...'), nor an expert's subject ('Ukraine specialist X')."""
+    doc, i, nouns = ent.doc, ent.start - 1, 0
+    while i >= 0 and nouns < 2 and doc[i].pos_ == "NOUN" and not doc[i].ent_type_:
+        if doc[i].lemma_.lower() in EXPERTISE_NOUNS:
+            return None
+        i, nouns = i - 1, nouns + 1
+    if nouns == 0 or i < 0 or (i > 0 and doc[i - 1].pos_ == "ADP") or doc[i].ent_type_ not in {"GPE", "NORP"}:
+        return None
+    return country_word(doc[i])
+
+
 def stance_country(ent: Span) -> str | None:
     """A person stating a country's position speaks for it: "X reaffirmed Iran's support" -> IRN."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -709,7 +723,7 @@ class ActorResolver:
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
         if code is None and label == "PERSON":
-            code = coordinated_country(ent)
+            code = coordinated_country(ent) or role_noun_country(ent)
         return code, "text"
 
     def surname_mentions(self) -> None:
