@@ -61,8 +61,9 @@ for _name, _default in [
 def settings(framing_tagger: str | None = None, min_event_score: float | None = None,
              fast: bool = False) -> dict[str, dict]:
     """The `config` for `load` that the command line's options ask for. By default the shared encoder runs
-    once per article (framing spans by the MiniLM tagger with the CRF, tone towards each actor); `fast` skips
-    it (the CRF's framing spans, no tone, the linear events detector). `framing_tagger` "minilm" or "crf"
+    once per article (framing spans by the MiniLM tagger with the CRF, tone towards each actor, the attribution
+    tagger reading it); `fast` skips it (the CRF's framing spans, no tone, the linear events detector, the plain
+    attribution tagger). `framing_tagger` "minilm" or "crf"
     overrides the framing tagger alone; `min_event_score` the events' minimum score (None: the detector's threshold). Only the settings
     that differ from the components' defaults are in it."""
     config: dict[str, dict] = {}
@@ -72,6 +73,7 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
         config["newsprism_framing"] = {"tagger": "crf"}
         config["newsprism_tone"] = {"enabled": False}
         config["newsprism_events"] = {"detector": "linear"}
+        config["newsprism_quotes"] = {"encoder": False}
     if framing_tagger is not None:
         config["newsprism_framing"] = {"tagger": framing_tagger}
     if min_event_score is not None:
@@ -81,15 +83,20 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
 
 def encoder_runs(config: dict[str, dict] | None = None) -> dict[str, object]:
     """What a pipeline loaded with `config` runs of the shared encoder: `encoder` (whether it runs, for
-    framing, tone or the events detector over the encoder), `framing_tagger` and `tone` (whether tone is
-    judged), from the components' defaults and `config`."""
+    framing, tone, the events detector over the encoder or the attribution tagger reading it), `framing_tagger`
+    and `tone` (whether tone is judged), from the components' defaults and `config`."""
     config = config or {}
     tagger = config.get("newsprism_framing", {}).get("tagger", DEFAULT_FRAMING_TAGGER)
     tone = bool(config.get("newsprism_tone", {}).get("enabled", True))
     from newsprism.events import detector
 
     events = config.get("newsprism_events", {}).get("detector") or detector.default_kind()
-    return {"encoder": tagger == "minilm" or tone or events == "encoder", "framing_tagger": tagger, "tone": tone}
+    from newsprism.quotes.model import ENCODER_MODEL
+
+    quotes = config.get("newsprism_quotes", {})
+    attribution = quotes.get("model", True) and quotes.get("encoder", True) and ENCODER_MODEL.exists()
+    return {"encoder": tagger == "minilm" or tone or events == "encoder" or attribution,
+            "framing_tagger": tagger, "tone": tone}
 
 
 def describe(config: dict[str, dict] | None = None) -> str:

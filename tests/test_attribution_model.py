@@ -130,6 +130,23 @@ def test_train_end_to_end(tmp_path, nlp):
     assert first["article"]["id"] == "a" and first["quotes"]
 
 
+@pytest.mark.slow  # trains the tagger, runs the shared encoder and parses with spaCy's model
+def test_train_the_tagger_reading_the_encoder_end_to_end(tmp_path, nlp):
+    write_corpus(tmp_path)
+    out = tmp_path / "m.crfsuite"
+    train(tmp_path, out, seed=0, params={"max_iterations": 30, "c1": 0.0}, encoder=True, cache_dir=tmp_path / "c")
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["encoder_head"] == "m.npz" and (tmp_path / "m.npz").exists() and meta["command"].endswith("--encoder")
+    assert len(list((tmp_path / "c").glob("polnear-states-*.npz"))) == 1  # the encoder's states, cached
+    model = load_model(out)
+    assert model.head is not None
+    text = ARTICLES["b"][0]
+    assert any(a.cue and text[a.cue[0]:a.cue[1]] == "told" for a in model.predict(nlp(text)))
+    again = tmp_path / "again.crfsuite"  # from the cached states: the same tagger
+    train(tmp_path, again, seed=0, params={"max_iterations": 30, "c1": 0.0}, encoder=True, cache_dir=tmp_path / "c")
+    assert again.read_bytes() == out.read_bytes()
+
+
 @pytest.mark.slow  # trains the tagger twice and parses with spaCy's model
 @pytest.mark.skipif(not SCORER.exists(), reason=f"PolNeAR scorer not found at {SCORER}: choosing c1 scores with it")
 def test_train_chooses_c1_on_a_tuning_part_never_on_the_holdout(tmp_path):

@@ -251,7 +251,7 @@ def test_decode_keeps_a_run_only_where_a_token_reaches_peak_min():
 
 def test_token_states_average_the_wordpieces_of_each_token():
     from newsprism.encoder.run import Encoding
-    from newsprism.framing.span_head import token_states
+    from newsprism.encoder.run import token_states
 
     # "unbelievable lies": wordpieces un|believ|able|lies; tokens [0, 12) and [13, 17)
     offsets = np.array([[0, 2], [2, 8], [8, 12], [13, 17]])

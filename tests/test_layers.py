@@ -161,7 +161,8 @@ LEXICON_HOMES: dict[str, set[str]] = {
 
 # Each model file's capability, and the other places that may name it, with why.
 MODEL_FILE_HOMES: dict[str, str] = {
-    "attribution.crfsuite": "quotes", "attribution.json": "quotes",
+    "attribution.crfsuite": "quotes", "attribution.json": "quotes", "attribution-encoder.crfsuite": "quotes",
+    "attribution-encoder.npz": "quotes", "attribution-encoder.json": "quotes",
     "events_detector.joblib": "events", "events_detector_encoder.joblib": "events", "events_detector.json": "events",
     "events_plover.joblib": "events", "events_case2021.joblib": "events", "events_models.md": "events",
     "spans.crfsuite": "framing", "techniques.npz": "framing", "spans-minilm.onnx": "framing",
@@ -173,6 +174,9 @@ MODEL_FILE_ALSO: dict[str, dict[str, str]] = {
                                     "per article for framing and tone"},
     "attribution.crfsuite": {"console": "`newsprism train attribution --out` shows where it writes by default"},
     "attribution.json": {"console": "`newsprism eval attribution --record` says which record it writes"},
+    "attribution-encoder.crfsuite": {"console": "`newsprism train attribution --encoder --out` shows where it writes "
+                                               "by default"},
+    "attribution-encoder.json": {"console": "`newsprism eval attribution --record` says which record it writes"},
 }
 
 # Names of what a capability finds, and where they may be written as strings.

@@ -27,7 +27,8 @@ def test_settings_are_the_command_line_options_as_config():
         "newsprism_events": {"min_score": 0.3},
     }
     assert pipeline.settings(fast=True) == {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False},
-                                            "newsprism_events": {"detector": "linear"}}  # no encoder pass for events
+                                            "newsprism_events": {"detector": "linear"},  # no encoder pass for events
+                                            "newsprism_quotes": {"encoder": False}}  # the plain attribution tagger
     assert pipeline.settings(fast=True, min_event_score=0.8)["newsprism_events"] == {"detector": "linear", "min_score": 0.8}
     with pytest.raises(UnknownChoice):
         pipeline.settings(framing_tagger="bert")

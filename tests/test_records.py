@@ -1,7 +1,7 @@
 """Each shipped model's record says what the code gives now: every model is evaluated again on the
 development data its record names, and its recorded figures must equal what the evaluation gives (as
 spaCy's `meta.json` performance is written only by `spacy train`/`evaluate`). A record that drifted is
-written again by the code: `newsprism train ...`, or `newsprism eval attribution --record`."""
+written again by the code: `newsprism train ...`, or `newsprism [--fast] eval attribution --record`."""
 
 from __future__ import annotations
 
@@ -45,13 +45,15 @@ def test_framing_record_is_what_the_model_gives_on_its_dev_split():
             assert {task: {k: round(v, 4) for k, v in got[task].items()} for task in recorded} == recorded, tagger
 
 
-def test_attribution_record_is_what_the_tagger_and_the_component_give_on_polnear_dev():
+@pytest.mark.parametrize("fast", [True, False], ids=["plain", "encoder"])
+def test_attribution_record_is_what_the_tagger_and_the_component_give_on_polnear_dev(fast):
     needs(POLNEAR_DEV)
     from newsprism.quotes import attribution_evaluation
-    from newsprism.quotes.model import DEFAULT_MODEL
+    from newsprism.quotes.model import default_model, load_model
     from newsprism.quotes.training import evaluate
 
-    record = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
-    assert evaluate(None, POLNEAR_DEV) == record["scores"]["dev"]  # the CRF alone
-    code, got = attribution_evaluation.run(POLNEAR_DEV, SCORERS)  # the quotes component users run
+    path = default_model(encoder=not fast)  # the tagger --fast runs, and the one the default analysis runs
+    record = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert evaluate(load_model(path), POLNEAR_DEV) == record["scores"]["dev"]  # the CRF alone
+    code, got = attribution_evaluation.run(POLNEAR_DEV, SCORERS, fast=fast)  # the quotes component users run
     assert code == 0 and got == record["scores"]["component_dev"]

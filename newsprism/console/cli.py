@@ -548,18 +548,20 @@ def eval_extraction(
 def eval_attribution(
     data: Path = typer.Option(..., help="A PolNeAR split folder (text/, attributions/)."),
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
-    record: bool = typer.Option(False, "--record", help="Write the figures into the shipped tagger's record "
-                                "(newsprism/models/attribution.json, scores.component_dev) when DATA is its dev split."),
+    record: bool = typer.Option(False, "--record", help="Write the figures into the record of the shipped tagger that ran "
+                                "(newsprism/models/attribution-encoder.json, or with --fast attribution.json; "
+                                "scores.component_dev) when DATA is its dev split."),
     holdout: bool = typer.Option(False, "--holdout", help="DATA is PolNeAR's folder: score the attribution tagger's held-out tenth of train, which no rule was tuned on (the rules were tuned on dev)."),
 ) -> None:
-    """Source, cue and content exact F1 on PolNeAR (score_polnear.py)."""
+    """Source, cue and content exact F1 on PolNeAR (score_polnear.py); with --fast, of the plain tagger."""
     from newsprism.quotes import attribution_evaluation as attribution
 
     if record and data.resolve().name != "dev":
         raise typer.BadParameter(f"{data} is not a PolNeAR dev split: the record holds the dev figures", param_hint="--record")
-    code, figures = attribution.run(data, scorers, holdout)
+    fast = bool(PIPELINE_OPTIONS.get("fast"))
+    code, figures = attribution.run(data, scorers, holdout, fast=fast)
     if record and code == 0:
-        say(f"newsprism: recorded in {attribution.write_record(data, figures)}")
+        say(f"newsprism: recorded in {attribution.write_record(data, figures, fast)}")
     raise typer.Exit(code)
 
 
@@ -600,14 +602,18 @@ def eval_actors(
 @train_app.command("attribution")
 def train_attribution(
     data: Path = typer.Option(..., help="PolNeAR's folder (train/ and dev/) or a split folder."),
-    out: Path = typer.Option(Path("newsprism/models/attribution.crfsuite"), help="Where to write the model."),
+    out: Path | None = typer.Option(None, help="Where to write the model (default newsprism/models/attribution.crfsuite, "
+                                    "with --encoder attribution-encoder.crfsuite)."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
-    cache: Path | None = typer.Option(None, help="A folder to keep spaCy's parses of the articles in, so that a second run skips parsing."),
+    cache: Path | None = typer.Option(None, help="A folder to keep spaCy's parses of the articles in (and with --encoder the encoder's states), so that a second run skips them."),
+    encoder: bool = typer.Option(False, "--encoder", help="Train the tagger that also reads the shared encoder's pass (an encoder head's role probabilities per token), the one the default analysis runs; without it, the plain tagger --fast runs."),
 ) -> None:
     """Train the attribution tagger on PolNeAR train, its c1 chosen on dev (see docs/models.md)."""
     from newsprism.quotes import training as attribution
 
-    print(json.dumps(attribution.train(data, out, seed=seed, cache_dir=cache)))
+    if out is None:
+        out = Path("newsprism/models") / ("attribution-encoder.crfsuite" if encoder else "attribution.crfsuite")
+    print(json.dumps(attribution.train(data, out, seed=seed, cache_dir=cache, encoder=encoder)))
 
 
 @app.command()

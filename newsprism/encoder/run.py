@@ -51,6 +51,32 @@ class Encoding:
         return self.hidden[sel].astype(np.float32).mean(0) if sel.any() else None
 
 
+def token_states(encoding, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """(tokens, 384) float32: the mean last-layer state of the wordpieces overlapping each token [start, end)
+    (zeros where none does), from the encoder's pass (`newsprism.encoder.run.Encoding`); a wordpiece counts for
+    the token holding its first character and the one holding its last (a piece spans two tokens at most)."""
+    dim = encoding.hidden.shape[1]
+    out = np.zeros((len(starts), dim), dtype=np.float32)
+    if not len(starts) or not len(encoding.offsets):
+        return out
+    count = np.zeros(len(starts), dtype=np.float32)
+    order = np.argsort(starts, kind="stable")
+    s_sorted, e_sorted = starts[order], ends[order]
+    hidden = encoding.hidden.astype(np.float32)
+    first, last = encoding.offsets[:, 0], encoding.offsets[:, 1] - 1
+    ti = np.searchsorted(s_sorted, first, side="right") - 1
+    tj = np.searchsorted(s_sorted, last, side="right") - 1
+    for t, ch, extra in ((ti, first, None), (tj, last, ti)):
+        ok = (t >= 0) & (e_sorted[np.maximum(t, 0)] > ch)
+        if extra is not None:
+            ok &= t != extra
+        np.add.at(out, order[t[ok]], hidden[ok])
+        np.add.at(count, order[t[ok]], 1.0)
+    seen = count > 0
+    out[seen] /= count[seen, None]
+    return out
+
+
 def windows(text: str) -> list[tuple[list[int], list[tuple[int, int]]]]:
     """(wordpiece ids, character offsets) per window: whole lines packed up to MAX_PIECES pieces."""
     enc = base.tokenizer().encode(text, add_special_tokens=False)

@@ -25,10 +25,11 @@ from spacy.tokens import Doc
 from newsprism import lexicons
 from newsprism.doctext import text_of
 from newsprism.encoder.doc import encoding_of
+from newsprism.encoder.run import token_states
 from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
 from newsprism.framing.features import encoder_span_vectors, lemma_counts, sentence_features, span_features
-from newsprism.framing.span_head import HEAD_FILE, SpanHead, token_states
+from newsprism.framing.span_head import HEAD_FILE, SpanHead
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
 TRIM = " \n\t\r.,:;"
@@ -203,7 +204,7 @@ class FramingModel:
 
     def head_probs(self, doc: Doc, toks: list) -> np.ndarray:
         """The span head's P(inside) for `toks` (the doc's non-space tokens in text order), from the states of
-        the encoder's pass over the doc (`span_head.token_states`)."""
+        the encoder's pass over the doc (`newsprism.encoder.run.token_states`)."""
         starts = np.array([t.idx for t in toks], dtype=np.int64)
         ends = starts + np.array([len(t.text) for t in toks], dtype=np.int64)
         return self.head.probs(token_states(encoding_of(doc, self.minilm.encoder), starts, ends))

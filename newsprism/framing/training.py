@@ -464,7 +464,8 @@ def train_span_head(data_dir: Path, out: Path, log=lambda _: None) -> dict:
     from dataclasses import replace
 
     from newsprism.framing import span_head
-    from newsprism.framing.span_head import HEAD_FILE, token_states, train_head
+    from newsprism.encoder.run import token_states
+    from newsprism.framing.span_head import HEAD_FILE, train_head
 
     out = Path(out)
     started = time.time()

@@ -11,28 +11,33 @@ from pathlib import Path
 from newsprism.quotes import evaluation as runner, polnear
 
 
-def write_record(split: Path, figures: dict) -> Path:
-    """Writes `figures` (what `run` gave on `split`) into the shipped tagger's record as `component_dev`,
-    the figures of the component users run beside the bare CRF's that training wrote; returns the record's
-    path."""
+def write_record(split: Path, figures: dict, fast: bool = False) -> Path:
+    """Writes `figures` (what `run` gave on `split`) into the record of the shipped tagger the component ran
+    (the one reading the encoder, or with `fast` the plain one) as `component_dev`, the figures of the component
+    users run beside the bare CRF's that training wrote; returns the record's path."""
     import json
 
-    from newsprism.quotes.model import DEFAULT_MODEL
+    from newsprism.quotes.model import default_model
 
-    path = DEFAULT_MODEL.with_suffix(".json")
+    path = default_model(encoder=not fast).with_suffix(".json")
     record = json.loads(path.read_text(encoding="utf-8"))
     record["scores"]["component_dev"] = figures
-    record["component_command"] = "newsprism eval attribution --data ../shared/data/polnear/dev --record"
+    record["component_command"] = (f"newsprism {'--fast ' if fast else ''}eval attribution "
+                                   "--data ../shared/data/polnear/dev --record")
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
-def run(split: Path, scorers: Path, holdout: bool = False, model_path: Path | None = None) -> tuple[int, dict]:
+def run(split: Path, scorers: Path, holdout: bool = False, model_path: Path | None = None,
+        fast: bool = False) -> tuple[int, dict]:
     """Analyses the split and scores it; returns the scorer's exit status and figures. With `holdout`,
     `split` is PolNeAR's folder and the split scored is the tagger's held-out tenth of train
     (`polnear.holdout_split`), which nothing was chosen on. `model_path`: another tagger than the shipped one
-    (training compares its candidates so)."""
+    (training compares its candidates so); `fast`: the component as `--fast` runs it (the plain tagger, no
+    encoder)."""
     settings: dict = {"definition": "attribution"}
+    if fast:
+        settings["encoder"] = False
     if model_path is not None:
         settings["model_path"] = str(model_path)
     with tempfile.TemporaryDirectory() as tmp:

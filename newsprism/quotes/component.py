@@ -26,12 +26,15 @@ with `definition="attribution"` (what `newsprism eval attribution` scores), and 
 mixed), widened to whole tokens.
 
 Settings (`pipeline.load(config={"newsprism_quotes": {...}})`): `definition` ("quote" or "attribution"),
-`model` (use the trained attribution tagger, default true) and `model_path` (another tagger file than the
-shipped one); the tagger loads once, in the factory.
+`model` (use the trained attribution tagger, default true), `encoder` (default true: the tagger that also reads
+the shared encoder's pass over the article, `newsprism.quotes.encoded`, reusing the pass the other heads read;
+false, as `--fast` sets it: the plain tagger, no encoder) and `model_path` (another tagger file than the
+shipped ones; it reads the encoder when its record names an encoder head); the tagger loads once, in the factory.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +47,7 @@ from newsprism import lexicons, native
 from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, dateline, is_title, line_bounds, on_furniture_line,
                                         resolve_span)
 from newsprism.doctext import text_of
-from newsprism.quotes.model import Attribution, AttributionModel, load_model
+from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
 
 # The word lists: newsprism/lexicons/reporting_verbs.json and roles.json (a one-line reason for each there).
@@ -1309,15 +1312,15 @@ def quotes_score(examples, **kwargs) -> dict:
     "newsprism_quotes",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["doc._.entities", "doc._.actor_spans", "doc._.actor_genders", "doc.sents", "token.dep"],
-    default_config={"model": True, "model_path": None, "definition": "quote",
+    default_config={"model": True, "model_path": None, "definition": "quote", "encoder": True,
                     "scorer": {"@scorers": "newsprism.quotes_scorer.v1"}},
     default_score_weights={"spans_newsprism_quotes_f": 1.0, "spans_newsprism_quotes_p": 0.0,
                            "spans_newsprism_quotes_r": 0.0},
 )
-def make_quotes(nlp: Language, name: str, model: bool, model_path: str | None, definition: str,
+def make_quotes(nlp: Language, name: str, model: bool, model_path: str | None, definition: str, encoder: bool,
                 scorer=quotes_score) -> "Quotes":
     """The quotes component, its attribution tagger loaded here, once (see the module's settings)."""
-    return Quotes(load_model(model_path) if model else None, definition, scorer)
+    return Quotes(load_model(model_path or default_model(encoder)) if model else None, definition, scorer)
 
 
 class Quotes:
@@ -1349,10 +1352,15 @@ class Quotes:
         return self.scorer(examples, **kwargs)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Copies the attribution tagger and its record (cue lexicon) into `path` (nothing when `model` is off)."""
+        """Copies the attribution tagger, its record (cue lexicon) and its encoder head where it has one into `path`
+        (nothing when `model` is off)."""
         files = [] if self.model is None else [self.model.path]
         meta = self.model.path.with_suffix(".json") if self.model is not None else None
-        native.save_files(path, files + ([meta] if meta is not None and meta.is_file() else []),
+        if meta is not None and meta.is_file():
+            files.append(meta)
+            head = json.loads(meta.read_text(encoding="utf-8")).get("encoder_head")
+            files += [self.model.path.with_name(head)] if head else []
+        native.save_files(path, files,
                           {"model": self.model.path.name if self.model is not None else None})
 
     def from_disk(self, path, *, exclude=tuple()) -> "Quotes":

@@ -24,8 +24,12 @@ from spacy.tokens import Doc, Token
 
 from newsprism import lexicons
 from newsprism.parse import SPACY_MODEL
+from newsprism.quotes.encoded import LABELS as ROLE_LABELS, RoleHead, doc_probs
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "attribution.crfsuite"
+# The tagger that also reads the shared encoder (`newsprism.quotes.encoded`): the default where the encoder runs;
+# `--fast` (no encoder) keeps DEFAULT_MODEL.
+ENCODER_MODEL = DEFAULT_MODEL.with_name("attribution-encoder.crfsuite")
 ROLES = ("Source", "Cue", "Content")
 CUE_MAX_DEPTH = 12  # heads climbed from a token to its governing cue (features; the tagger was trained with it)
 SOURCE_CUE_DISTANCE = 1  # a source joins a cue at most this many sentences away
@@ -181,19 +185,37 @@ def _window(i: int, col: _Columns) -> list[str]:
     return f
 
 
-def features(doc: Doc, cues: dict[str, float]) -> list[list[str]]:
+def _role_features(i: int, roles, best: list[str]) -> dict[str, float]:
+    """The encoder head's reading of token `i` (`newsprism.quotes.encoded`): its probability of each role tag
+    as a float-valued feature, and the most likely tag of the token and of its neighbours one either side."""
+    f = {"enc=" + label: float(p) for label, p in zip(ROLE_LABELS[1:], roles[i][1:].tolist())}
+    f["encmax=" + best[i]] = 1.0
+    for off in (-1, 1):
+        if 0 <= i + off < len(best):
+            f[f"{off}encmax=" + best[i + off]] = 1.0
+    return f
+
+
+def features(doc: Doc, cues: dict[str, float], roles=None) -> list:
     """Feature strings for each token of `doc`, in a fixed order; `cues` maps cue lemmas to their cue rate.
+    With `roles` (the encoder head's (tokens, 7) role probabilities, `newsprism.quotes.encoded`), each
+    token's features are a dict instead, the strings at 1.0 and the head's reading beside them
+    (`_role_features`).
 
     The token attributes are read once into lists (`_columns`), as every token's features look at its
     neighbours, its head and its path to the root. (A token's head is another `Token` object each time spaCy
     makes it, so the root's path repeats "ROOT" and the search for a governing cue climbs to depth 13.)"""
     col = _columns(doc, cues)
-    per_tok: list[list[str]] = []
+    per_tok: list = []
+    best = [ROLE_LABELS[k] for k in roles.argmax(1).tolist()] if roles is not None else []
     for tok in doc:
         if tok.is_space:
             per_tok.append(["space", "q=" + col.q[tok.i]])
         else:
-            per_tok.append(_own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col))
+            own = _own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col)
+            if roles is not None:
+                own = {**dict.fromkeys(own, 1.0), **_role_features(tok.i, roles, best)}
+            per_tok.append(own)
     return per_tok
 
 
@@ -345,17 +367,25 @@ def group(doc: Doc, chunks: list[Chunk], probs: list[float]) -> list[Attribution
 class AttributionModel:
     """A loaded CRF tagger with its cue lexicon; `predict` turns a parsed `Doc` into attributions."""
 
-    def __init__(self, model_path: Path, cues: dict[str, float]):
+    def __init__(self, model_path: Path, cues: dict[str, float], head: RoleHead | None = None):
         self.path = model_path
         self.cues = cues
+        self.head = head  # the encoder head whose role probabilities the tagger reads (None: a plain tagger)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model_path))
 
-    def tag(self, doc: Doc) -> tuple[list[str], list[float]]:
-        """The most likely tag of each token, and its marginal probability."""
+    def roles(self, doc: Doc):
+        """The encoder head's role probabilities for the tokens of `doc` (None for a plain tagger)."""
+        return doc_probs(doc, self.head) if self.head is not None else None
+
+    def tag(self, doc: Doc, roles=None) -> tuple[list[str], list[float]]:
+        """The most likely tag of each token, and its marginal probability; `roles`: the head's probabilities
+        where already read (else read from the Doc's encoder pass when the tagger has a head)."""
         if len(doc) == 0:
             return [], []
-        tags = self.tagger.tag(features(doc, self.cues))
+        if roles is None:
+            roles = self.roles(doc)
+        tags = self.tagger.tag(features(doc, self.cues, roles))
         probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
         return tags, probs
 
@@ -368,9 +398,15 @@ class AttributionModel:
 
 
 def read_meta(model_path: Path) -> dict:
-    """The JSON record beside a model file (cue lexicon, training record)."""
+    """The JSON record beside a model file (cue lexicon, training record, the encoder head's file name)."""
     meta = model_path.with_suffix(".json")
     return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+def default_model(encoder: bool = True) -> Path:
+    """The shipped tagger to run: the one reading the encoder where `encoder` (and it is shipped), else the plain
+    one (`--fast`)."""
+    return ENCODER_MODEL if encoder and ENCODER_MODEL.exists() else DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)
@@ -382,4 +418,6 @@ def load_model(path: Path | None = None) -> AttributionModel:
             f"attribution model {model_path} is missing: train one with "
             "`newsprism train attribution --data DIR --out FILE`"
         )
-    return AttributionModel(model_path, read_meta(model_path).get("cues", {}))
+    meta = read_meta(model_path)
+    head = RoleHead.load(model_path.with_name(meta["encoder_head"])) if meta.get("encoder_head") else None
+    return AttributionModel(model_path, meta.get("cues", {}), head)

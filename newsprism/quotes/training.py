@@ -9,6 +9,7 @@ so that repeated runs skip spaCy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import subprocess
@@ -18,9 +19,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
+from newsprism.quotes import encoded
 from newsprism.quotes.model import ROLES, AttributionModel, features, load_model
 from newsprism.parse import SPACY_MODEL
 from newsprism.parse import parse as parse_texts
@@ -189,12 +192,36 @@ def _holdout_split(n: int, holdout: float, seed: int) -> tuple[list[int], list[i
     return sorted(order[:n_hold]), sorted(order[n_hold:])
 
 
-def _trainer(docs: list[Doc], tags: list[list[str]], cues: dict[str, float]) -> pycrfsuite.Trainer:
-    """A CRF trainer holding the features and tags of `docs`, to fit once per setting tried."""
+def _trainer(docs: list[Doc], tags: list[list[str]], cues: dict[str, float],
+             roles: list | None = None) -> pycrfsuite.Trainer:
+    """A CRF trainer holding the features and tags of `docs` (with the encoder head's role probabilities of
+    each doc where `roles` is given), to fit once per setting tried."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for doc, doc_tags in zip(docs, tags):
-        trainer.append(features(doc, cues), doc_tags)
+    for k, (doc, doc_tags) in enumerate(zip(docs, tags)):
+        trainer.append(features(doc, cues, roles[k] if roles is not None else None), doc_tags)
     return trainer
+
+
+def encoder_states(docs: list[Doc], cache_dir: Path | None = None) -> list[np.ndarray]:
+    """Each doc's token states from the shared encoder's pass over its text (`newsprism.quotes.encoded`), kept
+    as `polnear-states-{hash}.npz` (float16) in `cache_dir` when given; the hash covers the encoder's file and
+    every text."""
+    from newsprism.encoder.run import MODEL_FILE, shared_encoder
+
+    key = hashlib.sha1(MODEL_FILE.read_bytes())
+    for doc in docs:
+        key.update(b"\0" + doc.text.encode("utf-8"))
+    cache = Path(cache_dir) / f"polnear-states-{key.hexdigest()[:16]}.npz" if cache_dir else None
+    if cache and cache.exists():
+        with np.load(cache) as f:
+            return np.split(f["states"].astype(np.float32), np.cumsum(f["lens"])[:-1])
+    encoder = shared_encoder()
+    # float16 as cached, so a run that reads the cache fits the same model as the run that wrote it
+    states = [encoded.doc_states(doc, encoder.encode(doc.text)).astype(np.float16).astype(np.float32) for doc in docs]
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, states=np.concatenate(states).astype(np.float16), lens=np.array([len(d) for d in docs]))
+    return states
 
 
 def _fit_crf(trainer: pycrfsuite.Trainer, out: Path, params: dict) -> dict:
@@ -251,13 +278,18 @@ def train(
     cache_dir: Path | None = None,
     params: dict | None = None,
     c1_grid: tuple[float, ...] = C1_GRID,
+    encoder: bool = False,
 ) -> dict:
     """Trains the tagger on `data_dir/train` (or `data_dir` itself when it is a split), holding out a
     seeded `holdout` share of its articles for scoring. One tagger is fitted per c1 of `c1_grid` (or the
     one c1 in `params`) and the one scoring best on the tuning split is kept: `data_dir/dev` when it exists,
     else a seeded tenth of the articles fitted on (then left out of the fit). Writes `out` (.crfsuite) and
     `out`.json (cue lexicon and training record); returns the scores: the quotes component's on the tuning
-    split per c1 tried, and the kept bare tagger's on the held-out share and on dev."""
+    split per c1 tried, and the kept bare tagger's on the held-out share and on dev.
+
+    With `encoder`, the tagger also reads the encoder head's role probabilities (`newsprism.quotes.encoded`):
+    the head is fitted on the articles the CRF is fitted on and written beside `out` (.npz, named in the record),
+    and the CRF is fitted on the head's out-of-fold probabilities of those articles (`encoded.cross_fit`)."""
     started = time.time()
     if len(c1_grid) > 1 and not (params and "c1" in params) and not SCORER.exists():
         raise FileNotFoundError(f"the PolNeAR scorer {SCORER} is missing: choosing c1 scores each candidate "
@@ -277,7 +309,18 @@ def train(
         tune, fit = [fit[k] for k in part], [fit[k] for k in rest]
     tags = [bio_tags(doc, gold) for doc, (_, _, gold) in zip(docs, articles)]
     cues = cue_lexicon([docs[i] for i in fit], [tags[i] for i in fit])
-    trainer = _trainer([docs[i] for i in fit], [tags[i] for i in fit], cues)
+    roles, head_name = None, None
+    if encoder:
+        states = encoder_states(docs, cache_dir)
+        fit_states, fit_tags = [states[i] for i in fit], [tags[i] for i in fit]
+        roles = encoded.cross_fit(fit_states, fit_tags, seed)
+        head = encoded.fit(fit_states, fit_tags, seed)
+        head_name = out.with_suffix(".npz").name
+        head.save(out.with_suffix(".npz"))
+        del states, fit_states
+        print(f"encoder head fitted ({round(time.time() - started)} s)", file=sys.stderr, flush=True)
+    trainer = _trainer([docs[i] for i in fit], [tags[i] for i in fit], cues, roles)
+    del roles
     grid = [params["c1"]] if params and "c1" in params else list(c1_grid)
     if len(grid) > 1 and not (has_dev or tune):
         raise ValueError(f"{train_dir} has too few articles to choose c1 on a tenth of them and no dev split "
@@ -290,7 +333,7 @@ def train(
         if has_dev or tune:
             with tempfile.TemporaryDirectory() as tmp:
                 meta = path.with_suffix(".json")  # the tagger's cue lexicon, read beside it
-                meta.write_text(json.dumps({"cues": cues}), encoding="utf-8")
+                meta.write_text(json.dumps({"cues": cues, "encoder_head": head_name}), encoding="utf-8")
                 split = dev_dir if has_dev else _part_split(articles, tune, train_dir, Path(tmp) / "tune")
                 figures = _component_scores(path, split)
                 meta.unlink()
@@ -306,7 +349,8 @@ def train(
             path.unlink()
     settings = {**settings, "c1": best[1]}
     record = {
-        "command": f"newsprism train attribution --data {data_dir} --out {out} --seed {seed}",
+        "command": f"newsprism train attribution --data {data_dir} --out {out} --seed {seed}"
+                   + (" --encoder" if encoder else ""),
         "data": str(train_dir),
         "articles": len(fit),
         "holdout_articles": [articles[i][0] for i in held],
@@ -323,7 +367,19 @@ def train(
         "spacy_model": SPACY_MODEL,
         "cues": cues,
     }
-    model = AttributionModel(out, cues)
+    head = None
+    if encoder:
+        from newsprism.encoder.run import MODEL_FILE
+
+        record["encoder_head"] = head_name
+        record["encoder"] = {
+            "head": f"logistic regression (C={encoded.HEAD_C}, at most {encoded.MAX_ROWS} tokens sampled with the "
+                    f"seed) over each token's mean wordpiece state of the shared encoder, to {list(encoded.LABELS)}",
+            "cross_fit_folds": encoded.FOLDS,
+            "encoder_file": str(MODEL_FILE.relative_to(MODEL_FILE.parents[3])),
+        }
+        head = encoded.RoleHead.load(out.with_suffix(".npz"))
+    model = AttributionModel(out, cues, head)
     scores: dict = {"tuning": tried} if tried else {}
     if held:
         scores["holdout"] = _part_scores(model, articles, docs, held, train_dir)

@@ -1,0 +1,116 @@
+"""Tests for the attribution tagger that reads the shared encoder (`newsprism.quotes.encoded`): the head's
+numpy run and its cross-fitting, the stacked features, the shipped model, and which tagger the default
+analysis and `--fast` run."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from newsprism.quotes import encoded
+from newsprism.quotes.encoded import LABELS, RoleHead
+
+
+def states_and_tags(seed: int, cue_dim: int) -> tuple[np.ndarray, list[str]]:
+    """An article of 300 tokens: state dimension `cue_dim` high marks the cues (B-Cue), the rest is O."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(300, 8)).astype(np.float32)
+    tags = ["O"] * 300
+    for i in range(0, 300, 6):
+        x[i, cue_dim] += 6.0
+        tags[i] = "B-Cue"
+    return x, tags
+
+
+def test_head_probabilities_are_a_softmax_and_survive_saving(tmp_path):
+    x, tags = states_and_tags(0, 0)
+    head = encoded.fit([x], [tags])
+    p = head.probs(x)
+    assert p.shape == (300, len(LABELS)) and np.allclose(p.sum(1), 1.0, atol=1e-5)
+    assert p[::6, LABELS.index("B-Cue")].mean() > 0.5 > p[1::6, LABELS.index("B-Cue")].mean() * 5
+    assert p[:, LABELS.index("I-Content")].max() < 1e-6  # a label never seen in training is never given
+    head.save(tmp_path / "h.npz")
+    assert np.allclose(RoleHead.load(tmp_path / "h.npz").probs(x), p)
+
+
+def test_cross_fitting_gives_each_article_the_head_of_the_other_folds():
+    # the cues of article a are marked by dimension 0, those of b by dimension 1: a head that saw only the other
+    # article cannot find them, one fitted on the article itself can
+    (xa, ta), (xb, tb) = states_and_tags(1, 0), states_and_tags(2, 1)
+    oof = encoded.cross_fit([xa, xb], [ta, tb], seed=0)
+    own = encoded.fit([xa], [ta]).probs(xa)
+    cue = LABELS.index("B-Cue")
+    assert own[::6, cue].mean() > 0.5 > oof[0][::6, cue].mean()
+    with pytest.raises(ValueError, match="two articles"):
+        encoded.cross_fit([xa], [ta])
+
+
+def test_stacked_features_add_the_heads_reading_and_leave_the_plain_ones_unchanged(spacy_model):
+    from newsprism.quotes.model import features
+
+    doc = spacy_model("Smith said taxes would rise.")
+    plain = features(doc, {"say": 0.5})
+    roles = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+    roles[:, 0] = 1.0
+    roles[1] = [0.1, 0, 0, 0.9, 0, 0, 0]  # "said": B-Cue
+    stacked = features(doc, {"say": 0.5}, roles)
+    assert all(isinstance(f, list) for f in plain)
+    assert set(stacked[1]) >= set(plain[1]) and all(stacked[1][name] == 1.0 for name in plain[1])
+    assert stacked[1]["enc=B-Cue"] == pytest.approx(0.9) and stacked[1]["encmax=B-Cue"] == 1.0
+    assert stacked[0]["1encmax=B-Cue"] == 1.0 and stacked[2]["-1encmax=B-Cue"] == 1.0
+
+
+@pytest.mark.slow  # spaCy's model and the shipped tagger
+def test_the_heads_reading_changes_the_shipped_taggers_decision(spacy_model):
+    from newsprism.quotes.model import ENCODER_MODEL, load_model
+
+    model = load_model(ENCODER_MODEL)
+    assert model.head is not None
+    doc = spacy_model("The minister wants new taxes.")
+    roles = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+    roles[:, 0] = 1.0  # the head reads every token as outside any attribution: the tagger finds none
+    assert model.tag(doc, roles)[0] == ["O"] * len(doc)
+    roles[2] = 0.0
+    roles[2, LABELS.index("B-Cue")] = 1.0  # the head reads "wants" as a cue: the tagger finds the attribution
+    assert model.tag(doc, roles)[0] == ["B-Source", "I-Source", "B-Cue", "B-Content", "I-Content", "O"]
+
+
+@pytest.mark.slow  # loads the pipeline twice
+def test_the_default_analysis_runs_the_encoder_tagger_on_the_one_pass_and_fast_the_plain_one(monkeypatch):
+    from newsprism import pipeline
+    from newsprism.article import Article
+    from newsprism.encoder.run import SharedEncoder
+    from newsprism.quotes.model import DEFAULT_MODEL, ENCODER_MODEL
+
+    calls = []
+    real = SharedEncoder.encode
+    monkeypatch.setattr(SharedEncoder, "encode", lambda self, text: calls.append(text) or real(self, text))
+    text = '"We will win the vote," Jane Smith said on Monday. Jones said that taxes would rise.'
+    default = pipeline.load()
+    assert default.get_pipe("newsprism_quotes").model.path == ENCODER_MODEL
+    [found] = pipeline.analyze(default, [Article(text=text, id="a")])
+    assert len(calls) == 1 and found.quotes  # one encoder pass for quotes, framing, tone and events together
+    calls.clear()
+    quotes_only = pipeline.load(["newsprism_actors", "newsprism_quotes"])
+    pipeline.analyze(quotes_only, [Article(text=text, id="a")]).__next__()
+    assert len(calls) == 1  # the tagger makes the pass itself where no other head did
+    calls.clear()
+    fast = pipeline.load(config=pipeline.settings(fast=True))
+    tagger = fast.get_pipe("newsprism_quotes").model
+    assert tagger.path == DEFAULT_MODEL and tagger.head is None
+    [quick] = pipeline.analyze(fast, [Article(text=text, id="a")])
+    assert calls == [] and quick.quotes
+    assert pipeline.encoder_runs({"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False},
+                                  "newsprism_events": {"detector": "linear"}})["encoder"]  # the tagger reads it
+
+
+def test_shipped_encoder_tagger_is_small_and_recorded():
+    from newsprism.quotes.model import ENCODER_MODEL
+
+    meta = json.loads(ENCODER_MODEL.with_suffix(".json").read_text())
+    head = ENCODER_MODEL.with_name(meta["encoder_head"])
+    assert ENCODER_MODEL.stat().st_size + head.stat().st_size < 6_000_000
+    assert meta["command"].endswith("--encoder") and meta["encoder"]["cross_fit_folds"] == encoded.FOLDS
+    assert {"seed", "crf", "cues", "scores", "tuning"} <= set(meta)
