@@ -95,6 +95,14 @@ def test_scare_quotes_and_titles_are_not_quotes(analyze):
     assert a.quotes == []
 
 
+def test_a_name_given_in_marks_is_no_quote(analyze):
+    # the seed's sentence: the tagger reading the encoder marks "dubbed" a cue, but giving a name is no speech
+    a = analyze("On March 30, Gazans marched to the fence with the occupied lands at the start of a six-week "
+                "protest, dubbed “The Great Return March,” demanding the right to return for Palestinians driven "
+                "out of their homeland.")
+    assert not [q for q in a.quotes if "Great Return" in q.content.text]
+
+
 def test_floating_quote_continues_the_last_speaker(analyze):
     text = ('"We have lost everything in the flood," farmer Ali Hassan said.\n\n'
             '"My children have not eaten a proper meal in three days and nobody has come to help."')
