@@ -1161,6 +1161,8 @@ class QuoteFinder:
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
                     continue  # the tagger gave this content to the rules' verb too: that verb reports it
+                if a.cue and f.cue and self.blank_between(a.cue, (s, e)) and not self.blank_between(f.cue, f.content):
+                    continue  # the tagger's cue is a blank line away ('WALLACE:' above a signed quote), the rules' is not
                 if a.cue and f.cue and a.cue != f.cue:
                     f.rule_cue = f.cue
                 f.cue = a.cue or f.cue
@@ -1177,6 +1179,11 @@ class QuoteFinder:
                 verb = self.doc.char_span(*a.cue, alignment_mode="expand")
                 speaker = self.subject_of(verb.root) if verb is not None else None
             self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
+
+    def blank_between(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
+        """Whether a blank line separates spans `x` and `y` (a paragraph break between them)."""
+        gap = self.text[min(x[1], y[1]):max(x[0], y[0])]
+        return bool(BLANK_LINE.search(gap))
 
     @staticmethod
     def other_cue(a: Attribution, f: Found, attributions: list[Attribution]) -> bool:
