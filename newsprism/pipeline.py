@@ -91,10 +91,10 @@ def encoder_runs(config: dict[str, dict] | None = None) -> dict[str, object]:
     from newsprism.events import detector
 
     events = config.get("newsprism_events", {}).get("detector") or detector.default_kind()
-    from newsprism.quotes.model import ENCODER_MODEL
+    from newsprism.quotes.model import ENCODER_MODEL, default_model
 
     quotes = config.get("newsprism_quotes", {})
-    attribution = quotes.get("model", True) and quotes.get("encoder", True) and ENCODER_MODEL.exists()
+    attribution = quotes.get("model", True) and default_model(quotes.get("encoder", True)) == ENCODER_MODEL
     return {"encoder": tagger == "minilm" or tone or events == "encoder" or attribution,
             "framing_tagger": tagger, "tone": tone}
 

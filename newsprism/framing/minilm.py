@@ -13,25 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.encoder import base
-from newsprism.errors import EncoderMissing
+from newsprism.encoder.base import available
 from newsprism.encoder.run import MAX_PIECES, shared_encoder, windows
 
 __all__ = ["MAX_PIECES", "ONNX_FILE", "MiniLMTagger", "available", "windows"]
 
 ONNX_FILE = "spans-minilm.onnx"
-
-
-def available() -> bool:
-    """Whether the run-time pieces are installed: onnxruntime, tokenizers and the packaged MiniLM."""
-    try:
-        import onnxruntime  # noqa: F401
-        import tokenizers  # noqa: F401
-
-        base.base_dir()
-    except (ImportError, EncoderMissing):
-        return False
-    return True
 
 
 class MiniLMTagger:

@@ -404,9 +404,12 @@ def read_meta(model_path: Path) -> dict:
 
 
 def default_model(encoder: bool = True) -> Path:
-    """The shipped tagger to run: the one reading the encoder where `encoder` (and it is shipped), else the plain
-    one (`--fast`)."""
-    return ENCODER_MODEL if encoder and ENCODER_MODEL.exists() else DEFAULT_MODEL
+    """The shipped tagger to run: the one reading the encoder where `encoder` and the encoder can run (it is
+    shipped and its packages installed), else the plain one (`--fast`, or a spaCy pipeline installed without the
+    encoder's model package)."""
+    from newsprism.encoder.base import available
+
+    return ENCODER_MODEL if encoder and ENCODER_MODEL.exists() and available() else DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)
