@@ -260,7 +260,7 @@ def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], b
     try:
         if isinstance(doc, Exception):
             raise doc
-        with limits.deadline(budget):  # stops a component mid-way where it can (the main thread)
+        with limits.deadline(budget), limits.one_blas_thread():  # deadline: stops a component mid-way where it can
             for step in own:
                 doc = nlp.get_pipe(step)(doc)
                 if budget > 0 and time.monotonic() - start > budget:

@@ -96,3 +96,23 @@ def test_config_reaches_worker_processes():
     assert [a.article.id for a in found] == ["0", "1", "2", "3"] and all(a.events == [] for a in found)
     found = list(local.analyze(arts[:2], workers=2, batch_size=1, config={"newsprism_events": {"min_score": 0.0}}))
     assert all(a.events for a in found)
+
+
+def test_newsprism_components_run_on_one_blas_thread():
+    """The components' matrix products run on one BLAS thread (`limits.one_blas_thread`): the pipeline's
+    parallelism is its worker processes, and a second BLAS thread spinning beside each cost CPU for nothing."""
+    import spacy
+    from threadpoolctl import threadpool_info
+
+    threads: list[int] = []
+
+    @Language.component("newsprism_probe_blas_threads")
+    def probe(doc):
+        threads.append(max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"))
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsprism_probe_blas_threads")
+    art = Article(text=TEXT, id="a")
+    pipeline._finish(nlp, art, nlp.make_doc(TEXT), ["newsprism_probe_blas_threads"], 0)
+    assert threads == [1]

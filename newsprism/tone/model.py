@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism import limits
 from newsprism.encoder import base
 from newsprism.encoder.run import MAX_PIECES, Encoding, SharedEncoder, shared_encoder
 from newsprism.errors import EncoderHeadMissing, ToneInputError
@@ -166,21 +167,6 @@ class ToneHead:
             return cls({k: z[k].astype(np.float32) for k in PARAMS})
 
 
-@lru_cache(maxsize=1)
-def _blas():
-    """threadpoolctl's view of the BLAS numpy loaded, made once (finding the libraries takes a while)."""
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
-
-
-def one_blas_thread():
-    """A context in which numpy's matrix products run on one thread. The head's products are small: on a
-    busy machine, BLAS's threads waiting for a core cost a hundred times the product (measured: 56 ms against
-    0.3 ms for 40x768 by 768x64 on two loaded cores), and the pipeline's parallelism is its worker processes."""
-    return _blas().limit(limits=1, user_api="blas")
-
-
 def piece_window(offsets: list[tuple[int, int]], start: int, end: int) -> slice:
     """The MAX_PIECES wordpieces of a sentence the encoder reads: all of them, or for a longer sentence the
     window centred on the mention start..end."""
@@ -226,7 +212,7 @@ class ToneModel:
     def classify(self, rows: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
         """(polarity, its probability) for each (sentence, mention start, mention end)."""
         found = self.items(rows)
-        with one_blas_thread():
+        with limits.one_blas_thread():
             return [self.head.judge(item) for item in found]
 
     def judge(self, enc: Encoding, pairs: list[tuple[tuple[int, int], tuple[int, int]]],
@@ -254,7 +240,7 @@ class ToneModel:
             return out
         found.sort(key=lambda f: f[2])
         rows = np.concatenate([np.arange(c.start, c.stop) for c in cuts.values()])
-        with one_blas_thread():
+        with limits.one_blas_thread():
             projected = self.head.project(states_of(enc, rows))
             for b in range(0, len(found), MENTIONS_PER_BATCH):
                 batch = found[b : b + MENTIONS_PER_BATCH]
