@@ -260,7 +260,9 @@ def _finish(nlp: Language, art: Article, doc: Doc | Exception, own: list[str], b
     try:
         if isinstance(doc, Exception):
             raise doc
-        with limits.deadline(budget), limits.one_blas_thread():  # deadline: stops a component mid-way where it can
+        # One BLAS thread (set before the clock starts: the first call finds the libraries); the deadline stops a
+        # component mid-way where it can.
+        with limits.one_blas_thread(), limits.deadline(budget):
             for step in own:
                 doc = nlp.get_pipe(step)(doc)
                 if budget > 0 and time.monotonic() - start > budget:
