@@ -26,9 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 from spacy.tokens import Doc, Span, Token
 
@@ -109,6 +107,8 @@ class SeedBag:
     initialisation and early-stopping split; the average is steadier. Weights stored as float32 (half the file)."""
 
     def __init__(self, seeds: int = BAG_SEEDS, hidden: int = BAG_HIDDEN, alpha: float = BAG_ALPHA, seed: int = 0) -> None:
+        from sklearn.neural_network import MLPClassifier  # training only: a shipped bag unpickles its own
+
         self.members = [MLPClassifier((hidden,), alpha=alpha, early_stopping=True, max_iter=300, random_state=seed + k)
                         for k in range(seeds)]
 
@@ -129,9 +129,11 @@ class SeedBag:
         return np.mean([m.predict_proba(x) for m in self.members], axis=0)
 
 
-def cue_columns(feats: list[dict[str, float]], min_count: int = CUE_MIN_COUNT) -> DictVectorizer:
+def cue_columns(feats: list[dict[str, float]], min_count: int = CUE_MIN_COUNT) -> "DictVectorizer":
     """A DictVectorizer of the linear detector's features that `min_count` or more of `feats` hold, word and verb
     lemmas left out (the encoder's vector reads the words): cues, clause shape, entities, quotation, length."""
+    from sklearn.feature_extraction import DictVectorizer  # training only
+
     vec = DictVectorizer().fit(feats)
     held = np.asarray((vec.transform(feats) != 0).sum(axis=0)).ravel()
     return vec.restrict([h >= min_count and not name.startswith(("w=", "v="))
