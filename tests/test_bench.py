@@ -3,6 +3,9 @@ and --fast end-to-end ratios."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from newsprism.console.bench import BEGIN, END, end_to_end_lines, write_report
 
 
@@ -22,3 +25,14 @@ def test_end_to_end_gives_both_ratios_against_the_parse():
                               "analyze --fast": {"wall_s": 15.0, "cpu_s": 12.0}})
     assert "**2.10x** the parse" in lines[1] and "**2.00x**" in lines[1] and "at most 2.2x" in lines[1]
     assert "--fast" in lines[2] and "**1.50x** the parse" in lines[2] and "2.2x" not in lines[2]
+
+
+def test_own_peak_counts_this_process_not_the_parent_it_was_forked_from():
+    # getrusage's ru_maxrss carries a forked parent's peak across exec: a child started from a test runner
+    # holding 300 MB would report those 300 MB as its own (the long-articles memory test failed so in CI).
+    held = bytearray(300 * 2**20)
+    held[:: 4096] = b"\1" * len(held[:: 4096])  # touch every page so it is resident
+    code = "from newsprism.console.bench import own_peak_mb; print(own_peak_mb())"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert 5 < float(child.stdout) < 200
+    del held
