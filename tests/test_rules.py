@@ -2529,3 +2529,57 @@ def test_a_country_and_a_role_noun_just_before_a_name_give_its_country_where_the
 
     assert country("star") == "BRA"  # was None
     assert country("specialist") is None
+
+
+def test_a_surname_written_without_its_accent_or_with_its_umlaut_spelt_out_is_the_same_person():
+    """Gerhard Müller spoke. Muller left. Mueller said the talks would end. (the second and third tagged apart;
+    one story writing one name three ways): one person, and the speaker is he."""
+    doc = resolved("""
+        Gerhard  Gerhard  PROPN  NNP  compound  1
+        Müller   Müller   PROPN  NNP  nsubj     2
+        spoke    speak    VERB   VBD  ROOT      2
+        .        .        PUNCT  .    punct     2
+        Muller   Muller   PROPN  NNP  nsubj     5
+        left     leave    VERB   VBD  ROOT      5
+        .        .        PUNCT  .    punct     5
+        Mueller  Mueller  PROPN  NNP  nsubj     8
+        said     say      VERB   VBD  ROOT      8
+        the      the      DET    DT   det       10
+        talks    talk     NOUN   NNS  nsubj     12
+        would    would    AUX    MD   aux       12
+        end      end      VERB   VB   ccomp     8
+        .        .        PUNCT  .    punct     8
+    """, {(0, 2): "PERSON", (4, 5): "PERSON", (7, 8): "PERSON"})
+    assert [(e.name, len(e.mentions)) for e in doc._.entities] == [("Gerhard Müller", 3)]
+    q = speaker_of(doc, "talks")
+    assert q.speaker_entity == doc._.entities[0].id
+    # two names without accents that differ are two people
+    doc = resolved("""
+        Anna     Anna     PROPN  NNP  compound  1
+        Muller   Muller   PROPN  NNP  nsubj     2
+        spoke    speak    VERB   VBD  ROOT      2
+        .        .        PUNCT  .    punct     2
+        Mueller  Mueller  PROPN  NNP  nsubj     5
+        left     leave    VERB   VBD  ROOT      5
+        .        .        PUNCT  .    punct     5
+    """, {(0, 2): "PERSON", (4, 5): "PERSON"})
+    assert len(doc._.entities) == 2
+
+
+def test_a_countrys_own_institution_and_a_popes_title_give_their_country_and_a_capitals_dateline_after_a_standfirst():
+    """'The FBI questioned Pope Francis.': the FBI is American and the Pope the Holy See's (VAT) wherever the
+    story is set; the dateline 'VATICAN CITY—' opening the line after a standfirst sets the story's
+    country; a place in capitals that opens no dateline ('US—China talks') sets none."""
+    doc = resolved("""
+        The         the         DET    DT   det       1
+        FBI         FBI         PROPN  NNP  nsubj     2
+        questioned  question    VERB   VBD  ROOT      2
+        Pope        Pope        PROPN  NNP  compound  4
+        Francis     Francis     PROPN  NNP  dobj      2
+        .           .           PUNCT  .    punct     2
+    """, {(1, 2): "ORG", (4, 5): "PERSON"})
+    assert {e.name: e.country for e in doc._.entities} == {"FBI": "USA", "Francis": "VAT"}
+    assert actors.dateline("Nuns were praised.\n\nVATICAN CITY—Six years ago the sisters spoke.") == (33, "VAT")
+    assert actors.dateline("Nuns were praised.\n\nUS—China talks went on.") is None
+    assert actors.dateline("Nuns were praised.\n\nRome—the city spoke.") is None
+    assert actors.dateline("Nuns were praised.\nVATICAN CITY—Six years ago.") is None  # no paragraph of its own

@@ -4,7 +4,8 @@ Order of work, each step reading the previous ones:
 1. named mentions from spaCy's NER, titles and honorifics stripped ("Imam Khamenei" -> "Khamenei"), dates
    glued to a name cut off ("Jane Doe May 4"); none from page furniture (bylines, e-mail and web addresses,
    "Subscribe" lines, look-alike Unicode letters) nor virus variants;
-2. clustering: a person by surname, whatever label NER gave each mention ("Okafor" tagged ORG after "Grace
+2. clustering: a person by surname (written with or without its accents, 'Müller', 'Muller', 'Mueller'),
+   whatever label NER gave each mention ("Okafor" tagged ORG after "Grace
    Okafor" joins her), a state by its country code, other names by normalised form ("Gaza" joins "Gaza
    Strip", "UN" joins "United Nations"); a surname NER missed joins its person too;
 3. nominal mentions: "the Imam" joins the person introduced with that title;
@@ -13,7 +14,8 @@ Order of work, each step reading the previous ones:
 5. pronouns: he/she (him, his, her) join the nearest person before them of that gender, preferring a subject;
 6. countries: a place's from the gazetteer; a person's or group's from a people's adjective or place that
    modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
-   Force"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
+   Force"), from a country's own institution ("the FBI", "the BBC") or a title of one country's office
+   ("Pope Francis"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
    Iran's support"), else the article's own country where the article establishes one (dateline, else the
    country most of its place names are in), marked "article"; a US state named as one ("Washington State",
    "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
@@ -91,6 +93,8 @@ ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Pr
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
+NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the BBC': an organisation of its country
+TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
 EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
@@ -191,21 +195,24 @@ def widened(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
-DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)\s")
+DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)(?:\s|(?<=[—–])(?=[A-Z]))")
+BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")  # the text before a line ends with a blank line: a new paragraph
 WIRE_DATELINE_CHARS = 800  # a wire's dateline ('JAKARTA (Reuters) -') may open a line this far in, after captions
 
 
 def dateline(text: str) -> tuple[int, str] | None:
     """The article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:') as (where it ends, its country), else None:
     a known place at the text's start, before a dash or, written in capitals, a colon; or, with a wire's
-    credit in brackets ('JAKARTA (Reuters) -'), at the start of a line within `WIRE_DATELINE_CHARS`, after a
-    page's caption and link lines."""
+    credit in brackets ('JAKARTA (Reuters) -'), or written in capitals before a long dash and opening a
+    paragraph ('VATICAN CITY—'), at the start of a line within `WIRE_DATELINE_CHARS`, after a page's caption, standfirst and link lines."""
     lead = len(text) - len(text.lstrip())
     starts = [lead] + [m.end() for m in re.finditer(r"\n[ \t]*", text[:WIRE_DATELINE_CHARS])]
     for at in starts:
         m = DATELINE.match(text[at : at + DATELINE_CHARS])
-        if not m or (at != lead and not m[3]):
-            continue
+        if not m or (at != lead and not m[3] and not (m[1].isupper() and len(m[1].strip()) > 3 and m[4][0] in "—–"
+                                                      and BLANK_BEFORE.search(text[:at]))):
+            continue  # further in, a wire's credit, or a paragraph opened by a place in capitals before a long dash
+            # ('Standfirst.\n\nVATICAN CITY—Six years ago'); not a line such as 'LONDON - The rest.' below a first line
         if m[4] != ":" or m[1].isupper():  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
             for part in (m[2], m[1]):
                 if part and (code := gazetteer.place_country(part.strip().title())):
@@ -317,6 +324,23 @@ def missed_people(doc: Doc) -> list[Span]:
                 and any(c.dep_ == "appos" and c.pos_ == "NOUN" and (is_title(c) or c.lemma_ == "head") for c in tok.children)):
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out
+
+
+GERMAN_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def name_forms(word: str) -> frozenset[str]:
+    """The lower-cased ways a name word is written: as is, without its accents, and with a German umlaut
+    spelt out ('Müller', 'Muller', 'Mueller': one surname in a story that writes it all three ways)."""
+    low = word.lower()
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
+    return frozenset({low, bare, low.translate(GERMAN_UMLAUTS)})
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Whether two name words are one written two ways (`name_forms`); only a word with accents has other
+    forms, so 'Muller' and 'Mueller' alone stay two names."""
+    return a.lower() == b.lower() or b.lower() in name_forms(a) or a.lower() in name_forms(b)
 
 
 @lru_cache(maxsize=4096)
@@ -640,7 +664,7 @@ class ActorResolver:
         surname, first = words[-1].lower(), words[0].lower()
         best, best_at = None, -1
         for key, c in self.clusters.items():
-            if c.type != "PERSON" or not any(n.split()[-1].lower() == surname for n in c.names):
+            if c.type != "PERSON" or not any(same_name_word(n.split()[-1], surname) for n in c.names):
                 continue
             firsts = {n.split()[0].lower() for n in c.names if len(n.split()) > 1}
             if len(words) > 1 and firsts and first not in firsts:
@@ -665,7 +689,7 @@ class ActorResolver:
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
         people = {" ".join(w).lower() for ent, w in mentions
                   if (ent.label_ == "PERSON" or titled_person(ent, w)) and len(w) > 1}
-        self.surnames = {name.split()[-1] for name in people}
+        self.surnames = {form for name in people for form in name_forms(name.split()[-1])}
         for ent, words in mentions:
             label = self.label_of(ent, words, people)
             if label not in ENTITY_TYPES:
@@ -719,6 +743,8 @@ class ActorResolver:
             return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
         if label in {"GPE", "LOC"}:
             return gazetteer.place_country(name), "name"
+        if label != "PERSON" and (code := NATIONAL_BODIES.get(name.lower().removeprefix("the "))):
+            return code, "name"  # 'the FBI', 'BBC': a country's own institution, wherever the story is set
         if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
@@ -972,6 +998,9 @@ class ActorResolver:
             for c in self.clusters.values():  # 'The late Sen. John McCain' in a story from Hanoi that names the US
                 if c.type == "PERSON" and not c.country and c.titles & US_CONGRESS:
                     c.country, c.country_source = "USA", "text"
+        for c in self.clusters.values():  # 'Pope Francis': the title holds one country's office
+            if c.type == "PERSON" and not c.country and (codes := {TITLE_COUNTRIES[t] for t in c.titles if t in TITLE_COUNTRIES}):
+                c.country, c.country_source = min(codes), "text"
         home = self.article_country()
         for c in self.clusters.values():
             if c.key in self.stateless or (c.type == "ORG" and any(multinational(n) for n in c.names)):
