@@ -2583,3 +2583,101 @@ def test_a_countrys_own_institution_and_a_popes_title_give_their_country_and_a_c
     assert actors.dateline("Nuns were praised.\n\nUS—China talks went on.") is None
     assert actors.dateline("Nuns were praised.\n\nRome—the city spoke.") is None
     assert actors.dateline("Nuns were praised.\nVATICAN CITY—Six years ago.") is None  # no paragraph of its own
+
+
+def test_a_papers_name_whose_last_word_the_tagger_left_out_is_the_paper_not_a_role():
+    """Ann Lee spoke. Costs rose sharply, according to the Sioux Falls Argus Leader. (NER: 'the Sioux Falls
+    Argus' an organisation, 'Leader' left out): the paper speaks, not Ann Lee as 'the Leader'."""
+    doc = resolved("""
+        Ann        Ann        PROPN  NNP  compound  1
+        Lee        Lee        PROPN  NNP  nsubj     2
+        spoke      speak      VERB   VBD  ROOT      2
+        .          .          PUNCT  .    punct     2
+        Costs      cost       NOUN   NNS  nsubj     5
+        rose       rise       VERB   VBD  ROOT      5
+        sharply    sharply    ADV    RB   advmod    5
+        ,          ,          PUNCT  ,    punct     5
+        according  accord     VERB   VBG  prep      5
+        to         to         ADP    IN   prep      8
+        the        the        DET    DT   det       14
+        Sioux      Sioux      PROPN  NNP  compound  14
+        Falls      Falls      PROPN  NNP  compound  14
+        Argus      Argus      PROPN  NNP  compound  14
+        Leader     Leader     PROPN  NNP  pobj      9
+        .          .          PUNCT  .    punct     5
+    """, {(0, 2): "PERSON", (10, 14): "ORG"})
+    paper = next(e for e in doc._.entities if e.type == "ORG")
+    assert paper.name == "Sioux Falls Argus Leader"
+    assert speaker_of(doc, "Costs").speaker_entity == paper.id
+
+
+def test_a_role_the_text_sets_beside_a_person_is_not_that_person():
+    """Dempsey questioned the patient. Dempsey said the bedding was the cause. The patient said the cough had
+    gone.: the patient speaks, not Dempsey (the text set them apart)."""
+    doc = resolved("""
+        Dempsey     Dempsey     PROPN  NNP  nsubj     1
+        questioned  question    VERB   VBD  ROOT      1
+        the         the         DET    DT   det       3
+        patient     patient     NOUN   NN   dobj      1
+        .           .           PUNCT  .    punct     1
+        Dempsey     Dempsey     PROPN  NNP  nsubj     6
+        said        say         VERB   VBD  ROOT      6
+        the         the         DET    DT   det       8
+        bedding     bedding     NOUN   NN   nsubj     9
+        was         be          AUX    VBD  ccomp     6
+        the         the         DET    DT   det       11
+        cause       cause       NOUN   NN   attr      9
+        .           .           PUNCT  .    punct     6
+        The         the         DET    DT   det       14
+        patient     patient     NOUN   NN   nsubj     15
+        said        say         VERB   VBD  ROOT      15
+        the         the         DET    DT   det       17
+        cough       cough       NOUN   NN   nsubj     19
+        had         have        AUX    VBD  aux       19
+        gone        go          VERB   VBN  ccomp     15
+        .           .           PUNCT  .    punct     15
+    """, {(0, 1): "PERSON", (5, 6): "PERSON"})
+    q = speaker_of(doc, "cough")
+    assert (q.speaker_entity, q.speaker_name) == (None, "The patient")
+
+
+def test_a_role_the_article_gives_no_one_after_the_protagonists_quote_is_the_protagonist():
+    """The protagonist's quote goes on: '"...," said the actor' (see below)."""
+    # Ann Lee won. Ann Lee said the show was hard. “We lost the baby.” “It hurts so much,” said the actor.:
+    # the actor is Ann Lee, whose quote the paragraph goes on from and whom the article names most, though it
+    # never calls her an actor (and the sentence before names no one).
+    doc = resolved("""
+        Ann     Ann     PROPN  NNP  compound  1
+        Lee     Lee     PROPN  NNP  nsubj     2
+        won     win     VERB   VBD  ROOT      2
+        .       .       PUNCT  .    punct     2
+        Ann     Ann     PROPN  NNP  compound  5
+        Lee     Lee     PROPN  NNP  nsubj     6
+        said    say     VERB   VBD  ROOT      6
+        the     the     DET    DT   det       8
+        show    show    NOUN   NN   nsubj     9
+        was     be      AUX    VBD  ccomp     6
+        hard    hard    ADJ    JJ   acomp     9
+        .       .       PUNCT  .    punct     6
+        “       “       PUNCT  ``   punct     14
+        We      we      PRON   PRP  nsubj     14
+        lost    lose    VERB   VBD  ROOT      14
+        the     the     DET    DT   det       16
+        baby    baby    NOUN   NN   dobj      14
+        .       .       PUNCT  .    punct     14
+        ”       ”       PUNCT  ''   punct     14
+        “       “       PUNCT  ``   punct     26
+        It      it      PRON   PRP  nsubj     21
+        hurts   hurt    VERB   VBZ  ccomp     26
+        so      so      ADV    RB   advmod    23
+        much    much    ADV    RB   advmod    21
+        ,       ,       PUNCT  ,    punct     26
+        ”       ”       PUNCT  ''   punct     26
+        said    say     VERB   VBD  ROOT      26
+        the     the     DET    DT   det       28
+        actor   actor   NOUN   NN   nsubj     26
+        .       .       PUNCT  .    punct     26
+    """, {(0, 2): "PERSON", (4, 6): "PERSON"})
+    q = speaker_of(doc, "hurts")
+    ann = next(e for e in doc._.entities if e.name == "Ann Lee")
+    assert q.speaker_entity == ann.id

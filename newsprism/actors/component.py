@@ -94,6 +94,7 @@ US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
 NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the BBC': an organisation of its country
+PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux Falls Argus Leader'
 TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
 EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
@@ -187,12 +188,19 @@ def titled_person(ent: Span, words: list[str]) -> bool:
 
 
 def widened(ent: Span) -> Span:
-    """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz")."""
-    start = ent.start
+    """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz"); a paper's name
+    of two words or more with the last word NER left out where that word is a role noun too ("the Sioux Falls
+    Argus" of "the Sioux Falls Argus Leader", "The Hollywood" of "The Hollywood Reporter"): the word heads the
+    name, so it is no title before a person's name ('Hezbollah Leader Hassan Nasrallah')."""
+    start, end = ent.start, ent.end
     while (ent.label_ == "PERSON" and start > 0 and ent.doc[start - 1].pos_ == "PROPN" and not ent.doc[start - 1].ent_type_
            and ent.doc[start - 1].text[:1].isupper() and ent.doc[start - 1].is_alpha and not is_title(ent.doc[start - 1])):
         start -= 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+    nxt = ent.doc[end] if end < len(ent.doc) else None
+    if (ent.label_ == "ORG" and len(ent) >= 2 and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
+            and not nxt.ent_type_ and nxt.lower_ in PUBLICATION_HEADS and nxt.dep_ != "compound" and ent.root.head.i == nxt.i):
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
 DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)(?:\s|(?<=[—–])(?=[A-Z]))")

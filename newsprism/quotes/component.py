@@ -803,9 +803,43 @@ class QuoteFinder:
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
                     sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
+                if ident is not None and self.set_apart(head, ident):
+                    ident = None  # 'the patient wrote' after 'Dempsey questioned the patient': the patient, not Dempsey
+                elif ident is None:
+                    ident = self.protagonists_turn(sp, last)  # '"...," said the actor' in Van Der Beek's paragraph
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def set_apart(self, noun: Token, ident: str) -> bool:
+        """Whether the article sets person `ident` beside this role noun in one sentence before it as someone
+        else ('After questioning the patient ..., Dempsey and his team found': Dempsey is not the patient):
+        the same noun with 'the' in a sentence that names the person, neither in apposition to the other."""
+        lemma = noun.lemma_.lower()
+        for t in self.doc[: noun.sent.start]:
+            if t.lemma_.lower() != lemma or t.lower_ != noun.lower_ or not any(c.lower_ == "the" for c in t.lefts):
+                continue
+            for s, e, i in self.doc._.actor_spans or []:
+                if i != ident or not (t.sent.start_char <= s < t.sent.end_char):
+                    continue
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and t.i not in range(span.start, span.end) and not (
+                        t.head.i == span.root.i or span.root.head.i == t.i):
+                    return True
+        return False
+
+    def protagonists_turn(self, sp: Span, last: Found | None) -> str | None:
+        """For a definite role noun the article gives no one ('"...," said the actor' in a story about James
+        Van Der Beek that never calls him an actor): the speaker of the quote just
+        before, within `SAME_SPEAKER_CHARS`, when that speaker is the person the article names most."""
+        if last is None or not last.speaker_id or not 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS:
+            return None
+        counts = {e.id: len(e.mentions) for e in self.doc._.entities or [] if e.type == "PERSON"}
+        if not counts or last.speaker_id not in counts:
+            return None
+        most = max(counts.values())
+        leaders = [i for i, n in counts.items() if n == most]
+        return last.speaker_id if leaders == [last.speaker_id] else None
 
     def body_named_by(self, noun: Token) -> str | None:
         """The organisation named before whose name holds the plural noun ('the doctors': 'Doctors for Camp
