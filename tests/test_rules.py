@@ -2681,3 +2681,26 @@ def test_a_role_the_article_gives_no_one_after_the_protagonists_quote_is_the_pro
     q = speaker_of(doc, "hurts")
     ann = next(e for e in doc._.entities if e.name == "Ann Lee")
     assert q.speaker_entity == ann.id
+
+
+def test_a_tweet_quoted_with_its_handle_is_no_page_furniture():
+    """“Governor @Bevin did a wonderful job!” Trump tweeted.: the handle inside the quotation marks does not
+    make the paragraph a line of furniture (as an e-mail address or a 'Follow @x' line outside them would)."""
+    doc = resolved("""
+        “          “          PUNCT  ``   punct     3
+        Governor   Governor   PROPN  NNP  compound  2
+        @Bevin     @Bevin     PROPN  NNP  nsubj     3
+        did        do         VERB   VBD  ROOT      3
+        a          a          DET    DT   det       6
+        wonderful  wonderful  ADJ    JJ   amod      6
+        job        job        NOUN   NN   dobj      3
+        !          !          PUNCT  .    punct     3
+        ”          ”          PUNCT  ''   punct     3
+        Trump      Trump      PROPN  NNP  nsubj     10
+        tweeted    tweet      VERB   VBD  ROOT      10
+        .          .          PUNCT  .    punct     10
+    """, {(9, 10): "PERSON"})
+    q = speaker_of(doc, "wonderful")
+    assert q.speaker.text == "Trump" and q.cue.text == "tweeted"
+    finder = quotes.QuoteFinder(doc)
+    assert not finder.furniture_line(doc[10])

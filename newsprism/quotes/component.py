@@ -44,8 +44,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, dateline, is_title, line_bounds, on_furniture_line,
-                                        resolve_span)
+from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, _furniture_line, dateline, is_title, line_bounds,
+                                        on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -269,8 +269,26 @@ class QuoteFinder:
 
     def said_by_someone(self, verb: Token) -> bool:
         """The verb has a speaker: it is not passive without its agent, its subject is no study or poll,
-        and its line is not page furniture."""
-        return has_speaker(verb, FINDINGS) and not on_furniture_line(verb)
+        and its line is not page furniture (`furniture_line`)."""
+        return has_speaker(verb, FINDINGS) and not self.furniture_line(verb)
+
+    def furniture_line(self, tok: Token) -> bool:
+        """Whether the token's line is page furniture (`on_furniture_line`) by its words outside quotation
+        marks: a tweet quoted with its handle ('"Governor @MattBevin has done a wonderful job!" Trump tweeted')
+        makes its paragraph no furniture."""
+        if not on_furniture_line(tok):
+            return False
+        text, start, end = line_bounds(tok)
+        quoted = [(max(a, start), min(b, end)) for a, b in self.regions if a < end and start < b]
+        if not quoted:
+            return True
+        line, at = [], start
+        for a, b in quoted:
+            line += [text[at:a], " " * (b - a)]
+            at = b
+        line.append(text[at:end])
+        masked = "".join(line)
+        return _furniture_line(masked, 0, len(masked), False)
 
     # --- speakers -----------------------------------------------------------------------------
 
@@ -1246,7 +1264,7 @@ class QuoteFinder:
             return False  # 'agreed to step down': a decision, not something said ('agreed that ...' is)
         if root.lemma_.lower() == "report" and content is not None and not any(t.pos_ in {"VERB", "AUX"} for t in content):
             return False
-        return not on_furniture_line(root)
+        return not self.furniture_line(root)
 
     def is_statement(self, f: Found) -> bool:
         """Whether an attribution is a quote by the tracker's definition: its cue is a verb (or 'according to',
