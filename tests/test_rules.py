@@ -2704,3 +2704,21 @@ def test_a_tweet_quoted_with_its_handle_is_no_page_furniture():
     assert q.speaker.text == "Trump" and q.cue.text == "tweeted"
     finder = quotes.QuoteFinder(doc)
     assert not finder.furniture_line(doc[10])
+
+
+def test_a_surname_tagged_as_a_small_town_is_the_person_but_a_major_place_stays_a_place():
+    """Ally Brooke sang. Brooke left. ('Brooke' tagged GPE: a small US town bears the name): she, twice, and
+    no place to set the story in the United States; 'Jordan' after 'Michael Jordan' tagged GPE stays Jordan."""
+    table = """
+        Ally     Ally     PROPN  NNP  compound  1
+        {name}   {name}   PROPN  NNP  nsubj     2
+        sang     sing     VERB   VBD  ROOT      2
+        .        .        PUNCT  .    punct     2
+        {name}   {name}   PROPN  NNP  nsubj     5
+        left     leave    VERB   VBD  ROOT      5
+        .        .        PUNCT  .    punct     5
+    """
+    doc = resolved(table.format(name="Brooke"), {(0, 2): "PERSON", (4, 5): "GPE"})
+    assert [(e.name, e.type, len(e.mentions), e.country) for e in doc._.entities] == [("Ally Brooke", "PERSON", 2, None)]
+    doc = resolved(table.format(name="Jordan"), {(0, 2): "PERSON", (4, 5): "GPE"})
+    assert {(e.name, e.type) for e in doc._.entities} == {("Ally Jordan", "PERSON"), ("Jordan", "GPE")}

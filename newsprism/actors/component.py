@@ -729,7 +729,8 @@ class ActorResolver:
     def label_of(self, ent: Span, words: list[str], people: set[str]) -> str:
         """The mention's type by what the text says of it: FAC for a road ('Waterfront Drive'), whatever NER
         said; PERSON for a name after a person's title ('Premier Andrew Fahie') and for a person's full name
-        or surname (unless the word is a known place or people); else NER's label."""
+        or surname (unless the word is a people or a major place: 'Brooke', a small town, after 'Ally Brooke'
+        is she; 'Jordan' stays the country); else NER's label."""
         if words[-1].lower().rstrip(".") in ROAD_WORDS:
             return "FAC"  # 'Waterfront Drive', 'Main Street': a road, whatever NER said
         if ent.label_ == "PERSON" and named_organisation(ent, words):
@@ -740,8 +741,9 @@ class ActorResolver:
         if titled_person(ent, words):
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
-        if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and not known):
-            return "PERSON"
+        small = not gazetteer.major_place(name) and not gazetteer.demonym_country(name)
+        if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and (not known or small)):
+            return "PERSON"  # 'Brooke' after 'singer Ally Brooke' is she, not the small town of that name
         return ent.label_
 
     def country_of(self, ent: Span, label: str, words: list[str]) -> tuple[str | None, str]:
