@@ -191,6 +191,94 @@ def test_negated_cues_and_stated_plans_are_no_quotes():
     assert (q.content.text, q.cue.text) == ("that roads would be fixed", "vowed")
 
 
+class Tagged:
+    """A stand-in for the attribution tagger: gives the attributions it is built with, as (source, cue, content)
+    token ranges of the Doc, so a test drives the component's decoding of tagger output into spans."""
+
+    def __init__(self, *spans: tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def predict(self, doc: Doc) -> list:
+        from newsprism.quotes.model import Attribution
+
+        chars = lambda r: (doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text))  # noqa: E731
+        return [Attribution(chars(s) if s else None, chars(c), chars(t), 0.9) for s, c, t in self.spans]
+
+
+def test_an_adjunct_of_the_cue_verb_after_its_complement_is_no_content():
+    """PolNeAR's content is the complement: 'has not mentioned [Machado] since the debate'. The phrases of
+    the verb's own frame stay: 'described [Clinton as a disgrace]'."""
+    since = build("""
+        Trump      Trump      PROPN  NNP  nsubj   3
+        has        have       AUX    VBZ  aux     3
+        not        not        PART   RB   neg     3
+        mentioned  mention    VERB   VBN  ROOT    3
+        Machado    Machado    PROPN  NNP  dobj    3
+        since      since      ADP    IN   prep    3
+        the        the        DET    DT   det     7
+        debate     debate     NOUN   NN   pobj    5
+        .          .          PUNCT  .    punct   3
+    """)
+    cue, content = (since[1].idx, since[3].idx + 9), (since[4].idx, since[7].idx + 6)
+    assert since.text[slice(*quotes.content_without_adjuncts(since, cue, content))] == "Machado"
+    finder = quotes.QuoteFinder(since, Tagged(((0, 1), (1, 4), (4, 8))), every=True)
+    finder.run()
+    assert [(q.content.text, q.cue.text, q.speaker.text) for q in finder.attributions] == [
+        ("Machado", "has not mentioned", "Trump")]
+    as_ = build("""
+        She        she        PRON   PRP  nsubj   1
+        described  describe   VERB   VBD  ROOT    1
+        Clinton    Clinton    PROPN  NNP  dobj    1
+        as         as         ADP    IN   prep    1
+        a          a          DET    DT   det     5
+        disgrace   disgrace   NOUN   NN   pobj    3
+        .          .          PUNCT  .    punct   1
+    """)
+    cue, content = (as_[1].idx, as_[1].idx + 9), (as_[2].idx, as_[5].idx + 8)
+    assert quotes.content_without_adjuncts(as_, cue, content) == content
+    finder = quotes.QuoteFinder(as_, Tagged(((0, 1), (1, 2), (2, 6))), every=True)
+    finder.run()
+    assert [q.content.text for q in finder.attributions] == ["Clinton as a disgrace"]
+
+
+def test_a_content_interrupted_by_its_source_and_cue_has_both_parts():
+    """'[Climate change], Mr. Obama often says, [is the greatest threat]': PolNeAR's content is both parts,
+    each with the source and the cue; the quote definition keeps the tagger's one part."""
+    doc = build("""
+        Climate   climate   NOUN   NN   compound   1
+        change    change    NOUN   NN   nsubj      8
+        ,         ,         PUNCT  ,    punct      8
+        Mr.       Mr.       PROPN  NNP  compound   4
+        Obama     Obama     PROPN  NNP  nsubj      6
+        often     often     ADV    RB   advmod     6
+        says      say       VERB   VBZ  parataxis  8
+        ,         ,         PUNCT  ,    punct      8
+        is        be        AUX    VBZ  ROOT       8
+        the       the       DET    DT   det        11
+        greatest  great     ADJ    JJS  amod       11
+        threat    threat    NOUN   NN   attr       8
+        .         .         PUNCT  .    punct      8
+    """, ents={(3, 5): "PERSON"})
+    tagged = Tagged(((3, 5), (5, 7), (8, 12)))
+    finder = quotes.QuoteFinder(doc, tagged, every=True)
+    finder.run()
+    assert sorted((q.content.text, q.cue.text, q.speaker.text) for q in finder.attributions) == [
+        ("Climate change", "often says", "Mr. Obama"), ("is the greatest threat", "often says", "Mr. Obama")]
+    plain = quotes.QuoteFinder(doc, tagged)
+    plain.run()
+    assert [q.content.text for q in plain.attributions] == ["is the greatest threat"]
+    said = build("""
+        He      he      PRON   PRP  nsubj  1
+        said    say     VERB   VBD  ROOT   1
+        ,       ,       PUNCT  ,    punct  1
+        the     the     DET    DT   det    4
+        talks   talk    NOUN   NNS  nsubj  5
+        failed  fail    VERB   VBD  ccomp  1
+        .       .       PUNCT  .    punct  1
+    """)
+    assert quotes.fronted_part(said, (said[1].idx, said[1].idx + 4), (0, 2), (said[3].idx, said[5].idx + 6)) is None
+
+
 def test_role_nouns_name_people_and_organisation_nouns_do_not():
     doc = build("""
         engineer     engineer     NOUN  NN  ROOT  0

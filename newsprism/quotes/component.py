@@ -34,6 +34,7 @@ shipped ones; it reads the encoder when its record names an encoder head); the t
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -114,6 +115,8 @@ NOT_SPEECH = lexicons.words("reporting_verbs", "not_speech")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
 NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
+# Prepositions opening the cue verb's adjuncts of time, place or circumstance, no part of PolNeAR's content
+ADJUNCT_PREPS = lexicons.words("reporting_verbs", "adjunct_prepositions")
 QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
@@ -219,6 +222,65 @@ def trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, int
     while end > start and text[end - 1] in strip:
         end -= 1
     return start, end
+
+
+def content_without_adjuncts(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without the cue verb's adjuncts after its complement, as PolNeAR marks content: the
+    complement the cue governs, not when, where or how it was said. Where the content follows the cue and runs
+    on past the complement into a phrase hung on the cue verb itself, of time, place or circumstance
+    (`ADJUNCT_PREPS`: 'has not mentioned [Machado] since the Monday night debate'), a noun of time ('[one]
+    in July', 'Friday') or an adverbial clause ('sees [a tightening race] as Trump consolidates ...'), the
+    content ends with the complement. The phrases of the verb's own frame stay ('described [Clinton as a
+    disgrace]', 'accused [X of Y]', 'urged [Republicans to vote]'), and so does a tail with a quotation mark.
+    Returns (start, end), `content` itself where the rule does not apply."""
+    if cue is None or cue[1] > content[0]:
+        return content
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    span = doc.char_span(*content, alignment_mode="expand")
+    if cue_span is None or span is None or len(span) < 2:
+        return content
+    verb = cue_span.root
+    tops = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    complement = tops[0]
+    if len(tops) < 2 or complement.head.i != verb.i or complement.left_edge.i < span.start:
+        return content  # one constituent already, or not the cue's complement first
+    tail = [t for t in span if t.i > complement.right_edge.i]
+    if not all(verb in t.ancestors and complement not in t.ancestors for t in tail):
+        return content  # the tail is no dependent of the cue verb (another clause, a parse gone astray)
+    words = [t for t in tail if not (t.is_punct or t.is_space)]
+    if not words or any(t.text in QUOTE_MARKS for t in tail):
+        return content
+    adjunct = words[0]
+    while adjunct.head.i != verb.i:
+        adjunct = adjunct.head
+    if not (adjunct.dep_ in {"advcl", "npadvmod"} or (adjunct.dep_ == "prep" and adjunct.lower_ in ADJUNCT_PREPS)):
+        return content
+    end = complement.right_edge.i + 1
+    while end > complement.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and doc[end - 1].text not in QUOTE_MARKS:
+        end -= 1
+    return content[0], doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def fronted_part(doc: Doc, cue: tuple[int, int] | None, speaker: tuple[int, int] | None,
+                 content: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of a content before a source and cue that interrupt it between commas: '[Climate change],
+    Mr. Obama often says, [is the greatest long-term threat]'. PolNeAR marks both parts as the content (two
+    fragments of one span); the tagger and the rules give the part after. Returns the part before, from its
+    sentence's start to the comma, or None where the content does not go on right after the cue's comma or
+    nothing but a comma stands before the source."""
+    if cue is None or speaker is None:
+        return None
+    text = doc.text
+    start, end = min(cue[0], speaker[0]), max(cue[1], speaker[1])
+    if content[0] < end or text[end:content[0]].strip() != ",":
+        return None
+    before = text[:start].rstrip()
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    if not before.endswith(",") or cue_span is None:
+        return None
+    s, e = trim(text, cue_span[0].sent.start_char, len(before) - 1)
+    return (s, e) if e - s >= 2 else None
 
 
 def is_role(noun: Token) -> bool:
@@ -1133,6 +1195,9 @@ class QuoteFinder:
             if words in said:
                 continue
             said.add(words)
+            if self.every:  # PolNeAR's content: the complement, not the cue verb's adjuncts after it (cut after
+                f.content = content_without_adjuncts(self.doc, f.cue, f.content)  # the pull-quote test: two
+                # attributions with one object, 'endorsed Clinton in the race' and 'endorses Clinton', stay two)
             if f.kind == "indirect" and any(trim(self.text, *r) == f.content for r in self.regions):
                 f.kind = "direct"  # '"We will rebuild," he said': the clause is the quotation itself
             turn = self.turn(f)
@@ -1152,9 +1217,20 @@ class QuoteFinder:
                 speaker_name=f.speaker_name,
             )
             self.attributions.append(quote)
+            if self.every and (head := self.fronted_part(f)) is not None:
+                self.attributions.append(dataclasses.replace(quote, content=self.span(*head)))
             if self.is_statement(f) and not asked:  # a question put to the speaker is not the speaker's quote
                 out.append(quote)
         return out
+
+    def fronted_part(self, f: Found) -> tuple[int, int] | None:
+        """`fronted_part` of `f`'s content, where no quote found holds it and it has no quotation mark (a
+        quote before the source is a quote of its own: '"We will," he said, "win."')."""
+        speaker = (f.speaker.start_char, f.speaker.end_char) if f.speaker is not None else None
+        head = fronted_part(self.doc, f.cue, speaker, f.content)
+        if head is None or any(m in self.text[head[0] : head[1]] for m in QUOTE_MARKS):
+            return None
+        return None if any(g.content[0] < head[1] and head[0] < g.content[1] for g in self.found) else head
 
     def turn(self, f: Found) -> str | None:
         """'interviewer' or 'interviewee' for content on a line labelled as an interview's turn ('Q: ...',
