@@ -2,7 +2,7 @@
 election campaign, an accident, site boilerplate, a passive with no actor and neutral reported speech are
 not events; arrests, demands and killings are. Also sources and targets (never a relative pronoun, an
 expletive "it", a determiner or a headline fragment), the score filter, the place of an event, the
-ACLED-style type and figure conflicts. Needs the shipped detector (`newsprism train events`)."""
+ACLED-style type and figure conflicts. The sentence tests run with the default detector and the encoder one. Needs the shipped detectors (`newsprism train events`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,18 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(detector.load() is None, reason="no trained event detector in newsprism/models")]
 
 
+@pytest.fixture(scope="module")
+def encoder_nlp():
+    """The events component with the detector over the shared encoder (`detector: "encoder"`)."""
+    return events_pipeline(detector="encoder")
+
+
+@pytest.fixture(params=["default", "encoder"])
+def each_nlp(request, events_nlp, encoder_nlp):
+    """The default detector the record names, then the encoder one: the hand-made sentences hold for both."""
+    return events_nlp if request.param == "default" else encoder_nlp
+
+
 def events_of(nlp, text, published="2024-03-05"):
     doc = nlp.make_doc(text)
     doc._.published = published
@@ -29,23 +41,26 @@ def events_of(nlp, text, published="2024-03-05"):
 @pytest.mark.parametrize("text", [
     "About 40 bodies are buried each week at the city cemetery, according to county records.",
     "Senator Maria Lopez suspended her presidential campaign on Tuesday.",
+    "Governor Tom Reed ended his bid for the Senate on Monday.",  # campaigning: NONE by the guide's rule 3
+    "Former mayor Ann Cole announced her candidacy for governor on Friday.",
     "A car hit a deer on Route 9 late on Monday night.",
     "Download our app to get breaking news alerts on your phone.",
     "Emails were sent to all residents last week.",
     "The mayor said the bridge reopens in May.",
     "Inflation rose 3 percent in February, the statistics office said.",
 ])
-def test_no_event_in_ordinary_sentences(events_nlp, text):
-    assert events_of(events_nlp, text) == []
+def test_no_event_in_ordinary_sentences(each_nlp, text):
+    assert events_of(each_nlp, text) == []
 
 
 @pytest.mark.parametrize("text, plover", [
     ("Police arrested two men in Dayton on Saturday after a series of armed robberies.", "COERCE"),
     ("The president urged Congress to pass the spending bill before the deadline.", "DEMAND"),
     ("Gunmen killed three villagers in northern Mali on Sunday.", "ASSAULT"),
+    ("The United States suspended military aid to Egypt on Tuesday.", "SANCTION"),  # a suspension that is one
 ])
-def test_events_found_and_typed(events_nlp, text, plover):
-    found = events_of(events_nlp, text)
+def test_events_found_and_typed(each_nlp, text, plover):
+    found = events_of(each_nlp, text)
     assert [e.type for e in found] == [plover]
     assert 0.0 <= found[0].score <= 1.0
 
