@@ -239,11 +239,11 @@ def on_furniture_line(tok: Token, bylines: bool = False) -> bool:
     """True when the token stands on a line of page furniture (e-mail, "Subscribe", credit: FURNITURE_LINE),
     or with `bylines` on a short "By ..." line. Decided once per line, so a text of one long line costs a
     search per line, not one per name on it."""
-    return _furniture_line(*line_bounds(tok), bylines)
+    return furniture_line_at(*line_bounds(tok), bylines)
 
 
 @lru_cache(maxsize=16)  # the lines of the Docs being analysed; keyed by the text object, whose hash is kept
-def _furniture_line(text: str, start: int, end: int, bylines: bool) -> bool:
+def furniture_line_at(text: str, start: int, end: int, bylines: bool) -> bool:
     """`on_furniture_line` for the line text[start:end]."""
     line = text[start:end]
     if FURNITURE_LINE.search(line):

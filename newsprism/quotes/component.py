@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, _furniture_line, dateline, is_title, line_bounds,
+from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, dateline, furniture_line_at, is_title, line_bounds,
                                         on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
@@ -350,7 +350,7 @@ class QuoteFinder:
             at = b
         line.append(text[at:end])
         masked = "".join(line)
-        return _furniture_line(masked, 0, len(masked), False)
+        return furniture_line_at(masked, 0, len(masked), False)
 
     # --- speakers -----------------------------------------------------------------------------
 
