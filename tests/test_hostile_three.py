@@ -515,12 +515,12 @@ def test_a_ray_ingest_prints_none_of_rays_noise(tmp_path: Path) -> None:
 
 @pytest.mark.slow  # the spaCy model
 def test_an_article_of_many_quotes_on_one_line_is_analysed_within_the_budget() -> None:
-    from newsprism.actors.component import _furniture_line
+    from newsprism.actors.component import furniture_line_at
 
     text = "".join(f'"We will rebuild school {k}," Smith said. ' for k in range(1500))  # one line: 1,500 quotes
     analysis = newsprism.analyze(text)  # was refused at the time budget (60 s), in newsprism_actors: raised then
     assert len(analysis.quotes) >= 1000 and analysis.quotes[0].speaker_name == "Smith"
-    assert _furniture_line.cache_info().hits > 1000  # one search for the line, not one per name
+    assert furniture_line_at.cache_info().hits > 1000  # one search for the line, not one per name
 
 
 @pytest.mark.slow  # PostgreSQL
