@@ -24,8 +24,7 @@ from spacy.tokens import Doc
 
 from newsprism import lexicons
 from newsprism.doctext import text_of
-from newsprism.encoder.doc import encoding_of
-from newsprism.encoder.run import token_states
+from newsprism.encoder.doc import encoding_of, token_states_of
 from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
 from newsprism.framing.features import encoder_span_vectors, lemma_counts, sentence_features, span_features
@@ -204,10 +203,8 @@ class FramingModel:
 
     def head_probs(self, doc: Doc, toks: list) -> np.ndarray:
         """The span head's P(inside) for `toks` (the doc's non-space tokens in text order), from the states of
-        the encoder's pass over the doc (`newsprism.encoder.run.token_states`)."""
-        starts = np.array([t.idx for t in toks], dtype=np.int64)
-        ends = starts + np.array([len(t.text) for t in toks], dtype=np.int64)
-        return self.head.probs(token_states(encoding_of(doc, self.minilm.encoder), starts, ends))
+        the encoder's pass over the doc (`newsprism.encoder.doc.token_states_of`)."""
+        return self.head.probs(token_states_of(doc, self.minilm.encoder)[[t.i for t in toks]])
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """(start, end, score) of each span the taggers in use find in the doc."""

@@ -63,11 +63,12 @@ def doc_states(doc: Doc, encoding) -> np.ndarray:
 
 def doc_probs(doc: Doc, head: RoleHead) -> np.ndarray:
     """The head's role probabilities for each token of `doc`, from the Doc's one encoder pass
-    (`doc._.encoding`, made here where no other head made it yet)."""
-    from newsprism.encoder.doc import encoding_of
+    (`doc._.encoding`, made here where no other head made it yet) and its token states, which the framing span
+    head reads too (`newsprism.encoder.doc.token_states_of`)."""
+    from newsprism.encoder.doc import token_states_of
     from newsprism.encoder.run import shared_encoder
 
-    return head.probs(doc_states(doc, encoding_of(doc, shared_encoder())))
+    return head.probs(token_states_of(doc, shared_encoder()))
 
 
 def fit(states: list[np.ndarray], tags: list[list[str]], seed: int = 0) -> RoleHead:
