@@ -149,8 +149,8 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     import sys
 
     article = tmp_path / "a.txt"
-    # "and evil": the ordinary-news rule (peak 0.65 or more since round 3 of the set) hid the sentence without it
-    # (its peak 0.63); with it the span peaks at 0.81
+    # "and evil": the ordinary-news rule (peak 0.65 or more from round 3 of the set, 0.8 since round 6) hid the
+    # sentence without it (its peak 0.63); with it the span peaks at 0.81, just over the bar
     article.write_text("The corrupt, treacherous and evil regime of Bashar al-Assad butchered innocent children, "
                        "John Smith said.\n\nOfficials of the United Nations met on Tuesday and praised the "
                        "brave rescuers.\n", encoding="utf-8")
