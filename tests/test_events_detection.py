@@ -32,6 +32,13 @@ def each_nlp(request, events_nlp, encoder_nlp):
     return events_nlp if request.param == "default" else encoder_nlp
 
 
+# The encoder heads' known errors on these sentences, one reason they are not the default
+# (newsprism.events.training.DEFAULT_DETECTOR); strict: the test fails when one is mended, to review the default.
+ENCODER_KNOWN_ERRORS = {
+    "Governor Tom Reed ended his bid for the Senate on Monday.": "the encoder heads call a bid's end a CONCESSION",
+}
+
+
 def events_of(nlp, text, published="2024-03-05"):
     doc = nlp.make_doc(text)
     doc._.published = published
@@ -49,7 +56,9 @@ def events_of(nlp, text, published="2024-03-05"):
     "The mayor said the bridge reopens in May.",
     "Inflation rose 3 percent in February, the statistics office said.",
 ])
-def test_no_event_in_ordinary_sentences(each_nlp, text):
+def test_no_event_in_ordinary_sentences(request, each_nlp, text):
+    if request.node.callspec.params["each_nlp"] == "encoder" and text in ENCODER_KNOWN_ERRORS:
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason=ENCODER_KNOWN_ERRORS[text]))
     assert events_of(each_nlp, text) == []
 
 
