@@ -354,10 +354,12 @@ def same_name_word(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def name_gender(first: str) -> str | None:
-    """'m' or 'f' for a first name that is mostly given to men or to women, else None."""
+def name_gender(first: str, only: bool = False) -> str | None:
+    """'m' or 'f' for a first name that is mostly given to men or to women, else None; with `only`, for a
+    name given to one only: a name mostly given to one ('Tri', 'Robin') says too little of its bearer to
+    overrule the text's own 'she' after a quote of hers."""
     guess = _first_names().get_gender(first)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+    return {"male": "m", "female": "f", **({} if only else {"mostly_male": "m", "mostly_female": "f"})}.get(guess)
 
 
 def modifier_country(ent: Span) -> str | None:
@@ -859,7 +861,7 @@ class ActorResolver:
 
     def gender(self, c: Cluster) -> str | None:
         """'m' or 'f' as titles and role nouns say ("Mrs", "spokeswoman", "his sister"), else as the text's
-        own pronouns say (`pronoun_votes`), else the first name."""
+        own pronouns say (`pronoun_votes`), else the first name when it is given to one gender only."""
         said = {GENDERED[w] for w in c.titles | c.roles if w in GENDERED}
         if len(said) == 1:
             return said.pop()
@@ -869,7 +871,7 @@ class ActorResolver:
             if not rest or n >= 2 * rest[0][1]:
                 return top
         firsts = [n.split()[0] for n in c.names if len(n.split()) > 1]
-        return name_gender(firsts[0]) if firsts else None
+        return name_gender(firsts[0], only=True) if firsts else None
 
     def pronoun_votes(self) -> dict[str, Counter]:
         """Gender votes from the text, before pronouns are resolved: in a sentence that names one person

@@ -1284,7 +1284,9 @@ class QuoteFinder:
                     and (overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT)]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
             if same:
-                f = same[0]
+                # the rules' quote of the tagger's own cue first ('It was travelling ... and had asked to fly
+                # higher, officials said': 'said' and its subject, not 'asked' and 'It' whose content lies inside)
+                f = min(same, key=lambda f: not (a.cue and f.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1]))
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
