@@ -203,17 +203,22 @@ def widened(ent: Span) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
-DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)(?:\s|(?<=[—–])(?=[A-Z]))")
+DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,\s*([A-Z][A-Za-z .'-]{1,30}?(?:/[A-Z][A-Za-z .'-]{1,30}?)*))?\s*(\([^)]{1,30}\))?\s*([—–-]{1,2}|:)(?:\s|(?<=[—–])(?=[A-Z]))")
+# a press release's first line, in capitals and alone: 'BAAR, SWITZERLAND' above the first paragraph
+LINE_DATELINE = re.compile(r"([A-Z][A-Z .'-]{1,40}),[ \t]*([A-Z][A-Z .'-]{1,30}?)[ \t]*\n")
 BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")  # the text before a line ends with a blank line: a new paragraph
 WIRE_DATELINE_CHARS = 800  # a wire's dateline ('JAKARTA (Reuters) -') may open a line this far in, after captions
 
 
 def dateline(text: str) -> tuple[int, str] | None:
     """The article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:') as (where it ends, its country), else None:
-    a known place at the text's start, before a dash or, written in capitals, a colon; or, with a wire's
+    a known place at the text's start, before a dash or, written in capitals, a colon, or alone on the first
+    line in capitals with its country ('BAAR, SWITZERLAND'); or, with a wire's
     credit in brackets ('JAKARTA (Reuters) -'), or written in capitals before a long dash and opening a
     paragraph ('VATICAN CITY—'), at the start of a line within `WIRE_DATELINE_CHARS`, after a page's caption, standfirst and link lines."""
     lead = len(text) - len(text.lstrip())
+    if (m := LINE_DATELINE.match(text, lead)) and (code := gazetteer.place_country(m[2].strip().title())):
+        return m.end() - 1, code
     starts = [lead] + [m.end() for m in re.finditer(r"\n[ \t]*", text[:WIRE_DATELINE_CHARS])]
     for at in starts:
         m = DATELINE.match(text[at : at + DATELINE_CHARS])
@@ -222,7 +227,7 @@ def dateline(text: str) -> tuple[int, str] | None:
             continue  # further in, a wire's credit, or a paragraph opened by a place in capitals before a long dash
             # ('Standfirst.\n\nVATICAN CITY—Six years ago'); not a line such as 'LONDON - The rest.' below a first line
         if m[4] != ":" or m[1].isupper():  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
-            for part in (m[2], m[1]):
+            for part in [*(m[2] or "").split("/"), m[1]]:  # 'SURABAYA, Indonesia/JAKARTA (Reuters) -'
                 if part and (code := gazetteer.place_country(part.strip().title())):
                     return at + m.end(4), code
     return None
@@ -774,7 +779,8 @@ class ActorResolver:
             if tok.i in self.covered or tok.text.lower() not in self.surnames:
                 continue
             if tok.pos_ != "PROPN" and not (tok.is_title and not tok.is_sent_start and tok.i > 0
-                                            and (self.doc[tok.i - 1].is_alpha or self.doc[tok.i - 1].text == ",")):
+                                            and (self.doc[tok.i - 1].is_alpha or self.doc[tok.i - 1].text == ",")) \
+                    and not self.bare_subject(tok):
                 continue
             if any(0 <= j < len(self.doc) and self.doc[j].pos_ == "PROPN" and j not in self.covered
                    for j in (tok.i - 1, tok.i + 1)):
@@ -782,6 +788,13 @@ class ActorResolver:
             key = self.person_key([tok.text])
             if key in self.clusters:
                 self.add(self.clusters[key], tok)
+
+    @staticmethod
+    def bare_subject(tok: Token) -> bool:
+        """A capitalised word the tagger took for a common noun that is, alone, a verb's subject ('Simmons
+        teased the tour', 'Simmons' tagged a plural noun at the sentence's start): a surname, not a word."""
+        return (tok.is_title and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}
+                and tok.head.i > tok.i and not any(True for _ in tok.children))
 
     def repeated_names(self) -> None:
         """An organisation's or person's name of two words or more written again where NER missed it
@@ -1007,6 +1020,10 @@ class ActorResolver:
 
     def entities(self) -> list[Entity]:
         text = self.text
+        for c in self.clusters.values():  # 'AirAsia' tagged a place 8 times and an organisation once: no place
+            if c.type == "GPE" and c.types["ORG"] and not c.country and not any(
+                    gazetteer.place_country(n) for n in c.names):
+                c.type = "ORG"
         self.organisation_countries()
         if any(code == "USA" for _, _, code in self.places):
             for c in self.clusters.values():  # 'The late Sen. John McCain' in a story from Hanoi that names the US

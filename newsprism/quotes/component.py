@@ -34,6 +34,7 @@ shipped ones; it reads the encoder when its record names an encoder head); the t
 
 from __future__ import annotations
 
+from collections import Counter
 import dataclasses
 import json
 import re
@@ -93,6 +94,7 @@ FROM_HEAD_CHARS = 120  # how far before a quote its 'From X:' form is looked for
 MIN_ACCORDING_CHARS = 10  # the rest of an 'according to X' sentence shorter than this is no content
 SAME_SPEAKER_CHARS = 300  # 'he' after a quote is its speaker when he starts this close after that quote
 ORG_WINDOW_CHARS = 600  # 'the company said': the organisation named within this many characters before it
+MAIN_ORG_MENTIONS = 3  # 'the airline said' far from any name: the organisation named this often and most
 NAMED_WINDOW_CHARS = 2000  # a speaker resolves to an entity named within this many characters before it
 HEADING_MAX_WORDS = 15  # a line this short not ended as a sentence is a heading or a link, not a speaker's
 MIN_TAGGER_CHARS, MIN_TAGGER_WORDS = 3, 2  # the tagger's contents shorter than these are fragments, dropped
@@ -302,6 +304,7 @@ class QuoteFinder:
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
+        self.previous: Found | None = None  # the last quote resolved that has a speaker, named or not
         self.place = self.dateline()  # (where it ends, its country): 'NEW DELHI:' is no speaker and no cue
 
     def dateline(self) -> tuple[int, str] | None:
@@ -459,7 +462,7 @@ class QuoteFinder:
         'Chris Early'), with at most adverbs between."""
         for ent in reversed(self.doc.ents):
             if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                return ent
+                return self.apposition_owner(ent) or ent
             if ent.end <= verb.i - 2:
                 break
         i = verb.i - 1
@@ -470,6 +473,18 @@ class QuoteFinder:
             if self.is_person(tok):
                 return self.doc[i : i + 1]
         return None
+
+    def apposition_owner(self, ent: Span) -> Span | None:
+        """The person whose apposition holds the name ('Joshua Apte, a professor at the University of Texas,
+        explained': Apte, not the university), else None."""
+        tok = ent.root
+        while tok.dep_ != "appos" and tok.head.i != tok.i and tok.dep_ in {"pobj", "prep", "compound", "conj"}:
+            tok = tok.head
+        owner = tok.head
+        if tok.dep_ != "appos" or tok.i == ent.root.i or owner.i >= ent.start:
+            return None
+        person = next((e for e in self.doc.ents if e.start <= owner.i < e.end and e.label_ == "PERSON"), None)
+        return person if person is not None or not self.is_person(owner) else self.doc[owner.i : owner.i + 1]
 
     def speaker_span(self, head: Token) -> Span:
         """The subject's words: its whole phrase (titles, apposition, party in brackets), within one line."""
@@ -741,6 +756,9 @@ class QuoteFinder:
         if f.speaker is None or f.speaker_id:
             return
         sp = f.speaker
+        if self.place is not None and sp.root.idx < self.place[0] and (after := next(
+                (c for c in sp.root.children if c.dep_ == "conj" and c.idx >= self.place[0]), None)) is not None:
+            sp = f.speaker = self.speaker_span(after)  # 'BAAR, SWITZERLAND \n\n Ascom, a ... provider, announced'
         if self.place is not None and sp.start_char < self.place[0] < sp.end_char:
             # 'HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ... have confirmed': the dateline is no speaker
             rest = [t for t in sp if t.idx >= self.place[0] and not t.is_punct]
@@ -764,6 +782,9 @@ class QuoteFinder:
                 and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS):
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
             return
+        if (described := self.described_just_before(sp)) is not None:
+            f.speaker_name = described  # '..., said a source close to the probe. He cautioned that ...'
+            return
         group = self.group_named(sp)
         if group:
             f.speaker_name = " and ".join(self.entity_names.get(i, i) for i in group)
@@ -780,6 +801,24 @@ class QuoteFinder:
             f.speaker_name = body.text  # 'the physicians stated', after 'A group of physicians ... is urging'
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
+
+    def described_just_before(self, sp: Span) -> str | None:
+        """For 'he'/'she', the words of the quote just before when its speaker is one person the article
+        describes and never names ('..., said a source close to the probe. He cautioned that ...'): that
+        quote ends within `SAME_SPEAKER_CHARS` before the pronoun and no person is named between them."""
+        prev = self.previous
+        if len(sp) != 1 or sp[0].lower_ not in {"he", "she"} or prev is None or prev.speaker is None:
+            return None
+        noun = prev.speaker.root
+        if (prev.speaker_id or not prev.speaker_name or noun.tag_ != "NN" or noun.pos_ != "NOUN"
+                or not any(c.lower_ in {"a", "an"} for c in noun.children)):
+            return None
+        end = max(prev.content[1], prev.speaker.end_char)
+        if not 0 <= sp.start_char - end < SAME_SPEAKER_CHARS:
+            return None
+        named = any(end <= s < sp.start_char and self.entity_types.get(i) == "PERSON"
+                    and self.text[s:e].lower() not in PRONOUN_GENDER for s, e, i in self.doc._.actor_spans or [])
+        return None if named else prev.speaker_name
 
     def can_speak(self, f: Found, sp: Span) -> bool:
         """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
@@ -853,7 +892,8 @@ class QuoteFinder:
             is_org = lambda i: self.entity_types.get(i) == "ORG"
             if near and is_org(last.speaker_id):
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
-            return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS)
+            return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS) or (
+                self.main_organisation(sp.start_char) if word != "it" else None)
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if ident is None and not own_noun:
@@ -890,6 +930,25 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def main_organisation(self, char: int) -> str | None:
+        """The organisation the article is about: named before `char` at least `MAIN_ORG_MENTIONS` times and
+        more often than any other ('the airline said', far from its last 'AirAsia', in a story naming it
+        throughout), else None."""
+        counts = Counter(i for s, e, i in self.doc._.actor_spans or []
+                         if s < char and self.entity_types.get(i) == "ORG" and not self.addressed(s, e))
+        (top, n), *rest = counts.most_common(2) or [(None, 0)]
+        return top if n >= MAIN_ORG_MENTIONS and (not rest or rest[0][1] < n) else None
+
+    def addressed(self, start: int, end: int) -> bool:
+        """A mention that is a wire's credit in brackets ('JAKARTA (Reuters) -') or the one told something
+        ('Tjahjanto told Reuters'): the article's source, not an actor of its story."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        told = root.dep_ in {"dobj", "dative"} and root.head.lemma_.lower() in SPEECH_VERBS
+        return told or (span.start > 0 and self.doc[span.start - 1].text == "(")
 
     def set_apart(self, noun: Token, ident: str) -> bool:
         """Whether the article sets person `ident` beside this role noun in one sentence before it as someone
@@ -1166,14 +1225,23 @@ class QuoteFinder:
                    for c in noun.children)
 
     def named_before(self, char: int, accept, window: int = NAMED_WINDOW_CHARS) -> str | None:
-        """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s."""
+        """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s; not
+        a name in quotation marks of no quote found ('After hitting "Takin' It To the Streets," the singer
+        told ...': a title, not a person)."""
         best = None
         for start, end, ident in self.doc._.actor_spans or []:
             if start >= char:
                 break
-            if char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"} and accept(ident):
+            if (char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"}
+                    and accept(ident) and not self.titled_in_marks(start)):
                 best = ident
         return best
+
+    def titled_in_marks(self, char: int) -> bool:
+        """The character lies in quotation marks that hold no quote found (a title, a term)."""
+        tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return (tok is not None and tok[0].i in self.inside
+                and not any(f.content[0] <= char < f.content[1] for f in self.found))
 
     def run(self) -> list[Quote]:
         self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
@@ -1207,6 +1275,7 @@ class QuoteFinder:
                 f.speaker_name = self.entity_names.get(f.speaker_id)
             self.resolve(f, last)
             last = f if f.speaker_id else last
+            self.previous = f if f.speaker is not None or f.speaker_name else self.previous
             sp = f.speaker
             quote = Quote(
                 kind=f.kind,
