@@ -612,7 +612,7 @@ class QuoteFinder:
         return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
     def dash_or_from(self, s: int, e: int, sent: Span, before: Span | None) -> Found | None:
-        """The '"..." -Name', 'From X: "..."' and 'according to X' forms."""
+        """The '"..." -Name', 'From X: "..."', 'in the words of X: "..."' and 'according to X' forms."""
         tail = self.text[e : e + DASH_TAIL_CHARS]
         m = re.match(r"[\s,.”\"’']*([-–—―])\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})", tail)
         if m:
@@ -625,6 +625,11 @@ class QuoteFinder:
             span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
             cue = (off + m.start(0) + m.group(0).index("From"), off + m.group(0).index("From") + m.start(0) + 4)
             return Found("direct", (s, e), cue, span)
+        m = re.search(r"\b[Ii]n (?:the|his|her|their) (?:own )?words of ((?:the |a |an )?[\w.'’ -]{1,60}?):\s*[“\"]?$", head)
+        if m:  # 'Here is how bad things got in the words of the patient: "..."'
+            off = max(0, s - FROM_HEAD_CHARS)
+            span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
+            return Found("direct", (s, e), (off + m.start(0), off + m.start(1)), span)
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 obj = [c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"]
@@ -683,7 +688,9 @@ class QuoteFinder:
                 if child.i < verb.i and any(t.i == verb.i for t in sub):
                     continue
                 if BLANK_LINE.search(self.text, min(verb.idx, sub.start_char), max(verb.idx, sub.end_char)):
-                    continue  # the parse joined two paragraphs: what a verb reports stays in its paragraph
+                    sub = self.own_paragraph(sub, child, verb)
+                    if sub is None:
+                        continue  # the parse joined two paragraphs: what a verb reports stays in its paragraph
                 return sub
         if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i > verb.i and verb.i not in self.inside:
             # 'Before he got out, Walsh said, he fashioned a tourniquet': the clause the parenthesis interrupts,
@@ -716,6 +723,19 @@ class QuoteFinder:
                         continue
                     return self.doc[head.left_edge.i : head.right_edge.i + 1]
         return None
+
+    def own_paragraph(self, sub: Span, clause: Token, verb: Token) -> Span | None:
+        """The part of a reported clause in its verb's paragraph, where the parse joined a heading above to
+        it ('CLUES WHEN THINGS GO WRONG \n\n The plane ... lacked diagnostics, a GE spokesman said'): the
+        clause's own verb and the speech verb after the last paragraph break before them, the clause from
+        there on; else None."""
+        breaks = [m.end() for m in BLANK_LINE.finditer(self.text, sub.start_char, min(clause.idx, verb.idx))]
+        if not breaks or verb.idx < clause.idx or BLANK_LINE.search(self.text, clause.idx, max(verb.idx, sub.end_char)):
+            return None
+        rest = self.doc.char_span(breaks[-1], sub.end_char, alignment_mode="expand")
+        while rest is not None and len(rest) and rest[0].is_space:
+            rest = rest[1:]
+        return rest if rest is not None and len(rest) >= MIN_CONTENT_WORDS else None
 
     def according_to(self) -> None:
         """'According to X, ...': the rest of the sentence is what X says."""
@@ -1360,8 +1380,10 @@ class QuoteFinder:
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
                     continue  # the tagger gave this content to the rules' verb too: that verb reports it
-                if a.cue and f.cue and self.blank_between(a.cue, (s, e)) and not self.blank_between(f.cue, f.content):
-                    continue  # the tagger's cue is a blank line away ('WALLACE:' above a signed quote), the rules' is not
+                if a.cue and self.blank_between(a.cue, (s, e)) and (
+                        (f.cue and not self.blank_between(f.cue, f.content)) or (not f.cue and f.kind == "direct")):
+                    continue  # the tagger's cue is a blank line away ('WALLACE:' above a signed quote, 'sees' in the
+                    # paragraph after '"...," Menear continued.'), the rules' is not or there is none
                 if a.cue and f.cue and a.cue != f.cue:
                     f.rule_cue = f.cue
                 f.cue = a.cue or f.cue
