@@ -3082,3 +3082,109 @@ def test_the_airline_far_from_its_name_is_the_organisation_the_article_names_mos
     """, {(0, 1): "GPE", (2, 3): "ORG", (5, 6): "ORG", (9, 10): "GPE"})
     assert {e.name: e.type for e in doc._.entities}["AirAsia"] == "ORG"
     assert speaker_of(doc, "experienced").speaker_name == "AirAsia"
+
+
+def test_a_clause_the_parse_joined_to_a_heading_above_is_reported_from_its_paragraph():
+    """NEW CLUES / The plane lacked engine diagnostics, a GE spokesman said. (The parse made the heading the
+    clause's subject: the spokesman's content is the paragraph's part of it.)"""
+    doc = resolved("""
+        NEW          new          ADJ    JJ   amod      1
+        CLUES        clue         NOUN   NNS  nsubj     6
+        \\n           \\n           SPACE  _SP  dep       1
+        \\n           \\n           SPACE  _SP  dep       1
+        The          the          DET    DT   det       5
+        plane        plane        NOUN   NN   appos     1
+        lacked       lack         VERB   VBD  ccomp     13
+        engine       engine       NOUN   NN   compound  8
+        diagnostics  diagnostics  NOUN   NNS  dobj      6
+        ,            ,            PUNCT  ,    punct     13
+        a            a            DET    DT   det       12
+        GE           GE           PROPN  NNP  compound  12
+        spokesman    spokesman    NOUN   NN   nsubj     13
+        said         say          VERB   VBD  ROOT      13
+        .            .            PUNCT  .    punct     13
+    """, {(11, 12): "ORG"})
+    q = speaker_of(doc, "diagnostics")
+    assert (q.content.text, q.speaker_name) == ("The plane lacked engine diagnostics", "a GE spokesman")
+
+
+def test_in_the_words_of_someone_before_a_quotation_names_its_speaker():
+    """Things got bad, in the words of the patient: "I was unable to stand or walk for long." """
+    doc = resolved("""
+        Things   thing    NOUN   NNS  nsubj     1
+        got      get      VERB   VBD  ROOT      1
+        bad      bad      ADJ    JJ   acomp     1
+        ,        ,        PUNCT  ,    punct     1
+        in       in       ADP    IN   prep      1
+        the      the      DET    DT   det       6
+        words    word     NOUN   NNS  pobj      4
+        of       of       ADP    IN   prep      6
+        the      the      DET    DT   det       9
+        patient  patient  NOUN   NN   pobj      7
+        :        :        PUNCT  :    punct     1
+        “        “        PUNCT  ``   punct     13
+        I        I        PRON   PRP  nsubj     13
+        was      be       AUX    VBD  ccomp     1
+        unable   unable   ADJ    JJ   acomp     13
+        to       to       PART   TO   aux       16
+        stand    stand    VERB   VB   xcomp     14
+        or       or       CCONJ  CC   cc        16
+        walk     walk     VERB   VB   conj      16
+        for      for      ADP    IN   prep      18
+        long     long     ADJ    JJ   pobj      19
+        .        .        PUNCT  .    punct     13
+        ”        ”        PUNCT  ''   punct     13
+    """, {})
+    assert speaker_of(doc, "unable to stand").speaker_name == "the patient"
+
+
+def test_the_taggers_cue_a_paragraph_away_leaves_a_quotation_its_continued_speaker():
+    """"Our results reflected broad growth," Craig Menear said. "We are on track with these investments,"
+    Menear continued. / Looking ahead, Home Depot sees growth. (The tagger gave the second quotation to
+    'sees', Home Depot, a paragraph below.)"""
+    from newsprism.quotes.model import Attribution
+
+    doc = resolved("""
+        “            “            PUNCT  ``   punct     9
+        Our          our          PRON   PRP$ poss      2
+        results      result       NOUN   NNS  nsubj     3
+        reflected    reflect      VERB   VBD  ccomp     9
+        broad        broad        ADJ    JJ   amod      5
+        growth       growth       NOUN   NN   dobj      3
+        ,            ,            PUNCT  ,    punct     9
+        ”            ”            PUNCT  ''   punct     9
+        Craig        Craig        PROPN  NNP  compound  8
+        Menear       Menear       PROPN  NNP  nsubj     9
+        said         say          VERB   VBD  ROOT      9
+        .            .            PUNCT  .    punct     9
+        “            “            PUNCT  ``   punct     23
+        We           we           PRON   PRP  nsubj     14
+        are          be           AUX    VBP  ccomp     23
+        on           on           ADP    IN   prep      14
+        track        track        NOUN   NN   pobj      15
+        with         with         ADP    IN   prep      14
+        these        these        DET    DT   det       19
+        investments  investment   NOUN   NNS  pobj      17
+        ,            ,            PUNCT  ,    punct     23
+        ”            ”            PUNCT  ''   punct     23
+        Menear       Menear       PROPN  NNP  nsubj     23
+        continued    continue     VERB   VBD  ROOT      23
+        .            .            PUNCT  .    punct     23
+        \\n           \\n           SPACE  _SP  dep       24
+        \\n           \\n           SPACE  _SP  dep       24
+        Looking      look         VERB   VBG  advcl     32
+        ahead        ahead        ADV    RB   advmod    27
+        ,            ,            PUNCT  ,    punct     32
+        Home         Home         PROPN  NNP  compound  31
+        Depot        Depot        PROPN  NNP  nsubj     32
+        sees         see          VERB   VBZ  ROOT      32
+        growth       growth       NOUN   NN   dobj      32
+        .            .            PUNCT  .    punct     32
+    """, {(8, 10): "PERSON", (22, 23): "PERSON", (30, 32): "ORG"})
+
+    def chars(first: int, end: int) -> tuple[int, int]:
+        return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    tagger = _FixedTagger(Attribution(chars(30, 32), chars(32, 33), chars(13, 20), 0.9))
+    found = [q for q in quotes.QuoteFinder(doc, tagger).run() if "track" in q.content.text]
+    assert [q.speaker_name for q in found] == ["Craig Menear"]
