@@ -3188,3 +3188,35 @@ def test_the_taggers_cue_a_paragraph_away_leaves_a_quotation_its_continued_speak
     tagger = _FixedTagger(Attribution(chars(30, 32), chars(32, 33), chars(13, 20), 0.9))
     found = [q for q in quotes.QuoteFinder(doc, tagger).run() if "track" in q.content.text]
     assert [q.speaker_name for q in found] == ["Craig Menear"]
+
+
+def test_a_prospect_a_name_denied_is_a_relative_clause_not_the_sentences_speaker():
+    """Tim Morrison cited his testimony, in which he said others had raised concerns about leaks, a prospect
+    Vindman denied. (The parse made 'denied' the root with 'a prospect Vindman' its subject and the clause
+    before its content: 'a prospect [that] Vindman denied' reports nothing; 'he said' is Morrison's.)"""
+    doc = resolved("""
+        Tim        Tim        PROPN  NNP  compound  1
+        Morrison   Morrison   PROPN  NNP  nsubj     2
+        cited      cite       VERB   VBD  ccomp     20
+        his        his        PRON   PRP$ poss      4
+        testimony  testimony  NOUN   NN   dobj      2
+        ,          ,          PUNCT  ,    punct     4
+        in         in         ADP    IN   prep      9
+        which      which      PRON   WDT  pobj      6
+        he         he         PRON   PRP  nsubj     9
+        said       say        VERB   VBD  relcl     4
+        others     other      NOUN   NNS  nsubj     12
+        had        have       AUX    VBD  aux       12
+        raised     raise      VERB   VBN  ccomp     9
+        concerns   concern    NOUN   NNS  dobj      12
+        about      about      ADP    IN   prep      13
+        leaks      leak       NOUN   NNS  pobj      14
+        ,          ,          PUNCT  ,    punct     20
+        a          a          DET    DT   det       18
+        prospect   prospect   NOUN   NN   compound  19
+        Vindman    Vindman    PROPN  NNP  nsubj     20
+        denied     deny       VERB   VBD  ROOT      20
+        .          .          PUNCT  .    punct     20
+    """, {(0, 2): "PERSON", (19, 20): "PERSON"})
+    found = quotes_of(doc)
+    assert [(q.cue.text, q.speaker_name) for q in found] == [("said", "Tim Morrison")]

@@ -661,7 +661,7 @@ class QuoteFinder:
             if not self.is_speech_verb(tok) or tok.i in self.used_cues:
                 continue
             content = self.complement(tok)
-            if content is None:
+            if content is None or (content.end <= tok.i and self.reduced_relative(tok)):
                 continue
             s, e = trim(self.text, content.start_char, content.end_char)
             if len(self.text[s:e].split()) < MIN_CONTENT_WORDS:
@@ -673,6 +673,18 @@ class QuoteFinder:
             self.used_cues.add(tok.i)
             self.found.append(Found(kind, (s, e), self.cue_span(tok), self.subject_of(tok)))
         self.according_to()
+
+    @staticmethod
+    def reduced_relative(verb: Token) -> bool:
+        """The verb's subject reads 'a NOUN Name' ('..., a prospect Vindman denied earlier'): the parse joined
+        the noun to the name, the verb is a relative clause on the noun ('a prospect [that] Vindman denied'),
+        and the clause before it is no content of the verb's."""
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+            for noun in (c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"):
+                if any(d.lower_ in {"a", "an"} for d in noun.lefts) or any(
+                        d.lower_ in {"a", "an"} and d.i < noun.i for d in subject.lefts):
+                    return True
+        return False
 
     def covered_by_direct(self, region: tuple[int, int]) -> bool:
         return any(f.kind == "direct" and f.content[0] <= region[1] and f.content[1] >= region[0] for f in self.found)
