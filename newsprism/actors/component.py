@@ -761,7 +761,10 @@ class ActorResolver:
         if label == "NORP":
             return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
         if label in {"GPE", "LOC"}:
-            return gazetteer.place_country(name), "name"
+            if (code := gazetteer.place_country(name)) is None and (code := place_of(ent.root)):
+                return code, "text"  # 'Kalibo in the central Philippines', 'Safran of France': a name no
+                # gazetteer knows takes the country of the place it is in or of, not the dateline's
+            return code, "name"
         if label != "PERSON" and (code := NATIONAL_BODIES.get(name.lower().removeprefix("the "))):
             return code, "name"  # 'the FBI', 'BBC': a country's own institution, wherever the story is set
         if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
