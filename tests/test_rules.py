@@ -3220,3 +3220,49 @@ def test_a_prospect_a_name_denied_is_a_relative_clause_not_the_sentences_speaker
     """, {(0, 2): "PERSON", (19, 20): "PERSON"})
     found = quotes_of(doc)
     assert [(q.cue.text, q.speaker_name) for q in found] == [("said", "Tim Morrison")]
+
+
+def test_a_wires_credit_line_is_no_quote():
+    """The plane crashed at sea, officials said. / (Reporting by Ann Lee; Writing by Dean Yates): 'Writing by'
+    reports nothing, and Dean Yates said nothing."""
+    doc = resolved("""
+        The        the        DET    DT   det       1
+        plane      plane      NOUN   NN   nsubj     2
+        crashed    crash      VERB   VBD  ccomp     7
+        at         at         ADP    IN   prep      2
+        sea        sea        NOUN   NN   pobj      3
+        ,          ,          PUNCT  ,    punct     7
+        officials  official   NOUN   NNS  nsubj     7
+        said       say        VERB   VBD  ROOT      7
+        .          .          PUNCT  .    punct     7
+        \\n         \\n         SPACE  _SP  dep       7
+        (          (          PUNCT  -LRB- punct    16
+        Reporting  report     VERB   VBG  ccomp     16
+        by         by         ADP    IN   prep      11
+        Ann        Ann        PROPN  NNP  compound  14
+        Lee        Lee        PROPN  NNP  pobj      12
+        ;          ;          PUNCT  :    punct     16
+        Writing    write      VERB   VBG  ROOT      16
+        by         by         ADP    IN   agent     16
+        Dean       Dean       PROPN  NNP  compound  19
+        Yates      Yates      PROPN  NNP  pobj      17
+        )          )          PUNCT  -RRB- punct    16
+    """, {(13, 15): "PERSON", (18, 20): "PERSON"})
+    assert [(q.content.text, q.speaker_name) for q in quotes_of(doc)] == [("The plane crashed at sea", "officials")]
+
+
+def test_a_name_no_gazetteer_knows_as_a_place_takes_the_country_it_is_of():
+    """General Electric and Safran of France make the engines. ('Safran' tagged a place: the company is French.)"""
+    doc = resolved("""
+        General   General   PROPN  NNP  compound  1
+        Electric  Electric  PROPN  NNP  nsubj     6
+        and       and       CCONJ  CC   cc        1
+        Safran    Safran    PROPN  NNP  conj      1
+        of        of        ADP    IN   prep      3
+        France    France    PROPN  NNP  pobj      4
+        make      make      VERB   VBP  ROOT      6
+        the       the       DET    DT   det       8
+        engines   engine    NOUN   NNS  dobj      6
+        .         .         PUNCT  .    punct     6
+    """, {(0, 2): "ORG", (3, 4): "GPE", (5, 6): "GPE"})
+    assert {e.name: e.country for e in doc._.entities}["Safran"] == "FRA"

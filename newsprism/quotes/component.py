@@ -46,8 +46,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import (GENDERED, PRONOUN_GENDER, dateline, furniture_line_at, is_title, line_bounds,
-                                        on_furniture_line, resolve_span)
+from newsprism.actors.component import (CREDIT_LINE, GENDERED, PRONOUN_GENDER, dateline, furniture_line_at, is_title,
+                                        line_bounds, on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -340,9 +340,11 @@ class QuoteFinder:
     def furniture_line(self, tok: Token) -> bool:
         """Whether the token's line is page furniture (`on_furniture_line`) by its words outside quotation
         marks: a tweet quoted with its handle ('"Governor @MattBevin has done a wonderful job!" Trump tweeted')
-        makes its paragraph no furniture."""
+        makes its paragraph no furniture. A wire's credit line in brackets ('(Additional reporting by ...;
+        Writing by Dean Yates; Editing by ...)') is furniture too: its 'Writing' reports nothing."""
         if not on_furniture_line(tok):
-            return False
+            text, start, end = line_bounds(tok)
+            return bool(CREDIT_LINE.match(text[start:end]))
         text, start, end = line_bounds(tok)
         quoted = [(max(a, start), min(b, end)) for a, b in self.regions if a < end and start < b]
         if not quoted:
