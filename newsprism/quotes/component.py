@@ -1387,9 +1387,12 @@ class QuoteFinder:
                     and (overlap(f.content, (s, e)) > SAME_CONTENT or overlap((s, e), f.content) > SAME_CONTENT)]
             speaker = self.doc.char_span(*a.source, alignment_mode="expand") if a.source else None
             if same:
-                # the rules' quote of the tagger's own cue first ('It was travelling ... and had asked to fly
-                # higher, officials said': 'said' and its subject, not 'asked' and 'It' whose content lies inside)
-                f = min(same, key=lambda f: not (a.cue and f.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1]))
+                # for a quote, the rules' quote of the tagger's own cue first ('It was travelling ... and had asked
+                # to fly higher, officials said': 'said' and its subject, not 'asked' and 'It' whose content lies
+                # inside); the attribution definition keeps the nested attribution too (PolNeAR marks both), as
+                # the first met takes the tagger's spans there
+                meets = lambda f: bool(a.cue and f.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1])  # noqa: E731
+                f = same[0] if self.every else min(same, key=lambda f: not meets(f))
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
