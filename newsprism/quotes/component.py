@@ -344,7 +344,7 @@ class QuoteFinder:
         Writing by Dean Yates; Editing by ...)') is furniture too: its 'Writing' reports nothing."""
         if not on_furniture_line(tok):
             text, start, end = line_bounds(tok)
-            return bool(CREDIT_LINE.match(text[start:end]))
+            return not self.every and bool(CREDIT_LINE.match(text[start:end]))
         text, start, end = line_bounds(tok)
         quoted = [(max(a, start), min(b, end)) for a, b in self.regions if a < end and start < b]
         if not quoted:
@@ -627,7 +627,8 @@ class QuoteFinder:
             span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
             cue = (off + m.start(0) + m.group(0).index("From"), off + m.group(0).index("From") + m.start(0) + 4)
             return Found("direct", (s, e), cue, span)
-        m = re.search(r"\b[Ii]n (?:the|his|her|their) (?:own )?words of ((?:the |a |an )?[\w.'’ -]{1,60}?):\s*[“\"]?$", head)
+        m = None if self.every else re.search(
+            r"\b[Ii]n (?:the|his|her|their) (?:own )?words of ((?:the |a |an )?[\w.'’ -]{1,60}?):\s*[“\"]?$", head)
         if m:  # 'Here is how bad things got in the words of the patient: "..."'
             off = max(0, s - FROM_HEAD_CHARS)
             span = self.doc.char_span(off + m.start(1), off + m.end(1), alignment_mode="expand")
@@ -663,7 +664,7 @@ class QuoteFinder:
             if not self.is_speech_verb(tok) or tok.i in self.used_cues:
                 continue
             content = self.complement(tok)
-            if content is None or (content.end <= tok.i and self.reduced_relative(tok)):
+            if content is None or (content.end <= tok.i and not self.every and self.reduced_relative(tok)):
                 continue
             s, e = trim(self.text, content.start_char, content.end_char)
             if len(self.text[s:e].split()) < MIN_CONTENT_WORDS:
@@ -702,7 +703,7 @@ class QuoteFinder:
                 if child.i < verb.i and any(t.i == verb.i for t in sub):
                     continue
                 if BLANK_LINE.search(self.text, min(verb.idx, sub.start_char), max(verb.idx, sub.end_char)):
-                    sub = self.own_paragraph(sub, child, verb)
+                    sub = None if self.every else self.own_paragraph(sub, child, verb)
                     if sub is None:
                         continue  # the parse joined two paragraphs: what a verb reports stays in its paragraph
                 return sub
@@ -1398,7 +1399,8 @@ class QuoteFinder:
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
                     continue  # the tagger gave this content to the rules' verb too: that verb reports it
                 if a.cue and self.blank_between(a.cue, (s, e)) and (
-                        (f.cue and not self.blank_between(f.cue, f.content)) or (not f.cue and f.kind == "direct")):
+                        (f.cue and not self.blank_between(f.cue, f.content))
+                        or (not f.cue and f.kind == "direct" and not self.every)):
                     continue  # the tagger's cue is a blank line away ('WALLACE:' above a signed quote, 'sees' in the
                     # paragraph after '"...," Menear continued.'), the rules' is not or there is none
                 if a.cue and f.cue and a.cue != f.cue:
