@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.quotes.model import DEFAULT_MODEL, Attribution, load_model
-from newsprism.quotes.training import SCORER, bio_tags, evaluate, load_split, read_ann, train
+from newsprism.quotes.training import SCORER, bio_tags, choose_c1, evaluate, load_split, read_ann, train
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -147,6 +147,15 @@ def test_train_the_tagger_reading_the_encoder_end_to_end(tmp_path, nlp):
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_choose_c1_keeps_the_smaller_c1_unless_a_larger_beats_it_by_more_than_the_margin():
+    assert choose_c1({1.0: 0.6927, 2.0: 0.6931}) == 1.0  # 0.0004 better: within the margin
+    assert choose_c1({2.0: 0.6931, 1.0: 0.6927}) == 1.0  # whatever the order tried
+    assert choose_c1({1.0: 0.6900, 2.0: 0.6915}) == 2.0
+    assert choose_c1({1.0: 0.70, 2.0: 0.69}) == 1.0
+    assert choose_c1({0.5: 0.690, 1.0: 0.6905, 2.0: 0.692}) == 2.0  # beats 0.5, kept so far, by 0.002
+    assert choose_c1({0.5: 0.690, 1.0: 0.6915, 2.0: 0.692}) == 1.0  # 2.0 beats 1.0 by 0.0005 only
+
+
 @pytest.mark.slow  # trains the tagger twice and parses with spaCy's model
 @pytest.mark.skipif(not SCORER.exists(), reason=f"PolNeAR scorer not found at {SCORER}: choosing c1 scores with it")
 def test_train_chooses_c1_on_a_tuning_part_never_on_the_holdout(tmp_path):
@@ -161,7 +170,7 @@ def test_train_chooses_c1_on_a_tuning_part_never_on_the_holdout(tmp_path):
     tuning = meta["tuning"]
     assert set(tuning["c1_tried"]) == {"0.0", "100.0"} and set(scores["tuning"]) == {"0.0", "100.0"}
     tried = tuning["c1_tried"]  # the quotes component's figures with each tagger on the tuning article
-    assert tuning["chosen_c1"] == max((tried[c], float(c)) for c in tried)[1] == meta["crf"]["c1"]
+    assert tuning["chosen_c1"] == choose_c1({float(c): v for c, v in tried.items()}) == meta["crf"]["c1"]
     assert scores["tuning"]["0.0"]["cue"]["exact"][2] > 0.5
     assert len(tuning["tune_articles"]) == 1 and len(meta["holdout_articles"]) == 1 and meta["articles"] == 10
     assert not set(tuning["tune_articles"]) & set(meta["holdout_articles"])
