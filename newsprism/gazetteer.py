@@ -138,6 +138,11 @@ def _cities() -> dict[str, str]:
     return table
 
 
+def cities_by_name() -> dict[str, str]:
+    """Normalised city and US county names -> alpha-3 of their country (see `place_country`)."""
+    return _cities()
+
+
 def country_code(name: str) -> str | None:
     """ISO alpha-3 of a country named `name`, else None."""
     key = norm(name)

@@ -377,19 +377,33 @@ def modifier_country(ent: Span) -> str | None:
     for tok in head.subtree:
         if tok.i >= head.i:
             break
-        if not (ent.start <= tok.i < ent.end) and not post_or_subject(tok) and (code := country_word(tok)):
+        if not (ent.start <= tok.i < ent.end) and not post_or_subject(tok) and (code := country_word(tok) or based_in(tok)):
             return code
     appositions = [c for c in ent.root.children if c.dep_ == "appos"]
     if ent.root.dep_ == "appos":
         appositions.append(ent.root.head)
     appositions = [a for a in appositions if a.ent_type_ not in {"GPE", "LOC"}]  # a dateline is no apposition
     for noun in appositions:
+        # the name and, in the apposition it is hung on, its own clause ('Pope Benedict XVI aimed to curb ...
+        # American nuns', hung on a dateline's 'CITY'): what they did, not who they are
+        own = {t.i for t in ent.root.subtree} if noun.i == ent.root.head.i else set(range(ent.start, ent.end))
         for tok in noun.subtree:
-            if (not (ent.start <= tok.i < ent.end) and tok.ent_type_ != "PERSON" and not post_or_subject(tok)
-                    and not of_another_person(tok, ent) and (code := country_word(tok))):
+            if (tok.i not in own and tok.ent_type_ != "PERSON" and not post_or_subject(tok)
+                    and not of_another_person(tok, ent) and (code := country_word(tok) or based_in(tok))):
                 return code
         if noun.pos_ == "NOUN" and (code := place_of(noun)):
             return code  # 'Cheuk Hau-yip, the commander of Kowloon West district'
+    return None
+
+
+def based_in(tok: Token) -> str | None:
+    """The country of a place written before '-based' ('a London-based analyst', 'the Sydney-based group'):
+    where the person or group is, so theirs."""
+    doc = tok.doc
+    if tok.ent_type_ not in {"GPE", "LOC"} or tok.i + 2 >= len(doc) or doc[tok.i + 1].ent_iob_ == "I":
+        return None
+    if doc[tok.i + 1].text in {"-", "–"} and doc[tok.i + 2].lower_ == "based":
+        return gazetteer.place_country(entity_words(tok))
     return None
 
 
@@ -415,6 +429,19 @@ def post_or_subject(tok: Token) -> bool:
             and gazetteer.demonym_country(tok.text) is None)
 
 
+SETTING_PREPOSITIONS = {"in", "inside", "within", "across", "throughout", "around", "near", "at"}
+
+
+def setting(ent: Span, name: str, country: str) -> bool:
+    """A place name that sets the story in its country: a place inside it ('Sydney', 'Ohio'), or the
+    country's own name as where something is or happens ('protests in Iran', 'across China'), not as a state
+    that acts or owns ('North Korea blames ...', "North Korea's leader")."""
+    if gazetteer.country_code(name) != country or gazetteer.norm(name) in gazetteer.cities_by_name():
+        return True  # 'Washington', a country's other name, is a city in it too
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in SETTING_PREPOSITIONS
+
+
 def foreign_place(tok: Token) -> bool:
     """A place the text names as a post's host or an expert's subject ("Kurt Volker, the former special envoy
     to Ukraine", "a Ukraine specialist"): a country foreign to the people the story is about, so no vote for
@@ -430,7 +457,8 @@ def country_word(tok: Token) -> str | None:
     of ("Hong Kong's"), unless it is part of a tribe's name; a country's name inside an organisation's name
     ("the UK Home Secretary", NER's 'UK Home' an ORG) names that country too."""
     if tok.ent_type_ == "ORG":
-        return gazetteer.country_code(tok.text) if tok.pos_ == "PROPN" else None
+        before = [t.text for t in tok.doc[max(0, tok.i - 2) : tok.i]]
+        return gazetteer.country_code(tok.text) if tok.pos_ == "PROPN" and not part_of_new_place(before) else None
     if tok.ent_type_ not in {"NORP", "GPE"}:
         return None
     if tok.ent_type_ == "NORP" and tribal(tok):
@@ -457,6 +485,12 @@ def tribal(tok: Token) -> bool:
     return tok.lower_ in {"indian", "indians"} and bool(near & (TRIBAL | {"american", "native", "first"}))
 
 
+def part_of_new_place(before: list[str]) -> bool:
+    """A country's name after 'New' (and a compass word) is part of another place's name: 'New South Wales'
+    (Australia's), 'New England', 'New Mexico' (the United States'), not Wales, England or Mexico."""
+    return before[-1:] == ["New"] or (len(before) == 2 and before[0] == "New" and before[1].lower() in COMPASS_WORDS)
+
+
 def name_country(words: list[str]) -> str | None:
     """The country named inside a group's name: "Jamaica Constabulary Force" -> JAM, "Dallas Police
     Department" -> USA; a people's adjective counts only outside a tribe's name ("Seminole Indian Tribe")."""
@@ -466,7 +500,7 @@ def name_country(words: list[str]) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             chunk = " ".join(words[i : i + n])
-            if chunk.lower() in {"the", "of", "and"}:
+            if chunk.lower() in {"the", "of", "and"} or part_of_new_place(words[max(0, i - 2) : i]):
                 continue
             code = gazetteer.country_code(chunk) or gazetteer.demonym_country(chunk) or GOVERNMENT_SEATS.get(chunk.lower())
             if code:
@@ -474,7 +508,7 @@ def name_country(words: list[str]) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             chunk = " ".join(words[i : i + n])
-            if n == 1 and not gazetteer.major_place(chunk):
+            if (n == 1 and not gazetteer.major_place(chunk)) or part_of_new_place(words[max(0, i - 2) : i]):
                 continue  # 'Federal' of the Federal Aviation Administration is no town in Argentina
             if chunk[:1].isupper() and (code := gazetteer.place_country(chunk)):
                 return code
@@ -490,6 +524,8 @@ def name_place(words: list[str]) -> str | None:
             chunk = " ".join(words[i : i + n])
             if chunk[:1].isupper() and (code := GOVERNMENT_SEATS.get(chunk.lower())):
                 return code  # 'White House National Security Council': the story is about the US government
+            if part_of_new_place(words[max(0, i - 2) : i]):
+                continue  # 'Wales' of 'New South Wales'
             if chunk[:1].isupper() and (gazetteer.country_code(chunk) or (n > 1 or gazetteer.major_place(chunk))):
                 if code := gazetteer.country_code(chunk) or gazetteer.place_country(chunk):
                     return code
@@ -631,6 +667,7 @@ class ActorResolver:
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
         self.foreign: set[str] = set()  # countries named as a post's host or an expert's subject (`foreign_place`)
+        self.settings: set[str] = set()  # countries the text names a place in, or names as where things are (`setting`)
         self.org_places: list[tuple[int, int, str]] = []  # places inside organisations' names, as `places`
         self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
         self.stateless: set[str] = set()  # people the text ties to a multinational organisation: no article country
@@ -719,8 +756,11 @@ class ActorResolver:
                 self.places.append((ent.start_char, ent.end_char, country))
                 if country and foreign_place(ent.root):
                     self.foreign.add(country)
+                if country and setting(ent, name, country):
+                    self.settings.add(country)
             elif label == "ORG" and (where := name_place(words)):
                 self.org_places.append((ent.start_char, ent.end_char, where))  # 'Ann Arbor Police Department'
+                self.settings.add(where)
             key = self.key_for(label, words, country)
             if key.startswith("STATE:"):
                 display = name if gazetteer.country_code(name) == country else gazetteer.country_name(country)
@@ -962,7 +1002,10 @@ class ActorResolver:
         and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
         too: a story about the British Virgin Islands that names the United States once for an arrest is
         not about the United States; a country the text names as a post's host or an expert's subject,
-        `foreign_place`, gets no votes: a hearing of 'the envoy to Ukraine' is no Ukrainian story); else none."""
+        `foreign_place`, gets no votes: a hearing of 'the envoy to Ukraine' is no Ukrainian story), and when
+        the text names a place in it or names it as where things happen (`setting`): a review that names North
+        Korea only as a state that acts ('North Korea blames ...', "North Korea's highest body") is about the
+        state, not set there, and gives its people no country; else none."""
         return self.dateline_country() or self.most_named(self.places) or self.most_named(self.places + self.org_places)
 
     def most_named(self, places: list[tuple[int, int, str | None]]) -> str | None:
@@ -974,7 +1017,7 @@ class ActorResolver:
         if not known:
             return None
         n, code = known[0]
-        return code if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(votes.values()) else None
+        return code if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(votes.values()) and code in self.settings else None
 
     def organisation_countries(self) -> None:
         """A person of no country the text ties to an organisation of known country takes the
@@ -988,7 +1031,9 @@ class ActorResolver:
                 continue
             for start, end in c.mentions:
                 span = self.doc.char_span(start, end)
-                org = span is not None and (self.org_before(span) or self.org_beside(span))
+                if span is None or not any(t.pos_ == "PROPN" for t in span):
+                    continue  # a name, not 'he' or 'the envoy', stands beside the role that ties it
+                org = self.org_before(span) or self.org_beside(span)
                 if org and org.country:
                     c.country, c.country_source = org.country, "text"
                     break
@@ -1009,12 +1054,12 @@ class ActorResolver:
 
     def org_beside(self, span: Span) -> Cluster | None:
         """The organisation owning the role in apposition to a name ("WeWork's founder, X"; "the office of
-        the NYAG, X")."""
+        the NYAG, X"; "X, a Kremlin spokesman")."""
         root = span.root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         for noun in nouns:
             for tok in noun.subtree:
-                if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj"} and tok.i != noun.i:
+                if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj", "compound"} and tok.i != noun.i:
                     continue
                 owner = self.cluster_at(tok)
                 if owner is not None and owner.type == "ORG" and (owner.country or multinational(owner.key)):
