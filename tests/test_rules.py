@@ -3266,3 +3266,112 @@ def test_a_name_no_gazetteer_knows_as_a_place_takes_the_country_it_is_of():
         .         .         PUNCT  .    punct     6
     """, {(0, 2): "ORG", (3, 4): "GPE", (5, 6): "GPE"})
     assert {e.name: e.country for e in doc._.entities}["Safran"] == "FRA"
+
+
+def test_a_names_own_clause_hung_on_a_dateline_is_no_apposition_and_a_popes_title_gives_the_holy_see():
+    """'VATICAN CITY— Pope Benedict XVI aimed to curb American nuns.', the name parsed as an apposition of the
+    dateline's 'CITY': what he aimed at ('American nuns') says nothing of who he is (was USA), the title does."""
+    doc = build("""
+        VATICAN   VATICAN   PROPN  NNP  compound  1
+        CITY      CITY      PROPN  NNP  ROOT      1
+        —         —         PUNCT  :    punct     1
+        Pope      Pope      PROPN  NNP  compound  5
+        Benedict  Benedict  PROPN  NNP  compound  5
+        XVI       XVI       PROPN  NNP  appos     1
+        aimed     aim       VERB   VBD  acl       5
+        to        to        PART   TO   aux       8
+        curb      curb      VERB   VB   xcomp     6
+        American  American  ADJ    JJ   amod      10
+        nuns      nun       NOUN   NNS  dobj      8
+        .         .         PUNCT  .    punct     1
+    """, ents={(4, 6): "PERSON", (9, 10): "NORP"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people == {"Benedict XVI": "VAT"}
+
+
+def test_a_countrys_name_after_new_is_another_places():
+    """'New South Wales' is Australia's, 'New Mexico' the United States': not Wales, not Mexico."""
+    assert actors.name_country(["University", "of", "New", "South", "Wales"]) is None  # was GBR
+    assert actors.name_country(["University", "of", "New", "Mexico"]) == "USA"  # was MEX
+    assert actors.name_country(["Wales", "Rugby", "Union"]) == "GBR"
+    assert actors.name_place(["University", "of", "New", "South", "Wales"]) is None  # was GBR
+
+
+@pytest.mark.parametrize("words, ents, country", [
+    ("a Kremlin spokesman", {(4, 5): "ORG"}, "RUS"),    # the organisation he speaks for (was none)
+    ("a London - based analyst", {(4, 5): "GPE"}, "GBR"),  # where she is based (was none)
+    ("a senior analyst", {}, None),
+])
+def test_a_spokesman_of_an_organisation_of_known_country_and_a_place_based_person_take_its_country(words, ents, country):
+    """'Ann Lee, <words>, spoke.': "a Kremlin spokesman" ties her to the Kremlin, "a London-based analyst" to
+    London; with neither she gets no country (the story names no place)."""
+    w = words.split()
+    rows = ["Ann Ann PROPN NNP compound 1", "Lee Lee PROPN NNP nsubj {v}", ", , PUNCT , punct 1",
+            f"a a DET DT det {2 + len(w)}"]
+    if "based" in w:
+        rows += ["London London PROPN NNP npadvmod 6", "- - PUNCT HYPH punct 6", "based base VERB VBN amod 7",
+                 "analyst analyst NOUN NN appos 1"]
+    else:
+        dep = "compound" if w[1][0].isupper() else "amod"
+        rows += [f"{w[1]} {w[1]} {'PROPN NNP' if dep == 'compound' else 'ADJ JJ'} {dep} 5",
+                 f"{w[2]} {w[2]} NOUN NN appos 1"]
+    v = len(rows) + 1
+    rows += [", , PUNCT , punct 1", "spoke speak VERB VBD ROOT {v}", ". . PUNCT . punct {v}"]
+    doc = build("\n".join(r.format(v=v) for r in rows), ents={(0, 2): "PERSON", **ents})
+    lee = next(e for e in actors.ActorResolver(doc).run() if e.name == "Ann Lee")
+    assert lee.country == country
+
+
+@pytest.mark.parametrize("second, country", [
+    ("acting", None),      # "North Korea's army marched.": the state acts; the story is not set there (was PRK)
+    ("setting", "PRK"),    # "Troops marched in North Korea.": set there
+])
+def test_the_articles_country_needs_a_place_where_the_story_is_set(second, country):
+    """'North Korea blamed Ann Lee.' and a second sentence naming North Korea: a country named only as a state
+    that acts or owns gives the article no country of its own; named as where things happen, it does."""
+    rows = ["North North PROPN NNP compound 1", "Korea Korea PROPN NNP nsubj 2", "blamed blame VERB VBD ROOT 2",
+            "Ann Ann PROPN NNP compound 4", "Lee Lee PROPN NNP dobj 2", ". . PUNCT . punct 2"]
+    if second == "acting":
+        rows += ["North North PROPN NNP compound 7", "Korea Korea PROPN NNP poss 9", "'s 's PART POS case 7",
+                 "army army NOUN NN nsubj 10", "marched march VERB VBD ROOT 10", ". . PUNCT . punct 10"]
+        ents = {(6, 8): "GPE"}
+    else:
+        rows += ["Troops troop NOUN NNS nsubj 7", "marched march VERB VBD ROOT 7", "in in ADP IN prep 7",
+                 "North North PROPN NNP compound 10", "Korea Korea PROPN NNP pobj 8", ". . PUNCT . punct 7"]
+        ents = {(9, 11): "GPE"}
+    doc = build("\n".join(rows), ents={(0, 2): "GPE", (3, 5): "PERSON", **ents})
+    lee = next(e for e in actors.ActorResolver(doc).run() if e.name == "Ann Lee")
+    assert lee.country == country
+
+
+def test_a_pronouns_apposition_ties_no_one_to_an_organisation():
+    """'Tom Hill spoke in Dallas and in Houston. He, envoy to the European Union Bo Kim and Al Roe met.': the
+    parse hangs Kim's role on 'He'; Hill is not thereby a man of the European Union with no country (he was
+    none), he keeps the article's."""
+    doc = build("""
+        Tom       Tom       PROPN  NNP  compound  1
+        Hill      Hill      PROPN  NNP  nsubj     2
+        spoke     speak     VERB   VBD  ROOT      2
+        in        in        ADP    IN   prep      2
+        Dallas    Dallas    PROPN  NNP  pobj      3
+        and       and       CCONJ  CC   cc        3
+        in        in        ADP    IN   conj      3
+        Houston   Houston   PROPN  NNP  pobj      6
+        .         .         PUNCT  .    punct     2
+        He        he        PRON   PRP  nsubj     21
+        ,         ,         PUNCT  ,    punct     9
+        envoy     envoy     NOUN   NN   compound  17
+        to        to        ADP    IN   prep      11
+        the       the       DET    DT   det       15
+        European  European  PROPN  NNP  compound  15
+        Union     Union     PROPN  NNP  pobj      12
+        Bo        Bo        PROPN  NNP  compound  17
+        Kim       Kim       PROPN  NNP  appos     9
+        and       and       CCONJ  CC   cc        17
+        Al        Al        PROPN  NNP  compound  20
+        Roe       Roe       PROPN  NNP  conj      17
+        met       meet      VERB   VBD  ROOT      21
+        .         .         PUNCT  .    punct     21
+    """, ents={(0, 2): "PERSON", (4, 5): "GPE", (7, 8): "GPE", (14, 16): "ORG", (16, 18): "PERSON", (19, 21): "PERSON"})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people["Tom Hill"] == "USA"
