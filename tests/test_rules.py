@@ -3375,3 +3375,26 @@ def test_a_pronouns_apposition_ties_no_one_to_an_organisation():
     """, ents={(0, 2): "PERSON", (4, 5): "GPE", (7, 8): "GPE", (14, 16): "ORG", (16, 18): "PERSON", (19, 21): "PERSON"})
     people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
     assert people["Tom Hill"] == "USA"
+
+
+@pytest.mark.parametrize("tie", ["won", "lost"])
+def test_a_player_plays_for_the_country_that_won_the_match_they_won(tie):
+    """'Argentina got past Chile, with Ann Lee beating Bo Kim.' / 'Chile lost to Argentina after Ann Lee edged
+    Bo Kim.' in a story datelined MADRID: Lee plays for Argentina, Kim for Chile (both were Spain's, the
+    dateline's)."""
+    rows = ["MADRID MADRID PROPN NNP ROOT 0", "— — PUNCT : punct 0", "\\n \\n SPACE _SP dep 1"]
+    if tie == "won":
+        rows += ["Argentina Argentina PROPN NNP nsubj 4", "got get VERB VBD ROOT 4", "past past ADP IN prep 4",
+                 "Chile Chile PROPN NNP pobj 5", ", , PUNCT , punct 4", "with with ADP IN prep 4",
+                 "Ann Ann PROPN NNP compound 10", "Lee Lee PROPN NNP nsubj 11", "beating beat VERB VBG pcomp 8",
+                 "Bo Bo PROPN NNP compound 13", "Kim Kim PROPN NNP dobj 11", ". . PUNCT . punct 4"]
+        ents = {(3, 4): "GPE", (6, 7): "GPE", (9, 11): "PERSON", (12, 14): "PERSON"}
+    else:
+        rows += ["Chile Chile PROPN NNP nsubj 4", "lost lose VERB VBD ROOT 4", "to to ADP IN prep 4",
+                 "Argentina Argentina PROPN NNP pobj 5", "after after SCONJ IN mark 10",
+                 "Ann Ann PROPN NNP compound 9", "Lee Lee PROPN NNP nsubj 10", "edged edge VERB VBD advcl 4",
+                 "Bo Bo PROPN NNP compound 12", "Kim Kim PROPN NNP dobj 10", ". . PUNCT . punct 4"]
+        ents = {(3, 4): "GPE", (6, 7): "GPE", (8, 10): "PERSON", (11, 13): "PERSON"}
+    doc = build("\n".join(rows), ents={(0, 1): "GPE", **ents})
+    people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
+    assert people == {"Ann Lee": "ARG", "Bo Kim": "CHL"}

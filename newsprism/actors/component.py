@@ -98,6 +98,8 @@ PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux F
 TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
 EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
+WIN_VERBS = lexicons.words("roles", "win_verbs")  # 'Pella beating Jarry': who beat and who was beaten
+LOSS_VERBS = lexicons.words("roles", "loss_verbs")  # 'The United States lost to Canada'
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
 
@@ -612,6 +614,52 @@ def role_noun_country(ent: Span) -> str | None:
     return country_word(doc[i])
 
 
+def team_country(tok: Token | None) -> str | None:
+    """The country a team is named by ('Canada', 'The United States', 'Chile' of NER's 'Chile 3-0')."""
+    if tok is None:
+        return None
+    return gazetteer.country_code(entity_words(tok)) or gazetteer.country_code(tok.text)
+
+
+def match_sides(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who won and who was beaten by a verb of winning ('Pella beating Jarry', 'Argentina got past Chile'),
+    or of losing read the other way ('The United States lost to Canada': Canada won); else (None, None)."""
+    lemma = verb.lemma_.lower()
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma in LOSS_VERBS:
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None, subject
+    if lemma not in WIN_VERBS:
+        return None, None
+    if lemma == "get":  # 'got past Chile'
+        past = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "past"), None)
+        return subject, next((c for c in past.children if c.dep_ == "pobj"), None) if past is not None else None
+    beaten = next((c for c in verb.children if c.dep_ in {"dobj", "dative", "npadvmod"} and c.i > verb.i
+                   and c.pos_ == "PROPN"), None)
+    return subject, beaten
+
+
+def match_country(ent: Span) -> str | None:
+    """A player's country from the match between countries the sentence reports: in 'Argentina got past Chile,
+    with Pella beating Jarry and Schwartzman defeating Garin' or 'The United States lost to Canada after
+    Pospisil edged Opelka', the one who won a match of the tie (the subject of a verb of winning hung on the
+    tie's verb) plays for the country that won it, the one beaten for the other; players joined by 'and'
+    alike ('Kukushkin and Bublik defeated ...')."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head
+    verb = root.head
+    won, beaten = match_sides(verb) if verb.lemma_.lower() in WIN_VERBS else (None, None)
+    side = 0 if won is not None and won.i == root.i else 1 if beaten is not None and beaten.i == root.i else None
+    if side is None or verb.dep_ not in {"advcl", "conj", "pcomp"}:
+        return None
+    tie = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in {"with", "after"} else verb.head
+    teams = [team_country(t) for t in match_sides(tie)]
+    if None in teams or teams[0] == teams[1]:
+        return None
+    return teams[side]
+
+
 def stance_country(ent: Span) -> str | None:
     """A person stating a country's position speaks for it: "X reaffirmed Iran's support" -> IRN."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -812,6 +860,8 @@ class ActorResolver:
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
         if code is None and label == "PERSON":
             code = coordinated_country(ent) or role_noun_country(ent)
+        if code is None and label in {"PERSON", "ORG"}:
+            code = match_country(ent)  # 'Pospisil', tagged an organisation, edged Opelka as Canada beat the US
         return code, "text"
 
     def surname_mentions(self) -> None:
