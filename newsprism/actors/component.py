@@ -431,7 +431,7 @@ def post_or_subject(tok: Token) -> bool:
             and gazetteer.demonym_country(tok.text) is None)
 
 
-SETTING_PREPOSITIONS = {"in", "inside", "within", "across", "throughout", "around", "near", "at"}
+SETTING_PREPOSITIONS = lexicons.words("roles", "setting_prepositions")  # 'protests in Iran': set there
 
 
 def setting(ent: Span, name: str, country: str) -> bool:
