@@ -21,7 +21,9 @@ Order of work, each step reading the previous ones:
    "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
    country tied to an organisation of known country ("Taliban spokesman X", "WeWork's founder, X") takes
    the organisation's, before the article's; so does a member of the US Congress by title ('Sen.',
-   'congresswoman') in an article that names the United States.
+   'congresswoman') in an article that names the United States; a player takes the country of the side
+   whose match they won or lost as the sentence reports it ('Argentina got past Chile, with Pella beating
+   Jarry'); the place names that vote for the article's country must set the story there (`setting`).
 It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
 and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
