@@ -3398,3 +3398,34 @@ def test_a_player_plays_for_the_country_that_won_the_match_they_won(tie):
     doc = build("\n".join(rows), ents={(0, 1): "GPE", **ents})
     people = {e.name: e.country for e in actors.ActorResolver(doc).run() if e.type == "PERSON"}
     assert people == {"Ann Lee": "ARG", "Bo Kim": "CHL"}
+
+
+def test_a_government_seat_before_a_role_or_tagged_a_place_gives_its_country():
+    """'Downing Street spokesman James Slack spoke.' (the seat left untagged) and 'Jean Dupont, a spokesman for
+    the Elysee, spoke.' (the seat tagged a place): each speaks for that government (both were of no country),
+    and the Elysee is the organisation that sits there."""
+    doc = build("""
+        Downing    Downing    PROPN  NNP  compound  1
+        Street     Street     PROPN  NNP  compound  2
+        spokesman  spokesman  NOUN   NN   compound  4
+        James      James      PROPN  NNP  compound  4
+        Slack      Slack      PROPN  NNP  nsubj     5
+        spoke      speak      VERB   VBD  ROOT      5
+        .          .          PUNCT  .    punct     5
+    """, ents={(3, 5): "PERSON"})
+    assert {e.name: e.country for e in actors.ActorResolver(doc).run()} == {"James Slack": "GBR"}
+    doc = build("""
+        Jean       Jean       PROPN  NNP  compound  1
+        Dupont     Dupont     PROPN  NNP  nsubj     9
+        ,          ,          PUNCT  ,    punct     1
+        a          a          DET    DT   det       4
+        spokesman  spokesman  NOUN   NN   appos     1
+        for        for        ADP    IN   prep      4
+        the        the        DET    DT   det       7
+        Elysee     Elysee     PROPN  NNP  pobj      5
+        ,          ,          PUNCT  ,    punct     1
+        spoke      speak      VERB   VBD  ROOT      9
+        .          .          PUNCT  .    punct     9
+    """, ents={(0, 2): "PERSON", (7, 8): "GPE"})
+    assert {(e.name, e.type, e.country) for e in actors.ActorResolver(doc).run()} == {
+        ("Jean Dupont", "PERSON", "FRA"), ("Elysee", "ORG", "FRA")}

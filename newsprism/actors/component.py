@@ -662,6 +662,21 @@ def match_country(ent: Span) -> str | None:
     return teams[side]
 
 
+def seat_before(span: Span) -> str | None:
+    """The country of a government's seat written before a name and its role words, which the tagger may
+    leave untagged ('Downing Street spokesman James Slack', 'Elysee spokeswoman X'): the person speaks or
+    works for that government."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and span.start - i <= 3 and (is_title(doc[i]) or doc[i].tag_ == "NN"):
+        i -= 1  # the role words: 'spokesman', 'press secretary'
+    if i == span.start - 1:
+        return None
+    for n in (2, 1):
+        if i - n + 1 >= 0 and (code := GOVERNMENT_SEATS.get(doc[i - n + 1 : i + 1].text.lower())):
+            return code
+    return None
+
+
 def stance_country(ent: Span) -> str | None:
     """A person stating a country's position speaks for it: "X reaffirmed Iran's support" -> IRN."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -837,6 +852,8 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             return "PERSON"
         name = " ".join(words)
+        if name.lower() in GOVERNMENT_SEATS and ent.label_ in PLACE_TYPES:
+            return "ORG"  # 'a spokesman for the Elysee' tagged a place: the government that sits there
         if titled_person(ent, words):
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
@@ -1085,6 +1102,9 @@ class ActorResolver:
                 span = self.doc.char_span(start, end)
                 if span is None or not any(t.pos_ == "PROPN" for t in span):
                     continue  # a name, not 'he' or 'the envoy', stands beside the role that ties it
+                if code := seat_before(span):
+                    c.country, c.country_source = code, "text"  # 'Downing Street spokesman James Slack'
+                    break
                 org = self.org_before(span) or self.org_beside(span)
                 if org and org.country:
                     c.country, c.country_source = org.country, "text"
