@@ -527,3 +527,73 @@ def test_non_linear_heads_average_their_logits_and_read_cue_columns():
     again = pickle.loads(pickle.dumps(model))
     assert np.allclose(again.raw_scores(vectors, linear), both)
     assert all(c.dtype == np.float32 for m in again.bag.members for c in m.coefs_)  # stored at half size
+
+
+def _attention_head(types=("FIGHT", "PROTEST"), width=8, seed=0):
+    """An attention head of random parameters in the tone head's shape (one member), for the numpy paths."""
+    import numpy as np
+
+    from newsprism.events import attend
+    from newsprism.tone.model import INPUT, MAX_DISTANCE
+    from newsprism.tone.syntax import BUCKETS
+
+    rng = np.random.default_rng(seed)
+    shapes = {"ln_g": (INPUT,), "ln_b": (INPUT,), "proj_w": (INPUT, width), "proj_b": (width,), "tag": (2, width),
+              "pos": (2 * MAX_DISTANCE + 1, width), "syn": (BUCKETS, width), "query_w": (2 * width, width),
+              "query_b": (width,), "hidden_w": (3 * width, width), "hidden_b": (width,),
+              "out_w": (width, 1 + len(types)), "out_b": (1 + len(types),)}
+    params = {k: rng.normal(scale=0.3, size=(1, *s)).astype(np.float32) for k, s in shapes.items()}
+    return attend.AttentionHead(params, tuple(types))
+
+
+def test_attention_head_batches_as_it_judges_one_sentence_and_types_sum_to_one():
+    import numpy as np
+
+    from newsprism.tone.model import Item
+
+    rng = np.random.default_rng(1)
+    head = _attention_head()
+    items = []
+    for n in (3, 9, 1, 40, 9):  # sentences of unlike lengths, padded together
+        inside = np.zeros(n, bool)
+        inside[n // 2] = True
+        items.append(Item(rng.normal(size=(n, 768)).astype(np.float32), inside, rng.integers(0, 8, n)))
+    import pickle
+
+    together = head.outputs(items)
+    assert np.array_equal(pickle.loads(pickle.dumps(head)).outputs(items), together)  # stored as float16, as measured
+    alone = np.vstack([head.outputs([it]) for it in items])
+    assert together.shape == (5, 3) and np.allclose(together, alone, atol=1e-5)
+    p = head.event_probabilities(items)
+    assert np.all((p > 0) & (p < 1))
+    probs = head.type_probabilities(items, np.array(["FIGHT", "PROTEST", "AGREE"]))
+    assert np.allclose(probs.sum(1), 1.0) and np.all(probs[:, 2] == 0)  # no output for AGREE: probability 0
+
+
+@pytest.mark.slow
+def test_attention_head_reads_the_predicate_of_each_sentence():
+    import numpy as np
+
+    from newsprism.events import attend
+    from newsprism.tone.model import Item
+
+    class Enc:  # what `encoding_of` keeps on a doc: wordpiece offsets, states and ids
+        def __init__(self, text):
+            import re
+
+            spans = [m.span() for m in re.finditer(r"\S+", text)]
+            self.offsets = np.array(spans, dtype=np.int64)
+            self.hidden = np.ones((len(spans), 384), np.float16)
+            self.ids = np.arange(len(spans), dtype=np.int64)
+            self.inside = np.zeros(len(spans))
+
+    from newsprism.events.data import full_parser
+
+    doc = full_parser()("Police arrested two men on Friday. The mayor said the council approved the plan.")
+    doc._.encoding = Enc(doc.text)
+    sents = list(doc.sents)
+    items = attend.sentence_items(doc, sents)
+    assert [type(it) for it in items] == [Item, Item]
+    marked = [[w for w, m in zip(s.text.split(), it.inside) if m] for s, it in zip(sents, items)]
+    assert marked == [["arrested"], ["approved"]]  # the reported clause's verb, not "said"
+    assert items[1].syntax[items[1].inside].tolist() == [0]

@@ -35,7 +35,7 @@ from newsprism.events import classifier, cues, detector
 MAX_ITER = 3000
 DIM = 384  # the encoder's hidden size
 POOLS = ("mean", "root", "predicate", "cue", "subject")  # the poolings a sentence vector can join, in this order
-HEADS = ("logistic", "bag", "boost")  # the decision heads whose logits `raw_scores` can average
+HEADS = ("logistic", "bag", "boost", "attend")  # the decision heads whose logits `raw_scores` can average
 # The non-linear heads' settings, chosen on the tuning part by average precision beside the logistic head
 # (heads over cached vectors, the same inputs as `training`): perceptrons of 32 hidden units, L2 penalty 1.0, early
 # stopping on a seeded tenth, five seeds averaged (one seed, 128 units or penalties 0.01-10 ranked lower);
@@ -166,6 +166,8 @@ class EncoderEventDetector:
     mix = 0.0  # the linear detector's share of the final logit (0: the stacked head's alone)
     heads = ("logistic",)  # the decision heads (`HEADS`) whose logits are averaged
     bag = None  # the perceptrons' head (`SeedBag`), where fitted
+    attend = None  # the attention head over the sentence's wordpieces (`newsprism.events.attend`), where fitted
+    type_source = "vector"  # the typer: "vector" (the logistic typer over the vector) or "attend" (the attention head's types)
     boost = None  # the trees' head, where fitted, with the cue columns they read beside the vector
     cue_vectorizer = None
 
@@ -222,8 +224,9 @@ class EncoderEventDetector:
         return np.hstack([x, self.cue_vectorizer.transform(feats).toarray()])
 
     def head_probabilities(self, vectors: np.ndarray, linear_scores: list[float] | None,
-                           feats: list[dict[str, float]] | None = None) -> dict[str, np.ndarray]:
-        """P(event) of each fitted decision head (`HEADS`), by name, before any averaging or mix."""
+                           feats: list[dict[str, float]] | None = None, items: list | None = None) -> dict[str, np.ndarray]:
+        """P(event) of each fitted decision head (`HEADS`), by name, before any averaging or mix (`items`: what
+        the attention head reads of the sentences, `attend.sentence_items`, where it is one of the heads)."""
         x = self.matrix(vectors, linear_scores)
         out = {"logistic": self.model.predict_proba(x)[:, list(self.model.classes_).index(True)]}
         if self.bag is not None and "bag" in self.heads:
@@ -232,6 +235,10 @@ class EncoderEventDetector:
             if feats is None:
                 raise ValueError("the trees' head reads the linear detector's features: pass feats")
             out["boost"] = self.boost.predict_proba(self.boost_matrix(x, feats))[:, list(self.boost.classes_).index(True)]
+        if self.attend is not None and "attend" in self.heads:
+            if items is None:
+                raise ValueError("the attention head reads the sentences' wordpieces: pass items")
+            out["attend"] = self.attend.event_probabilities(items)
         return out
 
     def fit_typer(self, vectors: np.ndarray, snippet: np.ndarray, types: list[str],
@@ -240,31 +247,35 @@ class EncoderEventDetector:
         return self
 
     def raw_scores(self, vectors: np.ndarray, linear_scores: list[float] | None,
-                   feats: list[dict[str, float]] | None = None) -> list[float]:
+                   feats: list[dict[str, float]] | None = None, items: list | None = None) -> list[float]:
         """P(event) per sentence before calibration: the mean logit of the `heads` (`averaged`), mixed with the
         linear detector's raw score's by `mix` where the linear score is stacked (`feats`: the linear
         features of the sentences, read by the trees' head where it is one of the `heads`)."""
         if not len(vectors):
             return []
-        head = averaged(self.head_probabilities(vectors, linear_scores, feats), self.heads)
+        head = averaged(self.head_probabilities(vectors, linear_scores, feats, items), self.heads)
         return [float(p) for p in mixed(head, linear_scores, self.mix if self.stack else 0.0)]
 
     def scores(self, vectors: np.ndarray, linear_scores: list[float] | None,
-               feats: list[dict[str, float]] | None = None) -> list[float]:
+               feats: list[dict[str, float]] | None = None, items: list | None = None) -> list[float]:
         """P(event) per sentence: calibrated where a calibrator was fitted."""
-        raw = self.raw_scores(vectors, linear_scores, feats)
+        raw = self.raw_scores(vectors, linear_scores, feats, items)
         return [float(p) for p in self.calibrator(raw)] if self.calibrator is not None and raw else raw
 
-    def type_probabilities(self, vectors: np.ndarray, snippet: np.ndarray) -> np.ndarray:
-        """The typer's probability of each of `typer.classes_`, one row per sentence."""
+    def type_probabilities(self, vectors: np.ndarray, snippet: np.ndarray, items: list | None = None) -> np.ndarray:
+        """The typer's probability of each of `typer.classes_`, one row per sentence: the logistic typer's, or
+        the attention head's where `type_source` says so (`items`: what it reads of the sentences)."""
+        if self.type_source == "attend":
+            return self.attend.type_probabilities(items, self.typer.classes_)
         return self.typer.predict_proba(np.hstack([self.scaler.transform(vectors), snippet]))
 
-    def types(self, vectors: np.ndarray, snippet: np.ndarray, linear_probs: np.ndarray | None = None) -> list[str]:
+    def types(self, vectors: np.ndarray, snippet: np.ndarray, linear_probs: np.ndarray | None = None,
+              items: list | None = None) -> list[str]:
         """The most likely PLOVER type of each sentence: by this typer's probabilities, averaged with the
         linear typer's (`linear_probs`, same classes) where given."""
         if not len(vectors):
             return []
-        probs = self.type_probabilities(vectors, snippet)
+        probs = self.type_probabilities(vectors, snippet, items)
         if linear_probs is not None:
             probs = (probs + linear_probs) / 2
         return [str(self.typer.classes_[k]) for k in probs.argmax(1)]
@@ -285,7 +296,12 @@ class EncoderEventDetector:
             quoted = detector.quoted_ranges(doc.text)
             feats = [detector.features(s, quoted, e) for s, e in zip(sents, detector.ents_by_sentence(doc, sents))]
         linear_scores = self.linear_model(model_dir).raw_scores(feats) if self.stack else None
-        scores = self.scores(vectors, linear_scores, feats)
+        items = None
+        if self.attend is not None and ("attend" in self.heads or self.type_source == "attend"):
+            from newsprism.events.attend import sentence_items
+
+            items = sentence_items(doc, sents)
+        scores = self.scores(vectors, linear_scores, feats, items)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]
         out: list[tuple[float, str | None]] = [(sc, None) for sc in scores]
         if not keep:
@@ -296,7 +312,8 @@ class EncoderEventDetector:
         if self.blend:
             linear_probs = self.linear_model(model_dir).type_probabilities(
                 [feats[i] for i in keep], spans, snippet_model, self.typer.classes_)
-        kinds = self.types(vectors[keep], snippet_scores(spans, snippet_model), linear_probs)
+        kinds = self.types(vectors[keep], snippet_scores(spans, snippet_model), linear_probs,
+                           [items[i] for i in keep] if items is not None else None)
         for i, kind in zip(keep, kinds):
             out[i] = (scores[i], kind)
         return out

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from newsprism.events import annotation, calibration, classifier, detector, encoded
+from newsprism.events import annotation, attend, calibration, classifier, detector, encoded
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
 from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units, unit_scores
@@ -57,7 +57,15 @@ ENCODER_MIXES = (0.0, 0.25, 0.5)
 # chosen with the mix on the tuning part; every set's figures there go into the record.
 ENCODER_HEAD_SETS = [("logistic",), ("logistic", "bag"), ("logistic", "boost"), ("bag", "boost"),
                      ("logistic", "bag", "boost")]
+# The attention head over the sentence's wordpieces (`newsprism.events.attend`) beside each set, its logit averaged
+# like theirs; its settings (ATTEND) chosen on the tuning part with heads fitted on cached wordpieces, by average
+# precision alone and beside the shipped heads: widths 64, 128, 256, epochs 3, 5, 8, dropout 0.1, 0.3, 0.5, learning
+# rates 5e-4, 1e-3, 2e-3 (see `events_models.md`).
+ENCODER_HEAD_SETS += [(*heads, "attend") for heads in ENCODER_HEAD_SETS] + [("attend",)]
+ATTEND = {"dim": 128, "epochs": 5, "dropout": 0.3, "learning_rate": 1e-3}
 ENCODER_TYPE_GRID = [{"type_C": c, "blend": blend} for c in (0.01, 0.03, 0.1) for blend in (False, True)]
+# The attention head's type output, alone or blended with the linear typer, tried beside ENCODER_TYPE_GRID.
+ATTEND_TYPE_GRID = [{"type_source": "attend", "blend": blend} for blend in (False, True)]
 # The default detector where one is named, else the one of better typed F1 on tune. Named: linear. Trained on
 # the same labels (K's verbal-event sentences included, annotations/events/GUIDE.md), the encoder heads read
 # better on tune (typed F1) and on report (detection P, precision at recall 0.5, typed F1; detection F1 is a tie and
@@ -129,8 +137,11 @@ def detector_note(d: dict) -> list[str]:
              "features of `newsprism/events/detector.py`; **encoder**, heads over the shared "
              "MiniLM encoder's states pooled over the sentence and at its event's words, the linear score stacked "
              "(the event decision: the logits averaged of the heads chosen on tune among a logistic regression, a "
-             "seeded bag of small perceptrons and gradient-boosted trees that also read the linear cue features; "
-             "the type: a logistic regression) and, where chosen, the linear typer blended in "
+             "seeded bag of small perceptrons, gradient-boosted trees that also read the linear cue features, and an "
+             "attention head over the sentence's wordpiece states (`newsprism/events/attend.py`, the tone head's "
+             "shape, its query from the predicate; PyTorch to train, numpy to run); "
+             "the type: a logistic regression, or the attention head's second output where it types more right on "
+             "tune) and, where chosen, the linear typer blended in "
              "(`newsprism/events/encoded.py`). "
              f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events, split by "
              "document into " + ", ".join(f"{r} ({parts[r]['documents']} documents, {parts[r]['sentences']} "
@@ -150,6 +161,12 @@ def detector_note(d: dict) -> list[str]:
                          f"{m[part]['calibration']['ece']} |")
     lines += ["", "Settings chosen on tune: " + "; ".join(
         f"{kind}: {m['chosen_on_tune']}" for kind, m in d["models"].items()), ""]
+    ranking = d["models"].get("encoder", {}).get("report_ranking")
+    if ranking:
+        lines += ["The encoder's heads on the report part (raw scores, before calibration; the sets and mixes chosen "
+                  "on tune, with the attention head and the best without it; nothing chosen on report): " + "; ".join(
+                      f"{name}: {r['heads']} mix {r['mix']}, average precision {r['average_precision']}, precision at "
+                      f"recall 0.5 {r['precision_at_recall_0.5']}" for name, r in ranking.items()), ""]
     default = d["models"][d["default"]]["report"]["calibration"]
     lines += [f"Reliability of the default detector's score on the report part (ECE {default['ece']}):", "",
               "| score bin | sentences | mean score | share events |", "| --- | --- | --- | --- |"]
@@ -204,18 +221,25 @@ def calibrate(model, raw_tune: list[float], gold_tune: list[bool], seed: int) ->
     return {**chosen, "threshold": model.threshold}
 
 
-def unit_vectors(spans: list[Span], keep: bool = True) -> np.ndarray:
+def unit_vectors(spans: list[Span], keep: bool = True, items: list | None = None) -> np.ndarray:
     """The encoder's sentence vector of each span, every pooling of `encoded.POOLS` joined, one encoder pass
-    per document (dropped after unless `keep`)."""
+    per document (dropped after unless `keep`); where `items` is a list, what the attention head reads of
+    each span (`attend.sentence_items`, states in float16) is put in it, from the same pass."""
     out = np.zeros((len(spans), encoded.DIM * len(encoded.POOLS)), dtype=np.float32)
+    found: list = [None] * len(spans)
     by_doc: dict[int, list[int]] = {}
     for i, sp in enumerate(spans):
         by_doc.setdefault(id(sp.doc), []).append(i)
     for rows in by_doc.values():
         doc = spans[rows[0]].doc
         out[rows] = encoded.sentence_vectors(doc, [spans[i] for i in rows], encoded.POOLS)
+        if items is not None:
+            for i, it in zip(rows, attend.sentence_items(doc, [spans[i] for i in rows])):
+                found[i] = attend.Item(it.states.astype(np.float16), it.inside, it.syntax)
         if not keep:
             doc._.encoding = None
+    if items is not None:
+        items.extend(found)
     return out
 
 
@@ -296,7 +320,8 @@ def _fit_linear(ex: _Examples, seed: int) -> tuple[dict, detector.EventDetector,
 
 
 def _fit_encoder_decision(ex: _Examples, setting: dict, weights: list[float], lin_tune: list[float], vec: dict,
-                          v_extra: np.ndarray, seed: int) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
+                          v_extra: np.ndarray, seed: int, items: dict,
+                          lin_report: list[float]) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
     """(setting, detector, tune scores): the encoder head of the ENCODER_GRID setting and ENCODER_MIXES mix best
     on the tuning part, the linear detector's out-of-fold score stacked."""
     stacked = cross_fitted(setting, ex.feats["train"] + ex.f_extra, ex.events, weights, seed)
@@ -313,20 +338,26 @@ def _fit_encoder_decision(ex: _Examples, setting: dict, weights: list[float], li
                 best = (key, {**enc_setting, "mix": mix}, model, raw)
     _, enc_setting, encoder, enc_tune = best
     encoder.mix = enc_setting["mix"]
-    return _choose_heads(ex, encoder, enc_setting, stacked, weights, lin_tune, vec, v_extra, seed)
+    return _choose_heads(ex, encoder, enc_setting, stacked, weights, lin_tune, vec, v_extra, seed, items,
+                         lin_report)
 
 
 def _choose_heads(ex: _Examples, encoder: encoded.EncoderEventDetector, enc_setting: dict, stacked: list[float],
                   weights: list[float], lin_tune: list[float], vec: dict, v_extra: np.ndarray,
-                  seed: int) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
-    """Fits the non-linear heads beside the chosen logistic one and chooses the set of heads averaged
-    (ENCODER_HEAD_SETS) and the mix (ENCODER_MIXES) by `_key` on the tuning part; the key of every set and mix
-    is kept in the setting ('head_sets_on_tune')."""
+                  seed: int, items: dict, lin_report: list[float]) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
+    """Fits the non-linear heads beside the chosen logistic one, and the attention head (`attend`, ATTEND) on
+    the sentences' wordpieces (`items` by part), and chooses the set of heads averaged (ENCODER_HEAD_SETS) and
+    the mix (ENCODER_MIXES) by `_key` on the tuning part; the key of every set and mix is kept in the setting
+    ('head_sets_on_tune'), and beside it the report part's of the set chosen and of the best without the
+    attention head ('report_ranking': measured once, nothing chosen on it). The attention head stays fitted
+    for the typer's choice (`_fit_encoder_typer` drops it where neither uses it)."""
     v_fit = pooled(np.vstack([vec["train"], v_extra]), encoder.pools)
     encoder.fit_partners(v_fit, stacked, ex.events, weights, ex.feats["train"] + ex.f_extra, seed)
+    types = [u.label if u.label != "NONE" else "" for u in ex.part["train"]] + ex.extra_types
+    encoder.attend = attend.fit(items["train"] + items["extra"], ex.events, types, weights, seed, **ATTEND)
     encoder.heads = encoded.HEADS
-    probs = encoder.head_probabilities(pooled(vec["tune"], encoder.pools), lin_tune, ex.feats["tune"])
-    best, tried = None, {}
+    probs = encoder.head_probabilities(pooled(vec["tune"], encoder.pools), lin_tune, ex.feats["tune"], items["tune"])
+    best, plain, tried = None, None, {}
     for heads in ENCODER_HEAD_SETS:
         for mix in ENCODER_MIXES:
             raw = [float(p) for p in encoded.mixed(encoded.averaged(probs, heads), lin_tune, mix)]
@@ -334,19 +365,32 @@ def _choose_heads(ex: _Examples, encoder: encoded.EncoderEventDetector, enc_sett
             tried[f"{'+'.join(heads)} mix {mix}"] = [round(key[0], 4), key[1]]
             if best is None or key > best[0]:
                 best = (key, heads, mix, raw)
+            if "attend" not in heads and (plain is None or key > plain[0]):
+                plain = (key, heads, mix)
     _, heads, mix, raw = best
+    on_report = encoder.head_probabilities(pooled(vec["report"], encoder.pools), lin_report, ex.feats["report"],
+                                           items["report"])
+    ranking = {}
+    for name, (h, m) in (("chosen", (heads, mix)), ("best without attend", plain[1:])):
+        key = _key([float(p) for p in encoded.mixed(encoded.averaged(on_report, h), lin_report, m)], ex.gold["report"])
+        ranking[name] = {"heads": "+".join(h), "mix": m, "average_precision": round(key[0], 4),
+                         "precision_at_recall_0.5": key[1]}
     encoder.heads, encoder.mix = heads, mix
     if "bag" not in heads:
         encoder.bag = None
     if "boost" not in heads:
         encoder.boost = encoder.cue_vectorizer = None
-    return {**enc_setting, "mix": mix, "heads": list(heads), "head_sets_on_tune": tried}, encoder, raw
+    return ({**enc_setting, "mix": mix, "heads": list(heads), "attend": ATTEND, "head_sets_on_tune": tried,
+             "report_ranking": ranking}, encoder, raw)
 
 
 def _fit_encoder_typer(ex: _Examples, encoder: encoded.EncoderEventDetector, linear: detector.EventDetector,
-                       vec: dict, v_extra: np.ndarray) -> tuple[int, dict]:
+                       vec: dict, v_extra: np.ndarray, items: list) -> tuple[int, dict]:
     """(typed right on tune, setting): fits the encoder's typer with the ENCODER_TYPE_GRID setting that
-    types the most tuning events right, blended with the linear typer where that setting says so."""
+    types the most tuning events right, blended with the linear typer where that setting says so, or takes the
+    attention head's types (ATTEND_TYPE_GRID, `items`: what it reads of the tune part) where they type more right
+    (the logistic typer is then kept for its classes only); drops the attention head where neither the
+    decision nor the type uses it."""
     part = ex.part
     typed_rows = [i for i, u in enumerate(part["train"]) if u.label != "NONE"]
     typed_extra = [i for i, t in enumerate(ex.extra_types) if t]
@@ -359,18 +403,26 @@ def _fit_encoder_typer(ex: _Examples, encoder: encoded.EncoderEventDetector, lin
     s_tune = encoded.snippet_scores(tune_spans, ex.snippet_model)
     v_tune = pooled(vec["tune"][tune_rows], encoder.pools)
     type_weights = _type_weights(ex)
-    best_type = None
-    for type_setting in ENCODER_TYPE_GRID:
-        encoder.typer.set_params(C=type_setting["type_C"])
-        encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
+    i_tune = [items[i] for i in tune_rows]
+    best_type, best_vector = None, None
+    for type_setting in ENCODER_TYPE_GRID + ATTEND_TYPE_GRID:
+        encoder.type_source = type_setting.get("type_source", "vector")
+        if encoder.type_source == "vector":
+            encoder.typer.set_params(C=type_setting["type_C"])
+            encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
         blended = (linear.type_probabilities([ex.feats["tune"][i] for i in tune_rows], tune_spans, ex.snippet_model,
                                              encoder.typer.classes_) if type_setting["blend"] else None)
-        right = sum(p == part["tune"][i].label for p, i in zip(encoder.types(v_tune, s_tune, blended), tune_rows))
+        right = sum(p == part["tune"][i].label for p, i in zip(encoder.types(v_tune, s_tune, blended, i_tune), tune_rows))
         if best_type is None or right > best_type[0]:
             best_type = (right, type_setting)
-    encoder.typer.set_params(C=best_type[1]["type_C"])
+        if encoder.type_source == "vector" and (best_vector is None or right > best_vector[0]):
+            best_vector = (right, type_setting)
+    encoder.typer.set_params(C=best_vector[1]["type_C"])
+    encoder.type_source = best_type[1].get("type_source", "vector")
     encoder.blend = best_type[1]["blend"]
     encoder.fit_typer(v_typed, s_typed, y_typed, type_weights)
+    if "attend" not in encoder.heads and encoder.type_source != "attend":
+        encoder.attend = None
     return best_type
 
 
@@ -406,17 +458,22 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     linear.model.coef_ = linear.model.coef_.astype(np.float32)
     linear.typer.coef_ = linear.typer.coef_.astype(np.float32)
     # the encoder detector: heads over the shared encoder's sentence vectors
-    vec = {"train": unit_vectors([u.sent for u in ex.part["train"]], keep=False),
-           "tune": unit_vectors([u.sent for u in ex.part["tune"]]),
-           "report": unit_vectors([u.sent for u in ex.part["report"]])}
-    v_extra = unit_vectors(ex.spans, keep=False)
-    enc_setting, encoder, enc_tune = _fit_encoder_decision(ex, setting, weights, lin_tune, vec, v_extra, seed)
-    right, type_setting = _fit_encoder_typer(ex, encoder, linear, vec, v_extra)
+    # and the attention head over the sentences' wordpieces (`items`), read in the same encoder pass
+    items: dict = {part: [] for part in ("train", "tune", "report", "extra")}
+    vec = {part: unit_vectors([u.sent for u in ex.part[part]], keep=part != "train", items=items[part])
+           for part in ("train", "tune", "report")}
+    v_extra = unit_vectors(ex.spans, keep=False, items=items["extra"])
+    enc_setting, encoder, enc_tune = _fit_encoder_decision(ex, setting, weights, lin_tune, vec, v_extra, seed, items,
+                                                           linear.raw_scores(ex.feats["report"]))
+    right, type_setting = _fit_encoder_typer(ex, encoder, linear, vec, v_extra, items["tune"])
+    del items
     encoder.linear = linear
+    ranking = enc_setting.pop("report_ranking")
     chosen["encoder"] = {"setting": {**enc_setting, **type_setting, "tune_types_right": right},
                          **calibrate(encoder, enc_tune, ex.gold["tune"], seed)}
     # both measured: settings were chosen on tune, nothing on report
     record = _detector_record(ex, {"linear": linear, "encoder": encoder}, chosen)
+    record["models"]["encoder"]["report_ranking"] = ranking
     out.mkdir(parents=True, exist_ok=True)
     joblib.dump(linear, detector.model_path(out, "linear"), compress=3)
     joblib.dump(encoder, detector.model_path(out, "encoder"), compress=3)

@@ -46,22 +46,23 @@ CHOSEN_ON = ("dev-mt and dev-rw for the head's shape and training settings; the 
              "dev-rw; one member for the cost at analysis time")
 
 
-def _module(torch):
-    """The head as a PyTorch module: the same computation as `ToneHead.logits`, over a padded batch."""
+def _module(torch, dim: int = DIM, outputs: int = len(POLARITIES), dropout: float = DROPOUT):
+    """The head as a PyTorch module: the same computation as `ToneHead.logits`, over a padded batch (`dim`
+    wide, `outputs` scores; the events' attention head, `newsprism.events.attend`, trains it with its own)."""
     nn = torch.nn
 
     class Head(nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.ln = nn.LayerNorm(INPUT)
-            self.proj = nn.Linear(INPUT, DIM)
-            self.tag = nn.Embedding(2, DIM)
-            self.pos = nn.Embedding(2 * MAX_DISTANCE + 1, DIM)
-            self.syn = nn.Embedding(BUCKETS, DIM)
-            self.query = nn.Linear(2 * DIM, DIM)
-            self.hidden = nn.Linear(3 * DIM, DIM)
-            self.out = nn.Linear(DIM, 3)
-            self.drop = nn.Dropout(DROPOUT)
+            self.proj = nn.Linear(INPUT, dim)
+            self.tag = nn.Embedding(2, dim)
+            self.pos = nn.Embedding(2 * MAX_DISTANCE + 1, dim)
+            self.syn = nn.Embedding(BUCKETS, dim)
+            self.query = nn.Linear(2 * dim, dim)
+            self.hidden = nn.Linear(3 * dim, dim)
+            self.out = nn.Linear(dim, outputs)
+            self.drop = nn.Dropout(dropout)
             self.gelu = nn.GELU(approximate="tanh")
 
         def forward(self, states, inside, mask, pos, syntax):
@@ -95,26 +96,31 @@ def _batch(torch, rows: list[Item]):
     return [torch.from_numpy(a) for a in (states, inside, mask, pos, syntax)]
 
 
-def fit_member(rows: list[Item], gold: list[int], seed: int) -> dict[str, np.ndarray]:
-    """One head trained on `rows` with `seed`: its parameters under `ToneHead`'s names."""
+def fit_member(rows: list[Item], gold, seed: int, loss=None, dim: int = DIM, outputs: int = len(POLARITIES),
+               dropout: float = DROPOUT, epochs: int = EPOCHS, learning_rate: float = LEARNING_RATE) -> dict[str, np.ndarray]:
+    """One head trained on `rows` with `seed`: its parameters under `ToneHead`'s names. `gold`: the polarities,
+    or with `loss` (a function of the outputs and the targets' rows) a tensor of targets, one row per item."""
     import torch
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    net = _module(torch)()
+    net = _module(torch, dim, outputs, dropout)()
     order = np.argsort([len(r.inside) for r in rows], kind="stable")  # like lengths together: little padding
     batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
-    opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, LEARNING_RATE, total_steps=EPOCHS * len(batches), pct_start=0.1)
-    y = torch.tensor([POLARITIES.index(g) for g in gold])
+    opt = torch.optim.AdamW(net.parameters(), lr=learning_rate, weight_decay=WEIGHT_DECAY)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, learning_rate, total_steps=epochs * len(batches), pct_start=0.1)
+    if loss is None:
+        y = torch.tensor([POLARITIES.index(g) for g in gold])
+        loss = lambda z, t: torch.nn.functional.cross_entropy(z, t, label_smoothing=LABEL_SMOOTHING)  # noqa: E731
+    else:
+        y = gold
     net.train()
-    for _ in range(EPOCHS):
+    for _ in range(epochs):
         for k in rng.permutation(len(batches)):
             b = batches[k]
-            loss = torch.nn.functional.cross_entropy(net(*_batch(torch, [rows[j] for j in b])), y[torch.from_numpy(b)],
-                                                     label_smoothing=LABEL_SMOOTHING)
+            value = loss(net(*_batch(torch, [rows[j] for j in b])), y[torch.from_numpy(b)])
             opt.zero_grad()
-            loss.backward()
+            value.backward()
             opt.step()
             sched.step()
     t = {k: v.detach().numpy() for k, v in net.state_dict().items()}
