@@ -28,7 +28,7 @@ import newsprism.tone.training as training  # noqa: E402
 from newsprism.tone.data import items, polarities, read_lines  # noqa: E402
 from newsprism.tone.evaluation import f1_macro  # noqa: E402
 from newsprism.tone.model import POLARITIES, Item, ToneHead, ToneModel  # noqa: E402
-from newsprism.tone.syntax import OTHER  # noqa: E402
+from newsprism.encoder.syntax import OTHER  # noqa: E402
 
 TUNE_SHARE = 0.15  # of train's articles, held out of the fits to score them
 SPLIT_SEED = 1234

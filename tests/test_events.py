@@ -514,7 +514,7 @@ def test_non_linear_heads_average_their_logits_and_read_cue_columns():
     assert list(model.cue_vectorizer.get_feature_names_out()) == ["bias", "cue=PROTEST"]  # lemmas left out
     model.heads = encoded.HEADS
     probs = model.head_probabilities(vectors, linear, feats)
-    assert set(probs) == set(encoded.HEADS)
+    assert set(probs) == set(encoded.HEADS) - {"attend"}  # no attention head fitted: none of its probabilities
     assert np.mean((probs["boost"] >= 0.5) == np.asarray(is_event)) > 0.9  # vector and cue column together
     both = encoded.averaged(probs, ("logistic", "bag"))
     expect = 1 / (1 + np.exp(-(encoded.logit(probs["logistic"]) + encoded.logit(probs["bag"])) / 2))
@@ -534,8 +534,8 @@ def _attention_head(types=("FIGHT", "PROTEST"), width=8, seed=0):
     import numpy as np
 
     from newsprism.events import attend
-    from newsprism.tone.model import INPUT, MAX_DISTANCE
-    from newsprism.tone.syntax import BUCKETS
+    from newsprism.encoder.attention import INPUT, MAX_DISTANCE
+    from newsprism.encoder.syntax import BUCKETS
 
     rng = np.random.default_rng(seed)
     shapes = {"ln_g": (INPUT,), "ln_b": (INPUT,), "proj_w": (INPUT, width), "proj_b": (width,), "tag": (2, width),
@@ -543,13 +543,13 @@ def _attention_head(types=("FIGHT", "PROTEST"), width=8, seed=0):
               "query_b": (width,), "hidden_w": (3 * width, width), "hidden_b": (width,),
               "out_w": (width, 1 + len(types)), "out_b": (1 + len(types),)}
     params = {k: rng.normal(scale=0.3, size=(1, *s)).astype(np.float32) for k, s in shapes.items()}
-    return attend.AttentionHead(params, tuple(types))
+    return attend.EventHead(params, tuple(types))
 
 
 def test_attention_head_batches_as_it_judges_one_sentence_and_types_sum_to_one():
     import numpy as np
 
-    from newsprism.tone.model import Item
+    from newsprism.encoder.attention import Item
 
     rng = np.random.default_rng(1)
     head = _attention_head()
@@ -575,7 +575,7 @@ def test_attention_head_reads_the_predicate_of_each_sentence():
     import numpy as np
 
     from newsprism.events import attend
-    from newsprism.tone.model import Item
+    from newsprism.encoder.attention import Item
 
     class Enc:  # what `encoding_of` keeps on a doc: wordpiece offsets, states and ids
         def __init__(self, text):

@@ -211,7 +211,7 @@ def test_article_mentions_judged_together_as_each_alone():
     from newsprism.encoder.run import shared_encoder
     from newsprism.parse import load_parser
     from newsprism.tone import model as tm
-    from newsprism.tone.syntax import Tree
+    from newsprism.encoder.syntax import Tree
 
     m = tm.shipped_model()
     text = ("The senator praised the brave nurses. Nothing happens here at all. Critics called the corrupt mayor "
@@ -248,7 +248,7 @@ def test_tree_distance_of_each_wordpiece_follows_the_parse_not_the_word_order():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsprism.tone.syntax import FAR, OTHER, Tree
+    from newsprism.encoder.syntax import FAR, OTHER, Tree
 
     words = ["Critics", "of", "the", "senator", "praised", "the", "mayor", ".", "Go", "."]
     heads = [4, 0, 3, 1, 4, 6, 4, 4, 8, 8]  # "praised" roots the first tree, "Go" the second

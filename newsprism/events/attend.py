@@ -2,14 +2,14 @@
 so the word that carries an event is not blurred among the rest (`newsprism.events.encoded` uses it as one of
 its decision heads, and its second output as a typer where training chose so).
 
-It is the tone head's shape (`newsprism.tone.model.ToneHead`: its computation and numpy code, no second copy),
+It is the tone head's shape (`newsprism.encoder.attention.AttentionHead`: one computation and numpy code for both),
 with the sentence's predicate (`detector.predicate`: the root, or the clause a reporting verb reports) in the
 place of the tone head's mention: each wordpiece of the sentence (its last-layer state from the article's one
 encoder pass beside its word embedding) is told whether it lies in the predicate, how far from it in text and in
 spaCy's dependency tree; the projected wordpieces are pooled three ways (the predicate's mean, the sentence's
 mean, a 4-head attention from a query made of those two over the sentence) and a small MLP gives 1 + len(types)
-outputs: the event logit, then a score per PLOVER type. Trained with PyTorch by `fit` (the tone training's
-module and loop, a loss of its own); run with numpy (no PyTorch at analysis time).
+outputs: the event logit, then a score per PLOVER type. Trained with PyTorch by `newsprism.events.training.fit_attention`
+(the tone training's module and loop, a loss of its own); run with numpy (no PyTorch at analysis time).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span
 
 from newsprism import limits
 from newsprism.events import detector
-from newsprism.tone.model import Item, ToneHead, marks_of, pieces_of, states_of
-from newsprism.tone.syntax import OTHER, Tree
+from newsprism.encoder.attention import AttentionHead, Item, marks_of, pieces_of, states_of
+from newsprism.encoder.syntax import OTHER, Tree
 
 BATCH = 32  # sentences judged together (padded to the longest of like-length ones)
 
@@ -56,8 +56,8 @@ def sentence_items(doc: Doc, sents: list[Span]) -> list[Item]:
 
 
 @dataclass
-class AttentionHead:
-    """The trained head's parameters (`ToneHead`'s, one member or more stacked; float16, as stored and measured)
+class EventHead:
+    """The trained head's parameters (`AttentionHead`'s, one member or more stacked; float16, as stored and measured)
     and the PLOVER types of its outputs after the first (the event logit)."""
 
     params: dict[str, np.ndarray]
@@ -74,9 +74,9 @@ class AttentionHead:
         self.params, self.types, self._head = state["params"], tuple(state["types"]), None
 
     @property
-    def head(self) -> ToneHead:
+    def head(self) -> AttentionHead:
         if self._head is None:
-            self._head = ToneHead({k: v.astype(np.float32) for k, v in self.params.items()})
+            self._head = AttentionHead({k: v.astype(np.float32) for k, v in self.params.items()})
         return self._head
 
     def outputs(self, items: list[Item]) -> np.ndarray:
@@ -115,33 +115,3 @@ class AttentionHead:
             if c in self.types:
                 out[:, k] = z[:, self.types.index(c)]
         return out
-
-
-def fit(items: list[Item], events: list[bool], types: list[str], weights: list[float], seed: int = 0,
-        dim: int = 128, epochs: int = 5, dropout: float = 0.3, learning_rate: float = 1e-3,
-        type_weight: float = 1.0) -> AttentionHead:
-    """Trains one head (seeded, one thread): the event logit by weighted binary cross-entropy on every item,
-    the types by cross-entropy on the items whose type is given (`types[i]` not empty), weighted `type_weight`."""
-    import torch
-
-    from newsprism.tone import training as tone_training
-
-    kinds = tuple(sorted({t for t in types if t}))
-    target = torch.tensor([[float(e), float(kinds.index(t)) if t else -1.0, w]
-                           for e, t, w in zip(events, types, weights)])
-
-    def loss(z, y):
-        event = torch.nn.functional.binary_cross_entropy_with_logits(z[:, 0], y[:, 0], weight=y[:, 2])
-        typed = y[:, 1] >= 0
-        if not typed.any():
-            return event
-        return event + type_weight * torch.nn.functional.cross_entropy(z[typed, 1:], y[typed, 1].long())
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        params = tone_training.fit_member(items, target, seed, loss=loss, dim=dim, outputs=1 + len(kinds),
-                                          dropout=dropout, epochs=epochs, learning_rate=learning_rate)
-    finally:
-        torch.set_num_threads(threads)
-    return AttentionHead({k: v[None] for k, v in params.items()}, kinds)

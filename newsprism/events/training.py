@@ -319,6 +319,36 @@ def _fit_linear(ex: _Examples, seed: int) -> tuple[dict, detector.EventDetector,
     return setting, linear, weights
 
 
+def fit_attention(items: list[attend.Item], events: list[bool], types: list[str], weights: list[float], seed: int = 0,
+        dim: int = 128, epochs: int = 5, dropout: float = 0.3, learning_rate: float = 1e-3,
+        type_weight: float = 1.0) -> attend.EventHead:
+    """Trains the attention head of the encoder detector (`attend.EventHead`; seeded, one thread): the event logit by weighted binary cross-entropy on every item,
+    the types by cross-entropy on the items whose type is given (`types[i]` not empty), weighted `type_weight`."""
+    import torch
+
+    from newsprism.tone import training as tone_training  # the tone head's module and loop, this loss
+
+    kinds = tuple(sorted({t for t in types if t}))
+    target = torch.tensor([[float(e), float(kinds.index(t)) if t else -1.0, w]
+                           for e, t, w in zip(events, types, weights)])
+
+    def loss(z, y):
+        event = torch.nn.functional.binary_cross_entropy_with_logits(z[:, 0], y[:, 0], weight=y[:, 2])
+        typed = y[:, 1] >= 0
+        if not typed.any():
+            return event
+        return event + type_weight * torch.nn.functional.cross_entropy(z[typed, 1:], y[typed, 1].long())
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        params = tone_training.fit_member(items, target, seed, loss=loss, dim=dim, outputs=1 + len(kinds),
+                                          dropout=dropout, epochs=epochs, learning_rate=learning_rate)
+    finally:
+        torch.set_num_threads(threads)
+    return attend.EventHead({k: v[None] for k, v in params.items()}, kinds)
+
+
 def _fit_encoder_decision(ex: _Examples, setting: dict, weights: list[float], lin_tune: list[float], vec: dict,
                           v_extra: np.ndarray, seed: int, items: dict,
                           lin_report: list[float]) -> tuple[dict, encoded.EncoderEventDetector, list[float]]:
@@ -354,7 +384,7 @@ def _choose_heads(ex: _Examples, encoder: encoded.EncoderEventDetector, enc_sett
     v_fit = pooled(np.vstack([vec["train"], v_extra]), encoder.pools)
     encoder.fit_partners(v_fit, stacked, ex.events, weights, ex.feats["train"] + ex.f_extra, seed)
     types = [u.label if u.label != "NONE" else "" for u in ex.part["train"]] + ex.extra_types
-    encoder.attend = attend.fit(items["train"] + items["extra"], ex.events, types, weights, seed, **ATTEND)
+    encoder.attend = fit_attention(items["train"] + items["extra"], ex.events, types, weights, seed, **ATTEND)
     encoder.heads = encoded.HEADS
     probs = encoder.head_probabilities(pooled(vec["tune"], encoder.pools), lin_tune, ex.feats["tune"], items["tune"])
     best, plain, tried = None, None, {}

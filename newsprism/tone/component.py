@@ -3,7 +3,7 @@
 Order of work: the actors (`doc._.entities`) and quotes (`doc._.quotes`) already found -> for every mention
 of a person, group, organisation or country, its sentence -> the tone head (`newsprism.tone.model`) reads the
 shared encoder's pass over the article (`doc._.encoding`, the same pass the MiniLM framing tagger reads) and
-spaCy's parse of it (`newsprism.tone.syntax`) ->
+spaCy's parse of it (`newsprism.encoder.syntax`) ->
 `doc._.tone = [Tone]` in text order, each with its voice (the author's, or inside a quote: whose), and
 `doc._.actor_tone = [ActorTone]`, one summary per actor (`newsprism.schema` dataclasses).
 
@@ -25,7 +25,7 @@ from newsprism.encoder.doc import encoding_of
 from newsprism.encoder.run import shared_encoder
 from newsprism.schema import ActorTone, Entity, Span, Tone
 from newsprism.tone.model import HEAD_FILE, MODEL_DIR, ToneModel, shipped_model
-from newsprism.tone.syntax import Tree
+from newsprism.encoder.syntax import Tree
 from newsprism.quotes.voice import voice_of
 
 ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}

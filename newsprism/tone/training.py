@@ -31,7 +31,7 @@ from newsprism.tone.data import items, polarities, read_lines
 from newsprism.tone.evaluation import scores
 from newsprism.tone.model import (ATTENTION_HEADS, HEAD_FILE, INPUT, MAX_DISTANCE, POLARITIES, Item, ToneHead,
                                   ToneModel, positions)
-from newsprism.tone.syntax import BUCKETS, OTHER
+from newsprism.encoder.syntax import BUCKETS, OTHER
 
 MEMBERS = 1  # heads in the ensemble: each costs as much again at analysis time (one alone varies by about 0.02 F1m from seed to seed; 2 measured 0.008 better on the tuning slice and dev-mt, but cost the analysis about 1% more)
 DIM = 128  # each head's width (the projection of every judged sentence's wordpieces is most of its cost)
@@ -96,11 +96,18 @@ def _batch(torch, rows: list[Item]):
     return [torch.from_numpy(a) for a in (states, inside, mask, pos, syntax)]
 
 
-def fit_member(rows: list[Item], gold, seed: int, loss=None, dim: int = DIM, outputs: int = len(POLARITIES),
-               dropout: float = DROPOUT, epochs: int = EPOCHS, learning_rate: float = LEARNING_RATE) -> dict[str, np.ndarray]:
+def fit_member(rows: list[Item], gold, seed: int, loss=None, dim: int | None = None, outputs: int = len(POLARITIES),
+               dropout: float | None = None, epochs: int | None = None,
+               learning_rate: float | None = None) -> dict[str, np.ndarray]:
     """One head trained on `rows` with `seed`: its parameters under `ToneHead`'s names. `gold`: the polarities,
-    or with `loss` (a function of the outputs and the targets' rows) a tensor of targets, one row per item."""
+    or with `loss` (a function of the outputs and the targets' rows) a tensor of targets, one row per item.
+    Settings not given: this module's (DIM, DROPOUT, EPOCHS, LEARNING_RATE, read at the call)."""
     import torch
+
+    dim = DIM if dim is None else dim
+    dropout = DROPOUT if dropout is None else dropout
+    epochs = EPOCHS if epochs is None else epochs
+    learning_rate = LEARNING_RATE if learning_rate is None else learning_rate
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
