@@ -1,7 +1,7 @@
 """Agreement between the first pass of the ordinary-news framing set (annotations/framing/labels.tsv) and the
 blind second pass (second-pass.tsv) on each round's seeded sample of documents (`newsprism.framing.ordinary.samples`:
-round 1's second pass by the set's author again, round 2's by another annotating session, round 6's by its
-annotator again), and of the training
+round 1's second pass by the set's author again, round 2's by another annotating session, rounds 6's and 7's by
+their annotators again), and of the training
 part (training-labels.tsv) and its blind second pass (training-second-pass.tsv) on the first TRAINING_SAMPLE
 documents of training-documents.tsv, in its order (by another annotating session).
 
@@ -63,7 +63,8 @@ def agreement(first: ordinary.OrdinarySet, second: ordinary.OrdinarySet, docs: l
 
 
 WHO = {1: "the set's author again", 2: "another annotating session, blind to the first pass",
-       6: "the round's annotator again, in the same session, the first pass out of view"}
+       6: "the round's annotator again, in the same session, the first pass out of view",
+       7: "the round's annotator again, in the same session, the first pass out of view"}
 TRAINING_SAMPLE = 8  # the training part's documents in its second pass: the first ones of training-documents.tsv
 TRAINING_SECOND = "training-second-pass.tsv"
 

@@ -122,9 +122,9 @@ def split(ids: list[str], seed: int = SEED, batches: dict[str, int] | None = Non
 
 SAMPLE_BATCH = 1  # the annotation round the first second pass sampled
 # Documents of each annotation round's blind second pass: round 1's by the set's author again, round 2's by
-# another annotating session that never saw the first pass's labels, round 6's by its annotator again, from the
-# texts with the first pass out of view (GUIDE.md).
-SAMPLES = {1: SAMPLE, 2: 8, 6: 8}
+# another annotating session that never saw the first pass's labels, rounds 6's and 7's by their annotators again,
+# from the texts with the first pass out of view (GUIDE.md).
+SAMPLES = {1: SAMPLE, 2: 8, 6: 8, 7: 8}
 
 
 def sample(ids: list[str], n: int = SAMPLE, seed: int = SEED, batches: dict[str, int] | None = None,
