@@ -3429,3 +3429,45 @@ def test_a_government_seat_before_a_role_or_tagged_a_place_gives_its_country():
     """, ents={(0, 2): "PERSON", (7, 8): "GPE"})
     assert {(e.name, e.type, e.country) for e in actors.ActorResolver(doc).run()} == {
         ("Jean Dupont", "PERSON", "FRA"), ("Elysee", "ORG", "FRA")}
+
+
+def test_a_posts_host_named_with_places_inside_it_and_an_airlines_repeated_name_leave_the_story_its_country():
+    """Budi Sutiono waited in Surabaya. AirAsia pilots flew from Surabaya. The AirAsia jet left AirAsia hangars.
+    AirAsia staff wept. The British ambassador to Indonesia spoke. (Indonesia, named as the ambassador's host,
+    keeps its vote because two places inside it are named; 'AirAsia', tagged a place three times, is one name
+    no gazetteer knows and counts at most twice against: the story is Indonesian, and so is Sutiono.)"""
+    doc = build("""
+        Budi         Budi         PROPN  NNP   compound   1
+        Sutiono      Sutiono      PROPN  NNP   nsubj      2
+        waited       wait         VERB   VBD   ROOT       2
+        in           in           ADP    IN    prep       2
+        Surabaya     Surabaya     PROPN  NNP   pobj       3
+        .            .            PUNCT  .     punct      2
+        AirAsia      AirAsia      PROPN  NNP   compound   7
+        pilots       pilot        NOUN   NNS   nsubj      8
+        flew         fly          VERB   VBD   ROOT       8
+        from         from         ADP    IN    prep       8
+        Surabaya     Surabaya     PROPN  NNP   pobj       9
+        .            .            PUNCT  .     punct      8
+        The          the          DET    DT    det        14
+        AirAsia      AirAsia      PROPN  NNP   compound   14
+        jet          jet          NOUN   NN    nsubj      15
+        left         leave        VERB   VBD   ROOT       15
+        AirAsia      AirAsia      PROPN  NNP   compound   17
+        hangars      hangar       NOUN   NNS   dobj       15
+        .            .            PUNCT  .     punct      15
+        AirAsia      AirAsia      PROPN  NNP   compound   20
+        staff        staff        NOUN   NN    nsubj      21
+        wept         weep         VERB   VBD   ROOT       21
+        .            .            PUNCT  .     punct      21
+        The          the          DET    DT    det        25
+        British      british      ADJ    JJ    amod       25
+        ambassador   ambassador   NOUN   NN    nsubj      28
+        to           to           ADP    IN    prep       25
+        Indonesia    Indonesia    PROPN  NNP   pobj       26
+        spoke        speak        VERB   VBD   ROOT       28
+        .            .            PUNCT  .     punct      28
+    """, ents={(0, 2): "PERSON", (4, 5): "GPE", (6, 7): "ORG", (10, 11): "GPE", (13, 14): "GPE", (16, 17): "GPE",
+               (19, 20): "GPE", (24, 25): "NORP", (27, 28): "GPE"})
+    countries = {e.name: e.country for e in actors.ActorResolver(doc).run()}
+    assert countries["Budi Sutiono"] == "IDN"

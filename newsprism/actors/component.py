@@ -732,6 +732,7 @@ class ActorResolver:
         self.surnames: set[str] = set()  # lower-cased surnames of the people named in full
         self.places: list[tuple[int, int, str | None]] = []  # place names as written (GPE, LOC): start, end, country
         self.foreign: set[str] = set()  # countries named as a post's host or an expert's subject (`foreign_place`)
+        self.inner: Counter = Counter()  # how often a place inside a country is named ('Surabaya': Indonesia)
         self.settings: set[str] = set()  # countries the text names a place in, or names as where things are (`setting`)
         self.org_places: list[tuple[int, int, str]] = []  # places inside organisations' names, as `places`
         self._votes: dict[str, Counter] | None = None  # gender votes of the text's pronouns, made on first use
@@ -821,6 +822,8 @@ class ActorResolver:
                 self.places.append((ent.start_char, ent.end_char, country))
                 if country and foreign_place(ent.root):
                     self.foreign.add(country)
+                if country and gazetteer.country_code(name) != country:
+                    self.inner[country] += 1
                 if country and setting(ent, name, country):
                     self.settings.add(country)
             elif label == "ORG" and (where := name_place(words)):
@@ -1071,7 +1074,11 @@ class ActorResolver:
         and takes at least `HOME_MIN_SHARE` of the place names (those of no known country counted
         too: a story about the British Virgin Islands that names the United States once for an arrest is
         not about the United States; a country the text names as a post's host or an expert's subject,
-        `foreign_place`, gets no votes: a hearing of 'the envoy to Ukraine' is no Ukrainian story), and when
+        `foreign_place`, gets no votes: a hearing of 'the envoy to Ukraine' is no Ukrainian story (that names
+        Crimea once), unless the text names places inside it `HOME_MIN_MENTIONS` times too: a live blog from
+        Surabaya that names 'the British Ambassador to Indonesia' is still Indonesian; a place name of no known
+        country counts at most `HOME_MIN_MENTIONS` times however often it is repeated: 'AirAsia' tagged a place
+        twenty times is one name no gazetteer knows, not twenty places), and when
         the text names a place in it or names it as where things happen (`setting`): a review that names North
         Korea only as a state that acts ('North Korea blames ...', "North Korea's highest body") is about the
         state, not set there, and gives its people no country; else none."""
@@ -1081,7 +1088,10 @@ class ActorResolver:
         """The country most of these place names are in, as `article_country` asks, else None."""
         ends = {e for _, e, _ in places}  # place names as written: a people's adjective ('Japanese') is none
         text = self.text  # 'Miami, Florida' is one place: the state after the city adds no vote
-        votes = Counter(c for s, _, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends) and c not in self.foreign)
+        kept = [(s, e, c) for s, e, c in places if not (text[s - 2 : s] == ", " and s - 2 in ends)
+                and (c not in self.foreign or self.inner[c] >= HOME_MIN_MENTIONS)]
+        unknown = Counter(text[s:e].lower() for s, e, c in kept if c is None)
+        votes = Counter(c for _, _, c in kept if c) + Counter({None: sum(min(n, HOME_MIN_MENTIONS) for n in unknown.values())})
         known = [(n, code) for code, n in votes.most_common() if code]
         if not known:
             return None
