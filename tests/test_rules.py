@@ -3471,3 +3471,124 @@ def test_a_posts_host_named_with_places_inside_it_and_an_airlines_repeated_name_
                (19, 20): "GPE", (24, 25): "NORP", (27, 28): "GPE"})
     countries = {e.name: e.country for e in actors.ActorResolver(doc).run()}
     assert countries["Budi Sutiono"] == "IDN"
+
+
+def test_a_speakers_name_is_resolved_by_its_own_words_not_by_a_name_in_its_apposition():
+    """Dai Shuqin, a 61-year-old who had five relations on MH370, said she had been thinking about the victims.
+    (NER missed her name and tagged the flight: the speaker is her name's words, not MH370.)"""
+    doc = resolved("""
+        Dai        Dai        PROPN  NNP  compound  1
+        Shuqin     Shuqin     PROPN  NNP  nsubj     16
+        ,          ,          PUNCT  ,    punct     1
+        a          a          DET    DT   det       8
+        61         61         NUM    CD   nummod    6
+        -          -          PUNCT  HYPH punct     6
+        year       year       NOUN   NN   npadvmod  8
+        -          -          PUNCT  HYPH punct     8
+        old        old        ADJ    JJ   appos     1
+        who        who        PRON   WP   nsubj     10
+        had        have       VERB   VBD  relcl     8
+        five       five       NUM    CD   nummod    12
+        relations  relation   NOUN   NNS  dobj      10
+        on         on         ADP    IN   prep      12
+        MH370      MH370      PROPN  NNP  pobj      13
+        ,          ,          PUNCT  ,    punct     1
+        said       say        VERB   VBD  ROOT      16
+        she        she        PRON   PRP  nsubj     20
+        had        have       AUX    VBD  aux       20
+        been       be         AUX    VBN  aux       20
+        thinking   think      VERB   VBG  ccomp     16
+        about      about      ADP    IN   prep      20
+        the        the        DET    DT   det       23
+        victims    victim     NOUN   NNS  pobj      21
+        .          .          PUNCT  .    punct     16
+    """, {(14, 15): "ORG"})
+    q = speaker_of(doc, "thinking")
+    assert (q.speaker_name, q.speaker_entity) == ("Dai Shuqin", None)
+
+
+def test_the_one_told_is_never_the_speaker_of_a_verb_of_telling_that_lost_its_subject():
+    """Tri Wobowo, who co-piloted the aircraft, told newspaper Kompas: "There are eight people." (The parse hung
+    the name on 'piloted' and left 'told' without a subject: the speaker is Wobowo, not Kompas, the one told.)"""
+    doc = resolved("""
+        Tri        Tri        PROPN  NNP  compound  1
+        Wobowo     Wobowo     PROPN  NNP  nsubj     6
+        ,          ,          PUNCT  ,    punct     1
+        who        who        PRON   WP   nsubj     4
+        co         co         VERB   VBD  relcl     1
+        -          -          PUNCT  HYPH punct     4
+        piloted    pilot      VERB   VBD  advcl     10
+        the        the        DET    DT   det       8
+        aircraft   aircraft   NOUN   NN   dobj      6
+        ,          ,          PUNCT  ,    punct     10
+        told       tell       VERB   VBD  ROOT      10
+        newspaper  newspaper  NOUN   NN   compound  12
+        Kompas     Kompas     PROPN  NNP  dobj      10
+        :          :          PUNCT  :    punct     10
+        "          "          PUNCT  ``   punct     10
+        There      there      PRON   EX   expl      16
+        are        be         VERB   VBP  ccomp     10
+        eight      eight      NUM    CD   nummod    18
+        people     people     NOUN   NNS  attr      16
+        .          .          PUNCT  .    punct     10
+        "          "          PUNCT  ''   punct     10
+    """, {(0, 2): "PERSON", (12, 13): "ORG"})
+    assert speaker_of(doc, "eight people").speaker_name == "Tri Wobowo"
+
+
+def test_a_statement_released_saying_something_is_its_makers_quote():
+    """Amazon released a statement saying, "It allows us to grow." (the speaker is Amazon, who made the
+    statement, not 'a statement')"""
+    doc = resolved("""
+        Amazon     Amazon     PROPN  NNP  nsubj     1
+        released   release    VERB   VBD  ROOT      1
+        a          a          DET    DT   det       3
+        statement  statement  NOUN   NN   dobj      1
+        saying     say        VERB   VBG  acl       3
+        ,          ,          PUNCT  ,    punct     4
+        "          "          PUNCT  ``   punct     4
+        It         it         PRON   PRP  nsubj     8
+        allows     allow      VERB   VBZ  ccomp     4
+        us         we         PRON   PRP  nsubj     11
+        to         to         PART   TO   aux       11
+        grow       grow       VERB   VB   ccomp     8
+        .          .          PUNCT  .    punct     1
+        "          "          PUNCT  ''   punct     1
+    """, {(0, 1): "ORG"})
+    q = speaker_of(doc, "allows")
+    assert (q.speaker.text, q.speaker_name) == ("Amazon", "Amazon")
+
+
+def test_the_same_official_is_the_official_who_spoke_before_not_the_person_named_since():
+    """"It is bad," one Western official says. Naseem Akbar disagrees. "There is corruption," the same
+    official explains. (The second quote is the Western official's, never named, not Akbar's.)"""
+    doc = resolved("""
+        "           "           PUNCT  ``   punct     2
+        It          it          PRON   PRP  nsubj     2
+        is          be          AUX    VBZ  ccomp     9
+        bad         bad         ADJ    JJ   acomp     2
+        ,           ,           PUNCT  ,    punct     9
+        "           "           PUNCT  ''   punct     9
+        one         one         NUM    CD   nummod    8
+        Western     western     ADJ    JJ   amod      8
+        official    official    NOUN   NN   nsubj     9
+        says        say         VERB   VBZ  ROOT      9
+        .           .           PUNCT  .    punct     9
+        Naseem      Naseem      PROPN  NNP  compound  12
+        Akbar       Akbar       PROPN  NNP  nsubj     13
+        disagrees   disagree    VERB   VBZ  ROOT      13
+        .           .           PUNCT  .    punct     13
+        "           "           PUNCT  ``   punct     24
+        There       there       PRON   EX   expl      17
+        is          be          VERB   VBZ  ccomp     24
+        corruption  corruption  NOUN   NN   attr      17
+        ,           ,           PUNCT  ,    punct     24
+        "           "           PUNCT  ''   punct     24
+        the         the         DET    DT   det       23
+        same        same        ADJ    JJ   amod      23
+        official    official    NOUN   NN   nsubj     24
+        explains    explain     VERB   VBZ  ROOT      24
+        .           .           PUNCT  .    punct     24
+    """, {(7, 8): "NORP", (11, 13): "PERSON"})
+    q = speaker_of(doc, "There is")
+    assert (q.speaker_name, q.speaker_entity) == ("one Western official", None)

@@ -70,6 +70,7 @@ DIRECTIVE = lexicons.words("reporting_verbs", "directive")
 FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
+TELLING_VERBS = {"tell", "inform", "assure", "notify", "brief"}  # their object is the one told, never the speaker
 STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
 COLLECTIVE_NOUNS = lexicons.words("roles", "collective_nouns")  # 'a group of physicians', later 'the physicians'
 GROUP_NOUNS = lexicons.words("roles", "group_nouns")
@@ -305,6 +306,7 @@ class QuoteFinder:
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
         self.previous: Found | None = None  # the last quote resolved that has a speaker, named or not
+        self.done: list[Found] = []  # the quotes resolved so far, in the text's order
         self.place = self.dateline()  # (where it ends, its country): 'NEW DELHI:' is no speaker and no cue
 
     def dateline(self) -> tuple[int, str] | None:
@@ -361,7 +363,10 @@ class QuoteFinder:
 
     def subject_of(self, verb: Token) -> Span | None:
         """The speaker span of a speech verb: its subject, inherited through participles and conjuncts; for a
-        present participle that modifies a noun ('a series of South Dakotans declaring ...'), that noun."""
+        present participle that modifies a noun ('a series of South Dakotans declaring ...'), that noun, and for a
+        statement's ('Amazon released a statement saying ...') the one who made it; for a verb of telling whose
+        subject the parse lost, the person who is the subject before it in its sentence (`lost_person`), never
+        the one told."""
         seen = 0
         tok = verb
         while seen < SUBJECT_HOPS:
@@ -393,12 +398,30 @@ class QuoteFinder:
         if (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i
                 and tok.head.i not in self.inside):
             noun = tok.head  # 'a series of South Dakotans ... declaring, "..."': the noun and its 'of' phrase speak
+            if noun.lemma_.lower() in STATEMENT_NOUNS and noun.dep_ == "dobj" and (maker := next(
+                    (c for c in noun.head.children if c.dep_ == "nsubj" and c.i not in self.inside), None)) is not None:
+                return self.speaker_span(maker)  # 'Amazon released a statement saying, "..."': Amazon, who made it
             start, end = min([c.left_edge.i for c in noun.lefts] + [noun.i]), noun.i + 1
             rights = list(noun.rights)
             if rights and rights[0].dep_ == "prep" and rights[0].lower_ == "of":
                 end = rights[0].right_edge.i + 1
             return self.doc[start:end]
-        return self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
+        return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
+                or self.lost_person(verb))
+
+    def lost_person(self, verb: Token) -> Span | None:
+        """For a verb of telling with no subject ('Tri Wobowo, who co-piloted the aircraft ..., told Indonesian
+        newspaper Kompas: "..."', the name hung on the relative clause): the first person named as a subject
+        before it in its sentence, outside quotation marks; else None."""
+        if verb.lemma_.lower() not in TELLING_VERBS:
+            return None
+        for tok in verb.sent:
+            if tok.i >= verb.i:
+                break
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i not in self.inside and (
+                    tok.ent_type_ == "PERSON" or self.is_person(tok)):
+                return next((e for e in self.doc.ents if e.start <= tok.i < e.end), None) or self.doc[tok.i : tok.i + 1]
+        return None
 
     @staticmethod
     def hung_on(tok: Token, verb: Token) -> bool:
@@ -419,9 +442,12 @@ class QuoteFinder:
     def subject_after(self, verb: Token) -> Span | None:
         """A parse that lost an inverted subject ('..., said The We Company's executive chair Marcelo
         Claure in an email'): after a verb that follows a comma or a closing quotation mark, the last name
-        of the noun phrase that comes next (up to its preposition or comma)."""
+        of the noun phrase that comes next (up to its preposition or comma); not after a verb of telling,
+        whose next noun phrase is the one told."""
         if verb.i == 0 or self.doc[verb.i - 1].text not in {",", "”", '"', "’", "'"}:
             return None
+        if verb.lemma_.lower() in TELLING_VERBS:
+            return None  # '..., told Indonesian newspaper Kompas': the one told, not the speaker
         end = verb.i + 1
         while end < len(self.doc) and end - verb.i <= 12 and (
                 self.doc[end].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "PART", "ADV", "NUM"}
@@ -817,6 +843,9 @@ class QuoteFinder:
                 and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS):
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
             return
+        if (same := self.same_described(sp)) is not None:
+            f.speaker_id, f.speaker_name = same.speaker_id, same.speaker_name  # 'the same official explains'
+            return
         if (described := self.described_just_before(sp)) is not None:
             f.speaker_name = described  # '..., said a source close to the probe. He cautioned that ...'
             return
@@ -836,6 +865,16 @@ class QuoteFinder:
             f.speaker_name = body.text  # 'the physicians stated', after 'A group of physicians ... is urging'
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
+
+    def same_described(self, sp: Span) -> Found | None:
+        """For 'the same official', 'the same spokesman': the last quote before it whose speaker's head is that
+        noun ('"Maybe," one Western official asks. ... the same official explains'), else None."""
+        head = sp.root
+        if head.pos_ != "NOUN" or not any(c.lower_ == "same" for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        return next((f for f in reversed(self.done) if f.speaker is not None and f.speaker.root.lemma_.lower() == lemma
+                     and f.speaker.start_char < sp.start_char and (f.speaker_id or f.speaker_name)), None)
 
     def described_just_before(self, sp: Span) -> str | None:
         """For 'he'/'she', the words of the quote just before when its speaker is one person the article
@@ -932,9 +971,12 @@ class QuoteFinder:
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if ident is None and not own_noun:
-            ident = resolve_span(self.doc, sp.start_char, sp.end_char)
+            # the name's own words, not its apposition's ('Dai Shuqin, a 61-year-old who had five relations on
+            # MH370, said': not MH370, whatever NER made of her name)
+            name = self.doc[sp.start : head.i + 1] if head.pos_ == "PROPN" and sp.start <= head.i else sp
+            ident = resolve_span(self.doc, name.start_char, name.end_char)
             if self.entity_types.get(ident) not in {"PERSON", "ORG"}:
-                ident = self.by_surname(sp) or self.by_acronym(head)
+                ident = self.by_surname(name) or self.by_acronym(head)
         if ident is None and own_noun and not self.definite(head) and is_role(head) and sp[0].lower_ in {"a", "an"}:
             # 'A California transit chief says ...', then 'Interim BART Police Chief Ed Alvarez told ...': a lede's
             # description is the person the next sentence gives that role
@@ -1309,6 +1351,7 @@ class QuoteFinder:
                 f.speaker, f.speaker_id = None, self.interviewee()
                 f.speaker_name = self.entity_names.get(f.speaker_id)
             self.resolve(f, last)
+            self.done.append(f)
             last = f if f.speaker_id else last
             self.previous = f if f.speaker is not None or f.speaker_name else self.previous
             sp = f.speaker
