@@ -3592,3 +3592,34 @@ def test_the_same_official_is_the_official_who_spoke_before_not_the_person_named
     """, {(7, 8): "NORP", (11, 13): "PERSON"})
     q = speaker_of(doc, "There is")
     assert (q.speaker_name, q.speaker_entity) == ("one Western official", None)
+
+
+def test_he_after_a_request_asked_is_still_the_one_who_asked():
+    """Bob Lee spoke first. Tom Hill asked for five days to get things going. He said the job was hard. ('asked
+    for five days' is a request, not a question whose answer is another's: 'he' is Hill.)"""
+    doc = resolved("""
+        Bob      Bob     PROPN  NNP   compound   1
+        Lee      Lee     PROPN  NNP   nsubj      2
+        spoke    speak   VERB   VBD   ROOT       2
+        first    first   ADV    RB    advmod     2
+        .        .       PUNCT  .     punct      2
+        Tom      Tom     PROPN  NNP   compound   6
+        Hill     Hill    PROPN  NNP   nsubj      7
+        asked    ask     VERB   VBD   ROOT       7
+        for      for     ADP    IN    prep       7
+        five     five    NUM    CD    nummod     10
+        days     day     NOUN   NNS   pobj       8
+        to       to      PART   TO    aux        12
+        get      get     VERB   VB    xcomp      7
+        things   thing   NOUN   NNS   nsubj      14
+        going    go      VERB   VBG   ccomp      12
+        .        .       PUNCT  .     punct      7
+        He       he      PRON   PRP   nsubj      17
+        said     say     VERB   VBD   ROOT       17
+        the      the     DET    DT    det        19
+        job      job     NOUN   NN    nsubj      20
+        was      be      AUX    VBD   ccomp      17
+        hard     hard    ADJ    JJ    acomp      20
+        .        .       PUNCT  .     punct      17
+    """, {(0, 2): "PERSON", (5, 7): "PERSON", (9, 11): "DATE"})
+    assert speaker_of(doc, "job was hard").speaker_name == "Tom Hill"

@@ -70,6 +70,7 @@ DIRECTIVE = lexicons.words("reporting_verbs", "directive")
 FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
+ASKED_WORDS = {"whether", "if", "what", "why", "when", "where", "who", "whom", "whose", "which", "how"}  # an indirect question
 TELLING_VERBS = {"tell", "inform", "assure", "notify", "brief"}  # their object is the one told, never the speaker
 STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
 COLLECTIVE_NOUNS = lexicons.words("roles", "collective_nouns")  # 'a group of physicians', later 'the physicians'
@@ -1153,10 +1154,15 @@ class QuoteFinder:
         return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
 
     def is_question(self, f: Found) -> bool:
-        """A quote that asks: its words end with a question mark, or its cue is 'asked'."""
+        """A quote that asks: its words end with a question mark, or its cue is 'asked' and its words are a
+        question put indirectly ('asked whether ...', 'asked what ...'), not a request ('He asked for five days
+        to get things going': he may well speak next)."""
         words = self.text[f.content[0] : f.content[1]].rstrip(" \"”’'")
         cue = self.text[f.cue[0] : f.cue[1]].lower() if f.cue else ""
-        return words.endswith("?") or cue.endswith("asked")
+        if words.endswith("?") or not cue.endswith("asked"):
+            return words.endswith("?")
+        after = self.text[f.cue[1] : f.content[1]] if f.cue[1] <= f.content[0] else words  # 'asked him whether ...'
+        return bool(ASKED_WORDS & {w.lower() for w in re.findall(r"\w+", after)[:3]})
 
     def listeners(self) -> set[str]:
         """The people spoken to: told something ('she told CNN's Jake Tapper') or interviewed with ('in an
