@@ -85,6 +85,15 @@ def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
     assert who.same_speaker(["the spokesman"], ["a spokesman for the ministry"], described=True)
     assert not who.same_speaker(["the ministry"], ["a spokesman for the ministry"], described=True)
     assert who.same_speaker(["people familiar with the talks"], ["people familiar with the talks"], described=True)
+    # ... whatever the kind of mention at the cue: 'he said' after 'a source close to the probe said'
+    assert who.described("a source close to the probe") and who.described("one Western official")
+    assert not who.described("Tri Wobowo") and not who.described("WHO")
+    source = 'A source close to the probe spoke. "It is early," he said.'
+    gold = [{"page": "s", "start": source.index("It is"), "end": source.index("It is") + 5,
+             "speaker": [(0, source.index(" spoke"))], "kind": "pronoun"}]
+    said = {"quotes": [{"content": {"start": source.index("It is"), "end": source.index(',"')},
+                        "speaker_name": "A source", "speaker_entity": None}], "entities": []}
+    assert who.score({"s": source}, {"s": said}, gold, [])["speaker_accuracy_by_kind"] == {"pronoun": [1, 1, 1.0]}
     t = "Rep. Ilhan Omar spoke. Police held Christopher L. Hollman on Dec. 22 ... in the U.S. The end. Ok."
     assert [t[a:b] for a, b in who.sentences(t)] == [  # no stop after a title, an initial, a month, before 'in'
         "Rep. Ilhan Omar spoke.", "Police held Christopher L. Hollman on Dec. 22 ... in the U.S.", "The end.", "Ok."]

@@ -3623,3 +3623,61 @@ def test_he_after_a_request_asked_is_still_the_one_who_asked():
         .        .       PUNCT  .     punct      17
     """, {(0, 2): "PERSON", (5, 7): "PERSON", (9, 11): "DATE"})
     assert speaker_of(doc, "job was hard").speaker_name == "Tom Hill"
+
+
+def test_of_two_subjects_after_the_verb_the_name_speaks():
+    """Rainfall occurs everywhere on Titan, said study co-author Anezina Solomonidou, a research fellow. (The
+    parse made 'co' and 'Solomonidou' both subjects of 'said': the name, not 'study co'.)"""
+    doc = resolved("""
+        Rainfall      rainfall      NOUN   NN    nsubj      1
+        occurs        occur         VERB   VBZ   ccomp      6
+        everywhere    everywhere    ADV    RB    advmod     1
+        on            on            ADP    IN    prep       2
+        Titan         Titan         PROPN  NNP   pobj       3
+        ,             ,             PUNCT  ,     punct      6
+        said          say           VERB   VBD   ROOT       6
+        study         study         NOUN   NN    nmod       8
+        co            co            NOUN   NN    nsubj      6
+        -             -             NOUN   NN    compound   12
+        author        author        NOUN   NN    compound   12
+        Anezina       Anezina       PROPN  NNP   compound   12
+        Solomonidou   Solomonidou   PROPN  NNP   nsubj      6
+        ,             ,             PUNCT  ,     punct      12
+        a             a             DET    DT    det        16
+        research      research      NOUN   NN    compound   16
+        fellow        fellow        NOUN   NN    appos      12
+        .             .             PUNCT  .     punct      6
+    """, {(4, 5): "GPE", (11, 13): "PERSON"})
+    assert speaker_of(doc, "Rainfall").speaker_name == "Anezina Solomonidou"
+
+
+def test_some_of_a_persons_defenders_are_not_that_person():
+    """Shortly after, some of Trump's defenders took to social media, claiming that her net worth far exceeded
+    her salary. (The defenders claim, not Trump, named in their phrase.)"""
+    doc = resolved("""
+        Shortly     shortly    ADV    RB    advmod     1
+        after       after      ADV    RB    advmod     8
+        ,           ,          PUNCT  ,     punct      8
+        some        some       PRON   DT    nsubj      8
+        of          of         ADP    IN    prep       3
+        Trump       Trump      PROPN  NNP   poss       7
+        's          's         PART   POS   case       5
+        defenders   defender   NOUN   NNS   pobj       4
+        took        take       VERB   VBD   ROOT       8
+        to          to         ADP    IN    prep       8
+        social      social     ADJ    JJ    amod       11
+        media       medium     NOUN   NNS   pobj       9
+        ,           ,          PUNCT  ,     punct      8
+        claiming    claim      VERB   VBG   advcl      8
+        that        that       SCONJ  IN    mark       19
+        her         her        PRON   PRP$  poss       17
+        net         net        ADJ    JJ    amod       17
+        worth       worth      NOUN   NN    nsubj      19
+        far         far        ADV    RB    advmod     19
+        exceeded    exceed     VERB   VBD   ccomp      13
+        her         her        PRON   PRP$  poss       21
+        salary      salary     NOUN   NN    dobj       19
+        .           .          PUNCT  .     punct      8
+    """, {(5, 6): "PERSON"})
+    q = speaker_of(doc, "net worth")
+    assert (q.speaker_name, q.speaker_entity) == ("some of Trump's defenders", None)

@@ -376,7 +376,10 @@ class QuoteFinder:
             # another's relative clause is the parse losing the clause's end, not the speaker
             subjects = [c for c in subjects if not any(
                 o.i < c.i and any(r.dep_ == "relcl" and r.i < c.i for r in o.rights) for o in subjects)]
-            if len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
+            named = [c for c in subjects if c.i > tok.i and c.ent_type_ in {"PERSON", "ORG"}]
+            if len(subjects) > 1 and named and all(c.i > tok.i for c in subjects):
+                subjects = named[:1]  # 'said study co-author Anezina Solomonidou' parsed as two: the name, not 'co'
+            elif len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
             for child in subjects:
                 return self.speaker_span(child)
@@ -971,6 +974,8 @@ class QuoteFinder:
                 self.main_organisation(sp.start_char) if word != "it" else None)
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        if ident is None and not own_noun and head.lower_ in QUANTIFIERS:
+            return None  # 'some of Trump's defenders': the ones counted speak, not the one named in their phrase
         if ident is None and not own_noun:
             # the name's own words, not its apposition's ('Dai Shuqin, a 61-year-old who had five relations on
             # MH370, said': not MH370, whatever NER made of her name)
