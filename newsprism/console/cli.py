@@ -716,15 +716,17 @@ def eval_framing(
 @train_app.command("framing")
 def train_framing(
     data: Path = typer.Option(None, help="PTC train folder (articles/, spans.labels, techniques.labels); "
-                              "needed unless --ordinary."),
+                              "needed unless --ordinary (where the span verifier is fitted on it; default: "
+                              "SHARED_DATA/ptc/train)."),
     out: Path = typer.Option(Path("newsprism/models/framing"), help="Folder for the model."),
     seed: int = typer.Option(0, help="Random seed: the same seed and data give the same model."),
     minilm: bool = typer.Option(False, "--minilm", help="Also fine-tune the MiniLM tagger (train extra)."),
     retune: bool = typer.Option(False, "--retune", help="Only choose the decoding settings of the model in OUT "
                                 "again on its recorded development split."),
     ordinary: Path = typer.Option(None, help="Only choose each tagger's rule for ordinary news (its family by "
-                                  "cross-validation, then doc_min, shown_min and min_words) on the tuning half of "
-                                  "this ordinary-news set (annotations/framing)."),
+                                  "cross-validation, the tagger's peak or the span verifier's score, then doc_min, "
+                                  "shown_min and min_words) on the tuning half of this ordinary-news set "
+                                  "(annotations/framing), fitting the span verifier on the PTC training articles."),
     shared_data: Path = typer.Option(Path("../shared/data"), help="The shared data folder the ordinary-news "
                                      "set's ids point into (aeb/, html/)."),
     techniques_encoder: bool = typer.Option(False, "--techniques-encoder", help="Only fit the encoder path's "
@@ -740,7 +742,7 @@ def train_framing(
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     if ordinary is not None:
-        result = tune_ordinary(out, ordinary, shared_data, log=log)
+        result = tune_ordinary(out, ordinary, shared_data, ptc=data, log=log)
         print(json.dumps({k: result[k]["reporting"]["shown"] for k in ("crf", "minilm") if k in result}))
         return
     if data is None:

@@ -3,8 +3,9 @@ Propaganda Techniques Corpus, each with a score.
 
 Order of work: spaCy's parse (tok2vec, tags, lemmas, NER) -> the CRF span tagger (averaged with the MiniLM
 tagger of the shared encoder when `tagger` is "minilm") proposes spans -> the actors' loaded labels and
-the events' loaded verbs join them (`added_spans`) -> spans off prose lines (page furniture) go, and those not shown on ordinary news (a peak
-or an article prior below the thresholds chosen for ordinary news, `Decoding.shows`) go (`candidate_spans`,
+the events' loaded verbs join them (`added_spans`) -> spans off prose lines (page furniture) go, and those not shown on ordinary news (a peak,
+or the span verifier's score where the tagger's rule reads it, or an article prior below the thresholds chosen
+for ordinary news, `Decoding.shows`) go (`candidate_spans`,
 `framing_spans`) -> the technique classifier names each span ->
 each span's voice from `doc._.quotes` -> `doc._.framing = [FramingSpan]` (`newsprism.schema` dataclasses),
 best score first per span, and the same in spaCy's terms, `doc.spans["newsprism_framing"]`: each span labelled with its technique, widened to whole
@@ -33,6 +34,8 @@ from newsprism.framing import DEFAULT_TAGGER, minilm
 from newsprism.framing.features import word_key
 from newsprism.framing.model import ENCODER_TECHNIQUES, MODEL_DIR, FramingModel, shipped_model
 from newsprism.framing.span_head import HEAD_FILE
+from newsprism.framing.verifier import FILES as VERIFIER_FILES
+from newsprism.framing.verifier import candidate_features
 from newsprism.schema import FramingSpan
 from newsprism.quotes.voice import voice_of
 from newsprism.readers.furniture import is_furniture
@@ -91,9 +94,10 @@ class FramingComponent:
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         """Copies the model folder's files into `path` (the MiniLM tagger's weights, the encoder path's
-        technique classifier and its span head when `tagger` is minilm)."""
-        names = [*MODEL_FILES, *([minilm.ONNX_FILE, ENCODER_TECHNIQUES, HEAD_FILE] if self.tagger == "minilm" else [])]
-        optional = ("meta.json", ENCODER_TECHNIQUES, HEAD_FILE)
+        technique classifier and its span head when `tagger` is minilm; the tagger's span verifier, if any)."""
+        names = [*MODEL_FILES, *([minilm.ONNX_FILE, ENCODER_TECHNIQUES, HEAD_FILE] if self.tagger == "minilm" else []),
+                 VERIFIER_FILES[self.tagger]]
+        optional = ("meta.json", ENCODER_TECHNIQUES, HEAD_FILE, VERIFIER_FILES[self.tagger])
         files = [self.folder / n for n in names if n not in optional or (self.folder / n).is_file()]
         native.save_files(path, files, {"tagger": self.tagger})
 
@@ -230,21 +234,27 @@ def span_words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-def candidate_cues(model: FramingModel, doc: Doc) -> tuple[list[tuple[int, int, float, float, int]], float]:
+def candidate_cues(model: FramingModel, doc: Doc, verify: bool = True
+                   ) -> tuple[list[tuple[int, int, float, float, int]], float]:
     """(cues, prior): the candidate spans of `candidate_spans`, each (start, end, P(span), peak, words) with
-    what the ordinary-news rule reads besides its peak (`Decoding.shows`), and the article's prior."""
+    what the ordinary-news rule reads besides its peak (`Decoding.shows`), and the article's prior. Where the
+    tagger's rule reads the span verifier (`Decoding.verifier`) and `verify`, the peak's place holds the
+    verifier's score (`newsprism.framing.verifier`)."""
     cands, prior = candidate_spans(model, doc)
     text = text_of(doc)
-    return [(s, e, p, peak, span_words(text, s, e)) for s, e, p, peak in cands], prior
+    cues = [(s, e, p, peak, span_words(text, s, e)) for s, e, p, peak in cands]
+    if verify and model.verifier is not None and model.settings.verifier:
+        cues = model.verifier.rescored(cues, candidate_features(doc, cues, prior))
+    return cues, prior
 
 
 def framing_spans(model: FramingModel, doc: Doc, min_peak: float | None = None) -> list[FramingSpan]:
-    """The candidate spans (`candidate_cues`) shown on ordinary news (`Decoding.shows`: the span's peak
-    reaches the tagger's `shown_min`, the article's prior its `doc_min`, and the span has the words the rule
+    """The candidate spans (`candidate_cues`) shown on ordinary news (`Decoding.shows`: the span's peak, or
+    the span verifier's score where the tagger's rule reads it, reaches the tagger's `shown_min`, the article's prior its `doc_min`, and the span has the words the rule
     asks, all chosen on the tuning half of the ordinary-news set; `min_peak` given: every span whose
     peak reaches it, whatever the rest), each with its best technique (and a second one when likely enough)
     and its voice (the author's, or inside a quote: whose); score = P(span) x P(technique)."""
-    cues, prior = candidate_cues(model, doc)
+    cues, prior = candidate_cues(model, doc, verify=min_peak is None)
     if min_peak is None:
         found = [(s, e, p) for s, e, p, peak, words in cues if model.settings.shows(peak, prior, words)]
     else:

@@ -35,6 +35,7 @@ from newsprism.framing.semeval import (
     template_groups,
 )
 from newsprism.framing.techniques import TECHNIQUES
+from newsprism.framing.verifier import candidate_features
 from newsprism.parse import load_parser
 from newsprism.schema import FramingSpan
 
@@ -183,6 +184,9 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
     pred_si = {a: [(s, e) for s, e, _, _ in spans] for a, (spans, _) in found.items()}
     cues = {a: ([(s, e, p, peak, len(docs[a].text[s:e].split())) for s, e, p, peak in spans], prior)
             for a, (spans, prior) in found.items()}
+    if model.verifier is not None and model.settings.verifier:  # the rule reads the verifier's score
+        cues = {a: (model.verifier.rescored(c, candidate_features(docs[a], c, prior)), prior)
+                for a, (c, prior) in cues.items()}
     pred_tc = _classify_rows(files, gold_tc, model, docs)
     words = sum(len(doc.text.split()) for doc in docs.values())
     st = model.settings
@@ -193,25 +197,31 @@ def evaluate(split_dir: Path, model_dir: str | None = None, tagger: str = "crf")
 
 
 
-def ordinary_candidates(texts: dict[str, str], model: FramingModel) -> dict[str, dict]:
+def ordinary_candidates(texts: dict[str, str], model: FramingModel, features: bool = False) -> dict[str, dict]:
     """Per document of the ordinary-news set: `raw`, the spans the pipeline showed before page furniture
     was kept out and the ordinary-news rule applied (the tagger's, the actors' loaded labels and the events'
     loaded verbs, every line), `prose`, those of `candidate_cues` (prose lines only), each (start, end,
-    P(span), peak, words), and `prior`, the article's; parsed by spaCy and the actors, quotes and
-    events components, as the pipeline does before framing."""
+    P(span), peak, words; the span verifier's score in the peak's place where the tagger's rule reads it), and
+    `prior`, the article's, and, asked for, `features`, each prose candidate's `candidate_features` (what the
+    span verifier reads); parsed by spaCy and the actors, quotes and events components, as the pipeline does
+    before framing."""
     from newsprism.framing.component import added_spans, candidate_cues
 
     out = {}
     for doc_id, doc in zip(texts, _pipeline_before_framing().pipe(texts.values(), batch_size=8)):
         raw, _ = model.spans_with_peaks(doc, lambda spans, doc=doc: added_spans(model, doc, spans))
-        prose, prior = candidate_cues(model, doc)
+        prose, prior = candidate_cues(model, doc, verify=not features)
         out[doc_id] = {"raw": raw, "prose": prose, "prior": prior}
+        if features:  # read from the tagger's own cues (its peak), then the rule's score as candidate_cues gives it
+            out[doc_id]["features"] = feats = candidate_features(doc, prose, prior)
+            if model.verifier is not None and model.settings.verifier:
+                out[doc_id]["prose"] = model.verifier.rescored(prose, feats)
     return out
 
 
 def rule_text(st: Decoding) -> str:
-    """The ordinary-news rule of `st` (`Decoding.shows`) in words."""
-    return f"peak >= {st.shown_min}, prior >= {st.doc_min}" + (f", words >= {st.min_words}" if st.min_words > 1 else "")
+    """The ordinary-news rule of `st` (`Decoding.shows`) in words ("verifier": the span verifier's score)."""
+    return f"{'verifier' if st.verifier else 'peak'} >= {st.shown_min}, prior >= {st.doc_min}" + (f", words >= {st.min_words}" if st.min_words > 1 else "")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,8 @@ from newsprism.errors import EncoderMissing, FramingModelMissing
 from newsprism.framing import minilm
 from newsprism.framing.features import encoder_span_vectors, lemma_counts, sentence_features, span_features
 from newsprism.framing.span_head import HEAD_FILE, SpanHead
+from newsprism.framing.verifier import FILES as VERIFIER_FILES
+from newsprism.framing.verifier import Verifier
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
 TRIM = " \n\t\r.,:;"
@@ -136,7 +138,8 @@ class Decoding:
     train framing --ordinary`: `shown_min`, the peak a span needs to be shown, `doc_min`, the article's
     prior (`FramingModel.prior`: its mean probability of lying in a span) below which none of its spans is,
     and, where the tuning half's cross-validation chose the richer rule, `min_words`, the fewest words a span
-    of the tagger's needs (an actor's label or an event's verb, added with a peak of 1, passed its own bar)."""
+    of the tagger's needs (an actor's label or an event's verb, added with a peak of 1, passed its own bar); and
+    `verifier`, whether the rule reads the span verifier's score in the peak's place."""
 
     weight: float = 0.0
     threshold: float = 0.15
@@ -150,6 +153,9 @@ class Decoding:
     # run of tokens over `threshold` needs to be a span at all (0: none), both chosen on the tuning half.
     head: float = 0.0
     peak_min: float = 0.0
+    # Where the tuning half's cross-validation chose it (`newsprism.framing.verifier`): the rule reads the
+    # verifier's score of a span in its peak's place (`shown_min` is then the score a span needs).
+    verifier: bool = False
 
     def mix(self, p_crf: float, p_lm: float) -> float:
         """A token's probability of lying in a span: MiniLM's share `weight`, the CRF's the rest."""
@@ -166,7 +172,8 @@ class FramingModel:
 
     def __init__(self, tagger_path: Path, lexicon: dict[str, float], prior: float, decoding: dict[str, Decoding],
                  classifier: TechniqueClassifier | None, minilm_tagger: "minilm.MiniLMTagger | None" = None,
-                 encoder_classifier: TechniqueClassifier | None = None, head: SpanHead | None = None) -> None:
+                 encoder_classifier: TechniqueClassifier | None = None, head: SpanHead | None = None,
+                 verifier: Verifier | None = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(tagger_path))
         self.lexicon, self.prior, self.decoding = lexicon, prior, decoding
@@ -174,6 +181,7 @@ class FramingModel:
         self.minilm = minilm_tagger
         self.encoder_classifier = encoder_classifier
         self.head = head
+        self.verifier = verifier  # the span verifier of the taggers in use, where their rule reads it
 
     @property
     def settings(self) -> Decoding:
@@ -324,9 +332,16 @@ def load_model(folder: Path | None = None, use_minilm: bool = False) -> FramingM
                                   "`newsprism train framing --data ../shared/data/ptc/train --out DIR --minilm`")
     tagger = minilm.MiniLMTagger(weights) if use_minilm else None
     stacked, head = folder / ENCODER_TECHNIQUES, folder / HEAD_FILE
+    name = "minilm" if use_minilm else "crf"
+    verifier = folder / VERIFIER_FILES[name]
+    if decoding[name].verifier and not verifier.exists():
+        raise FramingModelMissing(f"{verifier} is missing, which the {name} tagger's ordinary-news rule reads: "
+                                  "choose the rule again with `newsprism train framing --out DIR --ordinary "
+                                  "annotations/framing`")
     return FramingModel(need[0], lex["lexicon"], float(lex["prior"]), decoding, TechniqueClassifier.load(need[2]),
                         tagger, TechniqueClassifier.load(stacked) if use_minilm and stacked.exists() else None,
-                        SpanHead.load(head) if use_minilm and head.exists() else None)
+                        SpanHead.load(head) if use_minilm and head.exists() else None,
+                        Verifier.load(verifier) if decoding[name].verifier else None)
 
 
 def shipped_model(folder: str | None = None, tagger: str = "crf") -> FramingModel:

@@ -571,6 +571,10 @@ DOC_GRID = tuple(round(0.01 * k, 2) for k in range(13))
 # "violence", "autonomy"), each with its min_words choices. (A rule showing only spans inside quotes was left
 # out: it would hide the seed's "martyring", the author's own word, that the issue asks to show.)
 FAMILIES: dict[str, tuple[int, ...]] = {"peak, prior": (1,), "peak, prior, words": (1, 2, 3, 5)}
+# The same families with the span verifier's score in the peak's place (`newsprism.framing.verifier`): the
+# peak's families first, so that a tie keeps the rule without the verifier.
+RULE_FAMILIES: dict[str, tuple[int, ...]] = {**FAMILIES, **{
+    name.replace("peak", "verifier", 1): combos for name, combos in FAMILIES.items()}}
 
 
 def choose_shown_min(table: dict[float, dict], min_count: int = SHOWN_MIN_COUNT) -> float:
@@ -660,22 +664,67 @@ def met(figures: dict, min_count: int = SHOWN_MIN_COUNT) -> bool:
 
 
 def choose_family(cv: dict[str, dict]) -> str:
-    """The rule family of FAMILIES whose cross-validated precision on the tuning half is highest among those
-    that show spans (ties: the one listed first, the simpler)."""
-    showing = [name for name in FAMILIES if cv[name]["precision"] is not None]
-    return max(showing, key=lambda name: cv[name]["precision"]) if showing else next(iter(FAMILIES))
+    """The rule family of `cv` ({family: cross-validated figures}, in RULE_FAMILIES' order) whose
+    cross-validated precision on the tuning half is highest among those that show spans (ties: the one listed
+    first, the simpler)."""
+    showing = [name for name in cv if cv[name]["precision"] is not None]
+    return max(showing, key=lambda name: cv[name]["precision"]) if showing else next(iter(cv))
 
 
-def tune_ordinary(out: Path, folder: Path, data: Path, log=lambda _: None) -> dict:
+def choose_ordinary_rule(oset, tune: list[str], scored: dict[str, dict[str, tuple[list, float]]], dec: Decoding,
+                         seed: int) -> tuple[str, dict, dict, Decoding]:
+    """The ordinary-news rule chosen on the tuning half `tune` alone: `scored` is {"peak": found,
+    "verifier": found} ({doc: (cues, prior)}, the verifier's cues with its score in the peak's place; the
+    verifier's may be absent); each family of RULE_FAMILIES whose score is there is cross-validated on the
+    tuning documents (`cross_validated`), the best kept (`choose_family`) and its rule chosen on the whole
+    tuning half (`choose_rule`). Returns (family, cross-validated figures by family, the kept family's
+    tables, `dec` with the rule set: `doc_min`, `min_words`, `shown_min`, `verifier`). The documents of
+    `scored` outside `tune` are never read."""
+    from dataclasses import replace
+
+    found = {score: {d: cues[d] for d in tune} for score, cues in scored.items()}
+    cv = {fam: cross_validated(oset, tune, found[fam.split(",")[0]], dec, seed, combos)
+          for fam, combos in RULE_FAMILIES.items() if fam.split(",")[0] in found}
+    family = choose_family(cv)
+    tables = rule_tables(marked(oset, tune, found[family.split(",")[0]]), dec, RULE_FAMILIES[family])
+    doc_min, min_words, shown_min = choose_rule(tables)
+    return family, cv, tables, replace(dec, doc_min=doc_min, min_words=min_words, shown_min=shown_min,
+                                       verifier=family.startswith("verifier"))
+
+
+def verifier_rows(model: FramingModel, arts: list[Article], docs: list[Doc]) -> list[tuple[dict, bool]]:
+    """(features, right) of every candidate span the model's taggers find in the PTC articles (`docs`
+    parsed from `arts`): `candidate_features`, and whether it overlaps a gold span."""
+    from newsprism.framing.ordinary import overlaps
+    from newsprism.framing.verifier import candidate_features
+
+    rows = []
+    for doc, (_, _, gold, _) in zip(docs, arts):
+        found, prior = model.spans_with_peaks(doc)
+        cues = [(s, e, p, peak, len(doc.text[s:e].split())) for s, e, p, peak in found]
+        rows += [(f, overlaps((c[0], c[1]), gold)) for c, f in zip(cues, candidate_features(doc, cues, prior))]
+    return rows
+
+
+def tune_ordinary(out: Path, folder: Path, data: Path, ptc: Path | None = None, log=lambda _: None) -> dict:
     """Chooses each tagger's ordinary-news rule (`Decoding.shows`: `doc_min`, the article prior, `shown_min`,
-    the peak a span needs, and, in the richer family, `min_words`) on the tuning half of the
-    ordinary-news set in `folder` (`newsprism.framing.ordinary`): the family of FAMILIES with the best
-    cross-validated precision there (`cross_validated`, `choose_family`), then its rule on the whole tuning
-    half (`choose_rule`); writes it to `lexicon.json` and the record `meta.json` (the tuning tables, each
-    family's cross-validated estimate, and the figures of both halves before and after), and rewrites the
-    README."""
+    the peak (or the span verifier's score) a span needs, and, in the richer family, `min_words`) on the tuning
+    half of the ordinary-news set in `folder` (`newsprism.framing.ordinary`). Per tagger, the span verifier
+    (`newsprism.framing.verifier`) is fitted on the tagger's candidates on the model's PTC training articles
+    (`ptc`, by default `data`/ptc/train; the record's split) and the family of RULE_FAMILIES (the peak's, or
+    the verifier's score in its place) with the best cross-validated precision on the tuning half is kept
+    (`choose_ordinary_rule`), the verifier's file only where one of its families is. Writes the rule to
+    `lexicon.json` and the record `meta.json` (the tuning tables, each family's cross-validated estimate, the
+    verifier's fit, and the figures of both halves before and after; the reporting half chooses nothing), and
+    rewrites the README."""
+    from sklearn.metrics import average_precision_score
+
     from newsprism.framing import ordinary
     from newsprism.framing.evaluation import ordinary_candidates, ordinary_figures, rule_text
+    from newsprism.framing.verifier import C as VERIFIER_C
+    from newsprism.framing.verifier import FILES as VERIFIER_FILES
+    from newsprism.framing.verifier import MIN_DF as VERIFIER_MIN_DF
+    from newsprism.framing.verifier import Verifier, fit
 
     out = Path(out)
     oset = ordinary.load(folder, data)
@@ -683,35 +732,61 @@ def tune_ordinary(out: Path, folder: Path, data: Path, log=lambda _: None) -> di
     lex = json.loads((out / "lexicon.json").read_text(encoding="utf-8"))
     record = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     decoding = {k: Decoding(**v) for k, v in lex["decoding"].items()}
-    result: dict = {"command": f"newsprism train framing --out {out} --ordinary {folder}", "seed": ordinary.SEED,
+    ptc_dir = Path(ptc) if ptc is not None else Path(data) / "ptc" / "train"
+    dev_ids = set(record["articles"]["dev_ids"])
+    arts = [a for a in load_ptc(ptc_dir) if a[0] not in dev_ids] if ptc_dir.is_dir() else []
+    if not arts:
+        raise FramingInputError(f"no PTC training articles under {ptc_dir}: give the PTC train folder the model "
+                                "was trained on (--data ../shared/data/ptc/train), where the span verifier is fitted")
+    ptc_docs = parse([a[1] for a in arts])
+    command = f"newsprism train framing --out {out} --ordinary {folder}" + (f" --data {ptc}" if ptc else "")
+    result: dict = {"command": command, "seed": ordinary.SEED,
                     "documents": {"tuning": len(tune), "reporting": len(report)},
                     "words": {"tuning": oset.words(tune), "reporting": oset.words(report)},
                     "gold_spans": {"tuning": sum(len(oset.gold[d]) for d in tune),
                                    "reporting": sum(len(oset.gold[d]) for d in report)},
                     "target": SHOWN_TARGET, "min_count": SHOWN_MIN_COUNT}
     for name in decoding:
+        started = time.time()
         model = load_model(out, use_minilm=name == "minilm")
-        cands = ordinary_candidates(oset.texts, model)
-        found = {d: (cands[d]["prose"], cands[d]["prior"]) for d in tune}
-        cv = {fam: cross_validated(oset, tune, found, decoding[name], ordinary.SEED, combos)
-              for fam, combos in FAMILIES.items()}
-        family = choose_family(cv)
-        tables = rule_tables(marked(oset, tune, found), decoding[name], FAMILIES[family])
-        dec = decoding[name]
-        dec.doc_min, dec.min_words, dec.shown_min = choose_rule(tables)
+        model.verifier = None  # the candidates with the tagger's own peak; the verifier is fitted again here
+        path = out / VERIFIER_FILES[name]
+        path.unlink(missing_ok=True)
+        rows = verifier_rows(model, arts, ptc_docs)
+        fit(rows, int(record["seed"])).save(path)
+        verifier = Verifier.load(path)  # as shipped
+        cands = ordinary_candidates(oset.texts, model, features=True)
+        scored = {"peak": {d: (c["prose"], c["prior"]) for d, c in cands.items()},
+                  "verifier": {d: (verifier.rescored(c["prose"], c["features"]), c["prior"])
+                               for d, c in cands.items()}}
+        family, cv, tables, dec = choose_ordinary_rule(oset, tune, scored, decoding[name], ordinary.SEED)
+        decoding[name] = dec
+        if not dec.verifier:
+            path.unlink()
+        kept = {d: {**c, "prose": scored["verifier" if dec.verifier else "peak"][d][0]} for d, c in cands.items()}
+        y = [r for _, _, r in marked(oset, tune, scored["peak"])]
+        ap = {score: round(float(average_precision_score(y, [c[3] for c, _, _ in marked(oset, tune, found)])), 4)
+              for score, found in scored.items()} if any(y) else None
         result[name] = {
             "doc_min": dec.doc_min, "shown_min": dec.shown_min, "min_words": dec.min_words,
-            "rule": rule_text(dec), "family": family,
+            "verifier": dec.verifier, "rule": rule_text(dec), "family": family,
             "target_met_on_tuning": met(tables[(dec.doc_min, dec.min_words)][dec.shown_min]),
             "tuning_precision_by_threshold (chosen on this split)": {
                 str(t): [f["precision"], f["shown"]] for t, f in tables[(dec.doc_min, dec.min_words)].items()},
             "tuning_pick_by_prior_and_words (chosen on this split)": {
                 f"prior {p}, words {w}": [t, table[t]["precision"], table[t]["shown"]]
                 for (p, w), table in tables.items() for t in [choose_shown_min(table)]},
-            "tuning (chosen on this split)": ordinary_figures(oset, tune, cands, dec),
+            "tuning (chosen on this split)": ordinary_figures(oset, tune, kept, dec),
             "tuning_cross_validated_by_family": cv,
             "tuning_cross_validated": cv[family],
-            "reporting": ordinary_figures(oset, report, cands, dec),
+            "span_verifier": {
+                "file": VERIFIER_FILES[name] if dec.verifier else None,
+                "fitted_on": f"the tagger's candidate spans on the model's PTC training articles ({ptc_dir}, "
+                             f"{len(arts)} articles, the record's split): [candidates, right]",
+                "candidates": [len(rows), sum(r for _, r in rows)], "C": VERIFIER_C, "min_df": VERIFIER_MIN_DF,
+                "tuning_average_precision (peak beside the verifier's score)": ap},
+            "reporting": ordinary_figures(oset, report, kept, dec),
+            "seconds": round(time.time() - started, 1),
         }
         log(f"{name}: family {family} ({', '.join(f'{k} {v}' for k, v in cv.items())}); rule {rule_text(dec)}; "
             f"reporting half {result[name]['reporting']['shown']}")
@@ -856,7 +931,9 @@ ordinary-news set (`annotations/framing`, {result["documents"]["tuning"]} docume
 words, seed {result["seed"]}) by `{result["command"]}`: the article's prior (the mean probability of its tokens of
 lying in a span: PTC's articles were chosen for their propaganda, most news holds little) must reach `doc_min`,
 and the span's peak `shown_min`, the lowest at which shown spans are right at least {result["target"]:.0%} of the
-time there (where no rule shows {result["min_count"]} spans at that, the one of the best precision that does); in the richer family ("words") a span of the tagger's must also have `min_words` words. The family is the one whose choice, made on one part of the tuning half and scored on the other,
+time there (where no rule shows {result["min_count"]} spans at that, the one of the best precision that does); in the richer family ("words") a span of the tagger's must also have `min_words` words. In the "verifier" families the span verifier's score
+(`verifier-TAGGER.npz`, `newsprism.framing.verifier`: a logistic regression over the span's features and the
+tagger's cues, fitted on the tagger's candidates on the PTC training articles) takes the peak's place. The family is the one whose choice, made on one part of the tuning half and scored on the other,
 was right most often ("cross-validated"). The reporting half ({result["documents"]["reporting"]} documents, {result["words"]["reporting"]} words)
 was not used to choose anything; "before" is every candidate on every line, as the pipeline showed them before
 page furniture was kept out and the rule applied; "cross-validated" is what to expect of each family's
