@@ -45,6 +45,20 @@ def test_framing_record_is_what_the_model_gives_on_its_dev_split():
             assert {task: {k: round(v, 4) for k, v in got[task].items()} for task in recorded} == recorded, tagger
 
 
+@pytest.mark.parametrize("tagger", ["minilm", "crf"])
+def test_framing_ordinary_record_is_what_the_model_shows_on_the_reporting_half(tagger):
+    """The record of `newsprism train framing --ordinary` (the rule, and the span verifier where it reads it):
+    the spans shown on the reporting half of the ordinary-news set are those `newsprism eval framing` shows."""
+    needs(SHARED / "data" / "aeb")
+    from newsprism.framing.evaluation import evaluate_ordinary
+    from newsprism.framing.model import MODEL_DIR
+
+    record = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["ordinary"][tagger]
+    got = evaluate_ordinary(data=SHARED / "data", tagger=tagger)
+    assert got["rule"] == record["rule"]
+    assert (got["before"], got["shown"]) == (record["reporting"]["before"], record["reporting"]["shown"])
+
+
 @pytest.mark.parametrize("fast", [True, False], ids=["plain", "encoder"])
 def test_attribution_record_is_what_the_tagger_and_the_component_give_on_polnear_dev(fast):
     needs(POLNEAR_DEV)

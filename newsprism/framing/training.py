@@ -575,6 +575,10 @@ FAMILIES: dict[str, tuple[int, ...]] = {"peak, prior": (1,), "peak, prior, words
 # peak's families first, so that a tie keeps the rule without the verifier.
 RULE_FAMILIES: dict[str, tuple[int, ...]] = {**FAMILIES, **{
     name.replace("peak", "verifier", 1): combos for name, combos in FAMILIES.items()}}
+# A family reading the verifier is kept only where its cross-validated precision beats the best of the peak's
+# by this much: a fitted file more is worth a point of precision, not a hair (for the CRF of --fast the
+# verifier's best family was 0.0004 above the peak's, and its strict rule hid two of the seed's must-find spans).
+VERIFIER_MARGIN = 0.01
 
 
 def choose_shown_min(table: dict[float, dict], min_count: int = SHOWN_MIN_COUNT) -> float:
@@ -676,7 +680,8 @@ def choose_ordinary_rule(oset, tune: list[str], scored: dict[str, dict[str, tupl
     """The ordinary-news rule chosen on the tuning half `tune` alone: `scored` is {"peak": found,
     "verifier": found} ({doc: (cues, prior)}, the verifier's cues with its score in the peak's place; the
     verifier's may be absent); each family of RULE_FAMILIES whose score is there is cross-validated on the
-    tuning documents (`cross_validated`), the best kept (`choose_family`) and its rule chosen on the whole
+    tuning documents (`cross_validated`), the best kept (`choose_family`; one reading the verifier only by
+    VERIFIER_MARGIN over the peak's best) and its rule chosen on the whole
     tuning half (`choose_rule`). Returns (family, cross-validated figures by family, the kept family's
     tables, `dec` with the rule set: `doc_min`, `min_words`, `shown_min`, `verifier`). The documents of
     `scored` outside `tune` are never read."""
@@ -686,6 +691,10 @@ def choose_ordinary_rule(oset, tune: list[str], scored: dict[str, dict[str, tupl
     cv = {fam: cross_validated(oset, tune, found[fam.split(",")[0]], dec, seed, combos)
           for fam, combos in RULE_FAMILIES.items() if fam.split(",")[0] in found}
     family = choose_family(cv)
+    if family.startswith("verifier"):  # kept only by VERIFIER_MARGIN over the peak's best
+        peak = choose_family({k: v for k, v in cv.items() if k.startswith("peak")})
+        if cv[family]["precision"] < (cv[peak]["precision"] or 0.0) + VERIFIER_MARGIN:
+            family = peak
     tables = rule_tables(marked(oset, tune, found[family.split(",")[0]]), dec, RULE_FAMILIES[family])
     doc_min, min_words, shown_min = choose_rule(tables)
     return family, cv, tables, replace(dec, doc_min=doc_min, min_words=min_words, shown_min=shown_min,
