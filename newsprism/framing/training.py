@@ -575,10 +575,12 @@ FAMILIES: dict[str, tuple[int, ...]] = {"peak, prior": (1,), "peak, prior, words
 # peak's families first, so that a tie keeps the rule without the verifier.
 RULE_FAMILIES: dict[str, tuple[int, ...]] = {**FAMILIES, **{
     name.replace("peak", "verifier", 1): combos for name, combos in FAMILIES.items()}}
-# A family reading the verifier is kept only where its cross-validated precision beats the best of the peak's
-# by this much: a fitted file more is worth a point of precision, not a hair (for the CRF of --fast the
-# verifier's best family was 0.0004 above the peak's, and its strict rule hid two of the seed's must-find spans).
-VERIFIER_MARGIN = 0.01
+# The taggers offered the verifier's families: the encoder path's. The CRF of --fast is not: before shipping,
+# scripts/framing_verifier_check.py found it gained nothing there (annotations/framing/verifier-check.json), and
+# in the training command its best verifier family edged the peak's by a hair on the tuning half's
+# cross-validation while its strict rule (a score of 0.99, five words) hid two of the seed's seven must-find
+# spans under --fast (check_seed.py framing: 5/7, below the 0.85 it must meet).
+VERIFIED_TAGGERS = ("minilm",)
 
 
 def choose_shown_min(table: dict[float, dict], min_count: int = SHOWN_MIN_COUNT) -> float:
@@ -680,8 +682,7 @@ def choose_ordinary_rule(oset, tune: list[str], scored: dict[str, dict[str, tupl
     """The ordinary-news rule chosen on the tuning half `tune` alone: `scored` is {"peak": found,
     "verifier": found} ({doc: (cues, prior)}, the verifier's cues with its score in the peak's place; the
     verifier's may be absent); each family of RULE_FAMILIES whose score is there is cross-validated on the
-    tuning documents (`cross_validated`), the best kept (`choose_family`; one reading the verifier only by
-    VERIFIER_MARGIN over the peak's best) and its rule chosen on the whole
+    tuning documents (`cross_validated`), the best kept (`choose_family`) and its rule chosen on the whole
     tuning half (`choose_rule`). Returns (family, cross-validated figures by family, the kept family's
     tables, `dec` with the rule set: `doc_min`, `min_words`, `shown_min`, `verifier`). The documents of
     `scored` outside `tune` are never read."""
@@ -691,10 +692,6 @@ def choose_ordinary_rule(oset, tune: list[str], scored: dict[str, dict[str, tupl
     cv = {fam: cross_validated(oset, tune, found[fam.split(",")[0]], dec, seed, combos)
           for fam, combos in RULE_FAMILIES.items() if fam.split(",")[0] in found}
     family = choose_family(cv)
-    if family.startswith("verifier"):  # kept only by VERIFIER_MARGIN over the peak's best
-        peak = choose_family({k: v for k, v in cv.items() if k.startswith("peak")})
-        if cv[family]["precision"] < (cv[peak]["precision"] or 0.0) + VERIFIER_MARGIN:
-            family = peak
     tables = rule_tables(marked(oset, tune, found[family.split(",")[0]]), dec, RULE_FAMILIES[family])
     doc_min, min_words, shown_min = choose_rule(tables)
     return family, cv, tables, replace(dec, doc_min=doc_min, min_words=min_words, shown_min=shown_min,
@@ -721,8 +718,9 @@ def tune_ordinary(out: Path, folder: Path, data: Path, ptc: Path | None = None, 
     half of the ordinary-news set in `folder` (`newsprism.framing.ordinary`). Per tagger, the span verifier
     (`newsprism.framing.verifier`) is fitted on the tagger's candidates on the model's PTC training articles
     (`ptc`, by default `data`/ptc/train; the record's split) and the family of RULE_FAMILIES (the peak's, or
-    the verifier's score in its place) with the best cross-validated precision on the tuning half is kept
-    (`choose_ordinary_rule`), the verifier's file only where one of its families is. Writes the rule to
+    the verifier's score in its place, for the taggers of VERIFIED_TAGGERS) with the best cross-validated
+    precision on the tuning half is kept (`choose_ordinary_rule`), the verifier's file only where one of its
+    families is. Writes the rule to
     `lexicon.json` and the record `meta.json` (the tuning tables, each family's cross-validated estimate, the
     verifier's fit, and the figures of both halves before and after; the reporting half chooses nothing), and
     rewrites the README."""
@@ -761,16 +759,18 @@ def tune_ordinary(out: Path, folder: Path, data: Path, ptc: Path | None = None, 
         model.verifier = None  # the candidates with the tagger's own peak; the verifier is fitted again here
         path = out / VERIFIER_FILES[name]
         path.unlink(missing_ok=True)
-        rows = verifier_rows(model, arts, ptc_docs)
-        fit(rows, int(record["seed"])).save(path)
-        verifier = Verifier.load(path)  # as shipped
-        cands = ordinary_candidates(oset.texts, model, features=True)
-        scored = {"peak": {d: (c["prose"], c["prior"]) for d, c in cands.items()},
-                  "verifier": {d: (verifier.rescored(c["prose"], c["features"]), c["prior"])
-                               for d, c in cands.items()}}
+        offered = name in VERIFIED_TAGGERS
+        rows = verifier_rows(model, arts, ptc_docs) if offered else []
+        cands = ordinary_candidates(oset.texts, model, features=offered)
+        scored = {"peak": {d: (c["prose"], c["prior"]) for d, c in cands.items()}}
+        if offered:
+            fit(rows, int(record["seed"])).save(path)
+            verifier = Verifier.load(path)  # as shipped
+            scored["verifier"] = {d: (verifier.rescored(c["prose"], c["features"]), c["prior"])
+                                  for d, c in cands.items()}
         family, cv, tables, dec = choose_ordinary_rule(oset, tune, scored, decoding[name], ordinary.SEED)
         decoding[name] = dec
-        if not dec.verifier:
+        if offered and not dec.verifier:
             path.unlink()
         kept = {d: {**c, "prose": scored["verifier" if dec.verifier else "peak"][d][0]} for d, c in cands.items()}
         y = [r for _, _, r in marked(oset, tune, scored["peak"])]
@@ -788,7 +788,7 @@ def tune_ordinary(out: Path, folder: Path, data: Path, ptc: Path | None = None, 
             "tuning (chosen on this split)": ordinary_figures(oset, tune, kept, dec),
             "tuning_cross_validated_by_family": cv,
             "tuning_cross_validated": cv[family],
-            "span_verifier": {
+            "span_verifier": None if not offered else {
                 "file": VERIFIER_FILES[name] if dec.verifier else None,
                 "fitted_on": f"the tagger's candidate spans on the model's PTC training articles ({ptc_dir}, "
                              f"{len(arts)} articles, the record's split): [candidates, right]",
