@@ -1,4 +1,5 @@
-"""Would a span verifier make the spans shown on ordinary news right more often? A check, not a shipped part.
+"""Would a span verifier make the spans shown on ordinary news right more often? The check that led to the shipped
+one (`newsprism/framing/verifier.py`, fitted and chosen by `newsprism train framing --ordinary`).
 
 For each tagger of the shipped framing model (the encoder path, and the CRF of `--fast`): its candidate spans on
 PTC's training articles (the model's recorded split; a candidate is right when it overlaps a gold span) and on
@@ -64,7 +65,7 @@ def ordinary_rows(model, docs: dict, oset) -> dict[str, tuple[list, float, list]
 
     out = {}
     for d, doc in docs.items():
-        cues, prior = candidate_cues(model, doc)
+        cues, prior = candidate_cues(model, doc, verify=False)  # the tagger's own peak, not the shipped verifier's score
         feats = span_features(doc, [(c[0], c[1]) for c in cues]) if cues else []
         gold = [(s, e) for s, e, _ in oset.gold[d]]
         out[d] = (cues, prior, [(cue_features(f, p, peak, prior, n), ordinary.overlaps((s, e), gold))
@@ -153,7 +154,7 @@ def asdict_of(dec: Decoding) -> dict:
     """The decoding settings as a dict, the ordinary-news rule reset (the check chooses its own)."""
     from dataclasses import asdict
 
-    return asdict(replace(dec, shown_min=0.0, doc_min=0.0, min_words=1))
+    return asdict(replace(dec, shown_min=0.0, doc_min=0.0, min_words=1, verifier=False))
 
 
 if __name__ == "__main__":

@@ -189,9 +189,19 @@ def framing_nlp():
     return nlp
 
 
+@pytest.mark.slow  # parses with spaCy's model
 @needs_model
-def test_component_marks_loaded_language_with_exact_offsets(framing_nlp):
-    doc = framing_nlp(LOADED)
+def test_component_marks_loaded_language_with_exact_offsets():
+    """Every span the tagger finds (`shown_min` 0: the ordinary-news rule, tested in test_framing_ordinary.py,
+    hides this text's whole-sentence spans on the encoder path, whose verifier scores them under its bar)."""
+    import spacy
+
+    import newsprism.framing.component  # noqa: F401  registers the factory
+    from newsprism.parse import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("newsprism_framing", config={"shown_min": 0.0})
+    doc = nlp(LOADED)
     found = doc._.framing
     assert found, "no framing span on a text full of loaded words"
     for f in found:

@@ -143,7 +143,9 @@ def test_train_with_minilm_writes_weights_that_load(tmp_path, monkeypatch, hand_
 def test_analyze_runs_the_encoder_without_torch(tmp_path):
     """`newsprism analyze`, with the shared encoder as by default (MiniLM tagger and tone, no flag), imports no
     PyTorch, even where the train extra installed it (spaCy's thinc would import it: `newsprism.notorch`),
-    and gives framing and tone."""
+    and gives tone and framing's output (this short text's spans, whole loaded sentences, are under the
+    span verifier's bar of the ordinary-news rule since it shipped: which spans are shown is tested in
+    test_framing_ordinary.py and on the seed)."""
     import json
     import subprocess
     import sys
@@ -167,7 +169,7 @@ def test_analyze_runs_the_encoder_without_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     analysis = json.loads(out.stdout)
-    assert analysis["framing"] and analysis["tone"] and analysis["actor_tone"]
+    assert isinstance(analysis["framing"], list) and analysis["tone"] and analysis["actor_tone"]
 
 
 @pytest.mark.slow  # trains, parsing with spaCy's model
@@ -238,6 +240,8 @@ def test_saved_encoder_pipeline_carries_its_technique_classifier(tmp_path):
     assert (tmp_path / ENCODER_TECHNIQUES).is_file()
     back = FramingComponent(shipped_model(), folder=MODEL_DIR).from_disk(tmp_path)
     assert back.tagger == "minilm" and back.model.encoder_classifier.reads_encoder
+    if back.model.settings.verifier:  # the span verifier its ordinary-news rule reads goes with it
+        assert (tmp_path / "verifier-minilm.npz").is_file() and back.model.verifier is not None
 
 
 def test_decode_keeps_a_run_only_where_a_token_reaches_peak_min():
