@@ -121,6 +121,16 @@ def test_agreement_compares_a_second_pass_with_the_first_labels_on_its_pages(tmp
     assert (r["quote_sentences_first"], r["quote_sentences_second"], r["quote_sentences_both"]) == (2, 2, 1)
     assert r["quote_sentence_f1"] == 0.5 and r["same_speaker"] == 1.0 and r["same_kind"] == 0.0
     assert r["actors_both"] == 1 and r["same_country"] == 0.0
+    # a second pass over pages of both parts reads each page's first pass from the part that holds it
+    report = tmp_path / "report.tsv"
+    report.write_text(f"quote\tr\t{at('it was late')}\t{at('Tom Hill').replace(chr(9), '-')}\tpronoun\n", encoding="utf-8")
+    both = tmp_path / "both.tsv"
+    both.write_text(second.read_text(encoding="utf-8") + f"quote\tr\t{at('He said')}\t{at('Tom Hill').replace(chr(9), '-')}\tpronoun\n",
+                    encoding="utf-8")
+    r = who.agreement(tmp_path, [first, report], both)
+    assert r["sample"] == ["p", "r"] and (r["quote_sentences_first"], r["quote_sentences_both"]) == (3, 2)
+    assert r["same_speaker"] == 1.0 and r["same_kind"] == 0.5
+    assert who.agreement(tmp_path, first, both)["quote_sentences_first"] == 2  # the report part not given: r has no first pass
 
 
 @needs_shared(SHARED / "data" / "aeb")
@@ -145,7 +155,7 @@ def test_who_labels_are_offsets_into_the_shared_pages():
             for s, e in row.get("speaker", []):
                 assert text[s:e].strip() and text[s:e] == text[s:e].strip()
     assert not pages["labels.tsv"] & pages["report.tsv"]  # the tune and report parts share no page
-    assert pages["second-pass.tsv"] <= pages["labels.tsv"]
+    assert pages["second-pass.tsv"] <= pages["labels.tsv"] | pages["report.tsv"]
 
 
 def test_the_holdout_split_is_the_taggers_held_out_tenth(tmp_path):

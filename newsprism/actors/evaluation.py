@@ -240,14 +240,16 @@ def kind_table(figures: dict[str, dict]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, width)).rstrip() for r in rows)
 
 
-def agreement(shared_data: Path, first: Path, second: Path) -> dict:
+def agreement(shared_data: Path, first: Path | list[Path], second: Path) -> dict:
     """How far a blind second pass agrees with the first labels on the pages it covers: the quote sentences
     (F1 of the second's against the first's), on the sentences both mark the same speaker (by the rule of
     `same_speaker`, either way round) and the same kind of mention, and on the actors both label (spans that
-    overlap) the same country."""
+    overlap) the same country. `first` may be several files (the tune and the report part): a page's first
+    pass is in one of them."""
     q2, a2 = read_labels(second)
     pages = {r["page"] for r in q2 + a2}
-    q1, a1 = (([r for r in rows if r["page"] in pages]) for rows in read_labels(first))
+    firsts = [read_labels(path) for path in (first if isinstance(first, list) else [first])]
+    q1, a1 = ([r for part in firsts for r in part[i] if r["page"] in pages] for i in (0, 1))
     texts = page_texts(shared_data, pages)
     spans = {p: sentences(t) for p, t in texts.items()}
     by_sentence = [{(q["page"], sentence_of(spans[q["page"]], q["start"])): q for q in qs} for qs in (q1, q2)]

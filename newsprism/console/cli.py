@@ -571,7 +571,7 @@ def eval_actors(
     labels: Path = typer.Option(Path("annotations/who/labels.tsv"), help="The TUNE part's labels: the rules are developed looking at it (ids and offsets; guide: annotations/who/GUIDE.md)."),
     report: Path = typer.Option(Path("annotations/who/report.tsv"), help="The REPORT part's labels: looked at only to report."),
     part: str = typer.Option("both", help="The part measured: tune, report or both."),
-    second_pass: Path = typer.Option(Path("annotations/who/second-pass.tsv"), help="A blind second pass over some pages of the tune part, for --agreement."),
+    second_pass: Path = typer.Option(Path("annotations/who/second-pass.tsv"), help="A blind second pass over some pages of the tune and the report part, for --agreement."),
     agreement: bool = typer.Option(False, "--agreement", help="Print the agreement of the second pass with the first labels on its pages instead (no analysis)."),
     write: bool = typer.Option(False, "--write", help="Also write the figures to figures.json (or agreement.json) beside the labels."),
 ) -> None:
@@ -582,12 +582,12 @@ def eval_actors(
     if part not in ("tune", "report", "both"):
         raise typer.BadParameter(f"{part!r} is not a part: tune, report or both", param_hint="--part")
     parts = {name: path for name, path in (("tune", labels), ("report", report)) if part in (name, "both")}
-    needs = [*(parts.values() if not agreement else (labels, second_pass)), data / "aeb" / "ground-truth.json", data / "html" / "text"]
+    needs = [*(parts.values() if not agreement else (labels, report, second_pass)), data / "aeb" / "ground-truth.json", data / "html" / "text"]
     for need in needs:
         if not need.exists():
             raise InputNotFound(f"{need} not found; give --data the shared data folder and --labels/--report/--second-pass the labels files")
     if agreement:
-        figures = actors_eval.agreement(data, labels, second_pass)
+        figures = actors_eval.agreement(data, [labels, report], second_pass)
         out = labels.parent / "agreement.json"
     else:
         figures = actors_eval.run(data, parts)
