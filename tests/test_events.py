@@ -570,6 +570,22 @@ def test_attention_head_batches_as_it_judges_one_sentence_and_types_sum_to_one()
     assert np.allclose(probs.sum(1), 1.0) and np.all(probs[:, 2] == 0)  # no output for AGREE: probability 0
 
 
+def test_attention_heads_averaged_give_the_mean_of_their_outputs():
+    import numpy as np
+
+    from newsprism.encoder.attention import Item
+    from newsprism.events import attend
+
+    rng = np.random.default_rng(2)
+    items = [Item(rng.normal(size=(n, 768)).astype(np.float32), np.arange(n) == 0, rng.integers(0, 8, n))
+             for n in (4, 7)]
+    members = [_attention_head(seed=k) for k in range(3)]
+    both = attend.EventHead.averaged(members)
+    assert both.params["proj_w"].shape[0] == 3 and both.types == members[0].types
+    assert np.allclose(both.outputs(items), np.mean([m.outputs(items) for m in members], axis=0), atol=1e-4)
+    assert not np.allclose(members[0].outputs(items), members[1].outputs(items))  # the members differ
+
+
 @pytest.mark.slow
 def test_attention_head_reads_the_predicate_of_each_sentence():
     import numpy as np

@@ -2,7 +2,7 @@
 election campaign, an accident, site boilerplate, a passive with no actor and neutral reported speech are
 not events; arrests, demands and killings are. Also sources and targets (never a relative pronoun, an
 expletive "it", a determiner or a headline fragment), the score filter, the place of an event, the
-ACLED-style type and figure conflicts. The sentence tests run with the default detector and the encoder one. Needs the shipped detectors (`newsprism train events`)."""
+ACLED-style type and figure conflicts. The sentence tests run with the default detector and the other one. Needs the shipped detectors (`newsprism train events`)."""
 
 from __future__ import annotations
 
@@ -20,23 +20,29 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(detector.load() is None, reason="no trained event detector in newsprism/models")]
 
 
+OTHER = "linear" if detector.default_kind() == "encoder" else "encoder"  # the detector the record does not name
+
+
 @pytest.fixture(scope="module")
-def encoder_nlp():
-    """The events component with the detector over the shared encoder (`detector: "encoder"`)."""
-    return events_pipeline(detector="encoder")
+def other_nlp():
+    """The events component with the other detector (`detector: "linear"` where the encoder one is the default, as
+    `newsprism --fast` runs it, and the other way round)."""
+    return events_pipeline(detector=OTHER)
 
 
-@pytest.fixture(params=["default", "encoder"])
-def each_nlp(request, events_nlp, encoder_nlp):
-    """The default detector the record names, then the encoder one: the hand-made sentences hold for both."""
-    return events_nlp if request.param == "default" else encoder_nlp
+@pytest.fixture(params=["default", "other"])
+def each_nlp(request, events_nlp, other_nlp):
+    """The default detector the record names, then the other one: the hand-made sentences hold for both."""
+    return events_nlp if request.param == "default" else other_nlp
 
 
-# The encoder heads' known errors on these sentences, a reason they would not be the default
-# (newsprism.events.training.DEFAULT_DETECTOR); strict: the test fails when one is mended, to review the default.
-# None now: the bid's end ("Governor Tom Reed ended his bid", a CONCESSION to the heads before the attention head)
-# is NONE to them since it joined.
-ENCODER_KNOWN_ERRORS: dict[str, str] = {}
+# The other detector's known errors on these sentences (newsprism.events.training.DEFAULT_DETECTOR says why it is
+# not the default); strict: the test fails when one is mended.
+OTHER_KNOWN_ERRORS: dict[str, str] = {
+    "Governor Tom Reed ended his bid for the Senate on Monday.":
+        "the encoder heads with the attention head averaged over three seeds call it DISAPPROVE, 0.337 against their "
+        "threshold 0.3248 chosen on tune (the heads with one member did not, but missed the seed's SUPPORT)",
+}
 
 
 def events_of(nlp, text, published="2024-03-05"):
@@ -57,8 +63,8 @@ def events_of(nlp, text, published="2024-03-05"):
     "Inflation rose 3 percent in February, the statistics office said.",
 ])
 def test_no_event_in_ordinary_sentences(request, each_nlp, text):
-    if request.node.callspec.params["each_nlp"] == "encoder" and text in ENCODER_KNOWN_ERRORS:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=ENCODER_KNOWN_ERRORS[text]))
+    if request.node.callspec.params["each_nlp"] == "other" and text in OTHER_KNOWN_ERRORS:
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason=OTHER_KNOWN_ERRORS[text]))
     assert events_of(each_nlp, text) == []
 
 

@@ -63,6 +63,12 @@ class EventHead:
     params: dict[str, np.ndarray]
     types: tuple[str, ...]
 
+    @classmethod
+    def averaged(cls, members: list["EventHead"]) -> "EventHead":
+        """One head whose outputs are the mean of `members`' (heads of the same types, trained with different seeds:
+        one seed's ranking swings with its initialisation, the mean is steadier), their members stacked."""
+        return cls({k: np.concatenate([m.params[k] for m in members]) for k in members[0].params}, members[0].types)
+
     def __post_init__(self) -> None:
         self.params = {k: np.asarray(v, np.float16) for k, v in self.params.items()}
         self._head = None
