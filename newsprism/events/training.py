@@ -51,9 +51,10 @@ ENCODER_POOLS = [("mean",), ("mean", "root"), ("mean", "predicate"), ("mean", "r
 ENCODER_GRID = [{"C": c, "stack": True, "pools": pools} for pools in ENCODER_POOLS for c in (0.001, 0.003, 0.01)]
 # The linear detector's share of the encoder detector's final logit (`encoded.mixed`), tried with each head of
 # ENCODER_GRID (no refit: the mix only reweighs two scores) and chosen with it on the tuning part.
-# Also tried on tune and not kept: the shipped detectors' calibrated scores blended after calibration (the
-# probabilities or their logits averaged, linear weight 0.25 to 0.75, the blend calibrated again): lower average
-# precision there at every weight (0.7556 at 0.25 down to 0.7228 at 0.75, against 0.7563 for the encoder's alone).
+# Also tried on tune and not kept: the two detectors' calibrated scores (the encoder's with one attention member)
+# blended after calibration (the probabilities or their logits averaged, linear weight 0.25 to 0.75, the blend
+# calibrated again): lower average precision there at every weight (0.7556 at 0.25 down to 0.7228 at 0.75, against
+# 0.7563 for the encoder's alone).
 ENCODER_MIXES = (0.0, 0.25, 0.5)
 # The decision heads whose logits the encoder detector averages (`encoded.HEADS`), tried with each mix of
 # ENCODER_MIXES once the logistic head's setting is chosen (the non-linear heads read its pools and input) and
