@@ -151,8 +151,11 @@ def described(speaker: str) -> bool:
     return first.lower() in {"a", "an", "one", "some", "another"} or first[:1].islower()
 
 
-def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], actors: list[dict]) -> dict:
-    """The figures of the module docstring, from the analyses (JSON as `newsprism analyze` writes them)."""
+def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], actors: list[dict],
+          errors: list[dict] | None = None) -> dict:
+    """The figures of the module docstring, from the analyses (JSON as `newsprism analyze` writes them).
+    `errors`, when given, gets one entry per gold quote found with a wrong speaker (page, kind, the
+    sentence, the gold speakers and the predicted ones), for reading a part's errors (`eval actors --errors`)."""
     gold_sents: set[tuple[str, int]] = set()
     pred_sents: set[tuple[str, int]] = set()
     spans = {page: sentences(text) for page, text in texts.items()}
@@ -180,7 +183,11 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
         predicted = [pq.get("speaker_name"), names.get(pq.get("speaker_entity"))]
         gold = [texts[q["page"]][s:e] for s, e in q["speaker"]]
         total[q["kind"]] += 1
-        right[q["kind"]] += same_speaker(predicted, gold, q["kind"] in ("description", "nominal") or described(gold[0]))
+        ok = same_speaker(predicted, gold, q["kind"] in ("description", "nominal") or described(gold[0]))
+        right[q["kind"]] += ok
+        if not ok and errors is not None:
+            errors.append({"page": q["page"], "kind": q["kind"], "sentence": texts[q["page"]][ss:se].strip(),
+                           "gold": gold, "predicted": [n for n in dict.fromkeys(predicted) if n]})
     known = unknown = known_ok = unknown_ok = 0
     for lab in actors:
         a = analyses.get(lab["page"])
@@ -208,8 +215,9 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
     }
 
 
-def run(shared_data: Path, parts: dict[str, Path]) -> dict:
-    """Analyses the annotated pages of each part (name -> labels file) and scores each against its labels."""
+def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]] | None = None) -> dict:
+    """Analyses the annotated pages of each part (name -> labels file) and scores each against its labels;
+    `errors`, when given, gets each part's wrong speakers (see `score`)."""
     labels = {name: read_labels(path) for name, path in parts.items()}
     texts = page_texts(shared_data, {r["page"] for quotes, actors in labels.values() for r in quotes + actors})
     nlp = pipeline.load()
@@ -220,8 +228,16 @@ def run(shared_data: Path, parts: dict[str, Path]) -> dict:
     out = {}
     for name, (quotes, actors) in labels.items():
         pages = {r["page"] for r in quotes + actors}
-        out[name] = score({p: texts[p] for p in pages}, {p: a for p, a in analyses.items() if p in pages}, quotes, actors)
+        wrong = errors.setdefault(name, []) if errors is not None else None
+        out[name] = score({p: texts[p] for p in pages}, {p: a for p, a in analyses.items() if p in pages}, quotes, actors, wrong)
     return out
+
+
+def error_lines(errors: dict[str, list[dict]]) -> str:
+    """Each wrong speaker as one line: part, page, kind of mention, the gold and the predicted speakers, the
+    sentence."""
+    return "\n".join(f"{part}\t{e['page']}\t{e['kind']}\tgold={' / '.join(e['gold'])}\tgot={' / '.join(e['predicted']) or '-'}"
+                     f"\t{' '.join(e['sentence'].split())}" for part, rows in errors.items() for e in rows)
 
 
 def kind_table(figures: dict[str, dict]) -> str:
