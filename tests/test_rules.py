@@ -3681,3 +3681,38 @@ def test_some_of_a_persons_defenders_are_not_that_person():
     """, {(5, 6): "PERSON"})
     q = speaker_of(doc, "net worth")
     assert (q.speaker_name, q.speaker_entity) == ("some of Trump's defenders", None)
+
+
+def test_the_analyst_is_the_person_the_article_titled_analyst_whatever_the_nouns_ending():
+    """Bank analyst Tom Hill said the market erred. Ann Lee disagreed. “It is a chance,” the analyst said.
+    ('analyst' is no title of the lexicon nor of its role endings, but the article put it before Hill's name
+    as his title: the analyst is Hill, not the person named last.)"""
+    doc = resolved("""
+        Bank       Bank      PROPN  NNP  compound  1
+        analyst    analyst   NOUN   NN   compound  3
+        Tom        Tom       PROPN  NNP  compound  3
+        Hill       Hill      PROPN  NNP  nsubj     4
+        said       say       VERB   VBD  ROOT      4
+        the        the       DET    DT   det       6
+        market     market    NOUN   NN   nsubj     7
+        erred      err       VERB   VBD  ccomp     4
+        .          .         PUNCT  .    punct     4
+        Ann        Ann       PROPN  NNP  compound  10
+        Lee        Lee       PROPN  NNP  nsubj     11
+        disagreed  disagree  VERB   VBD  ROOT      11
+        .          .         PUNCT  .    punct     11
+        “          “         PUNCT  ``   punct     22
+        It         it        PRON   PRP  nsubj     15
+        is         be        AUX    VBZ  ccomp     22
+        a          a         DET    DT   det       17
+        chance     chance    NOUN   NN   attr      15
+        ,          ,         PUNCT  ,    punct     22
+        ”          ”         PUNCT  ''   punct     22
+        the        the       DET    DT   det       21
+        analyst    analyst   NOUN   NN   nsubj     22
+        said       say       VERB   VBD  ROOT      22
+        .          .         PUNCT  .    punct     22
+    """, {(2, 4): "PERSON", (9, 11): "PERSON"})
+    q = speaker_of(doc, "It is")
+    assert q.speaker.text == "the analyst" and q.speaker_name == "Tom Hill"
+

@@ -992,7 +992,7 @@ class QuoteFinder:
             if nxt is not None:
                 person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
                 ident = self.role_in_text(head, person, after=True, until=nxt.end_char)
-        if ident is None and own_noun and self.definite(head) and is_role(head):
+        if ident is None and own_noun and self.definite(head) and (is_role(head) or self.title_of_person(head)):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
@@ -1268,6 +1268,15 @@ class QuoteFinder:
                     if after:
                         return best
         return best
+
+    def title_of_person(self, noun: Token) -> bool:
+        """The article puts this noun before a person's name or beside it as the person's title ('Jefferies
+        analyst Jonathan Matuszewski', 'Tom Hill, an analyst at ...'), so that 'the analyst' later names a
+        person whatever the noun's ending; a plural ('the physicians stated') is a group, not that person."""
+        lemma = noun.lemma_.lower()
+        return noun.tag_ == "NN" and any(
+            t.i != noun.i and t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"}
+            and t.head.ent_type_ == "PERSON" for t in self.doc)
 
     def by_acronym(self, head: Token) -> str | None:
         """An acronym ('NIH', 'U.N.') the organisation whose name the article spells out."""
