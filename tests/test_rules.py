@@ -3716,3 +3716,40 @@ def test_the_analyst_is_the_person_the_article_titled_analyst_whatever_the_nouns
     q = speaker_of(doc, "It is")
     assert q.speaker.text == "the analyst" and q.speaker_name == "Tom Hill"
 
+
+
+def test_a_sentence_votes_once_for_a_persons_gender_however_many_pronouns_it_holds():
+    """Robin Park said he won. Park said he would stay. After Park's plan failed, she left and her firm shut her
+    lab. (Two sentences say 'he' of Park; the third, whose 'she' and 'her' are someone else's, is one vote,
+    not three: Park is a man, so that a later 'she said' is not given to him.)"""
+    doc = resolved("""
+        Robin   Robin   PROPN  NNP  compound  1
+        Park    Park    PROPN  NNP  nsubj     2
+        said    say     VERB   VBD  ROOT      2
+        he      he      PRON   PRP  nsubj     4
+        won     win     VERB   VBD  ccomp     2
+        .       .       PUNCT  .    punct     2
+        Park    Park    PROPN  NNP  nsubj     7
+        said    say     VERB   VBD  ROOT      7
+        he      he      PRON   PRP  nsubj     10
+        would   would   AUX    MD   aux       10
+        stay    stay    VERB   VB   ccomp     7
+        .       .       PUNCT  .    punct     7
+        After   after   SCONJ  IN   mark      16
+        Park    Park    PROPN  NNP  poss      15
+        's      's      PART   POS  case      13
+        plan    plan    NOUN   NN   nsubj     16
+        failed  fail    VERB   VBD  advcl     19
+        ,       ,       PUNCT  ,    punct     19
+        she     she     PRON   PRP  nsubj     19
+        left    leave   VERB   VBD  ROOT      19
+        and     and     CCONJ  CC   cc        19
+        her     her     PRON   PRP$ poss      22
+        firm    firm    NOUN   NN   nsubj     23
+        shut    shut    VERB   VBD  conj      19
+        her     her     PRON   PRP$ poss      25
+        lab     lab     NOUN   NN   dobj      23
+        .       .       PUNCT  .    punct     19
+    """, {(0, 2): "PERSON", (6, 7): "PERSON", (13, 14): "PERSON"})
+    [park] = [e for e in doc._.entities if e.name == "Robin Park"]
+    assert doc._.actor_genders.get(park.id) == "m"

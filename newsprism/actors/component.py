@@ -1005,7 +1005,10 @@ class ActorResolver:
         """Gender votes from the text, before pronouns are resolved: in a sentence that names one person
         only, each 'he'/'she' subject, 'his'/'her' possessive and reflexive after the name votes for that
         person ("Swift said her label tried to stop her": 'f'); an object pronoun ('accused him') points
-        to someone else and does not. Computed once."""
+        to someone else and does not. A sentence votes once per gender, not once per pronoun: one sentence
+        about someone else ('Since Zhang's patent came out, she's broken off ..., and her intellectual
+        property, her own patent ...') does not outvote the sentences that say 'he' of the person. Computed
+        once."""
         if self._votes is not None:
             return self._votes
         self._votes = {}
@@ -1018,13 +1021,16 @@ class ActorResolver:
             if len(people) != 1:
                 continue
             (key, first), = people.items()
+            said = set()  # a sentence votes once for each gender its pronouns give, however many it has
             for tok in sent:
                 gender = PRONOUN_GENDER.get(tok.lower_)
                 if QUOTE_SIDE.search(self.text, first, tok.idx):
                     continue  # '"... the reference to Biden ...," she said': the name quoted, the pronoun the speaker
                 if gender and tok.idx > first and tok.pos_ == "PRON" and (
                         tok.dep_ in {"nsubj", "nsubjpass", "poss"} or tok.tag_ == "PRP$" or tok.lower_.endswith("self")):
-                    self._votes.setdefault(key, Counter())[gender] += 1
+                    said.add(gender)
+            for gender in said:
+                self._votes.setdefault(key, Counter())[gender] += 1
         return self._votes
 
     def preferred_subject(self, sent: Span, accept) -> Cluster | None:
