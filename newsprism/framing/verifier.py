@@ -6,10 +6,11 @@ article's prior, the span's words).
 The tagger's peak alone tells a loaded phrase from a plain one poorly on ordinary news (PTC's articles were
 chosen for their propaganda); the verifier reads what the span says as well. It is fitted on the tagger's
 candidate spans on PTC's training articles (a candidate is right when it overlaps a gold span; classes
-balanced), and `newsprism train framing --ordinary` keeps it, per tagger, only where its score in the peak's
-place in the ordinary-news rule (`Decoding.shows`, with `Decoding.verifier` set) was right more often on the
-tuning half of the ordinary-news set, cross-validated, than the peak's. Stored as plain arrays
-(`verifier-minilm.npz`, `verifier-crf.npz`: feature names, weights, bias), read with numpy alone.
+balanced), and `newsprism train framing --ordinary` keeps it, for each tagger it is offered to
+(`training.VERIFIED_TAGGERS`: the encoder path), only where its score in the peak's place in the ordinary-news
+rule (`Decoding.shows`, with `Decoding.verifier` set) was right more often on the tuning half of the
+ordinary-news set, cross-validated, than the peak's. Stored as plain arrays (`FILES`: feature names, weights,
+bias), read with numpy alone.
 """
 
 from __future__ import annotations
