@@ -191,6 +191,55 @@ def test_negated_cues_and_stated_plans_are_no_quotes():
     assert (q.content.text, q.cue.text) == ("that roads would be fixed", "vowed")
 
 
+def test_a_statement_to_come_and_a_thing_revealed_are_no_quotes():
+    """'is set to announce ...', 'declined to say ...' report no statement made; 'revealed lofty plans' (a plain
+    noun object of a verb that reports speech only with a clause) is a thing shown, 'revealed that ...' a quote."""
+    to_come = build("""
+        The       the       DET    DT   det        1
+        company   company   NOUN   NN   nsubjpass  3
+        is        be        AUX    VBZ  auxpass    3
+        set       set       VERB   VBN  ROOT       3
+        to        to        PART   TO   aux        5
+        announce  announce  VERB   VB   xcomp      3
+        that      that      SCONJ  IN   mark       9
+        its       its       PRON   PRP$ poss       8
+        profits   profit    NOUN   NNS  nsubj      9
+        fell      fall      VERB   VBD  ccomp      5
+        .         .         PUNCT  .    punct      3
+    """)
+    finder = quotes.QuoteFinder(to_come)
+    assert finder.run() == []  # found, but not yet said
+    assert [a.cue.text for a in finder.attributions] == ["announce"]
+
+    def revealed(rest: str) -> Doc:
+        return build(f"""
+            Clark     Clark    PROPN  NNP  nsubj  1
+            revealed  reveal   VERB   VBD  ROOT   1
+            {rest}
+            .         .        PUNCT  .    punct  1
+        """, ents={(0, 1): "PERSON"})
+
+    thing = revealed("""
+            lofty     lofty    ADJ    JJ   amod   3
+            plans     plan     NOUN   NNS  dobj   1
+            to        to       PART   TO   aux    5
+            expand    expand   VERB   VB   acl    3
+            the       the      DET    DT   det    7
+            fleet     fleet    NOUN   NN   dobj   5
+    """)
+    f = quotes.Found("indirect", (thing[2].idx, thing[7].idx + 5), (thing[1].idx, thing[1].idx + 8), thing[0:1])
+    assert not quotes.QuoteFinder(thing).is_statement(f)
+    said = revealed("""
+            that      that     SCONJ  IN   mark   5
+            the       the      DET    DT   det    4
+            fleet     fleet    NOUN   NN   nsubj  5
+            would     would    AUX    MD   aux    6
+            grow      grow     VERB   VB   ccomp  1
+    """)
+    [q] = quotes.QuoteFinder(said).run()
+    assert (q.content.text, q.cue.text) == ("that the fleet would grow", "revealed")
+
+
 class Tagged:
     """A stand-in for the attribution tagger: gives the attributions it is built with, as (source, cue, content)
     token ranges of the Doc, so a test drives the component's decoding of tagger output into spans."""
@@ -277,6 +326,33 @@ def test_a_content_interrupted_by_its_source_and_cue_has_both_parts():
         .       .       PUNCT  .    punct  1
     """)
     assert quotes.fronted_part(said, (said[1].idx, said[1].idx + 4), (0, 2), (said[3].idx, said[5].idx + 6)) is None
+
+
+def test_words_of_a_statement_to_come_inside_a_reported_clause_keep_the_clause_source():
+    """'[The giant is set to announce the terms of the deal], Reuters reported': the tagger gives 'the terms of
+    the deal' to both cues; 'is set to announce' states nothing yet, so 'reported' keeps its clause and Reuters
+    is the speaker (it was the giant, with the announcement to come as its quote)."""
+    doc = build("""
+        The       the       DET    DT   det        1
+        giant     giant     NOUN   NN   nsubjpass  3
+        is        be        AUX    VBZ  auxpass    3
+        set       set       VERB   VBN  ccomp      13
+        to        to        PART   TO   aux        5
+        announce  announce  VERB   VB   xcomp      3
+        the       the       DET    DT   det        7
+        terms     term      NOUN   NNS  dobj       5
+        of        of        ADP    IN   prep       7
+        the       the       DET    DT   det        10
+        deal      deal      NOUN   NN   pobj       8
+        ,         ,         PUNCT  ,    punct      13
+        Reuters   Reuters   PROPN  NNP  nsubj      13
+        reported  report    VERB   VBD  ROOT       13
+        .         .         PUNCT  .    punct      13
+    """, ents={(12, 13): "ORG"})
+    tagged = Tagged(((0, 2), (2, 6), (6, 11)), ((12, 13), (13, 14), (6, 11)))
+    [q] = quotes.QuoteFinder(doc, tagged).run()
+    assert (q.cue.text, q.speaker.text, q.content.text) == (
+        "reported", "Reuters", "The giant is set to announce the terms of the deal")
 
 
 def test_role_nouns_name_people_and_organisation_nouns_do_not():

@@ -116,6 +116,9 @@ PLAN_VERBS = lexicons.words("reporting_verbs", "plan")
 # Cues of holding a view, wanting, planning or finding: a quotation in marks hung on one is no quote either
 # ('"...," he believes'); one on any other cue the tagger gave ('sings', 'features') still is.
 NOT_SPEECH = lexicons.words("reporting_verbs", "not_speech")
+# Words whose infinitive complement is a statement to come or one not made ('is set to announce', 'plans to
+# say', 'is due to reveal', 'declined to say'): no quote yet.
+NOT_YET_SAID = lexicons.words("reporting_verbs", "not_yet_said")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
 NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
@@ -1354,12 +1357,14 @@ class QuoteFinder:
         out = []
         self.attributions: list[Quote] = []
         last: Found | None = None
-        said: set[str] = set()  # the words of each quote so far: a pull quote repeats one in the page
+        said: dict[str, bool] = {}  # the words of each quote so far (a pull quote repeats one in the page), and
+        # whether one with them was a statement: words first given to a cue of no statement ('is set to announce
+        # X') stay open to a cue that states them ('..., Reuters reported')
         for f in sorted(self.outermost(), key=lambda f: f.content):
             words = " ".join(self.text[f.content[0] : f.content[1]].lower().split())
-            if words in said:
+            if words in said and (self.every or said[words] or not self.is_statement(f)):
                 continue
-            said.add(words)
+            said[words] = said.get(words, False) or self.every or self.is_statement(f)
             if self.every:  # PolNeAR's content: the complement, not the cue verb's adjuncts after it (cut after
                 f.content = content_without_adjuncts(self.doc, f.cue, f.content)  # the pull-quote test: two
                 # attributions with one object, 'endorsed Clinton in the race' and 'endorses Clinton', stay two)
@@ -1457,6 +1462,8 @@ class QuoteFinder:
                 # the first met takes the tagger's spans there
                 meets = lambda f: bool(a.cue and f.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1])  # noqa: E731
                 f = same[0] if self.every else min(same, key=lambda f: not meets(f))
+                if not self.every and meets(f) and self.nested_words(a, f, attributions):
+                    continue  # the rules' clause stands: the tagger's words are what a cue inside it reports
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
                     f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
@@ -1482,6 +1489,17 @@ class QuoteFinder:
                 verb = self.doc.char_span(*a.cue, alignment_mode="expand")
                 speaker = self.subject_of(verb.root) if verb is not None else None
             self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
+
+    def nested_words(self, a: Attribution, f: Found, attributions: list[Attribution]) -> bool:
+        """Whether the tagger gave `a`'s words, which lie inside the rules' content `f` of the same cue, to
+        another cue inside that content too, one that states nothing ('[The giant is set to announce the terms
+        of the deal ..., but ...], Reuters reported': the terms are what 'is set to announce' will report;
+        'reported' reports the clause). An inner cue that states them keeps them ('According to court
+        documents, SIGAR alleges that ...': SIGAR's words)."""
+        inside = lambda span: f.content[0] <= span[0] and span[1] <= f.content[1]  # noqa: E731
+        return a.content != f.content and inside(a.content) and any(
+            b is not a and b.cue and b.content == a.content and inside(b.cue)
+            and not self.statement_cue(Found("indirect", b.content, b.cue, None), b.cue) for b in attributions)
 
     def blank_between(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
         """Whether a blank line separates spans `x` and `y` (a paragraph break between them)."""
@@ -1556,7 +1574,33 @@ class QuoteFinder:
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
         if verb.lemma_.lower() in PLAN_VERBS and (content.startswith("to ") or after.lower() == "to"):
             return False
+        if self.not_yet_said(verb) or self.thing_object(verb, f.content):
+            return False
         return self.speech_content(cue_span, *f.content)
+
+    @staticmethod
+    def not_yet_said(verb: Token) -> bool:
+        """The speech verb is an infinitive that a word of plan, schedule, expectation or refusal governs
+        ('is set to announce', 'plans to say', 'is expected to reveal', 'declined to say'): the article
+        reports a statement to come or one not made, not something said; its content is no quote (and a
+        source the sentence names for it, '..., Reuters reported', keeps the sentence)."""
+        if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        return verb.head.lemma_.lower() in NOT_YET_SAID or verb.head.lower_ in NOT_YET_SAID
+
+    @staticmethod
+    def thing_object(verb: Token, content: tuple[int, int]) -> bool:
+        """A verb that reports speech only with a clause (`CLAUSE_ONLY`: 'revealed that ...', 'wrote that
+        ...') whose content is its plain noun object instead, nothing past it ('revealed lofty plans to expand the fleet',
+        'wrote individual reports', 'reported a profit'): a thing shown or made, not words said."""
+        if verb.lemma_.lower() not in CLAUSE_ONLY - {"call"}:
+            return False
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}):
+            end = obj.right_edge.idx + len(obj.right_edge)
+            if obj.left_edge.idx <= content[0] < obj.idx + len(obj) and content[1] <= end + 1 and not any(
+                    t.dep_ in {"ccomp", "relcl"} or t.tag_ == "VBD" for t in obj.subtree):
+                return True
+        return False
 
     def reporting_cue(self, cue: tuple[int, int] | None) -> bool:
         """A cue that reports what someone said or holds ('said', 'believes', 'according to', a colon)."""
