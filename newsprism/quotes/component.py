@@ -119,6 +119,9 @@ NOT_SPEECH = lexicons.words("reporting_verbs", "not_speech")
 # Words whose infinitive complement is a statement to come or one not made ('is set to announce', 'plans to
 # say', 'is due to reveal', 'declined to say'): no quote yet.
 NOT_YET_SAID = lexicons.words("reporting_verbs", "not_yet_said")
+# Verbs of making known: a quote with a clause ('revealed that ...'), a thing shown with a plain noun object
+# ('revealed lofty plans'). ('wrote a letter', 'added a point' stay: PolNeAR counts such objects as content.)
+SHOWING = lexicons.words("reporting_verbs", "showing")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
 NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
@@ -1590,10 +1593,10 @@ class QuoteFinder:
 
     @staticmethod
     def thing_object(verb: Token, content: tuple[int, int]) -> bool:
-        """A verb that reports speech only with a clause (`CLAUSE_ONLY`: 'revealed that ...', 'wrote that
-        ...') whose content is its plain noun object instead, nothing past it ('revealed lofty plans to expand the fleet',
-        'wrote individual reports', 'reported a profit'): a thing shown or made, not words said."""
-        if verb.lemma_.lower() not in CLAUSE_ONLY - {"call"}:
+        """A verb of making known (`SHOWING`: 'revealed that ...', 'disclosed that ...') whose content is its
+        plain noun object instead, nothing past it ('revealed lofty plans to expand the fleet', 'the scan
+        revealed severe inflammation'): a thing shown, not words said."""
+        if verb.lemma_.lower() not in SHOWING:
             return False
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}):
             end = obj.right_edge.idx + len(obj.right_edge)
