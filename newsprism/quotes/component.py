@@ -1170,8 +1170,10 @@ class QuoteFinder:
         to get things going': he may well speak next)."""
         words = self.text[f.content[0] : f.content[1]].rstrip(" \"”’'")
         cue = self.text[f.cue[0] : f.cue[1]].lower() if f.cue else ""
-        if words.endswith("?") or not cue.endswith("asked"):
-            return words.endswith("?")
+        if words.endswith("?"):
+            return True
+        if not cue.endswith("asked"):
+            return False
         after = self.text[f.cue[1] : f.content[1]] if f.cue[1] <= f.content[0] else words  # 'asked him whether ...'
         return bool(ASKED_WORDS & {w.lower() for w in re.findall(r"\w+", after)[:3]})
 
@@ -1365,9 +1367,10 @@ class QuoteFinder:
         # X') stay open to a cue that states them ('..., Reuters reported')
         for f in sorted(self.outermost(), key=lambda f: f.content):
             words = " ".join(self.text[f.content[0] : f.content[1]].lower().split())
-            if words in said and (self.every or said[words] or not self.is_statement(f)):
+            stated = self.every or self.is_statement(f)
+            if words in said and (said[words] or not stated):
                 continue
-            said[words] = said.get(words, False) or self.every or self.is_statement(f)
+            said[words] = said.get(words, False) or stated
             if self.every:  # PolNeAR's content: the complement, not the cue verb's adjuncts after it (cut after
                 f.content = content_without_adjuncts(self.doc, f.cue, f.content)  # the pull-quote test: two
                 # attributions with one object, 'endorsed Clinton in the race' and 'endorses Clinton', stay two)
