@@ -318,3 +318,19 @@ def test_train_writes_a_loadable_model(tmp_path, hand_made_ptc):
     assert (tmp_path / "model" / "README.md").read_text(encoding="utf-8").count("SI") >= 1
     model = load_model(tmp_path / "model")
     assert set(model.classifier.classes) == {"Loaded_Language", "Doubt"}
+
+
+def test_decoding_check_parts_add_up_to_the_official_measure():
+    """scripts/framing_decoding_check.py resamples articles from per-article parts of the SI measure: summed,
+    they give `si_score`'s F1, and a resample that wins must win on the same figures."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "framing_decoding_check.py"
+    spec = importlib.util.spec_from_file_location("framing_decoding_check", script)
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    gold = {"a": [(0, 10), (5, 12), (30, 40)], "b": [(3, 9)], "c": [(0, 4)]}
+    pred = {"a": [(2, 11), (33, 35), (50, 60)], "b": [(0, 2)], "x": [(0, 5)]}
+    parts = check.si_parts(gold, pred)
+    assert check.f1_of(sum(parts.values())) == pytest.approx(si_score(gold, pred)["F1"])
+    assert check.resamples_won(["a", "b", "c"], parts, parts) == 0.0  # ties are no win
+    better = check.si_parts(gold, {**pred, "b": [(3, 9)]})
+    assert check.resamples_won(["a", "b", "c"], better, parts) > 0.5
