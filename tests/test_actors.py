@@ -155,3 +155,18 @@ def test_a_virus_variant_is_no_person():
     doc = spacy.blank("en")("Doctors said the Omicron variant spread faster than Maria Lopez expected.")
     variant, person = Span(doc, 3, 4, label="PERSON"), Span(doc, 8, 10, label="PERSON")
     assert is_furniture(variant) and not is_furniture(person)
+
+
+def test_a_longer_name_that_adds_no_organisation_word_is_not_the_organisation(analyze):
+    # 'Google Stadia Founder', 'UEFA Nations League': a product or an event the body runs, not the body;
+    # 'Amnesty International' and 'Amnesty', 'Boeing' and 'Boeing Co.': one organisation
+    a = analyze("Google said on Monday that its games would stream in 4K at launch. Critics said the games "
+                "ran at 1080p. The Google Stadia Founder's Edition goes on sale in 14 countries on Tuesday.")
+    q = next(q for q in a.quotes if "stream in 4K" in q.content.text)
+    assert q.speaker_name == "Google"
+    google = next(e for e in a.entities if e.name == "Google")
+    assert all(m.text == "Google" for m in google.mentions), [m.text for m in google.mentions]
+    a = analyze("Amnesty International said the trials were unfair. Amnesty said later that it had written to "
+                "the court. Boeing Co. builds jets, and Boeing said it would build more of them next year.")
+    assert [e.name for e in a.entities if "Amnesty" in e.name] == ["Amnesty International"]
+    assert len([e for e in a.entities if "Boeing" in e.name]) == 1

@@ -774,7 +774,10 @@ class ActorResolver:
                 return key  # 'the Afghan Taliban' and 'the Taliban': one group
             if (label in PLACE_TYPES) != (c.type in PLACE_TYPES):
                 continue  # 'The New York Times' is no name of New York; 'New York' no short name of the paper
-            if other.startswith(low + " ") or low.startswith(other + " ") or acronym(other) == low or acronym(low) == other:
+            if acronym(other) == low or acronym(low) == other:
+                return key
+            longer, shorter = (other, low) if len(other) > len(low) else (low, other)
+            if longer.startswith(shorter + " ") and (label in PLACE_TYPES or same_body(longer[len(shorter) + 1 :])):
                 return key
         return "NAME:" + low
 
@@ -1200,6 +1203,16 @@ def without_people(name: str) -> str | None:
     """A group's name after the people's adjective that opens it ('afghan taliban' -> 'taliban'), else None."""
     first, _, rest = name.partition(" ")
     return rest if rest and gazetteer.demonym_country(first) else None
+
+
+def same_body(extra: str) -> bool:
+    """Whether the words a longer organisation name adds to a shorter one ('Amnesty' + 'International',
+    'Harvard' + 'University', 'Boeing' + 'Co.', 'Big Machine' + 'Label Group') keep naming that body: each one
+    an organisation's word or name ending. Others name a thing of its own that the body owns or runs, a
+    product, an event or a page's heading ('Google Stadia Founder', 'UEFA Nations League', 'Ascom Unite
+    Connect', 'Doobie Brothers Tour Dates'): a reader does not take 'Google' for that."""
+    words = [w.strip(".,’'") for w in extra.split()]
+    return bool(words) and all(w in ORG_NAME_ENDINGS or w in ORG_WORDS or w in MULTINATIONAL_WORDS for w in words)
 
 
 def acronym(name: str) -> str:
