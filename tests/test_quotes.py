@@ -229,3 +229,14 @@ def test_speakers_on_new_sentences(analyze):
     assert only(a, "sales had fallen").speaker_entity == harbor.id
     assert only(a, "rent had doubled").speaker_name == "Nadia Karimi"
     assert len([q for q in a.quotes if "stay open" in q.content.text]) == 1
+
+
+def test_a_definite_noun_of_an_organisation_is_the_one_named_before(analyze):
+    # 'the band', 'the startup', 'the automaker': nouns a reader takes for the organisation named before, as
+    # 'the company'
+    a = analyze("The Doobie Brothers will tour next summer with Michael McDonald. "
+                "The band said the tour would open in Nashville in May.")
+    assert only(a, "tour would open").speaker_name == "Doobie Brothers"
+    a = analyze("Shares of Ford Motor Co. fell on Tuesday in New York. Later the automaker said that sales had "
+                "fallen in China.")
+    assert "Ford" in only(a, "sales had fallen").speaker_name
