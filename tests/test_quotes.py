@@ -240,3 +240,12 @@ def test_a_definite_noun_of_an_organisation_is_the_one_named_before(analyze):
     a = analyze("Shares of Ford Motor Co. fell on Tuesday in New York. Later the automaker said that sales had "
                 "fallen in China.")
     assert "Ford" in only(a, "sales had fallen").speaker_name
+
+
+def test_a_heading_above_a_quotation_is_no_subject_of_its_cue(analyze):
+    # the parse takes the heading for a second subject of 'said': the speaker is the one on the cue's line
+    a = analyze("Jobs grew in most states last year.\n\nNevada Sluggish\n\n“The economy is still sluggish in Nevada,” "
+                "said Jim Mason, a builder in Las Vegas.")
+    q = only(a, "still sluggish")
+    assert q.speaker_name == "Jim Mason"
+    assert "Sluggish" not in q.speaker.text

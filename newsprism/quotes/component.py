@@ -382,6 +382,9 @@ class QuoteFinder:
             # another's relative clause is the parse losing the clause's end, not the speaker
             subjects = [c for c in subjects if not any(
                 o.i < c.i and any(r.dep_ == "relcl" and r.i < c.i for r in o.rights) for o in subjects)]
+            if len(subjects) > 1:  # 'Nevada Sluggish \n\n "...," said Jim Mason': a heading above the quotation,
+                # parsed as a second subject, is no subject; the one on the verb's own line is
+                subjects = [c for c in subjects if "\n" not in self.text[min(c.idx, tok.idx) : max(c.idx, tok.idx)]] or subjects
             named = [c for c in subjects if c.i > tok.i and c.ent_type_ in {"PERSON", "ORG"}]
             if len(subjects) > 1 and named and all(c.i > tok.i for c in subjects):
                 subjects = named[:1]  # 'said study co-author Anezina Solomonidou' parsed as two: the name, not 'co'
