@@ -170,3 +170,16 @@ def test_a_longer_name_that_adds_no_organisation_word_is_not_the_organisation(an
                 "the court. Boeing Co. builds jets, and Boeing said it would build more of them next year.")
     assert [e.name for e in a.entities if "Amnesty" in e.name] == ["Amnesty International"]
     assert len([e for e in a.entities if "Boeing" in e.name]) == 1
+
+
+def test_a_name_whose_object_is_his_or_hers_is_a_person_whatever_the_tagger_said(analyze):
+    # an organisation's object is 'its': 'Chandor asked his leading man' says a person, and 'the director said'
+    # after it is that person (the sentence before was about him)
+    text = ("Oscar Isaac stars in J.C. Chandor’s “A Most Violent Year.”\n\n"
+            "For the fight scenes, Chandor asked his leading man to pick a year in Latin America.\n\n"
+            "“Scripts are vague on back-story, what you see on screen is what the actors get,” the director said.")
+    a = analyze(text)
+    chandor = [e for e in a.entities if e.name == "Chandor"]
+    assert chandor and chandor[0].type == "PERSON", [(e.name, e.type) for e in a.entities]
+    q = next(q for q in a.quotes if "Scripts are vague" in q.content.text)
+    assert q.speaker_entity == chandor[0].id

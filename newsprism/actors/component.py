@@ -191,6 +191,21 @@ def titled_person(ent: Span, words: list[str]) -> bool:
             and not ORG_WORDS & {w.lower() for w in words})
 
 
+def called_his_or_hers(ent: Span, words: list[str]) -> bool:
+    """An ORG of at most three words, no organisation's word among them, that is a verb's subject whose object
+    the text gives 'his' or 'her' ('Chandor asked his leading man to pick a time'): an organisation's object is
+    'its', so the text says a person, whatever the tagger said."""
+    root = ent.root
+    if ent.label_ != "ORG" or root.dep_ != "nsubj" or len(words) > 3:
+        return False
+    low = {w.lower().rstrip(".") for w in words}
+    name = " ".join(words)
+    if low & (ORG_WORDS | ORG_NAME_ENDINGS) or multinational(name) or gazetteer.place_country(name):
+        return False
+    objects = [c for c in root.head.children if c.dep_ in {"dobj", "dative"} and c.i > root.i]
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in {"his", "her"} for o in objects for c in o.children)
+
+
 def widened(ent: Span) -> Span:
     """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz"); a paper's name
     of two words or more with the last word NER left out where that word is a role noun too ("the Sioux Falls
@@ -862,6 +877,8 @@ class ActorResolver:
             return "ORG"  # 'a spokesman for the Elysee' tagged a place: the government that sits there
         if titled_person(ent, words):
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
+        if called_his_or_hers(ent, words):
+            return "PERSON"  # 'Chandor asked his leading man to ...' tagged ORG: an organisation's is 'its'
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
         small = not gazetteer.major_place(name) and not gazetteer.demonym_country(name)
         if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and (not known or small)):
