@@ -138,6 +138,18 @@ def test_transcript_lines_and_signature_dashes_are_quotes(analyze):
     assert sig.speaker.text == "Maria Gomez" and sig.cue.text == "―"
 
 
+def test_a_transcript_in_quotation_marks_gives_each_turn_to_its_speaker(analyze):
+    """A transcript whose every paragraph opens with a quotation mark ('"WALLACE: ...', '"PENCE: ...') is one
+    turn a label, not one quotation over the paragraphs: the next turn's label ends the one before."""
+    a = analyze('He said the following:\n\n"WALLACE: Why would Trump do that? And will she be there tomorrow?\n\n'
+                '"PENCE: Well, look, she will not be attending the debate tomorrow night.\n\n'
+                '"WALLACE: Do you really see those two as equivalent?"\n')
+    assert [(q.speaker.text, q.content.text) for q in a.quotes if q.cue.text == ":"] == [
+        ("WALLACE", "Why would Trump do that? And will she be there tomorrow?"),
+        ("PENCE", "Well, look, she will not be attending the debate tomorrow night."),
+        ("WALLACE", "Do you really see those two as equivalent?")]
+
+
 def test_he_said_after_a_quote_goes_to_a_man_not_the_woman_quoted(analyze):
     a = analyze("“The shelter is full every night,” said Sarah Cole, who runs the mission. "
                 "Her colleague David Marsh nodded. “We need more beds,” he said.")

@@ -290,6 +290,131 @@ def test_an_adjunct_of_the_cue_verb_after_its_complement_is_no_content():
     assert [q.content.text for q in finder.attributions] == ["Clinton as a disgrace"]
 
 
+def test_a_clause_joined_to_the_cue_verb_is_no_content():
+    """'complain [that taxes are high], but firms have found ways': the clause with its own subject joined to the
+    cue verb is no part of the content; a verb phrase joined without one stays (PolNeAR marks it either way)."""
+    doc = build("""
+        Companies  company  NOUN   NNS  nsubj  1
+        complain   complain VERB   VBP  ROOT   1
+        that       that     SCONJ  IN   mark   4
+        taxes      tax      NOUN   NNS  nsubj  4
+        are        be       AUX    VBP  ccomp  1
+        high       high     ADJ    JJ   acomp  4
+        ,          ,        PUNCT  ,    punct  1
+        but        but      CCONJ  CC   cc     1
+        firms      firm     NOUN   NNS  nsubj  10
+        have       have     AUX    VBP  aux    10
+        found      find     VERB   VBN  conj   1
+        ways       way      NOUN   NNS  dobj   10
+        .          .        PUNCT  .    punct  1
+    """)
+    cue, content = (doc[1].idx, doc[1].idx + 8), (doc[2].idx, doc[11].idx + 4)
+    assert doc.text[slice(*quotes.content_without_adjuncts(doc, cue, content))] == "that taxes are high"
+    no_subject = build("""
+        Companies  company  NOUN   NNS  nsubj  1
+        complain   complain VERB   VBP  ROOT   1
+        that       that     SCONJ  IN   mark   4
+        taxes      tax      NOUN   NNS  nsubj  4
+        are        be       AUX    VBP  ccomp  1
+        high       high     ADJ    JJ   acomp  4
+        ,          ,        PUNCT  ,    punct  1
+        and        and      CCONJ  CC   cc     1
+        demand     demand   VERB   VBP  conj   1
+        cuts       cut      NOUN   NNS  dobj   8
+        .          .        PUNCT  .    punct  1
+    """)
+    cue, content = (no_subject[1].idx, no_subject[1].idx + 8), (no_subject[2].idx, no_subject[9].idx + 4)
+    assert quotes.content_without_adjuncts(no_subject, cue, content) == content
+
+
+def test_the_one_told_is_no_content_and_the_cue_verb_keeps_its_preposition():
+    """PolNeAR's spans: 'warned voters [that taxes would rise]' (the one told is not what was said), 'urged
+    [Republicans to vote]' (an infinitive's frame stays), 'called for [releasing the videos]' (the verb's
+    preposition is in the cue), 'says [at a stop that ...]' (an adjunct's preposition is not)."""
+    warned = build("""
+        He      he      PRON   PRP  nsubj  1
+        warned  warn    VERB   VBD  ROOT   1
+        voters  voter   NOUN   NNS  dobj   1
+        that    that    SCONJ  IN   mark   6
+        taxes   tax     NOUN   NNS  nsubj  6
+        would   would   AUX    MD   aux    6
+        rise    rise    VERB   VB   ccomp  1
+        .       .       PUNCT  .    punct  1
+    """)
+    cue, content = (warned[1].idx, warned[1].idx + 6), (warned[2].idx, warned[6].idx + 4)
+    assert warned.text[slice(*quotes.content_without_addressee(warned, cue, content))] == "that taxes would rise"
+    urged = build("""
+        He          he          PRON   PRP  nsubj  1
+        urged       urge        VERB   VBD  ROOT   1
+        Republicans Republicans PROPN  NNPS dobj   1
+        to          to          PART   TO   aux    4
+        vote        vote        VERB   VB   xcomp  1
+        .           .           PUNCT  .    punct  1
+    """)
+    cue, content = (urged[1].idx, urged[1].idx + 5), (urged[2].idx, urged[4].idx + 4)
+    assert quotes.content_without_addressee(urged, cue, content) == content
+    called = build("""
+        Cooper     Cooper   PROPN  NNP  nsubj  1
+        called     call     VERB   VBD  ROOT   1
+        for        for      ADP    IN   prep   1
+        releasing  release  VERB   VBG  pcomp  2
+        the        the      DET    DT   det    5
+        videos     video    NOUN   NNS  dobj   3
+        .          .        PUNCT  .    punct  1
+    """)
+    cue, content = (called[1].idx, called[1].idx + 6), (called[2].idx, called[5].idx + 6)
+    new_cue, new_content = quotes.preposition_to_cue(called, cue, content)
+    assert (called.text[slice(*new_cue)], called.text[slice(*new_content)]) == ("called for", "releasing the videos")
+    at = build("""
+        She    she    PRON   PRP  nsubj  1
+        says   say    VERB   VBZ  ROOT   1
+        in     in     ADP    IN   prep   1
+        Ohio   Ohio   PROPN  NNP  pobj   2
+        that   that   SCONJ  IN   mark   7
+        it     it     PRON   PRP  nsubj  7
+        is     be     AUX    VBZ  aux    7
+        over   over   ADV    RB   ccomp  1
+        .      .      PUNCT  .    punct  1
+    """)
+    cue, content = (at[1].idx, at[1].idx + 4), (at[2].idx, at[7].idx + 4)
+    assert quotes.preposition_to_cue(at, cue, content) == (cue, content)
+
+
+def test_a_content_over_paragraphs_is_one_attribution_a_paragraph():
+    """PolNeAR marks a content that runs over a line break as one fragment a paragraph, each scored as a span:
+    the attribution definition gives one attribution a paragraph, with the same source and cue; the same words
+    attributed at two places are two attributions ('has endorsed [Trump]', 'endorses [Trump]')."""
+    text = '“We will rebuild the roads.\n\n“And we will win.”\n\n___'
+    assert [text[s:e] for s, e in quotes.paragraphs(text, 1, len(text))] == [
+        "We will rebuild the roads.", "And we will win."]
+    assert quotes.paragraphs(text, 1, 26) == [(1, 26)]
+    doc = build("""
+        He        he        PRON   PRP  nsubj  1
+        said      say       VERB   VBD  ROOT   1
+        roads     road      NOUN   NNS  nsubj  3
+        improved  improve   VERB   VBD  ccomp  1
+        \\n        \\n        SPACE  _SP  dep    3
+        schools   school    NOUN   NNS  nsubj  6
+        closed    close     VERB   VBD  conj   3
+        .         .         PUNCT  .    punct  6
+        \\n        \\n        SPACE  _SP  dep    6
+        Cruz      Cruz      PROPN  NNP  nsubj  10
+        endorsed  endorse   VERB   VBD  ROOT   10
+        Trump     Trump     PROPN  NNP  dobj   10
+        .         .         PUNCT  .    punct  10
+        Cruz      Cruz      PROPN  NNP  nsubj  14
+        endorses  endorse   VERB   VBZ  ROOT   14
+        Trump     Trump     PROPN  NNP  dobj   14
+        .         .         PUNCT  .    punct  14
+    """)
+    finder = quotes.QuoteFinder(doc, Tagged(((0, 1), (1, 2), (2, 7)), ((9, 10), (10, 11), (11, 12)),
+                                            ((13, 14), (14, 15), (15, 16))), every=True)
+    finder.run()
+    assert [(q.content.text, q.cue.text, q.speaker.text) for q in finder.attributions] == [
+        ("roads improved", "said", "He"), ("schools closed", "said", "He"), ("Trump", "endorsed", "Cruz"),
+        ("Trump", "endorses", "Cruz")]
+
+
 def test_a_content_interrupted_by_its_source_and_cue_has_both_parts():
     """'[Climate change], Mr. Obama often says, [is the greatest threat]': PolNeAR's content is both parts,
     each with the source and the cue; the quote definition keeps the tagger's one part."""

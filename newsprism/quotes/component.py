@@ -125,6 +125,8 @@ SHOWING = lexicons.words("reporting_verbs", "showing")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
 NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
+# Verbs whose object is the one addressed, not what was said ('warned voters that ...'): the content is the clause.
+ADDRESSING = TELLING_VERBS | {"warn", "remind", "caution"}
 # Prepositions opening the cue verb's adjuncts of time, place or circumstance, no part of PolNeAR's content
 ADJUNCT_PREPS = lexicons.words("reporting_verbs", "adjunct_prepositions")
 QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
@@ -211,6 +213,8 @@ def find_close(text: str, start: int, open_mark: str, close: str) -> int | None:
             while k < n and text[k].isspace():
                 k += 1
             if k - j >= 1 and "\n" in text[j:k] and (text.count("\n", j, k) >= 2 or k >= n):
+                if k < n and text[k] in "“\"‘«" and TRANSCRIPT.match(text, k):
+                    return trim(text, start, j)[1]  # a transcript's next turn ('"WALLACE: ...'): this one ends
                 if k < n and text[k] in "“\"‘«":
                     j = k + 1
                     continue
@@ -263,13 +267,74 @@ def content_without_adjuncts(doc: Doc, cue: tuple[int, int] | None, content: tup
     adjunct = words[0]
     while adjunct.head.i != verb.i:
         adjunct = adjunct.head
-    if not (adjunct.dep_ in {"advcl", "npadvmod"} or (adjunct.dep_ == "prep" and adjunct.lower_ in ADJUNCT_PREPS)):
+    if adjunct.dep_ == "cc":  # '..., but her plan would require ...': the clause joined to the cue verb
+        adjunct = next((t for t in verb.children if t.dep_ == "conj" and t.i > adjunct.i), adjunct)
+    clause = adjunct.dep_ == "conj" and adjunct.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in adjunct.children) and not any(
+        t.text in QUOTE_MARKS for t in doc[max(0, span.start - 1) : span.end + 1])  # a quotation's words stay whole
+    if not (clause or adjunct.dep_ in {"advcl", "npadvmod"}
+            or (adjunct.dep_ == "prep" and adjunct.lower_ in ADJUNCT_PREPS)):
         return content
     end = complement.right_edge.i + 1
     while end > complement.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) \
             and doc[end - 1].text not in QUOTE_MARKS:
         end -= 1
     return content[0], doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def content_without_addressee(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without the one told, as PolNeAR marks content: where a verb of telling or warning
+    (`ADDRESSING`) is followed by the one it addresses and then its clause ('is warning [voters] that a Clinton
+    victory would ...', 'told [the forum] he was ...'), the content is the clause. Returns (start, end),
+    `content` itself where the rule does not apply (an infinitive stays: 'urged [Republicans to vote]')."""
+    if cue is None or cue[1] > content[0]:
+        return content
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    span = doc.char_span(*content, alignment_mode="expand")
+    if cue_span is None or span is None or len(span) < 3:
+        return content
+    verb = cue_span.root
+    if verb.lemma_.lower() not in ADDRESSING:
+        return content
+    told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.left_edge.i == span.start), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > span.start), None)
+    if told is None or clause is None or clause.left_edge.i <= told.right_edge.i or clause.right_edge.i < span.end - 1:
+        return content
+    return doc[clause.left_edge.i].idx, content[1]
+
+
+def preposition_to_cue(doc: Doc, cue: tuple[int, int] | None,
+                       content: tuple[int, int]) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """The cue and content with the cue verb's preposition in the cue, as PolNeAR marks them: where the content
+    follows the cue right after it and opens with a preposition the cue verb governs ('called for [releasing
+    the videos]', 'spoke of [the need]', 'responded to [the report]'), the preposition ends the cue. An
+    infinitive's 'to' stays in the content ('urged [to vote]'). Returns (cue, content)."""
+    if cue is None or cue[1] > content[0] or doc.text[cue[1] : content[0]].strip():
+        return cue, content
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    span = doc.char_span(*content, alignment_mode="expand")
+    if cue_span is None or span is None or len(span) < 2:
+        return cue, content
+    prep = span[0]
+    if (prep.dep_ != "prep" or prep.pos_ != "ADP" or prep.i != cue_span.end or prep.head.i not in range(
+            cue_span.start, cue_span.end) or prep.i == prep.right_edge.i or prep.lower_ in ADJUNCT_PREPS | {"by"}):
+        return cue, content  # an adjunct ('says [at a campaign stop ...]'), a manner ('responded [by using ...]')
+    return (cue[0], prep.idx + len(prep)), (span[1].idx, content[1])
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the span `start`:`end` on each of its lines, as PolNeAR marks a content that runs over
+    paragraphs (one fragment a paragraph: '"... at the border.\\n\\n"And we will ...'), each trimmed of spaces,
+    clause punctuation and quotation marks; a part with no letter or digit ('___') is none. A span on one line
+    is itself."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    parts = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = trim(text, start + m.start(), start + m.end(), marks=True)
+        if any(ch.isalnum() for ch in text[s:e]):
+            parts.append((s, e))
+    return parts or [(start, end)]
 
 
 def fronted_part(doc: Doc, cue: tuple[int, int] | None, speaker: tuple[int, int] | None,
@@ -549,8 +614,8 @@ class QuoteFinder:
         previous: Found | None = None
         for k, (start, end) in enumerate(self.regions):
             s, e = trim(self.text, start, end)
-            if not self.is_speech(s, e) or self.inside_found(s, e):
-                continue
+            if not self.is_speech(s, e) or self.inside_found(s, e) or self.turn_label(start - 1):
+                continue  # a transcript's turn ('"PENCE: Well, ...') is the named person's (`transcript`)
             found = self.attribute_region(k, s, e)
             if found is None and previous is not None and self.follows(previous, s):
                 found = Found("direct", (s, e), None, previous.speaker, previous.speaker_id, previous.speaker_name)
@@ -564,12 +629,20 @@ class QuoteFinder:
         place = self.place
         for m in TRANSCRIPT.finditer(self.text):
             s, e = trim(self.text, m.start(3), m.end(3))
+            turn = next((r for r in self.regions if r[0] == m.start() + 1 and self.turn_label(m.start())), None)
+            if turn is not None:  # a turn in quotation marks runs over its paragraphs, to the next turn
+                e = max(trim(self.text, s, e, marks=True)[1], trim(self.text, *turn)[1])
             if len(self.text[s:e].split()) < MIN_CONTENT_WORDS or self.inside_found(s, e) or len(m[1]) < 2:
                 continue
             if place is not None and m.end(2) == place[0]:
                 continue
             speaker = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             self.found.append(Found("direct", (s, e), (m.start(2), m.end(2)), speaker))
+
+    def turn_label(self, mark: int) -> bool:
+        """Whether the quotation mark at `mark` opens a transcript's turn at its line's start ('"PENCE: ...')."""
+        return (mark == 0 or self.text[mark - 1] == "\n") and TRANSCRIPT.match(self.text, mark) is not None \
+            and self.text[mark] in OPENING
 
     def in_marks(self, s: int, e: int) -> bool:
         """Whether the span s:e lies within one quotation region (a character of slack at either end)."""
@@ -1365,18 +1438,23 @@ class QuoteFinder:
         out = []
         self.attributions: list[Quote] = []
         last: Found | None = None
-        said: dict[str, bool] = {}  # the words of each quote so far (a pull quote repeats one in the page), and
-        # whether one with them was a statement: words first given to a cue of no statement ('is set to announce
-        # X') stay open to a cue that states them ('..., Reuters reported')
+        said: dict = {}  # the words of each quote so far (a pull quote repeats one in the page), and whether one
+        # with them was a statement: words first given to a cue of no statement ('is set to announce X') stay open
+        # to a cue that states them ('..., Reuters reported'); PolNeAR marks every place words are attributed
+        # ('has endorsed [Trump]' and, later, 'endorses [Trump]'), so the attribution definition keeps each
+        # content and cue found once
         for f in sorted(self.outermost(), key=lambda f: f.content):
-            words = " ".join(self.text[f.content[0] : f.content[1]].lower().split())
+            words = ((f.content, f.cue) if self.every
+                     else " ".join(self.text[f.content[0] : f.content[1]].lower().split()))
             stated = self.every or self.is_statement(f)
             if words in said and (said[words] or not stated):
                 continue
             said[words] = said.get(words, False) or stated
-            if self.every:  # PolNeAR's content: the complement, not the cue verb's adjuncts after it (cut after
-                f.content = content_without_adjuncts(self.doc, f.cue, f.content)  # the pull-quote test: two
-                # attributions with one object, 'endorsed Clinton in the race' and 'endorses Clinton', stay two)
+            if self.every:  # PolNeAR's spans: the cue holds its verb's preposition ('called for'); the content is
+                # the complement the cue governs, not the one told nor the cue verb's adjuncts after it
+                f.cue, f.content = preposition_to_cue(self.doc, f.cue, f.content)
+                f.content = content_without_adjuncts(self.doc, f.cue, content_without_addressee(
+                    self.doc, f.cue, f.content))
             if f.kind == "indirect" and any(trim(self.text, *r) == f.content for r in self.regions):
                 f.kind = "direct"  # '"We will rebuild," he said': the clause is the quotation itself
             turn = self.turn(f)
@@ -1397,7 +1475,11 @@ class QuoteFinder:
                 speaker_entity=f.speaker_id,
                 speaker_name=f.speaker_name,
             )
-            self.attributions.append(quote)
+            if self.every:  # PolNeAR's content never runs over a line: one attribution for each paragraph of it
+                pieces = paragraphs(self.text, *f.content)
+                self.attributions += [dataclasses.replace(quote, content=self.span(*p)) for p in pieces]
+            else:
+                self.attributions.append(quote)
             if self.every and (head := self.fronted_part(f)) is not None:
                 self.attributions.append(dataclasses.replace(quote, content=self.span(*head)))
             if self.is_statement(f) and not asked:  # a question put to the speaker is not the speaker's quote
@@ -1456,6 +1538,9 @@ class QuoteFinder:
         the source the tagger gave (the tests for a quote dropped many of its correct ones on PolNeAR dev)."""
         for a in attributions:
             s, e = trim(self.text, *a.content, marks=True)
+            label = TRANSCRIPT.match(self.text, self.text.rfind("\n", 0, s) + 1)
+            if label is not None and s <= label.start(1) and label.end(2) < e:
+                s = label.start(3)  # a transcript's turn: the name and colon are its source and cue, not content
             short = e - s < MIN_TAGGER_CHARS or len(self.text[s:e].split()) < MIN_TAGGER_WORDS
             if e <= s or (short and not self.every):
                 continue
