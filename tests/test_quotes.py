@@ -261,3 +261,14 @@ def test_a_heading_above_a_quotation_is_no_subject_of_its_cue(analyze):
     q = only(a, "still sluggish")
     assert q.speaker_name == "Jim Mason"
     assert "Sluggish" not in q.speaker.text
+
+
+def test_according_to_data_in_a_sentence_with_its_own_teller_is_the_tellers(analyze):
+    # the data is what the source goes by; the source said it, and 'he' after it is the source
+    a = analyze("The jet made a steep climb before it crashed, according to radar data, a source close to the "
+                "investigation has told Reuters.\n\n\"So far, the numbers taken by the radar are unbelievably high. "
+                "It appears to be beyond the performance envelope of the aircraft,\" he said.")
+    assert only(a, "steep climb").speaker_name == "a source close to the investigation"
+    assert only(a, "performance envelope").speaker_name == "a source close to the investigation"
+    a = analyze("Prices rose 3 percent in May, according to government data.")
+    assert only(a, "Prices rose").speaker_name == "government data"  # no one else in the sentence: as before

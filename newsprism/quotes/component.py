@@ -877,6 +877,11 @@ class QuoteFinder:
                 continue
             sent = tok.sent
             phrase_start, phrase_end = tok.i, obj.right_edge.i + 1
+            teller = next((t for t in sent if (obj.lower_ in FINDINGS or obj.lemma_.lower() in FINDINGS)
+                           and self.is_speech_verb(t) and not phrase_start <= t.i < phrase_end and t.i > obj.i
+                           and any(c.dep_ == "nsubj" and c.i not in self.inside for c in t.children)), None)
+            # '..., according to radar data, a source close to the investigation has told Reuters': the data is
+            # what the source goes by; the source said it
             if phrase_start - sent.start <= 1:
                 rest = self.doc[phrase_end : sent.end]
             else:
@@ -888,6 +893,9 @@ class QuoteFinder:
                    and (f.kind == "direct" or f.content[0] <= tok.idx < f.content[1]) for f in self.found):
                 continue  # '"...," he told them, according to a statement': the quotation has its speaker; so has
                 # 'As Dr. Gupta noted, ... X meant ..., according to guidance from the Mayo Clinic' (Gupta's content)
+            if teller is not None:
+                self.found.append(Found("indirect", (s, e), self.cue_span(teller), self.subject_of(teller)))
+                continue
             self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
 
     # --- output -------------------------------------------------------------------------------
