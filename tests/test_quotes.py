@@ -272,3 +272,11 @@ def test_according_to_data_in_a_sentence_with_its_own_teller_is_the_tellers(anal
     assert only(a, "performance envelope").speaker_name == "a source close to the investigation"
     a = analyze("Prices rose 3 percent in May, according to government data.")
     assert only(a, "Prices rose").speaker_name == "government data"  # no one else in the sentence: as before
+
+
+def test_the_name_a_speech_verb_inverts_after_its_comma_is_the_speaker(analyze):
+    # the parse gives 'said' two subjects: the noun phrase before it (an apposition to the quote's last words)
+    # and the name after it; the inverted name speaks
+    a = analyze("Bambang Soelistyo leads the search. \"As soon as the weather is clear, the bodies will be brought to "
+                "Pangkalan Bun,\" the town with the nearest airstrip to the crash site, said Soelistyo.")
+    assert only(a, "weather is clear").speaker_name == "Bambang Soelistyo"

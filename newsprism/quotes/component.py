@@ -451,7 +451,13 @@ class QuoteFinder:
                 # parsed as a second subject, is no subject; the one on the verb's own line is
                 subjects = [c for c in subjects if "\n" not in self.text[min(c.idx, tok.idx) : max(c.idx, tok.idx)]] or subjects
             named = [c for c in subjects if c.i > tok.i and c.ent_type_ in {"PERSON", "ORG"}]
-            if len(subjects) > 1 and named and all(c.i > tok.i for c in subjects):
+            inverted = [c for c in named if c.left_edge.i == tok.i + 1 and tok.i > 0
+                        and self.doc[tok.i - 1].text in {",", "”", '"', "’", "'"}]
+            if len(subjects) > 1 and inverted:
+                # '"...," the town with the nearest airstrip to the crash site, said Soelistyo': the name the
+                # verb inverts after its comma is the speaker; the noun phrase before is the quote's apposition
+                subjects = inverted[:1]
+            elif len(subjects) > 1 and named and all(c.i > tok.i for c in subjects):
                 subjects = named[:1]  # 'said study co-author Anezina Solomonidou' parsed as two: the name, not 'co'
             elif len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
