@@ -104,16 +104,20 @@ def too_long(text: str, limits: Limits | None = None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _blas():
-    """threadpoolctl's view of the BLAS numpy loaded, made once (finding the libraries takes a while)."""
+    """threadpoolctl's view of the BLAS numpy loaded and of scikit-learn's OpenMP runtime, made once (finding the
+    libraries takes a while)."""
+    import sklearn  # noqa: F401  (loads its OpenMP runtime, so that the view holds it)
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
 
 
 def one_blas_thread():
-    """A context in which numpy's matrix products run on one thread, as the encoder runs on one onnxruntime
-    thread: the pipeline's parallelism is its worker processes. The heads' products are small: on a busy
-    machine, BLAS's threads waiting for a core cost a hundred times the product (56 ms against 0.3 ms for 40x768
-    by 768x64 on two loaded cores), and on an idle one the second thread's spinning cost CPU without saving time
-    (300 articles: the default analysis took 2.46x the parse's CPU against 2.05x its wall-clock)."""
-    return _blas().limit(limits=1, user_api="blas")
+    """A context in which numpy's matrix products and scikit-learn's OpenMP loops (the events encoder detector's
+    gradient-boosted trees) run on one thread, as the encoder runs on one onnxruntime thread: the pipeline's
+    parallelism is its worker processes. The heads' products are small: on a busy machine, BLAS's threads waiting
+    for a core cost a hundred times the product (56 ms against 0.3 ms for 40x768 by 768x64 on two loaded cores), and
+    on an idle one the second thread's spinning cost CPU without saving time (300 articles: the default analysis
+    took 2.46x the parse's CPU against 2.05x its wall-clock). The same for OpenMP: the trees' prediction for one
+    article's 30 sentences took 51 ms of CPU on two OpenMP threads on two loaded cores, 1.2 ms on one."""
+    return _blas().limit(limits=1, user_api=None)

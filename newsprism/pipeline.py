@@ -32,6 +32,8 @@ from newsprism.parse import SPACY_MODEL, tokenize
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
+EVENTS_DETECTORS = ("linear", "encoder")  # the events component's detectors (`events/detector.py`, `events/encoded.py`)
+
 # (factory name, module that registers it), in pipeline order; importing the module registers the factory.
 COMPONENTS = [
     ("newsprism_actors", "newsprism.actors.component"),
@@ -59,13 +61,14 @@ for _name, _default in [
 
 
 def settings(framing_tagger: str | None = None, min_event_score: float | None = None,
-             fast: bool = False) -> dict[str, dict]:
+             fast: bool = False, events_detector: str | None = None) -> dict[str, dict]:
     """The `config` for `load` that the command line's options ask for. By default the shared encoder runs
     once per article (framing spans by the MiniLM tagger with the CRF, tone towards each actor, the attribution
     tagger reading it); `fast` skips it (the CRF's framing spans, no tone, the linear events detector, the plain
     attribution tagger). `framing_tagger` "minilm" or "crf"
-    overrides the framing tagger alone; `min_event_score` the events' minimum score (None: the detector's threshold). Only the settings
-    that differ from the components' defaults are in it."""
+    overrides the framing tagger alone; `events_detector` "linear" or "encoder" the events detector alone (None: the
+    model record's default, linear with `fast`); `min_event_score` the events' minimum score (None: the detector's
+    threshold). Only the settings that differ from the components' defaults are in it."""
     config: dict[str, dict] = {}
     if framing_tagger is not None and framing_tagger not in FRAMING_TAGGERS:
         raise UnknownChoice(f"framing tagger {framing_tagger!r} is not one of: {', '.join(FRAMING_TAGGERS)}")
@@ -76,6 +79,10 @@ def settings(framing_tagger: str | None = None, min_event_score: float | None = 
         config["newsprism_quotes"] = {"encoder": False}
     if framing_tagger is not None:
         config["newsprism_framing"] = {"tagger": framing_tagger}
+    if events_detector is not None:
+        if events_detector not in EVENTS_DETECTORS:
+            raise UnknownChoice(f"events detector {events_detector!r} is not one of: {', '.join(EVENTS_DETECTORS)}")
+        config.setdefault("newsprism_events", {})["detector"] = events_detector
     if min_event_score is not None:
         config.setdefault("newsprism_events", {})["min_score"] = float(min_event_score)
     return config

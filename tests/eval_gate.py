@@ -23,11 +23,11 @@ are listed in `IN_SAMPLE` with the reason, written into baselines.json's `in_sam
                  quotation marks
     attribution  `newsprism eval attribution` on PolNeAR dev: source, cue and content exact F1
     extraction   `newsprism eval extraction` on the 55 pages of ../shared/data/html
-    events       the shipped default detector and its typer on the annotated report part (annotations/events,
+    events       the shipped linear detector (the one `--fast` runs) and its typer on the annotated report part (annotations/events,
                  texts from ../shared; nothing was chosen there), and the shipped PLOVER and CASE 2021 classifiers on the
                  shared dev halves (in sample: it catches a change in features or decoding, not overfitting;
                  `newsprism eval events` cross-validates the recipe, too slow for a gate)
-    events_encoder  the same for the detector over the shared encoder (the encoder path, `--detector encoder`)
+    events_encoder  the same for the detector over the shared encoder, the default (the encoder path, `--detector encoder`)
     framing      SI and TC F1 on the development split the framing model's record names (56 PTC articles),
                  the CRF tagger
     framing_encoder  the same for the MiniLM tagger over the shared encoder averaged with the CRF, the
@@ -136,7 +136,7 @@ def figures_events() -> dict:
     from newsprism.events.data import load_data
     from newsprism.events.evaluation import METRIC, evaluate_annotated, score
 
-    dev = evaluate_annotated(annotation.ANNOTATIONS, SHARED, "report")
+    dev = evaluate_annotated(annotation.ANNOTATIONS, SHARED, "report", kind="linear")
     out = {"detection_precision": dev["detection"]["precision"], "detection_recall": dev["detection"]["recall"],
            "detection_f1": dev["detection"]["f1"], "typed_f1": dev["typed"]["f1"]}
     for scheme, metric in METRIC.items():
@@ -147,8 +147,8 @@ def figures_events() -> dict:
 
 
 def figures_events_encoder() -> dict:
-    """The encoder path: the shipped detector over the shared encoder's sentence vectors (`--detector encoder`)
-    and its typer, on the same annotated report part as `events`."""
+    """The encoder path: the shipped detector over the shared encoder's sentence vectors (`--detector encoder`, the
+    default the model record names) and its typer, on the same annotated report part as `events`."""
     from newsprism.events import annotation
     from newsprism.events.evaluation import evaluate_annotated
 

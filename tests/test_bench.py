@@ -1,5 +1,5 @@
-"""`make bench` writes its report into BENCHMARKS.md itself, replacing the last one, and prints the default
-and --fast end-to-end ratios."""
+"""`make bench` writes its report into BENCHMARKS.md itself, replacing the last one, and prints the default,
+--fast and linear-events end-to-end ratios."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ def test_end_to_end_gives_both_ratios_against_the_parse():
                               "analyze --fast": {"wall_s": 15.0, "cpu_s": 12.0}})
     assert "**2.10x** the parse" in lines[1] and "**2.00x**" in lines[1] and "at most 2.2x" in lines[1]
     assert "--fast" in lines[2] and "**1.50x** the parse" in lines[2] and "2.2x" not in lines[2]
+    lines = end_to_end_lines({"parse": {"wall_s": 10.0, "cpu_s": 8.0}, "analyze": {"wall_s": 21.0, "cpu_s": 16.0},
+                              "analyze --fast": {"wall_s": 15.0, "cpu_s": 12.0},
+                              "analyze --events-detector linear": {"wall_s": 20.0, "cpu_s": 15.2}})
+    assert "--events-detector linear" in lines[3] and "linear detector" in lines[3] and "**1.90x**" in lines[3]
 
 
 def test_own_peak_counts_this_process_not_the_parent_it_was_forked_from():

@@ -32,6 +32,11 @@ def test_settings_are_the_command_line_options_as_config():
     assert pipeline.settings(fast=True, min_event_score=0.8)["newsprism_events"] == {"detector": "linear", "min_score": 0.8}
     with pytest.raises(UnknownChoice):
         pipeline.settings(framing_tagger="bert")
+    # --events-detector: the encoder path otherwise, the linear detector alone (what the bench compares)
+    assert pipeline.settings(events_detector="linear") == {"newsprism_events": {"detector": "linear"}}
+    assert pipeline.settings(fast=True, events_detector="encoder")["newsprism_events"] == {"detector": "encoder"}
+    with pytest.raises(UnknownChoice):
+        pipeline.settings(events_detector="bert")
 
 
 def test_what_runs_is_said_from_the_config():
@@ -99,20 +104,22 @@ def test_config_reaches_worker_processes():
 
 
 def test_newsprism_components_run_on_one_blas_thread():
-    """The components' matrix products run on one BLAS thread (`limits.one_blas_thread`): the pipeline's
-    parallelism is its worker processes, and a second BLAS thread spinning beside each cost CPU for nothing."""
+    """The components' matrix products and scikit-learn's OpenMP loops (the events encoder detector's trees) run
+    on one thread (`limits.one_blas_thread`): the pipeline's parallelism is its worker processes, and a second
+    thread spinning beside each cost CPU for nothing."""
     import spacy
     from threadpoolctl import threadpool_info
 
-    threads: list[int] = []
+    threads: list[tuple[int, int]] = []
 
     @Language.component("newsprism_probe_blas_threads")
     def probe(doc):
-        threads.append(max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"))
+        info = threadpool_info()
+        threads.append(tuple(max(i["num_threads"] for i in info if i["user_api"] == api) for api in ("blas", "openmp")))
         return doc
 
     nlp = spacy.blank("en")
     nlp.add_pipe("newsprism_probe_blas_threads")
     art = Article(text=TEXT, id="a")
     pipeline._finish(nlp, art, nlp.make_doc(TEXT), ["newsprism_probe_blas_threads"], 0)
-    assert threads == [1]
+    assert threads == [(1, 1)]

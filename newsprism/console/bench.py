@@ -201,7 +201,8 @@ for _ in nlp.pipe(texts):
 
 def end_to_end(arts: list[Article]) -> dict[str, dict[str, float]]:
     """The bar as a user meets it: `newsprism analyze --workers 1 FILE.jsonl --format jsonl > /dev/null`, by
-    default (the shared encoder on) and with `--fast`, each a fresh command with its start-up, against a
+    default (the shared encoder on), with `--fast` and with the default's events by the linear detector
+    (`--events-detector linear`: what the encoder heads cost beside it), each a fresh command with its start-up, against a
     fresh Python that only loads spaCy's model and runs `nlp.pipe` (its default batch size) over the same
     texts: wall-clock seconds and CPU seconds (user + system) of each whole process. On a shared machine the
     CPU seconds are the steadier measure; both are printed."""
@@ -218,6 +219,7 @@ def end_to_end(arts: list[Article]) -> dict[str, dict[str, float]]:
             "parse": [sys.executable, "-c", PARSE_SCRIPT, str(data), SPACY_MODEL],
             "analyze": analyze,
             "analyze --fast": [str(newsprism), "--fast", *analyze[1:]],
+            "analyze --events-detector linear": [str(newsprism), "--events-detector", "linear", *analyze[1:]],
         }
         out = {}
         for name, cmd in runs.items():
@@ -235,8 +237,11 @@ def end_to_end_lines(e2e: dict[str, dict[str, float]]) -> list[str]:
     """The end-to-end bar as printed: each analysis against the parse, wall clock and CPU."""
     parse = e2e["parse"]
     lines = [f"end to end, spaCy's load and nlp.pipe alone: {parse['wall_s']:.1f} s wall, {parse['cpu_s']:.1f} s CPU"]
-    for name, what in (("analyze", "default (shared encoder: MiniLM framing, tone)"),
-                       ("analyze --fast", "--fast (no encoder)")):
+    for name, what in (("analyze", "default (shared encoder: MiniLM framing, tone, events by the encoder heads)"),
+                       ("analyze --fast", "--fast (no encoder)"),
+                       ("analyze --events-detector linear", "the default but events by the linear detector")):
+        if name not in e2e:
+            continue
         r = e2e[name]
         bar = " (the bar: at most 2.2x)" if name == "analyze" else ""
         lines.append(f"end to end, `newsprism {name} --workers 1`, {what}: {r['wall_s']:.1f} s wall "

@@ -848,6 +848,7 @@ def train_events(
     data: Path = typer.Option(None, help="The annotated event sentences (sentences.tsv, labels-*.tsv) [default: annotations/events]."),
     retune: bool = typer.Option(False, "--retune", help="Only fit the shipped detectors' score calibration and choose their thresholds again on the tune part, and measure them again (no training)."),
     detectors_only: bool = typer.Option(False, "--detectors-only", help="Train only the two detectors and their typers; the PLOVER and CASE 2021 snippet classifiers are kept as they are."),
+    record_only: bool = typer.Option(False, "--record-only", help="Only measure the shipped detectors again on the tune and report parts as the events component decides now, and rewrite their record and note (no fitting: the models' files stay as they are)."),
 ) -> None:
     """Train the event detectors and typers, linear and over the shared encoder (annotated train sentences
     plus the GSR and CASE 2021 snippets; settings, calibration and threshold chosen on the tune part, both
@@ -859,6 +860,11 @@ def train_events(
 
     if retune:
         print(json.dumps(retune_detectors(shared, out, data or annotation.ANNOTATIONS, seed), indent=2))
+        return
+    if record_only:
+        from newsprism.events.training import remeasure
+
+        print(json.dumps(remeasure(shared, out, data or annotation.ANNOTATIONS), indent=2))
         return
     if detectors_only:
         from newsprism.events.training import train_detectors_only
@@ -877,10 +883,11 @@ def options(
     time_budget: float = typer.Option(None, min=0, help="Seconds per article for newsprism's components; slower articles are refused (default 60)."),
     fast: bool = typer.Option(False, "--fast", envvar="NEWSPRISM_FAST", help="Skip the shared encoder: framing spans by the CRF alone, no tone, events by the linear detector, for bulk runs that need quotes, actors and events (default: the encoder runs once per article)."),
     framing_tagger: FramingTagger = typer.Option(None, envvar="NEWSPRISM_FRAMING_TAGGER", help="Framing span tagger: minilm (default: the shared encoder's span head averaged with the CRF) or crf (the default with --fast)."),
+    events_detector: EventsDetector = typer.Option(None, envvar="NEWSPRISM_EVENTS_DETECTOR", help="Events detector: encoder (default: heads over the shared encoder, as the model record names) or linear (the default with --fast)."),
     follow_links: bool = typer.Option(False, "--follow-links", envvar="NEWSPRISM_FOLLOW_LINKS", help="Let folder walks follow symbolic links that lead outside the folder given (default: such links are refused)."),
 ) -> None:
     """Global options: the limits on what one input may cost (see newsprism.limits), --fast (no encoder),
-    the framing tagger and --debug."""
+    the framing tagger, the events detector and --debug."""
     import os
 
     from newsprism import limits
@@ -892,13 +899,15 @@ def options(
     PIPELINE_OPTIONS.clear()  # one invocation's options (the app may run several times in one process)
     if framing_tagger is not None:
         PIPELINE_OPTIONS["framing_tagger"] = framing_tagger.value
+    if events_detector is not None:
+        PIPELINE_OPTIONS["events_detector"] = events_detector.value
     if fast:
         PIPELINE_OPTIONS["fast"] = True
     if follow_links:
         os.environ["NEWSPRISM_FOLLOW_LINKS"] = "1"  # read by newsprism.readers.read_paths
 
 
-# The global options that configure the pipeline (`--fast`, `--framing-tagger`), set by `options` for this
+# The global options that configure the pipeline (`--fast`, `--framing-tagger`, `--events-detector`), set by `options` for this
 # invocation; they reach the pipeline, and its worker processes, as `pipeline.load`'s config (`pipeline_config`).
 PIPELINE_OPTIONS: dict[str, str | bool] = {}
 
@@ -916,7 +925,7 @@ def pipeline_config(min_event_score: float | None = None) -> dict[str, dict]:
     from newsprism.pipeline import settings
 
     return settings(framing_tagger=PIPELINE_OPTIONS.get("framing_tagger"), min_event_score=min_event_score,
-                    fast=bool(PIPELINE_OPTIONS.get("fast")))
+                    fast=bool(PIPELINE_OPTIONS.get("fast")), events_detector=PIPELINE_OPTIONS.get("events_detector"))
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ Order of work, each step reading the previous ones:
    chosen on the tuning part) holds an event, typed by the detector's typer; its ACLED-style type comes
    from the CASE 2021 classifier, only for the PLOVER types ACLED codes and only among the ACLED types that
    fit it, by the rules of `events/harm.py` (harmful subtypes only on explicit words, the coarse type in
-   doubt); an accident is no FIGHT or ASSAULT;
+   doubt); an accident is no FIGHT or ASSAULT; a sentence whose event predicate enters, ends or suspends a
+   run for office ("ended his bid for the Senate") is no event (`campaign_step`, the guide's rule 3);
 2. actors: the trigger's subject (or passive agent) is the source, its object or "against" phrase the
    target, linked by character overlap to `doc._.entities` (spaCy's `doc.ents` without the actors); a
    relative pronoun stands for the noun it refers to, and an expletive "it", a determiner or other non-noun
@@ -339,13 +340,71 @@ def relayed_type(sent: Span) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 and not kinds & VERBAL else None
 
 
+CAMPAIGN = lexicons.load("event_cues")["campaign_steps"]  # the words of `campaign_step` (the guide's rule 3)
+
+
+def _electoral(noun: Token) -> bool:
+    """Whether a campaign, bid or run is one for office: an electoral word among its modifiers ('presidential
+    campaign', 're-election bid'), a 'for' naming an office or a proper name ('bid for the Senate', 'run for
+    president'), or its holder's 'his' or 'her' ('suspended her campaign'); never with another modifier ('his
+    bombing campaign', 'its takeover bid for Chelsea')."""
+    if not _only_electoral(noun):
+        return False
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in CAMPAIGN["electoral"]:
+            return True
+        if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in CAMPAIGN["offices"] or g.pos_ == "PROPN") for g in c.children):
+            return True
+    return False
+
+
+def _a_race(noun: Token) -> bool:
+    """Whether a noun is a race for office: 'race', 'primary' or 'running' ('the running'), its modifiers
+    only electoral words, names or figures ('the 2016 GOP presidential race'; not 'the arms race')."""
+    return noun.lemma_.lower() in CAMPAIGN["races"] and _only_electoral(noun)
+
+
+def _only_electoral(noun: Token) -> bool:
+    """Whether every modifier of a noun is an electoral word, a name or a figure."""
+    return all(c.lemma_.lower() in CAMPAIGN["electoral"] or c.pos_ in ("PROPN", "NUM")
+               for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def campaign_step(sent: Span) -> bool:
+    """Whether the sentence's event predicate (`detector.predicate`) enters, ends or suspends a run for office
+    ("ended his bid for the Senate", "suspended her presidential campaign", "announced her candidacy", "dropped
+    out of the race"): campaigning, NONE by the annotation guide's rule 3 whatever a detector scores. Not where
+    that clause hangs by a subordinating word other than 'that' ("after he suspended his campaign, X said ...":
+    the parser can take it for the reported clause), and never for a military or other campaign that no
+    electoral word marks."""
+    verb = detector.predicate(sent)
+    if verb.lemma_.lower() not in CAMPAIGN["verbs"]:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ not in ("that", "whether") for c in verb.children):
+        return False
+    for c in verb.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if lemma in CAMPAIGN["candidacies"] or _a_race(c) or (lemma in CAMPAIGN["runs"] and _electoral(c)):
+                return True
+        if c.dep_ in ("prep", "prt") and c.lower_ in CAMPAIGN["paths"]:
+            steps = [c, *(g for g in c.children if g.dep_ == "prep" and g.lower_ in CAMPAIGN["paths"])]
+            if any(g.dep_ == "pobj" and _a_race(g) for s in steps for g in s.children):
+                return True
+    return False
+
+
 def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetector,
            model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
     """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
     typer's type (a speech act typed where the sentence only relays a material event: that event,
     `relayed_type`) with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`, and for an
-    accident typed as violence: `harm.violent_type_allowed`)."""
-    decided = model.decide(doc, sents, floor, model_dir)
+    accident typed as violence: `harm.violent_type_allowed`); a step of a run for office (`campaign_step`, the
+    guide's rule 3) is no event, (0.0, None), for either detector."""
+    decided = [(0.0, None) if campaign_step(sent) else d for sent, d in zip(sents, model.decide(doc, sents, floor, model_dir))]
     typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
     for i in typed:
         decided[i] = (decided[i][0], relayed_type(sents[i]) or decided[i][1]) if decided[i][1] in VERBAL else decided[i]

@@ -117,7 +117,8 @@ def detection(scores: list[float], gold: list[bool], threshold: float) -> dict:
     best = max(((prec, th) for th, prec, rec in curve(scores, gold) if rec >= 0.5), default=(0.0, None))
     return {"threshold": threshold, "precision": round(p, 3), "recall": round(r, 3),
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "precision_at_recall_0.5": round(best[0], 3), "its_threshold": best[1],
+            "precision_at_recall_0.5": round(best[0], 3),
+            "its_threshold": round(best[1], 4) if best[1] is not None else None,
             "sentences": len(gold), "events": n_gold}
 
 
