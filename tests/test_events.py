@@ -613,3 +613,18 @@ def test_attention_head_reads_the_predicate_of_each_sentence():
     marked = [[w for w, m in zip(s.text.split(), it.inside) if m] for s, it in zip(sents, items)]
     assert marked == [["arrested"], ["approved"]]  # the reported clause's verb, not "said"
     assert items[1].syntax[items[1].inside].tolist() == [0]
+
+
+def test_attention_batches_keep_a_long_sentence_from_padding_others():
+    """A sentence of thousands of wordpieces (a run of 10,000 apostrophes) is judged in a batch of its own, not
+    padded with 31 others (hundreds of MB); sentences of a window's length are batched 32 at a time."""
+    from newsprism.events import attend
+
+    lengths = [12] * 40 + [10_000] + [300] * 30
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches = list(attend.batches(order, lengths))
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))  # each sentence once
+    assert len(batches[0]) == attend.BATCH and all(len(b) <= attend.BATCH for b in batches)
+    assert batches[-1] == [40]  # the long one alone
+    assert all(len(b) * max(lengths[i] for i in b) <= attend.BATCH_CELLS for b in batches[:-1])
+    assert len(batches[1]) == attend.BATCH_CELLS // 300  # 8 short ones and the 300s up to the padded budget

@@ -262,6 +262,9 @@ def test_names_of_what_a_capability_finds_are_written_only_in_its_homes(what):
 LISTS_ALSO: dict[str, dict[str, str]] = {
     "newsprism.events.dates": {"roles": "WEEKDAYS in calendar order gives a weekday its number; roles.json's "
                                         "date_words holds them unordered, with the months, to cut dates off names"},
+    "newsprism.actors.component": {"event_cues": "place_of's prepositions of belonging ('police in Dallas') are "
+                                                 "other words than the campaign rule's ('dropped out of the race'), "
+                                                 "which happen to hold them too"},
 }
 
 

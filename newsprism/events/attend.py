@@ -14,6 +14,7 @@ outputs: the event logit, then a score per PLOVER type. Trained with PyTorch by 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,10 @@ from newsprism.encoder.attention import AttentionHead, Item, marks_of, pieces_of
 from newsprism.encoder.syntax import OTHER, Tree
 
 BATCH = 32  # sentences judged together (padded to the longest of like-length ones)
+# At most so many padded wordpiece rows in a batch: a sentence of thousands of wordpieces (a run of 10,000
+# apostrophes) is judged with fewer others, not padded with 31 of them (hundreds of MB); sentences of up to
+# 256 wordpieces, a window's length, are batched by BATCH alone.
+BATCH_CELLS = BATCH * 256
 
 
 def predicate_span(sent: Span) -> tuple[int, int]:
@@ -53,6 +58,18 @@ def sentence_items(doc: Doc, sents: list[Span]) -> list[Item]:
         out.append(Item(states_of(enc, np.arange(cut.start, cut.stop)), marks_of(offsets, pred),
                         tree.piece_distances(offsets, pred)))
     return out
+
+
+def batches(order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+    """`order` (indices in ascending `lengths`) cut into batches of at most BATCH, each of at most BATCH_CELLS
+    rows once padded to its longest."""
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and end - start < BATCH and (end - start + 1) * lengths[order[end]] <= BATCH_CELLS:
+            end += 1
+        yield order[start:end]
+        start = end
 
 
 @dataclass
@@ -91,10 +108,10 @@ class EventHead:
         out = np.zeros((len(items), 1 + len(self.types)), np.float32)
         order = sorted(range(len(items)), key=lambda i: len(items[i].inside))
         with limits.one_blas_thread():
-            for b in range(0, len(order), BATCH):
-                batch = [items[i] for i in order[b : b + BATCH]]
+            for rows in batches(order, [len(it.inside) for it in items]):
+                batch = [items[i] for i in rows]
                 n = len(batch[-1].inside)
-                states = np.concatenate([it.states for it in batch]).astype(np.float32)
+                states = np.concatenate([it.states for it in batch]).astype(np.float32, copy=False)
                 projected = self.head.project(states)  # (members, rows, width)
                 index, syntax = np.zeros((len(batch), n), np.int64), np.full((len(batch), n), OTHER)
                 marks, real = np.zeros((len(batch), n), bool), np.zeros((len(batch), n), bool)
@@ -104,7 +121,7 @@ class EventHead:
                     index[j, :m], marks[j, :m], syntax[j, :m], real[j, :m] = np.arange(at, at + m), it.inside, it.syntax, True
                     at += m
                 z = self.head.logits(projected[:, index], marks, syntax, real)  # (members, batch, outputs)
-                out[order[b : b + BATCH]] = z.mean(0)
+                out[rows] = z.mean(0)
         return out
 
     def event_probabilities(self, items: list[Item]) -> np.ndarray:
