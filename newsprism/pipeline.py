@@ -27,12 +27,11 @@ from spacy.tokens import Doc
 from newsprism import limits
 from newsprism.article import Article, Refusal
 from newsprism.errors import UnknownChoice
+from newsprism.events import DETECTORS as EVENTS_DETECTORS
 from newsprism.framing import DEFAULT_TAGGER as DEFAULT_FRAMING_TAGGER, TAGGERS as FRAMING_TAGGERS
 from newsprism.parse import SPACY_MODEL, tokenize
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
-
-EVENTS_DETECTORS = ("linear", "encoder")  # the events component's detectors (`events/detector.py`, `events/encoded.py`)
 
 # (factory name, module that registers it), in pipeline order; importing the module registers the factory.
 COMPONENTS = [

@@ -27,6 +27,7 @@ from newsprism import __version__
 from newsprism.article import Article, Refusal
 from newsprism.errors import CannotListen, DatabaseNotFound, DataError, InputError, InputNotFound, NewsprismError
 from newsprism.console.terminal import escape
+from newsprism.events import DETECTORS as EVENTS_DETECTORS
 from newsprism.framing import TAGGERS as FRAMING_TAGGERS
 
 if TYPE_CHECKING:
@@ -163,12 +164,8 @@ class EventsPart(str, Enum):
     tune = "tune"
 
 
-class EventsDetector(str, Enum):
-    linear = "linear"
-    encoder = "encoder"
-
-
 FramingTagger = Enum("FramingTagger", {name: name for name in FRAMING_TAGGERS}, type=str)  # framing's taggers
+EventsDetector = Enum("EventsDetector", {name: name for name in EVENTS_DETECTORS}, type=str)  # events' detectors
 
 
 class CorpusFormat(str, Enum):

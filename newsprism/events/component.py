@@ -46,7 +46,7 @@ from spacy.util import registry
 from newsprism import lexicons, native
 from newsprism.doctext import text_of
 from newsprism.errors import EventsModelMissing, UnknownChoice
-from newsprism.events import classifier, cues, dates, detector, harm, places
+from newsprism.events import DETECTORS, classifier, cues, dates, detector, harm, places
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
 from newsprism.events.detector import MODEL_DIR
@@ -69,7 +69,6 @@ VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THRE
 RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
 PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns allowed as actors (the guide's rule 5)
 SCOPE_WORDS: dict[str, str] = lexicons.table("event_cues", "scope_words")  # a scope instead of a named place
-DETECTORS = (None, "linear", "encoder")  # the `detector` setting: None, the one the model record names
 
 
 @dataclass
@@ -593,8 +592,8 @@ def make_events(nlp: Language, name: str, min_score: float | None, model_dir: st
     """The events component, its detector and classifiers loaded here, once (a missing detector is reported
     for each article, as a refusal naming the command that trains it; a missing CASE 2021 classifier leaves
     ACLED types out)."""
-    if detector not in DETECTORS:
-        raise UnknownChoice(f"events detector {detector!r} is not one of: linear, encoder")
+    if detector is not None and detector not in DETECTORS:  # None: the one the model record names
+        raise UnknownChoice(f"events detector {detector!r} is not one of: {', '.join(DETECTORS)}")
     folder = Path(model_dir) if model_dir else MODEL_DIR
     load_models(folder, detector)
     return Events(min_score, folder, scorer, detector)
@@ -636,7 +635,7 @@ class Events:
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         """Copies the detectors, their record and the classifiers of `model_dir` (those there) into `path`."""
-        files = ([detector.model_path(self.model_dir, k) for k in ("linear", "encoder")]
+        files = ([detector.model_path(self.model_dir, k) for k in DETECTORS]
                  + [detector.record_path(self.model_dir)]
                  + [classifier.model_path(s, self.model_dir) for s in classifier.SCHEMES])
         native.save_files(path, [f for f in files if f.is_file()])

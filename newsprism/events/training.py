@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from newsprism.events import annotation, attend, calibration, classifier, detector, encoded
+from newsprism.events import DETECTORS, annotation, attend, calibration, classifier, detector, encoded
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
 from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units, unit_scores
@@ -214,7 +214,7 @@ def choose_threshold(scores: list[float], gold: list[bool]) -> float:
 
 def choose_default(models: dict) -> str:
     """The default detector: `DEFAULT_DETECTOR` where named, else the one of better typed F1 on tune."""
-    return DEFAULT_DETECTOR or max(("linear", "encoder"), key=lambda k: (models[k]["tune"]["typed"]["f1"], k == "linear"))
+    return DEFAULT_DETECTOR or max(DETECTORS, key=lambda k: (models[k]["tune"]["typed"]["f1"], k == "linear"))
 
 
 def _key(scores: list[float], gold: list[bool]) -> tuple[float, float]:
@@ -545,22 +545,15 @@ def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTA
     the record and the detectors' part of `events_models.md`; returns the record."""
     import joblib
 
-    record = json.loads(detector.record_path(out).read_text(encoding="utf-8"))
-    units = annotated_units(folder, shared, SPLITS_OF_ROLE["tune"] | SPLITS_OF_ROLE["report"])
-    part = {r: [u for u in units if u.role == r] for r in ("tune", "report")}
-    models = {kind: joblib.load(detector.model_path(out, kind)) for kind in ("linear", "encoder")}
-    models["encoder"].linear = models["linear"]
+    record, part, models = _shipped(shared, out, folder)
     for kind, model in models.items():
         model.calibrator = None  # the raw scores, to fit the calibration on
         raw = unit_scores(part["tune"], model)
-        entry = record["models"][kind]
-        entry["chosen_on_tune"].update(calibrate(model, raw, [u.label != "NONE" for u in part["tune"]], seed))
-        entry["tune"], entry["report"] = evaluate_units(part["tune"], model), evaluate_units(part["report"], model)
+        record["models"][kind]["chosen_on_tune"].update(calibrate(model, raw, [u.label != "NONE" for u in part["tune"]], seed))
+    _measure(record, part, models)
+    for kind, model in models.items():
         joblib.dump(model, detector.model_path(out, kind), compress=3)
-    record["default"] = choose_default(record["models"])
-    detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    rewrite_detector_note(out, record)
-    detector.load.cache_clear()
+    _write_record(out, record)
     return record
 
 
@@ -570,21 +563,38 @@ def remeasure(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANN
     the default rule (`choose_default`), and rewrites the record and the detectors' part of `events_models.md`;
     returns the record. For a change of the decision's rules (`component.decide`) or of `DEFAULT_DETECTOR`: the
     models' files are left byte for byte, and the record is what `train_detectors_only` would write with them."""
+    record, part, models = _shipped(shared, out, folder)
+    _measure(record, part, models)
+    _write_record(out, record)
+    return record
+
+
+def _shipped(shared: Path, out: Path, folder: Path) -> tuple[dict, dict[str, list], dict]:
+    """The record of the detectors shipped in `out`, the annotated sentences of the tune and report parts, and
+    the two detectors (the encoder's stacked linear one set)."""
     import joblib
 
     record = json.loads(detector.record_path(out).read_text(encoding="utf-8"))
     units = annotated_units(folder, shared, SPLITS_OF_ROLE["tune"] | SPLITS_OF_ROLE["report"])
     part = {r: [u for u in units if u.role == r] for r in ("tune", "report")}
-    models = {kind: joblib.load(detector.model_path(out, kind)) for kind in ("linear", "encoder")}
+    models = {kind: joblib.load(detector.model_path(out, kind)) for kind in DETECTORS}
     models["encoder"].linear = models["linear"]
+    return record, part, models
+
+
+def _measure(record: dict, part: dict[str, list], models: dict) -> None:
+    """Each detector's figures on the tune and report parts into `record`, and the default chosen again."""
     for kind, model in models.items():
-        entry = record["models"][kind]
-        entry["tune"], entry["report"] = evaluate_units(part["tune"], model), evaluate_units(part["report"], model)
+        record["models"][kind]["tune"], record["models"][kind]["report"] = (evaluate_units(part[r], model)
+                                                                          for r in ("tune", "report"))
     record["default"] = choose_default(record["models"])
+
+
+def _write_record(out: Path, record: dict) -> None:
+    """The record and the detectors' part of `events_models.md` written into `out`; the loaded detectors forgotten."""
     detector.record_path(out).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     rewrite_detector_note(out, record)
     detector.load.cache_clear()
-    return record
 
 
 def rewrite_detector_note(out: Path, record: dict) -> None:

@@ -238,6 +238,17 @@ def trim(text: str, start: int, end: int, marks: bool = False) -> tuple[int, int
     return start, end
 
 
+def cue_then_content(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> tuple[Span, Span] | None:
+    """The cue and the content as token spans where the content comes after the cue, what the rules on
+    PolNeAR's spans below read; None where there is no cue, it comes after the content, or a span falls
+    outside the tokens."""
+    if cue is None or cue[1] > content[0]:
+        return None
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    span = doc.char_span(*content, alignment_mode="expand")
+    return None if cue_span is None or span is None else (cue_span, span)
+
+
 def content_without_adjuncts(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int]:
     """The content without the cue verb's adjuncts after its complement, as PolNeAR marks content: the
     complement the cue governs, not when, where or how it was said. Where the content follows the cue and runs
@@ -247,12 +258,10 @@ def content_without_adjuncts(doc: Doc, cue: tuple[int, int] | None, content: tup
     content ends with the complement. The phrases of the verb's own frame stay ('described [Clinton as a
     disgrace]', 'accused [X of Y]', 'urged [Republicans to vote]'), and so does a tail with a quotation mark.
     Returns (start, end), `content` itself where the rule does not apply."""
-    if cue is None or cue[1] > content[0]:
+    spans = cue_then_content(doc, cue, content)
+    if spans is None or len(spans[1]) < 2:
         return content
-    cue_span = doc.char_span(*cue, alignment_mode="expand")
-    span = doc.char_span(*content, alignment_mode="expand")
-    if cue_span is None or span is None or len(span) < 2:
-        return content
+    cue_span, span = spans
     verb = cue_span.root
     tops = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     complement = tops[0]
@@ -287,12 +296,10 @@ def content_without_addressee(doc: Doc, cue: tuple[int, int] | None, content: tu
     (`ADDRESSING`) is followed by the one it addresses and then its clause ('is warning [voters] that a Clinton
     victory would ...', 'told [the forum] he was ...'), the content is the clause. Returns (start, end),
     `content` itself where the rule does not apply (an infinitive stays: 'urged [Republicans to vote]')."""
-    if cue is None or cue[1] > content[0]:
+    spans = cue_then_content(doc, cue, content)
+    if spans is None or len(spans[1]) < 3:
         return content
-    cue_span = doc.char_span(*cue, alignment_mode="expand")
-    span = doc.char_span(*content, alignment_mode="expand")
-    if cue_span is None or span is None or len(span) < 3:
-        return content
+    cue_span, span = spans
     verb = cue_span.root
     if verb.lemma_.lower() not in ADDRESSING:
         return content
@@ -309,12 +316,10 @@ def preposition_to_cue(doc: Doc, cue: tuple[int, int] | None,
     follows the cue right after it and opens with a preposition the cue verb governs ('called for [releasing
     the videos]', 'spoke of [the need]', 'responded to [the report]'), the preposition ends the cue. An
     infinitive's 'to' stays in the content ('urged [to vote]'). Returns (cue, content)."""
-    if cue is None or cue[1] > content[0] or doc.text[cue[1] : content[0]].strip():
+    spans = cue_then_content(doc, cue, content)
+    if spans is None or len(spans[1]) < 2 or doc.text[cue[1] : content[0]].strip():
         return cue, content
-    cue_span = doc.char_span(*cue, alignment_mode="expand")
-    span = doc.char_span(*content, alignment_mode="expand")
-    if cue_span is None or span is None or len(span) < 2:
-        return cue, content
+    cue_span, span = spans
     prep = span[0]
     if (prep.dep_ != "prep" or prep.pos_ != "ADP" or prep.i != cue_span.end or prep.head.i not in range(
             cue_span.start, cue_span.end) or prep.i == prep.right_edge.i or prep.lower_ in ADJUNCT_PREPS | {"by"}):
