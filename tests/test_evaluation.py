@@ -140,6 +140,27 @@ def test_agreement_compares_a_second_pass_with_the_first_labels_on_its_pages(tmp
     assert who.agreement(tmp_path, first, both)["quote_sentences_first"] == 2  # the report part not given: r has no first pass
 
 
+def test_who_page_ids_name_aeb_html_voa_and_ptc_texts(tmp_path):
+    """A page id names its text in ../shared/data: the aeb page by its key's first hex digits, the html file,
+    the VOA story by its `id`, the PTC training article by its number; another kind is refused."""
+    from newsprism.actors import evaluation as who
+
+    (tmp_path / "aeb").mkdir()
+    (tmp_path / "aeb" / "ground-truth.json").write_text(json.dumps({"abcdef012345ff": {"articleBody": "An aeb page."}}))
+    (tmp_path / "html" / "text").mkdir(parents=True)
+    (tmp_path / "html" / "text" / "x.com1.txt").write_text("An html page.", encoding="utf-8")
+    (tmp_path / "voa").mkdir()
+    (tmp_path / "voa" / "voa_stories.jsonl").write_text(
+        json.dumps({"id": "801", "text": "The first story."}) + "\n" + json.dumps({"id": "802", "text": "The second."}) + "\n")
+    (tmp_path / "ptc" / "train" / "articles").mkdir(parents=True)
+    (tmp_path / "ptc" / "train" / "articles" / "article7001.txt").write_text("A PTC article.\n\nIts end.\n", encoding="utf-8")
+    texts = who.page_texts(tmp_path, {"aeb:abcdef012345", "html:x.com1.txt", "voa:802", "ptc:7001"})
+    assert texts == {"aeb:abcdef012345": "An aeb page.", "html:x.com1.txt": "An html page.",
+                     "voa:802": "The second.", "ptc:7001": "A PTC article.\n\nIts end.\n"}
+    with pytest.raises(ValueError, match="voa:<id>"):
+        who.page_texts(tmp_path, {"gdelt:1"})
+
+
 @needs_shared(SHARED / "data" / "aeb")
 def test_who_labels_are_offsets_into_the_shared_pages():
     """Every label of annotations/who points inside its page's text; a speaker span names words of it."""

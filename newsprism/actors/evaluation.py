@@ -4,7 +4,9 @@ The labels (guide in annotations/who/GUIDE.md) are ids and character offsets int
 in two parts kept apart: `labels.tsv`, the TUNE part (the speaker and country rules are developed looking at
 it), and `report.tsv`, the REPORT part (looked at only to report). `second-pass.tsv` labels again, blind, a
 sample of pages of the tune part, for the annotators' agreement (`agreement`). Page ids: `aeb:<first 12 hex of the page's sha256>` is the `articleBody` of that page in
-`data/aeb/ground-truth.json`, `html:<file>` the text in `data/html/text/<file>`. Two kinds of rows:
+`data/aeb/ground-truth.json`, `html:<file>` the text in `data/html/text/<file>`, `voa:<id>` the `text` of the
+record of `data/voa/voa_stories.jsonl` with that `id`, `ptc:<id>` the raw text of
+`data/ptc/train/articles/article<id>.txt` (the events annotation's document ids). Two kinds of rows:
 
     quote  PAGE  START END  SPEAKER-SPANS  SPEAKER-KIND      a quote lies in the sentence holding START:END;
                                                             its speaker is named at SPEAKER-SPANS ('s-e',
@@ -42,7 +44,7 @@ POST_MODIFIER = re.compile(r",|\s(?:of|for|from|at|in|on|with|to|who|which|that|
 def page_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
     """The text of each page id (see the module docstring)."""
     out: dict[str, str] = {}
-    aeb = None
+    aeb = voa = None
     for page in sorted(pages):
         source, _, name = page.partition(":")
         if source == "aeb":
@@ -52,8 +54,18 @@ def page_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
             out[page] = aeb[key]["articleBody"]
         elif source == "html":
             out[page] = (shared_data / "html" / "text" / name).read_text(encoding="utf-8")
+        elif source == "voa":
+            if voa is None:
+                voa = {}
+                for line in (shared_data / "voa" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        record = json.loads(line)
+                        voa[str(record["id"])] = record["text"]
+            out[page] = voa[name]
+        elif source == "ptc":
+            out[page] = (shared_data / "ptc" / "train" / "articles" / f"article{name}.txt").read_text(encoding="utf-8")
         else:
-            raise ValueError(f"unknown page id {page!r}: expected aeb:<hex> or html:<file>")
+            raise ValueError(f"unknown page id {page!r}: expected aeb:<hex>, html:<file>, voa:<id> or ptc:<id>")
     return out
 
 
