@@ -3954,3 +3954,247 @@ def test_a_sentence_votes_once_for_a_persons_gender_however_many_pronouns_it_hol
     """, {(0, 2): "PERSON", (6, 7): "PERSON", (13, 14): "PERSON"})
     [park] = [e for e in doc._.entities if e.name == "Robin Park"]
     assert doc._.actor_genders.get(park.id) == "m"
+
+
+def test_a_link_line_the_parse_made_the_subject_leaves_the_speaker_on_the_verbs_line():
+    """Sign up for more newsletters here \\n Tom Hill, the archbishop of Boston, said the panel grew. (The parse
+    made the link line above the subject and hung the name under it: the speaker is the name on the verb's
+    line; the link line's own span ends before its line break, so it stays a line of its own.)"""
+    doc = resolved("""
+        Sign         sign        VERB   VB   nsubj     15
+        up           up          ADP    RP   prt       0
+        for          for         ADP    IN   prep      0
+        more         more        ADJ    JJR  amod      4
+        newsletters  newsletter  NOUN   NNS  pobj      2
+        here         here        ADV    RB   advmod    4
+        \\n           \\n          SPACE  _SP  dep       5
+        Tom          Tom         PROPN  NNP  compound  8
+        Hill         Hill        PROPN  NNP  appos     4
+        ,            ,           PUNCT  ,    punct     8
+        the          the         DET    DT   det       11
+        archbishop   archbishop  NOUN   NN   appos     8
+        of           of          ADP    IN   prep      11
+        Boston       Boston      PROPN  NNP  pobj      12
+        ,            ,           PUNCT  ,    punct     8
+        said         say         VERB   VBD  ROOT      15
+        the          the         DET    DT   det       17
+        panel        panel       NOUN   NN   nsubj     18
+        grew         grow        VERB   VBD  ccomp     15
+        .            .           PUNCT  .    punct     15
+    """, {(7, 9): "PERSON", (13, 14): "GPE"})
+    q = speaker_of(doc, "panel grew")
+    assert q.speaker.text == "Tom Hill, the archbishop of Boston" and q.speaker_name == "Tom Hill"
+    finder = quotes.QuoteFinder(doc)
+    assert finder.speaker_span(doc[0]).text == "Sign up for more newsletters here"
+
+
+def test_a_subject_in_quotation_marks_is_not_who_he_is():
+    """Viktor Orban said allies would help. “George Soros antagonised us all,” he said. (Soros is the subject
+    of the quotation's words, not a person the text made its subject since Orban's quote: 'he' is Orban.)"""
+    doc = resolved("""
+        Viktor      Viktor      PROPN  NNP  compound  1
+        Orban       Orban       PROPN  NNP  nsubj     2
+        said        say         VERB   VBD  ROOT      2
+        allies      ally        NOUN   NNS  nsubj     5
+        would       would       AUX    MD   aux       5
+        help        help        VERB   VB   ccomp     2
+        .           .           PUNCT  .    punct     2
+        “           “           PUNCT  ``   punct     16
+        George      George      PROPN  NNP  compound  9
+        Soros       Soros       PROPN  NNP  nsubj     10
+        antagonised antagonise  VERB   VBD  ccomp     16
+        us          we          PRON   PRP  dobj      10
+        all         all         DET    DT   appos     11
+        ,           ,           PUNCT  ,    punct     16
+        ”           ”           PUNCT  ''   punct     16
+        he          he          PRON   PRP  nsubj     16
+        said        say         VERB   VBD  ROOT      16
+        .           .           PUNCT  .    punct     16
+    """, {(0, 2): "PERSON", (8, 10): "PERSON"})
+    assert speaker_of(doc, "antagonised").speaker_name == "Viktor Orban"
+
+
+def test_the_trade_body_is_the_organisation_named_before():
+    """The World Trade Organization met Canada. The talks had failed, the trade body said. ('the trade body',
+    'the world body' name an organisation as 'the agency' does: the one named before.)"""
+    doc = resolved("""
+        The           the           DET    DT   det       3
+        World         World         PROPN  NNP  compound  3
+        Trade         Trade         PROPN  NNP  compound  3
+        Organization  Organization  PROPN  NNP  nsubj     4
+        met           meet          VERB   VBD  ROOT      4
+        Canada        Canada        PROPN  NNP  dobj      4
+        .             .             PUNCT  .    punct     4
+        The           the           DET    DT   det       8
+        talks         talk          NOUN   NNS  nsubj     10
+        had           have          AUX    VBD  aux       10
+        failed        fail          VERB   VBN  ccomp     15
+        ,             ,             PUNCT  ,    punct     15
+        the           the           DET    DT   det       14
+        trade         trade         NOUN   NN   compound  14
+        body          body          NOUN   NN   nsubj     15
+        said          say           VERB   VBD  ROOT      15
+        .             .             PUNCT  .    punct     15
+    """, {(1, 4): "ORG", (5, 6): "GPE"})
+    assert speaker_of(doc, "talks had failed").speaker_name == "World Trade Organization"
+
+
+def test_the_unidentified_woman_is_no_one_the_text_names():
+    """Tom Hill met reporters. The unidentified woman said the party had ended. (A description that says the
+    text does not name its person is that description, not the person the sentence before was about.)"""
+    doc = resolved("""
+        Tom           Tom           PROPN  NNP  compound  1
+        Hill          Hill          PROPN  NNP  nsubj     2
+        met           meet          VERB   VBD  ROOT      2
+        reporters     reporter      NOUN   NNS  dobj      2
+        .             .             PUNCT  .    punct     2
+        The           the           DET    DT   det       7
+        unidentified  unidentified  ADJ    JJ   amod      7
+        woman         woman         NOUN   NN   nsubj     8
+        said          say           VERB   VBD  ROOT      8
+        the           the           DET    DT   det       10
+        party         party         NOUN   NN   nsubj     12
+        had           have          AUX    VBD  aux       12
+        ended         end           VERB   VBN  ccomp     8
+        .             .             PUNCT  .    punct     8
+    """, {(0, 2): "PERSON"})
+    q = speaker_of(doc, "party had ended")
+    assert (q.speaker_name, q.speaker_entity) == ("The unidentified woman", None)
+
+
+def test_she_after_the_unidentified_womans_quote_is_that_woman_not_a_man_named_between():
+    """The unidentified woman said the party had ended. Tom Hill lost his keys. She said she had escaped. (A
+    woman the text describes and never names spoke just before: 'she' is that woman; a man named between
+    does not stand in her way, as a woman would.)"""
+    doc = resolved("""
+        The           the           DET    DT    det       2
+        unidentified  unidentified  ADJ    JJ    amod      2
+        woman         woman         NOUN   NN    nsubj     3
+        said          say           VERB   VBD   ROOT      3
+        the           the           DET    DT    det       5
+        party         party         NOUN   NN    nsubj     7
+        had           have          AUX    VBD   aux       7
+        ended         end           VERB   VBN   ccomp     3
+        .             .             PUNCT  .     punct     3
+        Tom           Tom           PROPN  NNP   compound  10
+        Hill          Hill          PROPN  NNP   nsubj     11
+        lost          lose          VERB   VBD   ROOT      11
+        his           his           PRON   PRP$  poss      13
+        keys          key           NOUN   NNS   dobj      11
+        .             .             PUNCT  .     punct     11
+        She           she           PRON   PRP   nsubj     16
+        said          say           VERB   VBD   ROOT      16
+        she           she           PRON   PRP   nsubj     19
+        had           have          AUX    VBD   aux       19
+        escaped       escape        VERB   VBN   ccomp     16
+        .             .             PUNCT  .     punct     16
+    """, {(9, 11): "PERSON"})
+    assert doc._.actor_genders.get(quotes.resolve_span(doc, doc[9].idx, doc[10].idx + 3)) == "m"
+    q = speaker_of(doc, "had escaped")
+    assert (q.speaker_name, q.speaker_entity) == ("The unidentified woman", None)
+
+
+def test_she_is_measured_from_the_end_of_the_described_womans_sentence_not_of_her_quotation():
+    """“The party had ended,” the unidentified woman said in the hall in the hall ... (a long tail). Tom Hill
+    lost his keys. She said she had escaped. (How near 'she' follows the described woman's quote is counted
+    from the end of that quote's sentence: the tail after the quotation is still her sentence.)"""
+    rows = ["“ “ PUNCT `` punct 10", "The the DET DT det 2", "party party NOUN NN nsubj 4", "had have AUX VBD aux 4",
+            "ended end VERB VBN ccomp 10", ", , PUNCT , punct 10", "” ” PUNCT '' punct 10", "the the DET DT det 9",
+            "unidentified unidentified ADJ JJ amod 9", "woman woman NOUN NN nsubj 10", "said say VERB VBD ROOT 10"]
+    for _ in range(25):  # ' in the hall' x 25: 300 characters of her sentence after the quotation
+        at = len(rows)
+        rows += ["in in ADP IN prep 10", f"the the DET DT det {at + 2}", f"hall hall NOUN NN pobj {at}"]
+    at = len(rows)
+    rows += [". . PUNCT . punct 10", f"Tom Tom PROPN NNP compound {at + 2}", f"Hill Hill PROPN NNP nsubj {at + 3}",
+             f"lost lose VERB VBD ROOT {at + 3}", f"his his PRON PRP$ poss {at + 5}", f"keys key NOUN NNS dobj {at + 3}",
+             f". . PUNCT . punct {at + 3}", f"She she PRON PRP nsubj {at + 8}", f"said say VERB VBD ROOT {at + 8}",
+             f"she she PRON PRP nsubj {at + 11}", f"had have AUX VBD aux {at + 11}", f"escaped escape VERB VBN ccomp {at + 8}",
+             f". . PUNCT . punct {at + 8}"]
+    doc = resolved("\n".join(rows), {(at + 1, at + 3): "PERSON"})
+    woman = speaker_of(doc, "party had ended")
+    assert woman.speaker_name == "the unidentified woman" and woman.content.end + 300 < doc[at + 7].idx
+    q = speaker_of(doc, "had escaped")
+    assert (q.speaker_name, q.speaker_entity) == ("the unidentified woman", None)
+
+
+def test_according_to_an_outlet_the_sentences_own_subject_said_it():
+    """According to Breitbart, the women said he was always kind. (The rest of the sentence has a speech verb
+    with its own subject before it: the women said it, as the outlet reports; not Breitbart.)"""
+    doc = resolved("""
+        According  accord     VERB   VBG  prep      6
+        to         to         ADP    IN   prep      0
+        Breitbart  Breitbart  PROPN  NNP  pobj      1
+        ,          ,          PUNCT  ,    punct     6
+        the        the        DET    DT   det       5
+        women      woman      NOUN   NNS  nsubj     6
+        said       say        VERB   VBD  ROOT      6
+        he         he         PRON   PRP  nsubj     8
+        was        be         AUX    VBD  ccomp     6
+        always     always     ADV    RB   advmod    8
+        kind       kind       ADJ    JJ   acomp     8
+        .          .          PUNCT  .    punct     6
+    """, {(2, 3): "ORG"})
+    found = quotes.QuoteFinder(doc).run()
+    assert [(q.content.text, q.speaker_name) for q in found] == [("he was always kind", "the women")]
+
+
+def test_the_report_said_is_who_reported():
+    """The Globe reported that the mayor had quit. The report said the council was split. ('The report' is the
+    report of the one the text said reported, the last such before it.)"""
+    doc = resolved("""
+        The       the       DET    DT   det       1
+        Globe     Globe     PROPN  NNP  nsubj     2
+        reported  report    VERB   VBD  ROOT      2
+        that      that      SCONJ  IN   mark      7
+        the       the       DET    DT   det       5
+        mayor     mayor     NOUN   NN   nsubj     7
+        had       have      AUX    VBD  aux       7
+        quit      quit      VERB   VBN  ccomp     2
+        .         .         PUNCT  .    punct     2
+        The       the       DET    DT   det       10
+        report    report    NOUN   NN   nsubj     11
+        said      say       VERB   VBD  ROOT      11
+        the       the       DET    DT   det       13
+        council   council   NOUN   NN   nsubj     14
+        was       be        AUX    VBD  ccomp     11
+        split     split     ADJ    JJ   acomp     14
+        .         .         PUNCT  .    punct     11
+    """, {(1, 2): "ORG"})
+    globe = speaker_of(doc, "mayor had quit")
+    q = speaker_of(doc, "council was split")
+    assert globe.speaker_entity and (q.speaker_name, q.speaker_entity) == (globe.speaker_name, globe.speaker_entity)
+
+
+def test_according_to_the_statement_is_the_statement_introduced_before():
+    """The pope named new members, according to a statement from the Vatican. Some members are survivors of
+    abuse, according to the statement. ('the statement' is the statement the text introduced with 'a'.)"""
+    doc = resolved("""
+        The        the        DET    DT   det    1
+        pope       pope       NOUN   NN   nsubj  2
+        named      name       VERB   VBD  ROOT   2
+        new        new        ADJ    JJ   amod   4
+        members    member     NOUN   NNS  dobj   2
+        ,          ,          PUNCT  ,    punct  2
+        according  accord     VERB   VBG  prep   2
+        to         to         ADP    IN   prep   6
+        a          a          DET    DT   det    9
+        statement  statement  NOUN   NN   pobj   7
+        from       from       ADP    IN   prep   9
+        the        the        DET    DT   det    12
+        Vatican    Vatican    PROPN  NNP  pobj   10
+        .          .          PUNCT  .    punct  2
+        Some       some       DET    DT   det    15
+        members    member     NOUN   NNS  nsubj  16
+        are        be         AUX    VBP  ROOT   16
+        survivors  survivor   NOUN   NNS  attr   16
+        of         of         ADP    IN   prep   17
+        abuse      abuse      NOUN   NN   pobj   18
+        ,          ,          PUNCT  ,    punct  16
+        according  accord     VERB   VBG  prep   16
+        to         to         ADP    IN   prep   21
+        the        the        DET    DT   det    24
+        statement  statement  NOUN   NN   pobj   22
+        .          .          PUNCT  .    punct  16
+    """, {(12, 13): "GPE"})
+    assert speaker_of(doc, "named new members").speaker_name == "a statement from the Vatican"
+    assert speaker_of(doc, "survivors of abuse").speaker_name == "a statement from the Vatican"

@@ -564,7 +564,7 @@ def eval_attribution(
 
 @eval_app.command("actors")
 def eval_actors(
-    data: Path = typer.Option(Path("../shared/data"), help="The shared data folder holding aeb/ and html/."),
+    data: Path = typer.Option(Path("../shared/data"), help="The shared data folder holding aeb/, html/, voa/ and ptc/ (the pages the labels name)."),
     labels: Path = typer.Option(Path("annotations/who/labels.tsv"), help="The TUNE part's labels: the rules are developed looking at it (ids and offsets; guide: annotations/who/GUIDE.md)."),
     report: Path = typer.Option(Path("annotations/who/report.tsv"), help="The REPORT part's labels: looked at only to report."),
     part: str = typer.Option("both", help="The part measured: tune, report or both."),

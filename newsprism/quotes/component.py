@@ -81,6 +81,7 @@ QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and terr
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
+UNNAMED = frozenset({"unidentified", "unnamed", "anonymous"})  # 'the unidentified woman': a person the text does not name
 QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
 MIN_QUOTE_WORDS = 4  # a quotation of fewer words is a phrase or a name in marks ('"deal"'), not speech
@@ -467,7 +468,7 @@ class QuoteFinder:
             elif len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
             for child in subjects:
-                return self.speaker_span(child)
+                return self.on_verb_line(child, tok) or self.speaker_span(child)
             for child in tok.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -497,6 +498,20 @@ class QuoteFinder:
             return self.doc[start:end]
         return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
                 or self.lost_person(verb))
+
+    def on_verb_line(self, subject: Token, verb: Token) -> Span | None:
+        """A subject on a line above its verb's whose phrase runs on to the verb's line ('Sign up for more
+        newsletters here \n O'Malley, the archbishop of Boston, said': a link line the parse made the subject,
+        the name after it hung on it): the words of the phrase on the verb's line, from their own head; else None."""
+        line = self.text.rfind("\n", 0, verb.idx) + 1
+        if subject.idx >= line or subject.right_edge.i >= verb.i:
+            return None
+        words = [t for t in self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+                 if t.idx >= line and not (t.is_space or t.is_punct)]
+        tops = [t for t in words if t.head not in words]
+        if len(tops) != 1 or tops[0].pos_ not in {"PROPN", "NOUN", "PRON"}:
+            return None
+        return self.speaker_span(tops[0])
 
     def lost_person(self, verb: Token) -> Span | None:
         """For a verb of telling with no subject ('Tri Wobowo, who co-piloted the aircraft ..., told Indonesian
@@ -615,8 +630,9 @@ class QuoteFinder:
                 break
         while start < end - 1 and self.doc[start].is_punct and self.doc[start].text not in "(“\"":
             start += 1
-        while end - 1 > start and self.doc[end - 1].is_punct and self.doc[end - 1].text not in ")”\"":
-            end -= 1
+        while end - 1 > start and ((self.doc[end - 1].is_punct and self.doc[end - 1].text not in ")”\"")
+                                   or self.doc[end - 1].is_space):
+            end -= 1  # the line break a heading ends with is not the speaker's: the line stays a line of its own
         return self.doc[start:end]
 
     # --- direct quotes ------------------------------------------------------------------------
@@ -904,6 +920,12 @@ class QuoteFinder:
                    and (f.kind == "direct" or f.content[0] <= tok.idx < f.content[1]) for f in self.found):
                 continue  # '"...," he told them, according to a statement': the quotation has its speaker; so has
                 # 'As Dr. Gupta noted, ... X meant ..., according to guidance from the Mayo Clinic' (Gupta's content)
+            if not self.every and any(
+                    f.cue and f.speaker is not None and rest.start_char <= f.cue[0] < rest.end_char
+                    and rest.start_char <= f.speaker.start_char and f.speaker.end_char <= f.cue[0] for f in self.found):
+                continue  # 'According to Breitbart, 65 women ... said he has always behaved ...': the rest of the
+                # sentence has a speaker of its own, named before its speech verb; the women said it (PolNeAR's
+                # attributions mark the outer one too, as for other nested attributions)
             if teller is not None:
                 self.found.append(Found("indirect", (s, e), self.cue_span(teller), self.subject_of(teller)))
                 continue
@@ -944,9 +966,15 @@ class QuoteFinder:
                 return
             sp = plural  # 'they said': the organisation or the people who spoke or were the subject before
         head = sp.root
+        if (made := self.statement_before(sp)) is not None:
+            f.speaker_id, f.speaker_name = made.speaker_id, made.speaker_name  # 'according to the statement' after
+            return  # 'according to a statement from the Vatican': that statement
         if (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS and self.definite(head) and last is not None
                 and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS):
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
+            return
+        if (reporter := self.who_reported(sp)) is not None:
+            f.speaker_id, f.speaker_name = reporter.speaker_id, reporter.speaker_name  # 'the report said': who reported
             return
         if (same := self.same_described(sp)) is not None:
             f.speaker_id, f.speaker_name = same.speaker_id, same.speaker_name  # 'the same official explains'
@@ -971,6 +999,38 @@ class QuoteFinder:
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
 
+    def statement_before(self, sp: Span) -> Found | None:
+        """For 'the statement' (a statement noun with 'the'), the last quote before it, within `ORG_WINDOW_CHARS`,
+        whose speaker is a statement the text introduced with 'a' ('according to a statement from the Vatican'),
+        else None."""
+        head = sp.root
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma not in STATEMENT_NOUNS or not any(c.lower_ == "the" for c in head.children):
+            return None
+        for f in reversed(self.done):
+            if f.speaker is None or not 0 <= sp.start_char - f.speaker.end_char < ORG_WINDOW_CHARS:
+                continue
+            noun = f.speaker.root
+            if (noun.lemma_.lower() == lemma and noun.i != head.i and any(c.lower_ in {"a", "an"} for c in noun.children)
+                    and (f.speaker_id or f.speaker_name)):
+                return f
+        return None
+
+    def who_reported(self, sp: Span) -> Found | None:
+        """For 'the report said', 'the report recalls': the last quote before it, within `NAMED_WINDOW_CHARS`,
+        whose cue is that noun's verb ('FrontPage Magazine reported: ...'), when its speaker is named; else
+        None (a report no one was said to make, 'a 2014 report from the World Bank', stays a description)."""
+        head = sp.root
+        if head.pos_ != "NOUN" or head.lemma_.lower() != "report" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        for f in reversed(self.done):
+            if f.cue is None or not 0 <= sp.start_char - f.cue[1] < NAMED_WINDOW_CHARS:
+                continue
+            cue = self.doc.char_span(*f.cue, alignment_mode="expand")
+            if cue is not None and cue.root.lemma_.lower() == "report" and cue.root.pos_ == "VERB":
+                return f if f.speaker_id else None
+        return None
+
     def same_described(self, sp: Span) -> Found | None:
         """For 'the same official', 'the same spokesman': the last quote before it whose speaker's head is that
         noun ('"Maybe," one Western official asks. ... the same official explains'), else None."""
@@ -989,13 +1049,20 @@ class QuoteFinder:
         if len(sp) != 1 or sp[0].lower_ not in {"he", "she"} or prev is None or prev.speaker is None:
             return None
         noun = prev.speaker.root
+        gender = PRONOUN_GENDER[sp[0].lower_]
         if (prev.speaker_id or not prev.speaker_name or noun.tag_ != "NN" or noun.pos_ != "NOUN"
-                or not any(c.lower_ in {"a", "an"} for c in noun.children)):
+                or GENDERED.get(noun.lower_, gender) != gender):
             return None
+        if not any(c.lower_ in {"a", "an"} for c in noun.children) and not (
+                any(c.lower_ == "the" for c in noun.children) and noun.lower_ in GENDERED):
+            return None  # 'a source ...', or 'the unidentified woman' whose noun says she is a woman
         end = max(prev.content[1], prev.speaker.end_char)
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        end = max(end, last.sent.end_char) if last is not None else end  # from the end of the quote's sentence
         if not 0 <= sp.start_char - end < SAME_SPEAKER_CHARS:
             return None
         named = any(end <= s < sp.start_char and self.entity_types.get(i) == "PERSON"
+                    and self.genders.get(i) in {gender, None}  # 'she says' after Kavanaugh was named: not him
                     and self.text[s:e].lower() not in PRONOUN_GENDER for s, e, i in self.doc._.actor_spans or [])
         return None if named else prev.speaker_name
 
@@ -1075,6 +1142,8 @@ class QuoteFinder:
                 self.main_organisation(sp.start_char) if word != "it" else None)
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        if own_noun and any(c.lower_ in UNNAMED and c.dep_ == "amod" for c in head.children):
+            return None  # 'the unidentified woman says': the text says it names her nowhere
         if ident is None and not own_noun and head.lower_ in QUANTIFIERS:
             return None  # 'some of Trump's defenders': the ones counted speak, not the one named in their phrase
         if ident is None and not own_noun:
@@ -1334,6 +1403,8 @@ class QuoteFinder:
             if span is None:
                 continue
             root = span.root
+            if root.i in self.inside:
+                continue  # '"Soros has antagonised us," he said': a subject in quotation marks is what was said
             if root.dep_ == "poss":
                 root = root.head
             if root.dep_ in {"nsubj", "nsubjpass"}:
