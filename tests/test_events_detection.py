@@ -53,6 +53,7 @@ def events_of(nlp, text, published="2024-03-05"):
     "About 40 bodies are buried each week at the city cemetery, according to county records.",
     "Senator Maria Lopez suspended her presidential campaign on Tuesday.",
     "Governor Tom Reed ended his bid for the Senate on Monday.",  # campaigning: NONE by the guide's rule 3
+    "Governor Tom Reed ended his re-election bid on Monday.",
     "Former mayor Ann Cole announced her candidacy for governor on Friday.",
     "A car hit a deer on Route 9 late on Monday night.",
     "Download our app to get breaking news alerts on your phone.",
@@ -68,11 +69,16 @@ def test_no_event_in_ordinary_sentences(request, each_nlp, text):
 
 @pytest.mark.parametrize("text, step", [
     ("Governor Tom Reed ended his bid for the Senate on Monday.", True),
+    # spaCy splits "re-election" into "re", "-", "election" (and the parse hangs "re" on the verb): read as one word
+    ("Governor Tom Reed ended his re-election bid on Monday.", True),
+    ("Senator Mary Lee suspended her re-election campaign after the scandal.", True),
     ("Senator Maria Lopez suspended her presidential campaign on Tuesday.", True),
     ("Former mayor Ann Cole announced her candidacy for governor on Friday.", True),
     ("Sanders dropped out of the race on Wednesday.", True),
     ("The governor withdrew from the presidential race.", True),
     ("Israel ended its military campaign in Gaza.", False),  # no electoral word: not campaigning
+    ("The army ended its counter-insurgency campaign in the north on Monday.", False),  # hyphenated, not electoral
+    ("The rebels ended their anti-election campaign on Monday.", False),  # 'anti-election' is not 'election'
     ("The army launched a campaign against the rebels on Monday.", False),
     ("The company ended its takeover bid for Chelsea.", False),
     ("The country entered an arms race with its neighbour.", False),
@@ -85,6 +91,64 @@ def test_a_step_of_a_run_for_office_is_campaigning(spacy_model, text, step):
     """The guide's rule 3 (campaigning is NONE) as a rule for both detectors: entering, ending or suspending a run
     for office, and only that."""
     assert component.campaign_step(next(iter(spacy_model(text).sents))) is step
+
+
+def test_a_hyphenated_word_is_read_whole(spacy_model):
+    """`component.hyphenated`: the word a token makes with the words hyphens join it to ('re', '-' and
+    'election' are 're-election'), None for a token no hyphen joins or one set off by spaces."""
+    doc = spacy_model("His re-election bid, a hit-and-run - and a vice-presidential race.")
+    words = [component.hyphenated(t) for t in doc]
+    assert [t.text for t in doc[1:4]] == ["re", "-", "election"] and words[1:4] == ["re-election"] * 3
+    assert words[7:12] == ["hit-and-run"] * 5 and words[12:15] == [None] * 3  # " - and a": spaced, no word
+    assert words[0] is None and words[4] is None and words[15:18] == ["vice-presidential"] * 3
+
+
+# Accidents: the guide's rule 10 (a crash is NONE even when people die), no event for detection as for type.
+ACCIDENTS = ["Two service members were killed in a helicopter crash on Tuesday.",
+             "Two cars collided on Route 9 on Friday night, killing one driver."]
+
+
+class AlwaysViolence:
+    """A stand-in detector that scores every sentence 0.9 and types it ASSAULT."""
+
+    kind, threshold = "stub", 0.5
+
+    def decide(self, doc, sents, floor, model_dir=detector.MODEL_DIR):
+        return [(0.9, "ASSAULT") for _ in sents]
+
+
+def test_an_accident_is_no_event_for_detection_too(spacy_model):
+    """An accident the typer takes for violence is NONE by rule (`component.no_event`), scored NO_EVENT as a
+    campaign step is: `evaluation.evaluate_units` counts it as no event, not as a detected sentence of no type;
+    a shooting after a crash stays an event."""
+    from newsprism.events import evaluation
+    from newsprism.events.data import Unit
+
+    texts = [*ACCIDENTS, "A gunman shot the driver after the crash."]
+    doc = spacy_model(" ".join(texts))
+    sents = list(doc.sents)
+    assert len(sents) == 3
+    decided = component.decide(doc, sents, 0.0, AlwaysViolence())
+    assert decided[:2] == [component.NO_EVENT] * 2 and decided[2][0] == 0.9 and decided[2][1] in ("ASSAULT", "FIGHT")
+    units = [Unit(i, "tune", label, s, []) for i, (label, s) in enumerate(zip(["NONE", "NONE", "ASSAULT"], sents))]
+    figures = evaluation.evaluate_units(units, AlwaysViolence())
+    assert figures["detection"]["precision"] == 1.0 and figures["detection"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("kind", ["linear", "encoder"])
+def test_each_detector_makes_an_accident_no_event(spacy_model, kind):
+    """Both shipped detectors (the encoder heads, the default, and the linear one of --fast): an accident is
+    NO_EVENT where they type it as violence, and never an event above their threshold; a clash keeps its score
+    and type."""
+    model = detector.load(detector.MODEL_DIR, kind)
+    for text in ACCIDENTS:
+        doc = spacy_model(text)
+        decided = component.decide(doc, list(doc.sents), 0.0, model)
+        violent = model.decide(doc, list(doc.sents), 0.0)[0][1] in ("FIGHT", "ASSAULT")
+        assert decided == [component.NO_EVENT] if violent else decided[0][0] < model.threshold, (kind, text, decided)
+    doc = spacy_model("Troops clashed with rebels near the border on Monday.")
+    (score, kind_of), = component.decide(doc, list(doc.sents), 0.0, model)
+    assert kind_of == "FIGHT" and score == model.decide(doc, list(doc.sents), 0.0)[0][0]
 
 
 @pytest.mark.parametrize("text, plover", [

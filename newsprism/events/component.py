@@ -8,8 +8,10 @@ Order of work, each step reading the previous ones:
    chosen on the tuning part) holds an event, typed by the detector's typer; its ACLED-style type comes
    from the CASE 2021 classifier, only for the PLOVER types ACLED codes and only among the ACLED types that
    fit it, by the rules of `events/harm.py` (harmful subtypes only on explicit words, the coarse type in
-   doubt); an accident is no FIGHT or ASSAULT; a sentence whose event predicate enters, ends or suspends a
-   run for office ("ended his bid for the Senate") is no event (`campaign_step`, the guide's rule 3);
+   doubt); a sentence whose event predicate enters, ends or suspends a run for office ("ended his bid for
+   the Senate", "ended his re-election bid": `campaign_step`, the guide's rule 3), and an accident typed
+   FIGHT or ASSAULT (a crash with no word of deliberate violence, the guide's rule 10), are no event, for
+   detection (score 0) as for type (`no_event`);
 2. actors: the trigger's subject (or passive agent) is the source, its object or "against" phrase the
    target, linked by character overlap to `doc._.entities` (spaCy's `doc.ents` without the actors); a
    relative pronoun stands for the noun it refers to, and an expletive "it", a determiner or other non-noun
@@ -350,12 +352,12 @@ def _electoral(noun: Token) -> bool:
     if not _only_electoral(noun):
         return False
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in CAMPAIGN["electoral"]:
+        if c.dep_ in ("amod", "compound", "nmod") and _is(c, CAMPAIGN["electoral"]):
             return True
         if c.dep_ == "poss" and c.lower_ in ("his", "her"):
             return True
         if c.dep_ == "prep" and c.lower_ == "for" and any(
-                g.dep_ == "pobj" and (g.lemma_.lower() in CAMPAIGN["offices"] or g.pos_ == "PROPN") for g in c.children):
+                g.dep_ == "pobj" and (_is(g, CAMPAIGN["offices"]) or g.pos_ == "PROPN") for g in c.children):
             return True
     return False
 
@@ -363,13 +365,40 @@ def _electoral(noun: Token) -> bool:
 def _a_race(noun: Token) -> bool:
     """Whether a noun is a race for office: 'race', 'primary' or 'running' ('the running'), its modifiers
     only electoral words, names or figures ('the 2016 GOP presidential race'; not 'the arms race')."""
-    return noun.lemma_.lower() in CAMPAIGN["races"] and _only_electoral(noun)
+    return _is(noun, CAMPAIGN["races"]) and _only_electoral(noun)
 
 
 def _only_electoral(noun: Token) -> bool:
     """Whether every modifier of a noun is an electoral word, a name or a figure."""
-    return all(c.lemma_.lower() in CAMPAIGN["electoral"] or c.pos_ in ("PROPN", "NUM")
+    return all(_is(c, CAMPAIGN["electoral"]) or c.pos_ in ("PROPN", "NUM")
                for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def hyphenated(tok: Token) -> str | None:
+    """The word `tok` is part of where hyphens join it to its neighbours with no space between (lower case,
+    its last part lemmatised: 're-election' for any of 're', '-', 'election', as spaCy's tokenizer splits it);
+    None for a token no hyphen joins."""
+    doc = tok.doc
+
+    def joined(i: int) -> bool:  # doc[i] is a hyphen between two words, touching both
+        return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
+                and not doc[i].whitespace_ and doc[i - 1].text != "-" and doc[i + 1].text != "-")
+
+    start = end = tok.i - 1 if joined(tok.i) else tok.i
+    while joined(start - 1):
+        start -= 2
+    while joined(end + 1):
+        end += 2
+    if start == end:
+        return None
+    return "".join(t.lower_ for t in doc[start:end]) + doc[end].lemma_.lower()
+
+
+def _is(tok: Token, words) -> bool:
+    """Whether the hyphenated word `tok` is part of (`hyphenated`: 're-election', never its 'election' alone,
+    so that 'anti-election' is not 'election'), else `tok`'s lemma, is one of `words`."""
+    word = hyphenated(tok)
+    return (word if word is not None else tok.lemma_.lower()) in words
 
 
 def campaign_step(sent: Span) -> bool:
@@ -385,9 +414,8 @@ def campaign_step(sent: Span) -> bool:
     if any(c.dep_ == "mark" and c.lower_ not in ("that", "whether") for c in verb.children):
         return False
     for c in verb.children:
-        lemma = c.lemma_.lower()
         if c.dep_ in ("dobj", "nsubjpass"):
-            if lemma in CAMPAIGN["candidacies"] or _a_race(c) or (lemma in CAMPAIGN["runs"] and _electoral(c)):
+            if _is(c, CAMPAIGN["candidacies"]) or _a_race(c) or (_is(c, CAMPAIGN["runs"]) and _electoral(c)):
                 return True
         if c.dep_ in ("prep", "prt") and c.lower_ in CAMPAIGN["paths"]:
             steps = [c, *(g for g in c.children if g.dep_ == "prep" and g.lower_ in CAMPAIGN["paths"])]
@@ -396,21 +424,31 @@ def campaign_step(sent: Span) -> bool:
     return False
 
 
+NO_EVENT: tuple[float, None] = (0.0, None)  # a sentence a rule makes NONE: scored 0, below any threshold, untyped
+
+
+def no_event(sent: Span, etype: str | None) -> bool:
+    """Whether a rule makes the sentence NONE whatever a detector scores: a step of a run for office
+    (`campaign_step`, the guide's rule 3), or an accident the typer took for violence (FIGHT or ASSAULT with
+    accident words and none of deliberate violence, `harm.accident_as_violence`: the guide's rule 10, a crash
+    is NONE even when people die)."""
+    return campaign_step(sent) or harm.accident_as_violence(etype, sent.text)
+
+
 def decide(doc: Doc, sents: list[Span], floor: float, model: detector.EventDetector,
            model_dir: Path = detector.MODEL_DIR) -> list[tuple[float, str | None]]:
     """(score, PLOVER type) of each of `sents`: the detector's score, and where it reaches `floor` the
     typer's type (a speech act typed where the sentence only relays a material event: that event,
-    `relayed_type`) with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`, and for an
-    accident typed as violence: `harm.violent_type_allowed`); a step of a run for office (`campaign_step`, the
-    guide's rule 3) is no event, (0.0, None), for either detector."""
-    decided = [(0.0, None) if campaign_step(sent) else d for sent, d in zip(sents, model.decide(doc, sents, floor, model_dir))]
+    `relayed_type`) with FIGHT and ASSAULT told apart by `violence_types` (None below `floor`); a sentence
+    that a rule makes NONE (`no_event`) is no event, NO_EVENT, for either detector, in detection as in type."""
+    decided = list(model.decide(doc, sents, floor, model_dir))
     typed = [i for i, (_, etype) in enumerate(decided) if etype is not None]
     for i in typed:
         decided[i] = (decided[i][0], relayed_type(sents[i]) or decided[i][1]) if decided[i][1] in VERBAL else decided[i]
     kinds = violence_types([(sents[i], decided[i][1]) for i in typed], model_dir)
     for i, kind in zip(typed, kinds):
-        decided[i] = (decided[i][0], harm.violent_type_allowed(kind, sents[i].text))
-    return decided
+        decided[i] = (decided[i][0], kind)
+    return [NO_EVENT if no_event(sent, etype) else (score, etype) for sent, (score, etype) in zip(sents, decided)]
 
 
 class EventExtractor:

@@ -75,9 +75,15 @@ def is_accident(text: str) -> bool:
     return says(ACCIDENT, text) and not says(VIOLENCE, text)
 
 
+def accident_as_violence(plover: str | None, text: str) -> bool:
+    """True where `plover` is FIGHT or ASSAULT and `text` is an accident: nobody acted, so no event at all
+    (the annotation guide's rules 3 and 10: a crash is NONE even when people die)."""
+    return plover in VIOLENT_TYPES and is_accident(text)
+
+
 def violent_type_allowed(plover: str | None, text: str) -> str | None:
     """`plover`, unless it is FIGHT or ASSAULT and `text` is an accident (then none: nobody acted)."""
-    return None if plover in VIOLENT_TYPES and is_accident(text) else plover
+    return None if accident_as_violence(plover, text) else plover
 
 
 def names_no_actor(lemma: str) -> bool:
