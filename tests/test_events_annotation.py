@@ -174,3 +174,26 @@ def test_context_reads_the_ids_file_under_the_annotations_folder_as_the_docstrin
     annotation.main(["context", "second-pass/sample-D.txt", "0", "1"])
     first = (annotation.ANNOTATIONS / "second-pass/sample-D.txt").read_text().split()[0]
     assert f"=== {first} " in capsys.readouterr().out
+
+
+def test_place_share_runs_the_detector_it_is_told(monkeypatch):
+    """`newsprism eval events --detector linear` measures places with the linear detector's events, not the
+    default's: the pipeline is loaded with the detector named (and with no setting when none is)."""
+    from types import SimpleNamespace
+
+    from newsprism import pipeline
+    from newsprism.events import evaluation
+
+    monkeypatch.setattr(annotation, "sentences", lambda folder: {0: annotation.Sentence(0, "x:1", 0, 4, "tune")})
+    monkeypatch.setattr(annotation, "labels", lambda folder: {0: annotation.Label(0, "NONE", None, None, "A")})
+    monkeypatch.setattr(annotation, "document_text", lambda name, shared: "Text")
+    loaded = []
+
+    def load(components, config=None):
+        loaded.append(config)
+        return SimpleNamespace(pipe=lambda texts, batch_size: [SimpleNamespace(_=SimpleNamespace(events=[])) for _ in texts])
+
+    monkeypatch.setattr(pipeline, "load", load)
+    assert evaluation.place_share(Path("."), Path("."), "tune", "linear")["documents"] == 1
+    evaluation.place_share(Path("."), Path("."), "tune")
+    assert loaded == [{"newsprism_events": {"detector": "linear"}}, {}]

@@ -833,7 +833,7 @@ def eval_events(
     print(calibration.table(cal["table"], cal["ece"], f"Reliability of the {annotated['detector']} detector's "
                             f"event score on the {part.value} part ({annotated['detection']['sentences']} "
                             "sentences):"), file=sys.stderr)
-    report = {"annotated": annotated, "places": place_share(folder, shared, part.value), **evaluate(shared, folds=folds)}
+    report = {"annotated": annotated, "places": place_share(folder, shared, part.value, annotated["detector"]), **evaluate(shared, folds=folds)}
     print(json.dumps(report, indent=2))
 
 

@@ -177,16 +177,17 @@ def evaluate_annotated(folder: Path, shared: Path, role: str = "report", kind: s
                              if u.role == role], model)}
 
 
-def place_share(folder: Path, shared: Path, role: str = "tune") -> dict:
-    """How many of the events newsprism finds (actors and events components) in the annotated documents
-    of `role` have a place, and how many of those have coordinates (a town the gazetteer knows)."""
+def place_share(folder: Path, shared: Path, role: str = "tune", kind: str | None = None) -> dict:
+    """How many of the events newsprism finds (actors and events components, events by the detector `kind`,
+    None: the default) in the annotated documents of `role` have a place, and how many of those have
+    coordinates (a town the gazetteer knows)."""
     from newsprism import pipeline
     from newsprism.events import annotation
     from newsprism.events.data import role_of
 
     units, labels = annotation.sentences(Path(folder)), annotation.labels(Path(folder))
     names = sorted({units[s].doc for s in labels if s in units and role_of(units[s].split, units[s].doc) == role})
-    nlp = pipeline.load(["newsprism_actors", "newsprism_events"])
+    nlp = pipeline.load(["newsprism_actors", "newsprism_events"], pipeline.settings(events_detector=kind))
     found = placed = located = 0
     for doc in nlp.pipe((annotation.document_text(n, Path(shared)) for n in names), batch_size=8):
         for ev in doc._.events:
