@@ -6,7 +6,15 @@ taken in that order where the text has at least two pronoun cues ("he said", "sa
 nominal cues ("the spokesman said", "the official told") plus its pronoun cues at least 4, and at most 5,000
 characters; the first 5 of each source. It reads the texts only, never an output of the system.
 
-    .venv/bin/python scripts/who_draw_pages.py        # prints the candidates and the pages taken
+Round thirteen (`--round 13`) draws again from the documents left (none in `labels.tsv`, `report.tsv` or
+`second-pass.tsv` either), shuffled with `random.Random(13)`, for NOMINAL and plural pronoun speakers: taken
+where the text has at least one nominal cue (the round-twelve pattern widened to pointing nouns such as
+"the couple", "the two", "the agency", "the group", "the spokeswoman", and cues before the noun as in
+"said the official"), at least 2 nominal and plural pronoun cues ("they said", "said they") together, and
+at most 6,500 characters; the first 5 of each source.
+
+    .venv/bin/python scripts/who_draw_pages.py              # round twelve's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 13   # round thirteen's draw
 """
 
 from __future__ import annotations
@@ -26,6 +34,18 @@ NOMINAL = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}(?:spokesman|spokeswoman|spo
                      r"attorney|senator|source|director|leader|chief|commander|general|governor|mayor|secretary)"
                      r"\s+(?:said|says|told|added|wrote|stated)\b")
 PER_SOURCE, MAX_CHARS, SEED = 5, 5000, 12
+# Round thirteen: nominal cues with the noun before or after the verb, and plural pronoun cues.
+NOUNS13 = (r"(?:spokesman|spokeswoman|spokesperson|official|officials|minister|president|pair|couple|two|trio|"
+           r"man|woman|men|women|statement|report|agency|group|company|firm|ministry|department|organization|"
+           r"lawyer|lawyers|attorney|senator|source|sources|director|leader|leaders|chief|commander|general|"
+           r"governor|mayor|secretary|police|board|committee|council|court|judge|prosecutor|prosecutors|"
+           r"family|campaign|administration|government|military|army|embassy|members|activists|residents)")
+VERBS13 = r"(?:said|says|told|added|wrote|stated|announced|warned|insisted|claimed)"
+NOMINAL13 = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}" + NOUNS13 + r"\s+" + VERBS13 + r"\b"
+                       r"|\b" + VERBS13 + r"\s+the\s+(?:[a-z]+\s+){0,2}" + NOUNS13 + r"\b")
+PLURAL13 = re.compile(r"\b[Tt]hey\s+(?:said|say|told|added|wrote|stated|insisted|claimed|warned)\b"
+                      r"|\b(?:said|say|added)\s+they\b")
+MAX_CHARS13, SEED13 = 6500, 13
 
 
 def held_out() -> set[str]:
@@ -35,7 +55,16 @@ def held_out() -> set[str]:
     return held | {f"ptc:{a}" for a in meta["articles"]["dev_ids"]}
 
 
-def main() -> list[str]:
+def labelled() -> set[str]:
+    pages = set()
+    for name in ("labels.tsv", "report.tsv", "second-pass.tsv"):
+        for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                pages.add(line.split("\t")[1])
+    return pages
+
+
+def main(round_: int = 12) -> list[str]:
     texts = {}
     for line in (DATA / "voa" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -44,13 +73,19 @@ def main() -> list[str]:
     for path in (DATA / "ptc" / "train" / "articles").glob("article*.txt"):
         texts[f"ptc:{path.stem[7:]}"] = path.read_text(encoding="utf-8")
     held, taken = held_out(), []
+    if round_ == 13:
+        held |= labelled()
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random(SEED).shuffle(order)
+        random.Random(SEED13 if round_ == 13 else SEED).shuffle(order)
         n = 0
         for doc in order:
-            pronouns, nominals = len(PRONOUN.findall(texts[doc])), len(NOMINAL.findall(texts[doc]))
-            ok = n < PER_SOURCE and pronouns >= 2 and pronouns + 2 * nominals >= 4 and len(texts[doc]) <= MAX_CHARS
+            if round_ == 13:
+                pronouns, nominals = len(PLURAL13.findall(texts[doc])), len(NOMINAL13.findall(texts[doc]))
+                ok = n < PER_SOURCE and nominals >= 1 and nominals + pronouns >= 2 and len(texts[doc]) <= MAX_CHARS13
+            else:
+                pronouns, nominals = len(PRONOUN.findall(texts[doc])), len(NOMINAL.findall(texts[doc]))
+                ok = n < PER_SOURCE and pronouns >= 2 and pronouns + 2 * nominals >= 4 and len(texts[doc]) <= MAX_CHARS
             print(doc, len(texts[doc]), pronouns, nominals, "taken" if ok else "", sep="\t")
             if ok:
                 n += 1
@@ -60,4 +95,6 @@ def main() -> list[str]:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(int(sys.argv[sys.argv.index("--round") + 1]) if "--round" in sys.argv else 12)
