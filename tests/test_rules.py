@@ -4198,3 +4198,161 @@ def test_according_to_the_statement_is_the_statement_introduced_before():
     """, {(12, 13): "GPE"})
     assert speaker_of(doc, "named new members").speaker_name == "a statement from the Vatican"
     assert speaker_of(doc, "survivors of abuse").speaker_name == "a statement from the Vatican"
+
+
+def test_a_role_narrowed_by_a_word_is_the_person_whose_title_has_it():
+    """Ali Khan, director of military relations, said the train was freed. Spokesperson Omar Shah said the
+    charge was false. The military spokesperson said the raids went on. ('The military spokesperson' is the one
+    whose title says 'military', not the spokesperson named last.)"""
+    doc = resolved("""
+        Ali           Ali           PROPN  NNP  compound   1
+        Khan          Khan          PROPN  NNP  nsubj      8
+        ,             ,             PUNCT  ,    punct      1
+        director      director      NOUN   NN   appos      1
+        of            of            ADP    IN   prep       3
+        military      military      ADJ    JJ   amod       6
+        relations     relation      NOUN   NNS  pobj       4
+        ,             ,             PUNCT  ,    punct      1
+        said          say           VERB   VBD  ROOT       8
+        the           the           DET    DT   det        10
+        train         train         NOUN   NN   nsubjpass  12
+        was           be            AUX    VBD  auxpass    12
+        freed         free          VERB   VBN  ccomp      8
+        .             .             PUNCT  .    punct      8
+        Spokesperson  spokesperson  NOUN   NN   compound   16
+        Omar          Omar          PROPN  NNP  compound   16
+        Shah          Shah          PROPN  NNP  nsubj      17
+        said          say           VERB   VBD  ROOT       17
+        the           the           DET    DT   det        19
+        charge        charge        NOUN   NN   nsubj      20
+        was           be            AUX    VBD  ccomp      17
+        false         false         ADJ    JJ   acomp      20
+        .             .             PUNCT  .    punct      17
+        The           the           DET    DT   det        25
+        military      military      ADJ    JJ   amod       25
+        spokesperson  spokesperson  NOUN   NN   nsubj      26
+        said          say           VERB   VBD  ROOT       26
+        the           the           DET    DT   det        28
+        raids         raid          NOUN   NNS  nsubj      29
+        went          go            VERB   VBD  ccomp      26
+        on            on            ADP    RP   prt        29
+        .             .             PUNCT  .    punct      26
+    """, {(0, 2): "PERSON", (15, 17): "PERSON"})
+    khan = speaker_of(doc, "train was freed")
+    q = speaker_of(doc, "raids went on")
+    assert khan.speaker_entity and q.speaker_entity == khan.speaker_entity
+
+
+def test_an_organisation_noun_narrowed_by_words_is_the_organisation_whose_name_has_them():
+    """Jean Doe, president of the Association of Poultry Farmers, said prices rose. The European Commission
+    reported that birds died. The poultry farmers group says most sellers had quit the market. ('The poultry farmers group' is the
+    association whose name holds 'poultry' and 'farmers', not the organisation that spoke last.)"""
+    doc = resolved("""
+        Jean         Jean         PROPN  NNP  compound  1
+        Doe          Doe          PROPN  NNP  nsubj     11
+        ,            ,            PUNCT  ,    punct     1
+        president    president    NOUN   NN   appos     1
+        of           of           ADP    IN   prep      3
+        the          the          DET    DT   det       6
+        Association  Association  PROPN  NNP  pobj      4
+        of           of           ADP    IN   prep      6
+        Poultry      Poultry      PROPN  NNP  compound  9
+        Farmers      Farmers      PROPN  NNPS pobj      7
+        ,            ,            PUNCT  ,    punct     1
+        said         say          VERB   VBD  ROOT      11
+        prices       price        NOUN   NNS  nsubj     13
+        rose         rise         VERB   VBD  ccomp     11
+        .            .            PUNCT  .    punct     11
+        The          the          DET    DT   det       17
+        European     European     PROPN  NNP  compound  17
+        Commission   Commission   PROPN  NNP  nsubj     18
+        reported     report       VERB   VBD  ROOT      18
+        that         that         SCONJ  IN   mark      21
+        birds        bird         NOUN   NNS  nsubj     21
+        died         die          VERB   VBD  ccomp     18
+        .            .            PUNCT  .    punct     18
+        The          the          DET    DT   det       26
+        poultry      poultry      NOUN   NN   compound  25
+        farmers      farmer       NOUN   NNS  compound  26
+        group        group        NOUN   NN   nsubj     27
+        says         say          VERB   VBZ  ROOT      27
+        most         most         ADJ    JJS  amod      29
+        sellers      seller       NOUN   NNS  nsubj     31
+        had          have         AUX    VBD  aux       31
+        quit         quit         VERB   VBN  ccomp     27
+        the          the          DET    DT   det       33
+        market       market       NOUN   NN   dobj      31
+        .            .            PUNCT  .    punct     27
+    """, {(0, 2): "PERSON", (6, 10): "ORG", (16, 18): "ORG"})
+    q = speaker_of(doc, "sellers had quit")
+    association = next(e for e in doc._.entities if "Poultry" in e.name)
+    assert q.speaker_entity == association.id
+
+
+def test_a_description_that_speaks_is_the_person_the_next_sentence_names_speaking():
+    """A member of a crime group told a court that he had tried to kill her. Khalid Mehdiyev told jurors that he
+    was arrested. (The lede's description is the man the next sentence names, for the first time, as the one
+    who speaks.)"""
+    doc = resolved("""
+        A          a          DET    DT   det        1
+        member     member     NOUN   NN   nsubj      6
+        of         of         ADP    IN   prep       1
+        a          a          DET    DT   det        5
+        crime      crime      NOUN   NN   compound   5
+        group      group      NOUN   NN   pobj       2
+        told       tell       VERB   VBD  ROOT       6
+        a          a          DET    DT   det        8
+        court      court      NOUN   NN   dobj       6
+        that       that       SCONJ  IN   mark       12
+        he         he         PRON   PRP  nsubj      12
+        had        have       AUX    VBD  aux        12
+        tried      try        VERB   VBN  ccomp      6
+        to         to         PART   TO   aux        14
+        kill       kill       VERB   VB   xcomp      12
+        her        she        PRON   PRP  dobj       14
+        .          .          PUNCT  .    punct      6
+        Khalid     Khalid     PROPN  NNP  compound   18
+        Mehdiyev   Mehdiyev   PROPN  NNP  nsubj      19
+        told       tell       VERB   VBD  ROOT       19
+        jurors     juror      NOUN   NNS  dobj       19
+        that       that       SCONJ  IN   mark       24
+        he         he         PRON   PRP  nsubjpass  24
+        was        be         AUX    VBD  auxpass    24
+        arrested   arrest     VERB   VBN  ccomp      19
+        .          .          PUNCT  .    punct      19
+    """, {(17, 19): "PERSON"})
+    named = speaker_of(doc, "was arrested")
+    q = speaker_of(doc, "tried to kill")
+    assert named.speaker_entity and q.speaker_entity == named.speaker_entity
+
+
+def test_they_after_a_body_named_by_a_noun_is_that_body():
+    """The department said: “The embassy is closed. The staff are safe.” They added that the cause was unknown.
+    ('They' is the body that spoke just before, named by a noun and no name, not the subject in its quotation.)"""
+    doc = resolved("""
+        The         the         DET    DT   det      1
+        department  department  NOUN   NN   nsubj    2
+        said        say         VERB   VBD  ROOT     2
+        :           :           PUNCT  :    punct    2
+        “           “           PUNCT  ``   punct    7
+        The         the         DET    DT   det      6
+        embassy     embassy     NOUN   NN   nsubj    7
+        is          be          AUX    VBZ  ccomp    2
+        closed      closed      ADJ    JJ   acomp    7
+        .           .           PUNCT  .    punct    2
+        The         the         DET    DT   det      11
+        staff       staff       NOUN   NN   nsubj    12
+        are         be          AUX    VBP  ROOT     12
+        safe        safe        ADJ    JJ   acomp    12
+        .           .           PUNCT  .    punct    12
+        ”           ”           PUNCT  ''   punct    12
+        They        they        PRON   PRP  nsubj    17
+        added       add         VERB   VBD  ROOT     17
+        that        that        SCONJ  IN   mark     21
+        the         the         DET    DT   det      20
+        cause       cause       NOUN   NN   nsubj    21
+        was         be          AUX    VBD  ccomp    17
+        unknown     unknown     ADJ    JJ   acomp    21
+        .           .           PUNCT  .    punct    17
+    """, {})
+    assert speaker_of(doc, "cause was unknown").speaker_name == "The department"

@@ -81,6 +81,10 @@ QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and terr
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
+LEAD_NOUNS = frozenset({"head"})  # a person's role that no role ending marks ('The head of UNICEF said')
+# words that say nothing of whom a role narrows to ('the former president' is no 'former' person's title)
+GENERIC_MODIFIERS = frozenset({"former", "new", "late", "then", "top", "senior", "other", "current", "young", "old",
+                               "elder", "own", "same", "first", "last", "next", "main", "second"})
 UNNAMED = frozenset({"unidentified", "unnamed", "anonymous"})  # 'the unidentified woman': a person the text does not name
 QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
@@ -1117,6 +1121,8 @@ class QuoteFinder:
         'an X supporter', 'a spokesman for X', is not X); an acronym the name the article spells out; a
         definite role ('the Director', 'the shop's owner') the person the article gives that role."""
         head = sp.root
+        if (introduced := self.named_next(sp)) is not None:
+            return introduced  # 'The head of UNICEF said ...' and then '"...," Catherine Russell ... told'
         if head.pos_ == "NOUN":  # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
             for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
                 ident = self.token_actor(appos)
@@ -1136,12 +1142,17 @@ class QuoteFinder:
         if word == "it" or (common and head.lemma_.lower() in ORG_NOUNS and self.definite(head)
                             and not self.states_organ(head)):
             is_org = lambda i: self.entity_types.get(i) == "ORG"
+            if word != "it" and (named := self.organisation_by_modifiers(head)) is not None:
+                return named  # 'The poultry farmers group says': the 'Association of Poultry Farmers' named before
             if near and is_org(last.speaker_id):
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS) or (
                 self.main_organisation(sp.start_char) if word != "it" else None)
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        if own_noun and self.definite(head) and is_role(head) and (narrowed := self.person_by_modifiers(
+                head, lambda i: self.entity_types.get(i) == "PERSON")) is not None:
+            return narrowed  # 'The military spokesperson said': the one whose title says 'military', not the last spokesperson
         if own_noun and any(c.lower_ in UNNAMED and c.dep_ == "amod" for c in head.children):
             return None  # 'the unidentified woman says': the text says it names her nowhere
         if ident is None and not own_noun and head.lower_ in QUANTIFIERS:
@@ -1183,6 +1194,118 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    @staticmethod
+    def of_object(noun: Token) -> str:
+        """The words of the noun's 'of' phrase ('The head of Doctors Without Borders (MSF)': 'Doctors Without
+        Borders (MSF)'), '' where it has none."""
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return noun.doc[prep.i + 1 : prep.right_edge.i + 1].text if prep is not None and prep.i < prep.right_edge.i else ""
+
+    def named_next(self, sp: Span) -> str | None:
+        """A person the text introduces by a description as the subject of a speech verb and names in the next
+        sentence, the subject of that sentence's speech verb ('A self-described member of a crime group told a
+        court ...' / 'Khalid Mehdiyev told jurors ...'; 'The head of the U.N. children's program, UNICEF, said
+        ...' / '"...," Catherine Russell, UNICEF's executive director, told ...'): that person, named there for
+        the first time. The description is one person's role ('member', 'physician', 'head') with 'a', 'an'
+        or 'the', not an organisation's or a statement's, not owned ("China's ambassador to Britain" may be
+        named later), holding no person's name, and not the object of 'according to' (an unnamed source
+        stays one); a person who 'also said' is another speaker. A description that points back to one said
+        before with the same 'of' words ('The head of MSF' after 'The head of Doctors Without Borders (MSF)')
+        is the person that one was; one with no 'of' words that points back ('The Republican presidential
+        nominee noted', after 'nominee' was said) is left to the role rules (PolNeAR's sources keep its words)."""
+        head = sp.root
+        lemma = head.lemma_.lower()
+        if (head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ != "nsubj" or lemma in ORG_NOUNS
+                or lemma in STATEMENT_NOUNS or not (is_role(head) or lemma in LEAD_NOUNS)
+                or not self.is_speech_verb(head.head) or not any(c.lower_ in {"a", "an", "the"} for c in head.children)
+                or any(c.dep_ == "poss" for c in head.children)
+                or any(self.is_person(t) for t in sp if t.pos_ == "PROPN")):
+            return None  # "China's ambassador", 'CNN's ... correspondent Dr. Sanjay Gupta', 'Company management'
+        mine = self.of_object(head)
+        for t in self.doc[: head.i]:
+            if t.lemma_.lower() != lemma:
+                continue
+            before = next((f for f in reversed(self.done) if f.speaker is not None and f.speaker.root.i == t.i), None)
+            theirs = self.of_object(t)
+            said = self.text[t.idx : before.speaker.end_char] if before is not None else theirs
+            if mine == theirs or (mine and mine in said):  # the same words: it points back, left to the role rules
+                ident = before.speaker_id if before is not None and mine else None  # unless its 'of' names the body
+                return ident if self.entity_types.get(ident) == "PERSON" else None
+        sent = head.sent
+        if sent.end >= len(self.doc):
+            return None
+        nxt = self.doc[sent.end].sent
+        if not nxt.text.strip() and nxt.end < len(self.doc):
+            nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
+        first: dict[str, int] = {}
+        for s, _e, i in self.doc._.actor_spans or []:
+            first[i] = min(s, first.get(i, s))
+        for ent in nxt.ents:
+            root = ent.root
+            if ent.label_ != "PERSON" or root.dep_ != "nsubj" or not self.is_speech_verb(root.head):
+                continue
+            if any(c.lower_ in {"also", "too"} for c in root.head.children):
+                return None  # 'ODNI spokeswoman Kellie Wade also said': another speaker besides
+            ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+            if ident and self.entity_types.get(ident) == "PERSON" and first.get(ident, -1) >= nxt.start_char:
+                return ident
+        return None
+
+    @staticmethod
+    def modifier_words(noun: Token) -> list[str]:
+        """The common words before a noun that narrow it ('the military spokesperson': 'military'; 'the poultry
+        farmers group': 'poultry', 'farmers'), lowercased; none where one is a name or a people's adjective
+        ('the Taliban foreign ministry spokesperson', 'the UNICEF director': the name says more than the words)."""
+        words = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.dep_ in {"amod", "compound", "nmod"}
+                 or (t.head.i != noun.i and t.dep_ not in {"det", "poss", "case", "punct"})]
+        if not words or any(t.pos_ == "PROPN" and not t.is_lower or t.ent_type_ for t in words):
+            return []
+        return [t.lower_ for t in words if t.pos_ in {"NOUN", "ADJ"} and t.lower_ not in UNNAMED | GENERIC_MODIFIERS]
+
+    def person_by_modifiers(self, noun: Token, accept) -> str | None:
+        """For a definite role narrowed by common words ('The military spokesperson said', 'the chief
+        minister said'), the person named before whose own title or apposition holds every one of those
+        words ('Chaudhry, director general of military public relations'; 'Balochistan Chief Minister Sarfraz
+        Bugti'), the last such; not a person of the same role whose title lacks them ('Afghan foreign ministry
+        spokesperson Abdul Qahar Balkhi'). None where the noun has no such words or no one fits."""
+        words = self.modifier_words(noun)
+        if not words:
+            return None
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
+                continue
+            root = ent.root
+            own = [t for t in self.doc[root.left_edge.i : ent.start] if t.dep_ in {"compound", "amod"}]
+            for c in root.children:
+                if c.dep_ == "appos":
+                    own += list(c.subtree)
+            if root.dep_ == "appos":
+                own += [t for t in root.head.subtree if not ent.start <= t.i < ent.end]
+            if all(w in {t.lower_ for t in own} for w in words):
+                ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+                if ident and accept(ident):
+                    best = ident
+        return best
+
+    def organisation_by_modifiers(self, noun: Token) -> str | None:
+        """For a definite organisation noun narrowed by common words ('The poultry farmers group says'), the
+        organisation named before, within `NAMED_WINDOW_CHARS`, whose name holds every one of those words
+        ("Cameroon's Interprofessional Association of Poultry Farmers"), the last such; else None."""
+        words = self.modifier_words(noun)
+        if not words:
+            return None
+        best = None
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= noun.idx:
+                break
+            if noun.idx - s > NAMED_WINDOW_CHARS or self.entity_types.get(ident) != "ORG":
+                continue
+            name = {w.lower() for w in re.findall(r"\w+", self.entity_names.get(ident) or "")}
+            if all(w in name for w in words):
+                best = ident
+        return best
 
     def main_organisation(self, char: int) -> str | None:
         """The organisation the article is about: named before `char` at least `MAIN_ORG_MENTIONS` times and
@@ -1287,9 +1410,16 @@ class QuoteFinder:
 
     def plural_antecedent(self, sp: Span, last: Found | None) -> Span | str | None:
         """'they' or 'it' as the speaker: the organisation or group that spoke just before (the last quote's
-        speaker, when it is no person), else the subject before it, in its sentence or the one before,
+        speaker, when it is no person, or a body the text names by a definite noun and no name: 'the state
+        department said: "..." They added ...'), else the subject before it, in its sentence or the one before,
         that can be 'they' or 'it' (an organisation, a plural noun, people named together)."""
         pronoun = sp[0]
+        prev = self.previous
+        if (prev is not None and prev.speaker is not None and not prev.speaker_id and prev.speaker_name
+                and (last is None or prev.content[1] >= last.content[1])
+                and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS and is_common(prev.speaker.root)
+                and prev.speaker.root.lemma_.lower() in ORG_NOUNS and self.definite(prev.speaker.root)):
+            return prev.speaker  # 'the state department said: "..." They added that ...': the body that spoke
         if (last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and self.entity_types.get(last.speaker_id) in {"ORG", "GPE", "NORP"}):
             return last.speaker_id
