@@ -15,6 +15,14 @@ at most 6,500 characters; the first 5 of each source.
 
     .venv/bin/python scripts/who_draw_pages.py              # round twelve's draw
     .venv/bin/python scripts/who_draw_pages.py --round 13   # round thirteen's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 14   # round fourteen's draw
+
+Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
+shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
+at least one nominal cue (round thirteen's pattern), at least one pronoun cue ("he said", "they said", "it
+said", "said she"), at least 3 nominal, pronoun and description cues ("a spokesman said", "an official
+told", "the group's lawyer said": "a", "an" or a possessive before round thirteen's nouns, the verb after)
+together, and at most 5,000 characters; the first 5 of each source.
 """
 
 from __future__ import annotations
@@ -46,6 +54,11 @@ NOMINAL13 = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}" + NOUNS13 + r"\s+" + VER
 PLURAL13 = re.compile(r"\b[Tt]hey\s+(?:said|say|told|added|wrote|stated|insisted|claimed|warned)\b"
                       r"|\b(?:said|say|added)\s+they\b")
 MAX_CHARS13, SEED13 = 6500, 13
+# Round fourteen: nominal, description and pronoun cues together.
+DESCRIPTION14 = re.compile(r"\b(?:[Aa]n?|[A-Za-z.]+'s)\s+(?:[a-z]+\s+){0,2}" + NOUNS13 + r"\s+" + VERBS13 + r"\b")
+PRONOUN14 = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:said|says|say|told|added|explained|wrote|stated|noted|"
+                       r"insisted|claimed|warned)\b|\b(?:said|says|say|added)\s+(?:he|she|they)\b")
+MAX_CHARS14, SEED14 = 5000, 14
 
 
 def held_out() -> set[str]:
@@ -55,13 +68,14 @@ def held_out() -> set[str]:
     return held | {f"ptc:{a}" for a in meta["articles"]["dev_ids"]}
 
 
-def labelled() -> set[str]:
-    """The pages labelled before round thirteen (its own rows, after its note in labels.tsv, left out, so that
+def labelled(round_: int = 13) -> set[str]:
+    """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
+    note = {13: "# round thirteen", 14: "# round fourteen"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv", "second-pass.tsv"):
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
-            if line.startswith("# round thirteen"):
+            if line.startswith(note):
                 break
             if line.strip() and not line.startswith("#"):
                 pages.add(line.split("\t")[1])
@@ -76,21 +90,26 @@ def main(round_: int = 12) -> list[str]:
             texts[f"voa:{record['id']}"] = record["text"]
     for path in (DATA / "ptc" / "train" / "articles").glob("article*.txt"):
         texts[f"ptc:{path.stem[7:]}"] = path.read_text(encoding="utf-8")
-    held, taken = held_out(), []
-    if round_ == 13:
-        held |= labelled()
+    held, taken, descriptions = held_out(), [], 0
+    if round_ in (13, 14):
+        held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random(SEED13 if round_ == 13 else SEED).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 13:
+            if round_ == 14:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns = len(PRONOUN14.findall(texts[doc]))
+                ok = (n < PER_SOURCE and min(nominals, pronouns) >= 1
+                      and nominals + descriptions + pronouns >= 3 and len(texts[doc]) <= MAX_CHARS14)
+            elif round_ == 13:
                 pronouns, nominals = len(PLURAL13.findall(texts[doc])), len(NOMINAL13.findall(texts[doc]))
                 ok = n < PER_SOURCE and nominals >= 1 and nominals + pronouns >= 2 and len(texts[doc]) <= MAX_CHARS13
             else:
                 pronouns, nominals = len(PRONOUN.findall(texts[doc])), len(NOMINAL.findall(texts[doc]))
                 ok = n < PER_SOURCE and pronouns >= 2 and pronouns + 2 * nominals >= 4 and len(texts[doc]) <= MAX_CHARS
-            print(doc, len(texts[doc]), pronouns, nominals, "taken" if ok else "", sep="\t")
+            print(doc, len(texts[doc]), pronouns, nominals, descriptions if round_ == 14 else "", "taken" if ok else "", sep="\t")
             if ok:
                 n += 1
                 taken.append(doc)
