@@ -4356,3 +4356,407 @@ def test_they_after_a_body_named_by_a_noun_is_that_body():
         .           .           PUNCT  .    punct    17
     """, {})
     assert speaker_of(doc, "cause was unknown").speaker_name == "The department"
+
+
+def test_the_lawyer_is_the_one_titled_attorney():
+    """Attorney Marc Victor said the sale was legal. Haig bought ammunition. The lawyer said the amount was usual.
+    ('the lawyer' is the one the text titles 'attorney': one role of two words, not the subject just before.)"""
+    doc = resolved("""
+        Attorney    attorney    NOUN   NN   compound  2
+        Marc        Marc        PROPN  NNP  compound  2
+        Victor      Victor      PROPN  NNP  nsubj     3
+        said        say         VERB   VBD  ROOT      3
+        the         the         DET    DT   det       5
+        sale        sale        NOUN   NN   nsubj     6
+        was         be          AUX    VBD  ccomp     3
+        legal       legal       ADJ    JJ   acomp     6
+        .           .           PUNCT  .    punct     3
+        Haig        Haig        PROPN  NNP  nsubj     10
+        bought      buy         VERB   VBD  ROOT      10
+        ammunition  ammunition  NOUN   NN   dobj      10
+        .           .           PUNCT  .    punct     10
+        The         the         DET    DT   det       14
+        lawyer      lawyer      NOUN   NN   nsubj     15
+        said        say         VERB   VBD  ROOT      15
+        the         the         DET    DT   det       17
+        amount      amount      NOUN   NN   nsubj     18
+        was         be          AUX    VBD  ccomp     15
+        usual       usual       ADJ    JJ   acomp     18
+        .           .           PUNCT  .    punct     15
+    """, {(1, 3): "PERSON", (9, 10): "PERSON"})
+    victor = speaker_of(doc, "sale was legal")
+    q = speaker_of(doc, "amount was usual")
+    assert victor.speaker_entity and q.speaker_entity == victor.speaker_entity
+
+
+def civil_attorney() -> Doc:
+    """Jane Toensing, an attorney, said the client was threatened. A civil attorney working with the witness
+    described the pressure. The civil lawyer wrote that the government was harsh. She added that the threats
+    were serious."""
+    return resolved("""
+        Jane        Jane        PROPN  NNP  compound   1
+        Toensing    Toensing    PROPN  NNP  nsubj      6
+        ,           ,           PUNCT  ,    punct      1
+        an          an          DET    DT   det        4
+        attorney    attorney    NOUN   NN   appos      1
+        ,           ,           PUNCT  ,    punct      1
+        said        say         VERB   VBD  ROOT       6
+        the         the         DET    DT   det        8
+        client      client      NOUN   NN   nsubjpass  10
+        was         be          AUX    VBD  auxpass    10
+        threatened  threaten    VERB   VBN  ccomp      6
+        .           .           PUNCT  .    punct      6
+        A           a           DET    DT   det        14
+        civil       civil       ADJ    JJ   amod       14
+        attorney    attorney    NOUN   NN   nsubj      19
+        working     work        VERB   VBG  acl        14
+        with        with        ADP    IN   prep       15
+        the         the         DET    DT   det        18
+        witness     witness     NOUN   NN   pobj       16
+        described   describe    VERB   VBD  ROOT       19
+        the         the         DET    DT   det        21
+        pressure    pressure    NOUN   NN   dobj       19
+        .           .           PUNCT  .    punct      19
+        The         the         DET    DT   det        25
+        civil       civil       ADJ    JJ   amod       25
+        lawyer      lawyer      NOUN   NN   nsubj      26
+        wrote       write       VERB   VBD  ROOT       26
+        that        that        SCONJ  IN   mark       30
+        the         the         DET    DT   det        29
+        government  government  NOUN   NN   nsubj      30
+        was         be          AUX    VBD  ccomp      26
+        harsh       harsh       ADJ    JJ   acomp      30
+        .           .           PUNCT  .    punct      26
+        She         she         PRON   PRP  nsubj      34
+        added       add         VERB   VBD  ROOT       34
+        that        that        SCONJ  IN   mark       38
+        the         the         DET    DT   det        37
+        threats     threat      NOUN   NNS  nsubj      38
+        were        be          AUX    VBD  ccomp      34
+        serious     serious     ADJ    JJ   acomp      38
+        .           .           PUNCT  .    punct      34
+    """, {(0, 2): "PERSON"})
+
+
+def test_a_role_narrowed_by_a_word_is_the_description_that_gave_it_before():
+    """'The civil lawyer' is the civil attorney the text describes and never names, not the attorney named
+    before (Jane Toensing)."""
+    q = speaker_of(civil_attorney(), "government was harsh")
+    assert (q.speaker_entity, q.speaker_name) == (None, "A civil attorney working with the witness")
+
+
+def test_she_after_a_role_named_by_a_description_is_that_description():
+    """'She added' just after 'the civil lawyer wrote' (the civil attorney never named) is that attorney."""
+    q = speaker_of(civil_attorney(), "threats were serious")
+    assert (q.speaker_entity, q.speaker_name) == (None, "A civil attorney working with the witness")
+
+
+def test_the_aides_after_aides_who_spoke_are_those_aides():
+    """Aides to Mr. Trump say that the president likes questions. The aides say that reporters are rude. ('The
+    aides' are the ones who spoke before, as the text described them.)"""
+    doc = resolved("""
+        Aides      aide       NOUN   NNS  nsubj     4
+        to         to         ADP    IN   prep      0
+        Mr.        Mr.        PROPN  NNP  compound  3
+        Trump      Trump      PROPN  NNP  pobj      1
+        say        say        VERB   VBP  ROOT      4
+        that       that       SCONJ  IN   mark      8
+        the        the        DET    DT   det       7
+        president  president  NOUN   NN   nsubj     8
+        likes      like       VERB   VBZ  ccomp     4
+        questions  question   NOUN   NNS  dobj      8
+        .          .          PUNCT  .    punct     4
+        The        the        DET    DT   det       12
+        aides      aide       NOUN   NNS  nsubj     13
+        say        say        VERB   VBP  ROOT      13
+        that       that       SCONJ  IN   mark      16
+        reporters  reporter   NOUN   NNS  nsubj     16
+        are        be         AUX    VBP  ccomp     13
+        rude       rude       ADJ    JJ   acomp     16
+        .          .          PUNCT  .    punct     13
+    """, {(2, 4): "PERSON"})
+    assert speaker_of(doc, "reporters are rude").speaker_name == "Aides to Mr. Trump"
+
+
+def test_a_quotation_in_a_reported_clause_is_the_reporters_not_a_nearer_passive_verbs():
+    """The client witnessed “a lot of bribery going on” but was asked by the FBI to sign a deal, Toensing
+    explained. (The quotation stands in what Toensing explained, not in what the FBI asked.)"""
+    doc = resolved("""
+        The        the        DET    DT   det        1
+        client     client     NOUN   NN   nsubj      2
+        witnessed  witness    VERB   VBD  ccomp      23
+        “          “          PUNCT  ``   punct      2
+        a          a          DET    DT   det        5
+        lot        lot        NOUN   NN   dobj       2
+        of         of         ADP    IN   prep       5
+        bribery    bribery    NOUN   NN   pobj       6
+        going      go         VERB   VBG  acl        5
+        on         on         ADP    RP   prt        8
+        ”          ”          PUNCT  ''   punct      2
+        but        but        CCONJ  CC   cc         2
+        was        be         AUX    VBD  auxpass    13
+        asked      ask        VERB   VBN  conj       2
+        by         by         ADP    IN   agent      13
+        the        the        DET    DT   det        16
+        FBI        FBI        PROPN  NNP  pobj       14
+        to         to         PART   TO   aux        18
+        sign       sign       VERB   VB   xcomp      13
+        a          a          DET    DT   det        20
+        deal       deal       NOUN   NN   dobj       18
+        ,          ,          PUNCT  ,    punct      23
+        Toensing   Toensing   PROPN  NNP  nsubj      23
+        explained  explain    VERB   VBD  ROOT       23
+        .          .          PUNCT  .    punct      23
+    """, {(16, 17): "ORG", (22, 23): "PERSON"})
+    toensing = next(e for e in doc._.entities if e.name == "Toensing")
+    found = [q for q in quotes.QuoteFinder(doc).run() if "bribery" in q.content.text]
+    assert found and all(q.speaker_entity == toensing.id for q in found)
+
+
+def test_the_message_says_after_a_health_alert_is_that_alert():
+    """The US disclosed that diplomats fell ill. The embassy's health alert says the staff are safe. “The
+    government is taking these reports seriously,” the message says. (The alert is the embassy's own, not the
+    last speaker's; 'the message' is the document that spoke just before.)"""
+    doc = resolved("""
+        The         the         DET    DT   det       1
+        US          US          PROPN  NNP  nsubj     2
+        disclosed   disclose    VERB   VBD  ROOT      2
+        that        that        SCONJ  IN   mark      5
+        diplomats   diplomat    NOUN   NNS  nsubj     5
+        fell        fall        VERB   VBD  ccomp     2
+        ill         ill         ADJ    JJ   acomp     5
+        .           .           PUNCT  .    punct     2
+        The         the         DET    DT   det       9
+        embassy     embassy     NOUN   NN   poss      12
+        's          's          PART   POS  case      9
+        health      health      NOUN   NN   compound  12
+        alert       alert       NOUN   NN   nsubj     13
+        says        say         VERB   VBZ  ROOT      13
+        the         the         DET    DT   det       15
+        staff       staff       NOUN   NN   nsubj     16
+        are         be          AUX    VBP  ccomp     13
+        safe        safe        ADJ    JJ   acomp     16
+        .           .           PUNCT  .    punct     13
+        “           “           PUNCT  ``   punct     31
+        The         the         DET    DT   det       21
+        government  government  NOUN   NN   nsubj     23
+        is          be          AUX    VBZ  aux       23
+        taking      take        VERB   VBG  ccomp     31
+        these       these       DET    DT   det       25
+        reports     report      NOUN   NNS  dobj      23
+        seriously   seriously   ADV    RB   advmod    23
+        ,           ,           PUNCT  ,    punct     23
+        ”           ”           PUNCT  ''   punct     31
+        the         the         DET    DT   det       30
+        message     message     NOUN   NN   nsubj     31
+        says        say         VERB   VBZ  ROOT      31
+        .           .           PUNCT  .    punct     31
+    """, {(1, 2): "GPE"})
+    assert speaker_of(doc, "staff are safe").speaker_name == "The embassy's health alert"
+    assert speaker_of(doc, "these reports seriously").speaker_name == "The embassy's health alert"
+
+
+def test_it_said_after_a_statement_is_that_statement():
+    """An official statement said the plan was approved. “No deaths have been reported,” it said."""
+    doc = resolved("""
+        An         an         DET    DT   det        2
+        official   official   ADJ    JJ   amod       2
+        statement  statement  NOUN   NN   nsubj      3
+        said       say        VERB   VBD  ROOT       3
+        the        the        DET    DT   det        5
+        plan       plan       NOUN   NN   nsubjpass  7
+        was        be         AUX    VBD  auxpass    7
+        approved   approve    VERB   VBN  ccomp      3
+        .          .          PUNCT  .    punct      3
+        “          “          PUNCT  ``   punct      18
+        No         no         DET    DT   det        11
+        deaths     death      NOUN   NNS  nsubjpass  14
+        have       have       AUX    VBP  aux        14
+        been       be         AUX    VBN  auxpass    14
+        reported   report     VERB   VBN  ccomp      18
+        ,          ,          PUNCT  ,    punct      14
+        ”          ”          PUNCT  ''   punct      18
+        it         it         PRON   PRP  nsubj      18
+        said       say        VERB   VBD  ROOT       18
+        .          .          PUNCT  .    punct      18
+    """, {})
+    assert speaker_of(doc, "No deaths").speaker_name == "An official statement"
+
+
+def test_a_name_keeps_no_acronym_after_it():
+    """'World Health Organization WHO' (from 'the World Health Organization (WHO)') speaks as the name spelled
+    out; a name whose last word is not its initials keeps it."""
+    assert quotes.without_acronym("World Health Organization WHO") == "World Health Organization"
+    assert quotes.without_acronym("Doctors Without Borders MSF") == "Doctors Without Borders MSF"
+    assert quotes.without_acronym("Kim Jong Un") == "Kim Jong Un"
+
+
+def test_the_group_is_not_an_organisation_named_in_its_own_quotation():
+    """The Press Association met on Monday. “The Senate has held hearings for years,” the group wrote. ('the
+    group' is the organisation named before, not the one its own words name.)"""
+    doc = resolved("""
+        The          the          DET    DT   det       2
+        Press        Press        PROPN  NNP  compound  2
+        Association  Association  PROPN  NNP  nsubj     3
+        met          meet         VERB   VBD  ROOT      3
+        on           on           ADP    IN   prep      3
+        Monday       Monday       PROPN  NNP  pobj      4
+        .            .            PUNCT  .    punct     3
+        “            “            PUNCT  ``   punct     19
+        The          the          DET    DT   det       9
+        Senate       Senate       PROPN  NNP  nsubj     11
+        has          have         AUX    VBZ  aux       11
+        held         hold         VERB   VBN  ccomp     19
+        hearings     hearing      NOUN   NNS  dobj      11
+        for          for          ADP    IN   prep      11
+        years        year         NOUN   NNS  pobj      13
+        ,            ,            PUNCT  ,    punct     11
+        ”            ”            PUNCT  ''   punct     19
+        the          the          DET    DT   det       18
+        group        group        NOUN   NN   nsubj     19
+        wrote        write        VERB   VBD  ROOT      19
+        .            .            PUNCT  .    punct     19
+    """, {(1, 3): "ORG", (9, 10): "ORG"})
+    q = speaker_of(doc, "held hearings")
+    association = next(e for e in doc._.entities if "Press" in e.name)
+    assert q.speaker_entity == association.id
+
+
+def test_a_role_owned_by_a_place_parsed_as_a_modifier_is_the_person_named_later_with_it():
+    """Canada’s Ontario provincial leader said he is adding a levy. Then, Doug Ford, Ontario’s provincial
+    leader, said he was charging more. (The possessive the parse made a modifier still makes the role point to
+    one person: the one the text gives that role later.)"""
+    doc = resolved("""
+        Canada      Canada      PROPN  NNP  nmod      2
+        ’s          ’s          PART   POS  case      0
+        Ontario     Ontario     PROPN  NNP  nmod      4
+        provincial  provincial  ADJ    JJ   amod      4
+        leader      leader      NOUN   NN   nsubj     5
+        said        say         VERB   VBD  ROOT      5
+        he          he          PRON   PRP  nsubj     8
+        is          be          AUX    VBZ  aux       8
+        adding      add         VERB   VBG  ccomp     5
+        a           a           DET    DT   det       10
+        levy        levy        NOUN   NN   dobj      8
+        .           .           PUNCT  .    punct     5
+        Then        then        ADV    RB   advmod    22
+        ,           ,           PUNCT  ,    punct     22
+        Doug        Doug        PROPN  NNP  compound  15
+        Ford        Ford        PROPN  NNP  nsubj     22
+        ,           ,           PUNCT  ,    punct     15
+        Ontario     Ontario     PROPN  NNP  poss      20
+        ’s          ’s          PART   POS  case      17
+        provincial  provincial  ADJ    JJ   amod      20
+        leader      leader      NOUN   NN   appos     15
+        ,           ,           PUNCT  ,    punct     15
+        said        say         VERB   VBD  ROOT      22
+        he          he          PRON   PRP  nsubj     25
+        was         be          AUX    VBD  aux       25
+        charging    charge      VERB   VBG  ccomp     22
+        more        more        ADJ    JJR  dobj      25
+        .           .           PUNCT  .    punct     22
+    """, {(0, 1): "GPE", (2, 3): "GPE", (14, 16): "PERSON", (17, 18): "GPE"})
+    ford = speaker_of(doc, "charging more")
+    q = speaker_of(doc, "adding a levy")
+    assert ford.speaker_entity and q.speaker_entity == ford.speaker_entity
+
+
+def test_the_subject_of_a_clause_after_a_word_parsed_a_preposition_is_its_own():
+    """The US reduced its staff after its personnel and their families reported experiencing health issues.
+    ('after' parsed a preposition: the ones who reported are its object, not the main clause's subject.)"""
+    doc = resolved("""
+        The           the         DET    DT    det       1
+        US            US          PROPN  NNP   nsubj     2
+        reduced       reduce      VERB   VBD   ROOT      2
+        its           its         PRON   PRP$  poss      4
+        staff         staff       NOUN   NN    dobj      2
+        after         after       ADP    IN    prep      2
+        its           its         PRON   PRP$  poss      7
+        personnel     personnel   NOUN   NNS   pobj      5
+        and           and         CCONJ  CC    cc        7
+        their         their       PRON   PRP$  poss      10
+        families      family      NOUN   NNS   conj      7
+        reported      report      VERB   VBD   advcl     2
+        experiencing  experience  VERB   VBG   xcomp     11
+        health        health      NOUN   NN    compound  14
+        issues        issue       NOUN   NNS   dobj      12
+        .             .           PUNCT  .     punct     2
+    """, {(1, 2): "GPE"})
+    assert quotes.QuoteFinder(doc).subject_of(doc[11]).text == "its personnel and their families"
+
+
+def test_a_role_the_text_gives_a_person_is_not_the_next_sentences_speaker():
+    """The lawyer said the panel approved the deal. Hillary Clinton denied that the deal was bad. The informant
+    hired an attorney, Jane Toensing. ('The lawyer' is the attorney the text names, not the person the next
+    sentence names speaking.)"""
+    doc = resolved("""
+        The        the        DET    DT   det       1
+        lawyer     lawyer     NOUN   NN   nsubj     2
+        said       say        VERB   VBD  ROOT      2
+        the        the        DET    DT   det       4
+        panel      panel      NOUN   NN   nsubj     5
+        approved   approve    VERB   VBD  ccomp     2
+        the        the        DET    DT   det       7
+        deal       deal       NOUN   NN   dobj      5
+        .          .          PUNCT  .    punct     2
+        Hillary    Hillary    PROPN  NNP  compound  10
+        Clinton    Clinton    PROPN  NNP  nsubj     11
+        denied     deny       VERB   VBD  ROOT      11
+        that       that       SCONJ  IN   mark      15
+        the        the        DET    DT   det       14
+        deal       deal       NOUN   NN   nsubj     15
+        was        be         AUX    VBD  ccomp     11
+        bad        bad        ADJ    JJ   acomp     15
+        .          .          PUNCT  .    punct     11
+        The        the        DET    DT   det       19
+        informant  informant  NOUN   NN   nsubj     20
+        hired      hire       VERB   VBD  ROOT      20
+        an         an         DET    DT   det       22
+        attorney   attorney   NOUN   NN   dobj      20
+        ,          ,          PUNCT  ,    punct     22
+        Jane       Jane       PROPN  NNP  compound  25
+        Toensing   Toensing   PROPN  NNP  appos     22
+        .          .          PUNCT  .    punct     20
+    """, {(9, 11): "PERSON", (24, 26): "PERSON"})
+    toensing = next(e for e in doc._.entities if "Toensing" in e.name)
+    assert speaker_of(doc, "panel approved").speaker_entity == toensing.id
+
+
+def test_he_is_no_paragraph_subject_for_she():
+    """Jane Toensing met Barack Obama. When he tried to sue, “the department threatened him with jail time,” she
+    added. ('he', whoever he was made, is not who 'she' is: the paragraph's subject of her gender is Toensing.)"""
+    doc = resolved("""
+        Jane        Jane        PROPN  NNP  compound  1
+        Toensing    Toensing    PROPN  NNP  nsubj     2
+        met         meet        VERB   VBD  ROOT      2
+        Barack      Barack      PROPN  NNP  compound  4
+        Obama       Obama       PROPN  NNP  dobj      2
+        .           .           PUNCT  .    punct     2
+        When        when        SCONJ  WRB  advmod    8
+        he          he          PRON   PRP  nsubj     8
+        tried       try         VERB   VBD  advcl     23
+        to          to          PART   TO   aux       10
+        sue         sue         VERB   VB   xcomp     8
+        ,           ,           PUNCT  ,    punct     23
+        “           “           PUNCT  ``   punct     23
+        the         the         DET    DT   det       14
+        department  department  NOUN   NN   nsubj     15
+        threatened  threaten    VERB   VBD  ccomp     23
+        him         he          PRON   PRP  dobj      15
+        with        with        ADP    IN   prep      15
+        jail        jail        NOUN   NN   compound  19
+        time        time        NOUN   NN   pobj      17
+        ,           ,           PUNCT  ,    punct     15
+        ”           ”           PUNCT  ''   punct     23
+        she         she         PRON   PRP  nsubj     23
+        added       add         VERB   VBD  ROOT      23
+        .           .           PUNCT  .    punct     23
+    """, {(0, 2): "PERSON", (3, 5): "PERSON"})
+    toensing = next(e for e in doc._.entities if "Toensing" in e.name)
+    obama = next(e for e in doc._.entities if "Obama" in e.name)
+    he = doc[7]
+    doc._.actor_spans = sorted([(s, e, i) for s, e, i in doc._.actor_spans or [] if s != he.idx]
+                               + [(he.idx, he.idx + 2, obama.id)])
+    finder = quotes.QuoteFinder(doc)
+    finder.entity_types = {e.id: e.type for e in doc._.entities}
+    assert finder.paragraph_subject(doc[22], lambda i: finder.entity_types.get(i) == "PERSON") == toensing.id

@@ -62,6 +62,8 @@ CLAUSE_ONLY = lexicons.words("reporting_verbs", "clause_only")
 # Nouns that name an organisation: 'the company said' is the company named last.
 ORG_NOUNS = lexicons.words("roles", "org_nouns")
 ROLE_ENDINGS: tuple[str, ...] = tuple(lexicons.load("roles")["role_endings"])
+# 'the lawyer' is the one titled 'attorney', 'the senator' the one titled 'Sen.': each role word -> its set's name
+ROLE_SYNONYMS = {w: role for role, ws in lexicons.word_sets("roles", "role_synonyms").items() for w in ws}
 STUDIES = lexicons.words("reporting_verbs", "studies")
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
@@ -71,6 +73,7 @@ FINDINGS = lexicons.words("reporting_verbs", "finding_subjects")
 
 CUE_ADVERBS = lexicons.words("reporting_verbs", "cue_adverbs")
 ASKED_WORDS = {"whether", "if", "what", "why", "when", "where", "who", "whom", "whose", "which", "how"}  # an indirect question
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "because", "while", "when", "once"})  # parsed prepositions
 TELLING_VERBS = {"tell", "inform", "assure", "notify", "brief"}  # their object is the one told, never the speaker
 STATEMENT_NOUNS = lexicons.words("roles", "statement_nouns")  # 'the statement said': who made the statement
 COLLECTIVE_NOUNS = lexicons.words("roles", "collective_nouns")  # 'a group of physicians', later 'the physicians'
@@ -369,10 +372,28 @@ def fronted_part(doc: Doc, cue: tuple[int, int] | None, speaker: tuple[int, int]
 
 
 def is_role(noun: Token) -> bool:
-    """A noun that names a person by role ('engineer', 'owner', 'director', 'spokeswoman'), not a thing
-    ('poll', 'piece'): a title, a gendered word, or a word of the agent suffixes."""
+    """A noun that names a person by role ('engineer', 'owner', 'director', 'spokeswoman', 'attorney'), not a
+    thing ('poll', 'piece'): a title, a gendered word, a word of the agent suffixes or of `ROLE_SYNONYMS`."""
     word = noun.lower_
-    return (is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS)) and noun.lemma_.lower() not in ORG_NOUNS
+    return ((is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS) or word in ROLE_SYNONYMS)
+            and noun.lemma_.lower() not in ORG_NOUNS)
+
+
+def without_acronym(name: str) -> str:
+    """A name without the acronym the text put after it in brackets, which the name kept ('World Health
+    Organization WHO' from 'the World Health Organization (WHO)'): the speaker is the name spelled out."""
+    words = name.split()
+    spelled = [w for w in words[:-1] if w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    if len(spelled) >= 2 and words[-1].isupper() and words[-1].replace(".", "") == "".join(w[0] for w in spelled).upper():
+        return " ".join(words[:-1])
+    return name
+
+
+def role_key(tok: Token) -> str:
+    """The role a word names, one for the words of a set of `ROLE_SYNONYMS` ('lawyer', 'attorney' and
+    'counsel' are one role; 'Sen.' is 'senator'), else its lemma."""
+    lemma = tok.lemma_.lower().rstrip(".")
+    return ROLE_SYNONYMS.get(lemma) or ROLE_SYNONYMS.get(tok.lower_.rstrip(".")) or lemma
 
 
 class QuoteFinder:
@@ -389,6 +410,7 @@ class QuoteFinder:
         self.found: list[Found] = []
         self.previous: Found | None = None  # the last quote resolved that has a speaker, named or not
         self.done: list[Found] = []  # the quotes resolved so far, in the text's order
+        self.content: tuple[int, int] = (0, 0)  # the words of the quote being resolved
         self.place = self.dateline()  # (where it ends, its country): 'NEW DELHI:' is no speaker and no cue
 
     def dateline(self) -> tuple[int, str] | None:
@@ -473,6 +495,8 @@ class QuoteFinder:
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
             for child in subjects:
                 return self.on_verb_line(child, tok) or self.speaker_span(child)
+            if not subjects and (lost := self.subject_in_preposition(tok)) is not None:
+                return lost  # 'after its personnel and their families reported ...': not the main clause's subject
             for child in tok.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -502,6 +526,20 @@ class QuoteFinder:
             return self.doc[start:end]
         return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
                 or self.lost_person(verb))
+
+    def subject_in_preposition(self, verb: Token) -> Span | None:
+        """For a finite verb of an adverbial clause with no subject, the noun phrase just before it that the parse
+        made the object of its subordinating word ('The US reduced its workforce after its personnel and their
+        families reported ...': 'after' parsed a preposition): that clause's own subject."""
+        if verb.dep_ != "advcl" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
+            return None
+        noun = self.doc[verb.i - 1]
+        while noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head
+        if (noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS and noun.head.head.i == verb.head.i
+                and noun.right_edge.i == verb.i - 1 and noun.pos_ in {"NOUN", "PROPN"} and noun.i not in self.inside):
+            return self.doc[noun.left_edge.i : noun.right_edge.i + 1]
+        return None
 
     def on_verb_line(self, subject: Token, verb: Token) -> Span | None:
         """A subject on a line above its verb's whose phrase runs on to the verb's line ('Sign up for more
@@ -733,7 +771,11 @@ class QuoteFinder:
                     and all(self.inside.get(t.i, k) == k for t in after)):
                 candidates = [t for t in after if self.is_speech_verb(t)]
         if candidates:
-            verb = min(candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
+            # a verb whose reported clause holds the quotation reports it ('The client witnessed "a lot of
+            # bribery" but was asked by the FBI to sign ..., Toensing explained': not 'was asked'), else the nearest
+            holding = [t for t in candidates if (c := self.complement(t)) is not None
+                       and c.start_char <= s and e <= c.end_char + 1 and not (c.start_char <= t.idx < c.end_char)]
+            verb = min(holding or candidates, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
             self.used_cues.add(verb.i)
             kind, content = "direct", (s, e)
             clause = self.complement(verb)
@@ -947,6 +989,7 @@ class QuoteFinder:
         the words the text gives, and is named by the noun its clause hangs on."""
         if f.speaker is None or f.speaker_id:
             return
+        self.content = f.content  # (`named_before` passes over names in the quote's own words)
         sp = f.speaker
         if self.place is not None and sp.root.idx < self.place[0] and (after := next(
                 (c for c in sp.root.children if c.dep_ == "conj" and c.idx >= self.place[0]), None)) is not None:
@@ -973,8 +1016,16 @@ class QuoteFinder:
         if (made := self.statement_before(sp)) is not None:
             f.speaker_id, f.speaker_name = made.speaker_id, made.speaker_name  # 'according to the statement' after
             return  # 'according to a statement from the Vatican': that statement
+        prev = self.previous
+        if (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS and any(c.lower_ == "the" for c in head.children)
+                and prev is not None and prev.speaker is not None and prev.speaker.root.lemma_.lower() in STATEMENT_NOUNS
+                and prev.speaker.root.i != head.i and (prev.speaker_id or prev.speaker_name)
+                and 0 <= sp.start_char - prev.content[1] < ORG_WINDOW_CHARS):
+            f.speaker_id, f.speaker_name = prev.speaker_id, prev.speaker_name  # "The embassy's health alert says
+            return  # ... "...," the message says': the document that spoke just before
         if (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS and self.definite(head) and last is not None
-                and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS):
+                and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
+                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)):  # "the embassy's alert": its own
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
             return
         if (reporter := self.who_reported(sp)) is not None:
@@ -985,6 +1036,9 @@ class QuoteFinder:
             return
         if (described := self.described_just_before(sp)) is not None:
             f.speaker_name = described  # '..., said a source close to the probe. He cautioned that ...'
+            return
+        if (description := self.described_role(sp)) is not None:
+            f.speaker_name = description  # 'the civil lawyer wrote' after 'a civil attorney working with ...'
             return
         group = self.group_named(sp)
         if group:
@@ -1058,8 +1112,10 @@ class QuoteFinder:
                 or GENDERED.get(noun.lower_, gender) != gender):
             return None
         if not any(c.lower_ in {"a", "an"} for c in noun.children) and not (
-                any(c.lower_ == "the" for c in noun.children) and noun.lower_ in GENDERED):
-            return None  # 'a source ...', or 'the unidentified woman' whose noun says she is a woman
+                any(c.lower_ == "the" for c in noun.children) and noun.lower_ in GENDERED) and not (
+                prev.speaker_name.lower().startswith(("a ", "an ")) and prev.speaker_name != prev.speaker.text):
+            return None  # 'a source ...', 'the unidentified woman' whose noun says she is a woman, or 'the civil
+            # lawyer' named by the description before ('a civil attorney working with ...': `described_role`)
         end = max(prev.content[1], prev.speaker.end_char)
         last = self.doc.char_span(end - 1, end, alignment_mode="expand")
         end = max(end, last.sent.end_char) if last is not None else end  # from the end of the quote's sentence
@@ -1069,6 +1125,51 @@ class QuoteFinder:
                     and self.genders.get(i) in {gender, None}  # 'she says' after Kavanaugh was named: not him
                     and self.text[s:e].lower() not in PRONOUN_GENDER for s, e, i in self.doc._.actor_spans or [])
         return None if named else prev.speaker_name
+
+    def described_role(self, sp: Span) -> str | None:
+        """For a definite role noun of no owner ('the civil lawyer', 'The informant', 'the minister'), or a plural
+        after those who spoke ('The aides'), the description that last gave that role (a word of its `ROLE_SYNONYMS` set) to someone the
+        text does not name, marked whole: one with 'a' or 'an' ('a civil attorney working with the former
+        witness'), a bare plural ('Aides to Mr. Trump say'), one owned by a common noun in the same or the
+        sentence before ("the country's information minister shared ... the minister said"), or the one a
+        relative clause calls so ('a man that the FBI used as an informant'). The noun's narrowing words
+        ('civil') must stand before the description's noun. None where that mention is a person's title or
+        apposition ('attorney Marc Victor', 'Prime Minister Hun Manet': the role rules name that person), or
+        where the text only said it with 'the' before, or said it of someone ('the comedian was a senator')."""
+        head = sp.root
+        if (head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children)
+                or any(c.dep_ == "poss" for c in head.children) or not (is_role(head) or head.tag_ in {"NNS", "NNPS"})
+                or head.lemma_.lower() in STATEMENT_NOUNS or any(self.is_person(t) for t in sp if t.pos_ == "PROPN")):
+            return None  # ('the letter': a statement's maker is the statement rules')
+        key, words, plural = role_key(head), set(self.modifier_words(head)), head.tag_ in {"NNS", "NNPS"}
+        earliest = self.previous_sentence(head)
+        for t in reversed(self.doc[: head.i]):
+            if role_key(t) != key or t.i in self.inside:
+                continue
+            if t.ent_type_ == "PERSON" or self.is_person(t) or any(
+                    c.dep_ in {"appos", "compound"} and (c.ent_type_ == "PERSON" or self.is_person(c)) for c in t.children) or (
+                    t.dep_ in {"appos", "compound"} and (t.head.ent_type_ == "PERSON" or self.is_person(t.head))):
+                return None  # a person's title: the role rules name that person
+            if t.dep_ in {"attr", "oprd", "xcomp"}:
+                return None  # 'the former comedian was a senator': said of someone, left to the role rules
+            if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_sent_start)) or (t.tag_ in {"NNS", "NNPS"}) != plural:
+                continue  # ('Aides to Mr. Trump say', tagged a name at the sentence's start)
+            dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if dets == {"the"} and owner is None:
+                continue  # 'the lawyer' again: it points back further
+            if not words <= {w.lower_ for w in self.doc[t.left_edge.i : t.i]}:
+                return None
+            if not is_role(head) and not (t.dep_ == "nsubj" and self.is_speech_verb(t.head)):
+                return None  # a plural of no role ('The aides') only after those who spoke ('Aides to Mr. Trump say')
+            said_as = t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.dep_ == "relcl"
+            if said_as and any(c.lower_ in {"a", "an"} for c in t.head.head.head.children):
+                t = t.head.head.head  # 'a man that the FBI used as an informant'
+            elif not (dets & {"a", "an"} or (plural and not dets and owner is None) or (
+                    owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_ and t.idx >= earliest)):
+                return None
+            return self.text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)].strip(TRIM)
+        return None
 
     def can_speak(self, f: Found, sp: Span) -> bool:
         """Whether the speaker words may name a speaker: not the quote's own words ('me as Governor'), not on
@@ -1172,7 +1273,7 @@ class QuoteFinder:
                 nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
             if nxt is not None:
                 person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
-                ident = self.role_in_text(head, person, after=True, until=nxt.end_char)
+                ident = self.role_in_text(head, person, after=True, until=nxt.end_char, exact=True)
         if ident is None and own_noun and self.definite(head) and (is_role(head) or self.title_of_person(head)):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
@@ -1249,7 +1350,11 @@ class QuoteFinder:
                 return None  # 'ODNI spokeswoman Kellie Wade also said': another speaker besides
             ident = resolve_span(self.doc, ent.start_char, ent.end_char)
             if ident and self.entity_types.get(ident) == "PERSON" and first.get(ident, -1) >= nxt.start_char:
-                return ident
+                person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
+                holder = (self.role_owner(head) or self.role_in_text(head, person)
+                          or self.role_in_text(head, person, after=True))
+                return None if holder is not None and holder != ident else ident  # ('the lawyer said' when the
+                # text makes another its attorney: 'hired an attorney, Victoria Toensing', left to the role rules)
         return None
 
     @staticmethod
@@ -1411,7 +1516,8 @@ class QuoteFinder:
     def plural_antecedent(self, sp: Span, last: Found | None) -> Span | str | None:
         """'they' or 'it' as the speaker: the organisation or group that spoke just before (the last quote's
         speaker, when it is no person, or a body the text names by a definite noun and no name: 'the state
-        department said: "..." They added ...'), else the subject before it, in its sentence or the one before,
+        department said: "..." They added ...'; for 'it', a statement that spoke just before: 'the message says'),
+        else the subject before it, in its sentence or the one before,
         that can be 'they' or 'it' (an organisation, a plural noun, people named together)."""
         pronoun = sp[0]
         prev = self.previous
@@ -1420,6 +1526,11 @@ class QuoteFinder:
                 and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS and is_common(prev.speaker.root)
                 and prev.speaker.root.lemma_.lower() in ORG_NOUNS and self.definite(prev.speaker.root)):
             return prev.speaker  # 'the state department said: "..." They added that ...': the body that spoke
+        if (pronoun.lower_ == "it" and prev is not None and prev.speaker is not None and prev.speaker_name
+                and (last is None or prev.content[1] >= last.content[1])
+                and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS
+                and prev.speaker.root.lemma_.lower() in STATEMENT_NOUNS):
+            return prev.speaker  # 'an official statement ... said. "...," it said': that statement, as it was named
         if (last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and self.entity_types.get(last.speaker_id) in {"ORG", "GPE", "NORP"}):
             return last.speaker_id
@@ -1505,12 +1616,15 @@ class QuoteFinder:
 
     def paragraph_subject(self, pronoun: Token, accept) -> str | None:
         """The person, of those `accept` takes, who is the subject of the nearest sentence before the pronoun
-        in its paragraph (its own sentence first, before it)."""
+        in its paragraph (its own sentence first, before it); a pronoun of the other gender is no such subject."""
         start = self.text.rfind("\n\n", 0, pronoun.idx) + 1
         best, best_at = None, -1
         for s, e, ident in self.doc._.actor_spans or []:
             if s >= pronoun.idx or s < start or s <= best_at or not accept(ident):
                 continue
+            said = self.text[s:e].lower()
+            if said in PRONOUN_GENDER and PRONOUN_GENDER[said] != PRONOUN_GENDER.get(pronoun.lower_, PRONOUN_GENDER[said]):
+                continue  # 'When he tried ...' is no antecedent of 'she', whoever the actors component made him
             span = self.doc.char_span(s, e, alignment_mode="expand")
             if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.i != pronoun.head.i:
                 best, best_at = ident, s
@@ -1545,13 +1659,17 @@ class QuoteFinder:
                     best, best_at, best_key = ident, s, key
         return best, best_at
 
-    def role_in_text(self, noun: Token, accept, after: bool = False, until: int | None = None) -> str | None:
+    def role_in_text(self, noun: Token, accept, after: bool = False, until: int | None = None,
+                     exact: bool = False) -> str | None:
         """The person the article gives this role ('Sarah Collins was appointed director', 'Ana Diaz is
         his sister', 'director Sarah Collins'), the last such before the noun (with `after`, the first such
         after it: 'Austria's interior minister said ...', later 'Interior Minister Wolfgang Peschorn'): the
         role word must be said of the person (the same verb's complement, or beside the name), not merely
-        stand in its sentence; `until`: only a person named before that character."""
-        lemma = noun.lemma_.lower()
+        stand in its sentence; `until`: only a person named before that character. The role is the word's set
+        of `ROLE_SYNONYMS` ('the lawyer' is 'attorney Marc Victor'); with `exact`, the word itself (a lede's 'A
+        Justice Department spokesperson' is not the 'ODNI spokeswoman' the next sentence names)."""
+        key = (lambda t: t.lemma_.lower()) if exact else role_key  # noqa: E731
+        lemma = key(noun)
         best = None
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
@@ -1561,7 +1679,7 @@ class QuoteFinder:
             if after and noun.sent.start == ent.sent.start:
                 continue
             root = ent.root
-            if any(t.lemma_.lower() == lemma and t.i != noun.i and (
+            if any(key(t) == lemma and t.i != noun.i and (
                     (t.head.i == root.head.i and t.dep_ in {"attr", "oprd", "xcomp", "appos"}
                      and root.dep_ in {"nsubj", "nsubjpass"})
                     or (t.head.i == root.i and t.dep_ in {"appos", "compound"})
@@ -1577,9 +1695,9 @@ class QuoteFinder:
         """The article puts this noun before a person's name or beside it as the person's title ('Jefferies
         analyst Jonathan Matuszewski', 'Tom Hill, an analyst at ...'), so that 'the analyst' later names a
         person whatever the noun's ending; a plural ('the physicians stated') is a group, not that person."""
-        lemma = noun.lemma_.lower()
+        lemma = role_key(noun)
         return noun.tag_ == "NN" and any(
-            t.i != noun.i and t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"}
+            t.i != noun.i and role_key(t) == lemma and t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"}
             and t.head.ent_type_ == "PERSON" for t in self.doc)
 
     def by_acronym(self, head: Token) -> str | None:
@@ -1600,14 +1718,14 @@ class QuoteFinder:
 
     def role_owner(self, noun: Token) -> str | None:
         """The person introduced with this role in apposition ('Mark Hall, the director of ...')."""
-        lemma = noun.lemma_.lower()
+        lemma = role_key(noun)
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
                 continue
             roles = [c for c in ent.root.children if c.dep_ == "appos"]
             if ent.root.dep_ == "appos":
                 roles.append(ent.root.head)
-            if any(r.lemma_.lower() == lemma for r in roles):
+            if any(role_key(r) == lemma for r in roles):
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if self.entity_types.get(ident) == "PERSON":
                     return ident
@@ -1621,18 +1739,23 @@ class QuoteFinder:
 
     @staticmethod
     def definite(noun: Token) -> bool:
-        """'the director', 'the shop's owner', 'its spokesman': a noun that points to someone already named."""
-        return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "another", "one"}
-                   for c in noun.children)
+        """'the director', 'the shop's owner', 'its spokesman', "Canada's Ontario provincial leader": a noun that
+        points to someone already named (or named later: `role_in_text`)."""
+        return any((c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "another", "one"})
+                   or (c.dep_ in {"nmod", "compound"} and c.i < noun.i
+                       and any(k.dep_ == "case" and k.lower_ in {"'s", "’s"} for k in c.subtree))
+                   for c in noun.children)  # ("Canada’s Ontario provincial leader", the possessive parsed a modifier)
 
     def named_before(self, char: int, accept, window: int = NAMED_WINDOW_CHARS) -> str | None:
-        """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s; not
-        a name in quotation marks of no quote found ('After hitting "Takin' It To the Streets," the singer
+        """The entity named (not a pronoun) last before `char`, within `window` characters, that `accept`s, not
+        in the words of the quote being resolved; not a name in quotation marks of no quote found ('After hitting "Takin' It To the Streets," the singer
         told ...': a title, not a person)."""
         best = None
         for start, end, ident in self.doc._.actor_spans or []:
             if start >= char:
                 break
+            if self.content[0] <= start < self.content[1]:
+                continue  # '"... White House press conferences ...," the group wrote': the group is not named there
             if (char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"}
                     and accept(ident) and not self.titled_in_marks(start)):
                 best = ident
@@ -1645,7 +1768,7 @@ class QuoteFinder:
                 and not any(f.content[0] <= char < f.content[1] for f in self.found))
 
     def run(self) -> list[Quote]:
-        self.entity_names = {e.id: e.name for e in self.doc._.entities or []}
+        self.entity_names = {e.id: without_acronym(e.name) for e in self.doc._.entities or []}
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
         self.genders = self.doc._.actor_genders or {}
         self.spoken_to = self.listeners()
