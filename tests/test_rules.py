@@ -737,10 +737,10 @@ def test_a_car_crash_is_no_armed_clash():
 
     crash = "Two cars collided on Route 9 on Friday night, killing one driver."
     assert harm.is_accident(crash)
-    assert harm.violent_type_allowed("FIGHT", crash) is None and harm.violent_type_allowed("ASSAULT", crash) is None
-    assert harm.violent_type_allowed("COERCE", crash) == "COERCE"  # an arrest after a crash is still one
+    assert harm.accident_as_violence("FIGHT", crash) and harm.accident_as_violence("ASSAULT", crash)
+    assert not harm.accident_as_violence("COERCE", crash)  # an arrest after a crash is still one
     rammed = "A gunman shot the driver after the crash."
-    assert not harm.is_accident(rammed) and harm.violent_type_allowed("ASSAULT", rammed) == "ASSAULT"
+    assert not harm.is_accident(rammed) and not harm.accident_as_violence("ASSAULT", rammed)
     assert not harm.is_accident("Troops clashed with rebels near the border.")
 
 

@@ -81,11 +81,6 @@ def accident_as_violence(plover: str | None, text: str) -> bool:
     return plover in VIOLENT_TYPES and is_accident(text)
 
 
-def violent_type_allowed(plover: str | None, text: str) -> str | None:
-    """`plover`, unless it is FIGHT or ASSAULT and `text` is an accident (then none: nobody acted)."""
-    return None if accident_as_violence(plover, text) else plover
-
-
 def names_no_actor(lemma: str) -> bool:
     """True for a noun that names a happening or matter ("incident"), never who acted."""
     return lemma.lower() in NON_ACTOR_NOUNS

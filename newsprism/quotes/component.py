@@ -1251,8 +1251,7 @@ class QuoteFinder:
                 self.main_organisation(sp.start_char) if word != "it" else None)
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
-        if own_noun and self.definite(head) and is_role(head) and (narrowed := self.person_by_modifiers(
-                head, lambda i: self.entity_types.get(i) == "PERSON")) is not None:
+        if own_noun and self.definite(head) and is_role(head) and (narrowed := self.person_by_modifiers(head)) is not None:
             return narrowed  # 'The military spokesperson said': the one whose title says 'military', not the last spokesperson
         if own_noun and any(c.lower_ in UNNAMED and c.dep_ == "amod" for c in head.children):
             return None  # 'the unidentified woman says': the text says it names her nowhere
@@ -1272,8 +1271,7 @@ class QuoteFinder:
             if nxt is not None and nxt.start < len(self.doc) and nxt.end < len(self.doc) and not nxt.text.strip():
                 nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
             if nxt is not None:
-                person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
-                ident = self.role_in_text(head, person, after=True, until=nxt.end_char, exact=True)
+                ident = self.role_in_text(head, self.names_person, after=True, until=nxt.end_char, exact=True)
         if ident is None and own_noun and self.definite(head) and (is_role(head) or self.title_of_person(head)):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
             person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
@@ -1350,9 +1348,8 @@ class QuoteFinder:
                 return None  # 'ODNI spokeswoman Kellie Wade also said': another speaker besides
             ident = resolve_span(self.doc, ent.start_char, ent.end_char)
             if ident and self.entity_types.get(ident) == "PERSON" and first.get(ident, -1) >= nxt.start_char:
-                person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
-                holder = (self.role_owner(head) or self.role_in_text(head, person)
-                          or self.role_in_text(head, person, after=True))
+                holder = (self.role_owner(head) or self.role_in_text(head, self.names_person)
+                          or self.role_in_text(head, self.names_person, after=True))
                 return None if holder is not None and holder != ident else ident  # ('the lawyer said' when the
                 # text makes another its attorney: 'hired an attorney, Victoria Toensing', left to the role rules)
         return None
@@ -1368,7 +1365,7 @@ class QuoteFinder:
             return []
         return [t.lower_ for t in words if t.pos_ in {"NOUN", "ADJ"} and t.lower_ not in UNNAMED | GENERIC_MODIFIERS]
 
-    def person_by_modifiers(self, noun: Token, accept) -> str | None:
+    def person_by_modifiers(self, noun: Token) -> str | None:
         """For a definite role narrowed by common words ('The military spokesperson said', 'the chief
         minister said'), the person named before whose own title or apposition holds every one of those
         words ('Chaudhry, director general of military public relations'; 'Balochistan Chief Minister Sarfraz
@@ -1390,7 +1387,7 @@ class QuoteFinder:
                 own += [t for t in root.head.subtree if not ent.start <= t.i < ent.end]
             if all(w in {t.lower_ for t in own} for w in words):
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
-                if ident and accept(ident):
+                if ident and self.names_person(ident):
                     best = ident
         return best
 
@@ -1489,9 +1486,13 @@ class QuoteFinder:
         """The actor the actors component resolved the token's characters to, if any."""
         return resolve_span(self.doc, tok.idx, tok.idx + len(tok.text))
 
+    def names_person(self, ident: str | None) -> bool:
+        """Whether an actor id is a person's (as the actors component typed it)."""
+        return self.entity_types.get(ident) == "PERSON"
+
     def is_person(self, tok: Token) -> bool:
         """Whether the token belongs to a person the actors component found (NER's label aside)."""
-        return self.entity_types.get(self.token_actor(tok)) == "PERSON"
+        return self.names_person(self.token_actor(tok))
 
     def person_owned(self, noun: Token) -> bool:
         """The role is owned by a person ("Morrison's lawyer"; not "Austria's interior minister", the one
