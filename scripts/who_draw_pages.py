@@ -6,8 +6,8 @@ taken in that order where the text has at least two pronoun cues ("he said", "sa
 nominal cues ("the spokesman said", "the official told") plus its pronoun cues at least 4, and at most 5,000
 characters; the first 5 of each source. It reads the texts only, never an output of the system.
 
-Round thirteen (`--round 13`) draws again from the documents left (none in `labels.tsv`, `report.tsv` or
-`second-pass.tsv` either), shuffled with `random.Random(13)`, for NOMINAL and plural pronoun speakers: taken
+Round thirteen (`--round 13`) draws again from the documents left (none in `labels.tsv` or `report.tsv` either;
+`second-pass.tsv` labels pages of those again), shuffled with `random.Random(13)`, for NOMINAL and plural pronoun speakers: taken
 where the text has at least one nominal cue (the round-twelve pattern widened to pointing nouns such as
 "the couple", "the two", "the agency", "the group", "the spokeswoman", and cues before the noun as in
 "said the official"), at least 2 nominal and plural pronoun cues ("they said", "said they") together, and
@@ -27,14 +27,14 @@ together, and at most 5,000 characters; the first 5 of each source.
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 import re
 from pathlib import Path
 
+from newsprism.events import annotation
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
 PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:said|says|told|added|explained|wrote|stated|noted)\b"
                      r"|\b(?:said|says|added)\s+(?:he|she)\b", re.I)
 NOMINAL = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}(?:spokesman|spokeswoman|spokesperson|official|officials|"
@@ -62,8 +62,8 @@ MAX_CHARS14, SEED14 = 5000, 14
 
 
 def held_out() -> set[str]:
-    with open(ROOT / "annotations" / "events" / "sentences.tsv", encoding="utf-8") as f:
-        held = {r["doc"] for r in csv.DictReader(f, delimiter="\t") if r["split"] in ("dev", "tune", "report")}
+    """The documents of the events annotation's held-out parts and the framing model's development articles."""
+    held = {u.doc for u in annotation.sentences().values() if u.split in ("dev", "tune", "report")}
     meta = json.loads((ROOT / "newsprism" / "models" / "framing" / "meta.json").read_text(encoding="utf-8"))
     return held | {f"ptc:{a}" for a in meta["articles"]["dev_ids"]}
 
@@ -73,7 +73,7 @@ def labelled(round_: int = 13) -> set[str]:
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen"}[round_]
     pages = set()
-    for name in ("labels.tsv", "report.tsv", "second-pass.tsv"):
+    for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
             if line.startswith(note):
                 break
@@ -83,13 +83,8 @@ def labelled(round_: int = 13) -> set[str]:
 
 
 def main(round_: int = 12) -> list[str]:
-    texts = {}
-    for line in (DATA / "voa" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            texts[f"voa:{record['id']}"] = record["text"]
-    for path in (DATA / "ptc" / "train" / "articles").glob("article*.txt"):
-        texts[f"ptc:{path.stem[7:]}"] = path.read_text(encoding="utf-8")
+    ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
+    texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
     if round_ in (13, 14):
         held |= labelled(round_)
