@@ -16,6 +16,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py              # round twelve's draw
     .venv/bin/python scripts/who_draw_pages.py --round 13   # round thirteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 14   # round fourteen's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 15   # round fifteen's draw
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -23,6 +24,14 @@ at least one nominal cue (round thirteen's pattern), at least one pronoun cue ("
 said", "said she"), at least 3 nominal, pronoun and description cues ("a spokesman said", "an official
 told", "the group's lawyer said": "a", "an" or a possessive before round thirteen's nouns, the verb after)
 together, and at most 5,000 characters; the first 5 of each source.
+
+Round fifteen (`--round 15`) draws again from the documents left (none labelled before round fifteen),
+shuffled with `random.Random(15)`, for PRONOUN, NOMINAL and DESCRIPTION speakers and FOLLOW-ON quotes: taken
+where the text has at least one pronoun cue (round fourteen's pattern), at least one nominal or description
+cue (round fourteen's patterns), at least one quotation that runs on past a sentence's end (an opening mark, a
+sentence end and more words before its closing mark, or a paragraph opened by a quotation mark that does not
+close in it: the `continuation` rows), and at most 6,500 characters; the first 5 of each source. (Asking
+for 2 pronoun cues and 5,000 characters, the pool gave 4 pages.)
 """
 
 from __future__ import annotations
@@ -59,6 +68,9 @@ DESCRIPTION14 = re.compile(r"\b(?:[Aa]n?|[A-Za-z.]+'s)\s+(?:[a-z]+\s+){0,2}" + N
 PRONOUN14 = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:said|says|say|told|added|explained|wrote|stated|noted|"
                        r"insisted|claimed|warned)\b|\b(?:said|says|say|added)\s+(?:he|she|they)\b")
 MAX_CHARS14, SEED14 = 5000, 14
+# Round fifteen: a quotation of more than one sentence (opening mark, a sentence end inside, no closing mark first).
+RUNS_ON15 = re.compile(r"[\"“][^\"“”\n]{10,}?[.!?] [^\"“”\n]*?[\"”]|^[\"“][^\"“”\n]+$", re.M)
+MAX_CHARS15, SEED15 = 6500, 15
 
 
 def held_out() -> set[str]:
@@ -71,7 +83,7 @@ def held_out() -> set[str]:
 def labelled(round_: int = 13) -> set[str]:
     """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
-    note = {13: "# round thirteen", 14: "# round fourteen"}[round_]
+    note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -86,14 +98,19 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14):
+    if round_ in (13, 14, 15):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random({13: SEED13, 14: SEED14}.get(round_, SEED)).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14, 15: SEED15}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 14:
+            if round_ == 15:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns, runs_on = len(PRONOUN14.findall(texts[doc])), len(RUNS_ON15.findall(texts[doc]))
+                ok = (n < PER_SOURCE and pronouns >= 1 and nominals + descriptions >= 1 and runs_on >= 1
+                      and len(texts[doc]) <= MAX_CHARS15)
+            elif round_ == 14:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns = len(PRONOUN14.findall(texts[doc]))
                 ok = (n < PER_SOURCE and min(nominals, pronouns) >= 1
@@ -104,7 +121,7 @@ def main(round_: int = 12) -> list[str]:
             else:
                 pronouns, nominals = len(PRONOUN.findall(texts[doc])), len(NOMINAL.findall(texts[doc]))
                 ok = n < PER_SOURCE and pronouns >= 2 and pronouns + 2 * nominals >= 4 and len(texts[doc]) <= MAX_CHARS
-            print(doc, len(texts[doc]), pronouns, nominals, descriptions if round_ == 14 else "", "taken" if ok else "", sep="\t")
+            print(doc, len(texts[doc]), pronouns, nominals, descriptions if round_ >= 14 else "", "taken" if ok else "", sep="\t")
             if ok:
                 n += 1
                 taken.append(doc)
