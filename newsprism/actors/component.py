@@ -186,9 +186,15 @@ def named_organisation(ent: Span, words: list[str]) -> bool:
 
 def titled_person(ent: Span, words: list[str]) -> bool:
     """An ORG of two or three words after a person's title, the first a first name ('Premier Andrew Fahie',
-    'executive chair Marcelo Claure'): a person, whatever the tagger said."""
-    return (ent.label_ == "ORG" and titled(ent) and 2 <= len(words) <= 3 and bool(name_gender(words[0]))
-            and not ORG_WORDS & {w.lower() for w in words})
+    'executive chair Marcelo Claure'), or a GPE of two or three words after one that names no place the
+    gazetteer knows ('Solo Mayor Hadi Rudyatmo'): a person, whatever the tagger said."""
+    if not (titled(ent) and 2 <= len(words) <= 3) or ORG_WORDS & {w.lower() for w in words}:
+        return False
+    if ent.label_ == "GPE":
+        name = " ".join(words)
+        return gazetteer.place_country(name) is None and gazetteer.demonym_country(name) is None and all(
+            gazetteer.place_country(w) is None for w in words)
+    return ent.label_ == "ORG" and bool(name_gender(words[0]))
 
 
 def called_his_or_hers(ent: Span, words: list[str]) -> bool:

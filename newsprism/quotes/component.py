@@ -408,6 +408,7 @@ class QuoteFinder:
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
+        self.floating: list[Found] = []  # quotations with no cue and no quotation just before (`direct`)
         self.previous: Found | None = None  # the last quote resolved that has a speaker, named or not
         self.done: list[Found] = []  # the quotes resolved so far, in the text's order
         self.content: tuple[int, int] = (0, 0)  # the words of the quote being resolved
@@ -636,7 +637,7 @@ class QuoteFinder:
         'Chris Early'), with at most adverbs between."""
         for ent in reversed(self.doc.ents):
             if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                return self.apposition_owner(ent) or ent
+                return self.apposition_owner(ent) or self.place_owner(ent) or ent
             if ent.end <= verb.i - 2:
                 break
         i = verb.i - 1
@@ -647,6 +648,21 @@ class QuoteFinder:
             if self.is_person(tok):
                 return self.doc[i : i + 1]
         return None
+
+    def place_owner(self, ent: Span) -> Span | None:
+        """The body or person a place's phrase belongs to ('the US embassy in Beijing said', the parse giving
+        'said' no subject: the embassy, not Beijing): the noun the place's preposition hangs on, climbing
+        through further prepositions ('an official at the embassy in Beijing'), when it is an organisation's
+        noun, a person's role or a state's organ ('the US embassy'); its words up to the place; else None."""
+        if ent.label_ not in {"GPE", "LOC"} or ent.root.dep_ != "pobj":
+            return None
+        tok = ent.root
+        while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head.head
+        if tok.i == ent.root.i or tok.pos_ != "NOUN" or not (
+                tok.lemma_.lower() in ORG_NOUNS or is_role(tok) or self.states_organ(tok)):
+            return None
+        return self.doc[tok.left_edge.i : ent.end]
 
     def apposition_owner(self, ent: Span) -> Span | None:
         """The person whose apposition holds the name ('Joshua Apte, a professor at the University of Texas,
@@ -688,6 +704,9 @@ class QuoteFinder:
             found = self.attribute_region(k, s, e)
             if found is None and previous is not None and self.follows(previous, s):
                 found = Found("direct", (s, e), None, previous.speaker, previous.speaker_id, previous.speaker_name)
+            if found is None and not self.every:  # no cue and no quotation just before: an indirect quote just
+                self.floating.append(Found("direct", (s, e), None, None))  # before may own it (`floating_speakers`;
+                # PolNeAR's attributions each have a cue of their own)
             if found is not None:
                 self.found.append(found)
                 previous = found
@@ -740,6 +759,15 @@ class QuoteFinder:
             if before and self.follows(before[-1], f.content[0]):
                 g = before[-1]
                 f.speaker, f.speaker_id, f.speaker_name = g.speaker, g.speaker_id, g.speaker_name
+        # a quotation with no cue that no quotation just before continues ('Collins said it was "delighted"
+        # ... \n\n "These two are ...'): the indirect quote it follows, with no quote found between them
+        for f in self.floating:
+            before = [g for g in cued if g.content[1] <= f.content[0]]
+            if (before and self.follows(before[-1], f.content[0]) and before[-1].kind != "direct"
+                    and not self.inside_found(*f.content)
+                    and not any(before[-1].content[1] <= g.content[0] < f.content[0] for g in self.found)):
+                g = before[-1]
+                self.found.append(Found("direct", f.content, None, g.speaker, g.speaker_id, g.speaker_name))
 
     def follows(self, previous: Found, start: int) -> bool:
         """A floating quote continues the last speaker when no other sentence stands between them."""
@@ -1224,7 +1252,9 @@ class QuoteFinder:
         head = sp.root
         if (introduced := self.named_next(sp)) is not None:
             return introduced  # 'The head of UNICEF said ...' and then '"...," Catherine Russell ... told'
-        if head.pos_ == "NOUN":  # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
+        titled = head.pos_ == "PROPN" and is_role(head) and not head.ent_type_  # 'Air Force Chief of Staff, General
+        if head.pos_ == "NOUN" or titled:  # Dave Goldfein said': a title the parse made a name, its person after it
+            # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
             for appos in (c for c in head.children if c.dep_ == "appos" and sp.start <= c.i < sp.end):
                 ident = self.token_actor(appos)
                 if self.entity_types.get(ident) in {"PERSON", "ORG"}:
@@ -1543,6 +1573,8 @@ class QuoteFinder:
             ident = self.token_actor(tok)
             plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
             org = self.entity_types.get(ident) == "ORG" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS)
+            # 'the US government expelled 15 diplomats for what it said was ...': a state's organ is an 'it' too
+            org = org or (pronoun.lower_ == "it" and tok.pos_ == "NOUN" and self.states_organ(tok))
             if org or (pronoun.lower_ == "they" and plural and tok.pos_ in {"NOUN", "PROPN"}):
                 return self.speaker_span(tok)
         return None
@@ -1673,7 +1705,7 @@ class QuoteFinder:
         lemma = key(noun)
         best = None
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
+            if not self.person_ent(ent) or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
                 continue
             if until is not None and ent.start_char >= until:
                 break
@@ -1691,6 +1723,13 @@ class QuoteFinder:
                     if after:
                         return best
         return best
+
+    def person_ent(self, ent: Span) -> bool:
+        """A name NER typed a person, or one the actors component made a person ('Solo Mayor Hadi Rudyatmo
+        said': NER's GPE, the speaker of a speech verb), so that 'the mayor' later finds the person titled so."""
+        return ent.label_ == "PERSON" or (
+            ent.label_ in {"GPE", "ORG", "NORP", "LOC"}
+            and self.entity_types.get(resolve_span(self.doc, ent.start_char, ent.end_char)) == "PERSON")
 
     def title_of_person(self, noun: Token) -> bool:
         """The article puts this noun before a person's name or beside it as the person's title ('Jefferies
@@ -1721,7 +1760,7 @@ class QuoteFinder:
         """The person introduced with this role in apposition ('Mark Hall, the director of ...')."""
         lemma = role_key(noun)
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
+            if not self.person_ent(ent) or ent.start_char >= noun.idx:
                 continue
             roles = [c for c in ent.root.children if c.dep_ == "appos"]
             if ent.root.dep_ == "appos":
@@ -1913,6 +1952,14 @@ class QuoteFinder:
                     # paragraph after '"...," Menear continued.'), the rules' is not or there is none
                 if a.cue and f.cue and a.cue != f.cue:
                     f.rule_cue = f.cue
+                if speaker is not None and a.cue and not self.every and f.speaker is not None and (
+                        (f.cue is None and self.cue_just_before(a.cue, speaker, s))
+                        or (s <= f.speaker.start_char and f.speaker.end_char <= e and self.thing(f.speaker.root))):
+                    # the tagger's cue and speaker over the rules' guess: a quotation the rules took for the last
+                    # speaker's going on has a cue of its own just before it ('where friends described him as
+                    # "one of the guys."'), or the rules' speaker is a thing in the content the tagger found ('Hong
+                    # Kong authorities have rejected accusations that Lai's trial is unfair and maintain that ...')
+                    f.speaker, f.speaker_id, f.speaker_name = speaker, None, None
                 f.cue = a.cue or f.cue
                 f.speaker = f.speaker or speaker
                 continue
@@ -1927,6 +1974,20 @@ class QuoteFinder:
                 verb = self.doc.char_span(*a.cue, alignment_mode="expand")
                 speaker = self.subject_of(verb.root) if verb is not None else None
             self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
+
+    def cue_just_before(self, cue: tuple[int, int], source: Span, start: int) -> bool:
+        """The source, then the cue, then the content at `start`, on one line of one sentence of the parse."""
+        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return (tok is not None and source.end_char <= cue[0] and cue[1] <= start
+                and source.start_char >= tok[0].sent.start_char and "\n" not in self.text[source.start_char : start])
+
+    @staticmethod
+    def thing(noun: Token) -> bool:
+        """A common noun that names no one who could speak: no person's role, no organisation, no statement,
+        no group of people, no name ('Lai's trial', 'the plan')."""
+        lemma = noun.lemma_.lower()
+        return (noun.pos_ == "NOUN" and not noun.ent_type_ and not is_role(noun) and noun.tag_ == "NN"
+                and lemma not in ORG_NOUNS | STATEMENT_NOUNS | COLLECTIVE_NOUNS | GROUP_NOUNS | PEOPLE_NOUNS)
 
     def nested_words(self, a: Attribution, f: Found, attributions: list[Attribution]) -> bool:
         """Whether the tagger gave `a`'s words, which lie inside the rules' content `f` of the same cue, to
