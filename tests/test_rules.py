@@ -4967,3 +4967,130 @@ def test_a_place_after_a_body_with_no_subject_parsed_is_the_bodys():
         .         .        PUNCT  .    punct     11
     """, {(7, 8): "GPE", (10, 11): "GPE"})
     assert speaker_of(doc, "reported symptoms").speaker.text == "the US embassy in Beijing"
+
+
+def test_a_letter_that_names_its_maker_is_its_own_speaker_not_a_person():
+    """Prime Minister Theresa May said the ban was fair. The letter to me from the Home Office said that I was
+    banned for my views. ('letter' ends as role words do, but is a statement, no person the text titled so; a
+    statement that names its maker in its own words, 'from the Home Office', is not the last speaker's)"""
+    doc = resolved("""
+        Prime     Prime     PROPN  NNP   compound   1
+        Minister  Minister  PROPN  NNP   compound   3
+        Theresa   Theresa   PROPN  NNP   compound   3
+        May       May       PROPN  NNP   nsubj      4
+        said      say       VERB   VBD   ROOT       4
+        the       the       DET    DT    det        6
+        ban       ban       NOUN   NN    nsubj      7
+        was       be        AUX    VBD   ccomp      4
+        fair      fair      ADJ    JJ    acomp      7
+        .         .         PUNCT  .     punct      4
+        The       the       DET    DT    det        11
+        letter    letter    NOUN   NN    nsubj      18
+        to        to        ADP    IN    prep       11
+        me        I         PRON   PRP   pobj       12
+        from      from      ADP    IN    prep       11
+        the       the       DET    DT    det        17
+        Home      Home      PROPN  NNP   compound   17
+        Office    Office    PROPN  NNP   pobj       14
+        said      say       VERB   VBD   ROOT       18
+        that      that      SCONJ  IN    mark       22
+        I         I         PRON   PRP   nsubjpass  22
+        was       be        AUX    VBD   auxpass    22
+        banned    ban       VERB   VBN   ccomp      18
+        for       for       ADP    IN    prep       22
+        my        my        PRON   PRP$  poss       25
+        views     view      NOUN   NNS   pobj       23
+        .         .         PUNCT  .     punct      18
+    """, {(2, 4): "PERSON", (15, 18): "ORG"})
+    q = speaker_of(doc, "banned for my views")
+    assert (q.speaker_entity, q.speaker_name) == (None, "The letter to me from the Home Office")
+
+
+def test_a_name_in_a_relative_clause_before_a_verb_with_no_subject_is_not_the_speaker():
+    """Even though the judges are likely to find Lai guilty, Mark Simon, who worked with Lai in Hong Kong,
+    argued that his release may be in Beijing’s interest. (the parse gives 'argued' no subject: the name just
+    before it, Hong Kong, lies in the relative clause set off by commas; the name the clause hangs on speaks)"""
+    doc = resolved("""
+        Even      even      ADV    RB    advmod    4
+        though    though    SCONJ  IN    mark      4
+        the       the       DET    DT    det       3
+        judges    judge     NOUN   NNS   nsubj     4
+        are       be        AUX    VBP   advcl     22
+        likely    likely    ADJ    JJ    acomp     4
+        to        to        PART   TO    aux       7
+        find      find      VERB   VB    xcomp     5
+        Lai       Lai       PROPN  NNP   nsubj     9
+        guilty    guilty    ADJ    JJ    ccomp     7
+        ,         ,         PUNCT  ,     punct     9
+        Mark      Mark      PROPN  NNP   compound  12
+        Simon     Simon     PROPN  NNP   npadvmod  9
+        ,         ,         PUNCT  ,     punct     12
+        who       who       PRON   WP    nsubj     15
+        worked    work      VERB   VBD   relcl     12
+        with      with      ADP    IN    prep      15
+        Lai       Lai       PROPN  NNP   pobj      16
+        in        in        ADP    IN    prep      17
+        Hong      Hong      PROPN  NNP   compound  20
+        Kong      Kong      PROPN  NNP   pobj      18
+        ,         ,         PUNCT  ,     punct     22
+        argued    argue     VERB   VBD   ROOT      22
+        that      that      SCONJ  IN    mark      27
+        his       his       PRON   PRP$  poss      25
+        release   release   NOUN   NN    nsubj     27
+        may       may       AUX    MD    aux       27
+        be        be        AUX    VB    ccomp     22
+        in        in        ADP    IN    prep      27
+        Beijing   Beijing   PROPN  NNP   poss      31
+        ’s        ’s        PART   POS   case      29
+        interest  interest  NOUN   NN    pobj      28
+        .         .         PUNCT  .     punct     22
+    """, {(8, 9): "PERSON", (11, 13): "PERSON", (17, 18): "PERSON", (19, 21): "GPE", (29, 30): "GPE"})
+    assert speaker_of(doc, "Beijing’s interest").speaker.text == "Mark Simon"
+
+
+def test_a_republication_credit_line_is_no_cue():
+    """“I found her credible and sincere,” tweeted Ms. Feinstein on Tuesday. / “She knew this would have a huge
+    effect on her life.” / Article posted with permission from Pamela Geller (the credit line under the article
+    is page furniture: its 'posted' is no cue of the quotation before it, which goes on Feinstein's)"""
+    doc = resolved("""
+        “           "           PUNCT  ``    punct     9
+        I           I           PRON   PRP   nsubj     2
+        found       find        VERB   VBD   ccomp     9
+        her         she         PRON   PRP   nsubj     4
+        credible    credible    ADJ    JJ    ccomp     2
+        and         and         CCONJ  CC    cc        4
+        sincere     sincere     ADJ    JJ    conj      4
+        ,           ,           PUNCT  ,     punct     9
+        ”           "           PUNCT  ''    punct     9
+        tweeted     tweet       VERB   VBD   ROOT      9
+        Ms.         Ms.         PROPN  NNP   compound  11
+        Feinstein   Feinstein   PROPN  NNP   dobj      9
+        on          on          ADP    IN    prep      9
+        Tuesday     Tuesday     PROPN  NNP   pobj      12
+        .           .           PUNCT  .     punct     9
+        \\n          \\n          SPACE  _SP   dep       14
+        “           "           PUNCT  ``    punct     18
+        She         she         PRON   PRP   nsubj     18
+        knew        know        VERB   VBD   ROOT      18
+        this        this        PRON   DT    nsubj     21
+        would       would       AUX    MD    aux       21
+        have        have        VERB   VB    ccomp     18
+        a           a           DET    DT    det       24
+        huge        huge        ADJ    JJ    amod      24
+        effect      effect      NOUN   NN    dobj      21
+        on          on          ADP    IN    prep      24
+        her         her         PRON   PRP$  poss      27
+        life        life        NOUN   NN    pobj      25
+        .           .           PUNCT  .     punct     18
+        ”           "           PUNCT  ''    punct     18
+        \\n          \\n          SPACE  _SP   dep       29
+        Article     article     NOUN   NN    nsubj     32
+        posted      post        VERB   VBD   ROOT      32
+        with        with        ADP    IN    prep      32
+        permission  permission  NOUN   NN    pobj      33
+        from        from        ADP    IN    prep      34
+        Pamela      Pamela      PROPN  NNP   compound  37
+        Geller      Geller      PROPN  NNP   pobj      35
+    """, {(11, 12): "PERSON", (36, 38): "PERSON"})
+    q = speaker_of(doc, "huge effect")
+    assert q.speaker.text == "Feinstein" and q.cue is None

@@ -376,7 +376,8 @@ def is_role(noun: Token) -> bool:
     thing ('poll', 'piece'): a title, a gendered word, a word of the agent suffixes or of `ROLE_SYNONYMS`."""
     word = noun.lower_
     return ((is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS) or word in ROLE_SYNONYMS)
-            and noun.lemma_.lower() not in ORG_NOUNS)
+            and noun.lemma_.lower() not in ORG_NOUNS and noun.lemma_.lower() not in STATEMENT_NOUNS)  # 'letter'
+    # ends as a role word does, but a letter is a statement: 'the letter said' is no person
 
 
 def without_acronym(name: str) -> str:
@@ -637,7 +638,7 @@ class QuoteFinder:
         'Chris Early'), with at most adverbs between."""
         for ent in reversed(self.doc.ents):
             if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-                return self.apposition_owner(ent) or self.place_owner(ent) or ent
+                return self.apposition_owner(ent) or self.place_owner(ent) or self.relative_owner(ent, verb) or ent
             if ent.end <= verb.i - 2:
                 break
         i = verb.i - 1
@@ -648,6 +649,22 @@ class QuoteFinder:
             if self.is_person(tok):
                 return self.doc[i : i + 1]
         return None
+
+    def relative_owner(self, ent: Span, verb: Token) -> Span | None:
+        """The name a relative clause set off by commas hangs on, when the name just before the verb lies in
+        that clause ('Mark Simon, who worked with Lai for decades in Hong Kong, argued that ...', the parse
+        giving 'argued' no subject: Simon, not Hong Kong); else None."""
+        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        tok, hops = ent.root, 0
+        while tok.dep_ not in {"relcl", "ROOT"} and tok.head.i != tok.i and hops < 8:
+            tok, hops = tok.head, hops + 1
+        owner = tok.head
+        if (tok.dep_ != "relcl" or owner.i >= ent.start or owner.pos_ not in {"PROPN", "NOUN"}
+                or self.doc[tok.left_edge.i - 1].text != "," or tok.right_edge.i != verb.i - 2):
+            return None
+        named = next((e for e in self.doc.ents if e.start <= owner.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
+        return named if named is not None else (self.speaker_span(owner) if self.is_person(owner) else None)
 
     def place_owner(self, ent: Span) -> Span | None:
         """The body or person a place's phrase belongs to ('the US embassy in Beijing said', the parse giving
@@ -1053,7 +1070,9 @@ class QuoteFinder:
             return  # ... "...," the message says': the document that spoke just before
         if (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS and self.definite(head) and last is not None
                 and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
-                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)):  # "the embassy's alert": its own
+                and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)  # "the embassy's alert": its own
+                and not any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in head.children)):  # 'the letter to
+            # me from the UK Home Office said': a statement that names its maker in its own words is its own
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'the statement said': its maker
             return
         if (reporter := self.who_reported(sp)) is not None:
