@@ -19,6 +19,9 @@ out-of-fold training scores; the mix corrects it on the news the tune part holds
 vector and the PLOVER snippet classifier's scores, its probabilities averaged with the linear detector's
 typer where `blend` is set (the two err on different sentences). Trained and compared with the linear
 detector by `newsprism.events.training`; the score is calibrated on the tuning split like the linear one's.
+Where training fitted it (`sentence_stage`), a last stage reads the sentences the heads do not rule out with a
+second model, MiniLM fine-tuned on the event sentences alone (`newsprism.events.sentence_model`), and averages
+the two scores (`with_sentence_model`).
 """
 
 from __future__ import annotations
@@ -170,6 +173,10 @@ class EncoderEventDetector:
     type_source = "vector"  # the typer: "vector" (the logistic typer over the vector) or "attend" (the attention head's types)
     boost = None  # the trees' head, where fitted, with the cue columns they read beside the vector
     cue_vectorizer = None
+    # The sentence model's stage (`newsprism.events.sentence_model`), where fitted on the tuning part: {"gate": the
+    # calibrated score from which a sentence is read by it, "type_weight": its share of the type's probabilities}
+    sentence_stage = None
+    stage_calibrator = None  # maps the average of the two scores to a calibrated probability (fitted on tune)
 
     def __init__(self, C: float = 0.1, type_C: float = 0.3, stack: bool = True,
                  threshold: float = detector.DEFAULT_THRESHOLD, seed: int = 0,
@@ -270,15 +277,40 @@ class EncoderEventDetector:
         return self.typer.predict_proba(np.hstack([self.scaler.transform(vectors), snippet]))
 
     def types(self, vectors: np.ndarray, snippet: np.ndarray, linear_probs: np.ndarray | None = None,
-              items: list | None = None) -> list[str]:
+              items: list | None = None, sentence_probs: np.ndarray | None = None) -> list[str]:
         """The most likely PLOVER type of each sentence: by this typer's probabilities, averaged with the
-        linear typer's (`linear_probs`, same classes) where given."""
+        linear typer's (`linear_probs`, same classes) where given, then mixed with the sentence model's
+        (`sentence_probs`, same classes; NaN rows where it did not read the sentence) by the stage's `type_weight`."""
         if not len(vectors):
             return []
         probs = self.type_probabilities(vectors, snippet, items)
         if linear_probs is not None:
             probs = (probs + linear_probs) / 2
+        if sentence_probs is not None:
+            read = ~np.isnan(sentence_probs[:, 0])
+            w = self.sentence_stage["type_weight"]
+            probs[read] = (1 - w) * probs[read] + w * sentence_probs[read]
         return [str(self.typer.classes_[k]) for k in probs.argmax(1)]
+
+    def with_sentence_model(self, sents: list[Span], scores: list[float],
+                            model_dir: Path) -> tuple[list[float], np.ndarray]:
+        """The stage's scores of `sents` (the average of the heads' calibrated score and the sentence model's
+        1 - P(NONE), calibrated, for sentences the heads score at least the gate; the heads' score alone,
+        calibrated, below it), and the sentence model's type probabilities over `typer.classes_` (renormalised;
+        NaN rows where it did not read the sentence)."""
+        from newsprism.events import sentence_model
+
+        heads = np.asarray(scores, dtype=float)
+        read = np.flatnonzero(heads >= self.sentence_stage["gate"])
+        type_probs = np.full((len(sents), len(self.typer.classes_)), np.nan)
+        if len(read):
+            model = sentence_model.load(sentence_model.model_path(model_dir))
+            probs = model.probabilities([sents[i].text for i in read])
+            heads[read] = (heads[read] + 1 - probs[:, 0]) / 2
+            column = {c: k for k, c in enumerate(model.classes)}
+            mapped = np.array([probs[:, column[c]] if c in column else np.zeros(len(read)) for c in self.typer.classes_]).T
+            type_probs[read] = mapped / np.maximum(mapped.sum(1, keepdims=True), 1e-9)
+        return [float(p) for p in self.stage_calibrator(heads)], type_probs
 
     def linear_model(self, model_dir: Path):
         """The linear detector this one stacks or blends (set in training, else loaded beside it)."""
@@ -302,6 +334,9 @@ class EncoderEventDetector:
 
             items = sentence_items(doc, sents)
         scores = self.scores(vectors, linear_scores, feats, items)
+        sentence_probs = None
+        if self.sentence_stage is not None:
+            scores, sentence_probs = self.with_sentence_model(sents, scores, model_dir)
         keep = [i for i, sc in enumerate(scores) if sc >= floor]
         out: list[tuple[float, str | None]] = [(sc, None) for sc in scores]
         if not keep:
@@ -313,7 +348,8 @@ class EncoderEventDetector:
             linear_probs = self.linear_model(model_dir).type_probabilities(
                 [feats[i] for i in keep], spans, snippet_model, self.typer.classes_)
         kinds = self.types(vectors[keep], snippet_scores(spans, snippet_model), linear_probs,
-                           [items[i] for i in keep] if items is not None else None)
+                           [items[i] for i in keep] if items is not None else None,
+                           sentence_probs[keep] if sentence_probs is not None else None)
         for i, kind in zip(keep, kinds):
             out[i] = (scores[i], kind)
         return out

@@ -23,7 +23,7 @@ from spacy.tokens import Span
 from newsprism.events import DETECTORS, annotation, attend, calibration, classifier, detector, encoded
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
-from newsprism.events.evaluation import cross_validate, curve, detection, evaluate_units, unit_scores
+from newsprism.events.evaluation import _decided, cross_validate, curve, detection, evaluate_units, unit_scores
 
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
 # The PLOVER type of a CASE 2021 snippet, where one fits, for training the typer on it.
@@ -154,7 +154,11 @@ def detector_note(d: dict) -> list[str]:
              "shape, its query from the predicate; PyTorch to train, numpy to run); "
              "the type: a logistic regression, or the attention head's second output where it types more right on "
              "tune) and, where chosen, the linear typer blended in "
-             "(`newsprism/events/encoded.py`). "
+             "(`newsprism/events/encoded.py`); where `events_sentence-minilm.onnx` is shipped, a stage over it: "
+             "all-MiniLM-L6-v2 fine-tuned on the train sentences alone (`newsprism train events --finetune`, "
+             "`newsprism/events/finetune.py`) reads each sentence the heads score at least the gate chosen on tune, "
+             "its event score 1 - P(NONE) averaged with the heads' and the average calibrated again, its type "
+             "probabilities mixed into the typer's by the weight chosen on tune (`sentence_stage` below). "
              f"Annotation: {d['labelled']} sentences labelled, {d['labelled_events']} of them events, split by "
              "document into " + ", ".join(f"{r} ({parts[r]['documents']} documents, {parts[r]['sentences']} "
                                                  f"sentences, {parts[r]['events']} events)" for r in parts) +
@@ -234,6 +238,54 @@ def calibrate(model, raw_tune: list[float], gold_tune: list[bool], seed: int) ->
     calibrated = [float(p) for p in model.calibrator(raw_tune)]
     model.threshold = choose_threshold(calibrated, gold_tune)
     return {**chosen, "threshold": model.threshold}
+
+
+# The sentence model's stage (`encoded.EncoderEventDetector.with_sentence_model`), chosen on the tuning part: the
+# highest gate whose average precision there is within GATE_AP_LOSS of reading every sentence, then the lowest
+# type weight whose typed F1 there is within TYPED_F1_TIE of the best (one sentence of the tune part's 246 events
+# moves it by 0.004: typed F1 was flat from 0.2 to 0.5, 122 to 124 sentences right, and the weight 0.5 lost the
+# seed's MOBILIZE, "had deployed Special Forces", to ASSAULT, which 0.25 keeps).
+SENTENCE_GATES = (0.0, 0.02, 0.05, 0.1, 0.2)
+GATE_AP_LOSS = 0.002
+TYPE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+TYPED_F1_TIE = 0.005
+
+
+def fit_sentence_stage(encoder: encoded.EncoderEventDetector, tune: list, model_dir: Path, seed: int) -> dict:
+    """Fits the encoder detector's sentence-model stage on the tune part (`tune`: its annotated units) with the
+    sentence model of `model_dir`: the gate, the calibration of the averaged score and the threshold on it
+    (`calibrate`'s way), the type weight; returns the encoder's threshold now and, as `sentence_stage`, what was
+    chosen and the tune figures each choice saw (with the heads' own threshold, which the stage replaces)."""
+    from sklearn.metrics import average_precision_score
+
+    from newsprism.events import sentence_model
+
+    heads_threshold = encoder.threshold
+    encoder.sentence_stage = encoder.stage_calibrator = None
+    decided = _decided(tune, encoder)
+    units = [u for group, _ in decided for u in group]
+    heads = np.array([score for _, d in decided for score, _ in d])
+    gold = [u.label != "NONE" for u in units]
+    model = sentence_model.load(sentence_model.model_path(model_dir))
+    event = 1 - model.probabilities([u.sent.text for u in units])[:, 0]
+
+    def averaged(gate: float) -> np.ndarray:
+        return np.where(heads >= gate, (heads + event) / 2, heads)
+
+    ap = {g: round(float(average_precision_score(gold, averaged(g))), 4) for g in SENTENCE_GATES}
+    gate = max(g for g in SENTENCE_GATES if ap[g] >= ap[0.0] - GATE_AP_LOSS)
+    encoder.stage_calibrator, chosen = calibration.choose(list(averaged(gate)), gold, seed=seed)
+    encoder.threshold = choose_threshold([float(p) for p in encoder.stage_calibrator(averaged(gate))], gold)
+    typed = {}
+    for weight in TYPE_WEIGHTS:
+        encoder.sentence_stage = {"gate": gate, "type_weight": weight}
+        typed[weight] = evaluate_units(tune, encoder)["typed"]["f1"]
+    weight = min(w for w in TYPE_WEIGHTS if typed[w] >= max(typed.values()) - TYPED_F1_TIE)
+    encoder.sentence_stage = {"gate": gate, "type_weight": weight}
+    return {"threshold": encoder.threshold, "sentence_stage": {
+        "gate": gate, "type_weight": weight, "calibration": chosen, "heads_threshold": heads_threshold,
+        "tune_average_precision_by_gate": ap, "tune_typed_f1_by_type_weight": typed,
+        "sentences_read_on_tune": round(float(np.mean(heads >= gate)), 4)}}
 
 
 def unit_vectors(spans: list[Span], keep: bool = True, items: list | None = None) -> np.ndarray:
@@ -525,6 +577,10 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     ranking = enc_setting.pop("report_ranking")
     chosen["encoder"] = {"setting": {**enc_setting, **type_setting, "tune_types_right": right},
                          **calibrate(encoder, enc_tune, ex.gold["tune"], seed)}
+    from newsprism.events import sentence_model
+
+    if sentence_model.model_path(out).exists():
+        chosen["encoder"].update(fit_sentence_stage(encoder, ex.part["tune"], out, seed))
     # both measured: settings were chosen on tune, nothing on report
     record = _detector_record(ex, {"linear": linear, "encoder": encoder}, chosen)
     record["models"]["encoder"]["report_ranking"] = ranking
@@ -542,14 +598,21 @@ def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTA
     """Fits each shipped detector's score calibration and chooses its threshold again on the tune part
     (`calibrate`: the calibration method of lower cross-validated ECE there, then `choose_threshold`; the
     weights kept), measures both again on the tune and report parts, keeps the default rule, and rewrites
-    the record and the detectors' part of `events_models.md`; returns the record."""
+    the record and the detectors' part of `events_models.md`; returns the record. Where the sentence model is
+    in `out`, the encoder detector's stage over it is fitted again too (`fit_sentence_stage`)."""
     import joblib
+
+    from newsprism.events import sentence_model
 
     record, part, models = _shipped(shared, out, folder)
     for kind, model in models.items():
         model.calibrator = None  # the raw scores, to fit the calibration on
+        if kind == "encoder":
+            model.sentence_stage = model.stage_calibrator = None
         raw = unit_scores(part["tune"], model)
         record["models"][kind]["chosen_on_tune"].update(calibrate(model, raw, [u.label != "NONE" for u in part["tune"]], seed))
+    if sentence_model.model_path(out).exists():
+        record["models"]["encoder"]["chosen_on_tune"].update(fit_sentence_stage(models["encoder"], part["tune"], out, seed))
     _measure(record, part, models)
     for kind, model in models.items():
         joblib.dump(model, detector.model_path(out, kind), compress=3)
