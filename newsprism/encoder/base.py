@@ -61,11 +61,21 @@ CLS, SEP, PAD = 101, 102, 0  # the ids of [CLS], [SEP] and [PAD] in the MiniLM v
 
 @lru_cache(maxsize=1)
 def word_embeddings() -> np.ndarray:
-    """The frozen word embedding matrix (vocabulary x 384, float32) of the packaged model."""
-    from safetensors import safe_open
+    """The frozen word embedding matrix (vocabulary x 384, float32) of the packaged model, mapped read-only
+    from its safetensors file (an 8-byte header length, a JSON header giving each tensor's dtype, shape and
+    byte range, then the data) instead of read into memory: the matrix is 47 MB, and a process, each worker of
+    an ingest among them, then holds only the pages of the rows its texts use."""
+    import json
+    import struct
 
-    with safe_open(str(base_dir() / "model.safetensors"), framework="np") as f:
-        return f.get_tensor(WORD_EMBEDDINGS).astype(np.float32)
+    path = base_dir() / "model.safetensors"
+    with open(path, "rb") as f:
+        size = struct.unpack("<Q", f.read(8))[0]
+        info = json.loads(f.read(size))[WORD_EMBEDDINGS]
+    if info["dtype"] != "F32":
+        raise EncoderMissing(f"{path}: {WORD_EMBEDDINGS} is {info['dtype']}, not the float32 the heads were trained on")
+    start = info["data_offsets"][0]
+    return np.memmap(path, dtype="<f4", mode="r", offset=8 + size + start, shape=tuple(info["shape"]))
 
 
 def session(path: Path):
