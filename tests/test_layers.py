@@ -165,6 +165,7 @@ MODEL_FILE_HOMES: dict[str, str] = {
     "attribution-encoder.npz": "quotes", "attribution-encoder.json": "quotes",
     "events_detector.joblib": "events", "events_detector_encoder.joblib": "events", "events_detector.json": "events",
     "events_plover.joblib": "events", "events_case2021.joblib": "events", "events_models.md": "events",
+    "events_sentence-minilm.onnx": "events",
     "spans.crfsuite": "framing", "techniques.npz": "framing", "spans-minilm.onnx": "framing",
     "techniques-encoder.npz": "framing", "verifier-minilm.npz": "framing",
     "tone-head.npz": "tone",

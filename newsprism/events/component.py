@@ -48,7 +48,7 @@ from spacy.util import registry
 from newsprism import lexicons, native
 from newsprism.doctext import text_of
 from newsprism.errors import EventsModelMissing, UnknownChoice
-from newsprism.events import DETECTORS, classifier, cues, dates, detector, harm, places
+from newsprism.events import DETECTORS, classifier, cues, dates, detector, harm, places, sentence_model
 from newsprism.events.conflicts import Claim, find_conflicts
 from newsprism.events.counts import SentenceCount, sentence_counts
 from newsprism.events.detector import MODEL_DIR
@@ -672,9 +672,10 @@ class Events:
         return self.scorer(examples, **kwargs)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Copies the detectors, their record and the classifiers of `model_dir` (those there) into `path`."""
+        """Copies the detectors, their record, the sentence model and the classifiers of `model_dir` (those
+        there) into `path`."""
         files = ([detector.model_path(self.model_dir, k) for k in DETECTORS]
-                 + [detector.record_path(self.model_dir)]
+                 + [detector.record_path(self.model_dir), sentence_model.model_path(self.model_dir)]
                  + [classifier.model_path(s, self.model_dir) for s in classifier.SCHEMES])
         native.save_files(path, [f for f in files if f.is_file()])
 
