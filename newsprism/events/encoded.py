@@ -33,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.events import classifier, cues, detector
+from newsprism.events import classifier, cues, detector, sentence_model
 
 MAX_ITER = 3000
 DIM = 384  # the encoder's hidden size
@@ -298,8 +298,6 @@ class EncoderEventDetector:
         1 - P(NONE), calibrated, for sentences the heads score at least the gate; the heads' score alone,
         calibrated, below it), and the sentence model's type probabilities over `typer.classes_` (renormalised;
         NaN rows where it did not read the sentence)."""
-        from newsprism.events import sentence_model
-
         heads = np.asarray(scores, dtype=float)
         read = np.flatnonzero(heads >= self.sentence_stage["gate"])
         type_probs = np.full((len(sents), len(self.typer.classes_)), np.nan)

@@ -134,7 +134,7 @@ def typed(pred: list[str], gold: list[str]) -> dict:
             "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0, "correct": tp}
 
 
-def _decided(units: list, model) -> list[tuple[list, list]]:
+def decided_by_document(units: list, model) -> list[tuple[list, list]]:
     """(units of one document, their (score, type) as the events component decides) per document."""
     from newsprism.events.component import decide
 
@@ -146,14 +146,14 @@ def _decided(units: list, model) -> list[tuple[list, list]]:
 
 def unit_scores(units: list, model) -> list[float]:
     """The model's event score of each annotated sentence, in the order of `units` grouped by document."""
-    return [score for group, decided in _decided(units, model) for score, _ in decided]
+    return [score for group, decided in decided_by_document(units, model) for score, _ in decided]
 
 
 def evaluate_units(units: list, model) -> dict:
     """Detection by sentence at the model's threshold (and the best precision at recall >= 0.5) and typed
     F1 of annotated sentences (`data.Unit`), decided as the events component decides."""
     scores, types, gold = [], [], []
-    for group, decided in _decided(units, model):
+    for group, decided in decided_by_document(units, model):
         for u, (score, kind) in zip(group, decided):
             scores.append(score)
             types.append(kind if score >= model.threshold and kind else "NONE")

@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
-from newsprism.events import DETECTORS, annotation, attend, calibration, classifier, detector, encoded
+from newsprism.events import DETECTORS, annotation, attend, calibration, classifier, detector, encoded, sentence_model
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
-from newsprism.events.evaluation import _decided, cross_validate, curve, detection, evaluate_units, unit_scores
+from newsprism.events.evaluation import cross_validate, curve, decided_by_document, detection, evaluate_units, unit_scores
 
 NOT_ACTED = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "OTHER"}  # CASE 2021 types that no actor does
 # The PLOVER type of a CASE 2021 snippet, where one fits, for training the typer on it.
@@ -258,11 +258,9 @@ def fit_sentence_stage(encoder: encoded.EncoderEventDetector, tune: list, model_
     chosen and the tune figures each choice saw (with the heads' own threshold, which the stage replaces)."""
     from sklearn.metrics import average_precision_score
 
-    from newsprism.events import sentence_model
-
     heads_threshold = encoder.threshold
     encoder.sentence_stage = encoder.stage_calibrator = None
-    decided = _decided(tune, encoder)
+    decided = decided_by_document(tune, encoder)
     units = [u for group, _ in decided for u in group]
     heads = np.array([score for _, d in decided for score, _ in d])
     gold = [u.label != "NONE" for u in units]
@@ -577,8 +575,6 @@ def train_detector(shared: Path, out: Path = MODEL_DIR, folder: Path = annotatio
     ranking = enc_setting.pop("report_ranking")
     chosen["encoder"] = {"setting": {**enc_setting, **type_setting, "tune_types_right": right},
                          **calibrate(encoder, enc_tune, ex.gold["tune"], seed)}
-    from newsprism.events import sentence_model
-
     if sentence_model.model_path(out).exists():
         chosen["encoder"].update(fit_sentence_stage(encoder, ex.part["tune"], out, seed))
     # both measured: settings were chosen on tune, nothing on report
@@ -601,8 +597,6 @@ def retune(shared: Path, out: Path = MODEL_DIR, folder: Path = annotation.ANNOTA
     the record and the detectors' part of `events_models.md`; returns the record. Where the sentence model is
     in `out`, the encoder detector's stage over it is fitted again too (`fit_sentence_stage`)."""
     import joblib
-
-    from newsprism.events import sentence_model
 
     record, part, models = _shipped(shared, out, folder)
     for kind, model in models.items():
