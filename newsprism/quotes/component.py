@@ -39,6 +39,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -1386,9 +1387,7 @@ class QuoteFinder:
         nxt = self.doc[sent.end].sent
         if not nxt.text.strip() and nxt.end < len(self.doc):
             nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
-        first: dict[str, int] = {}
-        for s, _e, i in self.doc._.actor_spans or []:
-            first[i] = min(s, first.get(i, s))
+        first = self.first_mentions
         for ent in nxt.ents:
             root = ent.root
             if ent.label_ != "PERSON" or root.dep_ != "nsubj" or not self.is_speech_verb(root.head):
@@ -1402,6 +1401,14 @@ class QuoteFinder:
                 return None if holder is not None and holder != ident else ident  # ('the lawyer said' when the
                 # text makes another its attorney: 'hired an attorney, Victoria Toensing', left to the role rules)
         return None
+
+    @cached_property
+    def first_mentions(self) -> dict[str, int]:
+        """Where the text first mentions each actor (the character offset of its first span), read once."""
+        first: dict[str, int] = {}
+        for s, _e, i in self.doc._.actor_spans or []:
+            first[i] = min(s, first.get(i, s))
+        return first
 
     @staticmethod
     def modifier_words(noun: Token) -> list[str]:
