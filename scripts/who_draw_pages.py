@@ -17,6 +17,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 13   # round thirteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 14   # round fourteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 15   # round fifteen's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 16   # round sixteen's draw
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -32,6 +33,14 @@ cue (round fourteen's patterns), at least one quotation that runs on past a sent
 sentence end and more words before its closing mark, or a paragraph opened by a quotation mark that does not
 close in it: the `continuation` rows), and at most 6,500 characters; the first 5 of each source. (Asking
 for 2 pronoun cues and 5,000 characters, the pool gave 4 pages.)
+
+Round sixteen (`--round 16`) draws again from the documents left (none labelled before round sixteen),
+shuffled with `random.Random(16)`, for PRONOUN speakers and ACTOR COUNTRIES: taken where the text has at
+least one pronoun cue (round fourteen's pattern), names at least 3 countries (a capitalised word or two that
+`newsprism.gazetteer` reads as a country's name or its people's adjective: "Pakistan", "Chinese", "South
+Korea"), and has at most 6,500 characters; the first 5 of each source. (Asking for a nominal or description
+cue as well, the pool gave 3 pages: rounds twelve to fifteen took most of those. The aeb and html pages
+outside every held-out part were used up by round eleven, as round twelve's note in GUIDE.md says.)
 """
 
 from __future__ import annotations
@@ -71,6 +80,24 @@ MAX_CHARS14, SEED14 = 5000, 14
 # Round fifteen: a quotation of more than one sentence (opening mark, a sentence end inside, no closing mark first).
 RUNS_ON15 = re.compile(r"[\"“][^\"“”\n]{10,}?[.!?] [^\"“”\n]*?[\"”]|^[\"“][^\"“”\n]+$", re.M)
 MAX_CHARS15, SEED15 = 6500, 15
+# Round sixteen: countries named (a capitalised word or two read by the gazetteer as a country or a demonym).
+CAPITALISED16 = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+MAX_CHARS16, SEED16, COUNTRIES16 = 6500, 16, 3
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text names, by their names or their peoples' adjectives (round sixteen)."""
+    from newsprism import gazetteer
+
+    found = set()
+    for m in CAPITALISED16.finditer(text):
+        words = m.group(0).split()
+        for name in ([m.group(0)] if len(words) == 2 else []) + words:
+            code = gazetteer.country_code(name) or gazetteer.demonym_country(name)
+            if code:
+                found.add(code)
+                break
+    return found
 
 
 def held_out() -> set[str]:
@@ -83,7 +110,7 @@ def held_out() -> set[str]:
 def labelled(round_: int = 13) -> set[str]:
     """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
-    note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen"}[round_]
+    note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -98,14 +125,18 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14, 15):
+    if round_ in (13, 14, 15, 16):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random({13: SEED13, 14: SEED14, 15: SEED15}.get(round_, SEED)).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 15:
+            if round_ == 16:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns, countries = len(PRONOUN14.findall(texts[doc])), len(countries_named(texts[doc]))
+                ok = n < PER_SOURCE and pronouns >= 1 and countries >= COUNTRIES16 and len(texts[doc]) <= MAX_CHARS16
+            elif round_ == 15:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns, runs_on = len(PRONOUN14.findall(texts[doc])), len(RUNS_ON15.findall(texts[doc]))
                 ok = (n < PER_SOURCE and pronouns >= 1 and nominals + descriptions >= 1 and runs_on >= 1

@@ -38,7 +38,7 @@ ABBREVIATIONS = {"rep", "sen", "gov", "dr", "mr", "mrs", "ms", "lt", "gen", "col
                  "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "vs"}
 # Where a description's post-modifier begins ("a spokesman for X", "people familiar with the talks",
 # "Jeff Sanborn, president of ..."): its head noun is the last word before it.
-POST_MODIFIER = re.compile(r",|\s(?:of|for|from|at|in|on|with|to|who|which|that|familiar|briefed|close|representing)\s")
+POST_MODIFIER = re.compile(r",|\s(?:of|for|from|at|in|on|with|to|who|which|that|familiar|briefed|close|representing|traveling|travelling)\s")
 
 
 def page_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
