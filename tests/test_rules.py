@@ -3492,10 +3492,11 @@ def test_a_names_own_clause_hung_on_a_dateline_is_no_apposition_and_a_popes_titl
 
 def test_a_countrys_name_after_new_is_another_places():
     """'New South Wales' is Australia's, 'New Mexico' the United States': not Wales, not Mexico."""
-    assert actors.name_country(["University", "of", "New", "South", "Wales"]) is None  # was GBR
+    # (an Australian state since the gazetteer knows other countries' states and provinces: round sixteen)
+    assert actors.name_country(["University", "of", "New", "South", "Wales"]) == "AUS"  # was GBR, then none
     assert actors.name_country(["University", "of", "New", "Mexico"]) == "USA"  # was MEX
     assert actors.name_country(["Wales", "Rugby", "Union"]) == "GBR"
-    assert actors.name_place(["University", "of", "New", "South", "Wales"]) is None  # was GBR
+    assert actors.name_place(["University", "of", "New", "South", "Wales"]) in {None, "AUS"}  # was GBR
 
 
 @pytest.mark.parametrize("words, ents, country", [
@@ -5094,3 +5095,242 @@ def test_a_republication_credit_line_is_no_cue():
     """, {(11, 12): "PERSON", (36, 38): "PERSON"})
     q = speaker_of(doc, "huge effect")
     assert q.speaker.text == "Feinstein" and q.cue is None
+
+
+# --- round sixteen (issue 23): rules read off the tune part's errors, each test on hand-built text ----------
+
+def test_a_word_of_furniture_in_a_long_line_of_running_text_is_no_furniture():
+    """A whole story given as one line (VOA's texts) that says 'he received advertisement contracts' is running
+    text, not a line of page furniture: its names are actors and its quotes are found. A short line 'Story
+    continues below advertisement' is furniture, and so is a long line with an e-mail's or a handle's '@'."""
+    story = ("Foreign bloggers who praise China gain millions of followers, said Mareike Ohlberg, a senior fellow. "
+             * 4 + "CMGM reported that he received advertisement contracts within 15 days for a mobile game.")
+    assert len(story) > actors.PROSE_LINE_CHARS
+    assert not actors.furniture_line_at(story, 0, len(story), True)
+    assert actors.furniture_line_at("Story continues below advertisement", 0, 35, True)
+    handle = story + " Write to jane@example.com."
+    assert actors.furniture_line_at(handle, 0, len(handle), True)
+
+
+def sodagar() -> Doc:
+    """Syed Qadri was banned. The Home Office admitted Shaykh Hamza Sodagar despite the fact that he has said:
+    “Burn them.” (NER tags the titled name an organisation)"""
+    return resolved("""
+        Syed      Syed      PROPN  NNP  compound   1
+        Qadri     Qadri     PROPN  NNP  nsubjpass  3
+        was       be        AUX    VBD  auxpass    3
+        banned    ban       VERB   VBN  ROOT       3
+        .         .         PUNCT  .    punct      3
+        The       the       DET    DT   det        7
+        Home      Home      PROPN  NNP  compound   7
+        Office    Office    PROPN  NNP  nsubj      8
+        admitted  admit     VERB   VBD  ROOT       8
+        Shaykh    Shaykh    PROPN  NNP  compound   11
+        Hamza     Hamza     PROPN  NNP  compound   11
+        Sodagar   Sodagar   PROPN  NNP  dobj       8
+        despite   despite   ADP    IN   prep       8
+        the       the       DET    DT   det        14
+        fact      fact      NOUN   NN   pobj       12
+        that      that      SCONJ  IN   mark       18
+        he        he        PRON   PRP  nsubj      18
+        has       have      AUX    VBZ  aux        18
+        said      say       VERB   VBN  acl        14
+        :         :         PUNCT  :    punct      18
+        “         "         PUNCT  ``   punct      18
+        Burn      burn      VERB   VB   xcomp      18
+        them      they      PRON   PRP  dobj       21
+        .         .         PUNCT  .    punct      8
+        ”         "         PUNCT  ''   punct      8
+    """, {(0, 2): "PERSON", (5, 8): "ORG", (9, 12): "ORG"})
+
+
+def test_a_name_opened_by_a_persons_title_that_ner_made_an_organisation_is_a_person():
+    doc = sodagar()
+    [named] = [e for e in doc._.entities if "Sodagar" in e.name]
+    assert named.type == "PERSON"
+
+
+def test_he_in_a_clause_under_the_main_one_is_the_person_that_clause_names_before_him():
+    """(the subject of the sentence before, Qadri, is the usual antecedent of a 'he' that opens a sentence; a
+    'he' in a clause under the main one is the person its own sentence named before him, Sodagar)"""
+    doc = sodagar()
+    [named] = [e for e in doc._.entities if "Sodagar" in e.name]
+    finder = quotes.QuoteFinder(doc)
+    finder.entity_types = {e.id: e.type for e in doc._.entities}
+    finder.genders, finder.spoken_to = doc._.actor_genders or {}, set()
+    assert finder.pronoun_speaker(doc[16:17], None) == named.id
+
+
+def test_he_in_a_relative_clause_is_not_the_noun_the_clause_hangs_on():
+    """Viktor Orbán met George Soros. But Orbán’s defense led to breaking ties with Soros, whom he now criticizes
+    as a foreigner. (he: the main clause's possessor Orbán, never Soros, whom the clause is about)"""
+    doc = resolved("""
+        Viktor      Viktor      PROPN  NNP   compound  1
+        Orbán       Orbán       PROPN  NNP   nsubj     2
+        met         meet        VERB   VBD   ROOT      2
+        George      George      PROPN  NNP   compound  4
+        Soros       Soros       PROPN  NNP   dobj      2
+        .           .           PUNCT  .     punct     2
+        But         but         CCONJ  CC    cc        10
+        Orbán       Orbán       PROPN  NNP   poss      9
+        ’s          ’s          PART   POS   case      7
+        defense     defense     NOUN   NN    nsubj     10
+        led         lead        VERB   VBD   ROOT      10
+        to          to          ADP    IN    prep      10
+        breaking    break       VERB   VBG   pcomp     11
+        ties        tie         NOUN   NNS   dobj      12
+        with        with        ADP    IN    prep      13
+        Soros       Soros       PROPN  NNP   pobj      14
+        ,           ,           PUNCT  ,     punct     15
+        whom        whom        PRON   WP    dobj      20
+        he          he          PRON   PRP   nsubj     20
+        now         now         ADV    RB    advmod    20
+        criticizes  criticize   VERB   VBZ   relcl     15
+        as          as          ADP    IN    prep      20
+        a           a           DET    DT    det       23
+        foreigner   foreigner   NOUN   NN    pobj      21
+        .           .           PUNCT  .     punct     10
+    """, {(0, 2): "PERSON", (3, 5): "PERSON", (7, 8): "PERSON", (15, 16): "PERSON"})
+    finder = quotes.QuoteFinder(doc)
+    finder.entity_types = {e.id: e.type for e in doc._.entities}
+    orban = next(e for e in doc._.entities if "Orbán" in e.name)
+    assert finder.clause_owner(doc[18], lambda i: finder.entity_types.get(i) == "PERSON") == orban.id
+
+
+def test_a_subject_set_off_by_dashes_after_a_name_is_its_apposition():
+    """Sharaa — leader of HTS — said the document was historic. (the parse makes both 'Sharaa' and 'leader'
+    subjects of 'said': the name speaks, the apposition between the dashes does not)"""
+    doc = resolved("""
+        Sharaa    Sharaa    PROPN  NNP  nsubj  6
+        —         —         PUNCT  :    punct  2
+        leader    leader    NOUN   NN   nsubj  6
+        of        of        ADP    IN   prep   2
+        HTS       HTS       PROPN  NNP  pobj   3
+        —         —         PUNCT  :    punct  2
+        said      say       VERB   VBD  ROOT   6
+        the       the       DET    DT   det    8
+        document  document  NOUN   NN   nsubj  9
+        was       be        AUX    VBD  ccomp  6
+        historic  historic  ADJ    JJ   acomp  9
+        .         .         PUNCT  .    punct  6
+    """, {(0, 1): "PERSON", (4, 5): "ORG"})
+    assert speaker_of(doc, "historic").speaker.text == "Sharaa"
+
+
+def test_a_name_the_tagger_missed_ends_before_its_place_and_is_the_it_that_speaks_next():
+    """The Autonomous Administration in Syria said the text was flawed. “It ignores the Kurds and the Assyrians,”
+    it said. (no entity for
+    the body: its name ends at its head, not at the place after it; 'it said' just after is that body)"""
+    doc = resolved("""
+        The             the             DET    DT   det       2
+        Autonomous      Autonomous      PROPN  NNP  compound  2
+        Administration  Administration  PROPN  NNP  nsubj     5
+        in              in              ADP    IN   prep      2
+        Syria           Syria           PROPN  NNP  pobj      3
+        said            say             VERB   VBD  ROOT      5
+        the             the             DET    DT   det       7
+        text            text            NOUN   NN   nsubj     8
+        was             be              AUX    VBD  ccomp     5
+        flawed          flawed          ADJ    JJ   acomp     8
+        .               .               PUNCT  .    punct     5
+        “               "               PUNCT  ``   punct     22
+        It              it              PRON   PRP  nsubj     13
+        ignores         ignore          VERB   VBZ  ccomp     22
+        the             the             DET    DT   det       15
+        Kurds           Kurds           PROPN  NNPS dobj      13
+        and             and             CCONJ  CC   cc        15
+        the             the             DET    DT   det       18
+        Assyrians       Assyrians       PROPN  NNPS conj      15
+        ,               ,               PUNCT  ,    punct     22
+        ”               "               PUNCT  ''   punct     22
+        it              it              PRON   PRP  nsubj     22
+        said            say             VERB   VBD  ROOT      22
+        .               .               PUNCT  .    punct     22
+    """, {(4, 5): "GPE", (15, 16): "NORP", (18, 19): "NORP"})
+    assert speaker_of(doc, "flawed").speaker_name == "The Autonomous Administration"
+    assert speaker_of(doc, "Assyrians").speaker_name == "The Autonomous Administration"
+
+
+def test_a_state_or_province_of_another_country_keeps_its_own_name_and_gets_its_country():
+    """'the drought-hit state of New South Wales', 'conditions in Queensland', 'Charlevoix, Quebec': a
+    sub-national place of another country than the United States is in that country."""
+    from newsprism import gazetteer
+
+    assert gazetteer.place_country("New South Wales") == "AUS"
+    assert gazetteer.place_country("Queensland") == "AUS"
+    assert gazetteer.place_country("Sindh") == "PAK"
+    doc = resolved("""
+        Fires     fire      NOUN   NNS  nsubj     1
+        burn      burn      VERB   VBP  ROOT      1
+        in        in        ADP    IN   prep      1
+        New       New       PROPN  NNP  compound  5
+        South     South     PROPN  NNP  compound  5
+        Wales     Wales     PROPN  NNP  pobj      2
+        .         .         PUNCT  .    punct     1
+    """, {(3, 6): "LOC"})
+    [state] = doc._.entities
+    assert (state.name, state.country) == ("New South Wales", "AUS")
+
+
+def test_a_name_set_beside_a_persons_role_that_ner_made_a_place_is_a_person_of_the_place_he_is_from():
+    """Morgan Kehr, a senior firefighter from Edmonton, has flown in. (NER tags the name a place: the role
+    in apposition says a person, and 'from Edmonton' his country)"""
+    doc = resolved("""
+        Morgan      Morgan      PROPN  NNP  compound  1
+        Kehr        Kehr        PROPN  NNP  nsubj     11
+        ,           ,           PUNCT  ,    punct     1
+        a           a           DET    DT   det       6
+        senior      senior      ADJ    JJ   amod      6
+        firefighter firefighter NOUN   NN   appos     1
+        from        from        ADP    IN   prep      5
+        Edmonton    Edmonton    PROPN  NNP  pobj      6
+        ,           ,           PUNCT  ,    punct     1
+        has         have        AUX    VBZ  aux       11
+        flown       fly         VERB   VBN  aux       11
+        in          in          ADP    RP   ROOT      11
+        .           .           PUNCT  .    punct     11
+    """, {(0, 2): "GPE", (7, 8): "GPE"})
+    [kehr] = [e for e in doc._.entities if e.name == "Morgan Kehr"]
+    assert (kehr.type, kehr.country) == ("PERSON", "CAN")
+
+
+def test_an_envoy_for_a_country_of_a_multinational_body_is_of_no_country():
+    """Syria's army attacked Idlib. Geir Pedersen, the U.N. special envoy for Syria, said he hopes for peace.
+    (the country of a post 'for' it is the post's host, not the envoy's; an envoy of the U.N. takes no
+    article's country either)"""
+    doc = resolved("""
+        Syria     Syria     PROPN  NNP  poss      2
+        ’s        ’s        PART   POS  case      0
+        army      army      NOUN   NN   nsubj     3
+        attacked  attack    VERB   VBD  ROOT      3
+        Idlib     Idlib     PROPN  NNP  dobj      3
+        .         .         PUNCT  .    punct     3
+        Geir      Geir      PROPN  NNP  compound  7
+        Pedersen  Pedersen  PROPN  NNP  nsubj     16
+        ,         ,         PUNCT  ,    punct     7
+        the       the       DET    DT   det       12
+        U.N.      U.N.      PROPN  NNP  nmod      12
+        special   special   ADJ    JJ   amod      12
+        envoy     envoy     NOUN   NN   appos     7
+        for       for       ADP    IN   prep      12
+        Syria     Syria     PROPN  NNP  pobj      13
+        ,         ,         PUNCT  ,    punct     7
+        said      say       VERB   VBD  ROOT      16
+        he        he        PRON   PRP  nsubj     18
+        hopes     hope      VERB   VBZ  ccomp     16
+        for       for       ADP    IN   prep      18
+        peace     peace     NOUN   NN   pobj      19
+        .         .         PUNCT  .    punct     16
+    """, {(0, 1): "GPE", (4, 5): "GPE", (6, 8): "PERSON", (10, 11): "ORG", (14, 15): "GPE"})
+    [pedersen] = [e for e in doc._.entities if "Pedersen" in e.name]
+    [un] = [e for e in doc._.entities if e.name == "U.N."]
+    assert pedersen.country is None and un.country is None
+
+
+def test_a_countrys_own_institution_keeps_its_country_with_its_organisations_words():
+    """'state-run Xinhua News Agency reported', 'the State Department', 'Justice Department': a country's own
+    institution by its name, its organisation's words after it or not."""
+    assert actors.national_body("Xinhua News Agency") == "CHN"
+    assert actors.national_body("the State Department") == "USA"
+    assert actors.national_body("Justice Department") == "USA"
+    assert actors.national_body("Home Depot") is None

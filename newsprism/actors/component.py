@@ -66,6 +66,11 @@ GENDERED: dict[str, str] = lexicons.table("roles", "gendered")
 MONTHS = lexicons.words("roles", "date_words")  # month and weekday names
 # A line that is page furniture, not article text: its names are no actors.
 FURNITURE_LINE = re.compile("|".join(lexicons.load("furniture")["actor_line"]), re.I)  # lexicons/furniture.json
+# A line longer than this is running text (a paragraph, or a whole story given as one line, as VOA's are): a word of
+# furniture in it ('received advertisement contracts', 'wants to sign up for') does not make it furniture; a mark
+# of one (an e-mail or a handle's '@', a web address, '©') still does.
+PROSE_LINE_CHARS = 400
+FURNITURE_MARK = re.compile(r"@|https?://|www\.|©")
 BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 12  # a byline is short ('By Jane Doe and John Roe, Reuters'); a longer 'By ...' line is text
 # A wire service's credit line in brackets, whatever its length: '(Reporting by Andy Bruce in London and Ankur
@@ -99,6 +104,10 @@ NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the B
 PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux Falls Argus Leader'
 TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
+# Posts held for another country ('the U.N. special envoy for Syria', 'the special rapporteur for Afghanistan').
+POST_NOUNS = {"envoy", "ambassador", "rapporteur", "mediator", "coordinator"}
+ROLE_ENDINGS = tuple(lexicons.words("roles", "role_endings"))
+ROLE_SYNONYMS = lexicons.words("roles", "role_synonyms")
 EXPERTISE_NOUNS = lexicons.words("roles", "expertise_nouns")  # 'a Ukraine specialist' is no Ukrainian
 WIN_VERBS = lexicons.words("roles", "win_verbs")  # 'Pella beating Jarry': who beat and who was beaten
 LOSS_VERBS = lexicons.words("roles", "loss_verbs")  # 'The United States lost to Canada'
@@ -197,6 +206,31 @@ def titled_person(ent: Span, words: list[str]) -> bool:
     return ent.label_ == "ORG" and bool(name_gender(words[0]))
 
 
+def national_body(name: str) -> str | None:
+    """The country of a country's own institution by its name (`NATIONAL_BODIES`), its organisation's words
+    after it left out ('Xinhua News Agency' is Xinhua's, 'the US State Department' the State Department's: a
+    country's name before it says the same)."""
+    words = name.lower().replace("’", "'").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while words and words[-1] in ORG_WORDS | {"news", "agency"} and " ".join(words) not in NATIONAL_BODIES:
+        words = words[:-1]
+    if len(words) > 1 and gazetteer.place_country(words[0]) and " ".join(words) not in NATIONAL_BODIES:
+        words = words[1:]
+    return NATIONAL_BODIES.get(" ".join(words))
+
+
+def role_beside(ent: Span, words: list[str]) -> bool:
+    """An ORG or a place of two or three words, the first a known first name, set beside a person's role in
+    apposition ('Morgan Kehr, a senior firefighter from Edmonton'): a person, whatever the tagger said."""
+    if ent.label_ not in {"ORG", "GPE", "LOC"} or not 2 <= len(words) <= 3 or not first_name(words[0]):
+        return False
+    if ORG_WORDS & {w.lower() for w in words} or gazetteer.place_country(" ".join(words)):
+        return False
+    return any(r.endswith(ROLE_ENDINGS) or r in ROLE_SYNONYMS or r in TITLES for r in apposition_roles(ent)
+               if r not in ORG_WORDS)
+
+
 def called_his_or_hers(ent: Span, words: list[str]) -> bool:
     """An ORG of at most three words, no organisation's word among them, that is a verb's subject whose object
     the text gives 'his' or 'her' ('Chandor asked his leading man to pick a time'): an organisation's object is
@@ -276,7 +310,7 @@ def on_furniture_line(tok: Token, bylines: bool = False) -> bool:
 def furniture_line_at(text: str, start: int, end: int, bylines: bool) -> bool:
     """`on_furniture_line` for the line text[start:end]."""
     line = text[start:end]
-    if FURNITURE_LINE.search(line):
+    if (FURNITURE_MARK if end - start > PROSE_LINE_CHARS else FURNITURE_LINE).search(line):
         return True
     if bylines and (CREDIT_LINE.match(line) or SIGNATURE_LINE.match(line)):
         return True
@@ -450,6 +484,8 @@ def post_or_subject(tok: Token) -> bool:
     Ukrainian analyst")."""
     if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in POST_NOUNS:
+        return True  # 'Geir Pedersen, the U.N. special envoy for Syria': the post's host, not his country
     return (tok.ent_type_ in {"GPE", "LOC"} and tok.dep_ == "compound" and tok.head.lemma_.lower() in EXPERTISE_NOUNS
             and gazetteer.demonym_country(tok.text) is None)
 
@@ -883,6 +919,8 @@ class ActorResolver:
             return "ORG"  # 'a spokesman for the Elysee' tagged a place: the government that sits there
         if titled_person(ent, words):
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
+        if role_beside(ent, words):
+            return "PERSON"  # 'Morgan Kehr, a senior firefighter from Edmonton' tagged a place: a role says a person
         if called_his_or_hers(ent, words):
             return "PERSON"  # 'Chandor asked his leading man to ...' tagged ORG: an organisation's is 'its'
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
@@ -901,7 +939,7 @@ class ActorResolver:
                 return code, "text"  # 'Kalibo in the central Philippines', 'Safran of France': a name no
                 # gazetteer knows takes the country of the place it is in or of, not the dateline's
             return code, "name"
-        if label != "PERSON" and (code := NATIONAL_BODIES.get(name.lower().removeprefix("the "))):
+        if label != "PERSON" and (code := national_body(name)):
             return code, "name"  # 'the FBI', 'BBC': a country's own institution, wherever the story is set
         if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
@@ -1168,12 +1206,13 @@ class ActorResolver:
 
     def org_beside(self, span: Span) -> Cluster | None:
         """The organisation owning the role in apposition to a name ("WeWork's founder, X"; "the office of
-        the NYAG, X"; "X, a Kremlin spokesman")."""
+        the NYAG, X"; "X, a Kremlin spokesman"; "X, the U.N. special envoy for Syria", the body parsed a nominal
+        modifier)."""
         root = span.root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         for noun in nouns:
             for tok in noun.subtree:
-                if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj", "compound"} and tok.i != noun.i:
+                if span.start <= tok.i < span.end or tok.dep_ not in {"poss", "pobj", "compound", "nmod"} and tok.i != noun.i:
                     continue
                 owner = self.cluster_at(tok)
                 if owner is not None and owner.type == "ORG" and (owner.country or multinational(owner.key)):

@@ -103,6 +103,7 @@ MIXED_SLACK_CHARS = 3  # a verb's clause wider than the quotation by more than t
 DASH_TAIL_CHARS = 80  # how far after a quote its '-Name' form is looked for
 FROM_HEAD_CHARS = 120  # how far before a quote its 'From X:' form is looked for
 MIN_ACCORDING_CHARS = 10  # the rest of an 'according to X' sentence shorter than this is no content
+DASHES = {"—", "–", "--"}  # a long dash, an en dash or two hyphens: an apposition set off by them
 SAME_SPEAKER_CHARS = 300  # 'he' after a quote is its speaker when he starts this close after that quote
 ORG_WINDOW_CHARS = 600  # 'the company said': the organisation named within this many characters before it
 MAIN_ORG_MENTIONS = 3  # 'the airline said' far from any name: the organisation named this often and most
@@ -494,6 +495,8 @@ class QuoteFinder:
                 subjects = inverted[:1]
             elif len(subjects) > 1 and named and all(c.i > tok.i for c in subjects):
                 subjects = named[:1]  # 'said study co-author Anezina Solomonidou' parsed as two: the name, not 'co'
+            elif len(subjects) > 1 and (first := self.set_off_by_dashes(subjects, tok)) is not None:
+                subjects = [first]  # 'Al-Sharaa — leader of the group that ... — said': the name, not its apposition
             elif len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
             for child in subjects:
@@ -529,6 +532,19 @@ class QuoteFinder:
             return self.doc[start:end]
         return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
                 or self.lost_person(verb))
+
+    def set_off_by_dashes(self, subjects: list[Token], verb: Token) -> Token | None:
+        """Of two subjects the parse gave a verb, both before it, the first when the second is a common noun
+        that opens after a dash right after the first's phrase ('Al-Sharaa — leader of the Islamist Hayat Tahrir
+        al-Sham that spearheaded the offensive — said'): the second is the first's apposition set off by dashes;
+        else None."""
+        if len(subjects) != 2:
+            return None
+        first, second = sorted(subjects, key=lambda c: c.i)
+        if second.i > verb.i or second.pos_ != "NOUN" or first.right_edge.i + 1 >= second.i:
+            return None
+        dash = self.doc[first.right_edge.i + 1]
+        return first if dash.text in DASHES and dash.head.i == second.i else None
 
     def subject_in_preposition(self, verb: Token) -> Span | None:
         """For a finite verb of an adverbial clause with no subject, the noun phrase just before it that the parse
@@ -1102,6 +1118,12 @@ class QuoteFinder:
         elif (sp.root.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in sp.root.children)
               and (body := self.collective_before(sp.root)) is not None):
             f.speaker_name = body.text  # 'the physicians stated', after 'A group of physicians ... is urging'
+        elif (sp.root.pos_ == "PROPN" and not sp.root.ent_type_ and (after := next(sp.root.rights, None)) is not None
+              and after.dep_ == "prep" and after.lower_ == "in" and after.i < sp.end
+              and any(t.ent_type_ in {"GPE", "LOC"} for t in after.subtree)):
+            # a name the tagger missed, with its post-modifier ('The Kurdish-led Autonomous Administration in north
+            # and east Syria, a de facto civilian authority ...'): the name ends at its head, not at the place after it
+            f.speaker_name = self.text[sp.start_char : sp.root.idx + len(sp.root.text)]
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
 
@@ -1588,6 +1610,13 @@ class QuoteFinder:
                 and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS
                 and prev.speaker.root.lemma_.lower() in STATEMENT_NOUNS):
             return prev.speaker  # 'an official statement ... said. "...," it said': that statement, as it was named
+        if (pronoun.lower_ == "it" and prev is not None and prev.speaker is not None and not prev.speaker_id
+                and prev.speaker_name and prev.speaker.root.tag_ == "NNP" and not prev.speaker.root.ent_type_
+                and (last is None or prev.content[1] >= last.content[1])
+                and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS):
+            return prev.speaker  # 'The Kurdish-led Autonomous Administration ... was the first to reject the
+            # constitution, calling it exclusionary. "...," it said': the body the tagger did not name, not the one
+            # named in its apposition
         if (last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and self.entity_types.get(last.speaker_id) in {"ORG", "GPE", "NORP"}):
             return last.speaker_id
@@ -1622,11 +1651,43 @@ class QuoteFinder:
                 and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and not (recent and recent != last.speaker_id and recent_at > last.content[1])):
             return last.speaker_id  # (a person made the subject since the last quote is who 'he' is)
-        ident = self.paragraph_subject(head, fits) or recent
+        ident = self.clause_owner(head, fits) or self.paragraph_subject(head, fits) or recent
         if ident:
             return ident
         ident = self.token_actor(head)
         return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+
+    def clause_owner(self, pronoun: Token, accept) -> str | None:
+        """For 'he'/'she' as the subject of a clause under its sentence's main one, the person its main
+        clause is about, named before it in the same sentence: the main clause's subject (or its possessor:
+        "But Orbán's defense ... led to breaking ties with Soros, whom he now criticizes as"), else the one
+        person named there ('The UK Home Office admitted Shaykh Hamza Sodagar, despite the fact that he has
+        said: "..."': Sodagar, not the subject of the sentence before). Never the noun the pronoun's own relative
+        clause hangs on (Soros, of 'whom he criticizes'), nor a name in quotation marks; else None."""
+        verb = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ == "ROOT" or (
+                verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            return None
+        clause = verb
+        while clause.dep_ not in {"relcl", "ROOT"} and clause.head.i != clause.i:
+            clause = clause.head
+        hung_on = clause.head.i if clause.dep_ == "relcl" else None
+        sent = pronoun.sent
+        main, named = None, []
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s < sent.start_char or s >= pronoun.idx or not accept(ident):
+                continue
+            if self.text[s:e].lower() in {*PRONOUN_GENDER, "it", "its"}:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span.root.i in self.inside or span.root.i == hung_on:
+                continue
+            root = span.root.head if span.root.dep_ == "poss" else span.root
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT" and main is None:
+                main = ident
+            if ident not in named:
+                named.append(ident)
+        return main or (named[0] if len(named) == 1 else None)
 
     def is_question(self, f: Found) -> bool:
         """A quote that asks: its words end with a question mark, or its cue is 'asked' and its words are a
