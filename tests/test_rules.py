@@ -5333,4 +5333,87 @@ def test_a_countrys_own_institution_keeps_its_country_with_its_organisations_wor
     assert actors.national_body("Xinhua News Agency") == "CHN"
     assert actors.national_body("the State Department") == "USA"
     assert actors.national_body("Justice Department") == "USA"
+    assert actors.national_body("the Taliban") == "AFG"
     assert actors.national_body("Home Depot") is None
+
+
+def test_an_organisations_name_before_its_kind_takes_the_place_that_kind_is_in():
+    """He spoke at the Cato Institute think tank in Washington. (the name is a modifier of 'think tank', the
+    noun that is 'in Washington')"""
+    doc = resolved("""
+        He          he          PRON   PRP  nsubj     1
+        spoke       speak       VERB   VBD  ROOT      1
+        at          at          ADP    IN   prep      1
+        the         the         DET    DT   det       7
+        Cato        Cato        PROPN  NNP  compound  5
+        Institute   Institute   PROPN  NNP  compound  7
+        think       think       NOUN   NN   compound  7
+        tank        tank        NOUN   NN   pobj      2
+        in          in          ADP    IN   prep      7
+        Washington  Washington  PROPN  NNP  pobj      8
+        .           .           PUNCT  .    punct     1
+    """, {(4, 6): "ORG", (9, 10): "GPE"})
+    [cato] = [e for e in doc._.entities if e.name == "Cato Institute"]
+    assert cato.country == "USA"
+
+
+def test_a_persons_other_name_after_known_as_is_the_same_person():
+    """Gerald Kowal, known as Jerry Guo, an American, posts videos. (the other name and what its apposition
+    says, American, are Kowal's: one person of the United States)"""
+    doc = resolved("""
+        Gerald    Gerald    PROPN  NNP  compound  1
+        Kowal     Kowal     PROPN  NNP  nsubj     10
+        ,         ,         PUNCT  ,    punct     1
+        known     know      VERB   VBN  acl       1
+        as        as        ADP    IN   prep      3
+        Jerry     Jerry     PROPN  NNP  compound  6
+        Guo       Guo       PROPN  NNP  pobj      4
+        ,         ,         PUNCT  ,    punct     6
+        an        an        DET    DT   det       9
+        American  American  PROPN  NNP  appos     6
+        posts     post      VERB   VBZ  ROOT      10
+        videos    video     NOUN   NNS  dobj      10
+        .         .         PUNCT  .    punct     10
+    """, {(0, 2): "PERSON", (5, 7): "PERSON", (9, 10): "NORP"})
+    [kowal] = [e for e in doc._.entities if e.type == "PERSON"]
+    assert kowal.name == "Gerald Kowal" and kowal.country == "USA"
+    assert {m.text for m in kowal.mentions} >= {"Gerald Kowal", "Jerry Guo"}
+
+
+def test_a_hyphenated_name_the_parse_broke_keeps_its_modifiers_country():
+    """YChina was founded by Israeli businessman Amir Gal-Or. (the parse hangs 'Gal' on the businessman and '-'
+    and 'Or' on the verb: the name's head is still 'Gal', and 'Israeli' its country)"""
+    doc = resolved("""
+        YChina       YChina       PROPN  NNP  nsubjpass  2
+        was          be           AUX    VBD  auxpass    2
+        founded      found        VERB   VBN  ROOT       2
+        by           by           ADP    IN   agent      2
+        Israeli      Israeli      ADJ    JJ   amod       5
+        businessman  businessman  NOUN   NN   pobj       3
+        Amir         Amir         PROPN  NNP  compound   7
+        Gal          Gal          PROPN  NNP  appos      5
+        -            -            PUNCT  HYPH punct      2
+        Or           Or           PROPN  NNP  cc         2
+        .            .            PUNCT  .    punct      2
+    """, {(0, 1): "ORG", (4, 5): "NORP", (6, 10): "PERSON"})
+    [person] = [e for e in doc._.entities if e.type == "PERSON"]
+    assert person.country == "ISR"
+
+
+def test_a_name_parsed_as_the_object_of_its_office_takes_the_offices_people_adjective():
+    """He met French Minister of Armed Forces Florence Parly. (the parse makes the name the object of 'of':
+    the people adjective before the title is still hers)"""
+    doc = resolved("""
+        He        He        PRON   PRP  nsubj     1
+        met       meet      VERB   VBD  ROOT      1
+        French    French    PROPN  NNP  compound  3
+        Minister  Minister  PROPN  NNP  dobj      1
+        of        of        ADP    IN   prep      3
+        Armed     Armed     PROPN  NNP  compound  6
+        Forces    Forces    PROPN  NNP  compound  8
+        Florence  Florence  PROPN  NNP  compound  8
+        Parly     Parly     PROPN  NNP  pobj      4
+        .         .         PUNCT  .    punct     1
+    """, {(2, 3): "NORP", (7, 9): "PERSON"})
+    [parly] = [e for e in doc._.entities if "Parly" in e.name]
+    assert parly.country == "FRA"

@@ -104,6 +104,7 @@ NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the B
 PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux Falls Argus Leader'
 TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
+ALIAS_VERBS = {"known", "nicknamed", "dubbed"}  # 'X, known (also) as Y': Y is X's other name
 # Posts held for another country ('the U.N. special envoy for Syria', 'the special rapporteur for Afghanistan').
 POST_NOUNS = {"envoy", "ambassador", "rapporteur", "mediator", "coordinator"}
 ROLE_ENDINGS = tuple(lexicons.words("roles", "role_endings"))
@@ -426,11 +427,23 @@ def name_gender(first: str, only: bool = False) -> str | None:
     return {"male": "m", "female": "f", **({} if only else {"mostly_male": "m", "mostly_female": "f"})}.get(guess)
 
 
+def name_root(ent: Span) -> Token:
+    """The head of a name as the parse hung it: the span's root, or where the parse broke a hyphenated name
+    ('Israeli businessman Amir Gal-Or': 'Gal' the businessman's apposition, '-' and 'Or' hung on the verb) the
+    name word the parse hung outside the name, so that its modifiers and apposition are the name's."""
+    broken = {"cc", "punct", "dep"}
+    if ent.root.pos_ in {"PROPN", "NOUN"} and ent.root.dep_ not in broken:
+        return ent.root
+    return next((t for t in ent if t.pos_ in {"PROPN", "NOUN"} and t.dep_ not in broken
+                 and not ent.start <= t.head.i < ent.end), ent.root)
+
+
 def modifier_country(ent: Span) -> str | None:
     """The country a person or group belongs to as its noun phrase says: a people's adjective or country
     before it ("Palestinian Hamas", "the Peruvian foreign minister Ana Ruiz") or in its apposition ("Ana
     Ruiz, Peru's foreign minister"; "the head of the Palestinian movement, Ismail Haniyeh")."""
-    head = ent.root
+    root = name_root(ent)
+    head = root
     while head.dep_ in {"compound", "amod"} and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
     for tok in head.subtree:
@@ -438,14 +451,20 @@ def modifier_country(ent: Span) -> str | None:
             break
         if not (ent.start <= tok.i < ent.end) and not post_or_subject(tok) and (code := country_word(tok) or based_in(tok)):
             return code
-    appositions = [c for c in ent.root.children if c.dep_ == "appos"]
-    if ent.root.dep_ == "appos":
-        appositions.append(ent.root.head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_title(title := head.head.head):
+        # 'French Minister of Armed Forces Florence Parly': the name parsed as the office's object; the title's
+        # people adjective before it is the person's
+        for tok in title.lefts:
+            if tok.i < title.i and not post_or_subject(tok) and (code := country_word(tok)):
+                return code
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
     appositions = [a for a in appositions if a.ent_type_ not in {"GPE", "LOC"}]  # a dateline is no apposition
     for noun in appositions:
         # the name and, in the apposition it is hung on, its own clause ('Pope Benedict XVI aimed to curb ...
         # American nuns', hung on a dateline's 'CITY'): what they did, not who they are
-        own = {t.i for t in ent.root.subtree} if noun.i == ent.root.head.i else set(range(ent.start, ent.end))
+        own = {t.i for t in root.subtree} if noun.i == root.head.i else set(range(ent.start, ent.end))
         for tok in noun.subtree:
             if (tok.i not in own and tok.ent_type_ != "PERSON" and not post_or_subject(tok)
                     and not of_another_person(tok, ent) and (code := country_word(tok) or based_in(tok))):
@@ -612,8 +631,16 @@ def spelled_out(text: str, short: str) -> list[str]:
 
 
 def belonging_country(ent: Span) -> str | None:
-    """The country of the place a person or group is "of", "in", "from" or "at" ("police in Dallas")."""
-    return place_of(ent.root)
+    """The country of the place a person or group is "of", "in", "from" or "at" ("police in Dallas"); for an
+    organisation's name set before its kind ('the Cato Institute think tank in Washington', 'the Ascom group in
+    Baar'), the place that kind is in."""
+    if (code := place_of(ent.root)) is not None:
+        return code
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end and (
+            head.lemma_.lower() in ORG_WORDS or head.lemma_.lower() == "tank"):
+        return place_of(head)
+    return None
 
 
 def place_of(head: Token) -> str | None:
@@ -987,6 +1014,37 @@ class ActorResolver:
                     if span is not None and not any(t.i in self.covered for t in span):
                         self.add(c, span)
 
+    def aliases(self) -> None:
+        """A person's other name the text gives after 'known (also) as' ('Gerald Kowal, known also as Jerry Guo,
+        an American who ...'; 'Vladislav Kokolevskiy, known in China as Fulafu') is the same person: the two
+        clusters are one, with the first name's key and what either says of the person (a country)."""
+        for key, other in list(self.clusters.items()):
+            if other.type not in {"PERSON", "ORG"} or key not in self.clusters:
+                continue  # (a nickname NER made an organisation, 'known in China as Fulafu', is the person's too)
+            for s, e in other.mentions:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "as":
+                    continue
+                verb = span.root.head.head
+                if verb.lower_ not in ALIAS_VERBS or verb.dep_ != "acl":
+                    continue
+                owner = self.cluster_at(verb.head)
+                if owner is not None and owner is not other and owner.type == "PERSON":
+                    self.merge_clusters(owner, other)
+                    break
+
+    def merge_clusters(self, keep: Cluster, gone: Cluster) -> None:
+        """`gone`'s names, mentions and labels become `keep`'s; its country where `keep` has none."""
+        keep.names += gone.names
+        keep.mentions += gone.mentions
+        keep.labels += gone.labels
+        keep.titles |= gone.titles
+        keep.roles |= gone.roles
+        if not keep.country and gone.country:
+            keep.country, keep.country_source = gone.country, gone.country_source
+        self.spans = [(s, e, keep.key if k == gone.key else k) for s, e, k in self.spans]
+        del self.clusters[gone.key]
+
     def nominal_mentions(self) -> None:
         """'the Imam', 'the president': a title alone joins the last person introduced with it; so does
         'the envoy' for a person introduced as 'Geir Pedersen, the U.N. special envoy'."""
@@ -1127,6 +1185,7 @@ class ActorResolver:
         self.named_mentions()
         self.surname_mentions()
         self.repeated_names()
+        self.aliases()
         self.nominal_mentions()
         self.labels()
         self.pronouns()
