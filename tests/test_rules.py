@@ -5417,3 +5417,42 @@ def test_a_name_parsed_as_the_object_of_its_office_takes_the_offices_people_adje
     """, {(2, 3): "NORP", (7, 9): "PERSON"})
     [parly] = [e for e in doc._.entities if "Parly" in e.name]
     assert parly.country == "FRA"
+
+
+def test_a_definite_description_with_his_just_after_a_named_persons_quote_is_that_person():
+    """“Dog meat is tender like beef,” said Kristian. “I love it more than beef,” said the young professional
+    in his 30s. (a description the text never names otherwise, 'his' in its words, just after Kristian's quote:
+    Kristian described again)"""
+    doc = resolved("""
+        “             "             PUNCT  ``    punct     9
+        Dog           dog           NOUN   NN    compound  2
+        meat          meat          NOUN   NN    nsubj     3
+        is            be            AUX    VBZ   ccomp     9
+        tender        tender        ADJ    JJ    acomp     3
+        like          like          ADP    IN    prep      4
+        beef          beef          NOUN   NN    pobj      5
+        ,             ,             PUNCT  ,     punct     9
+        ”             "             PUNCT  ''    punct     9
+        said          say           VERB   VBD   ROOT      9
+        Kristian      Kristian      PROPN  NNP   nsubj     9
+        .             .             PUNCT  .     punct     9
+        “             "             PUNCT  ``    punct     21
+        I             I             PRON   PRP   nsubj     14
+        love          love          VERB   VBP   ccomp     21
+        it            it            PRON   PRP   dobj      14
+        more          more          ADV    RBR   advmod    14
+        than          than          ADP    IN    prep      16
+        beef          beef          NOUN   NN    pobj      17
+        ,             ,             PUNCT  ,     punct     21
+        ”             "             PUNCT  ''    punct     21
+        said          say           VERB   VBD   ROOT      21
+        the           the           DET    DT    det       24
+        young         young         ADJ    JJ    amod      24
+        professional  professional  NOUN   NN    nsubj     21
+        in            in            ADP    IN    prep      24
+        his           his           PRON   PRP$  poss      27
+        30s           30s           NOUN   NNS   pobj      25
+        .             .             PUNCT  .     punct     21
+    """, {(10, 11): "PERSON"})
+    [kristian] = [e for e in doc._.entities if e.name == "Kristian"]
+    assert speaker_of(doc, "more than beef").speaker_entity == kristian.id

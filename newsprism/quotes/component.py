@@ -1118,6 +1118,8 @@ class QuoteFinder:
         elif (sp.root.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in sp.root.children)
               and (body := self.collective_before(sp.root)) is not None):
             f.speaker_name = body.text  # 'the physicians stated', after 'A group of physicians ... is urging'
+        elif self.last_speaker_described(sp, last):
+            f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name
         elif (sp.root.pos_ == "PROPN" and not sp.root.ent_type_ and (after := next(sp.root.rights, None)) is not None
               and after.dep_ == "prep" and after.lower_ == "in" and after.i < sp.end
               and any(t.ent_type_ in {"GPE", "LOC"} for t in after.subtree)):
@@ -1126,6 +1128,21 @@ class QuoteFinder:
             f.speaker_name = self.text[sp.start_char : sp.root.idx + len(sp.root.text)]
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
+
+    def last_speaker_described(self, sp: Span, last: Found | None) -> bool:
+        """A definite description of a person the text never names otherwise, as the speaker just after a
+        named person's quote ('"Dog meat's texture is similar to beef," said Kristian, who prefers ... "I love
+        it," said the young professional in his 30s who may soon find it difficult to indulge his taste'): the
+        same person, described again ('his' or 'her' in the words after its noun says a person, of the last
+        speaker's gender; 'the patient wrote', with no such words, may be another)."""
+        head = sp.root
+        if (head.pos_ != "NOUN" or not self.definite(head) or last is None or not last.speaker_id
+                or self.entity_types.get(last.speaker_id) != "PERSON"
+                or not 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS):
+            return False
+        genders = {PRONOUN_GENDER[t.lower_] for t in sp if t.lower_ in {"his", "her"} and t.i > head.i}
+        return len(genders) == 1 and self.genders.get(last.speaker_id) in genders | {None} and not any(
+            c.dep_ == "poss" for c in head.children)
 
     def statement_before(self, sp: Span) -> Found | None:
         """For 'the statement' (a statement noun with 'the'), the last quote before it, within `ORG_WINDOW_CHARS`,
