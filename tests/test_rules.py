@@ -5456,3 +5456,45 @@ def test_a_definite_description_with_his_just_after_a_named_persons_quote_is_tha
     """, {(10, 11): "PERSON"})
     [kristian] = [e for e in doc._.entities if e.name == "Kristian"]
     assert speaker_of(doc, "more than beef").speaker_entity == kristian.id
+
+
+def test_a_reported_clause_ends_before_the_next_quotation_with_a_cue_of_its_own():
+    """Ukraine said it is ready for “a ceasefire now.” “We are committed to peace and order,” Zelenskyy wrote.
+    (a reported clause found running on into the next quotation, as a parse that joins the two sentences or
+    the tagger gives it, ends before that quotation, which has a cue of its own: Zelenskyy's words)"""
+    doc = resolved("""
+        Ukraine    Ukraine    PROPN  NNP  nsubj     1
+        said       say        VERB   VBD  ROOT      1
+        it         it         PRON   PRP  nsubj     3
+        is         be         AUX    VBZ  ccomp     1
+        ready      ready      ADJ    JJ   acomp     3
+        for        for        ADP    IN   prep      4
+        “          "          PUNCT  ``   punct     5
+        a          a          DET    DT   det       8
+        ceasefire  ceasefire  NOUN   NN   pobj      5
+        now        now        ADV    RB   advmod    8
+        .          .          PUNCT  .    punct     1
+        ”          "          PUNCT  ''   punct     1
+        “          "          PUNCT  ``   punct     23
+        We         we         PRON   PRP  nsubj     14
+        are        be         AUX    VBP  ccomp     23
+        committed  commit     VERB   VBN  acomp     14
+        to         to         ADP    IN   prep      15
+        peace      peace      NOUN   NN   pobj      16
+        and        and        CCONJ  CC   cc        17
+        order      order      NOUN   NN   conj      17
+        ,          ,          PUNCT  ,    punct     23
+        ”          "          PUNCT  ''   punct     23
+        Zelenskyy  Zelenskyy  PROPN  NNP  nsubj     23
+        wrote      write      VERB   VBD  ROOT      23
+        .          .          PUNCT  .    punct     23
+    """, {(0, 1): "GPE", (22, 23): "PERSON"})
+    text = doc.text
+    finder = quotes.QuoteFinder(doc)
+    theirs = (text.index("We are"), text.index("order") + len("order"))
+    ran_on = quotes.Found("indirect", (text.index("it is"), theirs[1]), (8, 12), doc[0:1])
+    own = quotes.Found("direct", theirs, (text.index("wrote"), text.index("wrote") + 5), doc[22:23])
+    finder.found = [ran_on, own]
+    finder.stop_at_next_quotation()
+    assert text[slice(*ran_on.content)] == "it is ready for “a ceasefire now.”"
+    assert own.content == theirs
