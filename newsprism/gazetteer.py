@@ -184,8 +184,8 @@ def place_country(name: str) -> str | None:
     places = _cities()
     if key.endswith(" state") and key[: -len(" state")] in us_states():
         return "USA"
-    return (country_code(name) or TERRITORIES.get(key) or places.get(key) or places.get(key + " county")
-            or _provinces().get(key))
+    return (country_code(name) or TERRITORIES.get(key) or _provinces().get(key) or places.get(key)
+            or places.get(key + " county"))
 
 
 PROVINCE_TYPES = {"State", "Province", "Territory"}
@@ -195,7 +195,8 @@ PROVINCE_TYPES = {"State", "Province", "Territory"}
 def _provinces() -> dict[str, str]:
     """Normalised names of the states, provinces and territories of ISO 3166-2 (pycountry) -> alpha-3 of their
     country ('New South Wales', 'Queensland', 'Quebec', 'Sindh'): a sub-national place keeps its own name and
-    gets its country. A name given to such places of two countries ('Punjab') is left out."""
+    gets its country, before a smaller town of the same name elsewhere ('Ontario', California). A name given to
+    such places of two countries ('Punjab') is left out."""
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.type in PROVINCE_TYPES and (country := pycountry.countries.get(alpha_2=sub.country_code)) is not None:

@@ -5498,3 +5498,26 @@ def test_a_reported_clause_ends_before_the_next_quotation_with_a_cue_of_its_own(
     finder.stop_at_next_quotation()
     assert text[slice(*ran_on.content)] == "it is ready for “a ceasefire now.”"
     assert own.content == theirs
+
+
+def test_a_provinces_office_in_apposition_gives_the_provinces_country():
+    """Doug Ford, Ontario’s provincial leader, spoke. (a province's name before a smaller town's of the same
+    name elsewhere, Ontario of California; the office of a place named as its possessor is its country's)"""
+    from newsprism import gazetteer
+
+    assert gazetteer.place_country("Ontario") == "CAN"
+    doc = resolved("""
+        Doug        Doug        PROPN  NNP  compound  1
+        Ford        Ford        PROPN  NNP  nsubj     9
+        ,           ,           PUNCT  ,    punct     1
+        Ontario     Ontario     PROPN  NNP  poss      6
+        ’s          ’s          PART   POS  case      3
+        provincial  provincial  ADJ    JJ   amod      6
+        leader      leader      NOUN   NN   appos     1
+        ,           ,           PUNCT  ,    punct     1
+        then        then        ADV    RB   advmod    9
+        spoke       speak       VERB   VBD  ROOT      9
+        .           .           PUNCT  .    punct     9
+    """, {(0, 2): "PERSON", (3, 4): "GPE"})
+    [ford] = [e for e in doc._.entities if e.name == "Doug Ford"]
+    assert ford.country == "CAN"
