@@ -5521,3 +5521,26 @@ def test_a_provinces_office_in_apposition_gives_the_provinces_country():
     """, {(0, 2): "PERSON", (3, 4): "GPE"})
     [ford] = [e for e in doc._.entities if e.name == "Doug Ford"]
     assert ford.country == "CAN"
+
+
+def test_a_person_the_country_is_under_is_of_that_country_and_a_group_without_borders_of_none():
+    """The move reflects priorities for the United States under President Joe Biden. (the person a country is
+    'under' leads it; Reporters Without Borders, of several countries, gives no article country)"""
+    doc = resolved("""
+        The         the         DET    DT   det       1
+        move        move        NOUN   NN   nsubj     2
+        reflects    reflect     VERB   VBZ  ROOT      2
+        priorities  priority    NOUN   NNS  dobj      2
+        for         for         ADP    IN   prep      3
+        the         the         DET    DT   det       7
+        United      United      PROPN  NNP  compound  7
+        States      States      PROPN  NNP  pobj      4
+        under       under       ADP    IN   prep      3
+        President   President   PROPN  NNP  compound  11
+        Joe         Joe         PROPN  NNP  compound  11
+        Biden       Biden       PROPN  NNP  pobj      8
+        .           .           PUNCT  .    punct     2
+    """, {(5, 8): "GPE", (10, 12): "PERSON"})
+    [biden] = [e for e in doc._.entities if e.name == "Joe Biden"]
+    assert biden.country == "USA"
+    assert actors.multinational("Reporters Without Borders")

@@ -207,6 +207,17 @@ def titled_person(ent: Span, words: list[str]) -> bool:
     return ent.label_ == "ORG" and bool(name_gender(words[0]))
 
 
+def ruled_country(ent: Span) -> str | None:
+    """The country a person is named as ruling or leading: 'the United States under President Joe Biden',
+    'Russia under Putin' (the person the object of 'under' after the country's name)."""
+    root = name_root(ent)
+    under = root.head
+    if root.dep_ != "pobj" or under.lower_ != "under" or under.i == 0:
+        return None
+    state = under.doc[under.i - 1]  # the country's name just before 'under', wherever the parse hung 'under'
+    return gazetteer.country_code(entity_words(state)) if state.ent_type_ == "GPE" else None
+
+
 def national_body(name: str) -> str | None:
     """The country of a country's own institution by its name (`NATIONAL_BODIES`), its organisation's words
     after it left out ('Xinhua News Agency' is Xinhua's, 'the US State Department' the State Department's: a
@@ -974,6 +985,8 @@ class ActorResolver:
         if label != "PERSON" and (code := name_country(words) or name_country(spelled_out(self.text, name))):
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
+        if code is None and label == "PERSON":
+            code = ruled_country(ent)
         if code is None and label == "PERSON":
             code = coordinated_country(ent) or role_noun_country(ent)
         if code is None and label in {"PERSON", "ORG"}:
