@@ -5544,3 +5544,30 @@ def test_a_person_the_country_is_under_is_of_that_country_and_a_group_without_bo
     [biden] = [e for e in doc._.entities if e.name == "Joe Biden"]
     assert biden.country == "USA"
     assert actors.multinational("Reporters Without Borders")
+
+
+def test_a_participle_of_speech_right_after_the_people_criticism_comes_from_is_theirs():
+    """The constitution is facing criticism from legal experts and political groups arguing that its loopholes
+    could deepen division. (the parse hangs 'arguing' on 'facing': the experts and groups argue)"""
+    doc = resolved("""
+        The           the           DET    DT   det       1
+        constitution  constitution  NOUN   NN   nsubj     3
+        is            be            AUX    VBZ  aux       3
+        facing        face          VERB   VBG  ROOT      3
+        criticism     criticism     NOUN   NN   dobj      3
+        from          from          ADP    IN   prep      4
+        legal         legal         ADJ    JJ   amod      7
+        experts       expert        NOUN   NNS  pobj      5
+        and           and           CCONJ  CC   cc        7
+        political     political     ADJ    JJ   amod      10
+        groups        group         NOUN   NNS  conj      7
+        arguing       argue         VERB   VBG  advcl     3
+        that          that          SCONJ  IN   mark      16
+        its           its           PRON   PRP$ poss      14
+        loopholes     loophole      NOUN   NNS  nsubj     16
+        could         could         AUX    MD   aux       16
+        deepen        deepen        VERB   VB   ccomp     11
+        division      division      NOUN   NN   dobj      16
+        .             .             PUNCT  .    punct     3
+    """, {})
+    assert speaker_of(doc, "deepen division").speaker.text == "legal experts and political groups"

@@ -476,6 +476,8 @@ class QuoteFinder:
         statement's ('Amazon released a statement saying ...') the one who made it; for a verb of telling whose
         subject the parse lost, the person who is the subject before it in its sentence (`lost_person`), never
         the one told."""
+        if (criticised := self.participle_after_source(verb)) is not None:
+            return criticised
         seen = 0
         tok = verb
         while seen < SUBJECT_HOPS:
@@ -533,6 +535,21 @@ class QuoteFinder:
             return self.doc[start:end]
         return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
                 or self.lost_person(verb))
+
+    def participle_after_source(self, verb: Token) -> Span | None:
+        """A present participle of speech right after the people a thing comes from, which the parse hung on the
+        main verb ('The constitution is facing criticism from legal experts and political groups arguing that
+        ...'): those people argue, not the main clause's subject; else None."""
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+            return None
+        last = self.doc[verb.i - 1]
+        noun = last
+        while noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head
+        if (last.tag_ not in {"NNS", "NNPS"} or last.i in self.inside or noun.dep_ != "pobj"
+                or noun.head.lower_ not in {"from", "by", "among"}):
+            return None
+        return self.doc[noun.left_edge.i : last.i + 1]
 
     def set_off_by_dashes(self, subjects: list[Token], verb: Token) -> Token | None:
         """Of two subjects the parse gave a verb, both before it, the first when the second is a common noun
