@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.quotes.component import quote_regions
+from newsprism.quotes.voice import voice_of
 
 
 def only(analysis, word):
@@ -280,3 +281,40 @@ def test_the_name_a_speech_verb_inverts_after_its_comma_is_the_speaker(analyze):
     a = analyze("Bambang Soelistyo leads the search. \"As soon as the weather is clear, the bodies will be brought to "
                 "Pangkalan Bun,\" the town with the nearest airstrip to the crash site, said Soelistyo.")
     assert only(a, "weather is clear").speaker_name == "Bambang Soelistyo"
+
+
+def test_quotation_after_a_colon_line_is_that_lines_speakers(analyze):
+    """'X said in a statement:' then the quotation in its own paragraph: X's, not the last speaker's (the parse
+    runs the colon's line and the quotation into one sentence across the paragraph break)."""
+    a = analyze("Police closed the road on Friday after a crash near the bridge, officials said.\n\n"
+                "The ministry of the interior said in a statement:\n\n"
+                '"We condemn this cowardly and barbaric act."')
+    q = only(a, "cowardly and barbaric")
+    assert q.speaker.text == "The ministry of the interior" and q.cue.text.startswith("said")
+    check_offsets(a)
+
+
+def test_statement_printed_whole_is_its_makers_quote(analyze):
+    """A statement printed out of quotation marks after a line ending in a colon is its maker's words, to the
+    next paragraph where the author attributes again."""
+    a = analyze("Teachers marched in the capital on Monday.\n\n"
+                "The full statement from the Union of Concerned Teachers reads:\n\n"
+                "The government's reckless policy is a betrayal of every child in this nation.\n\n"
+                "We will not be silenced.\n\n"
+                'The minister said on Tuesday that he would meet the union next week.')
+    q = only(a, "betrayal of every child")
+    assert "We will not be silenced" in q.content.text and "minister" not in q.content.text
+    assert q.speaker_name == "Union of Concerned Teachers" and q.cue.text.startswith("reads")
+    assert only(a, "meet the union").speaker.text == "The minister"
+    reckless = a.article.text.index("reckless")  # framing and tone read the statement as the union's voice
+    voice = voice_of(reckless, reckless + len("reckless"), a.quotes, a.article.text)
+    assert voice.kind == "quote" and voice.speaker_name == "Union of Concerned Teachers"
+    check_offsets(a)
+
+
+def test_colon_line_without_speech_is_no_statement(analyze):
+    """A line ending in a colon with no speech verb or statement noun ('The victims were:') prints no one's
+    words."""
+    a = analyze("Three people died in the fire on Sunday.\n\nThe victims were:\n\n"
+                "A retired teacher who lived on the top floor with her two cats for twenty years.")
+    assert not [q for q in a.quotes if "retired teacher" in q.content.text]

@@ -144,6 +144,8 @@ QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")  # a printed statement's next paragraph
+PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")  # a paragraph break and the blanks after it: its end starts the next
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
@@ -174,6 +176,8 @@ class Found:
     speaker_id: str | None = None
     speaker_name: str | None = None
     rule_cue: tuple[int, int] | None = None  # the rules' cue where the tagger's replaced it
+    printed: bool = False  # a statement printed whole after its colon line (`printed_statements`): the tagger's
+    # spans inside it do not replace it
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -842,6 +846,10 @@ class QuoteFinder:
         before = doc[first[0].sent.start - 1].sent if first[0].sent.start > 0 else None
         if not candidates and before is not None and before.text.rstrip().endswith(":"):
             candidates = [t for t in before if self.is_speech_verb(t)]
+        if not candidates and not self.every:  # the line before, ending in a colon, over a paragraph break ('The
+            candidates = self.colon_line_verbs(s)  # ministry said in a statement:' / '"We condemn ..."'), which the
+            # parse often runs on into the quotation as one sentence (quote definition only: on PolNeAR's dev
+            # articles it cost a cue)
         # a short sentence right after ('"...." Smith said.')
         if not candidates and last[0].sent.end < len(doc):
             after = doc[last[0].sent.end].sent
@@ -867,6 +875,83 @@ class QuoteFinder:
                 return None  # a cited phrase ('cited "security officials" as saying'), not speech
             return Found(kind, content, self.cue_span(verb), self.subject_of(verb))
         return self.dash_or_from(s, e, first[0].sent, before)
+
+    def colon_line(self, s: int) -> Span | None:
+        """The sentence that ends the line just before the paragraph that starts at `s` (an opening quotation
+        mark allowed before it), where it ends in a colon; else None."""
+        head = self.text[:s].rstrip("".join(OPENING) + " \t")
+        if not head.endswith("\n"):
+            return None
+        head = head.rstrip()
+        if not head.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+        start = max(head.rfind("\n") + 1, colon[0].sent.start_char) if colon is not None else head.rfind("\n") + 1
+        return self.doc.char_span(start, len(head), alignment_mode="expand")
+
+    def colon_line_verbs(self, s: int) -> list[Token]:
+        """The speech verbs, no cue yet, of `colon_line(s)`."""
+        line = self.colon_line(s)
+        return [t for t in line if self.is_speech_verb(t) and t.i not in self.used_cues] if line is not None else []
+
+    def printed_statements(self) -> None:
+        """A statement, letter or text printed whole out of quotation marks after a line that ends in a colon
+        and names it ('The full statement from the union reads:', 'The ministry said in a statement:', 'Read
+        the letter below:'): the paragraph after that line, and each next one in the first person ('we', 'our',
+        'I') with no cued quote of the rules in it and not itself such a line, are its maker's words, the
+        speaker of the line's verb of statement (the statement's maker where its subject is the statement)."""
+        for m in PARAGRAPH_START.finditer(self.text):
+            s = m.end()
+            line = self.colon_line(s)
+            if line is None or self.text[s] in OPENING or self.inside_found(s, s + 1) or TRANSCRIPT.match(self.text, s):
+                continue
+            nouns = [t for t in line if t.lemma_.lower() in STATEMENT_NOUNS and t.pos_ == "NOUN"]
+            verbs = [t for t in line if t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBG" and (
+                (self.is_speech_verb(t) and t.lemma_.lower() in STATEMENT_VERBS)
+                or any(n.head == t and n.dep_ == "nsubj" for n in nouns))]  # 'the statement reads:'; not a
+            # participle's clause ('..., claiming that her net worth far exceeded her salary:' introduces the
+            # outlet's answer)
+            if not verbs and not nouns:
+                continue
+            e = self.paragraph_end(s)
+            for n in PARAGRAPH_START.finditer(self.text, e):
+                end = self.paragraph_end(n.end())
+                if (self.text[: n.start()].rstrip().endswith(":") or not FIRST_PERSON.search(self.text, n.end(), end)
+                        or any(f.cue is not None and n.end() <= f.cue[0] < end for f in self.found)):
+                    break
+                e = end
+            s, e = trim(self.text, s, e)
+            if len(self.text[s:e].split()) < MIN_QUOTE_WORDS or self.text[s:e].rstrip().endswith(":"):
+                continue
+            if verbs:
+                verb = verbs[-1]
+                self.used_cues.add(verb.i)
+                speaker = self.subject_of(verb)
+                if speaker is not None and speaker.root.lemma_.lower() in STATEMENT_NOUNS:
+                    speaker = self.statement_maker(speaker) or speaker
+                self.found.append(Found("direct", (s, e), self.cue_span(verb), speaker, printed=True))
+            else:
+                statement = self.speaker_span(nouns[-1])
+                self.found.append(Found("direct", (s, e), (line.end_char - 1, line.end_char),
+                                        self.statement_maker(statement) or statement, printed=True))
+
+    def statement_maker(self, statement: Span) -> Span | None:
+        """Who made a statement named by a noun phrase: its possessor or its 'from'/'by'/'of' object ('the
+        union's statement', 'the full statement from the Union of Concerned Teachers'); else None."""
+        noun = statement.root
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.speaker_span(child)
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                obj = [c for c in child.children if c.dep_ == "pobj"]
+                if obj:
+                    return self.speaker_span(obj[0])
+        return None
+
+    def paragraph_end(self, start: int) -> int:
+        """Where the paragraph that starts at `start` ends."""
+        m = BLANK_LINE.search(self.text, start)
+        return m.start() if m else len(self.text)
 
     def paragraph_between(self, tok: Token, s: int, e: int) -> bool:
         """A blank line stands between the token and the quote s:e (a sentence the parse ran across two
@@ -1938,6 +2023,8 @@ class QuoteFinder:
         self.transcript()
         self.indirect()
         self.floating_speakers()
+        if not self.every:  # PolNeAR's attributions: only the rules' and the tagger's
+            self.printed_statements()
         if self.model is not None:
             self.merge(self.model.predict(self.doc))
         self.stop_at_next_quotation()
@@ -2080,6 +2167,8 @@ class QuoteFinder:
                 # the first met takes the tagger's spans there
                 meets = lambda f: bool(a.cue and f.cue and f.cue[0] < a.cue[1] and a.cue[0] < f.cue[1])  # noqa: E731
                 f = same[0] if self.every else min(same, key=lambda f: not meets(f))
+                if f.printed:
+                    continue
                 if not self.every and meets(f) and self.nested_words(a, f, attributions):
                     continue  # the rules' clause stands: the tagger's words are what a cue inside it reports
                 if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
@@ -2180,8 +2269,9 @@ class QuoteFinder:
         a colon, a dash) of speech or statement (`STATEMENT_VERBS`), not negated ('did not respond'), a plan
         verb only with a stated clause ('vowed that ...', not 'vowed to'), with a source (`speech_content`: no
         agentless passive, no study as subject). A quotation in marks with no cue continues a speaker. Where
-        the tagger's cue replaced a speech verb the rules found for the same content, that verb counts too."""
-        return self.statement_cue(f, f.cue) or (f.rule_cue is not None and self.statement_cue(f, f.rule_cue))
+        the tagger's cue replaced a speech verb the rules found for the same content, that verb counts too. A
+        statement printed whole (`printed_statements`) is one."""
+        return f.printed or self.statement_cue(f, f.cue) or (f.rule_cue is not None and self.statement_cue(f, f.rule_cue))
 
     def statement_cue(self, f: Found, cue_span: tuple[int, int] | None) -> bool:
         """Whether `cue_span` makes `f` a quote (see `is_statement`)."""
