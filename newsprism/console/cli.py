@@ -846,7 +846,7 @@ def train_events(
     retune: bool = typer.Option(False, "--retune", help="Only fit the shipped detectors' score calibration and choose their thresholds again on the tune part, and measure them again (no training)."),
     detectors_only: bool = typer.Option(False, "--detectors-only", help="Train only the two detectors and their typers; the PLOVER and CASE 2021 snippet classifiers are kept as they are."),
     record_only: bool = typer.Option(False, "--record-only", help="Only measure the shipped detectors again on the tune and report parts as the events component decides now, and rewrite their record and note (no fitting: the models' files stay as they are)."),
-    finetune: bool = typer.Option(False, "--finetune", help="Only fine-tune the events sentence model (MiniLM on the annotated train sentences; about half an hour on two cores, needs the train extra), then fit the encoder detector's stage over it and the calibrations again as --retune does."),
+    finetune: bool = typer.Option(False, "--finetune", help="Only fine-tune the events sentence model (MiniLM on the annotated train sentences; about 45 minutes on two cores, needs the train extra), then fit the encoder detector's stage over it and the calibrations again as --retune does."),
 ) -> None:
     """Train the event detectors and typers, linear and over the shared encoder (annotated train sentences
     plus the GSR and CASE 2021 snippets; settings, calibration and threshold chosen on the tune part, both
