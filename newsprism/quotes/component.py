@@ -2023,7 +2023,7 @@ class QuoteFinder:
         self.transcript()
         self.indirect()
         self.floating_speakers()
-        if not self.every:  # PolNeAR's attributions: only the rules' and the tagger's
+        if not self.every:  # the quote definition only: the attribution definition stays as measured on PolNeAR
             self.printed_statements()
         if self.model is not None:
             self.merge(self.model.predict(self.doc))
