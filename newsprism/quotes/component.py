@@ -47,8 +47,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
-from newsprism.actors.component import (CREDIT_LINE, GENDERED, PRONOUN_GENDER, dateline, furniture_line_at, is_title,
-                                        line_bounds, on_furniture_line, resolve_span)
+from newsprism.actors.component import (CREDIT_LINE, GENDERED, PRONOUN_GENDER, ROLE_ENDINGS, dateline,
+                                        furniture_line_at, is_title, line_bounds, on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -62,7 +62,6 @@ OBJECT_CONTENT_VERBS = lexicons.words("reporting_verbs", "object_content")
 CLAUSE_ONLY = lexicons.words("reporting_verbs", "clause_only")
 # Nouns that name an organisation: 'the company said' is the company named last.
 ORG_NOUNS = lexicons.words("roles", "org_nouns")
-ROLE_ENDINGS: tuple[str, ...] = tuple(lexicons.load("roles")["role_endings"])
 # 'the lawyer' is the one titled 'attorney', 'the senator' the one titled 'Sen.': each role word -> its set's name
 ROLE_SYNONYMS = {w: role for role, ws in lexicons.word_sets("roles", "role_synonyms").items() for w in ws}
 STUDIES = lexicons.words("reporting_verbs", "studies")
@@ -878,16 +877,22 @@ class QuoteFinder:
 
     def colon_line(self, s: int) -> Span | None:
         """The sentence that ends the line just before the paragraph that starts at `s` (an opening quotation
-        mark allowed before it), where it ends in a colon; else None."""
-        head = self.text[:s].rstrip("".join(OPENING) + " \t")
-        if not head.endswith("\n"):
+        mark allowed before it), where it ends in a colon; else None. Reads back from `s` only as far as that
+        line (it runs for every paragraph and quotation: no copy of the text before)."""
+        text, i = self.text, s
+        while i > 0 and (text[i - 1] in OPENING or text[i - 1] in " \t"):
+            i -= 1
+        if i == 0 or text[i - 1] != "\n":
             return None
-        head = head.rstrip()
-        if not head.endswith(":"):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i == 0 or text[i - 1] != ":":
             return None
-        colon = self.doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
-        start = max(head.rfind("\n") + 1, colon[0].sent.start_char) if colon is not None else head.rfind("\n") + 1
-        return self.doc.char_span(start, len(head), alignment_mode="expand")
+        colon = self.doc.char_span(i - 1, i, alignment_mode="expand")
+        start = text.rfind("\n", 0, i) + 1
+        if colon is not None:
+            start = max(start, colon[0].sent.start_char)
+        return self.doc.char_span(start, i, alignment_mode="expand")
 
     def colon_line_verbs(self, s: int) -> list[Token]:
         """The speech verbs, no cue yet, of `colon_line(s)`."""
@@ -916,7 +921,7 @@ class QuoteFinder:
             e = self.paragraph_end(s)
             for n in PARAGRAPH_START.finditer(self.text, e):
                 end = self.paragraph_end(n.end())
-                if (self.text[: n.start()].rstrip().endswith(":") or not FIRST_PERSON.search(self.text, n.end(), end)
+                if (self.colon_line(n.end()) is not None or not FIRST_PERSON.search(self.text, n.end(), end)
                         or any(f.cue is not None and n.end() <= f.cue[0] < end for f in self.found)):
                     break
                 e = end
@@ -2027,7 +2032,8 @@ class QuoteFinder:
             self.printed_statements()
         if self.model is not None:
             self.merge(self.model.predict(self.doc))
-        self.stop_at_next_quotation()
+        if not self.every:  # (PolNeAR's attributions: the spans as the tagger and the rules give them)
+            self.stop_at_next_quotation()
         out = []
         self.attributions: list[Quote] = []
         last: Found | None = None
@@ -2084,8 +2090,6 @@ class QuoteFinder:
         own ('where Ukraine said it is ready to accept a U.S. proposal for "an immediate ceasefire." "Ukraine is
         committed to ...," Ukrainian President Volodymyr Zelenskyy wrote': the parse joined the two sentences)
         ends before that quotation: its words are the other speaker's."""
-        if self.every:
-            return  # (PolNeAR's attributions: the spans as the tagger and the rules give them)
         for f in self.found:
             if f.kind == "direct" or f.cue is None:
                 continue
