@@ -18,6 +18,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 14   # round fourteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 15   # round fifteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 16   # round sixteen's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 17   # round seventeen's draw
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -41,6 +42,12 @@ least one pronoun cue (round fourteen's pattern), names at least 3 countries (a 
 Korea"), and has at most 6,500 characters; the first 5 of each source. (Asking for a nominal or description
 cue as well, the pool gave 3 pages: rounds twelve to fifteen took most of those. The aeb and html pages
 outside every held-out part were used up by round eleven, as round twelve's note in GUIDE.md says.)
+
+Round seventeen (`--round 17`) draws again from the documents left (none labelled before round seventeen),
+shuffled with `random.Random(17)`, for PRONOUN speakers (with nominal ones, the report part's weakest kinds): taken where
+the text has at least 3 pronoun cues (round fourteen's pattern) and at most 5,000 characters; the first 5 of
+each source. (Asking for 2 pronoun cues and a nominal cue (round thirteen's pattern), the pool gave 3 pages:
+rounds twelve to sixteen took most nominal cues.)
 """
 
 from __future__ import annotations
@@ -83,6 +90,8 @@ MAX_CHARS15, SEED15 = 6500, 15
 # Round sixteen: countries named (a capitalised word or two read by the gazetteer as a country or a demonym).
 CAPITALISED16 = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 MAX_CHARS16, SEED16, COUNTRIES16 = 6500, 16, 3
+# Round seventeen: pronoun and nominal cues together.
+MAX_CHARS17, SEED17, PRONOUNS17 = 5000, 17, 3
 
 
 def countries_named(text: str) -> set[str]:
@@ -110,7 +119,8 @@ def held_out() -> set[str]:
 def labelled(round_: int = 13) -> set[str]:
     """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
-    note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen"}[round_]
+    note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
+            17: "# round seventeen"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -125,14 +135,18 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14, 15, 16):
+    if round_ in (13, 14, 15, 16, 17):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16}.get(round_, SEED)).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 16:
+            if round_ == 17:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns = len(PRONOUN14.findall(texts[doc]))
+                ok = n < PER_SOURCE and pronouns >= PRONOUNS17 and len(texts[doc]) <= MAX_CHARS17
+            elif round_ == 16:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns, countries = len(PRONOUN14.findall(texts[doc])), len(countries_named(texts[doc]))
                 ok = n < PER_SOURCE and pronouns >= 1 and countries >= COUNTRIES16 and len(texts[doc]) <= MAX_CHARS16
