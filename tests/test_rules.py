@@ -5571,3 +5571,389 @@ def test_a_participle_of_speech_right_after_the_people_criticism_comes_from_is_t
         .             .             PUNCT  .    punct     3
     """, {})
     assert speaker_of(doc, "deepen division").speaker.text == "legal experts and political groups"
+
+
+# --- round seventeen (issue 23) -------------------------------------------------------------------------
+
+def test_a_one_word_organisation_after_a_name_word_the_tagger_left_out_beside_a_role_is_a_person():
+    """Siyoka Simasiku, director at the coalition, says hunters will stay away. (NER tags 'Simasiku' alone an
+    organisation: the role in apposition says a person, and his name takes the word the tagger left out)"""
+    doc = resolved("""
+        Siyoka     Siyoka     PROPN  NNP  compound  1
+        Simasiku   Simasiku   PROPN  NNP  nsubj     8
+        ,          ,          PUNCT  ,    punct     1
+        director   director   NOUN   NN   appos     1
+        at         at         ADP    IN   prep      3
+        the        the        DET    DT   det       6
+        coalition  coalition  NOUN   NN   pobj      4
+        ,          ,          PUNCT  ,    punct     1
+        says       say        VERB   VBZ  ROOT      8
+        hunters    hunter     NOUN   NNS  nsubj     11
+        will       will       AUX    MD   aux       11
+        stay       stay       VERB   VB   ccomp     8
+        away       away       ADV    RB   advmod    11
+        .          .          PUNCT  .    punct     8
+    """, {(1, 2): "ORG"})
+    [person] = [e for e in doc._.entities if "Simasiku" in e.name]
+    assert (person.name, person.type) == ("Siyoka Simasiku", "PERSON")
+
+
+def test_a_possessive_pronoun_is_the_person_its_own_clause_names_before_it():
+    """Boua is preparing a brief. For Sithole, managing his diabetes has been a long journey. ('his' is
+    Sithole's, named before it in its own clause, not Boua, the subject of the sentence before)"""
+    doc = resolved("""
+        Boua       Boua       PROPN  NNP  nsubj     2
+        is         be         AUX    VBZ  aux       2
+        preparing  prepare    VERB   VBG  ROOT      2
+        a          a          DET    DT   det       4
+        brief      brief      NOUN   NN   dobj      2
+        .          .          PUNCT  .    punct     2
+        For        for        ADP    IN   prep      13
+        Sithole    Sithole    PROPN  NNP  pobj      6
+        ,          ,          PUNCT  ,    punct     13
+        managing   manage     VERB   VBG  csubj     13
+        his        his        PRON   PRP$ poss      11
+        diabetes   diabetes   NOUN   NN   dobj      9
+        has        have       AUX    VBZ  aux       13
+        been       be         AUX    VBN  ROOT      13
+        a          a          DET    DT   det       16
+        long       long       ADJ    JJ   amod      16
+        journey    journey    NOUN   NN   attr      13
+        .          .          PUNCT  .    punct     13
+    """, {(0, 1): "PERSON", (7, 8): "PERSON"})
+    ids = {e.name: e.id for e in doc._.entities}
+    his = doc[10].idx
+    assert [i for s, _e, i in doc._.actor_spans if s == his] == [ids["Sithole"]]
+
+
+def test_a_definite_noun_the_text_set_beside_an_organisations_name_is_that_organisation():
+    """Business consultancy Harbin Partners opened an office. “Demand is rising fast here,” the consultancy
+    says. ('the consultancy' is Harbin Partners, which the text called a consultancy, not the words alone)"""
+    doc = resolved("""
+        Business     business     NOUN   NN   compound  1
+        consultancy  consultancy  NOUN   NN   compound  3
+        Harbin       Harbin       PROPN  NNP  compound  3
+        Partners     Partners     PROPN  NNPS nsubj     4
+        opened       open         VERB   VBD  ROOT      4
+        an           an           DET    DT   det       6
+        office       office       NOUN   NN   dobj      4
+        .            .            PUNCT  .    punct     4
+        “            "            PUNCT  ``   punct     18
+        Demand       demand       NOUN   NN   nsubj     11
+        is           be           AUX    VBZ  aux       11
+        rising       rise         VERB   VBG  ccomp     18
+        fast         fast         ADV    RB   advmod    13
+        here         here         ADV    RB   advmod    11
+        ,            ,            PUNCT  ,    punct     18
+        ”            "            PUNCT  ''   punct     18
+        the          the          DET    DT   det       17
+        consultancy  consultancy  NOUN   NN   nsubj     18
+        says         say          VERB   VBZ  ROOT      18
+        .            .            PUNCT  .    punct     18
+    """, {(2, 4): "ORG"})
+    assert speaker_of(doc, "Demand is rising").speaker_name == "Harbin Partners"
+
+
+def test_a_plural_role_with_a_possessive_is_the_people_named_together_in_that_role():
+    """Haig, represented by his attorneys Marc Victor and Andrew Marcantel, has not been charged. His attorneys
+    say he will cooperate. (the two attorneys named before speak, not the words 'His attorneys')"""
+    doc = resolved("""
+        Haig         Haig         PROPN  NNP  nsubjpass 15
+        ,            ,            PUNCT  ,    punct     0
+        represented  represent    VERB   VBN  acl       0
+        by           by           ADP    IN   agent     2
+        his          his          PRON   PRP$ poss      5
+        attorneys    attorney     NOUN   NNS  pobj      3
+        Marc         Marc         PROPN  NNP  compound  7
+        Victor       Victor       PROPN  NNP  appos     5
+        and          and          CCONJ  CC   cc        7
+        Andrew       Andrew       PROPN  NNP  compound  10
+        Marcantel    Marcantel    PROPN  NNP  conj      7
+        ,            ,            PUNCT  ,    punct     0
+        has          have         AUX    VBZ  aux       15
+        not          not          PART   RB   neg       15
+        been         be           AUX    VBN  auxpass   15
+        charged      charge       VERB   VBN  ROOT      15
+        .            .            PUNCT  .    punct     15
+        His          his          PRON   PRP$ poss      18
+        attorneys    attorney     NOUN   NNS  nsubj     19
+        say          say          VERB   VBP  ROOT      19
+        he           he           PRON   PRP  nsubj     22
+        will         will         AUX    MD   aux       22
+        cooperate    cooperate    VERB   VB   ccomp     19
+        .            .            PUNCT  .    punct     19
+    """, {(0, 1): "PERSON", (6, 8): "PERSON", (9, 11): "PERSON"})
+    assert speaker_of(doc, "will cooperate").speaker_name == "Marc Victor and Andrew Marcantel"
+
+
+def test_it_after_a_sentence_about_an_organisations_representative_is_that_organisation():
+    """The sale is off, the Herald reported. A representative for Acme Bank did not respond. Later, it said
+    it had refunded the buyers. ('it' is Acme Bank, which the sentence before is about, not the outlet that
+    spoke last)"""
+    doc = resolved("""
+        The            the            DET    DT   det       1
+        sale           sale           NOUN   NN   nsubj     2
+        is             be             AUX    VBZ  ccomp     7
+        off            off            ADV    RB   advmod    2
+        ,              ,              PUNCT  ,    punct     7
+        the            the            DET    DT   det       6
+        Herald         Herald         PROPN  NNP  nsubj     7
+        reported       report         VERB   VBD  ROOT      7
+        .              .              PUNCT  .    punct     7
+        A              a              DET    DT   det       10
+        representative representative NOUN   NN   nsubj     16
+        for            for            ADP    IN   prep      10
+        Acme           Acme           PROPN  NNP  compound  13
+        Bank           Bank           PROPN  NNP  pobj      11
+        did            do             AUX    VBD  aux       16
+        not            not            PART   RB   neg       16
+        respond        respond        VERB   VB   ROOT      16
+        .              .              PUNCT  .    punct     16
+        Later          later          ADV    RB   advmod    21
+        ,              ,              PUNCT  ,    punct     21
+        it             it             PRON   PRP  nsubj     21
+        said           say            VERB   VBD  ROOT      21
+        it             it             PRON   PRP  nsubj     24
+        had            have           AUX    VBD  aux       24
+        refunded       refund         VERB   VBN  ccomp     21
+        the            the            DET    DT   det       26
+        buyers         buyer          NOUN   NNS  dobj      24
+        .              .              PUNCT  .    punct     21
+    """, {(6, 7): "ORG", (12, 14): "ORG"})
+    assert speaker_of(doc, "The sale is off").speaker_name == "Herald"
+    assert speaker_of(doc, "had refunded").speaker_name == "Acme Bank"
+
+
+def test_the_noun_set_off_with_the_speech_verb_by_commas_inside_the_sentence_is_the_speaker():
+    """Rival readings of the law, said the judge, lead into chaotic conditions. (the parse makes 'the judge'
+    the verb's object and the words before its subject: the judge speaks, not the tagger's 'Rival readings
+    of the law')"""
+    doc = resolved("""
+        Rival        rival        ADJ    JJ   amod      1
+        readings     reading      NOUN   NNS  nsubj     6
+        of           of           ADP    IN   prep      1
+        the          the          DET    DT   det       4
+        law          law          NOUN   NN   pobj      2
+        ,            ,            PUNCT  ,    punct     6
+        said         say          VERB   VBD  ROOT      6
+        the          the          DET    DT   det       8
+        judge        judge        NOUN   NN   dobj      6
+        ,            ,            PUNCT  ,    punct     6
+        lead         lead         VERB   VB   conj      6
+        into         into         ADP    IN   prep      10
+        chaotic      chaotic      ADJ    JJ   amod      13
+        conditions   condition    NOUN   NNS  pobj      11
+        .            .            PUNCT  .    punct     6
+    """, {})
+    finder = quotes.QuoteFinder(doc, Tagged(((0, 5), (6, 7), (10, 14))))
+    [q] = finder.run()
+    assert q.speaker.text == "the judge"
+
+
+def test_a_tagger_source_inside_the_quotation_does_not_take_a_following_quotation_from_its_speaker():
+    """“We felt bad,” Haig said. “I talked to the guy three times.” (the tagger reads 'I talked to' as a
+    source and cue: they are the quotation's own words, and the quotation goes on being Haig's)"""
+    doc = resolved("""
+        “            "            PUNCT  ``   punct     7
+        We           we           PRON   PRP  nsubj     2
+        felt         feel         VERB   VBD  ccomp     7
+        bad          bad          ADJ    JJ   acomp     2
+        ,            ,            PUNCT  ,    punct     7
+        ”            "            PUNCT  ''   punct     7
+        Haig         Haig         PROPN  NNP  nsubj     7
+        said         say          VERB   VBD  ROOT      7
+        .            .            PUNCT  .    punct     7
+        “            "            PUNCT  ``   punct     11
+        I            I            PRON   PRP  nsubj     11
+        talked       talk         VERB   VBD  ROOT      11
+        to           to           ADP    IN   prep      11
+        the          the          DET    DT   det       14
+        guy          guy          NOUN   NN   pobj      12
+        three        three        NUM    CD   nummod    16
+        times        time         NOUN   NNS  npadvmod  11
+        .            .            PUNCT  .    punct     11
+        ”            "            PUNCT  ''   punct     11
+    """, {(6, 7): "PERSON"})
+    found = quotes.QuoteFinder(doc, Tagged(((10, 11), (11, 12), (12, 17)))).run()
+    [q] = [q for q in found if "guy" in q.content.text]
+    assert q.speaker.text == "Haig"
+
+
+def test_they_with_no_group_before_it_is_the_one_person_who_spoke_just_before():
+    """The professor said they would look at the paper again. “Thank you for this address,” they wrote. “I will
+    look again.” (no group or organisation for 'they' to be: the professor the text calls 'they'; the quotation
+    after it goes on with the speaker resolved there)"""
+    doc = resolved("""
+        The          the          DET    DT   det       1
+        professor    professor    NOUN   NN   nsubj     2
+        said         say          VERB   VBD  ROOT      2
+        they         they         PRON   PRP  nsubj     5
+        would        would        AUX    MD   aux       5
+        look         look         VERB   VB   ccomp     2
+        at           at           ADP    IN   prep      5
+        the          the          DET    DT   det       8
+        paper        paper        NOUN   NN   pobj      6
+        again        again        ADV    RB   advmod    5
+        .            .            PUNCT  .    punct     2
+        “            "            PUNCT  ``   punct     12
+        Thank        thank        VERB   VBP  ccomp     20
+        you          you          PRON   PRP  dobj      12
+        for          for          ADP    IN   prep      12
+        this         this         DET    DT   det       16
+        address      address      NOUN   NN   pobj      14
+        ,            ,            PUNCT  ,    punct     20
+        ”            "            PUNCT  ''   punct     20
+        they         they         PRON   PRP  nsubj     20
+        wrote        write        VERB   VBD  ROOT      20
+        .            .            PUNCT  .    punct     20
+        “            "            PUNCT  ``   punct     25
+        I            I            PRON   PRP  nsubj     25
+        will         will         AUX    MD   aux       25
+        look         look         VERB   VB   ROOT      25
+        again        again        ADV    RB   advmod    25
+        .            .            PUNCT  .    punct     25
+        ”            "            PUNCT  ''   punct     25
+    """, {})
+    assert speaker_of(doc, "Thank you").speaker_name == "The professor"
+    assert speaker_of(doc, "I will look again").speaker_name == "The professor"  # the quotation going on
+
+
+def test_according_to_the_report_is_who_reported_even_where_the_tagger_gave_that_quote_another_cue():
+    """CMGM reported that he received ten contracts in January. The companies paid him a large sum, according
+    to the report. (the tagger gives the first clause to 'according to': 'the report' is still CMGM's, whose
+    'reported' the rules found)"""
+    doc = resolved("""
+        CMGM         CMGM         PROPN  NNP  nsubj     1
+        reported     report       VERB   VBD  ROOT      1
+        that         that         SCONJ  IN   mark      4
+        he           he           PRON   PRP  nsubj     4
+        received     receive      VERB   VBD  ccomp     1
+        ten          ten          NUM    CD   nummod    6
+        contracts    contract     NOUN   NNS  dobj      4
+        in           in           ADP    IN   prep      4
+        January      January      PROPN  NNP  pobj      7
+        .            .            PUNCT  .    punct     1
+        The          the          DET    DT   det       11
+        companies    company      NOUN   NNS  nsubj     12
+        paid         pay          VERB   VBD  ROOT      12
+        him          he           PRON   PRP  dative    12
+        a            a            DET    DT   det       16
+        large        large        ADJ    JJ   amod      16
+        sum          sum          NOUN   NN   dobj      12
+        ,            ,            PUNCT  ,    punct     12
+        according    accord       VERB   VBG  prep      12
+        to           to           ADP    IN   prep      18
+        the          the          DET    DT   det       21
+        report       report       NOUN   NN   pobj      19
+        .            .            PUNCT  .    punct     12
+    """, {(0, 1): "ORG"})
+    found = quotes.QuoteFinder(doc, Tagged(((0, 1), (18, 20), (2, 9)), ((20, 22), (18, 20), (10, 17)))).run()
+    [q] = [q for q in found if "large sum" in q.content.text]
+    assert q.speaker_name == "CMGM"
+
+
+def test_a_short_sentence_holds_a_quotations_cue_only_right_after_it():
+    """“Things are starting to go well,” Saucier said. / “I work with a group of great people.” / Because of the
+    loss, he lost his home. / Debt collectors called. (the parse runs the quotation on into the next line's
+    sentence: 'Debt collectors called' two lines on is no cue of it, which goes on being Saucier's)"""
+    doc = resolved("""
+        “            "            PUNCT  ``   punct     10
+        Things       thing        NOUN   NNS  nsubj     3
+        are          be           AUX    VBP  aux       3
+        starting     start        VERB   VBG  ccomp     10
+        to           to           PART   TO   aux       5
+        go           go           VERB   VB   xcomp     3
+        well         well         ADV    RB   advmod    5
+        ,            ,            PUNCT  ,    punct     10
+        ”            "            PUNCT  ''   punct     10
+        Saucier      Saucier      PROPN  NNP  nsubj     10
+        said         say          VERB   VBD  ROOT      10
+        .            .            PUNCT  .    punct     10
+        \\n           \\n           SPACE  _SP  dep       11
+        “            "            PUNCT  ``   punct     15
+        I            I            PRON   PRP  nsubj     15
+        work         work         VERB   VBP  ccomp     31
+        with         with         ADP    IN   prep      15
+        a            a            DET    DT   det       18
+        group        group        NOUN   NN   pobj      16
+        of           of           ADP    IN   prep      18
+        great        great        ADJ    JJ   amod      21
+        people       people       NOUN   NNS  pobj      19
+        .            .            PUNCT  .    punct     15
+        ”            "            PUNCT  ''   punct     15
+        \\n           \\n           SPACE  _SP  dep       23
+        Because      because      SCONJ  IN   prep      31
+        of           of           ADP    IN   pcomp     25
+        the          the          DET    DT   det       28
+        loss         loss         NOUN   NN   pobj      25
+        ,            ,            PUNCT  ,    punct     31
+        he           he           PRON   PRP  nsubj     31
+        lost         lose         VERB   VBD  ROOT      31
+        his          his          PRON   PRP$ poss      33
+        home         home         NOUN   NN   dobj      31
+        .            .            PUNCT  .    punct     31
+        \\n           \\n           SPACE  _SP  dep       34
+        Debt         debt         NOUN   NN   compound  37
+        collectors   collector    NOUN   NNS  nsubj     38
+        called       call         VERB   VBD  ROOT      38
+        .            .            PUNCT  .    punct     38
+    """, {(9, 10): "PERSON"})
+    assert speaker_of(doc, "great people").speaker.text == "Saucier"
+
+
+def test_a_name_set_off_at_the_sentences_start_speaks_where_the_parse_gave_the_verb_a_thing_for_subject():
+    """Trump, in an interview with Fox News’ “Sunday Morning Futures” show, dodged a question but said the
+    economy was strong. (the parse makes 'Trump' an interjection and the show the subject: a show says nothing,
+    Trump does)"""
+    doc = resolved("""
+        Trump        Trump        PROPN  NNP  intj      16
+        ,            ,            PUNCT  ,    punct     0
+        in           in           ADP    IN   prep      0
+        an           an           DET    DT   det       4
+        interview    interview    NOUN   NN   pobj      2
+        with         with         ADP    IN   prep      4
+        Fox          Fox          PROPN  NNP  compound  7
+        News         News         PROPN  NNP  pobj      5
+        ’            '            PUNCT  ''   punct     0
+        “            "            PUNCT  ``   punct     14
+        Sunday       Sunday       PROPN  NNP  compound  11
+        Morning      Morning      PROPN  NNP  compound  12
+        Futures      Futures      PROPN  NNPS nmod      14
+        ”            "            PUNCT  ''   punct     14
+        show         show         NOUN   NN   nsubj     16
+        ,            ,            PUNCT  ,    punct     14
+        dodged       dodge        VERB   VBD  ROOT      16
+        a            a            DET    DT   det       18
+        question     question     NOUN   NN   dobj      16
+        but          but          CCONJ  CC   cc        16
+        said         say          VERB   VBD  conj      16
+        the          the          DET    DT   det       22
+        economy      economy      NOUN   NN   nsubj     23
+        was          be           AUX    VBD  ccomp     20
+        strong       strong       ADJ    JJ   acomp     23
+        .            .            PUNCT  .    punct     16
+    """, {(0, 1): "PERSON", (6, 8): "ORG"})
+    assert speaker_of(doc, "economy was strong").speaker.text == "Trump"
+
+
+def test_a_person_tagged_name_that_begins_an_organisations_name_named_before_is_that_organisation():
+    """Lee Shira Associates opened an office. Lee Shira says demand is rising. (NER tags the short name a
+    person: it is the firm's name without its ending, 'Associates')"""
+    doc = resolved("""
+        Lee        Lee        PROPN  NNP  compound  2
+        Shira      Shira      PROPN  NNP  compound  2
+        Associates Associates PROPN  NNPS nsubj     3
+        opened     open       VERB   VBD  ROOT      3
+        an         an         DET    DT   det       5
+        office     office     NOUN   NN   dobj      3
+        .          .          PUNCT  .    punct     3
+        Lee        Lee        PROPN  NNP  compound  8
+        Shira      Shira      PROPN  NNP  nsubj     9
+        says       say        VERB   VBZ  ROOT      9
+        demand     demand     NOUN   NN   nsubj     12
+        is         be         AUX    VBZ  aux       12
+        rising     rise       VERB   VBG  ccomp     9
+        .          .          PUNCT  .    punct     9
+    """, {(0, 3): "ORG", (7, 9): "PERSON"})
+    [firm] = doc._.entities
+    assert (firm.name, firm.type, len(firm.mentions)) == ("Lee Shira Associates", "ORG", 2)

@@ -234,13 +234,29 @@ def national_body(name: str) -> str | None:
 
 def role_beside(ent: Span, words: list[str]) -> bool:
     """An ORG or a place of two or three words, the first a known first name, set beside a person's role in
-    apposition ('Morgan Kehr, a senior firefighter from Edmonton'): a person, whatever the tagger said."""
-    if ent.label_ not in {"ORG", "GPE", "LOC"} or not 2 <= len(words) <= 3 or not first_name(words[0]):
+    apposition ('Morgan Kehr, a senior firefighter from Edmonton'): a person, whatever the tagger said. So is
+    a one-word ORG or place after a capitalised name word the tagger left out ('Siyoka Simasiku, director at
+    the conservation coalition, says' with 'Simasiku' alone tagged ORG: `cut_name`)."""
+    if ent.label_ not in {"ORG", "GPE", "LOC"}:
+        return False
+    if not (2 <= len(words) <= 3 and first_name(words[0])) and not (len(words) == 1 and cut_name(ent)):
         return False
     if ORG_WORDS & {w.lower() for w in words} or gazetteer.place_country(" ".join(words)):
         return False
     return any(r.endswith(ROLE_ENDINGS) or r in ROLE_SYNONYMS or r in TITLES for r in apposition_roles(ent)
                if r not in ORG_WORDS)
+
+
+def cut_name(ent: Span) -> Token | None:
+    """The capitalised word just before a one-word entity that the parse makes part of its name but the tagger
+    left out ('Siyoka' of 'Siyoka Simasiku' with 'Simasiku' tagged alone), else None."""
+    if len(ent) != 1 or ent.start == 0:
+        return None
+    prev = ent.doc[ent.start - 1]
+    if (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == ent.root.i and not prev.ent_type_
+            and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper and not is_title(prev)):
+        return prev
+    return None
 
 
 def called_his_or_hers(ent: Span, words: list[str]) -> bool:
@@ -809,6 +825,17 @@ def apposition_roles(ent: Span) -> set[str]:
     return {n.lemma_.lower() for n in nouns}
 
 
+CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis", "pcomp"})
+
+
+def clause_of(tok: Token) -> Token:
+    """The verb heading the clause a token is in: its nearest ancestor that heads a clause of its own (a
+    gerund subject, 'managing his diabetes', stays in its verb's clause)."""
+    while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def noun_phrase(head: Token) -> Span:
     """The head noun with everything to its left that modifies it (determiner, adjectives, possessor)."""
     doc = head.doc
@@ -915,6 +942,9 @@ class ActorResolver:
             label = self.label_of(ent, words, people)
             if label not in ENTITY_TYPES:
                 continue
+            if label == "PERSON" and ent.label_ != "PERSON" and (given := cut_name(ent)) is not None:
+                ent = Span(self.doc, given.i, ent.end, label="PERSON")  # 'Siyoka Simasiku', not 'Simasiku' alone
+                words = [t.text for t in name_tokens(ent)]
             if label == "GPE" and len(words) == 1 and state_named(ent, words[0]):
                 words = [*words, "State"]  # 'Seattle, Washington', 'the state of Washington': not the US
             name = " ".join(words)
@@ -953,6 +983,8 @@ class ActorResolver:
             return "FAC"  # 'Waterfront Drive', 'Main Street': a road, whatever NER said
         if ent.label_ == "PERSON" and named_organisation(ent, words):
             return "ORG"  # 'Dick Clark Productions', 'The company that runs the AMAs, X': the text says an organisation
+        if ent.label_ == "PERSON" and self.short_name_of_organisation(words):
+            return "ORG"  # 'Dezan Shira says' after 'consultancy Dezan Shira & Associates': its short name
         if ent.label_ == "PERSON":
             return "PERSON"
         name = " ".join(words)
@@ -969,6 +1001,13 @@ class ActorResolver:
         if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and (not known or small)):
             return "PERSON"  # 'Brooke' after 'singer Ally Brooke' is she, not the small town of that name
         return ent.label_
+
+    def short_name_of_organisation(self, words: list[str]) -> bool:
+        """Whether the words begin the name of an organisation named before and the rest of that name is only
+        an organisation's words or name endings ('Dezan Shira' of 'Dezan Shira & Associates', `same_body`)."""
+        low = " ".join(words).lower()
+        return any(c.type == "ORG" and key.startswith("NAME:") and key[5:].startswith(low + " ")
+                   and same_body(key[5 + len(low) + 1 :]) for key, c in self.clusters.items())
 
     def country_of(self, ent: Span, label: str, words: list[str]) -> tuple[str | None, str]:
         """A mention's country and where it came from ("name" or "text"; see module docstring, step 6)."""
@@ -1117,9 +1156,32 @@ class ActorResolver:
                 if tok.lower_ not in PERSONAL_PRONOUNS or tok.pos_ != "PRON" or tok.i in self.covered:
                     continue
                 fits = self.fits_gender(PRONOUN_GENDER[tok.lower_])
-                owner = self.preferred_subject(sent, fits) or self.last_person_before(tok.idx, fits)
+                owner = (self.clause_person(tok, fits) or self.preferred_subject(sent, fits)
+                         or self.last_person_before(tok.idx, fits))
                 if owner is not None:
                     self.add(owner, tok)
+
+    def clause_person(self, pronoun: Token, accept) -> Cluster | None:
+        """For a possessive 'his'/'her', the one person of a fitting gender named before it in its own clause,
+        outside quotation marks ('For Sithole, managing his diabetes has been a long journey': Sithole, not the
+        subject of the sentence before); None where there are none or several. A name in another clause of
+        the sentence ('Asked about Trump, his spokesman said') is not the owner."""
+        if pronoun.tag_ != "PRP$" and pronoun.dep_ != "poss":
+            return None
+        home = clause_of(pronoun)
+        found = []
+        for start, end, key in self.spans:
+            c = self.clusters[key]
+            if not (pronoun.sent.start_char <= start < pronoun.idx) or c.type != "PERSON":
+                continue
+            tok = self.doc.char_span(start, end, alignment_mode="expand")
+            if tok is None or QUOTE_SIDE.search(self.text, start, pronoun.idx) or clause_of(tok.root).i != home.i:
+                continue
+            if tok.root.lower_ in PERSONAL_PRONOUNS:
+                continue
+            if c not in found:
+                found.append(c)
+        return found[0] if len(found) == 1 and accept(found[0]) else None
 
     def fits_gender(self, gender: str):
         """A test that a person may be called by a pronoun of `gender`: a known gender must be the same."""

@@ -143,6 +143,7 @@ QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
+WORD = re.compile(r"\w")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")  # a printed statement's next paragraph
 PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")  # a paragraph break and the blanks after it: its end starts the next
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
@@ -481,6 +482,10 @@ class QuoteFinder:
         the one told."""
         if (criticised := self.participle_after_source(verb)) is not None:
             return criticised
+        if (between := self.inverted_between_commas(verb)) is not None:
+            return between
+        if (fronted := self.fronted_name(verb)) is not None:
+            return fronted
         seen = 0
         tok = verb
         while seen < SUBJECT_HOPS:
@@ -538,6 +543,43 @@ class QuoteFinder:
             return self.doc[start:end]
         return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
                 or self.lost_person(verb))
+
+    def fronted_name(self, verb: Token) -> Span | None:
+        """The person named first in the verb's sentence and set off by a comma, where the parse made the name
+        no argument of any verb and gave the verb (or the verb it is a conjunct of) a thing for its subject
+        ('Trump, in a taped interview with Fox News' "Sunday Morning Futures" show, dodged a question ... but
+        said': Trump, not the show); else None."""
+        clause = verb.head if verb.dep_ == "conj" else verb
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or not all(self.thing(c) for c in subjects):
+            return None
+        sent = verb.sent
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None or first.ent_type_ != "PERSON" or first.i in self.inside:
+            return None
+        name = first
+        while name.dep_ == "compound" and name.head.i > name.i and name.head.ent_type_ == "PERSON":
+            name = name.head
+        after = self.doc[name.i + 1] if name.i + 1 < len(self.doc) else None
+        if name.dep_ not in {"intj", "npadvmod", "dep", "nmod"} or after is None or after.text != ",":
+            return None
+        return self.doc[first.i : name.i + 1]
+
+    def inverted_between_commas(self, verb: Token) -> Span | None:
+        """The noun phrase right after a speech verb set off with it by commas inside the reported sentence
+        ('Contradictory conceptions concerning the Sacraments, said the cardinal, lead into chaos', which the
+        parse reads as the verb's object and the words before as its subject): the speaker; else None. A verb
+        of telling's object is the one told ('..., told the committee, ...')."""
+        doc = verb.doc
+        if verb.i == 0 or doc[verb.i - 1].text != "," or verb.lemma_.lower() in ADDRESSING:
+            return None
+        after = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i > verb.i
+                      and c.left_edge.i == verb.i + 1 and c.pos_ in {"NOUN", "PROPN"} and c.i not in self.inside), None)
+        if after is None or after.right_edge.i + 1 >= len(doc) or doc[after.right_edge.i + 1].text != ",":
+            return None
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children):
+            return None  # (only where the words before are parsed the verb's subject)
+        return self.speaker_span(after)
 
     def participle_after_source(self, verb: Token) -> Span | None:
         """A present participle of speech right after the people a thing comes from, which the parse hung on the
@@ -855,6 +897,9 @@ class QuoteFinder:
             # ... in the quote's own paragraph, and with no quotation of its own ('Parise said: "We've been
             # there."' in the next paragraph introduces Parise's quote, not the one before)
             if (len(after) <= SHORT_SENTENCE_TOKENS and not BLANK_LINE.search(self.text, e, after.start_char)
+                    and not WORD.search(self.text, e, after.start_char)  # right after it: not past words the
+                    # parse ran on into the quote's sentence ('“...” Because of ..., he lost his home. Debt collectors
+                    # called')
                     and all(self.inside.get(t.i, k) == k for t in after)):
                 candidates = [t for t in after if self.is_speech_verb(t)]
         if candidates:
@@ -1176,10 +1221,16 @@ class QuoteFinder:
         if last is not None and last.speaker is not None and (last.speaker.start, last.speaker.end) == (sp.start, sp.end):
             f.speaker_id, f.speaker_name = last.speaker_id, last.speaker_name  # 'It did not ... and said': one subject
             return
+        prev = self.previous
+        if (prev is not None and prev.speaker is not None and prev.speaker_name
+                and (prev.speaker.start, prev.speaker.end) == (sp.start, sp.end)):
+            f.speaker_id, f.speaker_name = prev.speaker_id, prev.speaker_name  # a quotation going on after '"...,"
+            return  # they wrote.': the same words, the same speaker as resolved there
         sp = self.antecedent(sp) or sp  # 'which', 'who': the speaker is the noun the clause hangs on
         if len(sp) == 1 and sp[0].lower_ in {"they", "it"} and (plural := self.plural_antecedent(sp, last)) is not None:
-            if isinstance(plural, str):  # the last quote's speaker, as it was named there
-                f.speaker_id, f.speaker_name = plural, last.speaker_name if last is not None else None
+            if isinstance(plural, str):  # the last quote's speaker, as it was named there, or an organisation
+                named_there = last is not None and last.speaker_id == plural
+                f.speaker_id, f.speaker_name = plural, last.speaker_name if named_there else self.entity_names.get(plural)
                 return
             sp = plural  # 'they said': the organisation or the people who spoke or were the subject before
         head = sp.root
@@ -1277,11 +1328,13 @@ class QuoteFinder:
         if head.pos_ != "NOUN" or head.lemma_.lower() != "report" or not any(c.lower_ == "the" for c in head.children):
             return None
         for f in reversed(self.done):
-            if f.cue is None or not 0 <= sp.start_char - f.cue[1] < NAMED_WINDOW_CHARS:
-                continue
-            cue = self.doc.char_span(*f.cue, alignment_mode="expand")
-            if cue is not None and cue.root.lemma_.lower() == "report" and cue.root.pos_ == "VERB":
-                return f if f.speaker_id else None
+            for where in (f.cue, f.rule_cue):  # (the rules' own cue where the tagger gave the quote another:
+                # 'CMGM ... reported in January that ... . ..., according to the report.')
+                if where is None or not 0 <= sp.start_char - where[1] < NAMED_WINDOW_CHARS:
+                    continue
+                cue = self.doc.char_span(*where, alignment_mode="expand")
+                if cue is not None and cue.root.lemma_.lower() == "report" and cue.root.pos_ == "VERB":
+                    return f if f.speaker_id else None
         return None
 
     def same_described(self, sp: Span) -> Found | None:
@@ -1397,6 +1450,8 @@ class QuoteFinder:
         (a partner NER missed counts where the actors component made it a person: 'Kevin King and Australian
         Timothy Weeks')."""
         head = sp.root
+        if (named := self.role_group(head)):
+            return named
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
@@ -1405,6 +1460,31 @@ class QuoteFinder:
             if partners:
                 people = sorted({ent.root, *partners}, key=lambda t: t.i)
                 ids = [self.token_actor(t) for t in people]
+                ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
+                if len(ids) >= 2:
+                    return ids
+        return []
+
+    def role_group(self, noun: Token) -> list[str]:
+        """For a plural role with 'the' or a possessive ('His attorneys say'), the people the text named together
+        in that role before it ('his Phoenix attorneys Marc Victor and Andrew Marcantel', 'Marc Victor and
+        Andrew Marcantel, his attorneys'; `ROLE_SYNONYMS` count as one role), the last such; else []."""
+        lemma = noun.lemma_.lower()
+        role = is_role(noun) or ((lemma.endswith(ROLE_ENDINGS) or lemma in ROLE_SYNONYMS)
+                                 and lemma not in ORG_NOUNS and lemma not in STATEMENT_NOUNS)  # ('attorneys')
+        if noun.tag_ != "NNS" or not role or not any(
+                c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "some", "many", "several", "other", "two"}
+                for c in noun.children):
+            return []
+        key = role_key(noun)
+        for t in reversed(self.doc[: noun.i]):
+            if t.tag_ != "NNS" or role_key(t) != key or t.i in self.inside:
+                continue
+            names = [c for c in t.children if c.dep_ in {"appos", "compound"} and c.i > t.i]
+            if t.dep_ in {"appos"}:
+                names.append(t.head)  # 'Marc Victor and Andrew Marcantel, his attorneys'
+            for name in names:
+                ids = [self.token_actor(x) for x in (name, *name.conjuncts)]
                 ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
                 if len(ids) >= 2:
                     return ids
@@ -1446,6 +1526,9 @@ class QuoteFinder:
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS) or (
                 self.main_organisation(sp.start_char) if word != "it" else None)
+        if (common and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+                and (described := self.organisation_described_as(head)) is not None):
+            return described  # 'the website adds' after 'the Vietnam Investment Review news website says'
         ident = self.token_actor(head)
         own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if own_noun and self.definite(head) and is_role(head) and (narrowed := self.person_by_modifiers(head)) is not None:
@@ -1612,6 +1695,54 @@ class QuoteFinder:
                 best = ident
         return best
 
+    def subject_organisation(self, pronoun: Token) -> str | None:
+        """For 'it', the organisation that is the subject of the sentence just before, or whose 'for', 'of',
+        'at' or 'from' phrase is in that subject ('A representative for Southern New Hampshire University
+        didn't immediately respond'), outside quotation marks; else None."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if not prev.text.strip() and prev.start > 0:
+            prev = self.doc[prev.start - 1].sent  # a blank line between
+        for s, e, ident in self.doc._.actor_spans or []:
+            if not prev.start_char <= s < prev.end_char or self.entity_types.get(ident) != "ORG":
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span.root.i in self.inside:
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in {"for", "of", "at", "from"}:
+                root = root.head.head
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT":
+                return ident
+        return None
+
+    def organisation_described_as(self, noun: Token) -> str | None:
+        """For 'the consultancy' or 'the website', the organisation named before, within `NAMED_WINDOW_CHARS`,
+        that the text gave that noun beside its name ('Business consultancy Dezan Shira & Associates', 'the
+        Vietnam Investment Review news website', 'Acme, a consultancy'), the last such; else None. A noun of
+        a person's role, or one that a one-word name modifies, names someone or something of that organisation,
+        not it ('An ADL official', 'The Trump administration', 'The C.A.R. military')."""
+        lemma, best = noun.lemma_.lower(), None
+        if is_role(noun):
+            return None
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= noun.idx:
+                break
+            if noun.idx - s > NAMED_WINDOW_CHARS or self.entity_types.get(ident) != "ORG":
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            beside = [root.head] if (root.dep_ == "appos" or (root.dep_ == "compound" and len(span) > 1)) else []
+            beside += [c for c in root.children
+                       if c.dep_ in {"compound", "appos", "nmod"} and not span.start <= c.i < span.end]
+            if any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma and t.i != noun.i for t in beside):
+                best = ident
+        return best
+
     def main_organisation(self, char: int) -> str | None:
         """The organisation the article is about: named before `char` at least `MAIN_ORG_MENTIONS` times and
         more often than any other ('the airline said', far from its last 'AirAsia', in a story naming it
@@ -1742,6 +1873,9 @@ class QuoteFinder:
             return prev.speaker  # 'The Kurdish-led Autonomous Administration ... was the first to reject the
             # constitution, calling it exclusionary. "...," it said': the body the tagger did not name, not the one
             # named in its apposition
+        if pronoun.lower_ == "it" and (subject := self.subject_organisation(pronoun)) is not None:
+            return subject  # 'A representative for the university didn't respond ... In a tweet, it said': not the
+            # outlet that spoke before ('..., according to BuzzFeed News')
         if (last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and self.entity_types.get(last.speaker_id) in {"ORG", "GPE", "NORP"}):
             return last.speaker_id
@@ -1757,7 +1891,19 @@ class QuoteFinder:
             org = org or (pronoun.lower_ == "it" and tok.pos_ == "NOUN" and self.states_organ(tok))
             if org or (pronoun.lower_ == "they" and plural and tok.pos_ in {"NOUN", "PROPN"}):
                 return self.speaker_span(tok)
+        if (pronoun.lower_ == "they" and prev is not None and prev.speaker is not None
+                and 0 <= sp.start_char - prev.content[1] < SAME_SPEAKER_CHARS and self.one_person(prev)):
+            # no group or organisation before it: the one person who spoke just before, whom the text calls
+            # 'they' ('The professor said they'd take the concerns into consideration. "Thank you," they wrote.')
+            return prev.speaker_id or prev.speaker
         return None
+
+    def one_person(self, f: Found) -> bool:
+        """Whether a quote's speaker is one person: a person's entity, or a singular noun of a person's role."""
+        if f.speaker_id:
+            return self.entity_types.get(f.speaker_id) == "PERSON"
+        root = f.speaker.root
+        return root.pos_ == "NOUN" and root.tag_ == "NN" and is_role(root)
 
     def pronoun_speaker(self, sp: Span, last: Found | None) -> str | None:
         """'he'/'she' as a careful reader takes them: the last quote's speaker when the gender fits and it ends
@@ -2187,12 +2333,13 @@ class QuoteFinder:
                 if a.cue and f.cue and a.cue != f.cue:
                     f.rule_cue = f.cue
                 if speaker is not None and a.cue and not self.every and f.speaker is not None and (
-                        (f.cue is None and self.cue_just_before(a.cue, speaker, s))
+                        (f.cue is None and self.cue_just_before(a.cue, speaker, s) and speaker.root.i not in self.inside)
                         or (s <= f.speaker.start_char and f.speaker.end_char <= e and self.thing(f.speaker.root))):
                     # the tagger's cue and speaker over the rules' guess: a quotation the rules took for the last
                     # speaker's going on has a cue of its own just before it ('where friends described him as
                     # "one of the guys."'), or the rules' speaker is a thing in the content the tagger found ('Hong
-                    # Kong authorities have rejected accusations that Lai's trial is unfair and maintain that ...')
+                    # Kong authorities have rejected accusations that Lai's trial is unfair and maintain that ...'); not
+                    # a source inside the quotation's own words ('"They're not gonna find it. I talked to the guy."')
                     f.speaker, f.speaker_id, f.speaker_name = speaker, None, None
                 f.cue = a.cue or f.cue
                 f.speaker = f.speaker or speaker
@@ -2207,6 +2354,8 @@ class QuoteFinder:
             if speaker is None and a.cue and quoted:
                 verb = self.doc.char_span(*a.cue, alignment_mode="expand")
                 speaker = self.subject_of(verb.root) if verb is not None else None
+            elif a.cue and quoted and (verb := self.doc.char_span(*a.cue, alignment_mode="expand")) is not None:
+                speaker = self.inverted_between_commas(verb.root) or speaker  # '..., said the cardinal, ...'
             self.found.append(Found("direct" if inside else "indirect", (s, e), a.cue, speaker))
 
     def cue_just_before(self, cue: tuple[int, int], source: Span, start: int) -> bool:
