@@ -5957,3 +5957,30 @@ def test_a_person_tagged_name_that_begins_an_organisations_name_named_before_is_
     """, {(0, 3): "ORG", (7, 9): "PERSON"})
     [firm] = doc._.entities
     assert (firm.name, firm.type, len(firm.mentions)) == ("Lee Shira Associates", "ORG", 2)
+
+
+def test_a_one_word_organisation_is_the_person_the_same_word_names_speaking_elsewhere():
+    """Rombot's lawyers said he was arrested. Outside the courtroom, Rombot said he was grateful. (NER tags the
+    possessor an organisation and the speaker a person: one person, whose 'he' an organisation could not be)"""
+    doc = resolved("""
+        Rombot       Rombot       PROPN  NNP  poss      2
+        's           's           PART   POS  case      0
+        lawyers      lawyer       NOUN   NNS  nsubj     3
+        said         say          VERB   VBD  ROOT      3
+        he           he           PRON   PRP  nsubjpass 6
+        was          be           AUX    VBD  auxpass   6
+        arrested     arrest       VERB   VBN  ccomp     3
+        .            .            PUNCT  .    punct     3
+        Outside      outside      ADP    IN   prep      13
+        the          the          DET    DT   det       10
+        courtroom    courtroom    NOUN   NN   pobj      8
+        ,            ,            PUNCT  ,    punct     13
+        Rombot       Rombot       PROPN  NNP  nsubj     13
+        said         say          VERB   VBD  ROOT      13
+        he           he           PRON   PRP  nsubj     15
+        was          be           AUX    VBD  ccomp     13
+        grateful     grateful     ADJ    JJ   acomp     15
+        .            .            PUNCT  .    punct     13
+    """, {(0, 1): "ORG", (12, 13): "PERSON"})
+    [rombot] = [e for e in doc._.entities if e.name == "Rombot"]
+    assert rombot.type == "PERSON"

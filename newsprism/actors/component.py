@@ -99,6 +99,7 @@ ORG_WORDS = lexicons.words("roles", "org_nouns")
 ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Productions' is no person
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+SPEAKING = frozenset({"say", "tell", "add", "ask", "explain", "recall", "insist"})  # a person who says so
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
 NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the BBC': an organisation of its country
 PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux Falls Argus Leader'
@@ -938,6 +939,10 @@ class ActorResolver:
         people = {" ".join(w).lower() for ent, w in mentions
                   if (ent.label_ == "PERSON" or titled_person(ent, w)) and len(w) > 1}
         self.surnames = {form for name in people for form in name_forms(name.split()[-1])}
+        # one-word names the tagger gives a person who speaks ('Outside the courtroom, Rombot said: ...'): the
+        # same word tagged an organisation elsewhere ("Rombot's detention") is that person too
+        self.speaking = {w[0].lower() for ent, w in mentions if ent.label_ == "PERSON" and len(w) == 1
+                         and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SPEAKING}
         for ent, words in mentions:
             label = self.label_of(ent, words, people)
             if label not in ENTITY_TYPES:
@@ -996,6 +1001,9 @@ class ActorResolver:
             return "PERSON"  # 'Morgan Kehr, a senior firefighter from Edmonton' tagged a place: a role says a person
         if called_his_or_hers(ent, words):
             return "PERSON"  # 'Chandor asked his leading man to ...' tagged ORG: an organisation's is 'its'
+        if (ent.label_ == "ORG" and len(words) == 1 and words[0].lower() in self.speaking
+                and words[0].lower().rstrip(".") not in ORG_WORDS | ORG_NAME_ENDINGS):
+            return "PERSON"  # "Rombot's detention" tagged ORG where 'Rombot said' is tagged a person
         known = gazetteer.place_country(name) or gazetteer.demonym_country(name)
         small = not gazetteer.major_place(name) and not gazetteer.demonym_country(name)
         if name.lower() in people or (len(words) == 1 and name.lower() in self.surnames and (not known or small)):
