@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pycountry
 
+from newsprism import lexicons
+
 # Everyday names and epithets that pycountry's official names miss.
 COUNTRY_ALIASES = {
     "america": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "u.s.a.": "USA", "usa": "USA",
@@ -176,6 +178,19 @@ def demonym_country(word: str) -> str | None:
     return None
 
 
+# US states as news style abbreviates them after a town ('Morro Bay, Calif.', 'MANCHESTER, N.H. (AP) -').
+US_STATE_ABBREVIATIONS = frozenset(lexicons.words("roles", "us_state_abbreviations"))
+
+
+def qualifier_country(text: str) -> str | None:
+    """Alpha-3 of the country of the state, province or country named after a town and a comma ("N.H.",
+    "Calif.", "Texas", "Ontario", "Jamaica"), else None ("April 6")."""
+    text = text.strip()
+    if text in US_STATE_ABBREVIATIONS or norm(text) in us_states():
+        return "USA"
+    return country_code(text) or provinces().get(norm(text))
+
+
 def place_country(name: str) -> str | None:
     """Alpha-3 of the country a place belongs to: a country itself, a territory or island, a city or town,
     a US state or county (an island named like its county, "Maui", included), a US state called a state
@@ -184,7 +199,7 @@ def place_country(name: str) -> str | None:
     places = _cities()
     if key.endswith(" state") and key[: -len(" state")] in us_states():
         return "USA"
-    return (country_code(name) or TERRITORIES.get(key) or _provinces().get(key) or places.get(key)
+    return (country_code(name) or TERRITORIES.get(key) or provinces().get(key) or places.get(key)
             or places.get(key + " county"))
 
 
@@ -192,7 +207,7 @@ PROVINCE_TYPES = {"State", "Province", "Territory"}
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> dict[str, str]:
+def provinces() -> dict[str, str]:
     """Normalised names of the states, provinces and territories of ISO 3166-2 (pycountry) -> alpha-3 of their
     country ('New South Wales', 'Queensland', 'Quebec', 'Sindh'): a sub-national place keeps its own name and
     gets its country, before a smaller town of the same name elsewhere ('Ontario', California). A name given to

@@ -114,20 +114,33 @@ def test_places_offline():
     assert places.lookup("") is None
 
 
-@pytest.mark.parametrize("text, name, where", [
-    ("GAZA CITY, April 6 (Reuters) - Israeli troops fired", "Gaza City", "GAZA CITY"),
-    ("Police arrest two\nBy Jane Doe\nLONDON (AP) — Police arrested", "London", "LONDON"),
-    ("Kingston, Jamaica (CMC) - The police", "Kingston", "Kingston"),
-    ("Police arrest two - more to come", None, None),  # a headline's dash is no dateline
-    ("BREAKING - Fire in the hall", None, None),  # no known place
-    ("The mayor — who spoke in Kingston — said", None, None),
+def test_a_state_or_province_comes_before_a_town_of_its_name_abroad():
+    # a US state or an ISO 3166-2 state or province keeps its country, without coordinates, before a town of
+    # the same name in another country; a city of its own country keeps its coordinates
+    for name, country in [("Florida", "USA"), ("Texas", "USA"), ("Ontario", "CAN"), ("Borno", "NGA"),
+                          ("Washington State", "USA")]:
+        place = places.lookup(name)
+        assert (place.country, place.lat) == (country, None), name
+    new_york = places.lookup("New York")
+    assert new_york.country == "USA" and new_york.lat
+
+
+@pytest.mark.parametrize("text, name, where, country", [
+    ("GAZA CITY, April 6 (Reuters) - Israeli troops fired", "Gaza City", "GAZA CITY", "PSE"),
+    ("Police arrest two\nBy Jane Doe\nLONDON (AP) — Police arrested", "London", "LONDON", "GBR"),
+    ("Kingston, Jamaica (CMC) - The police", "Kingston", "Kingston", "JAM"),
+    ("MANCHESTER, N.H. (AP) — Voters", "Manchester", "MANCHESTER", "USA"),  # its state: not Manchester, England
+    ("LONDON, Ontario (CP) - Police", "London", "LONDON", "CAN"),
+    ("Police arrest two - more to come", None, None, None),  # a headline's dash is no dateline
+    ("BREAKING - Fire in the hall", None, None, None),  # no known place
+    ("The mayor — who spoke in Kingston — said", None, None, None),
 ])
-def test_the_dateline_gives_the_article_its_place(text, name, where):
+def test_the_dateline_gives_the_article_its_place(text, name, where, country):
     found = places.dateline(text)
     assert (found[0].name if found else None) == name
     if found:
         place, start, end, stop = found
-        assert text[start:end] == where and stop > end and place.lat is not None
+        assert text[start:end] == where and stop > end and place.lat is not None and place.country == country
 
 
 def test_an_event_without_a_place_of_its_own_takes_the_dateline(events_nlp):

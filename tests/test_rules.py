@@ -2272,6 +2272,7 @@ def test_a_wire_dateline_after_a_pages_caption_lines_gives_the_articles_country(
     assert actors.dateline(text) == (text.index(" Ships"), "IDN")  # where its dash ends
     assert actors.dateline("A first line of text.\nLONDON - The rest.") is None
     assert actors.dateline("KINGSTON, Jamaica — The police said.") == (19, "JAM")
+    assert actors.dateline("MANCHESTER, N.H. — Voters said.")[1] == "USA"  # the state's abbreviation says it
 
 
 @pytest.mark.parametrize("role, ents, country", [

@@ -83,8 +83,6 @@ NAME_DATE_MAX_WORDS = 4  # a name's line with at most this many date words besid
 NAME_DATE_MAX_CHARS = 200  # such a line is short; longer lines are not split into words for every name on them
 QUOTE_SIDE = re.compile('["“”]')  # a double quotation mark between a name and a pronoun: one is quoted, one not
 TRIBAL_WINDOW = 2  # 'Indian' names a people when a tribal word stands within this many tokens of it
-# US states as news style abbreviates them after a town ('Morro Bay, Calif.'); full names are in the gazetteer.
-US_STATE_ABBREVIATIONS = frozenset(lexicons.words("roles", "us_state_abbreviations"))
 DATELINE_CHARS = 120  # the dateline ('KINGSTON, Jamaica —') lies within the article's first characters
 # Words after a name that make it a pathogen's variant, not a person ("Delta variant", "Omicron strain").
 VARIANT_NOUNS = lexicons.words("roles", "variant_nouns")
@@ -316,7 +314,7 @@ def dateline(text: str) -> tuple[int, str] | None:
             # ('Standfirst.\n\nVATICAN CITY—Six years ago'); not a line such as 'LONDON - The rest.' below a first line
         if m[4] != ":" or m[1].isupper():  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
             for part in [*(m[2] or "").split("/"), m[1]]:  # 'SURABAYA, Indonesia/JAKARTA (Reuters) -'
-                if part and (code := gazetteer.place_country(part.strip().title())):
+                if part and (code := gazetteer.place_country(part.strip().title()) or gazetteer.qualifier_country(part)):
                     return at + m.end(4), code
     return None
 
@@ -686,7 +684,7 @@ def place_of(head: Token) -> str | None:
             if obj.ent_type_ in {"GPE", "LOC"}:
                 place = obj.doc[obj.left_edge.i : obj.i + 1]
                 after = obj.doc[place.end : place.end + 2]
-                if len(after) == 2 and after[0].text == "," and after[1].text in US_STATE_ABBREVIATIONS:
+                if len(after) == 2 and after[0].text == "," and after[1].text in gazetteer.US_STATE_ABBREVIATIONS:
                     return "USA"  # 'Kevin Swanson of Morro Bay, Calif.': the state says the country
                 code = gazetteer.place_country(place.text) or gazetteer.place_country(obj.text)
                 if code:
