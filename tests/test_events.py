@@ -123,6 +123,8 @@ def test_a_state_or_province_comes_before_a_town_of_its_name_abroad():
         assert (place.country, place.lat) == (country, None), name
     new_york = places.lookup("New York")
     assert new_york.country == "USA" and new_york.lat
+    washington = places.lookup("Washington")  # an actor's metonym for the United States, as a place the city
+    assert (washington.name, washington.country) == ("Washington", "USA") and washington.lat
 
 
 @pytest.mark.parametrize("text, name, where, country", [

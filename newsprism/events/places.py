@@ -69,6 +69,9 @@ def lookup(name: str) -> Place | None:
     if not key or not re.search(r"[a-z]", key):
         return None
     code = gazetteer.country_code(key)
+    if code and key in gazetteer.COUNTRY_ALIASES and _cities().get(key, (0, None))[1] == code:
+        _, _, lat, lon = _cities()[key]  # "in Washington": the capital a metonym names, where things happen
+        return Place(name.strip(), code, lat, lon)
     if code:
         return Place(gazetteer.country_name(code), code)
     territory = gazetteer.TERRITORIES.get(key)
