@@ -176,9 +176,9 @@ def test_context_reads_the_ids_file_under_the_annotations_folder_as_the_docstrin
     assert f"=== {first} " in capsys.readouterr().out
 
 
-def test_place_share_runs_the_detector_it_is_told(monkeypatch):
-    """`newsprism eval events --detector linear` measures places with the linear detector's events, not the
-    default's: the pipeline is loaded with the detector named (and with no setting when none is)."""
+def test_event_fields_runs_the_detector_it_is_told(monkeypatch):
+    """`newsprism eval events --detector linear` measures places and actors with the linear detector's events,
+    not the default's: the pipeline is loaded with the detector named (and with no setting when none is)."""
     from types import SimpleNamespace
 
     from newsprism import pipeline
@@ -194,6 +194,32 @@ def test_place_share_runs_the_detector_it_is_told(monkeypatch):
         return SimpleNamespace(pipe=lambda texts, batch_size: [SimpleNamespace(_=SimpleNamespace(events=[])) for _ in texts])
 
     monkeypatch.setattr(pipeline, "load", load)
-    assert evaluation.place_share(Path("."), Path("."), "tune", "linear")["documents"] == 1
-    evaluation.place_share(Path("."), Path("."), "tune")
+    assert evaluation.event_fields(Path("."), Path("."), "tune", "linear")["documents"] == 1
+    evaluation.event_fields(Path("."), Path("."), "tune")
     assert loaded == [{"newsprism_events": {"detector": "linear"}}, {}]
+
+
+def test_event_fields_score_an_events_source_and_target_against_the_annotated_words(monkeypatch):
+    """A found event in an annotated event sentence has its source right when its mention overlaps the annotated
+    source words, its target right when both are empty; an event in a NONE sentence is not scored."""
+    from types import SimpleNamespace
+
+    from newsprism import pipeline
+    from newsprism.events import evaluation
+    from newsprism.schema import Actor, Span
+
+    text = "Police arrested two men. The weather was fine."
+    monkeypatch.setattr(annotation, "sentences", lambda folder: {0: annotation.Sentence(0, "x:1", 0, 24, "tune"),
+                                                                 1: annotation.Sentence(1, "x:1", 25, 46, "tune")})
+    monkeypatch.setattr(annotation, "labels", lambda folder: {0: annotation.Label(0, "COERCE", (0, 6), None, "A"),
+                                                              1: annotation.Label(1, "NONE", None, None, "A")})
+    monkeypatch.setattr(annotation, "document_text", lambda name, shared: text)
+    events = [SimpleNamespace(evidence=Span(start=0, end=24, text=text[:24]), location=None,
+                              source=Actor(text="Police", start=0, end=6), target=Actor(text="two men", start=16, end=23)),
+              SimpleNamespace(evidence=Span(start=25, end=46, text=text[25:]), location=None, source=None, target=None)]
+    monkeypatch.setattr(pipeline, "load", lambda components, config=None: SimpleNamespace(
+        pipe=lambda texts, batch_size: [SimpleNamespace(_=SimpleNamespace(events=events)) for _ in texts]))
+    fields = evaluation.event_fields(Path("."), Path("."), "tune")
+    assert fields["places"] == {"events": 2, "with_place": 0.0, "with_coordinates": 0.0}
+    assert fields["actors"]["source"] == {"events_scored": 1, "right": 1.0, "given_where_annotated": 1.0}
+    assert fields["actors"]["target"] == {"events_scored": 1, "right": 0.0, "given_where_annotated": 0.0}

@@ -819,11 +819,12 @@ def eval_events(
     detector: EventsDetector = typer.Option(None, help="The detector measured: linear or encoder [default: the one the model record names]."),
 ) -> None:
     """Detection P/R/F1 by sentence, typed F1, a reliability table of the event score (with its expected
-    calibration error) and the share of events found with a place on the annotated report part, next to PLOVER macro F1 and CASE 2021 weighted F1
+    calibration error), the share of events found with a place and how often their source and target are right on
+    the annotated report part, next to PLOVER macro F1 and CASE 2021 weighted F1
     (in-sample and cross-validated on the shared halves). The reliability table goes to stderr, the figures
     to stdout as JSON."""
     from newsprism.events import annotation, calibration
-    from newsprism.events.evaluation import evaluate, evaluate_annotated, place_share
+    from newsprism.events.evaluation import evaluate, evaluate_annotated, event_fields
 
     folder = data or annotation.ANNOTATIONS
     if not (folder / "sentences.tsv").exists():
@@ -833,7 +834,8 @@ def eval_events(
     print(calibration.table(cal["table"], cal["ece"], f"Reliability of the {annotated['detector']} detector's "
                             f"event score on the {part.value} part ({annotated['detection']['sentences']} "
                             "sentences):"), file=sys.stderr)
-    report = {"annotated": annotated, "places": place_share(folder, shared, part.value, annotated["detector"]), **evaluate(shared, folds=folds)}
+    fields = event_fields(folder, shared, part.value, annotated["detector"])
+    report = {"annotated": annotated, "places": fields["places"], "actors": fields["actors"], **evaluate(shared, folds=folds)}
     print(json.dumps(report, indent=2))
 
 

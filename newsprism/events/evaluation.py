@@ -177,23 +177,47 @@ def evaluate_annotated(folder: Path, shared: Path, role: str = "report", kind: s
                              if u.role == role], model)}
 
 
-def place_share(folder: Path, shared: Path, role: str = "tune", kind: str | None = None) -> dict:
-    """How many of the events newsprism finds (actors and events components, events by the detector `kind`,
-    None: the default) in the annotated documents of `role` have a place, and how many of those have
-    coordinates (a town the gazetteer knows)."""
+def event_fields(folder: Path, shared: Path, role: str = "tune", kind: str | None = None) -> dict:
+    """What newsprism gives the events it finds (actors and events components, events by the detector `kind`,
+    None: the default) in the annotated documents of `role`: how many have a place, and how many of those have
+    coordinates (a town the gazetteer knows) (`places`); and, for the events found in a sentence the annotation
+    holds an event in, how often their source and their target are right (`actors`: the annotated words and the
+    event's actor mention overlap, or both are empty), beside how often the source or target is given when the
+    annotation has one."""
     from newsprism import pipeline
     from newsprism.events import annotation
     from newsprism.events.data import role_of
 
     units, labels = annotation.sentences(Path(folder)), annotation.labels(Path(folder))
-    names = sorted({units[s].doc for s in labels if s in units and role_of(units[s].split, units[s].doc) == role})
+    gold: dict[str, list] = {}
+    for sid, label in labels.items():
+        if sid in units and role_of(units[sid].split, units[sid].doc) == role:
+            gold.setdefault(units[sid].doc, []).append((units[sid], label))
+    names = sorted(gold)
     nlp = pipeline.load(["newsprism_actors", "newsprism_events"], pipeline.settings(events_detector=kind))
     found = placed = located = 0
-    for doc in nlp.pipe((annotation.document_text(n, Path(shared)) for n in names), batch_size=8):
+    right = {"source": [0, 0, 0, 0], "target": [0, 0, 0, 0]}  # right, scored, given where annotated, annotated
+    for name, doc in zip(names, nlp.pipe((annotation.document_text(n, Path(shared)) for n in names), batch_size=8)):
         for ev in doc._.events:
             found += 1
             placed += ev.location is not None
             located += ev.location is not None and ev.location.lat is not None
-    return {"role": role, "documents": len(names), "events": found,
-            "with_place": round(placed / found, 3) if found else 0.0,
-            "with_coordinates": round(located / found, 3) if found else 0.0}
+            at = [lab for unit, lab in gold[name] if lab.label != "NONE"
+                  and unit.start < ev.evidence.end and ev.evidence.start < unit.end]
+            if not at:
+                continue
+            for role_name, want in (("source", at[0].source), ("target", at[0].target)):
+                actor = getattr(ev, role_name)
+                got = (actor.start, actor.end) if actor is not None and actor.start is not None else None
+                tally = right[role_name]
+                tally[0] += (got is None and want is None) or (got is not None and want is not None
+                                                                and got[0] < want[1] and want[0] < got[1])
+                tally[1] += 1
+                tally[2] += want is not None and got is not None
+                tally[3] += want is not None
+    return {"role": role, "documents": len(names),
+            "places": {"events": found, "with_place": round(placed / found, 3) if found else 0.0,
+                       "with_coordinates": round(located / found, 3) if found else 0.0},
+            "actors": {r: {"events_scored": t[1], "right": round(t[0] / t[1], 3) if t[1] else 0.0,
+                           "given_where_annotated": round(t[2] / t[3], 3) if t[3] else 0.0}
+                       for r, t in right.items()}}
