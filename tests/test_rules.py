@@ -761,6 +761,59 @@ def test_the_incident_is_no_actor():
     assert events.actor_head(doc[4]).text == "officers"
 
 
+def test_a_material_event_relayed_in_a_quotation_is_its_own_actors_not_the_speakers():
+    """The guide's rule 4: "'Our security forces killed six militants,' he said" relays a material event; its
+    word inside the quotation carries it and the forces acted, not the speaker. A speech act's type stays with
+    the speech verb (its speaker)."""
+    from newsprism.events import component as events
+
+    doc = build("""
+        “          “         PUNCT  ``   punct     10  # 0
+        Our        our       PRON   PRP$ poss      3   # 1
+        security   security  NOUN   NN   compound  3   # 2
+        forces     force     NOUN   NNS  nsubj     4   # 3
+        killed     kill      VERB   VBD  ccomp     10  # 4
+        six        six       NUM    CD   nummod    6   # 5
+        militants  militant  NOUN   NNS  dobj      4   # 6
+        ,          ,         PUNCT  ,    punct     10  # 7
+        ”          ”         PUNCT  ''   punct     10  # 8
+        he         he        PRON   PRP  nsubj     10  # 9
+        said       say       VERB   VBD  ROOT      10  # 10
+        .          .         PUNCT  .    punct     10  # 11
+    """)
+    quoted = [(doc[0].idx, doc[8].idx + 1)]
+    sent = doc[0:12]
+    trigger = events.trigger_of(sent, "ASSAULT", quoted)
+    assert trigger.text == "killed"
+    assert events.noun_phrase(events.actor_head(events.subject_of(trigger))).text == "Our security forces"
+    assert events.trigger_of(sent, "DISAPPROVE", quoted).text == "said"
+
+
+def test_a_common_noun_is_an_events_actor_only_where_it_names_people():
+    """'The lawsuit', 'warnings', 'an Executive Order' did not act; 'protesters', 'the police', 'civilians' and a
+    capitalised name the tagger took for a noun can; a date never does."""
+    from newsprism.events import component as events
+
+    doc = build("""
+        The         the         DET    DT   det       1   # 0
+        lawsuit     lawsuit     NOUN   NN   nsubj     2   # 1
+        angered     anger       VERB   VBD  ROOT      2   # 2
+        protesters  protester   NOUN   NNS  dobj      2   # 3
+        ,           ,           PUNCT  ,    punct     2   # 4
+        police      police      NOUN   NNS  conj      3   # 5
+        ,           ,           PUNCT  ,    punct     5   # 6
+        civilians   civilian    NOUN   NNS  conj      5   # 7
+        and         and         CCONJ  CC   cc        7   # 8
+        Trump       trump       NOUN   NN   conj      7   # 9
+        on          on          ADP    IN   prep      2   # 10
+        Wednesday   Wednesday   PROPN  NNP  pobj      10  # 11
+        .           .           PUNCT  .    punct     2   # 12
+    """, ents={(11, 12): "DATE"})
+    assert not events.names_people(doc[1])
+    assert all(events.names_people(doc[i]) for i in (3, 5, 7, 9))
+    assert events.actor_head(doc[11]) is None
+
+
 def test_the_shipped_classifier_gives_no_harmful_subtype_without_its_words():
     """The CASE 2021 classifier on hand-built sentences, through the component's guard."""
     from newsprism.events import classifier

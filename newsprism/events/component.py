@@ -67,6 +67,7 @@ CARRY_SENTENCES = 3  # how many sentences a place named earlier still holds for,
 ACLED_FOR: dict[str, frozenset[str]] = lexicons.word_sets("event_cues", "acled_for_plover")
 ONE_SIDED = {"ATTACK", "SUIC_BOMB", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL", "FORCE_AGAINST_PROTEST", "CHEM_WEAP"}
 TWO_SIDED = {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+NOT_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}  # "on Wednesday" acts not
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
 PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns allowed as actors (the guide's rule 5)
@@ -122,13 +123,33 @@ def actor_head(tok: Token | None) -> Token | None:
             verb = verb.head
         noun = verb.head if verb.dep_ in ("relcl", "acl") else None
         return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
-    if tok.dep_ == "expl" or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if tok.dep_ == "expl" or tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in NOT_ACTOR_ENTITIES:
         return None
     if tok.pos_ == "PRON" and tok.lower_ not in PERSONAL:
         return None
     if tok.pos_ == "NOUN" and harm.names_no_actor(tok.lemma_):  # "the incident" did nothing
         return None
     return tok
+
+
+PEOPLE_NOUNS = frozenset(w for key in ("state_nouns", "org_nouns", "collective_nouns", "group_nouns", "expertise_nouns",
+                                       "titles", "back_pointing", "tribal") for w in lexicons.words("roles", key)) | \
+    frozenset(lexicons.words("event_cues", "people_nouns"))
+NOT_PEOPLE = frozenset(lexicons.words("roles", "statement_nouns")) | frozenset(lexicons.words("event_cues", "non_actor_nouns"))
+ROLE_ENDINGS = tuple(lexicons.words("roles", "role_endings"))
+
+
+def names_people(noun: Token) -> bool:
+    """True for a common noun that names people or a body that can act: a capitalised word inside the sentence (a
+    name the tagger took for a noun), a state, organisation or group noun of the roles lexicon, a people noun
+    ("civilians", "gunmen"), or a word of a role's ending ("protesters", "residents"), never a statement or a
+    happening ("letter", "incident")."""
+    lemma, word = noun.lemma_.lower(), noun.lower_
+    if noun.text[:1].isupper() and noun.i > noun.sent.start:  # a name the tagger took for a noun ("Trump")
+        return True
+    if lemma in NOT_PEOPLE or word in NOT_PEOPLE:
+        return False
+    return lemma in PEOPLE_NOUNS or word in PEOPLE_NOUNS or lemma.endswith(ROLE_ENDINGS)
 
 
 def noun_phrase(head: Token) -> Span:
@@ -278,10 +299,20 @@ def paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
 
 def trigger_of(sent: Span, etype: str, quoted: list[tuple[int, int]]) -> Token:
     """The word that carries the event: the cue outside quotes that stands for `etype` (its object when a
-    light verb passes the event on: "reaffirmed support"), else the sentence's main verb."""
-    found = [c for c in cues.sentence_cues(sent) if not any(s <= c[0].idx < e for s, e in quoted)]
+    light verb passes the event on: "reaffirmed support"), else the sentence's main verb; where that is plain
+    speech relaying a material event, the relayed event's word, quoted or not, else the reported verb."""
+    every = cues.sentence_cues(sent)
+    found = [c for c in every if not any(s <= c[0].idx < e for s, e in quoted)]
     trigger = next((tok for tok, t, d, intent in found if cues.resolve(t, intent, cues.is_negated(tok)) == etype),
                    sent.root)
+    if etype not in VERBAL and trigger.lemma_.lower() in detector.SPEECH and not cues.word_types(trigger.lemma_):
+        # the guide's rule 4: plain speech that relays a material event is no event of its own; the relayed
+        # event's word carries it, quoted or not ("'Our forces got rid of six militants,' he said": the forces
+        # acted), else the reported clause's verb. A speech act's type stays the speaker's: on tune, moving it
+        # too to the relayed words lost more sources than it gained
+        relayed = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
+        trigger = next((tok for tok, t, d, intent in every if tok.i != trigger.i
+                        and cues.resolve(t, intent, cues.is_negated(tok)) == etype), relayed[0] if relayed else trigger)
     noun = next((c for c in trigger.children if c.dep_ == "dobj" and etype in cues.token_cues(c)), None)
     return noun if noun is not None else trigger
 
@@ -548,11 +579,17 @@ class EventExtractor:
             evidence=out_span(sent), score=round(score, 3))
 
     def actors(self, trigger: Token) -> tuple[Actor | None, Actor | None]:
-        """(source, target): the trigger's subject and object, linked to the article's actor mentions."""
-        subj, obj = actor_head(subject_of(trigger)), actor_head(object_of(trigger))
-        source = link_actor(noun_phrase(subj), self.mentions) if subj is not None else None
-        target = link_actor(noun_phrase(obj), self.mentions) if obj is not None else None
-        return source, target
+        """(source, target): the trigger's subject and object, linked to the article's actor mentions; a common
+        noun that no actor mention covers is one only where it names people or a body (`names_people`): "the
+        lawsuit", "warnings", "an Executive Order" did not act."""
+        out = []
+        for head in (actor_head(subject_of(trigger)), actor_head(object_of(trigger))):
+            phrase = noun_phrase(head) if head is not None else None
+            if phrase is not None and head.pos_ == "NOUN" and not names_people(head) \
+                    and not any(m.start < phrase.end_char and phrase.start_char < m.end for m in self.mentions):
+                phrase = None
+            out.append(link_actor(phrase, self.mentions))
+        return out[0], out[1]
 
     def location(self, sent: Span, etype: str, actors: tuple[Actor | None, Actor | None],
                  nearby: tuple | None) -> Location | None:
