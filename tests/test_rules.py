@@ -789,6 +789,40 @@ def test_a_material_event_relayed_in_a_quotation_is_its_own_actors_not_the_speak
     assert events.trigger_of(sent, "DISAPPROVE", quoted).text == "said"
 
 
+def test_an_events_target_is_not_the_audience_of_its_speech_but_the_object_of_its_clause():
+    """'... told reporters': whom a speaker told is the audience, no target; 'told them to leave' keeps its
+    target; 'refused to give me credit' finds its target in the clause the verb governs."""
+    from newsprism.events import component as events
+
+    told = build("""
+        Dujarric   Dujarric   PROPN  NNP  nsubj  1  # 0
+        told       tell       VERB   VBD  ROOT   1  # 1
+        reporters  reporter   NOUN   NNS  dobj   1  # 2
+        .          .          PUNCT  .    punct  1  # 3
+    """)
+    assert events.object_of(told[1]) is None
+    ordered = build("""
+        He     he     PRON  PRP  nsubj  1  # 0
+        told   tell   VERB  VBD  ROOT   1  # 1
+        them   they   PRON  PRP  dobj   1  # 2
+        to     to     PART  TO   aux    4  # 3
+        leave  leave  VERB  VB   xcomp  1  # 4
+        .      .      PUNCT .    punct  1  # 5
+    """)
+    assert events.object_of(ordered[1]).text == "them"
+    refused = build("""
+        The         the         DET    DT   det    1  # 0
+        government  government  NOUN   NN   nsubj  2  # 1
+        refused     refuse      VERB   VBD  ROOT   2  # 2
+        to          to          PART   TO   aux    4  # 3
+        give        give        VERB   VB   xcomp  2  # 4
+        me          I           PRON   PRP  dative 4  # 5
+        credit      credit      NOUN   NN   dobj   4  # 6
+        .           .           PUNCT  .    punct  2  # 7
+    """)
+    assert events.object_of(refused[2]).text == "me"  # to whom it was refused
+
+
 def test_a_common_noun_is_an_events_actor_only_where_it_names_people():
     """'The lawsuit', 'warnings', 'an Executive Order' did not act; 'protesters', 'the police', 'civilians' and a
     capitalised name the tagger took for a noun can; a date never does."""

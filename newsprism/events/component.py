@@ -204,8 +204,9 @@ def subject_of(trigger: Token) -> Token | None:
 
 
 def object_of(trigger: Token) -> Token | None:
-    """The trigger's target: an "against" phrase, else a non-numeric direct object, else an "on"/"with"/"for"
-    phrase, looked for on the trigger and then on the verb it hangs from."""
+    """The trigger's target: an "against" phrase, else a non-numeric indirect or direct object, else an
+    "on"/"with"/"for" phrase, looked for on the trigger, the clause it governs ("refused to give me") and the
+    verb it hangs from; whom a speech verb addresses ("told reporters") is its audience, no target."""
     def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
@@ -214,14 +215,17 @@ def object_of(trigger: Token) -> Token | None:
                     return obj
         return None
 
-    chain = [trigger, trigger.head] if trigger.head.i != trigger.i else [trigger]
+    chain = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]  # "refused to give me": its object
+    chain += [trigger.head] if trigger.head.i != trigger.i else []
     objects = [c for t in chain for c in t.children if c.dep_ == "dobj"]
     for tok in chain + objects:
         if (hit := pobj(tok, ("against",))) is not None:
             return hit
     for tok in chain:
+        if tok.lemma_.lower() in detector.SPEECH and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "told reporters": whom a speaker told is the audience ("told them to leave": the target)
         for c in tok.children:
-            if tok.pos_ == "VERB" and c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "NUM" and not c.like_num \
+            if tok.pos_ == "VERB" and c.dep_ in ("dative", "dobj", "nsubjpass") and c.pos_ != "NUM" and not c.like_num \
                     and not cues.token_cues(c):  # "faces criticism": the object is the event, not its target
                 return c
         if (hit := pobj(tok, ("on", "with", "for", "at", "to"))) is not None:
