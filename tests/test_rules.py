@@ -823,6 +823,38 @@ def test_an_events_target_is_not_the_audience_of_its_speech_but_the_object_of_it
     assert events.object_of(refused[2]).text == "me"  # to whom it was refused
 
 
+def test_an_events_actor_phrase_takes_the_name_set_off_after_it_and_stops_at_a_closing_quotation():
+    """'The commander of Iran's Army, Major General Ataollah Salehi, had told ...': the actor is the named man,
+    not only his title; '"... unacceptable," Guterres' spokesman ... told' does not reach into the quotation."""
+    from newsprism.events import component as events
+
+    doc = build("""
+        The        the        DET    DT   det       1   # 0
+        commander  commander  NOUN   NN   nsubj     9   # 1
+        of         of         ADP    IN   prep      1   # 2
+        Iran       Iran       PROPN  NNP  pobj      2   # 3
+        ,          ,          PUNCT  ,    punct     1   # 4
+        General    General    PROPN  NNP  compound  7   # 5
+        Ataollah   Ataollah   PROPN  NNP  compound  7   # 6
+        Salehi     Salehi     PROPN  NNP  appos     1   # 7
+        ,          ,          PUNCT  ,    punct     1   # 8
+        spoke      speak      VERB   VBD  ROOT      9   # 9
+        .          .          PUNCT  .    punct     9   # 10
+    """)
+    assert events.noun_phrase(doc[1]).text == "The commander of Iran, General Ataollah Salehi"
+    quoted = build("""
+        “             “             PUNCT  ``   punct     5  # 0
+        unacceptable  unacceptable  ADJ    JJ   amod      4  # 1
+        ,             ,             PUNCT  ,    punct     4  # 2
+        ”             ”             PUNCT  ''   punct     4  # 3
+        spokesman     spokesman     NOUN   NN   nsubj     5  # 4
+        told          tell          VERB   VBD  ROOT      5  # 5
+        reporters     reporter      NOUN   NNS  dobj      5  # 6
+        .             .             PUNCT  .    punct     5  # 7
+    """)
+    assert events.noun_phrase(quoted[4]).text == "spokesman"
+
+
 def test_a_common_noun_is_an_events_actor_only_where_it_names_people():
     """'The lawsuit', 'warnings', 'an Executive Order' did not act; 'protesters', 'the police', 'civilians' and a
     capitalised name the tagger took for a noun can; a date never does."""

@@ -67,6 +67,7 @@ CARRY_SENTENCES = 3  # how many sentences a place named earlier still holds for,
 ACLED_FOR: dict[str, frozenset[str]] = lexicons.word_sets("event_cues", "acled_for_plover")
 ONE_SIDED = {"ATTACK", "SUIC_BOMB", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL", "FORCE_AGAINST_PROTEST", "CHEM_WEAP"}
 TWO_SIDED = {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"}
+CLOSING_QUOTES = {"”", '"', "''"}  # a quotation closing before a subject is none of its phrase
 NOT_ACTOR_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}  # "on Wednesday" acts not
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "what"}
@@ -153,21 +154,24 @@ def names_people(noun: Token) -> bool:
 
 
 def noun_phrase(head: Token) -> Span:
-    """The noun phrase headed by `head`: its left modifiers and "of"/possessive parts, no clauses, and
-    never across a line break (a headline or caption run into the sentence)."""
+    """The noun phrase headed by `head`: its left modifiers and "of"/possessive parts, a name set off after it
+    ("The commander of Iran's Army, Major General Ataollah Salehi"), no clauses, and never across a line break
+    (a headline or caption run into the sentence) or a closing quotation mark before it."""
     doc = head.doc
     if head.dep_ == "poss":
         left, right = head.left_edge, head
     else:
         left, right = head.left_edge, head
-        for c in head.rights:
+        rights = list(head.rights)
+        for k, c in enumerate(rights):
             if c.dep_ in ("prep",) and c.lower_ == "of" or c.dep_ in ("compound", "amod", "nummod", "appos"):
                 right = c.right_edge
-            else:
+            elif not (c.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos"
+                      and rights[k + 1].pos_ == "PROPN"):
                 break
     start, end = left.i, right.i + 1
     for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_space or "\n" in doc[i].whitespace_ or "\n" in doc[i].text:
+        if doc[i].is_space or "\n" in doc[i].whitespace_ or "\n" in doc[i].text or doc[i].text in CLOSING_QUOTES:
             start = i + 1
             break
     for i in range(head.i, end):
