@@ -6104,3 +6104,219 @@ def test_a_one_word_organisation_is_the_person_the_same_word_names_speaking_else
     """, {(0, 1): "ORG", (12, 13): "PERSON"})
     [rombot] = [e for e in doc._.entities if e.name == "Rombot"]
     assert rombot.type == "PERSON"
+
+
+# --- round eighteen (issue 23) --------------------------------------------------------------------------
+
+def test_made_clear_and_made_it_clear_report_the_clause_after_clear():
+    """Mr. Smith made clear that he would introduce new rules. / The minister made it clear that the talks had
+    failed. ('made clear' is a cue of stance, its clause the content, the cue the words as written; 'made clear
+    progress' has no clause and reports nothing)"""
+    doc = resolved("""
+        Mr.        Mr.        PROPN  NNP  compound  1
+        Smith      Smith      PROPN  NNP  nsubj     2
+        made       make       VERB   VBD  ROOT      2
+        clear      clear      ADJ    JJ   ccomp     2
+        that       that       SCONJ  IN   mark      7
+        he         he         PRON   PRP  nsubj     7
+        would      would      AUX    MD   aux       7
+        introduce  introduce  VERB   VB   ccomp     2
+        new        new        ADJ    JJ   amod      9
+        rules      rule       NOUN   NNS  dobj      7
+        .          .          PUNCT  .    punct     2
+    """, {(0, 2): "PERSON"})
+    q = speaker_of(doc, "he would introduce")
+    assert (q.content.text, q.cue.text, q.speaker_name) == ("that he would introduce new rules", "made clear", "Smith")
+    doc = resolved("""
+        The       the       DET    DT   det       1
+        minister  minister  NOUN   NN   nsubj     2
+        made      make      VERB   VBD  ROOT      2
+        it        it        PRON   PRP  nsubj     4
+        clear     clear     ADJ    JJ   ccomp     2
+        that      that      SCONJ  IN   mark      9
+        the       the       DET    DT   det       7
+        talks     talk      NOUN   NNS  nsubj     9
+        had       have      AUX    VBD  aux       9
+        failed    fail      VERB   VBN  advcl     4
+        .         .         PUNCT  .    punct     2
+    """, {})
+    q = speaker_of(doc, "talks had failed")
+    assert (q.content.text, q.cue.text, q.speaker_name) == ("that the talks had failed", "made it clear", "The minister")
+    progress = resolved("""
+        The       the       DET    DT   det       1
+        team      team      NOUN   NN   nsubj     2
+        made      make      VERB   VBD  ROOT      2
+        clear     clear     ADJ    JJ   amod      4
+        progress  progress  NOUN   NN   dobj      2
+        on        on        ADP    IN   prep      2
+        the       the       DET    DT   det       7
+        road      road      NOUN   NN   pobj      5
+        .         .         PUNCT  .    punct     2
+    """, {})
+    assert quotes.QuoteFinder(progress).run() == []
+
+
+def test_a_quotation_that_never_closes_ends_with_its_paragraph_where_single_newlines_break_paragraphs():
+    """A text whose paragraphs are lines (single newlines, lines longer than a hand wrap): a line opened by a
+    quotation mark again goes on with the quote; a quotation that never closes ends with its line, not at the
+    next quotation's opening mark; a quote over lines that closes is one quote; a text wrapped by hand keeps its
+    single newlines as wraps."""
+    long = "The state department has issued a health alert to its staff in the country, which reads as follows: "
+    text = (long + '"If you hear unusual sounds, do not attempt to locate their source.\n'
+            '"Instead, move to a location where the sounds are not present."\n')
+    assert quote_texts(text) == ['If you hear unusual sounds, do not attempt to locate their source.\n'
+                                 '"Instead, move to a location where the sounds are not present.']
+    text = (long + '"President Trump noticed that my career was exemplary," he said, "and that I did not deserve it.\n'
+            'The commentator Dinesh D\'Souza pleaded guilty to campaign finance fraud last week in a federal court.\n'
+            'Trump tweeted: "Will be giving a Full Pardon to Dinesh D\'Souza today."\n')
+    assert quote_texts(text)[1:] == ["and that I did not deserve it.", "Will be giving a Full Pardon to Dinesh D'Souza today."]
+    text = (long + '"I welcome the ban on the two of them from entering the country.\nThis is the right decision."\n'
+            'She said so on Monday.\n')
+    assert quote_texts(text) == ["I welcome the ban on the two of them from entering the country.\nThis is the right decision."]
+    wrapped = 'He said: "We will not stop\nuntil the work is done," and left.\n'
+    assert quote_texts(wrapped) == ["We will not stop\nuntil the work is done,"]
+
+
+def quote_texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in quotes.quote_regions(text)]
+
+
+def test_a_subject_set_off_before_according_to_is_the_speaker_of_the_words_quoted_after():
+    """The professor, according to BuzzFeed News, failed her because “Australia is not a country.” (the outlet
+    reports it; the words quoted are the professor's reason, not the outlet's)"""
+    doc = resolved("""
+        The        the        DET    DT   det       1
+        professor  professor  NOUN   NN   nsubj     8
+        ,          ,          PUNCT  ,    punct     1
+        according  accord     VERB   VBG  prep      8
+        to         to         ADP    IN   prep      3
+        BuzzFeed   BuzzFeed   PROPN  NNP  compound  6
+        News       News       PROPN  NNP  pobj      4
+        ,          ,          PUNCT  ,    punct     8
+        failed     fail       VERB   VBD  ROOT      8
+        her        she        PRON   PRP  dobj      8
+        because    because    SCONJ  IN   mark      13
+        “          "          PUNCT  ``   punct     13
+        Australia  Australia  PROPN  NNP  nsubj     13
+        is         be         AUX    VBZ  advcl     8
+        not        not        PART   RB   neg       13
+        a          a          DET    DT   det       16
+        country    country    NOUN   NN   attr      13
+        .          .          PUNCT  .    punct     8
+        ”          "          PUNCT  ''   punct     8
+    """, {(5, 7): "ORG", (12, 13): "GPE"})
+    assert speaker_of(doc, "not a country").speaker_name == "The professor"
+
+
+def test_a_states_organ_narrowed_by_words_is_the_organisation_whose_name_holds_them_named_after_it():
+    """The Indonesian search authority said the bodies were found. National Search and Rescue Agency chief
+    Bambang Soelistyo spoke on Monday. (a live blog's newest entry first: 'search', the people's adjective left
+    out, names the agency named below it; the adjective alone made it a speaker of its own)"""
+    doc = resolved("""
+        The         the         DET    DT   det       3
+        Indonesian  indonesian  ADJ    JJ   amod      3
+        search      search      NOUN   NN   compound  3
+        authority   authority   NOUN   NN   nsubj     4
+        said        say         VERB   VBD  ROOT      4
+        the         the         DET    DT   det       6
+        bodies      body        NOUN   NNS  nsubjpass 8
+        were        be          AUX    VBD  auxpass   8
+        found       find        VERB   VBN  ccomp     4
+        .           .           PUNCT  .    punct     4
+        National    National    PROPN  NNP  nmod      14
+        Search      Search      PROPN  NNP  nmod      14
+        and         and         CCONJ  CC   cc        11
+        Rescue      Rescue      PROPN  NNP  conj      11
+        Agency      Agency      PROPN  NNP  compound  15
+        chief       chief       NOUN   NN   compound  17
+        Bambang     Bambang     PROPN  NNP  compound  17
+        Soelistyo   Soelistyo   PROPN  NNP  nsubj     18
+        spoke       speak       VERB   VBD  ROOT      18
+        on          on          ADP    IN   prep      18
+        Monday      Monday      PROPN  NNP  pobj      19
+        .           .           PUNCT  .    punct     18
+    """, {(1, 2): "NORP", (10, 15): "ORG", (16, 18): "PERSON", (20, 21): "DATE"})
+    assert speaker_of(doc, "bodies were found").speaker_name == "National Search and Rescue Agency"
+
+
+def test_people_listed_in_a_plural_subjects_apposition_speak_for_a_participle_after_a_preposition():
+    """Three members of the Senate — Chuck Grassley, Jeanne Shaheen and Jim Risch — led a group of members of
+    Congress in calling on Rubio to act. “We are concerned,” they wrote. ('calling' is who led, not Congress
+    before it; the three named are the speakers, and 'they' after them)"""
+    doc = resolved("""
+        Three      three     NUM    CD   nummod    1
+        members    member    NOUN   NNS  nsubj     15
+        of         of        ADP    IN   prep      1
+        the        the       DET    DT   det       4
+        Senate     Senate    PROPN  NNP  pobj      2
+        —          —         PUNCT  :    punct     1
+        Chuck      Chuck     PROPN  NNP  compound  7
+        Grassley   Grassley  PROPN  NNP  appos     1
+        ,          ,         PUNCT  ,    punct     7
+        Jeanne     Jeanne    PROPN  NNP  compound  10
+        Shaheen    Shaheen   PROPN  NNP  conj      7
+        and        and       CCONJ  CC   cc        10
+        Jim        Jim       PROPN  NNP  compound  13
+        Risch      Risch     PROPN  NNP  conj      10
+        —          —         PUNCT  :    punct     1
+        led        lead      VERB   VBD  ROOT      15
+        a          a         DET    DT   det       17
+        group      group     NOUN   NN   dobj      15
+        of         of        ADP    IN   prep      17
+        members    member    NOUN   NNS  pobj      18
+        of         of        ADP    IN   prep      19
+        Congress   Congress  PROPN  NNP  pobj      20
+        in         in        ADP    IN   prep      15
+        calling    call      VERB   VBG  pcomp     22
+        on         on        ADP    IN   prep      23
+        Rubio      Rubio     PROPN  NNP  pobj      24
+        to         to        PART   TO   aux       27
+        act        act       VERB   VB   xcomp     23
+        .          .         PUNCT  .    punct     15
+        “          "         PUNCT  ``   punct     32
+        We         we        PRON   PRP  nsubjpass 32
+        are        be        AUX    VBP  auxpass   32
+        concerned  concern   VERB   VBN  ccomp     36
+        ,          ,         PUNCT  ,    punct     36
+        ”          "         PUNCT  ''   punct     36
+        they       they      PRON   PRP  nsubj     36
+        wrote      write     VERB   VBD  ROOT      36
+        .          .         PUNCT  .    punct     36
+    """, {(4, 5): "ORG", (6, 8): "PERSON", (9, 11): "PERSON", (12, 14): "PERSON", (21, 22): "ORG", (25, 26): "PERSON"})
+    finder = quotes.QuoteFinder(doc)
+    assert finder.subject_of(doc[23]).root.text == "members"  # (the tagger's cue 'calling on' finds that content)
+    assert speaker_of(doc, "We are concerned").speaker_name == "Chuck Grassley and Jeanne Shaheen and Jim Risch"
+
+
+def test_the_company_is_the_organisation_that_spoke_last_not_one_named_only_in_its_words():
+    """Acme says she will play at the Grammy Awards. Swift said she was glad. But the company says she needed no
+    permission. ('the company' is Acme, which spoke, not the Grammy Awards, named only in Acme's words)"""
+    doc = resolved("""
+        Acme        Acme        PROPN  NNP  nsubj     1
+        says        say         VERB   VBZ  ROOT      1
+        she         she         PRON   PRP  nsubj     4
+        will        will        AUX    MD   aux       4
+        play        play        VERB   VB   ccomp     1
+        at          at          ADP    IN   prep      4
+        the         the         DET    DT   det       8
+        Grammy      Grammy      PROPN  NNP  compound  8
+        Awards      Awards      PROPN  NNPS pobj      5
+        .           .           PUNCT  .    punct     1
+        Swift       Swift       PROPN  NNP  nsubj     11
+        said        say         VERB   VBD  ROOT      11
+        she         she         PRON   PRP  nsubj     13
+        was         be          AUX    VBD  ccomp     11
+        glad        glad        ADJ    JJ   acomp     13
+        .           .           PUNCT  .    punct     11
+        But         but         CCONJ  CC   cc        19
+        the         the         DET    DT   det       18
+        company     company     NOUN   NN   nsubj     19
+        says        say         VERB   VBZ  ROOT      19
+        she         she         PRON   PRP  nsubj     21
+        needed      need        VERB   VBD  ccomp     19
+        no          no          DET    DT   det       23
+        permission  permission  NOUN   NN   dobj      21
+        .           .           PUNCT  .    punct     19
+    """, {(0, 1): "ORG", (7, 9): "ORG", (10, 11): "PERSON"})
+    assert speaker_of(doc, "needed no permission").speaker_name == "Acme"
+

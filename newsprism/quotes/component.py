@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
-from newsprism import lexicons, native
+from newsprism import gazetteer, lexicons, native
 from newsprism.actors.component import (CREDIT_LINE, GENDERED, PRONOUN_GENDER, ROLE_ENDINGS, dateline,
                                         furniture_line_at, is_title, line_bounds, on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
@@ -101,6 +101,7 @@ SHORT_SENTENCE_TOKENS = 12  # a sentence after a quote this short may hold its c
 MIXED_SLACK_CHARS = 3  # a verb's clause wider than the quotation by more than this makes the quote mixed
 DASH_TAIL_CHARS = 80  # how far after a quote its '-Name' form is looked for
 FROM_HEAD_CHARS = 120  # how far before a quote its 'From X:' form is looked for
+ACCORDING_SUBJECT_TOKENS = 8  # the longest subject set before ', according to X,' (`subject_before_according`)
 MIN_ACCORDING_CHARS = 10  # the rest of an 'according to X' sentence shorter than this is no content
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+[\"“‘']")  # a stop, then a new quotation opens
 DASHES = {"—", "–", "--"}  # a long dash, an en dash or two hyphens: an apposition set off by them
@@ -141,6 +142,7 @@ ADDRESSING = TELLING_VERBS | {"warn", "remind", "caution"}
 ADJUNCT_PREPS = lexicons.words("reporting_verbs", "adjunct_prepositions")
 QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 # A transcript line: 'PENCE: Well, look, ...' (a name in capitals, a colon, what the person said).
+WRAPPED_LINE_CHARS = 100  # a line longer than this is a paragraph, not a line wrapped by hand (`single_breaks`)
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
 WORD = re.compile(r"\w")
@@ -153,6 +155,27 @@ def is_common(noun: Token) -> bool:
     """A common noun: tagged so, or written in lowercase where the tagger took it for a name ('Russia's
     foreign ministry': 'ministry' PROPN after the country's name)."""
     return noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_lower)
+
+
+def clear_of(verb: Token) -> Token | None:
+    """For a 'make' of stance ('made clear that ...', 'made it clear what he thinks', 'has made very clear that'),
+    its 'clear': the word after it, or after 'it' and adverbs, headed by the verb or by that 'it'; else None
+    ('made clear progress', 'made the road clear' have no clause)."""
+    if verb.lemma_.lower() != "make":
+        return None
+    doc = verb.doc
+    j = verb.i + 1
+    if j < len(doc) and doc[j].lower_ == "it":
+        j += 1
+    while j < len(doc) and doc[j].pos_ == "ADV" and doc[j].lower_ != "clear":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ != "clear" or doc[j].head.i not in {verb.i, j - 1}:
+        return None
+    clear = doc[j]
+    clause = [c for c in list(clear.children) + list(verb.children) if c.i > j and (
+        c.dep_ in {"ccomp", "advcl"} and (any(m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children)
+                                          or c.dep_ == "ccomp")) or (c.dep_ == "punct" and c.text == ":")]
+    return clear if clause else None
 
 
 def has_speaker(verb: Token, not_speakers: frozenset[str]) -> bool:
@@ -184,11 +207,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     """Char spans of the text inside quotation marks (marks excluded), paragraph-spanning quotes kept whole."""
     regions: list[tuple[int, int]] = []
     i, n = 0, len(text)
+    single = single_breaks(text)
     while i < n:
         ch = text[i]
         if ch in OPENING and is_opening(text, i):
             close = OPENING[ch]
-            j = find_close(text, i + 1, ch, close)
+            j = find_close(text, i + 1, ch, close, single)
             if j is not None:
                 regions.append((i + 1, j))
                 i = j + 1
@@ -211,18 +235,45 @@ def is_opening(text: str, i: int) -> bool:
     return not after.isspace()
 
 
-def find_close(text: str, start: int, open_mark: str, close: str) -> int | None:
+def single_breaks(text: str) -> bool:
+    """Whether the text breaks its paragraphs with single newlines: a line runs past `WRAPPED_LINE_CHARS`
+    (a text wrapped by hand has none; its single newlines are only line wraps)."""
+    return any(len(line) > WRAPPED_LINE_CHARS for line in text.split("\n"))
+
+
+def find_close(text: str, start: int, open_mark: str, close: str, single: bool = False) -> int | None:
     """Where the quote opened before `start` closes; a paragraph break continues it only when the next
-    paragraph opens with a quotation mark again (the news convention for long quotes)."""
+    paragraph opens with a quotation mark again (the news convention for long quotes). Where the text breaks
+    paragraphs with single newlines (`single`, see `single_breaks`), a line opened by a quotation mark continues
+    the quote too, while no line before it since the quote opened began without one; else a quote whose next
+    mark opens another quotation ('... to me.\nHe added: "Next ...'), or whose line after a line begun without
+    a mark opens with one, never closed: it ends with the first line it runs past (a line may be a sentence of
+    the same paragraph: '"I welcome the ban.\nThis is right."' is one quote)."""
     j = start
     n = len(text)
+    past = None  # the first single newline the quote ran past to a line begun without a quotation mark
     while j < n:
         ch = text[j]
         if ch == close or (close in "”\"" and ch in "”\"" and open_mark in "“\"") :
             if close in "’'" and j + 1 < n and text[j + 1].isalpha():
                 j += 1
                 continue
+            if (past is not None and ch == '"' and text[j - 1].isspace() and j + 1 < n
+                    and (text[j + 1].isalnum() or text[j + 1] in "‘'")):
+                return trim(text, start, past)[1]  # a mark that opens the next quotation: this one never closed
             return j
+        if ch == "\n" and single:
+            k = j + 1
+            while k < n and text[k] in " \t":
+                k += 1
+            if k < n and text[k] != "\n" and (j == 0 or text[j - 1] != "\n"):
+                if text[k] in "“\"‘«" and k + 1 < n and text[k + 1].isalnum() and not TRANSCRIPT.match(text, k):
+                    if past is not None:
+                        return trim(text, start, past)[1]  # a new quotation after a line without one
+                    j = k + 1  # the next paragraph opens with a mark again: the quote goes on
+                    continue
+                if past is None:
+                    past = j
         if ch == "\n":
             k = j
             while k < n and text[k].isspace():
@@ -443,8 +494,10 @@ class QuoteFinder:
     def is_speech_verb(self, tok: Token) -> bool:
         """A verb of speech said by someone: not passive without its agent ('were reported'), not a finding
         ('the study shows'), not on a line of page furniture ('Story continues below advertisement')."""
-        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_VERBS or tok.i in self.inside:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.i in self.inside:
             return False
+        if tok.lemma_.lower() not in SPEECH_VERBS and clear_of(tok) is None:
+            return False  # 'made clear that ...', 'made it clear what ...' are of speech (`clear_of`)
         return self.said_by_someone(tok)
 
     def said_by_someone(self, verb: Token) -> bool:
@@ -525,6 +578,11 @@ class QuoteFinder:
             if tok.dep_ in {"advcl", "conj", "xcomp", "ccomp"} and tok.head.i != tok.i and tok.dep_ != "ccomp":
                 tok = tok.head
                 seen += 1
+                continue
+            if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
+                    and tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.head.i < tok.i):
+                tok = tok.head.head  # 'three senators ... led a group of members of Congress in calling on Rubio
+                seen += 1  # to ...': who led, not the noun just before the preposition
                 continue
             break
         if (tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ"} and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i
@@ -1037,8 +1095,34 @@ class QuoteFinder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 obj = [c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"]
                 if obj:
-                    return Found("direct", (s, e), (tok.idx, self.doc[tok.i + 1].idx + 2), self.speaker_span(obj[0]))
+                    cue = (tok.idx, self.doc[tok.i + 1].idx + 2)
+                    if (subject := self.subject_before_according(tok, sent)) is not None and tok.idx < s:
+                        return Found("direct", (s, e), cue, subject)
+                    return Found("direct", (s, e), cue, self.speaker_span(obj[0]))
         return None
+
+    def subject_before_according(self, according: Token, sent: Span) -> Span | None:
+        """'The professor, according to BuzzFeed News, failed her because "..."': where 'according to X' is set
+        off by commas right after the noun phrase that opens the sentence, X is the source of the report and
+        the words quoted after it are that subject's (its reason, its words), not X's. The noun phrase: the
+        words before the comma, at most `ACCORDING_SUBJECT_TOKENS`, a noun or pronoun among them, no verb, and
+        not opened by a preposition or adverb ('In 2019, according to X, ...'). None where it does not apply."""
+        comma = according.i - 1
+        if comma <= sent.start or self.doc[comma].text != ",":
+            return None
+        words = self.doc[sent.start : comma]
+        while len(words) and (words[0].is_space or words[0].text in QUOTE_MARKS):
+            words = words[1:]
+        if not len(words) or len(words) > ACCORDING_SUBJECT_TOKENS or words[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"}:
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.i in self.inside for t in words):
+            return None
+        if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in words) or words[-1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        after = according.i + 2
+        while after < sent.end and self.doc[after].text != ",":
+            after += 1
+        return words if after < sent.end else None  # the phrase closes with its comma too
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
         """The cue: the verb group as written ('has also said', 'is demanding', 'pointed out', 'called for')."""
@@ -1050,6 +1134,9 @@ class QuoteFinder:
         ):
             start -= 1
         end = verb.i + 1
+        clear = clear_of(verb)
+        if clear is not None:
+            end = clear.i + 1  # 'made it clear'
         while end < len(doc) and doc[end].head.i == verb.i and (
             doc[end].dep_ == "prt"
             or (doc[end].dep_ == "prep" and doc[end].lower_ in {"for", "on"} and verb.lemma_ == "call")
@@ -1095,6 +1182,13 @@ class QuoteFinder:
     def complement(self, verb: Token) -> Span | None:
         """The reported content of a speech verb: its clause, else (for stance verbs) its object."""
         lemma = verb.lemma_.lower()
+        clear = clear_of(verb)
+        if clear is not None:  # 'made it clear that [the talks had failed]': the clause after 'clear', not 'it clear'
+            clause = next((c for c in sorted([*clear.children, *verb.children], key=lambda c: c.i)
+                           if c.i > clear.i and c.dep_ in {"ccomp", "advcl"}), None)
+            if clause is None or clause.i in self.inside:
+                return None
+            return self.doc[clause.left_edge.i : clause.right_edge.i + 1]
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.i not in self.inside or child.dep_ == "ccomp":
                 if child.dep_ == "xcomp" and lemma not in DIRECTIVE:
@@ -1452,6 +1546,8 @@ class QuoteFinder:
         head = sp.root
         if (named := self.role_group(head)):
             return named
+        if (listed := self.people_in_apposition(head)):
+            return listed
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
@@ -1463,6 +1559,35 @@ class QuoteFinder:
                 ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
                 if len(ids) >= 2:
                     return ids
+        return []
+
+    def organisation_spoke_last(self, char: int) -> str | None:
+        """The organisation that spoke last before `char`, within `ORG_WINDOW_CHARS` of its quote, where every
+        organisation named between that quote's start and `char` is named only inside quotes' words (no other
+        organisation was named in the text's own words since); else None."""
+        spoke = next((f for f in reversed(self.done) if f.speaker_id and f.content[1] <= char
+                      and self.entity_types.get(f.speaker_id) == "ORG"), None)
+        if spoke is None or char - spoke.content[1] >= ORG_WINDOW_CHARS:
+            return None
+        for start, _end, ident in self.doc._.actor_spans or []:
+            if start >= char:
+                break
+            if (start < spoke.content[0] or ident == spoke.speaker_id or self.entity_types.get(ident) != "ORG"
+                    or any(f.content[0] <= start < f.content[1] for f in self.done)):
+                continue
+            return None
+        return spoke.speaker_id
+
+    def people_in_apposition(self, noun: Token) -> list[str]:
+        """For a plural noun, the people its apposition lists ('three members of the U.S. Senate — Chuck
+        Grassley, Jeanne Shaheen and Jim Risch —'), at least two; else []."""
+        if noun.tag_ not in {"NNS", "NNPS"}:
+            return []
+        for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
+            ids = [self.token_actor(x) for x in (appos, *appos.conjuncts)]
+            ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
+            if len(ids) >= 2:
+                return ids
         return []
 
     def role_group(self, noun: Token) -> list[str]:
@@ -1517,13 +1642,19 @@ class QuoteFinder:
             return self.pronoun_speaker(sp, last)
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
-        if word == "it" or (common and head.lemma_.lower() in ORG_NOUNS and self.definite(head)
+        org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
+        if org_noun and self.states_organ(head) and (named := self.organisation_by_modifiers(head, stated=True)):
+            return named  # 'The Indonesian search authority said': the 'National Search and Rescue Agency'
+        if word == "it" or (org_noun
                             and not self.states_organ(head)):
             is_org = lambda i: self.entity_types.get(i) == "ORG"
             if word != "it" and (named := self.organisation_by_modifiers(head)) is not None:
                 return named  # 'The poultry farmers group says': the 'Association of Poultry Farmers' named before
             if near and is_org(last.speaker_id):
                 return last.speaker_id  # 'the company says': the organisation that spoke just before
+            if word != "it" and (spoke := self.organisation_spoke_last(sp.start_char)) is not None:
+                return spoke  # 'Big Machine says she will play at the American Music Awards. Swift ..., after
+                # accusing them ... But the company says': the one that spoke, not a name in its quote's words
             return self.named_before(sp.start_char, is_org, window=ORG_WINDOW_CHARS) or (
                 self.main_organisation(sp.start_char) if word != "it" else None)
         if (common and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
@@ -1641,12 +1772,16 @@ class QuoteFinder:
         return first
 
     @staticmethod
-    def modifier_words(noun: Token) -> list[str]:
+    def modifier_words(noun: Token, peoples: bool = False) -> list[str]:
         """The common words before a noun that narrow it ('the military spokesperson': 'military'; 'the poultry
         farmers group': 'poultry', 'farmers'), lowercased; none where one is a name or a people's adjective
-        ('the Taliban foreign ministry spokesperson', 'the UNICEF director': the name says more than the words)."""
+        ('the Taliban foreign ministry spokesperson', 'the UNICEF director': the name says more than the words).
+        With `peoples`, a people's adjective is left out instead ('The Indonesian search authority': 'search';
+        an organisation's name seldom holds its country's adjective: 'National Search and Rescue Agency')."""
         words = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.dep_ in {"amod", "compound", "nmod"}
                  or (t.head.i != noun.i and t.dep_ not in {"det", "poss", "case", "punct"})]
+        if peoples:
+            words = [t for t in words if not (t.ent_type_ == "NORP" and t.pos_ == "ADJ")]
         if not words or any(t.pos_ == "PROPN" and not t.is_lower or t.ent_type_ for t in words):
             return []
         return [t.lower_ for t in words if t.pos_ in {"NOUN", "ADJ"} and t.lower_ not in UNNAMED | GENERIC_MODIFIERS]
@@ -1677,22 +1812,32 @@ class QuoteFinder:
                     best = ident
         return best
 
-    def organisation_by_modifiers(self, noun: Token) -> str | None:
+    def organisation_by_modifiers(self, noun: Token, stated: bool = False) -> str | None:
         """For a definite organisation noun narrowed by common words ('The poultry farmers group says'), the
         organisation named before, within `NAMED_WINDOW_CHARS`, whose name holds every one of those words
-        ("Cameroon's Interprofessional Association of Poultry Farmers"), the last such; else None."""
-        words = self.modifier_words(noun)
+        ("Cameroon's Interprofessional Association of Poultry Farmers"), the last such; else the first named
+        after it that does (a live blog's newest entry first: 'The Indonesian search authority said' above
+        'National Search and Rescue Agency chief Bambang Soelistyo'); else None. A people's adjective among the
+        words is left out (`modifier_words`); with `stated` (a state's organ: `states_organ`), an organisation
+        whose name holds a country or its people's word is none ('the French foreign ministry' is not the
+        'Russian Foreign Ministry')."""
+        words = self.modifier_words(noun, peoples=True)
         if not words:
             return None
         best = None
         for s, e, ident in self.doc._.actor_spans or []:
-            if s >= noun.idx:
-                break
-            if noun.idx - s > NAMED_WINDOW_CHARS or self.entity_types.get(ident) != "ORG":
+            if self.entity_types.get(ident) != "ORG" or (s < noun.idx and noun.idx - s > NAMED_WINDOW_CHARS):
                 continue
-            name = {w.lower() for w in re.findall(r"\w+", self.entity_names.get(ident) or "")}
+            if s >= noun.idx and best is not None:
+                break
+            raw = re.findall(r"\w+", self.entity_names.get(ident) or "")
+            name = {w.lower() for w in raw}
+            if stated and any(gazetteer.country_code(w) or gazetteer.demonym_country(w) for w in raw if w[:1].isupper()):
+                continue
             if all(w in name for w in words):
                 best = ident
+                if s >= noun.idx:
+                    break
         return best
 
     def subject_organisation(self, pronoun: Token) -> str | None:
@@ -2444,7 +2589,7 @@ class QuoteFinder:
         verb = None
         for t in span:
             lemma = t.lemma_.lower()
-            if lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS:
+            if lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS and clear_of(t) is None:
                 continue
             need = NEEDS_NEXT.get(lemma)
             if need and not ({c.lower_ for c in span if c.i > t.i} | {after.lower(), cue[-1:]}) & need:
