@@ -855,6 +855,27 @@ def test_an_events_actor_phrase_takes_the_name_set_off_after_it_and_stops_at_a_c
     assert events.noun_phrase(quoted[4]).text == "spokesman"
 
 
+def test_a_pronoun_in_a_reported_clause_is_the_speaker_the_sentence_names_where_they_agree():
+    """'Police said they arrested two men': the police (the guide's rule 5 prefers the name); 'The mayor said
+    they arrested two men': 'they' is not the mayor."""
+    from newsprism.events import component as events
+
+    def said_they(word: str, lemma: str, tag: str) -> Doc:
+        return build(f"""
+            {word}    {lemma}   NOUN  {tag}  nsubj  1  # 0
+            said      say       VERB  VBD    ROOT   1  # 1
+            they      they      PRON  PRP    nsubj  3  # 2
+            arrested  arrest    VERB  VBD    ccomp  1  # 3
+            two       two       NUM   CD     nummod 5  # 4
+            men       man       NOUN  NNS    dobj   3  # 5
+            .         .         PUNCT .      punct  1  # 6
+        """)
+    police = said_they("Police", "police", "NNS")
+    assert events.named_instead(events.subject_of(police[3])).text == "Police"
+    mayor = said_they("Mayor", "mayor", "NN")
+    assert events.named_instead(events.subject_of(mayor[3])).text == "they"
+
+
 def test_a_common_noun_is_an_events_actor_only_where_it_names_people():
     """'The lawsuit', 'warnings', 'an Executive Order' did not act; 'protesters', 'the police', 'civilians' and a
     capitalised name the tagger took for a noun can; a date never does."""
