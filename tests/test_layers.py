@@ -153,7 +153,10 @@ def test_the_layers_say_what_the_readme_says(module, dep, allowed):
 LEXICON_HOMES: dict[str, set[str]] = {
     "event_cues": {"events"},
     "event_counts": {"events"},
-    "roles": {"actors", "quotes", "corpus"},  # corpus: the pronouns that name no actor (corpus.actors.naming)
+    # corpus: the pronouns that name no actor (corpus.actors.naming); events: the nouns that name people, who
+    # alone can be an event's actors (events.component.names_people); gazetteer: the US states' abbreviations
+    # after a town ('MANCHESTER, N.H.', gazetteer.qualifier_country)
+    "roles": {"actors", "quotes", "corpus", "events", "gazetteer"},
     "reporting_verbs": {"quotes", "events"},  # events: a reporting verb is no event (events.detector)
     "quote_marks": {"quotes", "events", "framing"},  # events, framing: whether words are quoted, as a feature
     "furniture": {"readers", "actors"},  # actors: page furniture is no actor's name
@@ -265,7 +268,10 @@ LISTS_ALSO: dict[str, dict[str, str]] = {
                                         "date_words holds them unordered, with the months, to cut dates off names"},
     "newsprism.actors.component": {"event_cues": "place_of's prepositions of belonging ('police in Dallas') are "
                                                  "other words than the campaign rule's ('dropped out of the race'), "
-                                                 "which happen to hold them too"},
+                                                 "which happen to hold them too",
+                                   "reporting_verbs": "SPEAKING's verbs of a person seen speaking ('Rombot said') "
+                                                      "are a narrower list than the quote finder's speech verbs, "
+                                                      "which hold them"},
 }
 
 

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import lexicons, native
+from newsprism.actors.component import ROLE_ENDINGS
 from newsprism.doctext import text_of
 from newsprism.errors import EventsModelMissing, UnknownChoice
 from newsprism.events import DETECTORS, classifier, cues, dates, detector, harm, places, sentence_model
@@ -138,7 +139,6 @@ PEOPLE_NOUNS = frozenset(w for key in ("state_nouns", "org_nouns", "collective_n
                                        "titles", "back_pointing", "tribal") for w in lexicons.words("roles", key)) | \
     frozenset(lexicons.words("event_cues", "people_nouns"))
 NOT_PEOPLE = frozenset(lexicons.words("roles", "statement_nouns")) | frozenset(lexicons.words("event_cues", "non_actor_nouns"))
-ROLE_ENDINGS = tuple(lexicons.words("roles", "role_endings"))
 
 
 def named_instead(pronoun: Token | None) -> Token | None:
