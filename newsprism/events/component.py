@@ -99,15 +99,22 @@ def actor_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-def link_actor(phrase: Span | None, mentions: list[Mention]) -> Actor | None:
-    """The actor named by `phrase`, linked to the mention it overlaps most; the text is the phrase used."""
-    if phrase is None:
-        return None
+def overlapping_mention(phrase: Span, mentions: list[Mention]) -> Mention | None:
+    """The actor mention `phrase` overlaps most, else None."""
     best, best_overlap = None, 0
     for m in mentions:
         overlap = min(m.end, phrase.end_char) - max(m.start, phrase.start_char)
         if overlap > best_overlap:
             best, best_overlap = m, overlap
+    return best
+
+
+def link_actor(phrase: Span | None, mentions: list[Mention], best: Mention | None = None) -> Actor | None:
+    """The actor named by `phrase`, linked to the mention it overlaps most (`best`, where already found); the
+    text is the phrase used."""
+    if phrase is None:
+        return None
+    best = best or overlapping_mention(phrase, mentions)
     return Actor(entity=best.entity if best else None, name=best.name if best else phrase.text,
                  country=best.country if best else None, text=phrase.text, start=phrase.start_char,
                  end=phrase.end_char)
@@ -135,9 +142,8 @@ def actor_head(tok: Token | None) -> Token | None:
 
 
 BODY_NOUNS = frozenset(w for key in ("state_nouns", "org_nouns", "collective_nouns") for w in lexicons.words("roles", key))
-PEOPLE_NOUNS = frozenset(w for key in ("state_nouns", "org_nouns", "collective_nouns", "group_nouns", "expertise_nouns",
-                                       "titles", "back_pointing", "tribal") for w in lexicons.words("roles", key)) | \
-    frozenset(lexicons.words("event_cues", "people_nouns"))
+PEOPLE_NOUNS = BODY_NOUNS | frozenset(w for key in ("group_nouns", "expertise_nouns", "titles", "back_pointing", "tribal")
+                                      for w in lexicons.words("roles", key)) | frozenset(lexicons.words("event_cues", "people_nouns"))
 NOT_PEOPLE = frozenset(lexicons.words("roles", "statement_nouns")) | frozenset(lexicons.words("event_cues", "non_actor_nouns"))
 
 
@@ -614,10 +620,10 @@ class EventExtractor:
         out = []
         for head in (named_instead(actor_head(subject_of(trigger))), actor_head(object_of(trigger))):
             phrase = noun_phrase(head) if head is not None else None
-            if phrase is not None and head.pos_ == "NOUN" and not names_people(head) \
-                    and not any(m.start < phrase.end_char and phrase.start_char < m.end for m in self.mentions):
+            best = overlapping_mention(phrase, self.mentions) if phrase is not None else None
+            if best is None and phrase is not None and head.pos_ == "NOUN" and not names_people(head):
                 phrase = None
-            out.append(link_actor(phrase, self.mentions))
+            out.append(link_actor(phrase, self.mentions, best))
         return out[0], out[1]
 
     def location(self, sent: Span, etype: str, actors: tuple[Actor | None, Actor | None],

@@ -1554,10 +1554,7 @@ class QuoteFinder:
         for ent in reversed([e for e in self.doc.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
             partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON" or self.is_person(c)]
             if partners:
-                people = sorted({ent.root, *partners}, key=lambda t: t.i)
-                ids = [self.token_actor(t) for t in people]
-                ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
-                if len(ids) >= 2:
+                if len(ids := self.people_named(sorted({ent.root, *partners}, key=lambda t: t.i))) >= 2:
                     return ids
         return []
 
@@ -1578,15 +1575,18 @@ class QuoteFinder:
             return None
         return spoke.speaker_id
 
+    def people_named(self, tokens: list[Token]) -> list[str]:
+        """The person entities `tokens` name, each once, in order."""
+        ids = dict.fromkeys(self.token_actor(t) for t in tokens)
+        return [i for i in ids if i and self.entity_types.get(i) == "PERSON"]
+
     def people_in_apposition(self, noun: Token) -> list[str]:
         """For a plural noun, the people its apposition lists ('three members of the U.S. Senate — Chuck
         Grassley, Jeanne Shaheen and Jim Risch —'), at least two; else []."""
         if noun.tag_ not in {"NNS", "NNPS"}:
             return []
         for appos in (c for c in noun.children if c.dep_ == "appos" and c.i > noun.i):
-            ids = [self.token_actor(x) for x in (appos, *appos.conjuncts)]
-            ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
-            if len(ids) >= 2:
+            if len(ids := self.people_named([appos, *appos.conjuncts])) >= 2:
                 return ids
         return []
 
@@ -1609,9 +1609,7 @@ class QuoteFinder:
             if t.dep_ in {"appos"}:
                 names.append(t.head)  # 'Marc Victor and Andrew Marcantel, his attorneys'
             for name in names:
-                ids = [self.token_actor(x) for x in (name, *name.conjuncts)]
-                ids = [i for i in dict.fromkeys(ids) if i and self.entity_types.get(i) == "PERSON"]
-                if len(ids) >= 2:
+                if len(ids := self.people_named([name, *name.conjuncts])) >= 2:
                     return ids
         return []
 
