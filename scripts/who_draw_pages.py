@@ -19,6 +19,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 15   # round fifteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 16   # round sixteen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 17   # round seventeen's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 19   # round nineteen's draw (round eighteen drew none)
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -48,6 +49,13 @@ shuffled with `random.Random(17)`, for PRONOUN speakers (with nominal ones, the 
 the text has at least 3 pronoun cues (round fourteen's pattern) and at most 5,000 characters; the first 5 of
 each source. (Asking for 2 pronoun cues and a nominal cue (round thirteen's pattern), the pool gave 3 pages:
 rounds twelve to sixteen took most nominal cues.)
+
+Round nineteen (`--round 19`; round eighteen added rules and no pages) draws again from the documents left
+(none labelled before round nineteen), shuffled with `random.Random(19)`, for NOMINAL, DESCRIPTION and PRONOUN
+speakers (the report part's weakest kinds): taken where the text has at least one pronoun cue (round
+fourteen's pattern), at least one nominal or description cue (round fourteen's patterns) and at most 7,500
+characters; the first 5 of each source. (At most 6,500 characters, the VOA stories gave 2 pages: rounds
+twelve to seventeen took most nominal cues.)
 """
 
 from __future__ import annotations
@@ -92,6 +100,8 @@ CAPITALISED16 = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 MAX_CHARS16, SEED16, COUNTRIES16 = 6500, 16, 3
 # Round seventeen: pronoun and nominal cues together.
 MAX_CHARS17, SEED17, PRONOUNS17 = 5000, 17, 3
+# Round nineteen: a pronoun cue and a nominal or description cue.
+MAX_CHARS19, SEED19 = 7500, 19
 
 
 def countries_named(text: str) -> set[str]:
@@ -120,7 +130,7 @@ def labelled(round_: int = 13) -> set[str]:
     """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
-            17: "# round seventeen"}[round_]
+            17: "# round seventeen", 19: "# round nineteen"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -135,14 +145,19 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14, 15, 16, 17):
+    if round_ in (13, 14, 15, 16, 17, 19):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17}.get(round_, SEED)).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17, 19: SEED19}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 17:
+            if round_ == 19:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns = len(PRONOUN14.findall(texts[doc]))
+                ok = (n < PER_SOURCE and pronouns >= 1 and nominals + descriptions >= 1
+                      and len(texts[doc]) <= MAX_CHARS19)
+            elif round_ == 17:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns = len(PRONOUN14.findall(texts[doc]))
                 ok = n < PER_SOURCE and pronouns >= PRONOUNS17 and len(texts[doc]) <= MAX_CHARS17
