@@ -6341,3 +6341,153 @@ def test_the_company_is_the_organisation_that_spoke_last_not_one_named_only_in_i
     """, {(0, 1): "ORG", (7, 9): "ORG", (10, 11): "PERSON"})
     assert speaker_of(doc, "needed no permission").speaker_name == "Acme"
 
+
+
+# --- who round nineteen ------------------------------------------------------------------------------
+
+def test_he_after_a_quotation_is_not_a_subject_inside_its_words():
+    """Moise tweeted condemnation. “We condemn the jailbreak. The PNH is instructed to act,” he tweeted.
+    ('he' is Moise, the paragraph's subject, not 'The PNH', the subject of a sentence in the quotation's words)"""
+    doc = resolved("""
+        Moise         Moise         PROPN  NNP  nsubj      1
+        tweeted       tweet         VERB   VBD  ROOT       1
+        condemnation  condemnation  NOUN   NN   dobj       1
+        .             .             PUNCT  .    punct      1
+        “             "             PUNCT  ``   punct      6
+        We            we            PRON   PRP  nsubj      6
+        condemn       condemn       VERB   VBP  ROOT       6
+        the           the           DET    DT   det        8
+        jailbreak     jailbreak     NOUN   NN   dobj       6
+        .             .             PUNCT  .    punct      6
+        The           the           DET    DT   det        11
+        PNH           PNH           PROPN  NNP  nsubjpass  13
+        is            be            AUX    VBZ  auxpass    13
+        instructed    instruct      VERB   VBN  ccomp      19
+        to            to            PART   TO   aux        15
+        act           act           VERB   VB   xcomp      13
+        ,             ,             PUNCT  ,    punct      19
+        ”             "             PUNCT  ''   punct      19
+        he            he            PRON   PRP  nsubj      19
+        tweeted       tweet         VERB   VBD  ROOT       19
+        .             .             PUNCT  .    punct      19
+    """, {(0, 1): "PERSON", (11, 12): "PERSON"})
+    assert speaker_of(doc, "is instructed").speaker_name == "Moise"
+
+
+def test_a_place_run_into_the_sentence_before_a_person_does_not_speak():
+    """Houston and Jim Crow Chao said the group arrived in Houston. (a heading, 'Houston and Jim Crow', run into
+    the sentence of a text that lost its line breaks: the speaker is the person, not Houston)"""
+    doc = resolved("""
+        Houston  Houston  PROPN  NNP  nsubj     5
+        and      and      CCONJ  CC   cc        0
+        Jim      Jim      PROPN  NNP  compound  4
+        Crow     Crow     PROPN  NNP  compound  4
+        Chao     Chao     PROPN  NNP  conj      0
+        said     say      VERB   VBD  ROOT      5
+        the      the      DET    DT   det       7
+        group    group    NOUN   NN   nsubj     8
+        arrived  arrive   VERB   VBD  ccomp     5
+        in       in       ADP    IN   prep      8
+        Houston  Houston  PROPN  NNP  pobj      9
+        .        .        PUNCT  .    punct     5
+    """, {(0, 1): "GPE", (2, 5): "PERSON", (10, 11): "GPE"})
+    assert speaker_of(doc, "group arrived").speaker_name.endswith("Chao")
+
+
+def test_the_acronym_of_a_persons_title_is_that_person():
+    """DOJ Inspector General Michael Horowitz testified. The IG said his team found errors. ('The IG' is
+    Horowitz, whose title's initials it is, not an organisation 'IG')"""
+    doc = resolved("""
+        DOJ        DOJ        PROPN  NNP  compound  4
+        Inspector  Inspector  PROPN  NNP  compound  4
+        General    General    PROPN  NNP  compound  4
+        Michael    Michael    PROPN  NNP  compound  4
+        Horowitz   Horowitz   PROPN  NNP  nsubj     5
+        testified  testify    VERB   VBD  ROOT      5
+        .          .          PUNCT  .    punct     5
+        The        the        DET    DT   det       8
+        IG         IG         PROPN  NNP  nsubj     9
+        said       say        VERB   VBD  ROOT      9
+        his        his        PRON   PRP$ poss      11
+        team       team       NOUN   NN   nsubj     12
+        found      find       VERB   VBD  ccomp     9
+        errors     error      NOUN   NNS  dobj      12
+        .          .          PUNCT  .    punct     9
+    """, {(0, 1): "ORG", (3, 5): "PERSON", (8, 9): "ORG"})
+    assert speaker_of(doc, "team found").speaker_name == "Michael Horowitz"
+
+
+def test_a_role_owned_by_a_pronoun_is_not_the_person_the_pronoun_is():
+    """Michael Horowitz said the bias was real. Horowitz said the report was fair. His lawyer told reporters
+    that the attacks were unfounded. ('His lawyer' speaks, never named: not Horowitz, whom 'His' names, the
+    article's protagonist who spoke just before)"""
+    doc = resolved("""
+        Michael    Michael    PROPN  NNP   compound   1
+        Horowitz   Horowitz   PROPN  NNP   nsubj      2
+        said       say        VERB   VBD   ROOT       2
+        the        the        DET    DT    det        4
+        bias       bias       NOUN   NN    nsubj      5
+        was        be         AUX    VBD   ccomp      2
+        real       real       ADJ    JJ    acomp      5
+        .          .          PUNCT  .     punct      2
+        Horowitz   Horowitz   PROPN  NNP   nsubj      9
+        said       say        VERB   VBD   ROOT       9
+        the        the        DET    DT    det        11
+        report     report     NOUN   NN    nsubj      12
+        was        be         AUX    VBD   ccomp      9
+        fair       fair       ADJ    JJ    acomp      12
+        .          .          PUNCT  .     punct      9
+        His        his        PRON   PRP$  poss       16
+        lawyer     lawyer     NOUN   NN    nsubj      17
+        told       tell       VERB   VBD   ROOT       17
+        reporters  reporter   NOUN   NNS   dobj       17
+        that       that       SCONJ  IN    mark       22
+        the        the        DET    DT    det        21
+        attacks    attack     NOUN   NNS   nsubj      22
+        were       be         AUX    VBD   ccomp      17
+        unfounded  unfounded  ADJ    JJ    acomp      22
+        .          .          PUNCT  .     punct      17
+    """, {(0, 2): "PERSON", (8, 9): "PERSON"})
+    q = speaker_of(doc, "attacks were unfounded")
+    assert q.speaker_name == "His lawyer" and q.speaker_entity is None
+
+
+def test_the_ministry_statement_is_the_ministrys_not_the_last_speakers():
+    """Congo's Health Ministry said two samples were positive. Congo's government said the cases were sent. A
+    team will go there, said the ministry statement. ('the ministry statement' is the Health Ministry's, whose
+    name holds 'ministry', not the government's, which spoke last)"""
+    doc = resolved("""
+        Congo      Congo      PROPN  NNP  poss       3
+        's         's         PART   POS  case       0
+        Health     Health     PROPN  NNP  compound   3
+        Ministry   Ministry   PROPN  NNP  nsubj      4
+        said       say        VERB   VBD  ROOT       4
+        two        two        NUM    CD   nummod     6
+        samples    sample     NOUN   NNS  nsubj      7
+        were       be         AUX    VBD  ccomp      4
+        positive   positive   ADJ    JJ   acomp      7
+        .          .          PUNCT  .    punct      4
+        Congo      Congo      PROPN  NNP  poss       12
+        's         's         PART   POS  case       10
+        government government NOUN   NN   nsubj      13
+        said       say        VERB   VBD  ROOT       13
+        the        the        DET    DT   det        15
+        cases      case       NOUN   NNS  nsubjpass  17
+        were       be         AUX    VBD  auxpass    17
+        sent       send       VERB   VBN  ccomp      13
+        .          .          PUNCT  .    punct      13
+        A          a          DET    DT   det        20
+        team       team       NOUN   NN   nsubj      22
+        will       will       AUX    MD   aux        22
+        go         go         VERB   VB   ccomp      25
+        there      there      ADV    RB   advmod     22
+        ,          ,          PUNCT  ,    punct      25
+        said       say        VERB   VBD  ROOT       25
+        the        the        DET    DT   det        28
+        ministry   ministry   NOUN   NN   compound   28
+        statement  statement  NOUN   NN   nsubj      25
+        .          .          PUNCT  .    punct      25
+    """, {(0, 1): "GPE", (2, 4): "ORG", (10, 11): "GPE"})
+    q = speaker_of(doc, "team will go")
+    ministry = next(e for e in doc._.entities if e.type == "ORG")
+    assert q.speaker_entity == ministry.id

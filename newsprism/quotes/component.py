@@ -1328,6 +1328,9 @@ class QuoteFinder:
                 return
             sp = plural  # 'they said': the organisation or the people who spoke or were the subject before
         head = sp.root
+        if (maker := self.maker_in_statement_noun(head)) is not None:
+            f.speaker_id, f.speaker_name = maker, self.entity_names.get(maker)  # 'said the ministry statement' after
+            return  # "Congo's Health Ministry said ...": the ministry, not the government that spoke last
         if (made := self.statement_before(sp)) is not None:
             f.speaker_id, f.speaker_name = made.speaker_id, made.speaker_name  # 'according to the statement' after
             return  # 'according to a statement from the Vatican': that statement
@@ -1396,6 +1399,25 @@ class QuoteFinder:
         genders = {PRONOUN_GENDER[t.lower_] for t in sp if t.lower_ in {"his", "her"} and t.i > head.i}
         return len(genders) == 1 and self.genders.get(last.speaker_id) in genders | {None} and not any(
             c.dep_ == "poss" for c in head.children)
+
+    def maker_in_statement_noun(self, head: Token) -> str | None:
+        """For a definite statement noun whose maker is a noun before it ('the ministry statement', 'the
+        embassy statement'), the organisation named before it, within `NAMED_WINDOW_CHARS`, whose name holds
+        that noun ("Congo's Health Ministry"), the last such; else None."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in STATEMENT_NOUNS or not self.definite(head):
+            return None
+        maker = next((c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                      and c.lemma_.lower() in ORG_NOUNS and not c.ent_type_), None)
+        if maker is None:
+            return None
+        best = None
+        for s, e, ident in self.doc._.actor_spans or []:
+            if s >= maker.idx:
+                break
+            if (maker.idx - s <= NAMED_WINDOW_CHARS and self.entity_types.get(ident) == "ORG"
+                    and maker.lemma_.lower() in {w.lower() for w in re.findall(r"\w+", self.entity_names.get(ident) or "")}):
+                best = ident
+        return best
 
     def statement_before(self, sp: Span) -> Found | None:
         """For 'the statement' (a statement noun with 'the'), the last quote before it, within `ORG_WINDOW_CHARS`,
@@ -1622,6 +1644,10 @@ class QuoteFinder:
         head = sp.root
         if (introduced := self.named_next(sp)) is not None:
             return introduced  # 'The head of UNICEF said ...' and then '"...," Catherine Russell ... told'
+        if (person := self.person_after_place(head, sp)) is not None:
+            return person  # 'Houston and Jim Crow Chao said': a heading run into the sentence, then the speaker
+        if (titled := self.person_by_title_initials(head)) is not None:
+            return titled  # 'The IG also said' after 'DOJ Inspector General Michael Horowitz'
         titled = head.pos_ == "PROPN" and is_role(head) and not head.ent_type_  # 'Air Force Chief of Staff, General
         if head.pos_ == "NOUN" or titled:  # Dave Goldfein said': a title the parse made a name, its person after it
             # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
@@ -1687,7 +1713,8 @@ class QuoteFinder:
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
-            owned = any(c.dep_ == "poss" and c.ent_type_ for c in head.children)
+            # 'his lawyer', 'her sister': someone of their own, not the one 'his' is (who was named last)
+            owned = any(c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PRON") for c in head.children)
             if ident is not None and self.person_owned(head) and not self.same_owner(head, ident):
                 ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
             restricted = any(c.dep_ in {"relcl", "acl"} for c in head.children)  # 'The staff member who reported the call'
@@ -2150,7 +2177,8 @@ class QuoteFinder:
 
     def paragraph_subject(self, pronoun: Token, accept) -> str | None:
         """The person, of those `accept` takes, who is the subject of the nearest sentence before the pronoun
-        in its paragraph (its own sentence first, before it); a pronoun of the other gender is no such subject."""
+        in its paragraph (its own sentence first, before it); a pronoun of the other gender is no such subject, nor
+        a subject in quotation marks."""
         start = self.text.rfind("\n\n", 0, pronoun.idx) + 1
         best, best_at = None, -1
         for s, e, ident in self.doc._.actor_spans or []:
@@ -2160,6 +2188,8 @@ class QuoteFinder:
             if said in PRONOUN_GENDER and PRONOUN_GENDER[said] != PRONOUN_GENDER.get(pronoun.lower_, PRONOUN_GENDER[said]):
                 continue  # 'When he tried ...' is no antecedent of 'she', whoever the actors component made him
             span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.i in self.inside:
+                continue  # '"... The #PNH is instructed to ...," he tweeted': the quotation's words, not who said them
             if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.i != pronoun.head.i:
                 best, best_at = ident, s
         return best
@@ -2240,6 +2270,37 @@ class QuoteFinder:
         return noun.tag_ == "NN" and any(
             t.i != noun.i and role_key(t) == lemma and t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"}
             and t.head.ent_type_ == "PERSON" for t in self.doc)
+
+    def person_after_place(self, head: Token, sp: Span) -> str | None:
+        """For a speaker that opens its sentence with a place and goes on with a person joined to it by 'and'
+        ('Houston and Jim Crow Chao said ...': a heading, 'Houston and Jim Crow', run into the sentence, as in
+        texts that lost their line breaks), the person: a place does not speak beside one; else None."""
+        if head.ent_type_ not in {"GPE", "LOC", "FAC"} or sp.start != head.sent.start or head.i != sp.start:
+            return None
+        people = [c for c in head.conjuncts if head.i < c.i < sp.end and self.is_person(c)]
+        return self.token_actor(people[-1]) if people else None
+
+    def person_by_title_initials(self, head: Token) -> str | None:
+        """For 'the' and an acronym ('The IG also said'), the person the text gave a title whose words' initials
+        it is ('DOJ Inspector General Michael Horowitz'), the last such named before it; else None (an
+        organisation's acronym is `by_acronym`'s)."""
+        letters = head.text.replace(".", "")
+        if not (2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()) or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= head.idx:
+                continue
+            title, j = [], ent.start - 1
+            while j >= 0 and self.doc[j].text[:1].isupper() and self.doc[j].is_alpha and self.doc[j].sent == ent.sent:
+                title.insert(0, self.doc[j].text)
+                j -= 1
+            runs = {"".join(w[0] for w in title[k:]).upper() for k in range(len(title))}
+            ident = resolve_span(self.doc, ent.start_char, ent.end_char)
+            if letters in runs and self.names_person(ident):
+                best = ident
+        return best
 
     def by_acronym(self, head: Token) -> str | None:
         """An acronym ('NIH', 'U.N.') the organisation whose name the article spells out."""
