@@ -6491,3 +6491,84 @@ def test_the_ministry_statement_is_the_ministrys_not_the_last_speakers():
     q = speaker_of(doc, "team will go")
     ministry = next(e for e in doc._.entities if e.type == "ORG")
     assert q.speaker_entity == ministry.id
+
+
+def test_a_speech_verb_after_the_content_and_a_name_the_parse_hung_on_it_is_that_names():
+    """Refugee programs are feeling the strain of cuts, Glenn Jusnes, a spokesperson, told VOA. (the parse made
+    'told' a conjunct of 'feeling' and 'Jusnes' one of 'cuts': the clause before the name is what Jusnes told)"""
+    doc = resolved("""
+        Refugee       refugee       NOUN   NN   compound  1
+        programs      program       NOUN   NNS  nsubj     3
+        are           be            AUX    VBP  aux       3
+        feeling       feel          VERB   VBG  ROOT      3
+        the           the           DET    DT   det       5
+        strain        strain        NOUN   NN   dobj      3
+        of            of            ADP    IN   prep      5
+        cuts          cut           NOUN   NNS  pobj      6
+        ,             ,             PUNCT  ,    punct     7
+        Glenn         Glenn         PROPN  NNP  compound  10
+        Jusnes        Jusnes        PROPN  NNP  conj      7
+        ,             ,             PUNCT  ,    punct     10
+        a             a             DET    DT   det       13
+        spokesperson  spokesperson  NOUN   NN   appos     10
+        ,             ,             PUNCT  ,    punct     10
+        told          tell          VERB   VBD  conj      3
+        VOA           VOA           PROPN  NNP  dobj      15
+        .             .             PUNCT  .    punct     15
+    """, {(9, 11): "PERSON", (16, 17): "ORG"})
+    q = speaker_of(doc, "feeling the strain")
+    assert q.content.text == "Refugee programs are feeling the strain of cuts" and q.speaker_name == "Glenn Jusnes"
+
+
+def test_a_speech_verb_on_the_line_above_a_quotation_is_not_its_cue_where_lines_are_paragraphs():
+    """Trump said: “It should have been obvious to everyone who heard me speak at the press conference in Helsinki
+    on Monday.” / So I said the word again / “We are doing everything in our power.” (paragraphs broken by single
+    newlines, the last two lines parsed as one sentence: the quotation goes on with Trump, not with the 'I said'
+    of the line above it, a sentence of his own words)"""
+    doc = resolved("""
+        Trump       Trump       PROPN  NNP  nsubj     1
+        said        say         VERB   VBD  ROOT      1
+        :           :           PUNCT  :    punct     1
+        “           "           PUNCT  ``   punct     7
+        It          it          PRON   PRP  nsubj     7
+        should      should      AUX    MD   aux       7
+        have        have        AUX    VB   aux       7
+        been        be          AUX    VBN  ccomp     1
+        obvious     obvious     ADJ    JJ   acomp     7
+        to          to          ADP    IN   prep      8
+        everyone    everyone    PRON   NN   pobj      9
+        who         who         PRON   WP   nsubj     12
+        heard       hear        VERB   VBD  relcl     10
+        me          I           PRON   PRP  nsubj     14
+        speak       speak       VERB   VB   ccomp     12
+        at          at          ADP    IN   prep      14
+        the         the         DET    DT   det       18
+        press       press       NOUN   NN   compound  18
+        conference  conference  NOUN   NN   pobj      15
+        in          in          ADP    IN   prep      18
+        Helsinki    Helsinki    PROPN  NNP  pobj      19
+        on          on          ADP    IN   prep      14
+        Monday      Monday      PROPN  NNP  pobj      21
+        .           .           PUNCT  .    punct     1
+        ”           "           PUNCT  ''   punct     1
+        \\n          \\n          SPACE  _SP  dep       24
+        So          so          ADV    RB   advmod    28
+        I           I           PRON   PRP  nsubj     28
+        said        say         VERB   VBD  ROOT      28
+        the         the         DET    DT   det       30
+        word        word        NOUN   NN   dobj      28
+        again       again       ADV    RB   advmod    28
+        \\n          \\n          SPACE  _SP  dep       31
+        “           "           PUNCT  ``   punct     36
+        We          we          PRON   PRP  nsubj     36
+        are         be          AUX    VBP  aux       36
+        doing       do          VERB   VBG  dep       28
+        everything  everything  PRON   NN   dobj      36
+        in          in          ADP    IN   prep      36
+        our         our         PRON   PRP$ poss      40
+        power       power       NOUN   NN   pobj      38
+        .           .           PUNCT  .    punct     28
+        ”           "           PUNCT  ''   punct     28
+    """, {(0, 1): "PERSON", (20, 21): "GPE"})
+    assert len(doc.text.split("\n")[0]) > quotes.WRAPPED_LINE_CHARS
+    assert speaker_of(doc, "everything in our power").speaker_name == "Trump"

@@ -93,6 +93,7 @@ QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "wher
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
 MIN_QUOTE_WORDS = 4  # a quotation of fewer words is a phrase or a name in marks ('"deal"'), not speech
 TITLE_MAX_WORDS = 8  # a quotation this short with every content word capitalised is a title, not speech
+APPOSITION_TOKENS = 15  # a name's apposition between it and the verb it is the subject of (`content_before_name`)
 MIN_CONTENT_WORDS = 3  # reported content (a transcript line, a that-clause) of fewer words is no statement
 SUBJECT_HOPS = 4  # clauses climbed from a speech verb to the subject it inherits (participles, conjuncts)
 FOLLOW_GAP_CHARS = 400  # a floating quote continues the last speaker only when it starts this close after it,
@@ -464,6 +465,7 @@ class QuoteFinder:
         self.every = every  # keep every attribution the tagger gives (definition "attribution"; see `merge`)
         self.text = text_of(doc)
         self.regions = quote_regions(self.text)
+        self.single = single_breaks(self.text)  # paragraphs broken by single newlines (`paragraph_between`)
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
@@ -537,6 +539,8 @@ class QuoteFinder:
             return criticised
         if (between := self.inverted_between_commas(verb)) is not None:
             return between
+        if (inverted := self.content_before_name(verb)) is not None:
+            return inverted[1]
         if (fronted := self.fronted_name(verb)) is not None:
             return fronted
         seen = 0
@@ -638,6 +642,35 @@ class QuoteFinder:
         if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children):
             return None  # (only where the words before are parsed the verb's subject)
         return self.speaker_span(after)
+
+    def content_before_name(self, verb: Token) -> tuple[Span, Span] | None:
+        """A speech verb the parse made a conjunct of its sentence's main verb, with no subject of its own, after
+        a name set off by a comma (its apposition, if any, set off too) that the parse hung on the main clause
+        ('UNHCR refugee programs are feeling the strain of insufficient funding, Glenn Jusnes, a spokesperson for
+        UNHCR Kenya, told VOA': 'told' a conjunct of 'feeling', 'Jusnes' of 'funding'): the main clause up to the
+        name's comma is what was said, the name who said it; else None."""
+        head = verb.head
+        if (verb.dep_ != "conj" or head.i >= verb.i or head.dep_ != "ROOT" or head.pos_ not in {"VERB", "AUX"}
+                or verb.i == 0 or self.doc[verb.i - 1].text != "," or verb.i in self.inside
+                or any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in verb.children)
+                or head.lemma_.lower() in SPEECH_VERBS):
+            return None
+        sent = verb.sent
+        for ent in reversed(self.doc.ents):
+            if ent.end >= verb.i or ent.start <= sent.start or verb.i - ent.end > APPOSITION_TOKENS:
+                continue
+            root = ent.root
+            between = self.doc[ent.end : verb.i - 1]
+            subtree = {d.i for d in root.subtree}
+            if (ent.label_ not in {"PERSON", "ORG"} or self.doc[ent.start - 1].text != ","
+                    or root.dep_ not in {"conj", "appos"} or not sent.start <= root.head.i < ent.start
+                    or any(t.i not in subtree for t in between) or (len(between) and between[0].text != ",")):
+                continue
+            content = self.doc[sent.start : ent.start - 1]
+            if len(content) < MIN_CONTENT_WORDS or any(t.i in self.inside for t in content):
+                return None
+            return content, ent
+        return None
 
     def participle_after_source(self, verb: Token) -> Span | None:
         """A present participle of speech right after the people a thing comes from, which the parse hung on the
@@ -1063,8 +1096,13 @@ class QuoteFinder:
 
     def paragraph_between(self, tok: Token, s: int, e: int) -> bool:
         """A blank line stands between the token and the quote s:e (a sentence the parse ran across two
-        paragraphs: '"... a political settlement." / The US welcomed the exchange'): not the quote's cue."""
+        paragraphs: '"... a political settlement." / The US welcomed the exchange'): not the quote's cue; so does
+        a line break after a token above the quote in a text that breaks its paragraphs with single newlines
+        (`single_breaks`: 'So just to repeat it, I said the word ...' / '“I have, on numerous occasions, ...': the
+        quotation goes on with the speaker before; a line ending in a colon is `colon_line_verbs`'s)."""
         lo, hi = (e, tok.idx) if tok.idx >= e else (tok.idx, s)
+        if self.single and tok.idx < s and "\n" in self.text[tok.idx : s]:
+            return True  # a verb on a line above, in a text that breaks its paragraphs with single newlines
         return BLANK_LINE.search(self.text, lo, hi) is not None
 
     def has_verb(self, s: int, e: int) -> bool:
@@ -1222,6 +1260,8 @@ class QuoteFinder:
                 after = after[1:]
             if len(after) >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in after):
                 return after
+        if (inverted := self.content_before_name(verb)) is not None:
+            return inverted[0]  # 'UNHCR programs are feeling the strain, Glenn Jusnes, a spokesperson, told VOA'
         if lemma in CLAUSE_ONLY and lemma != "call":
             return None
         if lemma in OBJECT_CONTENT_VERBS:
