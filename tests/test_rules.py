@@ -6572,3 +6572,43 @@ def test_a_speech_verb_on_the_line_above_a_quotation_is_not_its_cue_where_lines_
     """, {(0, 1): "PERSON", (20, 21): "GPE"})
     assert len(doc.text.split("\n")[0]) > quotes.WRAPPED_LINE_CHARS
     assert speaker_of(doc, "everything in our power").speaker_name == "Trump"
+
+
+def test_the_groups_are_the_bodies_listed_with_that_noun_before():
+    """A statement by Hillel McGill, Chabad at McGill and three other Jewish groups said the vote was unfair. The
+    Jewish groups said the rhetoric was used against him. ('The Jewish groups' are the two bodies the text named
+    with 'three other Jewish groups', one of them a name the actors component made no entity of)"""
+    doc = resolved("""
+        A          a          DET    DT   det        1
+        statement  statement  NOUN   NN   nsubj      14
+        by         by         ADP    IN   prep       1
+        Hillel     Hillel     PROPN  NNP  compound   4
+        McGill     McGill     PROPN  NNP  pobj       2
+        ,          ,          PUNCT  ,    punct      4
+        Chabad     Chabad     PROPN  NNP  appos      4
+        at         at         ADP    IN   prep       6
+        McGill     McGill     PROPN  NNP  pobj       7
+        and        and        CCONJ  CC   cc         6
+        three      three      NUM    CD   nummod     13
+        other      other      ADJ    JJ   amod       13
+        Jewish     Jewish     ADJ    JJ   amod       13
+        groups     group      NOUN   NNS  conj       6
+        said       say        VERB   VBD  ROOT       14
+        the        the        DET    DT   det        16
+        vote       vote       NOUN   NN   nsubj      17
+        was        be         AUX    VBD  ccomp      14
+        unfair     unfair     ADJ    JJ   acomp      17
+        .          .          PUNCT  .    punct      14
+        The        the        DET    DT   det        22
+        Jewish     Jewish     ADJ    JJ   amod       22
+        groups     group      NOUN   NNS  nsubj      23
+        said       say        VERB   VBD  ROOT       23
+        the        the        DET    DT   det        25
+        rhetoric   rhetoric   NOUN   NN   nsubjpass  27
+        was        be         AUX    VBD  auxpass    27
+        used       use        VERB   VBN  ccomp      23
+        against    against    ADP    IN   prep       27
+        him        he         PRON   PRP  pobj       28
+        .          .          PUNCT  .    punct      23
+    """, {(3, 5): "ORG"})
+    assert speaker_of(doc, "rhetoric was used").speaker_name == "Hillel McGill and Chabad at McGill"

@@ -1604,12 +1604,14 @@ class QuoteFinder:
     def group_named(self, sp: Span) -> list[str]:
         """'the pair', 'the couple', 'the two', 'both men': the people last named together ('A and B') before it
         (a partner NER missed counts where the actors component made it a person: 'Kevin King and Australian
-        Timothy Weeks')."""
+        Timothy Weeks'); 'the Jewish groups': the bodies listed with that noun before (`bodies_listed_with`)."""
         head = sp.root
         if (named := self.role_group(head)):
             return named
         if (listed := self.people_in_apposition(head)):
             return listed
+        if (bodies := self.bodies_listed_with(head)):
+            return bodies  # 'The Jewish groups said' after 'Hillel McGill, Chabad at McGill and three other Jewish groups'
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
@@ -1618,6 +1620,35 @@ class QuoteFinder:
             if partners:
                 if len(ids := self.people_named(sorted({ent.root, *partners}, key=lambda t: t.i))) >= 2:
                     return ids
+        return []
+
+    def bodies_listed_with(self, noun: Token) -> list[str]:
+        """For a plural organisation noun with 'the' or 'both' ('The Jewish groups said'), the bodies the text
+        listed before as conjuncts of that noun ('A statement by Hillel McGill, Chabad at McGill and three other
+        Jewish groups', a name set off by a comma counted as the one before it lists), at least two, each as its
+        entity id or, where the actors component made none, its name's words; the last such list; else []."""
+        lemma = noun.lemma_.lower()
+        if noun.tag_ not in {"NNS", "NNPS"} or lemma not in ORG_NOUNS or not any(
+                c.lower_ in {"the", "both"} for c in noun.children):
+            return []
+        for tok in reversed(self.doc[: noun.i]):
+            if tok.lemma_.lower() != lemma or tok.tag_ not in {"NNS", "NNPS"} or tok.i in self.inside:
+                continue
+            members = {c for c in tok.conjuncts if c.i < tok.i}
+            members |= {c.head for c in members if c.dep_ == "appos" and c.head.i < c.i}
+            named = []
+            for m in sorted(members, key=lambda t: t.i):
+                if m.pos_ != "PROPN":
+                    continue
+                ident = self.token_actor(m)
+                if self.entity_types.get(ident) in {"ORG", "PERSON"}:
+                    named.append(ident)
+                else:  # its name's own words ('Chabad at McGill'), to its list's next comma or conjunction
+                    end = next((c.i for c in m.rights if c.dep_ in {"cc", "conj", "punct", "appos"}), m.right_edge.i + 1)
+                    named.append(self.doc[m.left_edge.i : end].text)
+            named = list(dict.fromkeys(named))
+            if len(named) >= 2:
+                return named
         return []
 
     def organisation_spoke_last(self, char: int) -> str | None:
