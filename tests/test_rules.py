@@ -6612,3 +6612,18 @@ def test_the_groups_are_the_bodies_listed_with_that_noun_before():
         .          .          PUNCT  .    punct      23
     """, {(3, 5): "ORG"})
     assert speaker_of(doc, "rhetoric was used").speaker_name == "Hillel McGill and Chabad at McGill"
+
+
+def test_a_countrys_name_tagged_a_person_is_the_country():
+    """Floods hit Malawi and Mozambique. ('Malawi' tagged a person by NER: a country's name and no one's, the
+    country Malawi)"""
+    doc = resolved("""
+        Floods      flood       NOUN   NNS  nsubj     1
+        hit         hit         VERB   VBD  ROOT      1
+        Malawi      Malawi      PROPN  NNP  dobj      1
+        and         and         CCONJ  CC   cc        2
+        Mozambique  Mozambique  PROPN  NNP  conj      2
+        .           .           PUNCT  .    punct     1
+    """, {(2, 3): "PERSON", (4, 5): "GPE"})
+    malawi = next(e for e in doc._.entities if e.name == "Malawi")
+    assert (malawi.type, malawi.country) == ("GPE", "MWI")

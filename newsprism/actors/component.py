@@ -981,16 +981,20 @@ class ActorResolver:
         """The mention's type by what the text says of it: FAC for a road ('Waterfront Drive'), whatever NER
         said; PERSON for a name after a person's title ('Premier Andrew Fahie') and for a person's full name
         or surname (unless the word is a people or a major place: 'Brooke', a small town, after 'Ally Brooke'
-        is she; 'Jordan' stays the country); else NER's label."""
+        is she; 'Jordan' stays the country); GPE for a country's name NER tagged a person ('Malawi'), unless it
+        is a first name or the surname of someone the text names; else NER's label."""
         if words[-1].lower().rstrip(".") in ROAD_WORDS:
             return "FAC"  # 'Waterfront Drive', 'Main Street': a road, whatever NER said
         if ent.label_ == "PERSON" and named_organisation(ent, words):
             return "ORG"  # 'Dick Clark Productions', 'The company that runs the AMAs, X': the text says an organisation
         if ent.label_ == "PERSON" and self.short_name_of_organisation(words):
             return "ORG"  # 'Dezan Shira says' after 'consultancy Dezan Shira & Associates': its short name
+        name = " ".join(words)
+        if (ent.label_ == "PERSON" and gazetteer.country_code(name) and name.lower() not in people
+                and not (len(words) == 1 and (first_name(words[0]) or name.lower() in self.surnames))):
+            return "GPE"  # 'in Malawi and Mozambique' with 'Malawi' tagged a person: a country's name, no one's
         if ent.label_ == "PERSON":
             return "PERSON"
-        name = " ".join(words)
         if name.lower() in GOVERNMENT_SEATS and ent.label_ in PLACE_TYPES:
             return "ORG"  # 'a spokesman for the Elysee' tagged a place: the government that sits there
         if titled_person(ent, words):
