@@ -6627,3 +6627,23 @@ def test_a_countrys_name_tagged_a_person_is_the_country():
     """, {(2, 3): "PERSON", (4, 5): "GPE"})
     malawi = next(e for e in doc._.entities if e.name == "Malawi")
     assert (malawi.type, malawi.country) == ("GPE", "MWI")
+
+
+def test_fretted_reports_the_quotation_before_it():
+    """“I am not ready,” fretted Muslima Abdullahi. ('fret' a verb of speech, as 'lament': the quotation is
+    hers, its cue 'fretted')"""
+    doc = resolved("""
+        “          "          PUNCT  ``   punct     2
+        I          I          PRON   PRP  nsubj     2
+        am         be         AUX    VBP  ccomp     7
+        not        not        PART   RB   neg       2
+        ready      ready      ADJ    JJ   acomp     2
+        ,          ,          PUNCT  ,    punct     7
+        ”          "          PUNCT  ''   punct     7
+        fretted    fret       VERB   VBD  ROOT      7
+        Muslima    Muslima    PROPN  NNP  compound  9
+        Abdullahi  Abdullahi  PROPN  NNP  nsubj     7
+        .          .          PUNCT  .    punct     7
+    """, {(8, 10): "PERSON"})
+    q = speaker_of(doc, "not ready")
+    assert (q.cue.text, q.speaker_name) == ("fretted", "Muslima Abdullahi")
