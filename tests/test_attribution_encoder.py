@@ -4,6 +4,7 @@ analysis and `--fast` run."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import numpy as np
@@ -11,6 +12,11 @@ import pytest
 
 from newsprism.quotes import encoded
 from newsprism.quotes.encoded import LABELS, RoleHead
+
+
+needs_torch = pytest.mark.skipif(importlib.util.find_spec("torch") is None,
+                                 reason="fitting the role head needs PyTorch: the `train` extra (make setup-train)")
+EPOCHS = 60  # the toy articles are a few batches each: more passes than the shipped head's
 
 
 def states_and_tags(seed: int, cue_dim: int) -> tuple[np.ndarray, list[str]]:
@@ -24,23 +30,75 @@ def states_and_tags(seed: int, cue_dim: int) -> tuple[np.ndarray, list[str]]:
     return x, tags
 
 
-def test_head_probabilities_are_a_softmax_and_survive_saving(tmp_path):
-    x, tags = states_and_tags(0, 0)
-    head = encoded.fit([x], [tags])
-    p = head.probs(x)
-    assert p.shape == (300, len(LABELS)) and np.allclose(p.sum(1), 1.0, atol=1e-5)
-    assert p[::6, LABELS.index("B-Cue")].mean() > 0.5 > p[1::6, LABELS.index("B-Cue")].mean() * 5
-    assert p[:, LABELS.index("I-Content")].max() < 1e-6  # a label never seen in training is never given
+def test_a_hand_built_head_is_a_softmax_survives_saving_and_an_old_head_is_refused(tmp_path):
+    w = {k: np.zeros((1,), dtype=np.float32) for k in encoded.WEIGHTS}
+    n, dim = encoded.HIDDEN, 8
+    w.update(mean=np.zeros(dim), scale=np.ones(dim), w_in=np.zeros((2 * n, dim)), b_in=np.zeros(2 * n),
+             w_out=np.zeros((len(LABELS), 4 * n)), b_out=np.log([0.5, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05]))
+    for side in ("", "_r"):
+        w.update({f"w_ih{side}": np.zeros((3 * n, 2 * n)), f"w_hh{side}": np.zeros((3 * n, n)),
+                  f"b_ih{side}": np.zeros(3 * n), f"b_hh{side}": np.zeros(3 * n)})
+    head = RoleHead(**w)
+    x = np.random.default_rng(0).normal(size=(300, dim)).astype(np.float32)
+    p = head.probs(x)  # weights that read nothing: every token gets the output bias's softmax
+    assert p.shape == (300, len(LABELS)) and np.allclose(p, [0.5, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05], atol=1e-6)
+    assert head.probs(x[:0]).shape == (0, len(LABELS))
     head.save(tmp_path / "h.npz")
     assert np.allclose(RoleHead.load(tmp_path / "h.npz").probs(x), p)
+    np.savez(tmp_path / "old.npz", mean=np.zeros(dim), scale=np.ones(dim), coef=np.zeros((7, dim)),
+             intercept=np.zeros(7), labels=np.array(LABELS))
+    with pytest.raises(ValueError, match="not a GRU role head"):
+        RoleHead.load(tmp_path / "old.npz")
 
 
+@needs_torch
+def test_the_numpy_head_reads_as_pytorch_does_across_runs_of_chunk_tokens():
+    import torch
+
+    torch.manual_seed(1)
+    n = encoded.HIDDEN
+    proj, out = torch.nn.Linear(8, 2 * n), torch.nn.Linear(4 * n, len(LABELS))
+    gru = torch.nn.GRU(2 * n, n, batch_first=True, bidirectional=True)
+    t = {k: v.numpy() for k, v in gru.state_dict().items()}
+    head = RoleHead(mean=np.zeros(8), scale=np.ones(8), w_in=proj.weight.detach().numpy(),
+                    b_in=proj.bias.detach().numpy(), w_out=out.weight.detach().numpy(),
+                    b_out=out.bias.detach().numpy(),
+                    **{f"{name}{side}": t[f"{torch_name}_l0{torch_side}"]
+                       for name, torch_name in (("w_ih", "weight_ih"), ("w_hh", "weight_hh"), ("b_ih", "bias_ih"),
+                                                ("b_hh", "bias_hh"))
+                       for side, torch_side in (("", ""), ("_r", "_reverse"))})
+    for tokens in (1, 100, encoded.CHUNK, 2 * encoded.CHUNK + 88, encoded.BLOCK + 300):  # a last run shorter
+        x = np.random.default_rng(tokens).normal(size=(tokens, 8)).astype(np.float32)
+        with torch.no_grad():
+            runs = []
+            for i in range(0, tokens, encoded.CHUNK):
+                a = torch.relu(proj(torch.from_numpy(x[i:i + encoded.CHUNK])))[None]
+                runs.append(torch.softmax(out(torch.cat([a, gru(a)[0]], -1)), -1)[0])
+        assert np.allclose(head.probs(x), torch.cat(runs).numpy(), atol=1e-5)
+
+
+@pytest.mark.slow  # fits the head twice
+@needs_torch
+def test_a_fitted_head_finds_what_marks_the_cues_and_never_a_label_unseen():
+    articles = [states_and_tags(k, 0) for k in range(8)]
+    head = encoded.fit([x for x, _ in articles], [t for _, t in articles], epochs=EPOCHS)
+    x, _ = states_and_tags(99, 0)
+    p = head.probs(x)
+    assert np.allclose(p.sum(1), 1.0, atol=1e-5)
+    assert p[::6, LABELS.index("B-Cue")].mean() > 0.5 > p[1::6, LABELS.index("B-Cue")].mean() * 5
+    assert p[:, LABELS.index("I-Content")].max() < 1e-6  # a label never seen in training is never given
+    again = encoded.fit([x for x, _ in articles], [t for _, t in articles], epochs=EPOCHS)
+    assert np.array_equal(again.probs(x), p)  # the same seed, the same head
+
+
+@pytest.mark.slow  # fits the head three times
+@needs_torch
 def test_cross_fitting_gives_each_article_the_head_of_the_other_folds():
     # the cues of article a are marked by dimension 0, those of b by dimension 1: a head that saw only the other
     # article cannot find them, one fitted on the article itself can
     (xa, ta), (xb, tb) = states_and_tags(1, 0), states_and_tags(2, 1)
-    oof = encoded.cross_fit([xa, xb], [ta, tb], seed=0)
-    own = encoded.fit([xa], [ta]).probs(xa)
+    oof = encoded.cross_fit([xa, xb], [ta, tb], seed=0, epochs=EPOCHS)
+    own = encoded.fit([xa], [ta], epochs=EPOCHS).probs(xa)
     cue = LABELS.index("B-Cue")
     assert own[::6, cue].mean() > 0.5 > oof[0][::6, cue].mean()
     with pytest.raises(ValueError, match="two articles"):

@@ -3,6 +3,7 @@ tiny hand-made brat corpus."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -131,6 +132,8 @@ def test_train_end_to_end(tmp_path, nlp):
 
 
 @pytest.mark.slow  # trains the tagger, runs the shared encoder and parses with spaCy's model
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None,
+                    reason="fitting the role head needs PyTorch: the `train` extra (make setup-train)")
 def test_train_the_tagger_reading_the_encoder_end_to_end(tmp_path, nlp):
     write_corpus(tmp_path)
     out = tmp_path / "m.crfsuite"

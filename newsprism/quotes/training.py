@@ -390,8 +390,9 @@ def train(
 
         record["encoder_head"] = head_name
         record["encoder"] = {
-            "head": f"logistic regression (C={encoded.HEAD_C}, at most {encoded.MAX_ROWS} tokens sampled with the "
-                    f"seed) over each token's mean wordpiece state of the shared encoder, to {list(encoded.LABELS)}",
+            "head": f"a projection and a bidirectional GRU ({encoded.HIDDEN} each way, over runs of {encoded.CHUNK} "
+                    f"tokens; {encoded.EPOCHS} epochs, seeded) over each token's mean wordpiece state of the shared "
+                    f"encoder, to {list(encoded.LABELS)}",
             "cross_fit_folds": encoded.FOLDS,
             "encoder_file": str(MODEL_FILE.relative_to(MODEL_FILE.parents[3])),
         }
