@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 LABELS = ("O", "B-Source", "I-Source", "B-Cue", "I-Cue", "B-Content", "I-Content")
 HIDDEN = 96  # the GRU's state in each direction (the projection is twice that)
 CHUNK = 256  # tokens the GRU reads at a time, in training and at run time alike
-BLOCK = 32 * CHUNK  # tokens read as one batch of runs at run time
+BLOCK = 8 * CHUNK  # tokens read as one batch of runs at run time (a long text's memory: that of one block)
 EPOCHS = 4  # passes over the training chunks (dev token accuracy was flat from the fourth on)
 BATCH = 16  # chunks per step
 LEARNING_RATE = 2e-3
