@@ -191,3 +191,14 @@ def test_without_the_encoder_packages_the_default_is_the_plain_tagger(monkeypatc
     only_quotes = {"newsprism_framing": {"tagger": "crf"}, "newsprism_tone": {"enabled": False},
                    "newsprism_events": {"detector": "linear"}}
     assert pipeline.encoder_runs(only_quotes)["encoder"] is False
+
+
+def test_training_the_encoder_tagger_without_pytorch_names_the_train_extra(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.console.cli import app
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    result = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path), "--encoder"])
+    assert result.exit_code == 2 and "make setup-train" in result.output and "Traceback" not in result.output

@@ -612,6 +612,9 @@ def train_attribution(
     """Train the attribution tagger on PolNeAR train, its c1 chosen on dev (see docs/models.md)."""
     from newsprism.quotes import training as attribution
 
+    if encoder and importlib.util.find_spec("torch") is None:
+        raise typer.BadParameter("--encoder fits the tagger's encoder head with PyTorch: the train extra, make setup-train")
+
     if out is None:
         out = Path("newsprism/models") / ("attribution-encoder.crfsuite" if encoder else "attribution.crfsuite")
     print(json.dumps(attribution.train(data, out, seed=seed, cache_dir=cache, encoder=encoder)))
