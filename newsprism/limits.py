@@ -121,3 +121,18 @@ def one_blas_thread():
     took 2.46x the parse's CPU against 2.05x its wall-clock). The same for OpenMP: the trees' prediction for one
     article's 30 sentences took 51 ms of CPU on two OpenMP threads on two loaded cores, 1.2 ms on one."""
     return _blas().limit(limits=1, user_api=None)
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """A context in which PyTorch computes on `n` threads (training: one thread gives the same sums in the same
+    order on any machine, so a seed gives the same model), its former thread count restored after, whatever
+    happens. PyTorch is imported here, only when a trainer enters it."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)

@@ -59,14 +59,12 @@ def test_the_numpy_head_reads_as_pytorch_does_across_runs_of_chunk_tokens():
     n = encoded.HIDDEN
     proj, out = torch.nn.Linear(8, 2 * n), torch.nn.Linear(4 * n, len(LABELS))
     gru = torch.nn.GRU(2 * n, n, batch_first=True, bidirectional=True)
-    t = {k: v.numpy() for k, v in gru.state_dict().items()}
-    head = RoleHead(mean=np.zeros(8), scale=np.ones(8), w_in=proj.weight.detach().numpy(),
-                    b_in=proj.bias.detach().numpy(), w_out=out.weight.detach().numpy(),
-                    b_out=out.bias.detach().numpy(),
-                    **{f"{name}{side}": t[f"{torch_name}_l0{torch_side}"]
-                       for name, torch_name in (("w_ih", "weight_ih"), ("w_hh", "weight_hh"), ("b_ih", "bias_ih"),
-                                                ("b_hh", "bias_hh"))
-                       for side, torch_side in (("", ""), ("_r", "_reverse"))})
+    with torch.no_grad():  # weight matrices in float16, as a head keeps them: the two then compute the same sums
+        for module in (proj, gru, out):
+            for name, p in module.named_parameters():
+                if "weight" in name:
+                    p.copy_(p.half().float())
+    head = RoleHead.from_torch(np.zeros(8), np.ones(8), proj, gru, out)
     for tokens in (1, 100, encoded.CHUNK, 2 * encoded.CHUNK + 88, encoded.BLOCK + 300):  # a last run shorter
         x = np.random.default_rng(tokens).normal(size=(tokens, 8)).astype(np.float32)
         with torch.no_grad():
@@ -202,3 +200,16 @@ def test_training_the_encoder_tagger_without_pytorch_names_the_train_extra(monke
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
     result = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path), "--encoder"])
     assert result.exit_code == 2 and "make setup-train" in result.output and "Traceback" not in result.output
+
+
+@needs_torch
+def test_torch_threads_are_restored_even_when_training_fails():
+    import torch
+
+    from newsprism import limits
+
+    before = torch.get_num_threads()
+    with pytest.raises(RuntimeError, match="fit failed"), limits.torch_threads(1):
+        assert torch.get_num_threads() == 1
+        raise RuntimeError("fit failed")
+    assert torch.get_num_threads() == before

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from newsprism import limits
 from newsprism.encoder import base
 from newsprism.events import annotation, sentence_model
 
@@ -74,8 +75,6 @@ def train_sentence_model(out: Path, folder: Path = annotation.ANNOTATIONS, share
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(THREADS)
     train, classes = training_sentences(folder, shared)
     rows = [(sentence_model.piece_ids(text), classes.index(label)) for text, label in train]
     model = make_model(len(classes))
@@ -88,7 +87,7 @@ def train_sentence_model(out: Path, folder: Path = annotation.ANNOTATIONS, share
         opt, lambda s: s / warm if s < warm else max(0.0, (steps - s) / max(1, steps - warm)))
     lossf = torch.nn.CrossEntropyLoss()
     t0 = time.time()
-    try:
+    with limits.torch_threads(THREADS):
         for ep in range(epochs):
             rng.shuffle(rows)
             model.train()
@@ -108,8 +107,6 @@ def train_sentence_model(out: Path, folder: Path = annotation.ANNOTATIONS, share
                 if n % 100 == 0:
                     log(f"epoch {ep} batch {n}/{len(order)} loss {total / (n + 1):.4f} {time.time() - t0:.0f}s")
         export(model, classes, sentence_model.model_path(out))
-    finally:
-        torch.set_num_threads(threads)
     return {"sentences": len(rows), "events": sum(label != "NONE" for _, label in train), "classes": classes,
             "epochs": epochs, "seed": seed, "seconds": round(time.time() - t0)}
 

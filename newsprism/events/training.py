@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
+from newsprism import limits
 from newsprism.events import DETECTORS, annotation, attend, calibration, classifier, detector, encoded, sentence_model
 from newsprism.events.classifier import MODEL_DIR, SETTINGS, EventClassifier, model_path, parser
 from newsprism.events.data import ROLES, SPLITS_OF_ROLE, annotated_units, full_parser, load_data
@@ -409,13 +410,9 @@ def fit_attention(items: list[attend.Item], events: list[bool], types: list[str]
             return event
         return event + type_weight * torch.nn.functional.cross_entropy(z[typed, 1:], y[typed, 1].long())
 
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
+    with limits.torch_threads(1):
         params = tone_training.fit_member(items, target, seed, loss=loss, dim=dim, outputs=1 + len(kinds),
                                           dropout=dropout, epochs=epochs, learning_rate=learning_rate)
-    finally:
-        torch.set_num_threads(threads)
     return attend.EventHead({k: v[None] for k, v in params.items()}, kinds)
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
+from newsprism import limits
+
 LABELS = ("O", "B-Source", "I-Source", "B-Cue", "I-Cue", "B-Content", "I-Content")
 HIDDEN = 96  # the GRU's state in each direction (the projection is twice that)
 CHUNK = 256  # tokens the GRU reads at a time, in training and at run time alike
@@ -56,6 +58,11 @@ def _bigru(fwd_in: np.ndarray, bwd_in: np.ndarray, w: dict[str, np.ndarray]) -> 
         h = (1 - z) * np.tanh(gi[..., 2 * n:] + rz[..., :n] * gh[..., 2 * n:]) + z * h
         out[t] = h
     return out[:, :, 0].transpose(1, 0, 2), out[:, :, 1].transpose(1, 0, 2)
+
+
+def _stored(name: str, values: np.ndarray) -> np.ndarray:
+    """How a head's array is kept in its file: weight matrices in float16 (a third of the file), the rest float32."""
+    return np.asarray(values).astype(np.float16 if name.startswith("w_") else np.float32)
 
 
 class RoleHead:
@@ -97,8 +104,19 @@ class RoleHead:
         return e / e.sum(1, keepdims=True)
 
     def save(self, path: Path) -> None:
-        np.savez(path, labels=np.array(LABELS), **{k: v.astype(np.float16 if k.startswith("w_") else np.float32)
-                                                   for k, v in self.w.items()})
+        np.savez(path, labels=np.array(LABELS), **{k: _stored(k, v) for k, v in self.w.items()})
+
+    @classmethod
+    def from_torch(cls, mean: np.ndarray, scale: np.ndarray, proj, gru, out) -> "RoleHead":
+        """The head of PyTorch's projection (`Linear`), bidirectional `GRU` and output `Linear`, its weight
+        matrices rounded as `save` keeps them, so that the head fitted is the head shipped."""
+        t = {k: v.detach().numpy() for k, v in gru.state_dict().items()}
+        weights = {"mean": mean, "scale": scale, "w_in": proj.weight.detach().numpy(), "b_in": proj.bias.detach().numpy(),
+                   "w_out": out.weight.detach().numpy(), "b_out": out.bias.detach().numpy()}
+        for side, suffix in (("", ""), ("_r", "_reverse")):
+            weights.update({f"w_ih{side}": t[f"weight_ih_l0{suffix}"], f"w_hh{side}": t[f"weight_hh_l0{suffix}"],
+                            f"b_ih{side}": t[f"bias_ih_l0{suffix}"], f"b_hh{side}": t[f"bias_hh_l0{suffix}"]})
+        return cls(**{k: _stored(k, v).astype(np.float32) for k, v in weights.items()})
 
     @classmethod
     def load(cls, path: Path) -> "RoleHead":
@@ -137,8 +155,6 @@ def fit(states: list[np.ndarray], tags: list[list[str]], seed: int = 0, epochs: 
     import torch
 
     torch.manual_seed(seed)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
     x_all = np.concatenate(states).astype(np.float32)
     mean, scale = x_all.mean(0), x_all.std(0) + 1e-6
     del x_all
@@ -147,14 +163,27 @@ def fit(states: list[np.ndarray], tags: list[list[str]], seed: int = 0, epochs: 
         y = np.array([LABELS.index(t) for t in tg])
         for i in range(0, len(st), CHUNK):
             runs.append((((st[i:i + CHUNK] - mean) / scale).astype(np.float32), y[i:i + CHUNK]))
-    dim = states[0].shape[1]
-    proj = torch.nn.Linear(dim, 2 * HIDDEN)
+    proj = torch.nn.Linear(states[0].shape[1], 2 * HIDDEN)
     gru = torch.nn.GRU(2 * HIDDEN, HIDDEN, batch_first=True, bidirectional=True)
     out = torch.nn.Linear(4 * HIDDEN, len(LABELS))
-    drop = torch.nn.Dropout(DROPOUT)
-    params = [*proj.parameters(), *gru.parameters(), *out.parameters()]
-    opt = torch.optim.Adam(params, lr=LEARNING_RATE)
     order = random.Random(seed)
+    with limits.torch_threads(1):
+        _train(runs, epochs, order, proj, gru, out)
+    head = RoleHead.from_torch(mean, scale, proj, gru, out)
+    unseen = sorted(set(range(len(LABELS))) - {int(y) for _, ys in runs for y in ys})
+    head.w["w_out"][unseen], head.w["b_out"][unseen] = 0.0, -30.0
+    return head
+
+
+def _train(runs: list[tuple[np.ndarray, np.ndarray]], epochs: int, order: random.Random, proj, gru, out) -> None:
+    """`epochs` passes of Adam over the (states, label ids) runs, shuffled by `order`, BATCH runs a step (each
+    padded to the longest, the GRU reading each run's own length only), dropout on the projection and the GRU's
+    output."""
+    import torch
+
+    dim = proj.in_features
+    drop = torch.nn.Dropout(DROPOUT)
+    opt = torch.optim.Adam([*proj.parameters(), *gru.parameters(), *out.parameters()], lr=LEARNING_RATE)
     for _ in range(epochs):
         order.shuffle(runs)
         for b in range(0, len(runs), BATCH):
@@ -173,17 +202,6 @@ def fit(states: list[np.ndarray], tags: list[list[str]], seed: int = 0, epochs: 
             opt.zero_grad()
             loss.backward()
             opt.step()
-    torch.set_num_threads(threads)
-    t = {k: v.detach().numpy() for k, v in gru.state_dict().items()}
-    weights = {"mean": mean, "scale": scale, "w_in": proj.weight.detach().numpy(), "b_in": proj.bias.detach().numpy(),
-               "w_ih": t["weight_ih_l0"], "w_hh": t["weight_hh_l0"], "b_ih": t["bias_ih_l0"], "b_hh": t["bias_hh_l0"],
-               "w_ih_r": t["weight_ih_l0_reverse"], "w_hh_r": t["weight_hh_l0_reverse"],
-               "b_ih_r": t["bias_ih_l0_reverse"], "b_hh_r": t["bias_hh_l0_reverse"],
-               "w_out": out.weight.detach().numpy().copy(), "b_out": out.bias.detach().numpy().copy()}
-    unseen = sorted(set(range(len(LABELS))) - {int(y) for _, ys in runs for y in ys})
-    weights["w_out"][unseen], weights["b_out"][unseen] = 0.0, -30.0
-    return RoleHead(**{k: v.astype(np.float16).astype(np.float32) if k.startswith("w_") else v
-                       for k, v in weights.items()})
 
 
 def cross_fit(states: list[np.ndarray], tags: list[list[str]], seed: int = 0,

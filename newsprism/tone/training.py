@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism import limits
 from newsprism.tone.data import items, polarities, read_lines
 from newsprism.tone.evaluation import scores
 from newsprism.tone.model import (ATTENTION_HEADS, HEAD_FILE, INPUT, MAX_DISTANCE, POLARITIES, Item, ToneHead,
@@ -154,15 +155,11 @@ def train(data: Path, out: Path, seed: int = 0, log: Callable[[str], None] = pri
             encoded = [Item(it.states.astype(np.float16), it.inside, it.syntax) for it in encoded]
         splits[name] = (encoded, polarities(rows))
         log(f"{name}: {len(rows)} sentences encoded ({time.monotonic() - started:.0f} s)")
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # the same sums in the same order on any machine
-    try:
+    with limits.torch_threads(1):  # the same sums in the same order on any machine
         members = []
         for k in range(MEMBERS):
             members.append(fit_member(*splits["train"], seed=seed + k))
             log(f"member {k + 1}/{MEMBERS} trained ({time.monotonic() - started:.0f} s)")
-    finally:
-        torch.set_num_threads(threads)
     ToneHead({name: np.stack([m[name] for m in members]) for name in members[0]}).save(out / HEAD_FILE)
     model.head = ToneHead.load(out / HEAD_FILE)
     dev = {}
