@@ -1218,6 +1218,71 @@ def test_a_floating_quotation_continues_the_indirect_quote_just_before_it():
         ("It is a fact", "Avi Bell"), ("the move was wrong", "Erekat"), ("They wanted us on our knees.", "Erekat")]
 
 
+@pytest.mark.parametrize("subject, ents, goes_on", [("he", {(0, 1): "PERSON"}, True),
+                                                ("Bell", {(0, 1): "PERSON", (17, 18): "PERSON"}, False)])
+def test_floating_quotations_go_on_with_the_speaker_a_quotation_between_them_continued(subject, ents, goes_on):
+    """Erekat said the move was wrong. "They wanted us on our knees." Then he turned. "We are not afraid." The
+    last quotation is Erekat's as well: the one between them was given to him, no one else speaks. After "Then
+    Bell turned." it is not his: someone else is the subject between them."""
+    doc = build(f"""
+        Erekat  Erekat  PROPN  NNP  nsubj     1
+        said    say     VERB   VBD  ROOT      1
+        the     the     DET    DT   det       3
+        move    move    NOUN   NN   nsubj     4
+        was     be      AUX    VBD  ccomp     1
+        wrong   wrong   ADJ    JJ   acomp     4
+        .       .       PUNCT  .    punct     1
+        “       “       PUNCT  ``   punct     9
+        They    they    PRON   PRP  nsubj     9
+        wanted  want    VERB   VBD  ROOT      9
+        us      we      PRON   PRP  dobj      9
+        on      on      ADP    IN   prep      9
+        our     our     PRON   PRP$ poss      13
+        knees   knee    NOUN   NNS  pobj      11
+        .       .       PUNCT  .    punct     9
+        ”       ”       PUNCT  ''   punct     9
+        Then    then    ADV    RB   advmod    18
+        {subject}  {subject}  PRON   PRP  nsubj     18
+        turned  turn    VERB   VBD  ROOT      18
+        .       .       PUNCT  .    punct     18
+        “       “       PUNCT  ``   punct     22
+        We      we      PRON   PRP  nsubj     22
+        are     be      AUX    VBP  ROOT      22
+        not     not     PART   RB   neg       22
+        afraid  afraid  ADJ    JJ   acomp     22
+        .       .       PUNCT  .    punct     22
+        ”       ”       PUNCT  ''   punct     22
+    """, ents=ents)
+    found = quotes_of(doc)
+    assert [(q.content.text, q.speaker_name) for q in found][:2] == [
+        ("the move was wrong", "Erekat"), ("They wanted us on our knees.", "Erekat")]
+    assert ([q.speaker_name for q in found if q.content.text == "We are not afraid."] == ["Erekat"]) is goes_on
+
+
+def test_a_participle_after_a_passive_verb_is_its_agents():
+    """A photo was denied by Andrew, hinting that it was a fake. Who denied, and who hinted, is the agent after
+    'by', not the passive verb's subject (the photo)."""
+    doc = build("""
+        A        a        DET    DT   det        1
+        photo    photo    NOUN   NN   nsubjpass  3
+        was      be       AUX    VBD  auxpass    3
+        denied   deny     VERB   VBN  ROOT       3
+        by       by       ADP    IN   agent      3
+        Andrew   Andrew   PROPN  NNP  pobj       4
+        ,        ,        PUNCT  ,    punct      3
+        hinting  hint     VERB   VBG  advcl      3
+        that     that     SCONJ  IN   mark       10
+        it       it       PRON   PRP  nsubj      10
+        was      be       AUX    VBD  ccomp      7
+        a        a        DET    DT   det        12
+        fake     fake     NOUN   NN   attr       10
+        .        .        PUNCT  .    punct      3
+    """, ents={(5, 6): "PERSON"})
+    doc._.entities = actors.ActorResolver(doc).run()
+    finder = quotes.QuoteFinder(doc)
+    assert [finder.subject_of(doc[i]).text for i in (3, 7)] == ["Andrew", "Andrew"]
+
+
 def test_spans_end_at_words_not_at_a_no_break_space():
     """'PolitiFact\\xa0said the claim was false.': spaCy keeps the no-break space as a token inside the subject's
     phrase; the speaker's span stops at 'PolitiFact' (PolNeAR's scorer trims ASCII spaces only)."""

@@ -567,15 +567,13 @@ class QuoteFinder:
                 subjects = [first]  # 'Al-Sharaa — leader of the group that ... — said': the name, not its apposition
             elif len(subjects) > 1:  # 'Wikileaks editor-in-chief Kristinn Hrafnsson said' parsed as two: the nearer
                 subjects = [max(subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))]
+            doer = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if doer is not None and all(c.dep_ == "nsubjpass" for c in subjects):
+                return self.speaker_span(doer)  # 'A photo was denied by Andrew, hinting it was a fake': who denied
             for child in subjects:
                 return self.on_verb_line(child, tok) or self.speaker_span(child)
             if not subjects and (lost := self.subject_in_preposition(tok)) is not None:
                 return lost  # 'after its personnel and their families reported ...': not the main clause's subject
-            for child in tok.children:
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.speaker_span(pobj)
             if (tok.dep_ == "conj" and (named := self.entity_just_before(tok)) is not None
                     and named.start > tok.head.i and self.hung_on(named.root, tok)):
                 return named  # '..., but Early still says': the name the parse hung on the conjunct verb is its subject
@@ -948,14 +946,31 @@ class QuoteFinder:
                 g = before[-1]
                 f.speaker, f.speaker_id, f.speaker_name = g.speaker, g.speaker_id, g.speaker_name
         # a quotation with no cue that no quotation just before continues ('Collins said it was "delighted"
-        # ... \n\n "These two are ...'): the indirect quote it follows, with no quote found between them
-        for f in self.floating:
+        # ... \n\n "These two are ...'): the indirect quote it follows, with no quote found between them but
+        # the quotations this gave to the same speaker ('He insists he's not afraid. "My only wish is ..." Then
+        # he turns from being politic to blunt. "My money is clean."')
+        for f in sorted(self.floating, key=lambda f: f.content):
             before = [g for g in cued if g.content[1] <= f.content[0]]
-            if (before and self.follows(before[-1], f.content[0]) and before[-1].kind != "direct"
-                    and not self.inside_found(*f.content)
-                    and not any(before[-1].content[1] <= g.content[0] < f.content[0] for g in self.found)):
-                g = before[-1]
+            if not before or before[-1].kind == "direct" or self.inside_found(*f.content):
+                continue
+            g = before[-1]
+            between = sorted((h for h in self.found if g.content[1] <= h.content[0] < f.content[0]), key=lambda h: h.content)
+            if (all(h.kind == "direct" and h.cue is None and h.speaker is g.speaker for h in between)
+                    and self.follows(between[-1] if between else g, f.content[0])
+                    and (not between or self.same_subject_between(between[-1].content[1], f.content[0], g.speaker))):
                 self.found.append(Found("direct", f.content, None, g.speaker, g.speaker_id, g.speaker_name))
+
+    def same_subject_between(self, start: int, end: int, speaker: Span) -> bool:
+        """The words between two quotations name no one but the speaker, and each clause there has the speaker
+        (a word of its name, or a pronoun) for its subject ('"..." Then he turns from being politic to blunt.
+        "..."'): the speaker goes on."""
+        words = {t.lower_ for t in speaker}
+        for tok in self.doc.char_span(start, end, alignment_mode="contract") or []:
+            if tok.ent_type_ in {"PERSON", "ORG", "NORP"} and tok.lower_ not in words:
+                return False
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ not in words | PRONOUN_GENDER.keys() | {"they"}:
+                return False
+        return True
 
     def follows(self, previous: Found, start: int) -> bool:
         """A floating quote continues the last speaker when no other sentence stands between them."""
