@@ -1283,6 +1283,26 @@ def test_a_participle_after_a_passive_verb_is_its_agents():
     assert [finder.subject_of(doc[i]).text for i in (3, 7)] == ["Andrew", "Andrew"]
 
 
+def test_a_name_the_recogniser_cut_short_is_the_speakers_whole_name():
+    """"It was a shock," Harrison Weinhold told reporters. with only 'Harrison' tagged a person: the speaker
+    is named 'Harrison Weinhold', as the text writes the name, not 'Harrison'."""
+    doc = build("""
+        “          “          PUNCT  ``   punct     6
+        It         it         PRON   PRP  nsubj     2
+        was        be         AUX    VBD  ccomp     6
+        a          a          DET    DT   det       4
+        shock      shock      NOUN   NN   attr      2
+        ,          ,          PUNCT  ,    punct     6
+        ”          ”          PUNCT  ''   punct     6
+        Harrison   Harrison   PROPN  NNP  compound  8
+        Weinhold   Weinhold   PROPN  NNP  nsubj     9
+        told       tell       VERB   VBD  ROOT      9
+        reporters  reporter   NOUN   NNS  dobj      9
+        .          .          PUNCT  .    punct     9
+    """, ents={(7, 8): "PERSON"})
+    assert [(q.speaker.text, q.speaker_name) for q in quotes_of(doc)] == [("Harrison Weinhold", "Harrison Weinhold")]
+
+
 def test_spans_end_at_words_not_at_a_no_break_space():
     """'PolitiFact\\xa0said the claim was false.': spaCy keeps the no-break space as a token inside the subject's
     phrase; the speaker's span stops at 'PolitiFact' (PolNeAR's scorer trims ASCII spaces only)."""

@@ -1424,6 +1424,8 @@ class QuoteFinder:
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
+            if self.entity_types.get(ident) == "PERSON" and (fuller := self.fuller_name(sp, f.speaker_name)):
+                f.speaker_name = fuller
             if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and is_common(sp.root):
                 f.speaker_name = words  # 'the US military', 'Scottish government': the state's organ speaks
         elif (sp.root.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in sp.root.children)
@@ -1439,6 +1441,19 @@ class QuoteFinder:
             f.speaker_name = self.text[sp.start_char : sp.root.idx + len(sp.root.text)]
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
             f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
+
+    def fuller_name(self, sp: Span, name: str | None) -> str | None:
+        """The speaker's name as the span writes it where the recogniser cut it short ('Harrison Weinhold told
+        CBS News' with only 'Harrison' tagged a person): the capitalised words the head's name is made of, when
+        they begin with the entity's whole name and go on; else None."""
+        head = sp.root
+        if not name or head.pos_ != "PROPN":
+            return None
+        words = sorted([head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+        if words[-1].i - words[0].i + 1 != len(words) or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            return None
+        run = self.doc[words[0].i : words[-1].i + 1].text
+        return run if run.startswith(name + " ") else None
 
     def last_speaker_described(self, sp: Span, last: Found | None) -> bool:
         """A definite description of a person the text never names otherwise, as the speaker just after a
