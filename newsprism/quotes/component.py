@@ -204,11 +204,12 @@ class Found:
     # spans inside it do not replace it
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Char spans of the text inside quotation marks (marks excluded), paragraph-spanning quotes kept whole."""
+def quote_regions(text: str, single: bool | None = None) -> list[tuple[int, int]]:
+    """Char spans of the text inside quotation marks (marks excluded), paragraph-spanning quotes kept whole;
+    `single`: whether the text breaks paragraphs with single newlines (`single_breaks`, read here if not given)."""
     regions: list[tuple[int, int]] = []
     i, n = 0, len(text)
-    single = single_breaks(text)
+    single = single_breaks(text) if single is None else single
     while i < n:
         ch = text[i]
         if ch in OPENING and is_opening(text, i):
@@ -464,8 +465,8 @@ class QuoteFinder:
         self.model = model
         self.every = every  # keep every attribution the tagger gives (definition "attribution"; see `merge`)
         self.text = text_of(doc)
-        self.regions = quote_regions(self.text)
         self.single = single_breaks(self.text)  # paragraphs broken by single newlines (`paragraph_between`)
+        self.regions = quote_regions(self.text, self.single)
         self.inside = self.region_of_tokens()
         self.used_cues: set[int] = set()
         self.found: list[Found] = []
@@ -965,10 +966,11 @@ class QuoteFinder:
         (a word of its name, or a pronoun) for its subject ('"..." Then he turns from being politic to blunt.
         "..."'): the speaker goes on."""
         words = {t.lower_ for t in speaker}
+        subjects = words | PRONOUN_GENDER.keys() | {"they"}
         for tok in self.doc.char_span(start, end, alignment_mode="contract") or []:
             if tok.ent_type_ in {"PERSON", "ORG", "NORP"} and tok.lower_ not in words:
                 return False
-            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ not in words | PRONOUN_GENDER.keys() | {"they"}:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ not in subjects:
                 return False
         return True
 
@@ -1473,21 +1475,16 @@ class QuoteFinder:
     def maker_in_statement_noun(self, head: Token) -> str | None:
         """For a definite statement noun whose maker is a noun before it ('the ministry statement', 'the
         embassy statement'), the organisation named before it, within `NAMED_WINDOW_CHARS`, whose name holds
-        that noun ("Congo's Health Ministry"), the last such; else None."""
+        that noun ("Congo's Health Ministry"), the last such (`named_before`); else None."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in STATEMENT_NOUNS or not self.definite(head):
             return None
         maker = next((c for c in head.children if c.dep_ == "compound" and c.i < head.i
                       and c.lemma_.lower() in ORG_NOUNS and not c.ent_type_), None)
         if maker is None:
             return None
-        best = None
-        for s, e, ident in self.doc._.actor_spans or []:
-            if s >= maker.idx:
-                break
-            if (maker.idx - s <= NAMED_WINDOW_CHARS and self.entity_types.get(ident) == "ORG"
-                    and maker.lemma_.lower() in {w.lower() for w in re.findall(r"\w+", self.entity_names.get(ident) or "")}):
-                best = ident
-        return best
+        noun = maker.lemma_.lower()
+        return self.named_before(maker.idx, lambda i: self.entity_types.get(i) == "ORG" and noun in {
+            w.lower() for w in re.findall(r"\w+", self.entity_names.get(i) or "")})
 
     def statement_before(self, sp: Span) -> Found | None:
         """For 'the statement' (a statement noun with 'the'), the last quote before it, within `ORG_WINDOW_CHARS`,
