@@ -950,6 +950,20 @@ def test_names_lose_titles_and_glued_dates():
     assert actors.name_tokens(doc[0:1]) == []  # a title alone names nobody
 
 
+def test_a_persons_name_run_on_from_its_owner_is_the_persons_alone():
+    doc = build("""
+        Broad     Broad     PROPN  NNP  poss      2
+        ’s        ’s        PART   POS  case      0
+        Zhang     Zhang     PROPN  NNP  ROOT      2
+        McDonald  McDonald  PROPN  NNP  poss      5
+        's        's        PART   POS  case      3
+        Corp      Corp      PROPN  NNP  dep       2
+    """, ents={(0, 3): "PERSON", (3, 6): "ORG"})
+    person, company = doc.ents
+    assert [t.text for t in actors.name_tokens(person)] == ["Zhang"]  # Broad's Zhang is Zhang, not 'Broad Zhang'
+    assert [t.text for t in actors.name_tokens(company)] == ["McDonald", "Corp"]  # an organisation keeps its name
+
+
 def test_bylines_and_lookalike_letters_are_furniture():
     doc = build("""
         By     by     ADP    IN   ROOT      0

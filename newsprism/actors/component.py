@@ -150,7 +150,12 @@ def own_description(noun: Token) -> bool:
 
 
 def name_tokens(ent: Span) -> list[Token]:
-    """The tokens of a named mention without determiners, titles, possessive endings or punctuation."""
+    """The tokens of a named mention without determiners, titles, possessive endings or punctuation; a person's
+    mention that runs on from its owner ("Broad's Zhang", "Harvard's Steven Pinker") is the person's name alone:
+    the owner is another actor."""
+    owner_end = max((t.i + 1 for t in ent[:-1] if t.tag_ == "POS"), default=ent.start)
+    if ent.label_ == "PERSON" and owner_end > ent.start:
+        ent = ent.doc[owner_end : ent.end]
     toks = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "'s", "’s", "'", "’"}]
     while toks and (is_title(toks[0]) or toks[0].tag_ == "VBG") and len(toks) > 1:
         toks = toks[1:]  # 'President', 'CEO'; 'Hosting' of 'Hosting Cook at Dreamforce' opening a sentence
