@@ -1525,6 +1525,36 @@ def test_a_description_with_its_own_noun_is_not_the_person_it_names(subject, ent
     assert (q.speaker.text, q.speaker_entity, q.speaker_name) == (speaker, None, speaker)
 
 
+def test_a_role_noun_after_a_name_is_not_that_names_role():
+    """An Obama supporter said the speech was long. “I came here,” the supporter said: the supporter is not Obama
+    (a name before a role noun owns the role, unlike 'director Sarah Collins')."""
+    doc = build("""
+        An         an         DET    DT   det       2
+        Obama      Obama      PROPN  NNP  compound  2
+        supporter  supporter  NOUN   NN   nsubj     3
+        said       say        VERB   VBD  ROOT      3
+        the        the        DET    DT   det       5
+        speech     speech     NOUN   NN   nsubj     6
+        was        be         AUX    VBD  ccomp     3
+        long       long       ADJ    JJ   acomp     6
+        .          .          PUNCT  .    punct     3
+        “          “          PUNCT  ``   punct     17
+        I          I          PRON   PRP  nsubj     11
+        came       come       VERB   VBD  ccomp     17
+        here       here       ADV    RB   advmod    11
+        ,          ,          PUNCT  ,    punct     17
+        ”          ”          PUNCT  ''   punct     17
+        the        the        DET    DT   det       16
+        supporter  supporter  NOUN   NN   nsubj     17
+        said       say        VERB   VBD  ROOT      17
+        .          .          PUNCT  .    punct     17
+    """, ents={(1, 2): "PERSON"})
+    found = quotes_of(doc)
+    came = next(q for q in found if q.content.text.startswith("I came"))
+    assert came.speaker.text == "the supporter"
+    assert (came.speaker_entity, came.speaker_name) == (None, "An Obama supporter")  # the description, not Obama
+
+
 def test_a_description_resolves_to_the_person_the_article_names_in_it():
     """His sister, Ana Smith, said the family was devastated: the sister is Ana Smith."""
     doc = described("""
@@ -5532,6 +5562,26 @@ def test_a_name_set_beside_a_persons_role_that_ner_made_a_place_is_a_person_of_t
     """, {(0, 2): "GPE", (7, 8): "GPE"})
     [kehr] = [e for e in doc._.entities if e.name == "Morgan Kehr"]
     assert (kehr.type, kehr.country) == ("PERSON", "CAN")
+
+
+def test_a_name_joined_to_a_persons_name_that_ner_made_an_organisation_is_a_person():
+    """Prince Harry and Meghan Markle said they would step back. (NER tags 'Meghan Markle' an organisation: a
+    first name joined by 'and' to a person's name says a person, so 'the pair' later is the two of them)"""
+    doc = resolved("""
+        Prince  Prince  PROPN  NNP  compound  1
+        Harry   Harry   PROPN  NNP  nsubj     5
+        and     and     CCONJ  CC   cc        1
+        Meghan  Meghan  PROPN  NNP  compound  4
+        Markle  Markle  PROPN  NNP  conj      1
+        said    say     VERB   VBD  ROOT      5
+        they    they    PRON   PRP  nsubj     7
+        would   would   AUX    MD   aux       8
+        step    step    VERB   VB   ccomp     5
+        back    back    ADV    RB   advmod    8
+        .       .       PUNCT  .    punct     5
+    """, {(1, 2): "PERSON", (3, 5): "ORG"})
+    [markle] = [e for e in doc._.entities if e.name == "Meghan Markle"]
+    assert markle.type == "PERSON"
 
 
 def test_an_envoy_for_a_country_of_a_multinational_body_is_of_no_country():

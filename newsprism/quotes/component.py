@@ -1578,7 +1578,8 @@ class QuoteFinder:
             if role_key(t) != key or t.i in self.inside:
                 continue
             if t.ent_type_ == "PERSON" or self.is_person(t) or any(
-                    c.dep_ in {"appos", "compound"} and (c.ent_type_ == "PERSON" or self.is_person(c)) for c in t.children) or (
+                    (c.dep_ == "appos" or (c.dep_ == "compound" and c.i > t.i))  # not 'an Obama supporter'
+                    and (c.ent_type_ == "PERSON" or self.is_person(c)) for c in t.children) or (
                     t.dep_ in {"appos", "compound"} and (t.head.ent_type_ == "PERSON" or self.is_person(t.head))):
                 return None  # a person's title: the role rules name that person
             if t.dep_ in {"attr", "oprd", "xcomp"}:
@@ -2345,7 +2346,8 @@ class QuoteFinder:
                     (t.head.i == root.head.i and t.dep_ in {"attr", "oprd", "xcomp", "appos"}
                      and root.dep_ in {"nsubj", "nsubjpass"})
                     or (t.head.i == root.i and t.dep_ in {"appos", "compound"})
-                    or (root.head.i == t.i and root.dep_ in {"appos", "compound"})) for t in ent.sent):
+                    or (root.head.i == t.i and (root.dep_ == "appos" or (root.dep_ == "compound" and root.i > t.i))))
+                    for t in ent.sent):  # ('an Obama supporter': a name before the role noun is not its holder)
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if ident and accept(ident):
                     best = ident
