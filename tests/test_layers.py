@@ -156,7 +156,8 @@ LEXICON_HOMES: dict[str, set[str]] = {
     # corpus: the pronouns that name no actor (corpus.actors.naming); events: the nouns that name people, who
     # alone can be an event's actors (events.component.names_people); gazetteer: the US states' abbreviations
     # after a town ('MANCHESTER, N.H.', gazetteer.qualifier_country)
-    "roles": {"actors", "quotes", "corpus", "events", "gazetteer"},
+    # parse: the abbreviated titles its tokenizer keeps whole ('Sgt. Paul Rivera said', parse.keep_titles)
+    "roles": {"actors", "quotes", "corpus", "events", "gazetteer", "parse"},
     "reporting_verbs": {"quotes", "events"},  # events: a reporting verb is no event (events.detector)
     "quote_marks": {"quotes", "events", "framing"},  # events, framing: whether words are quoted, as a feature
     "furniture": {"readers", "actors"},  # actors: page furniture is no actor's name

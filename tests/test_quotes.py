@@ -32,6 +32,16 @@ def test_direct_quote_after_the_quote_with_title_speaker(analyze):
     check_offsets(a)
 
 
+@pytest.mark.parametrize("title", ["Sgt.", "Det.", "Atty."])
+def test_an_abbreviated_title_keeps_the_speaker_in_the_quotes_sentence(analyze, title):
+    """spaCy's tokenizer split 'Sgt.' at its stop and the parse ended the sentence there, so the quotation went
+    to the officers of the sentence before, its content running into '," Sgt'."""
+    a = analyze(f'Officers said the man was charged. "The victim was taken to hospital," {title} Paul Rivera said.')
+    q = only(a, "victim")
+    assert q.content.text == "The victim was taken to hospital"
+    assert q.speaker.text == f"{title} Paul Rivera" and q.speaker_name == "Paul Rivera"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

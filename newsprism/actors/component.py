@@ -53,6 +53,7 @@ ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # The word lists: newsprism/lexicons/roles.json (a one-line reason for each there).
 # Words that name a role, not a person: stripped from names, and used to resolve "the Imam".
 TITLES = lexicons.words("roles", "titles")
+TITLE_ABBREVIATIONS = lexicons.words("roles", "title_abbreviations")  # 'Det. Ana Ruiz': a title, kept one token
 
 # Heads of noun phrases that can name a state or its organs ("the Zionist regime", "Russian troops").
 STATE_NOUNS = lexicons.words("roles", "state_nouns")
@@ -138,7 +139,7 @@ class Cluster:
 
 
 def is_title(tok: Token) -> bool:
-    return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES
+    return tok.lower_.rstrip(".") in TITLES or tok.lower_ in TITLES or tok.text in TITLE_ABBREVIATIONS
 
 
 def own_description(noun: Token) -> bool:
