@@ -42,6 +42,23 @@ def test_an_abbreviated_title_keeps_the_speaker_in_the_quotes_sentence(analyze, 
     assert q.speaker.text == f"{title} Paul Rivera" and q.speaker_name == "Paul Rivera"
 
 
+def test_she_after_another_speakers_quote_is_the_woman_named_since_not_an_earlier_subject(analyze):
+    """The reporter was the subject long before, but Brekelmans has been quoted since: 'she' is the woman named
+    after him, her name whole though NER ends it at 'von der'."""
+    a = analyze("Anna Berg has more from Paris. Dutch Defense Minister Ruben Brekelmans stressed the urgency of "
+                "boosting Europe's defense. \"We only have one shot,\" said Brekelmans. The same message came from "
+                "European Commission chief Ursula von der Leyen at the European Parliament. \"We need a surge in "
+                "European defense, and we need it now,\" she said.")
+    assert only(a, "surge").speaker_name == "Ursula von der Leyen"
+
+
+def test_a_description_with_a_peoples_adjective_is_no_person_of_another_country(analyze):
+    a = analyze("Former European Union official Michel Barnier says immigration to France should stop for three "
+                "years. Hungarian Prime Minister Viktor Orban has long railed against migration. The former French "
+                "foreign minister told France Television, \"We need to take some time and suspend immigration.\"")
+    assert only(a, "suspend").speaker_name != "Viktor Orban"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

@@ -1555,6 +1555,32 @@ def test_a_role_noun_after_a_name_is_not_that_names_role():
     assert (came.speaker_entity, came.speaker_name) == (None, "An Obama supporter")  # the description, not Obama
 
 
+def test_a_name_that_only_narrows_a_thing_is_no_ones_description():
+    """Critics of the Schengen system spoke. “We must act,” the minister said. (NER made 'Schengen' a person: named
+    only as a thing's modifier, it is no one 'the minister' can be.)"""
+    doc = build("""
+        Critics   critic    NOUN   NNS  nsubj     5
+        of        of        ADP    IN   prep      0
+        the       the       DET    DT   det       4
+        Schengen  Schengen  PROPN  NNP  compound  4
+        system    system    NOUN   NN   pobj      1
+        spoke     speak     VERB   VBD  ROOT      5
+        .         .         PUNCT  .    punct     5
+        “         “         PUNCT  ``   punct     15
+        We        we        PRON   PRP  nsubj     10
+        must      must      AUX    MD   aux       10
+        act       act       VERB   VB   ccomp     15
+        ,         ,         PUNCT  ,    punct     15
+        ”         ”         PUNCT  ''   punct     15
+        the       the       DET    DT   det       14
+        minister  minister  NOUN   NN   nsubj     15
+        said      say       VERB   VBD  ROOT      15
+        .         .         PUNCT  .    punct     15
+    """, ents={(3, 4): "PERSON"})
+    [q] = [q for q in quotes_of(doc) if q.content.text.startswith("We must")]
+    assert q.speaker.text == "the minister" and q.speaker_entity is None
+
+
 def test_a_description_resolves_to_the_person_the_article_names_in_it():
     """His sister, Ana Smith, said the family was devastated: the sister is Ana Smith."""
     doc = described("""

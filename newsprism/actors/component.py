@@ -101,6 +101,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 SPEAKING = frozenset({"say", "tell", "add", "ask", "explain", "recall", "insist"})  # a person who says so
 GOVERNMENT_SEATS = lexicons.load("roles")["government_seats"]  # 'the White House' is the United States' government
 NATIONAL_BODIES = lexicons.load("roles")["national_bodies"]  # 'the FBI', 'the BBC': an organisation of its country
+NAME_PARTICLES = lexicons.words("roles", "name_particles")  # 'Ursula von der Leyen'
 PUBLICATION_HEADS = lexicons.words("roles", "publication_heads")  # 'the Sioux Falls Argus Leader'
 TITLE_COUNTRIES = lexicons.load("roles")["title_countries"]  # 'Pope Francis': the Holy See's
 MULTINATIONAL_WORDS = lexicons.words("roles", "multinational_words")  # 'Amnesty International': no one country
@@ -283,7 +284,9 @@ def called_his_or_hers(ent: Span, words: list[str]) -> bool:
 
 
 def widened(ent: Span) -> Span:
-    """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz"); a paper's name
+    """A person's name with the given names NER left out ("Ana" of "Ana Diaz" tagged "Diaz"), and run on through
+    the name's particles to the surname NER left out or tagged apart ('Ursula von der' a person and 'Leyen' a
+    place: 'Ursula von der Leyen'); a paper's name
     of two words or more with the last word NER left out where that word is a role noun too ("the Sioux Falls
     Argus" of "the Sioux Falls Argus Leader", "The Hollywood" of "The Hollywood Reporter"): the word heads the
     name, so it is no title before a person's name ('Hezbollah Leader Hassan Nasrallah')."""
@@ -291,6 +294,12 @@ def widened(ent: Span) -> Span:
     while (ent.label_ == "PERSON" and start > 0 and ent.doc[start - 1].pos_ == "PROPN" and not ent.doc[start - 1].ent_type_
            and ent.doc[start - 1].text[:1].isupper() and ent.doc[start - 1].is_alpha and not is_title(ent.doc[start - 1])):
         start -= 1
+    past = end
+    while past < len(ent.doc) and ent.doc[past].text in NAME_PARTICLES:
+        past += 1
+    if (ent.label_ == "PERSON" and (past > end or ent.doc[end - 1].text in NAME_PARTICLES) and past < len(ent.doc)
+            and name_word(ent.doc[past])):
+        end = past + 1
     nxt = ent.doc[end] if end < len(ent.doc) else None
     if (ent.label_ == "ORG" and len(ent) >= 2 and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
             and not nxt.ent_type_ and nxt.lower_ in PUBLICATION_HEADS and nxt.dep_ != "compound" and ent.root.head.i == nxt.i):
@@ -938,8 +947,13 @@ class ActorResolver:
         return best or "PERSON:" + " ".join(words).lower()
 
     def named_mentions(self) -> None:
-        names = [widened(ent) for ent in self.doc.ents
-                 if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        widened_names = [widened(ent) for ent in self.doc.ents
+                         if ent.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and not is_furniture(ent)]
+        names, reach = [], 0
+        for ent in sorted(widened_names, key=lambda e: (e.start, -e.end)):
+            if ent.end > reach:  # not 'Leyen' inside 'Ursula von der Leyen'
+                names.append(ent)
+                reach = ent.end
         names = sorted(names + [p for p in missed_people(self.doc) if not is_furniture(p)], key=lambda e: e.start)
         mentions = [(ent, [t.text for t in name_tokens(ent)]) for ent in names]
         mentions = [(ent, words) for ent, words in mentions if words and any(w[:1].isupper() for w in words)]
@@ -1121,7 +1135,9 @@ class ActorResolver:
 
     def nominal_mentions(self) -> None:
         """'the Imam', 'the president': a title alone joins the last person introduced with it; so does
-        'the envoy' for a person introduced as 'Geir Pedersen, the U.N. special envoy'."""
+        'the envoy' for a person introduced as 'Geir Pedersen, the U.N. special envoy'; not a person of another
+        country than its people's adjective says ('the former French foreign minister' is not 'Hungarian Prime
+        Minister Viktor Orban')."""
         for tok in self.doc:
             if tok.i in self.covered or tok.pos_ not in {"PROPN", "NOUN"}:
                 continue
@@ -1130,13 +1146,16 @@ class ActorResolver:
             title, role = tok.lower_.rstrip("."), tok.lemma_.lower()
             if own_description(tok):
                 continue  # 'a GE spokesman', "Morrison's lawyer": a description of its own, not who had the role before
+            peoples = {c for t in self.doc[tok.left_edge.i : tok.i] if (c := gazetteer.demonym_country(t.text))}
             if is_title(tok):
-                owner = self.last_person_before(tok.idx, lambda c: title in c.titles or role in c.roles)
+                owner = self.last_person_before(tok.idx, lambda c: (title in c.titles or role in c.roles)
+                                                and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
                     det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
                     self.add(owner, self.doc[det : tok.i + 1])
             elif tok.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in tok.lefts):
-                owner = self.last_person_before(tok.idx, lambda c: role in c.roles)
+                owner = self.last_person_before(tok.idx, lambda c: role in c.roles
+                                                and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
                     self.add(owner, noun_phrase(tok))
 

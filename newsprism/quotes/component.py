@@ -1808,7 +1808,10 @@ class QuoteFinder:
                 ident = self.role_in_text(head, self.names_person, after=True, until=nxt.end_char, exact=True)
         if ident is None and own_noun and self.definite(head) and (is_role(head) or self.title_of_person(head)):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
-            person = lambda i: self.entity_types.get(i) == "PERSON" and i not in inside
+            # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban'
+            peoples = {c for t in self.doc[head.left_edge.i : head.i] if (c := gazetteer.demonym_country(t.text))}
+            person = lambda i: (self.entity_types.get(i) == "PERSON" and i not in inside
+                                and (not peoples or self.entity_countries.get(i) in {*peoples, None}))
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
@@ -2191,11 +2194,20 @@ class QuoteFinder:
                 and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
                 and not (recent and recent != last.speaker_id and recent_at > last.content[1])):
             return last.speaker_id  # (a person made the subject since the last quote is who 'he' is)
-        ident = self.clause_owner(head, fits) or self.paragraph_subject(head, fits) or recent
+        if recent and self.moved_on(last, recent_at, recent):
+            recent = None
+        ident = self.clause_owner(head, fits) or self.paragraph_subject(head, fits, last) or recent
         if ident:
             return ident
         ident = self.token_actor(head)
         return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+
+    @staticmethod
+    def moved_on(last: Found | None, at: int, ident: str) -> bool:
+        """Whether a subject named at `at` is stale for 'he'/'she': someone else has been quoted since ('Lisa Bryant
+        has more from Paris. ... "...," said Brekelmans. The same message came from Ursula von der Leyen. "...," she
+        said.': not Lisa Bryant), the `last` quote's speaker named and not `ident`, its words after `at`."""
+        return last is not None and last.speaker_id is not None and last.speaker_id != ident and at < last.content[0]
 
     def clause_owner(self, pronoun: Token, accept) -> str | None:
         """For 'he'/'she' as the subject of a clause under its sentence's main one, the person its main
@@ -2274,14 +2286,14 @@ class QuoteFinder:
                     out.add(ident)
         return out
 
-    def paragraph_subject(self, pronoun: Token, accept) -> str | None:
+    def paragraph_subject(self, pronoun: Token, accept, last: Found | None = None) -> str | None:
         """The person, of those `accept` takes, who is the subject of the nearest sentence before the pronoun
         in its paragraph (its own sentence first, before it); a pronoun of the other gender is no such subject, nor
-        a subject in quotation marks."""
+        a subject in quotation marks, nor one before the `last` quote's other than its speaker (`moved_on`)."""
         start = self.text.rfind("\n\n", 0, pronoun.idx) + 1
         best, best_at = None, -1
         for s, e, ident in self.doc._.actor_spans or []:
-            if s >= pronoun.idx or s < start or s <= best_at or not accept(ident):
+            if s >= pronoun.idx or s < start or s <= best_at or not accept(ident) or self.moved_on(last, s, ident):
                 continue
             said = self.text[s:e].lower()
             if said in PRONOUN_GENDER and PRONOUN_GENDER[said] != PRONOUN_GENDER.get(pronoun.lower_, PRONOUN_GENDER[said]):
@@ -2459,9 +2471,16 @@ class QuoteFinder:
             if self.content[0] <= start < self.content[1]:
                 continue  # '"... White House press conferences ...," the group wrote': the group is not named there
             if (char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"}
-                    and accept(ident) and not self.titled_in_marks(start)):
+                    and accept(ident) and not self.titled_in_marks(start) and not self.person_as_modifier(start, end, ident)):
                 best = ident
         return best
+
+    def person_as_modifier(self, start: int, end: int, ident: str) -> bool:
+        """A person's name that only narrows a thing ('the Schengen system', 'the Trump administration's plan'):
+        named in passing, not someone the text goes on about."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (self.entity_types.get(ident) == "PERSON" and span is not None and span.root.dep_ == "compound"
+                and span.root.head.pos_ == "NOUN")
 
     def titled_in_marks(self, char: int) -> bool:
         """The character lies in quotation marks that hold no quote found (a title, a term)."""
@@ -2472,6 +2491,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         self.entity_names = {e.id: without_acronym(e.name) for e in self.doc._.entities or []}
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
+        self.entity_countries = {e.id: e.country for e in self.doc._.entities or []}
         self.genders = self.doc._.actor_genders or {}
         self.spoken_to = self.listeners()
         self.direct()
