@@ -1581,6 +1581,27 @@ def test_a_name_that_only_narrows_a_thing_is_no_ones_description():
     assert q.speaker.text == "the minister" and q.speaker_entity is None
 
 
+def test_his_office_is_the_persons_own_office_not_the_body_named_last():
+    """Acme Corp criticised him. His office said the claim was false."""
+    doc = build("""
+        Acme        Acme       PROPN  NNP   compound  1
+        Corp        Corp       PROPN  NNP   nsubj     2
+        criticised  criticise  VERB   VBD   ROOT      2
+        him         he         PRON   PRP   dobj      2
+        .           .          PUNCT  .     punct     2
+        His         his        PRON   PRP$  poss      6
+        office      office     NOUN   NN    nsubj     7
+        said        say        VERB   VBD   ROOT      7
+        the         the        DET    DT    det       9
+        claim       claim      NOUN   NN    nsubj     10
+        was         be         AUX    VBD   ccomp     7
+        false       false      ADJ    JJ    acomp     10
+        .           .          PUNCT  .     punct     7
+    """, ents={(0, 2): "ORG"})
+    [q] = quotes_of(doc)
+    assert (q.speaker.text, q.speaker_entity, q.speaker_name) == ("His office", None, "His office")
+
+
 def test_a_description_resolves_to_the_person_the_article_names_in_it():
     """His sister, Ana Smith, said the family was devastated: the sister is Ana Smith."""
     doc = described("""

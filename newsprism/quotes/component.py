@@ -1766,6 +1766,8 @@ class QuoteFinder:
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
         org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
+        if org_noun and word == "office" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children):
+            return None  # 'his office said': the person's own office, as the text calls it, not the body named last
         if org_noun and self.states_organ(head) and (named := self.organisation_by_modifiers(head, stated=True)):
             return named  # 'The Indonesian search authority said': the 'National Search and Rescue Agency'
         if word == "it" or (org_noun
