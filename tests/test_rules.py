@@ -5611,6 +5611,24 @@ def test_a_name_set_beside_a_persons_role_that_ner_made_a_place_is_a_person_of_t
     assert (kehr.type, kehr.country) == ("PERSON", "CAN")
 
 
+def test_a_name_beside_an_age_that_ner_made_an_organisation_is_a_person():
+    """Lydia Rosasi, 29, works at the office. (NER tags the name an organisation: an age says a person)"""
+    doc = resolved("""
+        Lydia   Lydia   PROPN  NNP  compound  1
+        Rosasi  Rosasi  PROPN  NNP  nsubj     5
+        ,       ,       PUNCT  ,    punct     1
+        29      29      NUM    CD   appos     1
+        ,       ,       PUNCT  ,    punct     1
+        works   work    VERB   VBZ  ROOT      5
+        at      at      ADP    IN   prep      5
+        the     the     DET    DT   det       8
+        office  office  NOUN   NN   pobj      6
+        .       .       PUNCT  .    punct     5
+    """, {(0, 2): "ORG", (3, 4): "DATE"})
+    [rosasi] = [e for e in doc._.entities if e.name == "Lydia Rosasi"]
+    assert rosasi.type == "PERSON"
+
+
 def test_a_name_joined_to_a_persons_name_that_ner_made_an_organisation_is_a_person():
     """Prince Harry and Meghan Markle said they would step back. (NER tags 'Meghan Markle' an organisation: a
     first name joined by 'and' to a person's name says a person, so 'the pair' later is the two of them)"""

@@ -240,8 +240,9 @@ def national_body(name: str) -> str | None:
 
 def role_beside(ent: Span, words: list[str]) -> bool:
     """An ORG or a place of two or three words, the first a known first name, set beside a person's role in
-    apposition ('Morgan Kehr, a senior firefighter from Edmonton') or joined by 'and' to a person's name ('Prince
-    Harry and Meghan Markle' with 'Meghan Markle' tagged ORG): a person, whatever the tagger said. So is
+    apposition ('Morgan Kehr, a senior firefighter from Edmonton'), or beside an age ('Lydia Rosasi, 29,'), or
+    joined by 'and' to a person's name ('Prince Harry and Meghan Markle' with 'Meghan Markle' tagged ORG): a
+    person, whatever the tagger said. So is
     a one-word ORG or place after a capitalised name word the tagger left out ('Siyoka Simasiku, director at
     the conservation coalition, says' with 'Simasiku' alone tagged ORG: `cut_name`)."""
     if ent.label_ not in {"ORG", "GPE", "LOC"}:
@@ -252,6 +253,9 @@ def role_beside(ent: Span, words: list[str]) -> bool:
         return False
     if len(words) > 1 and any(c.ent_type_ == "PERSON" for c in name_root(ent).conjuncts):
         return True
+    if len(words) > 1 and any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) < 120
+                              for c in name_root(ent).children):
+        return True  # 'Lydia Rosasi, 29, works at ...': an age says a person
     return any(r.endswith(ROLE_ENDINGS) or r in ROLE_SYNONYMS or r in TITLES for r in apposition_roles(ent)
                if r not in ORG_WORDS)
 
