@@ -59,6 +59,15 @@ def test_a_description_with_a_peoples_adjective_is_no_person_of_another_country(
     assert only(a, "suspend").speaker_name != "Viktor Orban"
 
 
+def test_according_to_inside_a_relative_clause_gives_that_clause(analyze):
+    a = analyze("Michel Barnier spoke on Tuesday. The French politician, who according to some French media outlets "
+                "is considering challenging Emmanuel Macron next year, says immigration is not working.")
+    [told] = [q for q in a.quotes if q.speaker is not None and q.speaker.text == "some French media outlets"]
+    assert "Macron" in told.content.text and "politician" not in told.content.text
+    # the relative clause set off by commas says more of one already named, it does not introduce someone new
+    assert only(a, "not working").speaker_name == "Michel Barnier"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

@@ -1321,7 +1321,11 @@ class QuoteFinder:
                            and any(c.dep_ == "nsubj" and c.i not in self.inside for c in t.children)), None)
             # '..., according to radar data, a source close to the investigation has told Reuters': the data is
             # what the source goes by; the source said it
-            if phrase_start - sent.start <= 1:
+            clause = tok.head
+            if clause.dep_ == "relcl" and phrase_end <= clause.i:
+                rest = self.doc[phrase_end : clause.right_edge.i + 1]  # 'The politician, who according to some
+                # outlets is considering a run, says ...': what the outlets say is the relative clause's, not 'The politician, who'
+            elif phrase_start - sent.start <= 1:
                 rest = self.doc[phrase_end : sent.end]
             else:
                 rest = self.doc[sent.start : phrase_start]
@@ -1821,7 +1825,8 @@ class QuoteFinder:
             owned = any(c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PRON") for c in head.children)
             if ident is not None and self.person_owned(head) and not self.same_owner(head, ident):
                 ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
-            restricted = any(c.dep_ in {"relcl", "acl"} for c in head.children)  # 'The staff member who reported the call'
+            restricted = any(c.dep_ in {"relcl", "acl"} and self.doc[c.left_edge.i - 1].text != ","  # 'The staff member
+                             for c in head.children)  # who reported the call'; not 'The French politician, who ...'
             if ident is None and not owned and not restricted:  # the person the sentence before was about, else the one named last there
                 subject, at = self.recent_subject(head, person)
                 ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
