@@ -71,6 +71,10 @@ DEMONYMS = {
     "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zimbabwean": "ZWE",
     "north korean": "PRK", "south korean": "KOR", "sudanese": "SDN", "houthi": "YEM", "kremlin": "RUS",
     "pentagon": "USA", "white house": "USA", "israel defense forces": "ISR", "idf": "ISR",
+    # nouns for one person of a people ('the Dutchman said', sports and foreign news)
+    "dutchman": "NLD", "dutchwoman": "NLD", "frenchman": "FRA", "frenchwoman": "FRA", "englishman": "GBR",
+    "englishwoman": "GBR", "welshman": "GBR", "scotsman": "GBR", "scotswoman": "GBR", "briton": "GBR",
+    "irishman": "IRL", "irishwoman": "IRL", "spaniard": "ESP", "serb": "SRB", "croat": "HRV", "swede": "SWE",
 }
 
 

@@ -68,6 +68,17 @@ def test_according_to_inside_a_relative_clause_gives_that_clause(analyze):
     assert only(a, "not working").speaker_name == "Michel Barnier"
 
 
+def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spoken_of(analyze):
+    """Sports copy: 'Liverpool boss Arne Slot' (NER finds no person) is Arne Slot, not Liverpool; 'Manager Erik ten
+    Hag' is Erik ten Hag; 'the Dutchman' is the person the text was about, not left a description."""
+    a = analyze("Manchester United beat Liverpool 2-1 on Sunday. Manager Erik ten Hag praised his side. "
+                "\"We never gave up,\" ten Hag said. Liverpool boss Arne Slot said his team deserved more. "
+                "\"We created enough chances to win,\" the Dutchman said.")
+    assert only(a, "never gave up").speaker_name == "Erik ten Hag"
+    assert only(a, "deserved more").speaker_name == "Arne Slot"
+    assert only(a, "enough chances").speaker_name == "Arne Slot"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

@@ -47,8 +47,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from newsprism import gazetteer, lexicons, native
-from newsprism.actors.component import (CREDIT_LINE, GENDERED, PRONOUN_GENDER, ROLE_ENDINGS, dateline,
-                                        furniture_line_at, is_title, line_bounds, on_furniture_line, resolve_span)
+from newsprism.actors.component import (CREDIT_LINE, GENDERED, GOVERNMENT_SEATS, PRONOUN_GENDER, ROLE_ENDINGS,
+                                        dateline, furniture_line_at, is_title, line_bounds, on_furniture_line,
+                                        resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -1767,6 +1768,10 @@ class QuoteFinder:
         word = head.lower_
         if word in PRONOUN_GENDER and len(sp) == 1:
             return self.pronoun_speaker(sp, last)
+        if (people := self.one_of_a_people(head)) is not None:  # the person of that people named last, else the
+            person = lambda i: self.entity_types.get(i) == "PERSON"  # person the text was about
+            return (self.named_before(sp.start_char, lambda i: person(i) and self.entity_countries.get(i) == people)
+                    or self.recent_subject(head, person)[0])
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
         org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
@@ -1838,6 +1843,14 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def one_of_a_people(self, noun: Token) -> str | None:
+        """For 'the Dutchman', 'the Brazilian' (a definite noun for one person of a people), that people's
+        country, else None."""
+        if (not (noun.tag_ in {"NN", "NNP"} and noun.text[:1].isupper() and any(c.lower_ == "the" for c in noun.children))
+                or noun.lower_ in GOVERNMENT_SEATS):
+            return None  # ('the Pentagon' speaks for its government)
+        return gazetteer.demonym_country(noun.text)
 
     @staticmethod
     def of_object(noun: Token) -> str:
@@ -2498,7 +2511,9 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         self.entity_names = {e.id: without_acronym(e.name) for e in self.doc._.entities or []}
         self.entity_types = {e.id: e.type for e in self.doc._.entities or []}
-        self.entity_countries = {e.id: e.country for e in self.doc._.entities or []}
+        # each actor's country as the text says it (not the article's own, given to whoever the text says nothing of)
+        self.entity_countries = {e.id: e.country if e.country_source != "article" else None
+                                 for e in self.doc._.entities or []}
         self.genders = self.doc._.actor_genders or {}
         self.spoken_to = self.listeners()
         self.direct()
