@@ -79,6 +79,15 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
     assert only(a, "enough chances").speaker_name == "Arne Slot"
 
 
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(analyze):
+    a = analyze("The BBC's Laura Smith spoke to Finance Minister Peter Hall about the budget.\n\n"
+                "Q: Will taxes go up next year?\n\nA: No. We have been clear about that. Taxes will not rise.\n\n"
+                "Q: What about spending cuts?\n\nA: There will be savings, but not in health or schools.")
+    assert [(q.content.text, q.speaker_name) for q in a.quotes] == [
+        ("No. We have been clear about that. Taxes will not rise.", "Peter Hall"),
+        ("There will be savings, but not in health or schools.", "Peter Hall")]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

@@ -914,6 +914,13 @@ class QuoteFinder:
                 continue
             speaker = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             self.found.append(Found("direct", (s, e), (m.start(2), m.end(2)), speaker))
+        for m in TURN_LABEL.finditer(self.text):  # 'A: No. We have been clear about that.': the interviewee's
+            if m[1].lower() not in TURNS["interviewee"]:  # answer (`run` names who answers)
+                continue
+            s, e = trim(self.text, m.end(), self.text.find("\n", m.end()) % (len(self.text) + 1))
+            if len(self.text[s:e].split()) >= MIN_CONTENT_WORDS and not self.inside_found(s, e):
+                colon = self.text[m.end(1)] == ":"
+                self.found.append(Found("direct", (s, e), (m.end(1), m.end(1) + 1) if colon else None, None))
 
     def turn_label(self, mark: int) -> bool:
         """Whether the quotation mark at `mark` opens a transcript's turn at its line's start ('"PENCE: ...')."""
@@ -2613,7 +2620,15 @@ class QuoteFinder:
         return next((side for side, labels in TURNS.items() if label in labels), None)
 
     def interviewee(self) -> str | None:
-        """Who answers an interview's questions: the person the article names most, not one spoken to."""
+        """Who answers an interview's questions: the person the text says was interviewed ('spoke to Finance
+        Minister Peter Hall', 'interviewed Hall'), else the person the article names most, not one spoken to."""
+        for ent in self.doc.ents:
+            root = ent.root
+            if ent.label_ == "PERSON" and (
+                    (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in {"speak", "talk"})
+                    or (root.dep_ == "dobj" and root.head.lemma_ == "interview")):
+                if (ident := resolve_span(self.doc, ent.start_char, ent.end_char)) is not None:
+                    return ident
         counts = {e.id: len(e.mentions) for e in self.doc._.entities or []
                   if e.type == "PERSON" and e.id not in self.spoken_to}
         return max(counts, key=counts.get) if counts else None
