@@ -88,6 +88,16 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(an
         ("There will be savings, but not in health or schools.", "Peter Hall")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Centers for Disease Control and Prevention issued new guidance on Monday. \"Masks remain important in "
+     "crowded places,\" the CDC said in a statement.", "Centers for Disease Control and Prevention"),
+    ("The U.S. Securities and Exchange Commission fined the company $5 million. The SEC said the firm had misled "
+     "investors.", "U.S. Securities and Exchange Commission"),
+])
+def test_an_acronym_speaks_as_the_name_the_article_spells_out(analyze, text, name):
+    assert analyze(text).quotes[-1].speaker_name == name
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('Mayor Jane Smith said: "We will rebuild every house on this street."', "Jane Smith"),
     ('"We will rebuild every house on this street," said Jane Smith.', "Jane Smith"),

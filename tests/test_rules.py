@@ -964,6 +964,19 @@ def test_a_persons_name_run_on_from_its_owner_is_the_persons_alone():
     assert [t.text for t in actors.name_tokens(company)] == ["McDonald", "Corp"]  # an organisation keeps its name
 
 
+@pytest.mark.parametrize("short, name, says", [
+    ("CDC", "Centers for Disease Control and Prevention", True),  # the words after a last 'and' left out
+    ("SEC", "U.S. Securities and Exchange Commission", True),  # the country's name before it left out
+    ("OECD", "Organisation for Economic Co-operation and Development", True),  # a hyphenated word one initial
+    ("C.A.R", "Central African Republic", True),
+    ("IAEA", "International Atomic Energy Agency", True),
+    ("CDC", "Centers for Disease Prevention", False),
+    ("UN", "United States", False),
+])
+def test_an_acronym_abbreviates_the_name_it_stands_for(short, name, says):
+    assert actors.abbreviates(short, name) is says
+
+
 def test_bylines_and_lookalike_letters_are_furniture():
     doc = build("""
         By     by     ADP    IN   ROOT      0

@@ -920,7 +920,7 @@ class ActorResolver:
                 return key  # 'the Afghan Taliban' and 'the Taliban': one group
             if (label in PLACE_TYPES) != (c.type in PLACE_TYPES):
                 continue  # 'The New York Times' is no name of New York; 'New York' no short name of the paper
-            if acronym(other) == low or acronym(low) == other:
+            if abbreviates(low, other) or abbreviates(other, low):
                 return key
             longer, shorter = (other, low) if len(other) > len(low) else (low, other)
             if longer.startswith(shorter + " ") and (label in PLACE_TYPES or same_body(longer[len(shorter) + 1 :])):
@@ -1456,9 +1456,36 @@ def same_body(extra: str) -> bool:
     return bool(words) and all(w in ORG_NAME_ENDINGS or w in ORG_WORDS or w in MULTINATIONAL_WORDS for w in words)
 
 
-def acronym(name: str) -> str:
-    words = [w for w in name.split() if w not in {"of", "the", "and", "for"}]
-    return "".join(w[0] for w in words) if len(words) > 1 else ""
+@lru_cache(maxsize=8192)
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is an acronym of `name` (any case): its letters the initials of the name's words in
+    order, function words left out ('International Atomic Energy Agency': IAEA), each part of a hyphenated word
+    an initial or the word one ('Organisation for Economic Co-operation and Development': OECD), a country's
+    name before it left out ('U.S. Securities and Exchange Commission': SEC), or the words after a last 'and'
+    ('Centers for Disease Control and Prevention': CDC)."""
+    letters = short.replace(".", "").lower()
+    if len(letters) < 2 or not letters.isalpha() or " " in short:
+        return False
+    words = name.split()
+    if len(words) < 2 or letters[0] not in {words[0][0].lower(), words[1][0].lower()}:
+        return False
+    if gazetteer.country_code(words[0].rstrip(",")):
+        words_without_country = words[1:]
+    else:
+        words_without_country = words
+    forms = {tuple(words), tuple(words_without_country)}
+    for form in list(forms):
+        if "and" in form[1:]:
+            forms.add(form[: len(form) - 1 - form[::-1].index("and")])
+    for form in forms:
+        content = [w for w in form if w.lower() not in {"of", "the", "and", "for", "on", "&"}]
+        if len(content) < 2:
+            continue
+        whole = "".join(w[0] for w in content).lower()
+        parts = "".join(p[0] for w in content for p in w.split("-") if p).lower()
+        if letters in {whole, parts}:
+            return True
+    return False
 
 
 def canonical_name(c: Cluster) -> str:

@@ -48,8 +48,8 @@ from spacy.util import registry
 
 from newsprism import gazetteer, lexicons, native
 from newsprism.actors.component import (CREDIT_LINE, GENDERED, GOVERNMENT_SEATS, PRONOUN_GENDER, ROLE_ENDINGS,
-                                        dateline, furniture_line_at, is_title, line_bounds, on_furniture_line,
-                                        resolve_span)
+                                        abbreviates, dateline, furniture_line_at, is_title, line_bounds,
+                                        on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -2443,14 +2443,10 @@ class QuoteFinder:
 
     def by_acronym(self, head: Token) -> str | None:
         """An acronym ('NIH', 'U.N.') the organisation whose name the article spells out."""
-        letters = head.text.replace(".", "")
-        if len(letters) < 2 or not letters.isupper():
+        if not head.text.replace(".", "").isupper():
             return None
-        for e in self.doc._.entities or []:
-            words = [w for w in e.name.split() if w.lower() not in {"of", "the", "and", "for", "on"}]
-            if e.type in {"ORG", "GPE", "NORP"} and len(words) > 1 and "".join(w[0] for w in words).upper() == letters:
-                return e.id
-        return None
+        return next((e.id for e in self.doc._.entities or []
+                     if e.type in {"ORG", "GPE", "NORP"} and abbreviates(head.text, e.name)), None)
 
     def previous_sentence(self, tok: Token) -> int:
         """The char offset where the sentence before `tok`'s starts (its own when it is the first)."""
