@@ -89,6 +89,18 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(an
 
 
 @pytest.mark.parametrize("text, name", [
+    ("John Kirby, a senior White House official, briefed reporters on Monday. \"We are watching closely,\" the "
+     "official said.", "John Kirby"),  # not the White House named in his description
+    ("Defense Secretary Lloyd Austin met his counterpart in Tokyo. The official said the alliance was strong.",
+     "Lloyd Austin"),
+    ("Alexander Vindman testified as a witness on Tuesday. The third witness said he was not concerned.",
+     "The third witness"),  # someone besides the one named before
+])
+def test_the_official_is_the_person_the_text_gives_that_role_or_was_about(analyze, text, name):
+    assert analyze(text).quotes[-1].speaker_name == name
+
+
+@pytest.mark.parametrize("text, name", [
     ("The Centers for Disease Control and Prevention issued new guidance on Monday. \"Masks remain important in "
      "crowded places,\" the CDC said in a statement.", "Centers for Disease Control and Prevention"),
     ("The U.S. Securities and Exchange Commission fined the company $5 million. The SEC said the firm had misled "

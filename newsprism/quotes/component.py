@@ -65,6 +65,7 @@ CLAUSE_ONLY = lexicons.words("reporting_verbs", "clause_only")
 ORG_NOUNS = lexicons.words("roles", "org_nouns")
 # 'the lawyer' is the one titled 'attorney', 'the senator' the one titled 'Sen.': each role word -> its set's name
 ROLE_SYNONYMS = {w: role for role, ws in lexicons.word_sets("roles", "role_synonyms").items() for w in ws}
+PERSON_NOUNS = lexicons.words("roles", "person_nouns")  # 'the official said': one person's description
 STUDIES = lexicons.words("reporting_verbs", "studies")
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
@@ -434,11 +435,18 @@ def fronted_part(doc: Doc, cue: tuple[int, int] | None, speaker: tuple[int, int]
 
 def is_role(noun: Token) -> bool:
     """A noun that names a person by role ('engineer', 'owner', 'director', 'spokeswoman', 'attorney'), not a
-    thing ('poll', 'piece'): a title, a gendered word, a word of the agent suffixes or of `ROLE_SYNONYMS`."""
+    thing ('poll', 'piece'): a title, a gendered word, a word of the agent suffixes, of `ROLE_SYNONYMS` or of
+    `PERSON_NOUNS` ('official', 'billionaire', 'victim')."""
     word = noun.lower_
-    return ((is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS) or word in ROLE_SYNONYMS)
+    return ((is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS) or word in ROLE_SYNONYMS
+             or (noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ == "NN"))
             and noun.lemma_.lower() not in ORG_NOUNS and noun.lemma_.lower() not in STATEMENT_NOUNS)  # 'letter'
     # ends as a role word does, but a letter is a statement: 'the letter said' is no person
+
+
+def another(noun: Token) -> bool:
+    """'the third witness', 'the other official': someone besides those the text gave that role before."""
+    return any(c.ent_type_ == "ORDINAL" or c.lower_ == "other" for c in noun.children)
 
 
 def without_acronym(name: str) -> str:
@@ -1580,7 +1588,7 @@ class QuoteFinder:
         apposition ('attorney Marc Victor', 'Prime Minister Hun Manet': the role rules name that person), or
         where the text only said it with 'the' before, or said it of someone ('the comedian was a senator')."""
         head = sp.root
-        if (head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children)
+        if (head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children) or another(head)
                 or any(c.dep_ == "poss" for c in head.children) or not (is_role(head) or head.tag_ in {"NNS", "NNPS"})
                 or head.lemma_.lower() in STATEMENT_NOUNS or any(self.is_person(t) for t in sp if t.pos_ == "PROPN")):
             return None  # ('the letter': a statement's maker is the statement rules')
@@ -1824,7 +1832,8 @@ class QuoteFinder:
                 nxt = self.doc[nxt.end].sent  # a blank line between the paragraphs
             if nxt is not None:
                 ident = self.role_in_text(head, self.names_person, after=True, until=nxt.end_char, exact=True)
-        if ident is None and own_noun and self.definite(head) and (is_role(head) or self.title_of_person(head)):
+        if (ident is None and own_noun and self.definite(head) and not another(head)
+                and (is_role(head) or self.title_of_person(head))):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
             # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban'
             peoples = {c for t in self.doc[head.left_edge.i : head.i] if (c := gazetteer.demonym_country(t.text))}
