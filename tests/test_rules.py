@@ -1111,6 +1111,88 @@ def test_the_attribution_definition_keeps_every_attribution_the_tagger_gives():
     assert [q.content.text for q in quoted.attributions] == ["We will"]  # the quote definition: what was said
 
 
+
+# --- the attribution definition's cues (PolNeAR): grouping and adjuncts ---------------------------------------
+
+def quotation_cut_in_two() -> Doc:
+    """Kim spoke: “Taxes | will rise,” he added. The parse cuts the quotation in two sentences (the bar), so
+    the content the tagger marks runs over the break, into the sentence of its second cue."""
+    return build("""
+        Kim     Kim    PROPN  NNP  nsubj  1
+        spoke   speak  VERB   VBD  ROOT   1
+        :       :      PUNCT  :    punct  1
+        “       “      PUNCT  ``   punct  4
+        Taxes   tax    NOUN   NNS  dep    1
+        will    will   AUX    MD   aux    6
+        rise    rise   VERB   VB   ccomp  10
+        ,       ,      PUNCT  ,    punct  10
+        ”       ”      PUNCT  ''   punct  10
+        he      he     PRON   PRP  nsubj  10
+        added   add    VERB   VBD  ROOT   10
+        .       .      PUNCT  .    punct  10
+    """, ents={(0, 1): "PERSON"})
+
+
+def test_a_content_tagged_over_a_sentence_break_is_in_the_sentence_of_the_cue_after_it():
+    """'he added' shares the content that runs into its sentence (it went without one, and was lost, when the
+    content counted only in the sentence it starts in); 'spoke', nearer, keeps it too."""
+    from newsprism.quotes.model import group, spans_from_tags
+
+    doc = quotation_cut_in_two()
+    assert [s.start for s in doc.sents] == [0, 5]
+    tags = ["B-Source", "B-Cue", "O", "O", "B-Content", "I-Content", "I-Content", "O", "O", "B-Source", "B-Cue", "O"]
+    found = group(doc, spans_from_tags(doc, tags), [0.9] * len(doc))
+    text = lambda span: doc.text[span[0] : span[1]] if span else None  # noqa: E731
+    assert [(text(a.source), text(a.cue), text(a.content)) for a in found] == [
+        ("Kim", "spoke", "Taxes will rise"), ("he", "added", "Taxes will rise")]
+
+
+def said_at_a_rally() -> Doc:
+    """Trump said at a rally in Ohio that taxes will rise."""
+    return build("""
+        Trump   Trump  PROPN  NNP  nsubj   1
+        said    say    VERB   VBD  ROOT    1
+        at      at     ADP    IN   prep    1
+        a       a      DET    DT   det     4
+        rally   rally  NOUN   NN   pobj    2
+        in      in     ADP    IN   prep    4
+        Ohio    Ohio   PROPN  NNP  pobj    5
+        that    that   SCONJ  IN   mark    10
+        taxes   tax    NOUN   NNS  nsubj   10
+        will    will   AUX    MD   aux     10
+        rise    rise   VERB   VB   ccomp   1
+        .       .      PUNCT  .    punct   1
+    """, ents={(0, 1): "PERSON", (6, 7): "GPE"})
+
+
+def test_the_attribution_cue_leaves_out_a_phrase_of_place_or_time_after_its_verb():
+    """The tagger's cue 'said at a rally in Ohio' is 'said', as PolNeAR marks cues; a preposition of the verb's
+    own frame ('called on', 'according to') is no adjunct and stays."""
+    from newsprism.quotes.model import Attribution
+
+    doc = said_at_a_rally()
+
+    def chars(first: int, end: int) -> tuple[int, int]:
+        return doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    assert quotes.cue_without_adjuncts(doc, chars(1, 7)) == chars(1, 2)
+    assert quotes.cue_without_adjuncts(doc, chars(1, 2)) == chars(1, 2)
+    assert quotes.cue_without_adjuncts(doc, None) is None
+    doc._.entities = actors.ActorResolver(doc).run()
+    every = quotes.QuoteFinder(doc, _FixedTagger(Attribution(chars(0, 1), chars(1, 7), chars(8, 11), 0.9)), every=True)
+    every.run()
+    assert [(q.cue.text, q.content.text) for q in every.attributions] == [("said", "taxes will rise")]
+    on = build("""
+        Axelrod  Axelrod  PROPN  NNP  nsubj  1
+        called   call     VERB   VBD  ROOT   1
+        on       on       ADP    IN   prep   1
+        Dean     Dean     PROPN  NNP  pobj   2
+        to       to       PART   TO   aux    5
+        resign   resign   VERB   VB   xcomp  1
+    """)
+    assert quotes.cue_without_adjuncts(on, (on[1].idx, on[3].idx + 4)) == (on[1].idx, on[3].idx + 4)
+
+
 def lede_and_next_paragraph() -> Doc:
     """Castro tells the paper. / (blank line) A transit chief says a man died. Police Chief Ed Alvarez spoke.
     The parse hangs 'says' on 'tells' across the paragraph break, as the small model did on a real page."""

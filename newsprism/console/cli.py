@@ -547,7 +547,7 @@ def eval_attribution(
     scorers: Path = typer.Option(Path("../shared/scorers"), help="Folder holding score_polnear.py."),
     record: bool = typer.Option(False, "--record", help="Write the figures into the record of the shipped tagger that ran "
                                 "(newsprism/models/attribution-encoder.json, or with --fast attribution.json; "
-                                "scores.component_dev) when DATA is its dev split."),
+                                "scores.component_dev, and the bare tagger's scores.dev) when DATA is its dev split."),
     holdout: bool = typer.Option(False, "--holdout", help="DATA is PolNeAR's folder: score the attribution tagger's held-out tenth of train, which no rule was tuned on (the rules were tuned on dev)."),
 ) -> None:
     """Source, cue and content exact F1 on PolNeAR (score_polnear.py); with --fast, of the plain tagger."""
@@ -558,7 +558,11 @@ def eval_attribution(
     fast = bool(PIPELINE_OPTIONS.get("fast"))
     code, figures = attribution.run(data, scorers, holdout, fast=fast)
     if record and code == 0:
-        say(f"newsprism: recorded in {attribution.write_record(data, figures, fast)}")
+        from newsprism.quotes.model import default_model, load_model
+        from newsprism.quotes.training import evaluate
+
+        bare = evaluate(load_model(default_model(encoder=not fast)), data)  # the bare CRF, as its record keeps it
+        say(f"newsprism: recorded in {attribution.write_record(data, figures, fast, bare)}")
     raise typer.Exit(code)
 
 

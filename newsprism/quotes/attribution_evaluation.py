@@ -11,10 +11,12 @@ from pathlib import Path
 from newsprism.quotes import evaluation as runner, polnear
 
 
-def write_record(split: Path, figures: dict, fast: bool = False) -> Path:
+def write_record(split: Path, figures: dict, fast: bool = False, bare: dict | None = None) -> Path:
     """Writes `figures` (what `run` gave on `split`) into the record of the shipped tagger the component ran
     (the one reading the encoder, or with `fast` the plain one) as `component_dev`, the figures of the component
-    users run beside the bare CRF's that training wrote; returns the record's path."""
+    users run, and `bare`, where given, as `dev`: the bare CRF's on `split` scored again (`training.evaluate`; the
+    tagger's own grouping of its tags may have changed since training wrote them; its `holdout` figures stay as
+    training wrote them); returns the record's path."""
     import json
 
     from newsprism.quotes.model import default_model
@@ -22,6 +24,8 @@ def write_record(split: Path, figures: dict, fast: bool = False) -> Path:
     path = default_model(encoder=not fast).with_suffix(".json")
     record = json.loads(path.read_text(encoding="utf-8"))
     record["scores"]["component_dev"] = figures
+    if bare is not None:
+        record["scores"]["dev"] = bare
     record["component_command"] = (f"newsprism {'--fast ' if fast else ''}eval attribution "
                                    "--data ../shared/data/polnear/dev --record")
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -361,6 +361,27 @@ def content_without_adjuncts(doc: Doc, cue: tuple[int, int] | None, content: tup
     return content[0], doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def cue_without_adjuncts(doc: Doc, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The cue without a phrase of time, place or circumstance hung on its verb after it, as PolNeAR marks cues:
+    'said [at a campaign stop this week]', 'announced [in a statement this month]' are 'said', 'announced'. The
+    phrase opens with a preposition of `ADJUNCT_PREPS` (the adjuncts that `content_without_adjuncts` takes off the
+    content), has words of its own after it, and everything from it to the cue's end hangs on the verb. A
+    preposition of the verb's own frame stays ('called for', 'according to', 'called on Howard Dean')."""
+    span = doc.char_span(*cue, alignment_mode="expand") if cue else None
+    if span is None or len(span) < 3:
+        return cue
+    for tok in span[1:]:
+        verb = tok.head
+        if (tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS and span.start <= verb.i < tok.i
+                and tok.left_edge.i == tok.i < tok.right_edge.i
+                and all(verb in t.ancestors for t in doc[tok.i : span.end])):
+            end = tok.i
+            while end > span.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return cue[0], doc[end - 1].idx + len(doc[end - 1].text)
+    return cue
+
+
 def content_without_addressee(doc: Doc, cue: tuple[int, int] | None, content: tuple[int, int]) -> tuple[int, int]:
     """The content without the one told, as PolNeAR marks content: where a verb of telling or warning
     (`ADDRESSING`) is followed by the one it addresses and then its clause ('is warning [voters] that a Clinton
@@ -2556,6 +2577,7 @@ class QuoteFinder:
             if self.every:  # PolNeAR's spans: the cue holds its verb's preposition ('called for'); the content is
                 # the complement the cue governs, not the one told nor the cue verb's adjuncts after it
                 f.cue, f.content = preposition_to_cue(self.doc, f.cue, f.content)
+                f.cue = cue_without_adjuncts(self.doc, f.cue)
                 f.content = content_without_adjuncts(self.doc, f.cue, content_without_addressee(
                     self.doc, f.cue, f.content))
             if f.kind == "indirect" and any(trim(self.text, *r) == f.content for r in self.regions):

@@ -270,7 +270,9 @@ Chunk = tuple[str, int, int]  # (role, first token, end token) of a tagged chunk
 class _Layout:
     """Where the tagged chunks lie: each token's sentence, and the chunks of each role by sentence, so that
     each chunk is compared with those a few sentences away only (the pairs farther apart are never joined,
-    and comparing every pair made an article of many quotes quadratic)."""
+    and comparing every pair made an article of many quotes quadratic). A chunk lies in every sentence it
+    covers: a content tagged over a sentence break (a quotation the parse cut in two, '"... there is no one
+    single point of failure," he said.') is in the sentence of its cue, not only in the one it starts in."""
 
     def __init__(self, doc: Doc, chunks: list[Chunk]):
         self.sent_of = [0] * len(doc)
@@ -279,17 +281,25 @@ class _Layout:
                 self.sent_of[i] = k
         self.by_sent: dict[tuple[str, int], list[Chunk]] = {}
         for chunk in chunks:
-            self.by_sent.setdefault((chunk[0], self.sent_of[chunk[1]]), []).append(chunk)
+            for k in self.sentences(chunk):
+                self.by_sent.setdefault((chunk[0], k), []).append(chunk)
+
+    def sentences(self, chunk: Chunk) -> range:
+        """The sentences that `chunk` covers."""
+        return range(self.sent_of[chunk[1]], self.sent_of[chunk[2] - 1] + 1)
 
     def dist(self, a: Chunk, b: Chunk) -> tuple[int, int]:
-        """(sentences apart, tokens between) of chunks `a` and `b`."""
+        """(sentences apart, tokens between) of chunks `a` and `b`; none apart where they share a sentence."""
         gap = max(0, b[1] - a[2], a[1] - b[2])
-        return abs(self.sent_of[a[1]] - self.sent_of[b[1]]), gap
+        sa, sb = self.sentences(a), self.sentences(b)
+        return max(0, sb.start - sa.stop + 1, sa.start - sb.stop + 1), gap
 
     def near(self, chunk: Chunk, kind: str, sentences: int) -> list[Chunk]:
-        """The chunks of `kind` at most `sentences` sentences from `chunk`, in document order."""
+        """The chunks of `kind` that cover a sentence at most `sentences` sentences from the one `chunk` starts in,
+        each once, in document order."""
         at = self.sent_of[chunk[1]]
-        return [c for k in range(at - sentences, at + sentences + 1) for c in self.by_sent.get((kind, k), [])]
+        found = dict.fromkeys(c for k in range(at - sentences, at + sentences + 1) for c in self.by_sent.get((kind, k), []))
+        return sorted(found, key=lambda c: c[1])
 
 
 def _mean(probs: list[float], start: int, end: int) -> float:
