@@ -89,6 +89,16 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(an
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Lawyers for Ana Ruiz said she would appeal. Ruiz, who was convicted last year, maintains her innocence. "
+     "\"I did nothing wrong,\" she said in a letter to the judge, Mary Cole.", "Ana Ruiz"),  # a name NER missed
+    ("Tom Hanks starred alongside Meg Ryan. Director Nora Ephron said she chose them for their chemistry.",
+     "Nora Ephron"),  # 'Director' a title, not part of her name
+])
+def test_people_ner_missed_or_titled_are_named_as_people(analyze, text, name):
+    assert analyze(text).quotes[-1].speaker_name == name
+
+
+@pytest.mark.parametrize("text, name", [
     ("John Kirby, a senior White House official, briefed reporters on Monday. \"We are watching closely,\" the "
      "official said.", "John Kirby"),  # not the White House named in his description
     ("Defense Secretary Lloyd Austin met his counterpart in Tokyo. The official said the alliance was strong.",

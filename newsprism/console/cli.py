@@ -493,7 +493,8 @@ def migrate(db: str = typer.Option("newsprism.db", help="SQLite file or database
 def info(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Print the version, the spaCy pipeline, and what the analysis runs with these options: whether the
     shared encoder runs (off with --fast), the framing span tagger and whether tone is judged."""
-    from newsprism.pipeline import COMPONENTS, SPACY_MODEL, describe, encoder_runs
+    from newsprism.parse import SPACY_MODEL
+    from newsprism.pipeline import COMPONENTS, describe, encoder_runs
 
     config = pipeline_config()
     runs = encoder_runs(config)
