@@ -64,6 +64,13 @@ pronoun cues (round fourteen's pattern), at least one quotation that runs on pas
 fifteen's pattern) and at most 6,000 characters; the first 5 of each source. (Asking for a nominal or
 description cue as well, as round nineteen did, the pool of 37 VOA stories and 154 PTC articles gave no VOA
 story and 2 PTC articles of at most 7,500 characters: rounds twelve to nineteen took most of those.)
+
+Round twenty-one (`--round 21`) draws again from the documents left (none labelled before round twenty-one),
+shuffled with `random.Random(21)`, for PRONOUN speakers and FOLLOW-ON quotes on SHORT pages: taken where the text
+has at least one pronoun cue (round fourteen's pattern), at least one quotation that runs on past a sentence's
+end (round fifteen's pattern) and at most 4,500 characters; the first 5 of each source. (Asking for a nominal or
+description cue as well, the pool of 32 VOA stories and 149 PTC articles gave no page of at most 4,500
+characters: rounds twelve to twenty took them; at most 4,500 characters the VOA stories give exactly 5.)
 """
 
 from __future__ import annotations
@@ -112,6 +119,8 @@ MAX_CHARS17, SEED17, PRONOUNS17 = 5000, 17, 3
 MAX_CHARS19, SEED19 = 7500, 19
 # Round twenty: 2 pronoun cues and a quotation that runs on.
 MAX_CHARS20, SEED20, PRONOUNS20 = 6000, 20, 2
+# Round twenty-one: a pronoun cue and a quotation that runs on, short pages.
+MAX_CHARS21, SEED21 = 4500, 21
 
 
 def countries_named(text: str) -> set[str]:
@@ -140,7 +149,8 @@ def labelled(round_: int = 13) -> set[str]:
     """The pages labelled before the round (its own rows, after its note in labels.tsv, left out, so that
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
-            17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty"}[round_]
+            17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty",
+            21: "# round twenty-one"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -155,14 +165,19 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14, 15, 16, 17, 19, 20):
+    if round_ in (13, 14, 15, 16, 17, 19, 20, 21):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
-        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17, 19: SEED19, 20: SEED20}.get(round_, SEED)).shuffle(order)
+        random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17, 19: SEED19, 20: SEED20,
+                       21: SEED21}.get(round_, SEED)).shuffle(order)
         n = 0
         for doc in order:
-            if round_ == 20:
+            if round_ == 21:
+                nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
+                pronouns, runs_on = len(PRONOUN14.findall(texts[doc])), len(RUNS_ON15.findall(texts[doc]))
+                ok = n < PER_SOURCE and pronouns >= 1 and runs_on >= 1 and len(texts[doc]) <= MAX_CHARS21
+            elif round_ == 20:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns, runs_on = len(PRONOUN14.findall(texts[doc])), len(RUNS_ON15.findall(texts[doc]))
                 ok = (n < PER_SOURCE and pronouns >= PRONOUNS20 and runs_on >= 1
