@@ -247,7 +247,7 @@ class Tagged:
     def __init__(self, *spans: tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]]) -> None:
         self.spans = spans
 
-    def predict(self, doc: Doc) -> list:
+    def predict(self, doc: Doc, across: bool = True) -> list:
         from newsprism.quotes.model import Attribution
 
         chars = lambda r: (doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text))  # noqa: E731
@@ -1053,7 +1053,7 @@ class _FixedTagger:
     def __init__(self, *attributions):
         self.attributions = list(attributions)
 
-    def predict(self, doc: Doc) -> list:
+    def predict(self, doc: Doc, across: bool = True) -> list:
         return self.attributions
 
 
@@ -1145,6 +1145,9 @@ def test_a_content_tagged_over_a_sentence_break_is_in_the_sentence_of_the_cue_af
     text = lambda span: doc.text[span[0] : span[1]] if span else None  # noqa: E731
     assert [(text(a.source), text(a.cue), text(a.content)) for a in found] == [
         ("Kim", "spoke", "Taxes will rise"), ("he", "added", "Taxes will rise")]
+    # the quotes' definition keeps a content in the sentence it starts in (`across=False`): 'added' shares none
+    kept = group(doc, spans_from_tags(doc, tags), [0.9] * len(doc), across=False)
+    assert ("he", "added", "Taxes will rise") not in [(text(a.source), text(a.cue), text(a.content)) for a in kept]
 
 
 def said_at_a_rally() -> Doc:

@@ -274,7 +274,8 @@ class _Layout:
     covers: a content tagged over a sentence break (a quotation the parse cut in two, '"... there is no one
     single point of failure," he said.') is in the sentence of its cue, not only in the one it starts in."""
 
-    def __init__(self, doc: Doc, chunks: list[Chunk]):
+    def __init__(self, doc: Doc, chunks: list[Chunk], across: bool = True):
+        self.across = across  # a chunk lies in every sentence it covers (else in the one it starts in)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -285,8 +286,8 @@ class _Layout:
                 self.by_sent.setdefault((chunk[0], k), []).append(chunk)
 
     def sentences(self, chunk: Chunk) -> range:
-        """The sentences that `chunk` covers."""
-        return range(self.sent_of[chunk[1]], self.sent_of[chunk[2] - 1] + 1)
+        """The sentences that `chunk` covers (the one it starts in, where not `across`)."""
+        return range(self.sent_of[chunk[1]], self.sent_of[chunk[2] - 1 if self.across else chunk[1]] + 1)
 
     def dist(self, a: Chunk, b: Chunk) -> tuple[int, int]:
         """(sentences apart, tokens between) of chunks `a` and `b`; none apart where they share a sentence."""
@@ -352,12 +353,13 @@ def _lone_cue_pieces(doc: Doc, layout: _Layout, chunks: list[Chunk], cues: list[
     return more
 
 
-def group(doc: Doc, chunks: list[Chunk], probs: list[float]) -> list[Attribution]:
+def group(doc: Doc, chunks: list[Chunk], probs: list[float], across: bool = True) -> list[Attribution]:
     """Attributions from tagged chunks: each content goes to the nearest cue (same sentence first, at most
     two sentences away); cues and sources pair one to one, nearest first, at most a sentence apart; a cue
     left without content shares the nearest content of its sentence ('X reports that ..., according to Y'),
-    or else takes the complement it governs in the parse, scored at half its confidence."""
-    layout = _Layout(doc, chunks)
+    or else takes the complement it governs in the parse, scored at half its confidence. `across`: a chunk
+    lies in every sentence it covers (PolNeAR's attributions; `_Layout`)."""
+    layout = _Layout(doc, chunks, across)
     cues = [c for c in chunks if c[0] == "Cue"]
     cue_source = _cue_sources(layout, cues)
     pieces = _content_pieces(layout, chunks, probs)
@@ -399,12 +401,13 @@ class AttributionModel:
         probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
         return tags, probs
 
-    def predict(self, doc: Doc) -> list[Attribution]:
-        """Attributions in a parsed `Doc` (it needs the parser, tagger and lemmatizer to have run)."""
+    def predict(self, doc: Doc, across: bool = True) -> list[Attribution]:
+        """Attributions in a parsed `Doc` (it needs the parser, tagger and lemmatizer to have run); `across` as
+        `group` takes it."""
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
             raise ValueError(f"the attribution model needs a parsed Doc: run it through {SPACY_MODEL!r} first")
         tags, probs = self.tag(doc)
-        return group(doc, spans_from_tags(doc, tags), probs)
+        return group(doc, spans_from_tags(doc, tags), probs, across)
 
 
 def read_meta(model_path: Path) -> dict:
