@@ -1159,7 +1159,8 @@ class ActorResolver:
             title, role = tok.lower_.rstrip("."), tok.lemma_.lower()
             if own_description(tok):
                 continue  # 'a GE spokesman', "Morrison's lawyer": a description of its own, not who had the role before
-            peoples = {c for t in self.doc[tok.left_edge.i : tok.i] if (c := gazetteer.demonym_country(t.text))}
+            peoples = {c for t in self.doc[tok.left_edge.i : tok.i]
+                       if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
             if is_title(tok):
                 owner = self.last_person_before(tok.idx, lambda c: (title in c.titles or role in c.roles)
                                                 and (not peoples or c.country in {*peoples, None}))

@@ -1856,8 +1856,10 @@ class QuoteFinder:
         if (ident is None and own_noun and self.definite(head) and not another(head)
                 and (is_role(head) or self.title_of_person(head))):
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
-            # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban'
-            peoples = {c for t in self.doc[head.left_edge.i : head.i] if (c := gazetteer.demonym_country(t.text))}
+            # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban', "China's U.N.
+            # ambassador" no British one
+            peoples = {c for t in self.doc[head.left_edge.i : head.i]
+                       if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
             person = lambda i: (self.entity_types.get(i) == "PERSON" and i not in inside
                                 and (not peoples or self.entity_countries.get(i) in {*peoples, None}))
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
