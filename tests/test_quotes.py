@@ -52,6 +52,12 @@ def test_she_after_another_speakers_quote_is_the_woman_named_since_not_an_earlie
     assert only(a, "surge").speaker_name == "Ursula von der Leyen"
 
 
+def test_a_role_owned_by_a_country_is_no_person_of_another_country(analyze):
+    a = analyze("British Ambassador James Kariuki spoke first at the council. China's U.N. ambassador told reporters "
+                "that the issue was being handled in Vienna.")
+    assert a.quotes[-1].speaker_name != "James Kariuki"
+
+
 def test_a_description_with_a_peoples_adjective_is_no_person_of_another_country(analyze):
     a = analyze("Former European Union official Michel Barnier says immigration to France should stop for three "
                 "years. Hungarian Prime Minister Viktor Orban has long railed against migration. The former French "
