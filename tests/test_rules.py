@@ -1700,6 +1700,27 @@ def test_his_office_is_the_persons_own_office_not_the_body_named_last():
     assert (q.speaker.text, q.speaker_entity, q.speaker_name) == ("His office", None, "His office")
 
 
+def test_a_participle_the_parse_made_a_clausal_subject_is_the_clause_befores_subjects():
+    """Ana Diaz spoke first, announcing that the agency won IS. (the parse read 'IS' as the sentence's verb and
+    'announcing' as its clausal subject: Ana Diaz announced)"""
+    doc = build("""
+        Ana         Ana       PROPN  NNP  compound  1
+        Diaz        Diaz      PROPN  NNP  nsubj     2
+        spoke       speak     VERB   VBD  advcl     10
+        first       first     ADV    RB   advmod    2
+        ,           ,         PUNCT  ,    punct     10
+        announcing  announce  VERB   VBG  csubj     10
+        that        that      SCONJ  IN   mark      9
+        the         the       DET    DT   det       8
+        agency      agency    NOUN   NN   nsubj     9
+        won         win       VERB   VBD  ccomp     5
+        IS          be        AUX    VBZ  ROOT      10
+        .           .         PUNCT  .    punct     10
+    """, ents={(0, 2): "PERSON"})
+    [q] = [q for q in quotes_of(doc) if q.cue is not None and q.cue.text == "announcing"]
+    assert q.speaker.text == "Ana Diaz"
+
+
 def test_a_description_resolves_to_the_person_the_article_names_in_it():
     """His sister, Ana Smith, said the family was devastated: the sister is Ana Smith."""
     doc = described("""

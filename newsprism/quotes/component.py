@@ -632,8 +632,19 @@ class QuoteFinder:
             if rights and rights[0].dep_ == "prep" and rights[0].lower_ == "of":
                 end = rights[0].right_edge.i + 1
             return self.doc[start:end]
-        return (self.entity_just_before(tok) or self.subject_after(verb) or self.noun_just_before(verb)
-                or self.lost_person(verb))
+        return (self.misparsed_participle(verb) or self.entity_just_before(tok) or self.subject_after(verb)
+                or self.noun_just_before(verb) or self.lost_person(verb))
+
+    def misparsed_participle(self, verb: Token) -> Span | None:
+        """A participle of speech after a comma that the parse made a clausal subject of a verb after it
+        ('Prime Minister X was first to share word of the strike, announcing on social media that the service
+        "successfully eliminated" IS deputy ...', with 'IS' read as the sentence's verb): the subject of the
+        clause before the comma speaks, as it would where the participle hangs on that clause."""
+        if verb.tag_ != "VBG" or verb.dep_ != "csubj" or verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        subject = next((t for t in reversed(self.doc[verb.sent.start : verb.i]) if t.dep_ == "nsubj"
+                        and t.head.i < verb.i and t.i not in self.inside and t.pos_ != "PRON"), None)
+        return self.speaker_span(subject) if subject is not None else None
 
     def fronted_name(self, verb: Token) -> Span | None:
         """The person named first in the verb's sentence and set off by a comma, where the parse made the name
