@@ -418,6 +418,13 @@ def name_word(tok: Token) -> bool:
             and not is_title(tok) and tok.lower_ not in MONTHS)
 
 
+def modifier_peoples(noun: Token) -> set[str]:
+    """The countries a noun's modifiers name by a people's adjective or a country's name ('the former French
+    foreign minister', "China's U.N. ambassador"): a person of another country is not the one it describes."""
+    return {c for t in noun.doc[noun.left_edge.i : noun.i]
+            if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
+
+
 def surname_again(doc: Doc, last: Token) -> bool:
     """Whether the last word of a name stands alone as a subject elsewhere in the text ('Lawyers for Ana Ruiz
     said ... Ruiz, who was convicted last year, maintains ...'): the text calls a person by a surname."""
@@ -1159,15 +1166,15 @@ class ActorResolver:
             title, role = tok.lower_.rstrip("."), tok.lemma_.lower()
             if own_description(tok):
                 continue  # 'a GE spokesman', "Morrison's lawyer": a description of its own, not who had the role before
-            peoples = {c for t in self.doc[tok.left_edge.i : tok.i]
-                       if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
             if is_title(tok):
+                peoples = modifier_peoples(tok)
                 owner = self.last_person_before(tok.idx, lambda c: (title in c.titles or role in c.roles)
                                                 and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
                     det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
                     self.add(owner, self.doc[det : tok.i + 1])
             elif tok.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in tok.lefts):
+                peoples = modifier_peoples(tok)
                 owner = self.last_person_before(tok.idx, lambda c: role in c.roles
                                                 and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
@@ -1479,11 +1486,7 @@ def abbreviates(short: str, name: str) -> bool:
     words = name.split()
     if len(words) < 2 or letters[0] not in {words[0][0].lower(), words[1][0].lower()}:
         return False
-    if gazetteer.country_code(words[0].rstrip(",")):
-        words_without_country = words[1:]
-    else:
-        words_without_country = words
-    forms = {tuple(words), tuple(words_without_country)}
+    forms = {tuple(words), tuple(words[1:] if gazetteer.country_code(words[0].rstrip(",")) else words)}
     for form in list(forms):
         if "and" in form[1:]:
             forms.add(form[: len(form) - 1 - form[::-1].index("and")])

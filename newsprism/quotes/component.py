@@ -49,7 +49,7 @@ from spacy.util import registry
 from newsprism import gazetteer, lexicons, native
 from newsprism.actors.component import (CREDIT_LINE, GENDERED, GOVERNMENT_SEATS, PRONOUN_GENDER, ROLE_ENDINGS,
                                         abbreviates, dateline, furniture_line_at, is_title, line_bounds,
-                                        on_furniture_line, resolve_span)
+                                        modifier_peoples, on_furniture_line, resolve_span)
 from newsprism.doctext import text_of
 from newsprism.quotes.model import Attribution, AttributionModel, default_model, load_model
 from newsprism.schema import Quote, Span as OutSpan
@@ -957,7 +957,8 @@ class QuoteFinder:
         for m in TURN_LABEL.finditer(self.text):  # 'A: No. We have been clear about that.': the interviewee's
             if m[1].lower() not in TURNS["interviewee"]:  # answer (`run` names who answers)
                 continue
-            s, e = trim(self.text, m.end(), self.text.find("\n", m.end()) % (len(self.text) + 1))
+            line_end = self.text.find("\n", m.end())
+            s, e = trim(self.text, m.end(), line_end if line_end >= 0 else len(self.text))
             if len(self.text[s:e].split()) >= MIN_CONTENT_WORDS and not self.inside_found(s, e):
                 colon = self.text[m.end(1)] == ":"
                 self.found.append(Found("direct", (s, e), (m.end(1), m.end(1) + 1) if colon else None, None))
@@ -1371,8 +1372,9 @@ class QuoteFinder:
             # what the source goes by; the source said it
             clause = tok.head
             if clause.dep_ == "relcl" and phrase_end <= clause.i:
-                rest = self.doc[phrase_end : clause.right_edge.i + 1]  # 'The politician, who according to some
-                # outlets is considering a run, says ...': what the outlets say is the relative clause's, not 'The politician, who'
+                # 'The politician, who according to some outlets is considering a run, says ...': what the outlets
+                # say is the relative clause, not 'The politician, who'
+                rest = self.doc[phrase_end : clause.right_edge.i + 1]
             elif phrase_start - sent.start <= 1:
                 rest = self.doc[phrase_end : sent.end]
             else:
@@ -1815,14 +1817,16 @@ class QuoteFinder:
         word = head.lower_
         if word in PRONOUN_GENDER and len(sp) == 1:
             return self.pronoun_speaker(sp, last)
-        if (people := self.one_of_a_people(head)) is not None:  # the person of that people named last, else the
-            person = lambda i: self.entity_types.get(i) == "PERSON"  # person the text was about
+        if (people := self.one_of_a_people(head)) is not None:
+            # 'the Dutchman': the person of that people named last, else the person the text was about
+            person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
             return (self.named_before(sp.start_char, lambda i: person(i) and self.entity_countries.get(i) == people)
                     or self.recent_subject(head, person)[0])
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
         org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
-        if org_noun and word == "office" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children):
+        if org_noun and word == "office" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                 for c in head.children):
             return None  # 'his office said': the person's own office, as the text calls it, not the body named last
         if org_noun and self.states_organ(head) and (named := self.organisation_by_modifiers(head, stated=True)):
             return named  # 'The Indonesian search authority said': the 'National Search and Rescue Agency'
@@ -1869,8 +1873,7 @@ class QuoteFinder:
             inside = {self.token_actor(t) for t in sp if t.i != head.i}
             # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban', "China's U.N.
             # ambassador" no British one
-            peoples = {c for t in self.doc[head.left_edge.i : head.i]
-                       if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
+            peoples = modifier_peoples(head)
             person = lambda i: (self.entity_types.get(i) == "PERSON" and i not in inside
                                 and (not peoples or self.entity_countries.get(i) in {*peoples, None}))
             ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
@@ -1894,11 +1897,12 @@ class QuoteFinder:
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
 
-    def one_of_a_people(self, noun: Token) -> str | None:
+    @staticmethod
+    def one_of_a_people(noun: Token) -> str | None:
         """For 'the Dutchman', 'the Brazilian' (a definite noun for one person of a people), that people's
         country, else None."""
-        if (not (noun.tag_ in {"NN", "NNP"} and noun.text[:1].isupper() and any(c.lower_ == "the" for c in noun.children))
-                or noun.lower_ in GOVERNMENT_SEATS):
+        definite = any(c.lower_ == "the" for c in noun.children)
+        if not (noun.tag_ in {"NN", "NNP"} and noun.text[:1].isupper() and definite) or noun.lower_ in GOVERNMENT_SEATS:
             return None  # ('the Pentagon' speaks for its government)
         return gazetteer.demonym_country(noun.text)
 
@@ -2537,7 +2541,8 @@ class QuoteFinder:
             if self.content[0] <= start < self.content[1]:
                 continue  # '"... White House press conferences ...," the group wrote': the group is not named there
             if (char - start <= window and self.text[start:end].lower() not in {*PRONOUN_GENDER, "it", "its"}
-                    and accept(ident) and not self.titled_in_marks(start) and not self.person_as_modifier(start, end, ident)):
+                    and accept(ident) and not self.titled_in_marks(start)
+                    and not self.person_as_modifier(start, end, ident)):
                 best = ident
         return best
 

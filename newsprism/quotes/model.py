@@ -299,7 +299,8 @@ class _Layout:
         """The chunks of `kind` that cover a sentence at most `sentences` sentences from the one `chunk` starts in,
         each once, in document order."""
         at = self.sent_of[chunk[1]]
-        found = dict.fromkeys(c for k in range(at - sentences, at + sentences + 1) for c in self.by_sent.get((kind, k), []))
+        found = dict.fromkeys(c for k in range(at - sentences, at + sentences + 1)
+                              for c in self.by_sent.get((kind, k), []))
         return sorted(found, key=lambda c: c[1])
 
 
