@@ -425,20 +425,21 @@ def modifier_peoples(noun: Token) -> set[str]:
             if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
 
 
-def surname_again(doc: Doc, last: Token) -> bool:
-    """Whether the last word of a name stands alone as a subject elsewhere in the text ('Lawyers for Ana Ruiz
-    said ... Ruiz, who was convicted last year, maintains ...'): the text calls a person by a surname."""
-    return any(t.i != last.i and t.text == last.text and t.dep_ in {"nsubj", "nsubjpass"} and name_word(t)
-               and not (t.i > 0 and name_word(doc[t.i - 1])) for t in doc)
+def lone_subjects(doc: Doc) -> set[str]:
+    """Name words that stand alone as a subject ('Ruiz, who was convicted last year, maintains ...'): where a
+    name NER missed ends with one ('Lawyers for Ana Ruiz said'), the text calls a person by that surname."""
+    return {t.text for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and name_word(t)
+            and not (t.i > 0 and name_word(doc[t.i - 1]))}
 
 
 def missed_people(doc: Doc) -> list[Span]:
     """People NER missed whom the text introduces as people: a known first name and the name words after it,
     after a title, a people's adjective or a title's words ('Australian Timothy Weeks', with 'Weeks' tagged a
     date; 'Deputy Director of Public Prosecution Eva-Marie Persson'), or whose last word the text makes a
-    subject alone elsewhere (`surname_again`); a single name set before a title in
+    subject alone elsewhere (`lone_subjects`); a single name set before a title in
     apposition ('Soelistyo, head of Indonesia's search and rescue agency, told ...')."""
     taken = {t.i for e in doc.ents if e.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} for t in e}
+    lone = lone_subjects(doc)
     out: list[Span] = []
     for tok in doc:
         if tok.i in taken or not name_word(tok) or (out and tok.i < out[-1].end):
@@ -452,7 +453,7 @@ def missed_people(doc: Doc) -> list[Span]:
             titled = any(is_title(t) for t in doc[max(0, tok.i - 6) : tok.i])
             if j - tok.i >= 2 and doc[j - 1].text != "-" and (
                     is_title(prev) or prev.ent_type_ == "NORP" or (prev.pos_ == "PROPN" and titled)
-                    or surname_again(doc, doc[j - 1])):
+                    or doc[j - 1].text in lone):
                 out.append(Span(doc, tok.i, j, label="PERSON"))
                 continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
