@@ -5730,9 +5730,9 @@ def test_a_name_set_beside_a_persons_role_that_ner_made_a_place_is_a_person_of_t
     assert (kehr.type, kehr.country) == ("PERSON", "CAN")
 
 
-def test_a_name_beside_an_age_that_ner_made_an_organisation_is_a_person():
-    """Lydia Rosasi, 29, works at the office. (NER tags the name an organisation: an age says a person)"""
-    doc = resolved("""
+@pytest.mark.parametrize("table, ents, name", [
+    # Lydia Rosasi, 29, works at the office. (an age says a person)
+    ("""
         Lydia   Lydia   PROPN  NNP  compound  1
         Rosasi  Rosasi  PROPN  NNP  nsubj     5
         ,       ,       PUNCT  ,    punct     1
@@ -5743,15 +5743,10 @@ def test_a_name_beside_an_age_that_ner_made_an_organisation_is_a_person():
         the     the     DET    DT   det       8
         office  office  NOUN   NN   pobj      6
         .       .       PUNCT  .    punct     5
-    """, {(0, 2): "ORG", (3, 4): "DATE"})
-    [rosasi] = [e for e in doc._.entities if e.name == "Lydia Rosasi"]
-    assert rosasi.type == "PERSON"
-
-
-def test_a_name_joined_to_a_persons_name_that_ner_made_an_organisation_is_a_person():
-    """Prince Harry and Meghan Markle said they would step back. (NER tags 'Meghan Markle' an organisation: a
-    first name joined by 'and' to a person's name says a person, so 'the pair' later is the two of them)"""
-    doc = resolved("""
+    """, {(0, 2): "ORG", (3, 4): "DATE"}, "Lydia Rosasi"),
+    # Prince Harry and Meghan Markle said they would step back. (a first name joined by 'and' to a person's name
+    # says a person, so 'the pair' later is the two of them)
+    ("""
         Prince  Prince  PROPN  NNP  compound  1
         Harry   Harry   PROPN  NNP  nsubj     5
         and     and     CCONJ  CC   cc        1
@@ -5763,9 +5758,12 @@ def test_a_name_joined_to_a_persons_name_that_ner_made_an_organisation_is_a_pers
         step    step    VERB   VB   ccomp     5
         back    back    ADV    RB   advmod    8
         .       .       PUNCT  .    punct     5
-    """, {(1, 2): "PERSON", (3, 5): "ORG"})
-    [markle] = [e for e in doc._.entities if e.name == "Meghan Markle"]
-    assert markle.type == "PERSON"
+    """, {(1, 2): "PERSON", (3, 5): "ORG"}, "Meghan Markle"),
+])
+def test_a_name_ner_made_an_organisation_is_a_person_where_the_text_says_so(table, ents, name):
+    doc = resolved(table, ents)
+    [person] = [e for e in doc._.entities if e.name == name]
+    assert person.type == "PERSON"
 
 
 def test_an_envoy_for_a_country_of_a_multinational_body_is_of_no_country():

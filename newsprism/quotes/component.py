@@ -2605,7 +2605,7 @@ class QuoteFinder:
             turn = self.turn(f)
             asked = turn == "interviewer" or self.reporters_question(f)  # an interviewer's or reporter's question
             if turn == "interviewee":
-                f.speaker, f.speaker_id = None, self.interviewee()
+                f.speaker, f.speaker_id = None, self.interviewee
                 f.speaker_name = self.entity_names.get(f.speaker_id)
             self.resolve(f, last)
             self.done.append(f)
@@ -2666,9 +2666,11 @@ class QuoteFinder:
         label = m[1].lower()
         return next((side for side, labels in TURNS.items() if label in labels), None)
 
+    @cached_property
     def interviewee(self) -> str | None:
         """Who answers an interview's questions: the person the text says was interviewed ('spoke to Finance
-        Minister Peter Hall', 'interviewed Hall'), else the person the article names most, not one spoken to."""
+        Minister Peter Hall', 'interviewed Hall'), else the person the article names most, not one spoken to;
+        found once per article, for all its answers."""
         for ent in self.doc.ents:
             root = ent.root
             if ent.label_ == "PERSON" and (
