@@ -21,6 +21,8 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 17   # round seventeen's draw
     .venv/bin/python scripts/who_draw_pages.py --round 19   # round nineteen's draw (round eighteen drew none)
     .venv/bin/python scripts/who_draw_pages.py --round 20   # round twenty's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 21   # round twenty-one's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 22   # round twenty-two's draw
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -71,6 +73,22 @@ has at least one pronoun cue (round fourteen's pattern), at least one quotation 
 end (round fifteen's pattern) and at most 4,500 characters; the first 5 of each source. (Asking for a nominal or
 description cue as well, the pool of 32 VOA stories and 149 PTC articles gave no page of at most 4,500
 characters: rounds twelve to twenty took them; at most 4,500 characters the VOA stories give exactly 5.)
+
+Round twenty-two (`--round 22`) draws again from the documents left (none labelled before round twenty-two),
+shuffled with `random.Random(22)`, for NOMINAL, DESCRIPTION, PRONOUN and ACRONYM speakers (the report part's
+weakest kinds), with wider patterns than round fourteen's, as rounds twelve to twenty-one took most pages that
+those match: a nominal cue is "the" and up to three words ending in a lower-case noun of any kind before a verb
+of saying ("the student said", "The Afghan army chief said", "the rights groups say") or such a noun after
+"said", "says", "added" or "adds" closing a clause ("said the source,"); a description cue the same after "a",
+"an", a possessive name or "his", "her", "their" ("her mother told", "Awan's lawyer said"), or "a spokesman
+for" ("spokeswoman", "spokesperson", "official", "representative"; "of", "at"); an acronym cue an acronym of
+capitals before a verb of saying ("ISIS warned", "The DOJ announced") or after "according to" or "said"
+("said AMA"; "told VOA", the listener, is not one); a pronoun cue round fourteen's pattern. Taken where the
+text has at least one nominal or description cue, at least 3 nominal, description, pronoun and acronym cues
+together, and at most 6,500 characters; the first 5 of each source, the PTC articles making up what the VOA
+stories lack. (The pool of 27 VOA stories and 144 PTC articles gives 4 VOA stories at any length, the longest
+VOA story left being 7,043 characters; asking for a pronoun cue as well, 3. So 4 VOA stories and 6 PTC
+articles.)
 """
 
 from __future__ import annotations
@@ -121,6 +139,19 @@ MAX_CHARS19, SEED19 = 7500, 19
 MAX_CHARS20, SEED20, PRONOUNS20 = 6000, 20, 2
 # Round twenty-one: a pronoun cue and a quotation that runs on, short pages.
 MAX_CHARS21, SEED21 = 4500, 21
+# Round twenty-two: wider nominal, description and acronym cues (any noun), with pronoun cues; 10 pages in all.
+VERBS22 = (r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|announced|warned|insisted|claimed|"
+           r"noted|explained|argued|argues)")
+AUX22 = r"(?:has\s+|had\s+|also\s+)?"
+NOMINAL22 = re.compile(r"\b[Tt]he\s+(?:[A-Za-z-]+\s+){0,2}?[a-z]{3,}\s+" + AUX22 + VERBS22 + r"\b"
+                       r"|\b(?:said|says|added|adds)\s+the\s+(?:[A-Za-z-]+\s+){0,2}?[a-z]{3,}(?=[.,])")
+DESCRIPTION22 = re.compile(r"\b(?:[Aa]n?|[A-Z][A-Za-z.]+['’]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}?[a-z]{3,}\s+"
+                           + AUX22 + VERBS22 + r"\b"
+                           r"|\b[Aa]n?\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|official|representative)"
+                           r"\s+(?:for|of|at)\b")
+ACRONYM22 = re.compile(r"\b(?:[Tt]he\s+)?[A-Z]{2,}\s+" + AUX22 + VERBS22 + r"\b|\baccording to (?:the\s+)?[A-Z]{2,}\b"
+                       r"|\b(?:said|says|added)\s+(?:the\s+)?[A-Z]{2,}\b")
+MAX_CHARS22, SEED22, CUES22, PAGES22 = 6500, 22, 3, 10
 
 
 def countries_named(text: str) -> set[str]:
@@ -150,7 +181,7 @@ def labelled(round_: int = 13) -> set[str]:
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
             17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty",
-            21: "# round twenty-one"}[round_]
+            21: "# round twenty-one", 22: "# round twenty-two"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -165,15 +196,21 @@ def main(round_: int = 12) -> list[str]:
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
-    if round_ in (13, 14, 15, 16, 17, 19, 20, 21):
+    if round_ in (13, 14, 15, 16, 17, 19, 20, 21, 22):
         held |= labelled(round_)
     for source in ("voa", "ptc"):
         order = sorted((d for d in texts if d.startswith(source + ":") and d not in held), key=lambda d: int(d.split(":")[1]))
         random.Random({13: SEED13, 14: SEED14, 15: SEED15, 16: SEED16, 17: SEED17, 19: SEED19, 20: SEED20,
-                       21: SEED21}.get(round_, SEED)).shuffle(order)
+                       21: SEED21, 22: SEED22}.get(round_, SEED)).shuffle(order)
         n = 0
+        quota = PAGES22 - len(taken) if round_ == 22 and source == "ptc" else PER_SOURCE  # (round 22: PTC makes up)
         for doc in order:
-            if round_ == 21:
+            if round_ == 22:  # the PTC articles make up what the VOA stories lack
+                nominals, descriptions = len(NOMINAL22.findall(texts[doc])), len(DESCRIPTION22.findall(texts[doc]))
+                pronouns, acronyms = len(PRONOUN14.findall(texts[doc])), len(ACRONYM22.findall(texts[doc]))
+                ok = (n < quota and nominals + descriptions >= 1
+                      and nominals + descriptions + pronouns + acronyms >= CUES22 and len(texts[doc]) <= MAX_CHARS22)
+            elif round_ == 21:
                 nominals, descriptions = len(NOMINAL13.findall(texts[doc])), len(DESCRIPTION14.findall(texts[doc]))
                 pronouns, runs_on = len(PRONOUN14.findall(texts[doc])), len(RUNS_ON15.findall(texts[doc]))
                 ok = n < PER_SOURCE and pronouns >= 1 and runs_on >= 1 and len(texts[doc]) <= MAX_CHARS21
