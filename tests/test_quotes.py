@@ -85,6 +85,30 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
     assert only(a, "enough chances").speaker_name == "Arne Slot"
 
 
+@pytest.mark.parametrize("text, word, name", [
+    # a party's member named by the party is a person of it, not the party NER tags a group
+    ("Sen. Chuck Schumer (D-N.Y.) criticized the bill on Tuesday. \"This is a disgrace,\" the Democrat said.",
+     "disgrace", "Chuck Schumer"),
+    # a person described by age is the one the text gave that age
+    ("Maria Lopez, 34, was hit by a car on Main Street. \"I was lucky,\" the 34-year-old said from her hospital bed.",
+     "lucky", "Maria Lopez"),
+    # organisations named together speak together, whole names kept ('General Motors', not 'Motors')
+    ("Ford and General Motors cut jobs. The two automakers said sales had \"collapsed.\"", "collapsed",
+     "Ford and General Motors"),
+    # 'he' after the words it reports is the one they are about
+    ("Rep. Danny Davis met Louis Farrakhan in 2006. Farrakhan later spoke at a rally in Chicago. The congressman "
+     "wasn't sure why the ADL wrote that he had been misquoted, he told The Daily Caller News Foundation on Sunday.",
+     "wasn't sure", "Danny Davis"),
+    # one name NER cut in two ('Amy Berman' and 'Jackson'; 'The Cambodian League' and 'the Promotion and ...')
+    ("Judge Amy Berman Jackson denied the motion. The judge wrote that the request was \"without merit.\"",
+     "without merit", "Amy Berman Jackson"),
+    ("The Cambodian League for the Promotion and Defense of Human Rights condemned the arrest. \"His work matters,\" "
+     "the rights group said.", "work matters", "Cambodian League for Promotion and Defense of Human Rights"),
+])
+def test_descriptions_pronouns_and_names_ner_cut_are_who_the_text_named(analyze, text, word, name):
+    assert only(analyze(text), word).speaker_name == name
+
+
 def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(analyze):
     a = analyze("The BBC's Laura Smith spoke to Finance Minister Peter Hall about the budget.\n\n"
                 "Q: Will taxes go up next year?\n\nA: No. We have been clear about that. Taxes will not rise.\n\n"

@@ -159,6 +159,8 @@ def name_tokens(ent: Span) -> list[Token]:
     if ent.label_ == "PERSON" and owner_end > ent.start:
         ent = ent.doc[owner_end : ent.end]
     toks = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "'s", "’s", "'", "’"}]
+    if ent.label_ != "PERSON" and toks and toks[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS | ORG_WORDS:
+        return toks  # 'General Motors', 'Supreme Court': the title word is the organisation's name
     while toks and (is_title(toks[0]) or toks[0].tag_ == "VBG") and len(toks) > 1:
         toks = toks[1:]  # 'President', 'CEO'; 'Hosting' of 'Hosting Cook at Dreamforce' opening a sentence
     while len(toks) > 1 and (toks[-1].lower_.rstrip(".") in MONTHS or toks[-1].like_num):
@@ -204,7 +206,7 @@ def titled_person(ent: Span, words: list[str]) -> bool:
     """An ORG of two or three words after a person's title, the first a first name ('Premier Andrew Fahie',
     'executive chair Marcelo Claure'), or a GPE of two or three words after one that names no place the
     gazetteer knows ('Solo Mayor Hadi Rudyatmo'): a person, whatever the tagger said."""
-    if not (titled(ent) and 2 <= len(words) <= 3) or ORG_WORDS & {w.lower() for w in words}:
+    if not (titled(ent) and 2 <= len(words) <= 3) or (ORG_WORDS | ORG_NAME_ENDINGS) & {w.lower() for w in words}:
         return False
     if ent.label_ == "GPE":
         name = " ".join(words)
@@ -304,6 +306,16 @@ def widened(ent: Span) -> Span:
     if (ent.label_ == "PERSON" and (past > end or ent.doc[end - 1].text in NAME_PARTICLES) and past < len(ent.doc)
             and name_word(ent.doc[past])):
         end = past + 1
+    if (ent.label_ == "PERSON" and end < len(ent.doc) and ent.doc[end].ent_iob_ == "B" and ent.doc[end].ent_type_ == "PERSON"
+            and ent.doc[end - 1].whitespace_ == " " and ent.doc[end].text[:1].isupper()
+            and not any(is_title(t) for t in ent.doc[start:end])):  # ('Charlotte Mayor' 'Jennifer Roberts': two)
+        end = next((t.i for t in ent.doc[end + 1 :] if t.ent_iob_ != "I"), len(ent.doc))  # 'Amy Berman' 'Jackson': NER
+        # cut one name in two people
+    joint = end + 1 + (end + 2 < len(ent.doc) and ent.doc[end + 1].lower_ == "the" and ent.doc[end + 1].ent_iob_ != "B")
+    if (ent.label_ == "ORG" and joint < len(ent.doc) and ent.doc[end].lower_ in {"for", "of"}
+            and ent.doc[joint].ent_iob_ == "B" and ent.doc[joint].ent_type_ == "ORG"):
+        end = next((t.i for t in ent.doc[joint + 1 :] if t.ent_iob_ != "I"), len(ent.doc))  # 'The Cambodian League'
+        # 'for the' 'Promotion and Defense of Human Rights': NER cut one organisation's name in two
     nxt = ent.doc[end] if end < len(ent.doc) else None
     if (ent.label_ == "ORG" and len(ent) >= 2 and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
             and not nxt.ent_type_ and nxt.lower_ in PUBLICATION_HEADS and nxt.dep_ != "compound" and ent.root.head.i == nxt.i):

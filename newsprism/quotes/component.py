@@ -66,6 +66,7 @@ ORG_NOUNS = lexicons.words("roles", "org_nouns")
 # 'the lawyer' is the one titled 'attorney', 'the senator' the one titled 'Sen.': each role word -> its set's name
 ROLE_SYNONYMS = {w: role for role, ws in lexicons.word_sets("roles", "role_synonyms").items() for w in ws}
 PERSON_NOUNS = lexicons.words("roles", "person_nouns")  # 'the official said': one person's description
+PARTY_MEMBERS = lexicons.words("roles", "party_members")  # 'the Democrat said': a person, not the party
 STUDIES = lexicons.words("reporting_verbs", "studies")
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
@@ -460,9 +461,18 @@ def is_role(noun: Token) -> bool:
     `PERSON_NOUNS` ('official', 'billionaire', 'victim')."""
     word = noun.lower_
     return ((is_title(noun) or word in GENDERED or word.endswith(ROLE_ENDINGS) or word in ROLE_SYNONYMS
-             or (noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ == "NN"))
+             or (noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ == "NN") or word in PARTY_MEMBERS)
             and noun.lemma_.lower() not in ORG_NOUNS and noun.lemma_.lower() not in STATEMENT_NOUNS)  # 'letter'
     # ends as a role word does, but a letter is a statement: 'the letter said' is no person
+
+
+def stated_age(noun: Token) -> str | None:
+    """For 'the 34-year-old', the age it gives ('34'), else None: a person described by their age."""
+    if noun.lower_ != "old":
+        return None
+    year = next((c for c in noun.children if c.lower_ in {"year", "years"}), None)
+    number = next((c for c in year.children if c.dep_ == "nummod"), None) if year is not None else None
+    return number.text if number is not None else None
 
 
 def another(noun: Token) -> bool:
@@ -1694,6 +1704,8 @@ class QuoteFinder:
             return listed
         if (bodies := self.bodies_listed_with(head)):
             return bodies  # 'The Jewish groups said' after 'Hillel McGill, Chabad at McGill and three other Jewish groups'
+        if (joined := self.organisations_joined(head)):
+            return joined  # 'The companies said' after 'Pfizer and BioNTech released'
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
@@ -1731,6 +1743,21 @@ class QuoteFinder:
             named = list(dict.fromkeys(named))
             if len(named) >= 2:
                 return named
+        return []
+
+    def organisations_joined(self, noun: Token) -> list[str]:
+        """For a plural organisation noun with 'the', 'both' or 'two' ('The companies said', 'both firms'), the
+        organisations last named together ('Pfizer and BioNTech'), at least two; else []."""
+        if noun.tag_ not in {"NNS", "NNPS"} or noun.lemma_.lower() not in ORG_NOUNS or not any(
+                c.lower_ in {"the", "both", "two"} for c in noun.children):
+            return []
+        for tok in reversed(self.doc[: noun.i]):
+            if tok.dep_ != "conj" or tok.i in self.inside:
+                continue
+            members = sorted({tok.head, *tok.head.conjuncts}, key=lambda t: t.i)
+            ids = list(dict.fromkeys(self.token_actor(t) for t in members))
+            if len(ids) >= 2 and all(self.entity_types.get(i) == "ORG" for i in ids):
+                return ids
         return []
 
     def organisation_spoke_last(self, char: int) -> str | None:
@@ -1822,6 +1849,10 @@ class QuoteFinder:
             person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
             return (self.named_before(sp.start_char, lambda i: person(i) and self.entity_countries.get(i) == people)
                     or self.recent_subject(head, person)[0])
+        if (age := stated_age(head)) is not None and self.definite(head):
+            # 'the 34-year-old said': the person the text gave that age ('Maria Lopez, 34,'), else who it was about
+            person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
+            return self.person_of_age(age, sp.start_char) or self.recent_subject(head, person)[0]
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
         org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
@@ -1845,8 +1876,9 @@ class QuoteFinder:
         if (common and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
                 and (described := self.organisation_described_as(head)) is not None):
             return described  # 'the website adds' after 'the Vietnam Investment Review news website says'
-        ident = self.token_actor(head)
-        own_noun = common or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
+        member = head.lower_ in PARTY_MEMBERS  # 'the Democrat said': a person of that party, not the party
+        ident = None if member else self.token_actor(head)
+        own_noun = common or member or (head.pos_ == "PROPN" and is_role(head) and not head.ent_type_)
         if own_noun and self.definite(head) and is_role(head) and (narrowed := self.person_by_modifiers(head)) is not None:
             return narrowed  # 'The military spokesperson said': the one whose title says 'military', not the last spokesperson
         if own_noun and any(c.lower_ in UNNAMED and c.dep_ == "amod" for c in head.children):
@@ -1896,6 +1928,14 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def person_of_age(self, age: str, char: int) -> str | None:
+        """The person last named before `char` with that age beside the name ('Maria Lopez, 34,'), else None."""
+        beside = re.compile(rf"\s*,\s*(?:aged\s+)?{re.escape(age)}\b")
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= char and e.label_ == "PERSON"]):
+            if beside.match(self.text, ent.end_char) and (ident := self.token_actor(ent.root)) is not None:
+                return ident
+        return None
 
     @staticmethod
     def one_of_a_people(noun: Token) -> str | None:
@@ -2263,6 +2303,8 @@ class QuoteFinder:
         listeners = self.spoken_to | ({asked} if asked else set()) | self.told_in(head)
         fits = lambda i: (self.entity_types.get(i) == "PERSON" and self.genders.get(i) in {gender, None}
                           and i not in listeners)
+        if (fronted := self.fronted_subject(head, fits, last)) is not None:
+            return fronted  # 'The congressman wasn't sure why ..., he told The Daily Caller': the congressman
         recent, recent_at = self.recent_subject(head, fits)
         if (last is not None and last.speaker_id and fits(last.speaker_id)
                 and 0 <= sp.start_char - last.content[1] < SAME_SPEAKER_CHARS
@@ -2275,6 +2317,22 @@ class QuoteFinder:
             return ident
         ident = self.token_actor(head)
         return ident if ident and fits(ident) else self.named_before(sp.start_char, fits)
+
+    def fronted_subject(self, pronoun: Token, accept, last: Found | None) -> str | None:
+        """For 'he'/'she' speaking after the words it reports, not in quotation marks ('The congressman wasn't sure
+        why ..., he told The Daily Caller'), the person the reported clause is about, where its subject is a
+        person `accept` takes (a name or a description of one): the one the pronoun points back to; else None."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or not self.is_speech_verb(verb):
+            return None
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i), None)
+        subject = next((c for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if content else None
+        if subject is None or subject.i in self.inside or subject.lower_ in {*PRONOUN_GENDER, "it", "they", "i", "we"}:
+            return None
+        ident = self.token_actor(subject)
+        if ident is None and is_common(subject) and is_role(subject) and self.definite(subject):
+            ident = self.speaker_entity(self.speaker_span(subject), last)
+        return ident if ident is not None and accept(ident) else None
 
     @staticmethod
     def moved_on(last: Found | None, at: int, ident: str) -> bool:
