@@ -23,6 +23,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 20   # round twenty's draw
     .venv/bin/python scripts/who_draw_pages.py --round 21   # round twenty-one's draw
     .venv/bin/python scripts/who_draw_pages.py --round 22   # round twenty-two's draw
+    .venv/bin/python scripts/who_draw_pages.py --round 23   # round twenty-three's draw (PolNeAR train)
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -89,6 +90,17 @@ together, and at most 6,500 characters; the first 5 of each source, the PTC arti
 stories lack. (The pool of 27 VOA stories and 144 PTC articles gives 4 VOA stories at any length, the longest
 VOA story left being 7,043 characters; asking for a pronoun cue as well, 3. So 4 VOA stories and 6 PTC
 articles.)
+
+Round twenty-three (`--round 23`) draws from a NEW pool, as the VOA stories and PTC articles left were nearly
+used up: the PolNeAR TRAIN articles (`../shared/data/polnear/train/text`, US 2016 campaign news of several
+outlets; page id `polnear:<name>`), less the held-out tenth of train that the attribution tagger's record
+names (`holdout_articles` of newsprism/models/attribution.json, read by `newsprism.quotes.polnear.holdout_split`
+for the tagger's held-out figures; PolNeAR's dev split is a folder of its own, never read here), in name order,
+shuffled with `random.Random(23)` and taken in that order, skipping the 9 PolNeAR train articles of the events
+annotation's held-out parts (`held_out`; a check added after the draw and applied after the shuffle, which
+gives the same 10 pages), where the text has round twenty-two's cues (at least one nominal or description
+cue, at least 3 nominal, description, pronoun and acronym cues together) and at most 6,000 characters, at
+most 3 of any one outlet (the name's first part: `nyt`, `breitbart`, ...), 10 pages.
 """
 
 from __future__ import annotations
@@ -152,6 +164,8 @@ DESCRIPTION22 = re.compile(r"\b(?:[Aa]n?|[A-Z][A-Za-z.]+['’]s|[Hh]is|[Hh]er|[T
 ACRONYM22 = re.compile(r"\b(?:[Tt]he\s+)?[A-Z]{2,}\s+" + AUX22 + VERBS22 + r"\b|\baccording to (?:the\s+)?[A-Z]{2,}\b"
                        r"|\b(?:said|says|added)\s+(?:the\s+)?[A-Z]{2,}\b")
 MAX_CHARS22, SEED22, CUES22, PAGES22 = 6500, 22, 3, 10
+# Round twenty-three: PolNeAR train less the tagger's held-out tenth, round twenty-two's cues, outlets spread.
+MAX_CHARS23, SEED23, PAGES23, PER_OUTLET23 = 6000, 23, 10, 3
 
 
 def countries_named(text: str) -> set[str]:
@@ -192,7 +206,41 @@ def labelled(round_: int = 13) -> set[str]:
     return pages
 
 
+def polnear_round(seed: int = SEED23) -> list[str]:
+    """Round twenty-three's draw from PolNeAR train (see the module docstring)."""
+    from newsprism.quotes import polnear
+
+    train = annotation.SHARED / "data" / "polnear" / "train"
+    holdout = set(json.loads(polnear.TAGGER_RECORD.read_text(encoding="utf-8"))["holdout_articles"])
+    names = sorted(p.stem for p in (train / "text").glob("*.txt"))
+    events = {d.split("/", 1)[1][:-4] for d in held_out() if d.startswith("polnear:train/")}  # (the events' own)
+    order = [n for n in names if n not in holdout]
+    print(f"# {len(names)} train articles, {len(holdout)} held out by the tagger, {len(order)} shuffled;"
+          f" {len(events - holdout)} of these, in the events' held-out parts, skipped")
+    random.Random(seed).shuffle(order)
+    taken, outlets = [], {}
+    for name in order:
+        if name in events:
+            continue
+        text = polnear.article_text(train, name)
+        outlet = name.split("_")[0]
+        nominals, descriptions = len(NOMINAL22.findall(text)), len(DESCRIPTION22.findall(text))
+        pronouns, acronyms = len(PRONOUN14.findall(text)), len(ACRONYM22.findall(text))
+        ok = (len(taken) < PAGES23 and outlets.get(outlet, 0) < PER_OUTLET23 and nominals + descriptions >= 1
+              and nominals + descriptions + pronouns + acronyms >= CUES22 and len(text) <= MAX_CHARS23)
+        print(f"polnear:{name}", len(text), pronouns, nominals, descriptions, acronyms, "taken" if ok else "", sep="\t")
+        if ok:
+            outlets[outlet] = outlets.get(outlet, 0) + 1
+            taken.append(f"polnear:{name}")
+        if len(taken) == PAGES23:
+            break
+    print(" ".join(taken))
+    return taken
+
+
 def main(round_: int = 12) -> list[str]:
+    if round_ == 23:
+        return polnear_round()
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0

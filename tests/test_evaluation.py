@@ -140,9 +140,10 @@ def test_agreement_compares_a_second_pass_with_the_first_labels_on_its_pages(tmp
     assert who.agreement(tmp_path, first, both)["quote_sentences_first"] == 2  # the report part not given: r has no first pass
 
 
-def test_who_page_ids_name_aeb_html_voa_and_ptc_texts(tmp_path):
+def test_who_page_ids_name_aeb_html_voa_ptc_and_polnear_texts(tmp_path):
     """A page id names its text in ../shared/data: the aeb page by its key's first hex digits, the html file,
-    the VOA story by its `id`, the PTC training article by its number; another kind is refused."""
+    the VOA story by its `id`, the PTC training article by its number, the PolNeAR train article by its name
+    (its text as the PolNeAR reader reads it, line breaks kept); another kind is refused."""
     from newsprism.actors import evaluation as who
 
     (tmp_path / "aeb").mkdir()
@@ -154,11 +155,30 @@ def test_who_page_ids_name_aeb_html_voa_and_ptc_texts(tmp_path):
         json.dumps({"id": "801", "text": "The first story."}) + "\n" + json.dumps({"id": "802", "text": "The second."}) + "\n")
     (tmp_path / "ptc" / "train" / "articles").mkdir(parents=True)
     (tmp_path / "ptc" / "train" / "articles" / "article7001.txt").write_text("A PTC article.\n\nIts end.\n", encoding="utf-8")
-    texts = who.page_texts(tmp_path, {"aeb:abcdef012345", "html:x.com1.txt", "voa:802", "ptc:7001"})
+    (tmp_path / "polnear" / "train" / "text").mkdir(parents=True)
+    (tmp_path / "polnear" / "train" / "text" / "nyt_2016-01-02_a-story.txt").write_bytes("A “PolNeAR” story.\n\nEnd.\n".encode())
+    texts = who.page_texts(tmp_path, {"aeb:abcdef012345", "html:x.com1.txt", "voa:802", "ptc:7001",
+                                      "polnear:nyt_2016-01-02_a-story"})
     assert texts == {"aeb:abcdef012345": "An aeb page.", "html:x.com1.txt": "An html page.",
-                     "voa:802": "The second.", "ptc:7001": "A PTC article.\n\nIts end.\n"}
-    with pytest.raises(ValueError, match="voa:<id>"):
+                     "voa:802": "The second.", "ptc:7001": "A PTC article.\n\nIts end.\n",
+                     "polnear:nyt_2016-01-02_a-story": "A “PolNeAR” story.\n\nEnd.\n"}
+    with pytest.raises(ValueError, match="polnear:<name>"):
         who.page_texts(tmp_path, {"gdelt:1"})
+
+
+@needs_shared(SHARED / "data" / "polnear" / "train")
+def test_a_who_polnear_page_is_the_text_the_polnear_reader_reads():
+    """A `polnear:` page's text is the PolNeAR reader's article text, so the who labels' offsets and PolNeAR's
+    attribution offsets are into the same characters."""
+    from newsprism.actors import evaluation as who
+    from newsprism.quotes import polnear
+
+    train = SHARED / "data" / "polnear" / "train"
+    article = next(polnear.articles(train))
+    text = who.page_texts(SHARED / "data", {f"polnear:{article.id}"})[f"polnear:{article.id}"]
+    assert text == article.text and text
+    attributions = polnear.read_ann(polnear.annotation_files(train)[article.id])
+    assert all(a.content[1] <= len(text) for a in attributions if a.content)
 
 
 @needs_shared(SHARED / "data" / "aeb")

@@ -6,7 +6,9 @@ it), and `report.tsv`, the REPORT part (looked at only to report). `second-pass.
 sample of pages of the tune part, for the annotators' agreement (`agreement`). Page ids: `aeb:<first 12 hex of the page's sha256>` is the `articleBody` of that page in
 `data/aeb/ground-truth.json`, `html:<file>` the text in `data/html/text/<file>`, `voa:<id>` the `text` of the
 record of `data/voa/voa_stories.jsonl` with that `id`, `ptc:<id>` the raw text of
-`data/ptc/train/articles/article<id>.txt` (the events annotation's document ids). Two kinds of rows:
+`data/ptc/train/articles/article<id>.txt` (the events annotation's document ids), `polnear:<name>` the text of
+PolNeAR train's article `data/polnear/train/text/<name>.txt` as `newsprism.quotes.polnear.article_text` reads it
+(the attribution scorer's offsets are into the same text). Two kinds of rows:
 
     quote  PAGE  START END  SPEAKER-SPANS  SPEAKER-KIND      a quote lies in the sentence holding START:END;
                                                             its speaker is named at SPEAKER-SPANS ('s-e',
@@ -32,6 +34,7 @@ from pathlib import Path
 
 from newsprism import pipeline
 from newsprism.article import Article, Refusal
+from newsprism.quotes import polnear
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 ABBREVIATIONS = {"rep", "sen", "gov", "dr", "mr", "mrs", "ms", "lt", "gen", "col", "sgt", "capt", "st", "no",
@@ -64,8 +67,10 @@ def page_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
             out[page] = voa[name]
         elif source == "ptc":
             out[page] = (shared_data / "ptc" / "train" / "articles" / f"article{name}.txt").read_text(encoding="utf-8")
+        elif source == "polnear":
+            out[page] = polnear.article_text(shared_data / "polnear" / "train", name)
         else:
-            raise ValueError(f"unknown page id {page!r}: expected aeb:<hex>, html:<file>, voa:<id> or ptc:<id>")
+            raise ValueError(f"unknown page id {page!r}: expected aeb:<hex>, html:<file>, voa:<id>, ptc:<id> or polnear:<name>")
     return out
 
 

@@ -86,7 +86,7 @@ def ggt_from_polnear(split: Path, out: Path, direct: bool = False) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for name, ann in polnear.annotation_files(split).items():
-            text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+            text = polnear.article_text(split, name)
             quotes = []
             for a in polnear.read_ann(ann):
                 if a.content and (not direct or in_quotation_marks(text, *a.content)):

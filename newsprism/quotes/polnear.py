@@ -31,11 +31,16 @@ def annotation_files(split: Path) -> dict[str, Path]:
     return out
 
 
+def article_text(split: Path, name: str) -> str:
+    """The text of article NAME of a split, exactly as in its file (the offsets of its attributions, and of
+    the who labels' `polnear:` pages, are into this)."""
+    return (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+
+
 def articles(split: Path) -> Iterator[Article]:
-    """The split's articles, id = NAME, text exactly as in the file."""
+    """The split's articles, id = NAME, text exactly as in the file (`article_text`)."""
     for name in annotation_files(split):
-        text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        yield Article(text=text, id=name, origin=str(split / "text" / f"{name}.txt"))
+        yield Article(text=article_text(split, name), id=name, origin=str(split / "text" / f"{name}.txt"))
 
 
 def read_ann(path: Path) -> list[Attribution]:
