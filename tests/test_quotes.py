@@ -99,6 +99,10 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
     ("Rep. Danny Davis met Louis Farrakhan in 2006. Farrakhan later spoke at a rally in Chicago. The congressman "
      "wasn't sure why the ADL wrote that he had been misquoted, he told The Daily Caller News Foundation on Sunday.",
      "wasn't sure", "Danny Davis"),
+    # an eyewitness who speaks is the person the next sentence names speaking for the first time
+    ("Smoke could be seen throughout the town, and an eyewitness said there has been ongoing gunfire. \"We can "
+     "still hear sporadic gunfire from the hotel,\" said Mohamed Qoone, a resident who witnessed the attack.",
+     "ongoing gunfire", "Mohamed Qoone"),
     # one name NER cut in two ('Amy Berman' and 'Jackson'; 'The Cambodian League' and 'the Promotion and ...')
     ("Judge Amy Berman Jackson denied the motion. The judge wrote that the request was \"without merit.\"",
      "without merit", "Amy Berman Jackson"),
@@ -107,6 +111,34 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
 ])
 def test_descriptions_pronouns_and_names_ner_cut_are_who_the_text_named(analyze, text, word, name):
     assert only(analyze(text), word).speaker_name == name
+
+
+def test_a_name_who_introduces_is_a_person_and_she_said_of_someone_keeps_he_from_her(analyze):
+    """'Chalida Tajaroensuk, who heads ...' with 'Chalida' tagged a place is a person, whom 'She told VOA'
+    after her is; Krittaporn, of no known gender, is 'she' once 'she told VOA' was said of her, so a later
+    'he' is the man introduced since, not her."""
+    a = analyze("Krittaporn Semsantad, program director for the Peace Rights Foundation, says the number is high. "
+                "\u201cSo, yes, we are very concerned,\u201d she told VOA. Chalida Tajaroensuk, who heads Thailand\u2019s "
+                "People\u2019s Empowerment Foundation, echoed their concerns. She told VOA she visited the five men in "
+                "prison.\n\nDespite previous momentum, A Qiang, who used to work in the Chinese media industry, thinks "
+                "the proposals are just talk. The real way forward, he argues, is by lessening burdens.")
+    assert only(a, "visited the five").speaker_name == "Chalida Tajaroensuk"
+    assert only(a, "lessening burdens").speaker_name == "Qiang"
+    b = analyze("Minister Tom Baker spoke first at the hearing. Krittaporn Semsantad, a program director, says the "
+                "number is high. \"So, yes, we are very concerned,\" she told VOA. \"It is all under control,\" he said.")
+    assert only(b, "under control").speaker_name == "Tom Baker"
+
+
+def test_quotations_listed_under_a_heading_that_names_their_speaker_are_that_persons(analyze):
+    """'Some Farrakhan quotes:' and the quotations listed under it, a topic label ('On Hezbollah:') before some
+    and a line of no marks among them, are Louis Farrakhan's, not the last speaker's nor the topic's."""
+    a = analyze("Louis Farrakhan leads the Nation of Islam. The photographer, Askia Muhammad, told reporters that he "
+                "\u201ckept the picture hidden for years.\u201d\nSome Farrakhan quotes:\n\u201cThe Jews don\u2019t like "
+                "Farrakhan, so they call me Hitler.\nWell, that\u2019s a good name.\u201d\nOn the Jewish people: \u201cYou are "
+                "wicked deceivers of the American people.\u201d\nWhite people are potential humans.\nOn Hezbollah: "
+                "\u201cThey call them terrorists, I call them freedom fighters.\u201d\n\nThe photo was published on Friday.")
+    for words in ("call me Hitler", "wicked deceivers", "freedom fighters"):
+        assert only(a, words).speaker_name == "Louis Farrakhan"
 
 
 def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones(analyze):

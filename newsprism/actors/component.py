@@ -274,6 +274,32 @@ def cut_name(ent: Span) -> Token | None:
     return None
 
 
+def surname_after(ent: Span) -> Token | None:
+    """The capitalised word just after a one-word entity that the parse makes the head of its name but the tagger
+    left out ('Tajaroensuk' of 'Chalida Tajaroensuk' with 'Chalida' alone tagged a place), else None."""
+    if len(ent) != 1 or ent.end >= len(ent.doc):
+        return None
+    nxt = ent.doc[ent.end]
+    if (nxt.pos_ == "PROPN" and not nxt.ent_type_ and ent.root.dep_ == "compound" and ent.root.head.i == nxt.i
+            and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_upper and not is_title(nxt)):
+        return nxt
+    return None
+
+
+def introduced_by_who(ent: Span, words: list[str]) -> bool:
+    """A place or organisation of at most three words, none an organisation's word nor a place the gazetteer
+    knows, that a relative clause with 'who' describes ('Chalida Tajaroensuk, who heads ...' with 'Chalida'
+    tagged a place; 'A Qiang, who used to work ...'): 'who' says a person, whatever the tagger said."""
+    if ent.label_ not in {"ORG", "GPE", "LOC"} or len(words) > 3:
+        return False
+    name = " ".join(words)
+    if ORG_WORDS & {w.lower() for w in words} or gazetteer.place_country(name) or gazetteer.demonym_country(name):
+        return False
+    head = surname_after(ent) or name_root(ent)
+    return any(c.dep_ == "relcl" and any(k.lower_ == "who" and k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)
+               for c in head.children)
+
+
 def called_his_or_hers(ent: Span, words: list[str]) -> bool:
     """An ORG of at most three words, no organisation's word among them, that is a verb's subject whose object
     the text gives 'his' or 'her' ('Chandor asked his leading man to pick a time'): an organisation's object is
@@ -1004,6 +1030,9 @@ class ActorResolver:
             if label == "PERSON" and ent.label_ != "PERSON" and (given := cut_name(ent)) is not None:
                 ent = Span(self.doc, given.i, ent.end, label="PERSON")  # 'Siyoka Simasiku', not 'Simasiku' alone
                 words = [t.text for t in name_tokens(ent)]
+            elif label == "PERSON" and ent.label_ != "PERSON" and (surname := surname_after(ent)) is not None:
+                ent = Span(self.doc, ent.start, surname.i + 1, label="PERSON")  # 'Chalida Tajaroensuk'
+                words = [t.text for t in name_tokens(ent)]
             if label == "GPE" and len(words) == 1 and state_named(ent, words[0]):
                 words = [*words, "State"]  # 'Seattle, Washington', 'the state of Washington': not the US
             name = " ".join(words)
@@ -1057,6 +1086,8 @@ class ActorResolver:
             return "PERSON"  # 'Premier Andrew Fahie' tagged ORG: a title says a person
         if role_beside(ent, words):
             return "PERSON"  # 'Morgan Kehr, a senior firefighter from Edmonton' tagged a place: a role says a person
+        if introduced_by_who(ent, words):
+            return "PERSON"  # 'Chalida Tajaroensuk, who heads ...' with 'Chalida' tagged a place
         if called_his_or_hers(ent, words):
             return "PERSON"  # 'Chandor asked his leading man to ...' tagged ORG: an organisation's is 'its'
         if (ent.label_ == "ORG" and len(words) == 1 and words[0].lower() in self.speaking

@@ -149,6 +149,9 @@ QUOTE_MARKS = lexicons.QUOTE_MARKS  # every quotation mark of the table
 WRAPPED_LINE_CHARS = 100  # a line longer than this is a paragraph, not a line wrapped by hand (`single_breaks`)
 TRANSCRIPT = re.compile(r"^[\"“']?((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+)(:)[ \t]+(\S[^\n]*)", re.M)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break
+# a line that heads a list of someone's quotations ('Some Farrakhan quotes:', "Trump's tweets:")
+QUOTES_HEADING = re.compile(r"^[^\n\"“”]{0,80}?\b(?:quotes|quotations|remarks|sayings|tweets)[ \t]*:[ \t]*$", re.M | re.I)
+TOPIC_LABEL = re.compile(r"On [^\n:\"“”]{1,60}:[ \t]*(?=[\"“])")  # 'On Hezbollah: "..."': a topic, not a speaker
 WORD = re.compile(r"\w")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")  # a printed statement's next paragraph
 PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")  # a paragraph break and the blanks after it: its end starts the next
@@ -1020,6 +1023,38 @@ class QuoteFinder:
                     and (not between or self.same_subject_between(between[-1].content[1], f.content[0], g.speaker))):
                 self.found.append(Found("direct", f.content, None, g.speaker, g.speaker_id, g.speaker_name))
 
+    def listed_under_heading(self) -> None:
+        """Quotations listed under a line that says whose they are ('Some Farrakhan quotes:'), one person named
+        there: each line after it that opens with a quotation mark or a topic label before one ('On Hezbollah:
+        "..."'), or lies in a quotation such a line opened, is that person's, to the first two lines in a row that
+        are neither;
+        the quotations there with no verb of speech for a cue of their own are that person's words."""
+        for m in QUOTES_HEADING.finditer(self.text):
+            heading = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            people = [t for t in heading if self.entity_types.get(self.token_actor(t)) == "PERSON"]
+            if heading is None or len({self.token_actor(t) for t in people}) != 1:
+                continue
+            pos = stop = m.end() + 1
+            open_until, unmarked = -1, 0
+            while pos < len(self.text) and unmarked < 2:
+                end = self.text.find("\n", pos)
+                end = len(self.text) if end < 0 else end
+                line = self.text[pos:end]
+                label = TOPIC_LABEL.match(line)
+                opens = pos + (label.end() if label else 0)
+                if line.strip() and pos >= open_until and self.text[opens : opens + 1] not in OPENING:
+                    unmarked += 1  # one line of no quotation marks among the list's ('White people are ...')
+                elif line.strip():
+                    region = next((r for r in self.regions if r[0] in {opens, opens + 1}), None)
+                    open_until = max(open_until, region[1] if region else -1)
+                    unmarked, stop = 0, end + 1
+                pos = end + 1
+            name = self.doc[people[0].i : people[-1].i + 1]
+            for f in self.found:
+                if m.end() < f.content[0] < stop and (f.cue is None or self.text[f.cue[0] : f.cue[1]] == ":"
+                                                      or f.cue[1] <= m.start()):  # (a cue above the heading is not theirs)
+                    f.speaker, f.cue = name, None
+
     def same_subject_between(self, start: int, end: int, speaker: Span) -> bool:
         """The words between two quotations name no one but the speaker, and each clause there has the speaker
         (a word of its name, or a pronoun) for its subject ('"..." Then he turns from being politic to blunt.
@@ -1843,7 +1878,11 @@ class QuoteFinder:
                     return ident
         word = head.lower_
         if word in PRONOUN_GENDER and len(sp) == 1:
-            return self.pronoun_speaker(sp, last)
+            ident = self.pronoun_speaker(sp, last)
+            if ident is not None and self.genders.get(ident) is None:
+                self.genders[ident] = PRONOUN_GENDER[word]  # '"...," she told VOA' of Krittaporn Semsantad: a later
+                # 'he' is someone else
+            return ident
         if (people := self.one_of_a_people(head)) is not None:
             # 'the Dutchman': the person of that people named last, else the person the text was about
             person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
@@ -1969,8 +2008,9 @@ class QuoteFinder:
         lemma = head.lemma_.lower()
         if (head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ != "nsubj" or lemma in ORG_NOUNS
                 or lemma in STATEMENT_NOUNS or not (is_role(head) or lemma in LEAD_NOUNS)
-                or not self.is_speech_verb(head.head) or not any(c.lower_ in {"a", "an", "the"} for c in head.children)
-                or any(c.dep_ == "poss" for c in head.children)
+                or not self.is_speech_verb(head.head)
+                or not any(c.lower_ in {"a", "an", "the"} or (c.dep_ == "poss" and (c.lower_ in {"his", "her"} or self.is_person(c)))
+                           for c in head.children)
                 or any(self.is_person(t) for t in sp if t.pos_ == "PROPN")):
             return None  # "China's ambassador", 'CNN's ... correspondent Dr. Sanjay Gupta', 'Company management'
         mine = self.of_object(head)
@@ -1997,7 +2037,9 @@ class QuoteFinder:
             if any(c.lower_ in {"also", "too"} for c in root.head.children):
                 return None  # 'ODNI spokeswoman Kellie Wade also said': another speaker besides
             ident = resolve_span(self.doc, ent.start_char, ent.end_char)
-            if ident and self.entity_types.get(ident) == "PERSON" and first.get(ident, -1) >= nxt.start_char:
+            owners = {self.token_actor(c) for c in head.children if c.dep_ == "poss"}
+            if (ident and self.entity_types.get(ident) == "PERSON" and first.get(ident, -1) >= nxt.start_char
+                    and ident not in owners):
                 holder = (self.role_owner(head) or self.role_in_text(head, self.names_person)
                           or self.role_in_text(head, self.names_person, after=True))
                 return None if holder is not None and holder != ident else ident  # ('the lawyer said' when the
@@ -2623,7 +2665,7 @@ class QuoteFinder:
         # each actor's country as the text says it (not the article's own, given to whoever the text says nothing of)
         self.entity_countries = {e.id: e.country if e.country_source != "article" else None
                                  for e in self.doc._.entities or []}
-        self.genders = self.doc._.actor_genders or {}
+        self.genders = dict(self.doc._.actor_genders or {})  # a copy: `speaker_entity` learns from 'she said'
         self.spoken_to = self.listeners()
         self.direct()
         self.transcript()
@@ -2637,6 +2679,7 @@ class QuoteFinder:
             self.merge(self.model.predict(self.doc, across=self.every))
         if not self.every:  # (PolNeAR's attributions: the spans as the tagger and the rules give them)
             self.stop_at_next_quotation()
+            self.listed_under_heading()
         out = []
         self.attributions: list[Quote] = []
         last: Found | None = None
