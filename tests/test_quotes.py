@@ -103,6 +103,17 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
     ("Smoke could be seen throughout the town, and an eyewitness said there has been ongoing gunfire. \"We can "
      "still hear sporadic gunfire from the hotel,\" said Mohamed Qoone, a resident who witnessed the attack.",
      "ongoing gunfire", "Mohamed Qoone"),
+    # a role after a quotation of several sentences is who the sentence before the quotation was about
+    ("Bush went after Trump at the debate on Tuesday. \"So Donald, you know, is great at the one-liners. He would "
+     "not be the commander in chief we need to keep our country safe,\" the former Florida governor said.",
+     "commander in chief", "Bush"),
+    # 'according to X' holds a clause whose speech verb lies deeper in it ('if their candidate announced')
+    ("Trump slammed Bush on Tuesday. According to the Post, Bush campaign officials looked into what the "
+     "consequences would be if their candidate announced he would not back Trump now.", "looked into", "Post"),
+    # who asked is not who answers
+    ("Mr. Obama himself tried to draw a distinction during an interview with CBS News, when a reporter asked if "
+     "the deployments meant that he was reversing his pledge.\n\n\"You know, when I said, 'No boots on the "
+     "ground,' I think the American people understood generally,\" he said.", "American people", "Obama"),
     # one name NER cut in two ('Amy Berman' and 'Jackson'; 'The Cambodian League' and 'the Promotion and ...')
     ("Judge Amy Berman Jackson denied the motion. The judge wrote that the request was \"without merit.\"",
      "without merit", "Amy Berman Jackson"),

@@ -1433,14 +1433,22 @@ class QuoteFinder:
                 # 'As Dr. Gupta noted, ... X meant ..., according to guidance from the Mayo Clinic' (Gupta's content)
             if not self.every and any(
                     f.cue and f.speaker is not None and rest.start_char <= f.cue[0] < rest.end_char
-                    and rest.start_char <= f.speaker.start_char and f.speaker.end_char <= f.cue[0] for f in self.found):
+                    and rest.start_char <= f.speaker.start_char and f.speaker.end_char <= f.cue[0]
+                    and self.heads_clause(f.cue, rest) for f in self.found):
                 continue  # 'According to Breitbart, 65 women ... said he has always behaved ...': the rest of the
                 # sentence has a speaker of its own, named before its speech verb; the women said it (PolNeAR's
-                # attributions mark the outer one too, as for other nested attributions)
+                # attributions mark the outer one too, as for other nested attributions); not a speech verb deeper
+                # in it ('According to the Post, officials looked into what ... if their candidate announced ...')
             if teller is not None:
                 self.found.append(Found("indirect", (s, e), self.cue_span(teller), self.subject_of(teller)))
                 continue
             self.found.append(Found("indirect", (s, e), (tok.idx, to.idx + len(to.text)), self.speaker_span(obj)))
+
+    def heads_clause(self, cue: tuple[int, int], rest: Span) -> bool:
+        """Whether the verb of `cue` heads the clause `rest` (its root, or a verb joined to the root by 'and')."""
+        verb = self.doc.char_span(*cue, alignment_mode="expand")
+        root = rest.root
+        return verb is not None and any(t.i == root.i or (t.dep_ == "conj" and t.head.i == root.i) for t in verb)
 
     # --- output -------------------------------------------------------------------------------
 
@@ -1639,8 +1647,8 @@ class QuoteFinder:
         noun = prev.speaker.root
         gender = PRONOUN_GENDER[sp[0].lower_]
         if (prev.speaker_id or not prev.speaker_name or noun.tag_ != "NN" or noun.pos_ != "NOUN"
-                or GENDERED.get(noun.lower_, gender) != gender):
-            return None
+                or GENDERED.get(noun.lower_, gender) != gender or self.is_question(prev)):
+            return None  # (who asked is not who answers: 'when a reporter asked if ...' then '"...," he said')
         if not any(c.lower_ in {"a", "an"} for c in noun.children) and not (
                 any(c.lower_ == "the" for c in noun.children) and noun.lower_ in GENDERED) and not (
                 prev.speaker_name.lower().startswith(("a ", "an ")) and prev.speaker_name != prev.speaker.text):
@@ -1958,8 +1966,12 @@ class QuoteFinder:
                              for c in head.children)  # who reported the call'; not 'The French politician, who ...'
             if ident is None and not owned and not restricted:  # the person the sentence before was about, else the one named last there
                 subject, at = self.recent_subject(head, person)
-                ident = subject if subject and at >= self.previous_sentence(head) else self.named_before(
-                    sp.start_char, person, window=sp.start_char - self.previous_sentence(head))
+                # the sentence before the quotation's ('"... Sentences of words ...," the former Florida governor
+                # said' after 'Bush went after Trump'), where its words come first
+                opening = self.doc.char_span(self.content[0], self.content[0] + 1, alignment_mode="expand")
+                earliest = self.previous_sentence(opening[0] if opening is not None and opening.start < head.i else head)
+                ident = subject if subject and at >= earliest else self.named_before(
+                    sp.start_char, person, window=sp.start_char - earliest)
                 if ident is not None and self.set_apart(head, ident):
                     ident = None  # 'the patient wrote' after 'Dempsey questioned the patient': the patient, not Dempsey
                 elif ident is None:
