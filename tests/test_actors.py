@@ -115,6 +115,11 @@ def test_places_inside_a_state_get_its_country():
     assert gazetteer.place_country("Kingston") == "JAM"
 
 
+def test_a_town_with_its_us_state_after_it_is_in_the_united_states(analyze):
+    a = analyze("Trump was 340 miles away in Bangor, Maine, promising to build a wall.")
+    assert entity(a, "Bangor").country == "USA"  # not the Welsh Bangor
+
+
 def test_people_and_groups_get_a_country_from_what_the_text_says(analyze):
     a = analyze("The Peruvian foreign minister Ana Ruiz said the border would stay open. "
                 "The Jamaica Constabulary Force arrested three men in Kingston.")

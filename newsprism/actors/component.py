@@ -749,6 +749,19 @@ def belonging_country(ent: Span) -> str | None:
     return None
 
 
+def in_us_state(ent: Span) -> bool:
+    """A town written with its US state after a comma ('Bangor, Maine', 'Morro Bay, Calif.'), the town itself
+    no state."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "," or gazetteer.norm(ent.text) in gazetteer.us_states():
+        return False
+    state = doc[ent.end + 1]
+    if state.text in gazetteer.US_STATE_ABBREVIATIONS:
+        return True
+    after = next((e for e in doc.ents if e.start == state.i), None)
+    return after is not None and gazetteer.norm(after.text) in gazetteer.us_states()
+
+
 def place_of(head: Token) -> str | None:
     """The country of the place a noun is "of", "in", "from" or "at": "police in Dallas", "the commander of
     Kowloon West district" (the place a compound of the object; a compass word after its name left out)."""
@@ -1112,6 +1125,8 @@ class ActorResolver:
         if label == "NORP":
             return (None if tribal(ent[0]) else gazetteer.demonym_country(name)), "name"
         if label in {"GPE", "LOC"}:
+            if in_us_state(ent):
+                return "USA", "text"  # 'Bangor, Maine', not the Welsh Bangor: the state after the town says it
             if (code := gazetteer.place_country(name)) is None and (code := place_of(ent.root)):
                 return code, "text"  # 'Kalibo in the central Philippines', 'Safran of France': a name no
                 # gazetteer knows takes the country of the place it is in or of, not the dateline's
