@@ -110,6 +110,11 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
     # 'according to X' holds a clause whose speech verb lies deeper in it ('if their candidate announced')
     ("Trump slammed Bush on Tuesday. According to the Post, Bush campaign officials looked into what the "
      "consequences would be if their candidate announced he would not back Trump now.", "looked into", "Post"),
+    # a judging verb with quoted words stays a quote; a description owned by a role is that role's, not its holder
+    ("The Lakers won on Sunday. Coach Darvin Ham praised his team as \"the toughest group I have coached.\"",
+     "toughest group", "Darvin Ham"),
+    ("Mayor John Hall proposed a new budget. The mayor's spokesman said the plan \"protects every school.\"",
+     "every school", "The mayor's spokesman"),
     # who asked is not who answers
     ("Mr. Obama himself tried to draw a distinction during an interview with CBS News, when a reporter asked if "
      "the deployments meant that he was reversing his pledge.\n\n\"You know, when I said, 'No boots on the "
@@ -287,6 +292,7 @@ def test_speaker_with_apposition_resolves_to_the_person_not_the_group(analyze):
     "He agreed to step down at the end of the year after the vote.",
     "The decline in sales is expected to continue well into next year.",
     "Story continues below advertisement\nThe storm moved east overnight.",
+    "Coach Darvin Ham praised the efforts of his young team after the win.",  # a judgement, no words said
 ])
 def test_plans_findings_passives_and_furniture_are_not_quotes(analyze, text):
     assert analyze(text).quotes == []

@@ -137,6 +137,9 @@ NOT_YET_SAID = lexicons.words("reporting_verbs", "not_yet_said")
 # Verbs of making known: a quote with a clause ('revealed that ...'), a thing shown with a plain noun object
 # ('revealed lofty plans'). ('wrote a letter', 'added a point' stay: PolNeAR counts such objects as content.)
 SHOWING = lexicons.words("reporting_verbs", "showing")
+# Verbs of judging or stressing: a quote with a clause or quoted words, a judgement with a plain noun object
+# ('praised the efforts', 'emphasized the importance'); the who guide leaves the latter out.
+APPRAISING = lexicons.words("reporting_verbs", "appraising")
 # Cues that need a word after them to be speech: 'pointed out', 'as she put it', 'continued:'.
 NEEDS_NEXT = lexicons.word_sets("reporting_verbs", "needs_next")
 TRIM = " \t\n\r,;:"
@@ -1959,7 +1962,8 @@ class QuoteFinder:
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
             # 'his lawyer', 'her sister': someone of their own, not the one 'his' is (who was named last)
-            owned = any(c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PRON") for c in head.children)
+            owned = any(c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PRON" or is_role(c)) for c in head.children)
+            # ("The mayor's spokesman" is the mayor's, not the mayor)
             if ident is not None and self.person_owned(head) and not self.same_owner(head, ident):
                 ident = None  # "Morrison's lawyer" is not 'Trump's personal lawyer, Rudy Giuliani'
             restricted = any(c.dep_ in {"relcl", "acl"} and self.doc[c.left_edge.i - 1].text != ","  # 'The staff member
@@ -2996,15 +3000,16 @@ class QuoteFinder:
 
     @staticmethod
     def thing_object(verb: Token, content: tuple[int, int]) -> bool:
-        """A verb of making known (`SHOWING`: 'revealed that ...', 'disclosed that ...') whose content is its
-        plain noun object instead, nothing past it ('revealed lofty plans to expand the fleet', 'the scan
-        revealed severe inflammation'): a thing shown, not words said."""
-        if verb.lemma_.lower() not in SHOWING:
+        """A verb of making known (`SHOWING`: 'revealed that ...', 'disclosed that ...') or of judging
+        (`APPRAISING`: 'praised', 'emphasized') whose content is its plain noun object instead, nothing past it
+        and no words in quotation marks ('revealed lofty plans to expand the fleet', 'the scan revealed severe
+        inflammation', 'praised the efforts'): a thing shown or judged, not words said."""
+        if verb.lemma_.lower() not in SHOWING | APPRAISING:
             return False
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}):
             end = obj.right_edge.idx + len(obj.right_edge)
             if obj.left_edge.idx <= content[0] < obj.idx + len(obj) and content[1] <= end + 1 and not any(
-                    t.dep_ in {"ccomp", "relcl"} or t.tag_ == "VBD" for t in obj.subtree):
+                    t.dep_ in {"ccomp", "relcl"} or t.tag_ == "VBD" or t.text in OPENING for t in obj.subtree):
                 return True
         return False
 
