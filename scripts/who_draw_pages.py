@@ -24,6 +24,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 21   # round twenty-one's draw
     .venv/bin/python scripts/who_draw_pages.py --round 22   # round twenty-two's draw
     .venv/bin/python scripts/who_draw_pages.py --round 23   # round twenty-three's draw (PolNeAR train)
+    .venv/bin/python scripts/who_draw_pages.py --round 24   # round twenty-four's draw (PolNeAR train)
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -101,6 +102,13 @@ annotation's held-out parts (`held_out`; a check added after the draw and applie
 gives the same 10 pages), where the text has round twenty-two's cues (at least one nominal or description
 cue, at least 3 nominal, description, pronoun and acronym cues together) and at most 6,000 characters, at
 most 3 of any one outlet (the name's first part: `nyt`, `breitbart`, ...), 10 pages.
+
+Round twenty-four (`--round 24`) draws again from the same pool (PolNeAR train less the tagger's held-out
+tenth, in name order, skipping the events annotation's held-out articles) less every page labelled before
+round twenty-four (round twenty-three's 10), shuffled with `random.Random(24)` and taken in that order, for
+NOMINAL and PRONOUN speakers: where the text has round twenty-two's cues (at least 3 nominal, description,
+pronoun and acronym cues together), at least 2 pronoun cues (round fourteen's pattern) and at least one
+nominal or description cue, and at most 5,000 characters, at most 3 of any one outlet, 10 pages.
 """
 
 from __future__ import annotations
@@ -166,6 +174,8 @@ ACRONYM22 = re.compile(r"\b(?:[Tt]he\s+)?[A-Z]{2,}\s+" + AUX22 + VERBS22 + r"\b|
 MAX_CHARS22, SEED22, CUES22, PAGES22 = 6500, 22, 3, 10
 # Round twenty-three: PolNeAR train less the tagger's held-out tenth, round twenty-two's cues, outlets spread.
 MAX_CHARS23, SEED23, PAGES23, PER_OUTLET23 = 6000, 23, 10, 3
+# Round twenty-four: the same pool less round twenty-three's pages, 2 pronoun cues, shorter pages.
+MAX_CHARS24, SEED24, PRONOUNS24 = 5000, 24, 2
 
 
 def countries_named(text: str) -> set[str]:
@@ -195,7 +205,7 @@ def labelled(round_: int = 13) -> set[str]:
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
             17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty",
-            21: "# round twenty-one", 22: "# round twenty-two"}[round_]
+            21: "# round twenty-one", 22: "# round twenty-two", 24: "# round twenty-four"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
@@ -207,16 +217,17 @@ def labelled(round_: int = 13) -> set[str]:
 
 
 def polnear_round(seed: int = SEED23) -> list[str]:
-    """Round twenty-three's draw from PolNeAR train (see the module docstring)."""
+    """Round twenty-three's and twenty-four's draws from PolNeAR train (see the module docstring)."""
     from newsprism.quotes import polnear
 
     train = annotation.SHARED / "data" / "polnear" / "train"
     holdout = set(json.loads(polnear.TAGGER_RECORD.read_text(encoding="utf-8"))["holdout_articles"])
     names = sorted(p.stem for p in (train / "text").glob("*.txt"))
     events = {d.split("/", 1)[1][:-4] for d in held_out() if d.startswith("polnear:train/")}  # (the events' own)
-    order = [n for n in names if n not in holdout]
+    before = {p.split(":", 1)[1] for p in labelled(24) if p.startswith("polnear:")} if seed == SEED24 else set()
+    order = [n for n in names if n not in holdout and n not in before]
     print(f"# {len(names)} train articles, {len(holdout)} held out by the tagger, {len(order)} shuffled;"
-          f" {len(events - holdout)} of these, in the events' held-out parts, skipped")
+          f" {len(events - holdout)} of these, in the events' held-out parts, skipped; {len(before)} labelled before")
     random.Random(seed).shuffle(order)
     taken, outlets = [], {}
     for name in order:
@@ -227,7 +238,8 @@ def polnear_round(seed: int = SEED23) -> list[str]:
         nominals, descriptions = len(NOMINAL22.findall(text)), len(DESCRIPTION22.findall(text))
         pronouns, acronyms = len(PRONOUN14.findall(text)), len(ACRONYM22.findall(text))
         ok = (len(taken) < PAGES23 and outlets.get(outlet, 0) < PER_OUTLET23 and nominals + descriptions >= 1
-              and nominals + descriptions + pronouns + acronyms >= CUES22 and len(text) <= MAX_CHARS23)
+              and nominals + descriptions + pronouns + acronyms >= CUES22
+              and (len(text) <= MAX_CHARS23 if seed == SEED23 else len(text) <= MAX_CHARS24 and pronouns >= PRONOUNS24))
         print(f"polnear:{name}", len(text), pronouns, nominals, descriptions, acronyms, "taken" if ok else "", sep="\t")
         if ok:
             outlets[outlet] = outlets.get(outlet, 0) + 1
@@ -239,8 +251,8 @@ def polnear_round(seed: int = SEED23) -> list[str]:
 
 
 def main(round_: int = 12) -> list[str]:
-    if round_ == 23:
-        return polnear_round()
+    if round_ in (23, 24):
+        return polnear_round(SEED23 if round_ == 23 else SEED24)
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
