@@ -115,6 +115,11 @@ def test_a_managers_title_is_no_part_of_his_name_and_the_dutchman_is_the_one_spo
      "toughest group", "Darvin Ham"),
     ("Mayor John Hall proposed a new budget. The mayor's spokesman said the plan \"protects every school.\"",
      "every school", "The mayor's spokesman"),
+    # a first name and a surname NER missed, a verb's subject, is a person 'she' can be
+    ("Ana Ruiz thanked the rescuers. \"They saved my son,\" she said of the firefighters.", "saved my son", "Ana Ruiz"),
+    # 'He added' after an owned description's quote goes on with that description, not its owner
+    ("Tom Smith was charged with fraud. Smith's lawyer said the charges were \"baseless.\" He added that his client "
+     "\"will fight.\"", "will fight", "Smith's lawyer"),
     # who asked is not who answers
     ("Mr. Obama himself tried to draw a distinction during an interview with CBS News, when a reporter asked if "
      "the deployments meant that he was reversing his pledge.\n\n\"You know, when I said, 'No boots on the "

@@ -470,11 +470,20 @@ def lone_subjects(doc: Doc) -> set[str]:
             and not (t.i > 0 and name_word(doc[t.i - 1]))}
 
 
+def acting_subject(name: Span) -> bool:
+    """A first name and a surname NER left untagged that are, together, a verb's subject ('Ana Ruiz thanked the
+    rescuers'): a person, unless the last word is an organisation's or the name a place's ('Georgia Power')."""
+    words = [t.text for t in name]
+    return (len(words) in {2, 3} and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.pos_ == "VERB"
+            and words[-1].lower().rstrip(".") not in ORG_WORDS | ORG_NAME_ENDINGS
+            and not gazetteer.place_country(" ".join(words)) and not gazetteer.place_country(words[-1]))
+
+
 def missed_people(doc: Doc) -> list[Span]:
     """People NER missed whom the text introduces as people: a known first name and the name words after it,
     after a title, a people's adjective or a title's words ('Australian Timothy Weeks', with 'Weeks' tagged a
-    date; 'Deputy Director of Public Prosecution Eva-Marie Persson'), or whose last word the text makes a
-    subject alone elsewhere (`lone_subjects`); a single name set before a title in
+    date; 'Deputy Director of Public Prosecution Eva-Marie Persson'), whose last word the text makes a
+    subject alone elsewhere (`lone_subjects`), or that is a verb's subject (`acting_subject`); a single name set before a title in
     apposition ('Soelistyo, head of Indonesia's search and rescue agency, told ...')."""
     taken = {t.i for e in doc.ents if e.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} for t in e}
     lone = lone_subjects(doc)
@@ -482,16 +491,16 @@ def missed_people(doc: Doc) -> list[Span]:
     for tok in doc:
         if tok.i in taken or not name_word(tok) or (out and tok.i < out[-1].end):
             continue
-        if first_name(tok.text.split("-")[0]) and tok.i > 0:
+        if first_name(tok.text.split("-")[0]):
             j = tok.i + 1
             while j < len(doc) and j not in taken and (name_word(doc[j]) or (
                     doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
                 j += 1
-            prev = doc[tok.i - 1]
+            prev = doc[tok.i - 1] if tok.i > 0 else None
             titled = any(is_title(t) for t in doc[max(0, tok.i - 6) : tok.i])
             if j - tok.i >= 2 and doc[j - 1].text != "-" and (
-                    is_title(prev) or prev.ent_type_ == "NORP" or (prev.pos_ == "PROPN" and titled)
-                    or doc[j - 1].text in lone):
+                    (prev is not None and (is_title(prev) or prev.ent_type_ == "NORP" or (prev.pos_ == "PROPN" and titled)))
+                    or doc[j - 1].text in lone or acting_subject(doc[tok.i : j])):
                 out.append(Span(doc, tok.i, j, label="PERSON"))
                 continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

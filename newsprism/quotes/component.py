@@ -1652,11 +1652,12 @@ class QuoteFinder:
         if (prev.speaker_id or not prev.speaker_name or noun.tag_ != "NN" or noun.pos_ != "NOUN"
                 or GENDERED.get(noun.lower_, gender) != gender or self.is_question(prev)):
             return None  # (who asked is not who answers: 'when a reporter asked if ...' then '"...," he said')
-        if not any(c.lower_ in {"a", "an"} for c in noun.children) and not (
+        if not any(c.lower_ in {"a", "an"} or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in noun.children) and not (
                 any(c.lower_ == "the" for c in noun.children) and noun.lower_ in GENDERED) and not (
                 prev.speaker_name.lower().startswith(("a ", "an ")) and prev.speaker_name != prev.speaker.text):
-            return None  # 'a source ...', 'the unidentified woman' whose noun says she is a woman, or 'the civil
-            # lawyer' named by the description before ('a civil attorney working with ...': `described_role`)
+            return None  # 'a source ...', "Smith's lawyer", 'the unidentified woman' whose noun says she is a
+            # woman, or 'the civil lawyer' named by the description before ('a civil attorney working with ...':
+            # `described_role`)
         end = max(prev.content[1], prev.speaker.end_char)
         last = self.doc.char_span(end - 1, end, alignment_mode="expand")
         end = max(end, last.sent.end_char) if last is not None else end  # from the end of the quote's sentence
