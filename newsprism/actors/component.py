@@ -471,10 +471,12 @@ def lone_subjects(doc: Doc) -> set[str]:
 
 
 def acting_subject(name: Span) -> bool:
-    """A first name and a surname NER left untagged that are, together, a verb's subject ('Ana Ruiz thanked the
-    rescuers'): a person, unless the last word is an organisation's or the name a place's ('Georgia Power')."""
+    """A first name and a surname NER left untagged, no word of them tagged anything, that are together a
+    verb's subject ('Ana Ruiz thanked the rescuers'): a person, unless the last word is an organisation's or the
+    name a place's ('Georgia Power')."""
     words = [t.text for t in name]
-    return (len(words) in {2, 3} and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.pos_ == "VERB"
+    return (len(words) in {2, 3} and not any(t.ent_type_ for t in name)  # ('Timothy Weeks', 'Weeks' a date: no)
+            and name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.pos_ == "VERB"
             and words[-1].lower().rstrip(".") not in ORG_WORDS | ORG_NAME_ENDINGS
             and not gazetteer.place_country(" ".join(words)) and not gazetteer.place_country(words[-1]))
 
