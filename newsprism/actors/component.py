@@ -1298,10 +1298,11 @@ class ActorResolver:
         if pronoun.tag_ != "PRP$" and pronoun.dep_ != "poss":
             return None
         home = clause_of(pronoun)
+        sent_start = pronoun.sent.start_char  # read once: `Token.sent` walks the doc each time it is asked
         found = []
         for start, end, key in self.spans:
             c = self.clusters[key]
-            if not (pronoun.sent.start_char <= start < pronoun.idx) or c.type != "PERSON":
+            if not (sent_start <= start < pronoun.idx) or c.type != "PERSON":
                 continue
             tok = self.doc.char_span(start, end, alignment_mode="expand")
             if tok is None or QUOTE_SIDE.search(self.text, start, pronoun.idx) or clause_of(tok.root).i != home.i:
