@@ -1586,6 +1586,8 @@ def resolve_span(doc: Doc, start: int, end: int) -> str | None:
     """The id of the entity that a char span [start, end) mentions or labels, the longest overlap winning."""
     best, best_overlap = None, 0
     for s, e, ident in doc._.actor_spans or []:
+        if s >= end:
+            break  # the spans are in text order: none from here on overlaps
         overlap = min(e, end) - max(s, start)
         if overlap > best_overlap:
             best, best_overlap = ident, overlap

@@ -712,7 +712,7 @@ class QuoteFinder:
                 or head.lemma_.lower() in SPEECH_VERBS):
             return None
         sent = verb.sent
-        for ent in reversed(self.doc.ents):
+        for ent in reversed(self.ents):
             if ent.end >= verb.i or ent.start <= sent.start or verb.i - ent.end > APPOSITION_TOKENS:
                 continue
             root = ent.root
@@ -795,7 +795,7 @@ class QuoteFinder:
                 break
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i not in self.inside and (
                     tok.ent_type_ == "PERSON" or self.is_person(tok)):
-                return next((e for e in self.doc.ents if e.start <= tok.i < e.end), None) or self.doc[tok.i : tok.i + 1]
+                return next((e for e in self.ents if e.start <= tok.i < e.end), None) or self.doc[tok.i : tok.i + 1]
         return None
 
     @staticmethod
@@ -828,7 +828,7 @@ class QuoteFinder:
                 self.doc[end].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "PART", "ADV", "NUM"}
                 or self.doc[end].tag_ == "VBN") and "\n" not in self.doc[end].whitespace_:
             end += 1
-        names = [e for e in self.doc.ents if verb.i < e.start and e.end <= end and e.label_ in {"PERSON", "ORG"}]
+        names = [e for e in self.ents if verb.i < e.start and e.end <= end and e.label_ in {"PERSON", "ORG"}]
         if names:
             return names[-1]
         nouns = [t for t in self.doc[verb.i + 1 : end] if t.pos_ in {"NOUN", "PROPN"}]
@@ -863,7 +863,7 @@ class QuoteFinder:
         """A parse that lost the subject ('..., Imam Khamenei reaffirmed'): the name right before the verb;
         or a person's mention that NER missed and the actors component found ('but Early still says', after
         'Chris Early'), with at most adverbs between."""
-        for ent in reversed(self.doc.ents):
+        for ent in reversed(self.ents):
             if ent.end <= verb.i and verb.i - ent.end <= 1 and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
                 return self.apposition_owner(ent) or self.place_owner(ent) or self.relative_owner(ent, verb) or ent
             if ent.end <= verb.i - 2:
@@ -890,7 +890,7 @@ class QuoteFinder:
         if (tok.dep_ != "relcl" or owner.i >= ent.start or owner.pos_ not in {"PROPN", "NOUN"}
                 or self.doc[tok.left_edge.i - 1].text != "," or tok.right_edge.i != verb.i - 2):
             return None
-        named = next((e for e in self.doc.ents if e.start <= owner.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
+        named = next((e for e in self.ents if e.start <= owner.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
         return named if named is not None else (self.speaker_span(owner) if self.is_person(owner) else None)
 
     def place_owner(self, ent: Span) -> Span | None:
@@ -917,7 +917,7 @@ class QuoteFinder:
         owner = tok.head
         if tok.dep_ != "appos" or tok.i == ent.root.i or owner.i >= ent.start:
             return None
-        person = next((e for e in self.doc.ents if e.start <= owner.i < e.end and e.label_ == "PERSON"), None)
+        person = next((e for e in self.ents if e.start <= owner.i < e.end and e.label_ == "PERSON"), None)
         return person if person is not None or not self.is_person(owner) else self.doc[owner.i : owner.i + 1]
 
     def speaker_span(self, head: Token) -> Span:
@@ -1756,7 +1756,7 @@ class QuoteFinder:
         counted = head.lemma_.lower() in PEOPLE_NOUNS and any(c.lower_ in {"both", "two"} for c in head.children)
         if not counted and (head.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ in {"the", "both"} for c in sp)):
             return []
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.ents if e.end_char <= sp.start_char and e.label_ == "PERSON"]):
             partners = [c for c in ent.root.conjuncts if c.ent_type_ == "PERSON" or self.is_person(c)]
             if partners:
                 if len(ids := self.people_named(sorted({ent.root, *partners}, key=lambda t: t.i))) >= 2:
@@ -1988,7 +1988,7 @@ class QuoteFinder:
     def person_of_age(self, age: str, char: int) -> str | None:
         """The person last named before `char` with that age beside the name ('Maria Lopez, 34,'), else None."""
         beside = re.compile(rf"\s*,\s*(?:aged\s+)?{re.escape(age)}\b")
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= char and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.ents if e.end_char <= char and e.label_ == "PERSON"]):
             if beside.match(self.text, ent.end_char) and (ident := self.token_actor(ent.root)) is not None:
                 return ident
         return None
@@ -2064,6 +2064,11 @@ class QuoteFinder:
         return None
 
     @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """NER's entities of the text, read once (`Doc.ents` makes its spans anew each time it is asked)."""
+        return self.doc.ents
+
+    @cached_property
     def first_mentions(self) -> dict[str, int]:
         """Where the text first mentions each actor (the character offset of its first span), read once."""
         first: dict[str, int] = {}
@@ -2096,7 +2101,7 @@ class QuoteFinder:
         if not words:
             return None
         best = None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.start_char >= noun.idx:
                 continue
             root = ent.root
@@ -2449,7 +2454,7 @@ class QuoteFinder:
         """The people spoken to: told something ('she told CNN's Jake Tapper') or interviewed with ('in an
         interview with Jake Tapper'): a later 'he said' is not theirs."""
         out = set()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             root = ent.root
@@ -2462,16 +2467,17 @@ class QuoteFinder:
                     out.add(ident)
         # one who speaks too ('Cook told Benioff ...', 'Benioff told Cook ...': a conversation) stays a speaker;
         # only the one spoken to in the pronoun's own sentence is left out then (`told_in`)
-        speakers = {resolve_span(self.doc, e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "PERSON"
+        speakers = {resolve_span(self.doc, e.start_char, e.end_char) for e in self.ents if e.label_ == "PERSON"
                     and e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in SPEECH_VERBS}
         return out - speakers
 
     def told_in(self, tok: Token) -> set[str]:
         """The people told something or asked in the sentence of `tok` ('"...," he told Benioff')."""
         out = set()
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.sent.start == tok.sent.start and ent.root.dep_ in {"dobj", "dative"} \
-                    and ent.root.head.lemma_ in {"tell", "ask"}:
+        start = tok.sent.start
+        for ent in self.ents:  # the sentence compared last: `Span.sent` walks the doc each time it is asked
+            if ent.label_ == "PERSON" and ent.root.dep_ in {"dobj", "dative"} \
+                    and ent.root.head.lemma_ in {"tell", "ask"} and ent.sent.start == start:
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if ident:
                     out.add(ident)
@@ -2537,8 +2543,8 @@ class QuoteFinder:
         key = (lambda t: t.lemma_.lower()) if exact else role_key  # noqa: E731
         lemma = key(noun)
         best = None
-        for ent in self.doc.ents:
-            if not self.person_ent(ent) or (ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx):
+        for ent in self.person_ents:
+            if ent.start_char <= noun.idx + len(noun.text) if after else ent.start_char >= noun.idx:
                 continue
             if until is not None and ent.start_char >= until:
                 break
@@ -2558,21 +2564,30 @@ class QuoteFinder:
                         return best
         return best
 
-    def person_ent(self, ent: Span) -> bool:
-        """A name NER typed a person, or one the actors component made a person ('Solo Mayor Hadi Rudyatmo
-        said': NER's GPE, the speaker of a speech verb), so that 'the mayor' later finds the person titled so."""
-        return ent.label_ == "PERSON" or (
+    @cached_property
+    def person_ents(self) -> list[Span]:
+        """The names NER typed a person, and those the actors component made a person ('Solo Mayor Hadi
+        Rudyatmo said': NER's GPE, the speaker of a speech verb), so that 'the mayor' later finds the person
+        titled so; in text order, found once per text (the role rules ask for them for every role noun)."""
+        return [ent for ent in self.ents if ent.label_ == "PERSON" or (
             ent.label_ in {"GPE", "ORG", "NORP", "LOC"}
-            and self.entity_types.get(resolve_span(self.doc, ent.start_char, ent.end_char)) == "PERSON")
+            and self.entity_types.get(resolve_span(self.doc, ent.start_char, ent.end_char)) == "PERSON")]
 
     def title_of_person(self, noun: Token) -> bool:
         """The article puts this noun before a person's name or beside it as the person's title ('Jefferies
         analyst Jonathan Matuszewski', 'Tom Hill, an analyst at ...'), so that 'the analyst' later names a
         person whatever the noun's ending; a plural ('the physicians stated') is a group, not that person."""
-        lemma = role_key(noun)
-        return noun.tag_ == "NN" and any(
-            t.i != noun.i and role_key(t) == lemma and t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"}
-            and t.head.ent_type_ == "PERSON" for t in self.doc)
+        return noun.tag_ == "NN" and any(i != noun.i for i in self.person_titles.get(role_key(noun), ()))
+
+    @cached_property
+    def person_titles(self) -> dict[str, list[int]]:
+        """The nouns set before a person's name or beside it (`title_of_person`): the token indices of each
+        role (`role_key`), read once per text instead of a walk over the text for each role noun."""
+        found: dict[str, list[int]] = {}
+        for t in self.doc:
+            if t.pos_ == "NOUN" and t.dep_ in {"compound", "appos"} and t.head.ent_type_ == "PERSON":
+                found.setdefault(role_key(t), []).append(t.i)
+        return found
 
     def person_after_place(self, head: Token, sp: Span) -> str | None:
         """For a speaker that opens its sentence with a place and goes on with a person joined to it by 'and'
@@ -2592,7 +2607,7 @@ class QuoteFinder:
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         best = None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.start_char >= head.idx:
                 continue
             title, j = [], ent.start - 1
@@ -2620,8 +2635,8 @@ class QuoteFinder:
     def role_owner(self, noun: Token) -> str | None:
         """The person introduced with this role in apposition ('Mark Hall, the director of ...')."""
         lemma = role_key(noun)
-        for ent in self.doc.ents:
-            if not self.person_ent(ent) or ent.start_char >= noun.idx:
+        for ent in self.person_ents:
+            if ent.start_char >= noun.idx:
                 continue
             roles = [c for c in ent.root.children if c.dep_ == "appos"]
             if ent.root.dep_ == "appos":
@@ -2789,7 +2804,7 @@ class QuoteFinder:
         """Who answers an interview's questions: the person the text says was interviewed ('spoke to Finance
         Minister Peter Hall', 'interviewed Hall'), else the person the article names most, not one spoken to;
         found once per article, for all its answers."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             root = ent.root
             if ent.label_ == "PERSON" and (
                     (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in {"speak", "talk"})
