@@ -171,28 +171,36 @@ def _governing_cue(i: int, col: _Columns) -> list[str]:
     ]
 
 
+# The window's feature names before their values, by offset (made once, not for every token).
+_WINDOW = tuple((off, f"{off}w=", f"{off}p=", f"{off}q=", f"{off}c=", f"{off}d=", f"{off}ww=", f"{off}edge")
+                for off in (-2, -1, 1, 2))
+_ENC = tuple("enc=" + label for label in ROLE_LABELS[1:])
+
+
 def _window(i: int, col: _Columns) -> list[str]:
     """The features of the two tokens either side of token `i` (an edge marker past the doc's ends)."""
     f = []
-    for off in (-2, -1, 1, 2):
+    for off, w, p, q, c, d, ww, edge in _WINDOW:
         j = i + off
         if 0 <= j < col.n:
-            f += [f"{off}w=" + col.lower[j], f"{off}p=" + col.pos[j], f"{off}q=" + col.q[j], f"{off}c=" + col.c[j]]
+            f += [w + col.lower[j], p + col.pos[j], q + col.q[j], c + col.c[j]]
             if abs(off) == 1:
-                f += [f"{off}d=" + col.dep[j], f"{off}ww=" + col.lower[j] + "|" + col.lower[i]]
+                f += [d + col.dep[j], ww + col.lower[j] + "|" + col.lower[i]]
         else:
-            f.append(f"{off}edge")
+            f.append(edge)
     return f
 
 
-def _role_features(i: int, roles, best: list[str]) -> dict[str, float]:
-    """The encoder head's reading of token `i` (`newsprism.quotes.encoded`): its probability of each role tag
-    as a float-valued feature, and the most likely tag of the token and of its neighbours one either side."""
-    f = {"enc=" + label: float(p) for label, p in zip(ROLE_LABELS[1:], roles[i][1:].tolist())}
+def _role_features(i: int, row: list[float], best: list[str]) -> dict[str, float]:
+    """The encoder head's reading of token `i` (`newsprism.quotes.encoded`; `row` its probability of each
+    role tag but O): each probability as a float-valued feature, and the most likely tag of the token and of
+    its neighbours one either side."""
+    f = dict(zip(_ENC, row))
     f["encmax=" + best[i]] = 1.0
-    for off in (-1, 1):
-        if 0 <= i + off < len(best):
-            f[f"{off}encmax=" + best[i + off]] = 1.0
+    if i > 0:
+        f["-1encmax=" + best[i - 1]] = 1.0
+    if i + 1 < len(best):
+        f["1encmax=" + best[i + 1]] = 1.0
     return f
 
 
@@ -208,13 +216,15 @@ def features(doc: Doc, cues: dict[str, float], roles=None) -> list:
     col = _columns(doc, cues)
     per_tok: list = []
     best = [ROLE_LABELS[k] for k in roles.argmax(1).tolist()] if roles is not None else []
+    rows = roles[:, 1:].tolist() if roles is not None else []  # as Python floats, read once
     for tok in doc:
         if tok.is_space:
             per_tok.append(["space", "q=" + col.q[tok.i]])
         else:
             own = _own_features(tok, col) + _governing_cue(tok.i, col) + _window(tok.i, col)
             if roles is not None:
-                own = {**dict.fromkeys(own, 1.0), **_role_features(tok.i, roles, best)}
+                own = dict.fromkeys(own, 1.0)
+                own.update(_role_features(tok.i, rows[tok.i], best))
             per_tok.append(own)
     return per_tok
 
