@@ -118,6 +118,9 @@ def test_places_inside_a_state_get_its_country():
 def test_a_town_with_its_us_state_after_it_is_in_the_united_states(analyze):
     a = analyze("Trump was 340 miles away in Bangor, Maine, promising to build a wall.")
     assert entity(a, "Bangor").country == "USA"  # not the Welsh Bangor
+    b = analyze("TRENTON, N.J. (AP) — Republican Christine Todd Whitman, the former New Jersey governor, said she "
+                "was \"appalled.\"")
+    assert entity(b, "Whitman").country == "USA"  # 'New Jersey', not the island of Jersey
 
 
 def test_people_and_groups_get_a_country_from_what_the_text_says(analyze):

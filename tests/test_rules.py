@@ -6979,3 +6979,10 @@ def test_fretted_reports_the_quotation_before_it():
     """, {(8, 10): "PERSON"})
     q = speaker_of(doc, "not ready")
     assert (q.cue.text, q.speaker_name) == ("fretted", "Muslima Abdullahi")
+
+
+def test_a_party_and_state_tag_is_no_part_of_a_speakers_name():
+    """'tweeted Sen. Lindsey O. Graham (R-S.C.)' where NER found no person: the name is read without the tag."""
+    assert quotes.PARTY_TAG.sub("", "Sen. Lindsey O. Graham (R-S.C.)") == "Sen. Lindsey O. Graham"
+    assert quotes.PARTY_TAG.sub("", "Rep. Nancy Pelosi (D-Calif.)") == "Rep. Nancy Pelosi"
+    assert quotes.PARTY_TAG.sub("", "the Group of Seven (G-7)") == "the Group of Seven (G-7)"

@@ -658,8 +658,9 @@ def country_word(tok: Token) -> str | None:
     if tok.ent_type_ == "NORP" and tribal(tok):
         return None
     words = entity_words(tok)
-    code = gazetteer.demonym_country(words) or gazetteer.country_code(words) or (
-        gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text))
+    whole_place = " " in words and gazetteer.place_country(words)  # 'New Jersey' is no 'Jersey' (JEY)
+    code = gazetteer.demonym_country(words) or gazetteer.country_code(words) or (None if whole_place else (
+        gazetteer.demonym_country(tok.text) or gazetteer.country_code(tok.text)))
     if code is None and tok.ent_type_ == "GPE" and tok.dep_ == "poss":
         return gazetteer.place_country(words)  # "Doug Ford, Ontario's provincial leader": a place's office is its country's
     return code

@@ -158,6 +158,9 @@ TOPIC_LABEL = re.compile(r"On [^\n:\"“”]{1,60}:[ \t]*(?=[\"“])")  # 'On He
 WORD = re.compile(r"\w")
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")  # a printed statement's next paragraph
 PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")  # a paragraph break and the blanks after it: its end starts the next
+ORDINAL_TITLES = frozenset({"first lady", "first minister", "first secretary", "first deputy", "first gentleman"})
+PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Za-z. ]{2,15}\)\s*$")  # 'Sen. Lindsey O. Graham (R-S.C.)': no part of
+# the name a speaker goes by
 CONTRACTION = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")  # "Jairan 's", "don 't": apostrophes, not quotes
 
 
@@ -482,8 +485,10 @@ def stated_age(noun: Token) -> str | None:
 
 
 def another(noun: Token) -> bool:
-    """'the third witness', 'the other official': someone besides those the text gave that role before."""
-    return any(c.ent_type_ == "ORDINAL" or c.lower_ == "other" for c in noun.children)
+    """'the third witness', 'the other official': someone besides those the text gave that role before (not an
+    ordinal of a title: 'the former first lady', 'the First Minister')."""
+    return any((c.ent_type_ == "ORDINAL" and f"{c.lower_} {noun.lower_}" not in ORDINAL_TITLES) or c.lower_ == "other"
+               for c in noun.children)
 
 
 def without_acronym(name: str) -> str:
@@ -1532,7 +1537,7 @@ class QuoteFinder:
             f.speaker_name = " and ".join(self.entity_names.get(i, i) for i in group)
             return
         ident = self.speaker_entity(sp, last)
-        words = self.text[sp.start_char : sp.end_char].split(",")[0].strip()
+        words = PARTY_TAG.sub("", self.text[sp.start_char : sp.end_char].split(",")[0]).strip()
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
@@ -3024,8 +3029,11 @@ class QuoteFinder:
             return False
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}):
             end = obj.right_edge.idx + len(obj.right_edge)
+            judged = verb.lemma_.lower() in APPRAISING  # ('expressed the duty to fully support Palestine': a
+            # verb in the object carries what was said; 'revealed plans to expand' stays a thing shown)
             if obj.left_edge.idx <= content[0] < obj.idx + len(obj) and content[1] <= end + 1 and not any(
-                    t.dep_ in {"ccomp", "relcl"} or t.tag_ == "VBD" or t.text in OPENING for t in obj.subtree):
+                    t.dep_ in {"ccomp", "relcl"} or t.tag_ == "VBD" or t.text in OPENING or (judged and t.pos_ == "VERB")
+                    for t in obj.subtree):
                 return True
         return False
 
