@@ -141,20 +141,23 @@ def measure_components(arts: list[Article], batch_size: int, top: int = 12, prof
     profiled over the first `profiled` docs (a separate pass, as profiling slows Python code down)."""
     from newsprism import pipeline
 
+    from newsprism import limits
+
     nlp = pipeline.load(config=config)
     docs = [pipeline.make_doc(nlp, a) for a in arts]
     costs: dict[str, float] = {}
-    for name, proc in nlp.pipeline:
-        t0 = time.perf_counter()
-        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        costs[name] = time.perf_counter() - t0
-    profile = cProfile.Profile()
-    profile.enable()
-    for name, proc in nlp.pipeline:
-        if name.startswith("newsprism_"):
-            for doc in docs[:profiled]:
-                proc(doc)
-    profile.disable()
+    with limits.one_blas_thread():  # as the analysis runs: no spinning BLAS or OpenMP threads in the timings
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            costs[name] = time.perf_counter() - t0
+        profile = cProfile.Profile()
+        profile.enable()
+        for name, proc in nlp.pipeline:
+            if name.startswith("newsprism_"):
+                for doc in docs[:profiled]:
+                    proc(doc)
+        profile.disable()
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(r"newsprism", top)
     lines = [ln for ln in out.getvalue().splitlines() if "newsprism" in ln and "/" in ln]
