@@ -137,6 +137,12 @@ def test_descriptions_pronouns_and_names_ner_cut_are_who_the_text_named(analyze,
     assert only(analyze(text), word).speaker_name == name
 
 
+def test_the_county_and_the_city_are_the_places_so_named_or_so_called_before(analyze):
+    a = analyze("Dallas County reported 40 new cases. The county said hospitals were \"near capacity.\"")
+    names = {e.id: e.name for e in a.entities}
+    assert names[only(a, "near capacity").speaker_entity] == "Dallas County"  # its government speaks, as written
+
+
 def test_a_name_who_introduces_is_a_person_and_she_said_of_someone_keeps_he_from_her(analyze):
     """'Chalida Tajaroensuk, who heads ...' with 'Chalida' tagged a place is a person, whom 'She told VOA'
     after her is; Krittaporn, of no known gender, is 'she' once 'she told VOA' was said of her, so a later

@@ -1909,6 +1909,9 @@ class QuoteFinder:
             # 'the 34-year-old said': the person the text gave that age ('Maria Lopez, 34,'), else who it was about
             person = lambda i: self.entity_types.get(i) == "PERSON"  # noqa: E731
             return self.person_of_age(age, sp.start_char) or self.recent_subject(head, person)[0]
+        if head.lower_ in PLACE_NOUNS and head.tag_ == "NN" and any(c.lower_ == "the" for c in head.children) and (
+                place := self.place_named_as(head)) is not None:
+            return place  # 'The county said' after 'Dallas County reported ...': its government speaks
         near = last is not None and last.speaker_id and 0 <= sp.start_char - last.content[1] < ORG_WINDOW_CHARS
         common = is_common(head)
         org_noun = common and (head.lemma_.lower() in ORG_NOUNS or word == "authority") and self.definite(head)
@@ -1989,6 +1992,22 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def place_named_as(self, noun: Token) -> str | None:
+        """For 'the county', 'the city', 'the state', the place named last before it within `ORG_WINDOW_CHARS`
+        whose name holds that word ('Dallas County') or that the text calls so ('the city of Austin'), else None."""
+        word = noun.lower_
+        best = None
+        for start, end, ident in self.doc._.actor_spans or []:
+            if start >= noun.idx:
+                break
+            if noun.idx - start > ORG_WINDOW_CHARS or self.content[0] <= start < self.content[1]:
+                continue
+            named = word in self.text[start:end].lower().split()
+            called = self.text[max(0, start - len(word) - 4) : start].lower().rstrip() == f"{word} of"
+            if named or called:
+                best = ident
+        return best
 
     def person_of_age(self, age: str, char: int) -> str | None:
         """The person last named before `char` with that age beside the name ('Maria Lopez, 34,'), else None."""
