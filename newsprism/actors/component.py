@@ -332,8 +332,8 @@ def widened(ent: Span) -> Span:
     if (ent.label_ == "PERSON" and (past > end or ent.doc[end - 1].text in NAME_PARTICLES) and past < len(ent.doc)
             and name_word(ent.doc[past])):
         end = past + 1
-    if (ent.label_ == "PERSON" and end < len(ent.doc) and ent.doc[end].ent_iob_ == "B" and ent.doc[end].ent_type_ == "PERSON"
-            and ent.doc[end - 1].whitespace_ == " " and ent.doc[end].text[:1].isupper()
+    if (ent.label_ == "PERSON" and end < len(ent.doc) and ent.doc[end].ent_iob_ == "B"
+            and ent.doc[end].ent_type_ == "PERSON" and ent.doc[end - 1].whitespace_ == " " and ent.doc[end].text[:1].isupper()
             and not any(is_title(t) for t in ent.doc[start:end])):  # ('Charlotte Mayor' 'Jennifer Roberts': two)
         end = next((t.i for t in ent.doc[end + 1 :] if t.ent_iob_ != "I"), len(ent.doc))  # 'Amy Berman' 'Jackson': NER
         # cut one name in two people
@@ -485,8 +485,8 @@ def missed_people(doc: Doc) -> list[Span]:
     """People NER missed whom the text introduces as people: a known first name and the name words after it,
     after a title, a people's adjective or a title's words ('Australian Timothy Weeks', with 'Weeks' tagged a
     date; 'Deputy Director of Public Prosecution Eva-Marie Persson'), whose last word the text makes a
-    subject alone elsewhere (`lone_subjects`), or that is a verb's subject (`acting_subject`); a single name set before a title in
-    apposition ('Soelistyo, head of Indonesia's search and rescue agency, told ...')."""
+    subject alone elsewhere (`lone_subjects`), or that is a verb's subject (`acting_subject`); a single name
+    set before a title in apposition ('Soelistyo, head of Indonesia's search and rescue agency, told ...')."""
     taken = {t.i for e in doc.ents if e.label_ in ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} for t in e}
     lone = lone_subjects(doc)
     out: list[Span] = []
@@ -501,7 +501,8 @@ def missed_people(doc: Doc) -> list[Span]:
             prev = doc[tok.i - 1] if tok.i > 0 else None
             titled = any(is_title(t) for t in doc[max(0, tok.i - 6) : tok.i])
             if j - tok.i >= 2 and doc[j - 1].text != "-" and (
-                    (prev is not None and (is_title(prev) or prev.ent_type_ == "NORP" or (prev.pos_ == "PROPN" and titled)))
+                    (prev is not None and (is_title(prev) or prev.ent_type_ == "NORP"
+                                           or (prev.pos_ == "PROPN" and titled)))
                     or doc[j - 1].text in lone or acting_subject(doc[tok.i : j])):
                 out.append(Span(doc, tok.i, j, label="PERSON"))
                 continue

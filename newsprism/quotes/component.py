@@ -1035,12 +1035,11 @@ class QuoteFinder:
         """Quotations listed under a line that says whose they are ('Some Farrakhan quotes:'), one person named
         there: each line after it that opens with a quotation mark or a topic label before one ('On Hezbollah:
         "..."'), or lies in a quotation such a line opened, is that person's, to the first two lines in a row that
-        are neither;
-        the quotations there with no verb of speech for a cue of their own are that person's words."""
+        are neither; the quotations there with no verb of speech for a cue of their own are that person's words."""
         for m in QUOTES_HEADING.finditer(self.text):
             heading = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            people = [t for t in heading if self.entity_types.get(self.token_actor(t)) == "PERSON"]
-            if heading is None or len({self.token_actor(t) for t in people}) != 1:
+            people = [t for t in heading or [] if self.entity_types.get(self.token_actor(t)) == "PERSON"]
+            if len({self.token_actor(t) for t in people}) != 1:
                 continue
             pos = stop = m.end() + 1
             open_until, unmarked = -1, 0
