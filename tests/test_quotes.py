@@ -139,6 +139,14 @@ def test_descriptions_pronouns_and_names_ner_cut_are_who_the_text_named(analyze,
     assert only(analyze(text), word).speaker_name == name
 
 
+def test_a_quote_does_not_run_on_over_the_next_sentences_own_cue(analyze):
+    """The tagger's span ran 'According to Ortiz' on over the next sentence, whose cue and speaker are its own."""
+    a = analyze("Police Chief Dan Ortiz said the suspect had been arrested. According to Ortiz, the man \"confessed "
+                "within hours.\" The suspect's sister told reporters he was \"a good person.\"")
+    assert only(a, "confessed").content.text == 'the man "confessed within hours."'
+    assert only(a, "good person").speaker.text == "The suspect's sister"
+
+
 def test_the_county_and_the_city_are_the_places_so_named_or_so_called_before(analyze):
     a = analyze("Dallas County reported 40 new cases. The county said hospitals were \"near capacity.\"")
     names = {e.id: e.name for e in a.entities}

@@ -2887,8 +2887,13 @@ class QuoteFinder:
                     continue
                 if not self.every and meets(f) and self.nested_words(a, f, attributions):
                     continue  # the rules' clause stands: the tagger's words are what a cue inside it reports
-                if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]):
-                    f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks
+                crosses = not self.every and any(
+                    g is not f and g.cue and s <= g.cue[0] < e and not f.content[0] <= g.cue[0] < f.content[1]
+                    and (g.speaker is None or f.speaker is None or g.speaker.text != f.speaker.text) for g in self.found)
+                if not (f.kind == "direct" and f.content[0] <= s and e <= f.content[1]) and not crosses:
+                    f.content = (s, e)  # a quote over paragraphs stays whole; the tagger cuts it at breaks; the
+                    # rules' words stay where the tagger's run on over another speaker's cue ('According to Ortiz,
+                    # the man "confessed." The suspect's sister told reporters ...')
                 if a.cue and f.cue and self.other_cue(a, f, attributions):
                     continue  # the tagger gave this content to the rules' verb too: that verb reports it
                 if a.cue and self.blank_between(a.cue, (s, e)) and (
