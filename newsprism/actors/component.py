@@ -769,10 +769,8 @@ def in_us_state(ent: Span) -> bool:
     if ent.end + 1 >= len(doc) or doc[ent.end].text != "," or gazetteer.norm(ent.text) in gazetteer.us_states():
         return False
     state = doc[ent.end + 1]
-    if state.text in gazetteer.US_STATE_ABBREVIATIONS:
-        return True
-    after = next((e for e in doc.ents if e.start == state.i), None)
-    return after is not None and gazetteer.norm(after.text) in gazetteer.us_states()
+    return state.text in gazetteer.US_STATE_ABBREVIATIONS or (
+        state.ent_iob_ == "B" and gazetteer.norm(entity_words(state)) in gazetteer.us_states())
 
 
 def place_of(head: Token) -> str | None:
