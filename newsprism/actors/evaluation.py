@@ -172,7 +172,9 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
           errors: list[dict] | None = None) -> dict:
     """The figures of the module docstring, from the analyses (JSON as `newsprism analyze` writes them).
     `errors`, when given, gets one entry per gold quote found with a wrong speaker (page, kind, the
-    sentence, the gold speakers and the predicted ones), for reading a part's errors (`eval actors --errors`)."""
+    sentence, the gold speakers and the predicted ones) and one per labelled actor given another country (kind
+    "country": the actor's words, the labelled country and the one given, with the actor it was found in), for
+    reading a part's errors (`eval actors --errors`)."""
     gold_sents: set[tuple[str, int]] = set()
     pred_sents: set[tuple[str, int]] = set()
     spans = {page: sentences(text) for page, text in texts.items()}
@@ -220,6 +222,10 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
         else:
             unknown += 1
             unknown_ok += got is None
+        if got != lab["country"] and errors is not None:
+            errors.append({"page": lab["page"], "kind": "country", "sentence": texts[lab["page"]][lab["start"]:lab["end"]],
+                           "gold": [lab["country"] or "none"],
+                           "predicted": [f"{got or 'none'} ({entity['name'] if entity else 'no actor'})"]})
     n = sum(total.values())
     return {
         "pages": len(texts), "gold_quotes": len(quotes), "gold_quote_sentences": len(gold_sents),
@@ -234,7 +240,7 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
 
 def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]] | None = None) -> dict:
     """Analyses the annotated pages of each part (name -> labels file) and scores each against its labels;
-    `errors`, when given, gets each part's wrong speakers (see `score`)."""
+    `errors`, when given, gets each part's wrong speakers and countries (see `score`)."""
     labels = {name: read_labels(path) for name, path in parts.items()}
     texts = page_texts(shared_data, {r["page"] for quotes, actors in labels.values() for r in quotes + actors})
     nlp = pipeline.load()
@@ -251,8 +257,8 @@ def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]]
 
 
 def error_lines(errors: dict[str, list[dict]]) -> str:
-    """Each wrong speaker as one line: part, page, kind of mention, the gold and the predicted speakers, the
-    sentence."""
+    """Each wrong speaker or country as one line: part, page, kind of mention ("country" for a country), the
+    gold and the predicted speakers (or countries), the sentence (or the actor's words)."""
     return "\n".join(f"{part}\t{e['page']}\t{e['kind']}\tgold={' / '.join(e['gold'])}\tgot={' / '.join(e['predicted']) or '-'}"
                      f"\t{' '.join(e['sentence'].split())}" for part, rows in errors.items() for e in rows)
 
