@@ -25,6 +25,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 22   # round twenty-two's draw
     .venv/bin/python scripts/who_draw_pages.py --round 23   # round twenty-three's draw (PolNeAR train)
     .venv/bin/python scripts/who_draw_pages.py --round 24   # round twenty-four's draw (PolNeAR train)
+    .venv/bin/python scripts/who_draw_pages.py --round 25   # round twenty-five's draw (PolNeAR train)
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -109,6 +110,17 @@ round twenty-four (round twenty-three's 10), shuffled with `random.Random(24)` a
 NOMINAL and PRONOUN speakers: where the text has round twenty-two's cues (at least 3 nominal, description,
 pronoun and acronym cues together), at least 2 pronoun cues (round fourteen's pattern) and at least one
 nominal or description cue, and at most 5,000 characters, at most 3 of any one outlet, 10 pages.
+
+Round twenty-five (`--round 25`) draws again from the same pool (PolNeAR train less the tagger's held-out
+tenth, in name order, skipping the events annotation's held-out articles) less every page of `labels.tsv`,
+`report.tsv` and `second-pass.tsv` before round twenty-five's note (rounds twenty-three's and twenty-four's 20
+among them), shuffled with `random.Random(25)` and taken in that order, for NOMINAL, PRONOUN and ACRONYM
+speakers (the weakest kinds): where the text has at least one nominal cue (round twenty-two's pattern: "the
+senator said", "said the official,"), at least 2 pronoun cues (round fourteen's pattern: "he said", "she
+told"), at least 4 nominal, pronoun and acronym cues (round twenty-two's acronym pattern: "the FBI said",
+"according to CNN") together, and at most 5,000 characters, at most 3 of any one outlet, 10 pages (the 10
+are of 5 outlets, none more than 3; of the 245 articles read before the tenth was taken, 7 of at most 5,000
+characters have an acronym cue and none of them 2 pronoun cues, so an acronym cue is not asked for alone).
 """
 
 from __future__ import annotations
@@ -176,6 +188,9 @@ MAX_CHARS22, SEED22, CUES22, PAGES22 = 6500, 22, 3, 10
 MAX_CHARS23, SEED23, PAGES23, PER_OUTLET23 = 6000, 23, 10, 3
 # Round twenty-four: the same pool less round twenty-three's pages, 2 pronoun cues, shorter pages.
 MAX_CHARS24, SEED24, PRONOUNS24 = 5000, 24, 2
+# Round twenty-five: the same pool less every page labelled before it, a nominal cue, 2 pronoun cues, 4 nominal,
+# pronoun and acronym cues together.
+MAX_CHARS25, SEED25, PRONOUNS25, CUES25 = 5000, 25, 2, 4
 
 
 def countries_named(text: str) -> set[str]:
@@ -205,9 +220,11 @@ def labelled(round_: int = 13) -> set[str]:
     the draw gives the same pages after they were labelled)."""
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
             17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty",
-            21: "# round twenty-one", 22: "# round twenty-two", 24: "# round twenty-four"}[round_]
+            21: "# round twenty-one", 22: "# round twenty-two", 24: "# round twenty-four",
+            25: "# round twenty-five"}[round_]
     pages = set()
-    for name in ("labels.tsv", "report.tsv"):  # (the second pass labels pages of these again)
+    for name in ("labels.tsv", "report.tsv", "second-pass.tsv")[:3 if round_ >= 25 else 2]:  # (the second pass
+        # labels pages of the first two again; round twenty-five reads it too)
         for line in (ROOT / "annotations" / "who" / name).read_text(encoding="utf-8").splitlines():
             if line.startswith(note):
                 break
@@ -224,7 +241,8 @@ def polnear_round(seed: int = SEED23) -> list[str]:
     holdout = set(json.loads(polnear.TAGGER_RECORD.read_text(encoding="utf-8"))["holdout_articles"])
     names = sorted(p.stem for p in (train / "text").glob("*.txt"))
     events = {d.split("/", 1)[1][:-4] for d in held_out() if d.startswith("polnear:train/")}  # (the events' own)
-    before = {p.split(":", 1)[1] for p in labelled(24) if p.startswith("polnear:")} if seed == SEED24 else set()
+    before = ({p.split(":", 1)[1] for p in labelled(24 if seed == SEED24 else 25) if p.startswith("polnear:")}
+              if seed in (SEED24, SEED25) else set())
     order = [n for n in names if n not in holdout and n not in before]
     print(f"# {len(names)} train articles, {len(holdout)} held out by the tagger, {len(order)} shuffled;"
           f" {len(events - holdout)} of these, in the events' held-out parts, skipped; {len(before)} labelled before")
@@ -237,9 +255,13 @@ def polnear_round(seed: int = SEED23) -> list[str]:
         outlet = name.split("_")[0]
         nominals, descriptions = len(NOMINAL22.findall(text)), len(DESCRIPTION22.findall(text))
         pronouns, acronyms = len(PRONOUN14.findall(text)), len(ACRONYM22.findall(text))
-        ok = (len(taken) < PAGES23 and outlets.get(outlet, 0) < PER_OUTLET23 and nominals + descriptions >= 1
-              and nominals + descriptions + pronouns + acronyms >= CUES22
-              and (len(text) <= MAX_CHARS23 if seed == SEED23 else len(text) <= MAX_CHARS24 and pronouns >= PRONOUNS24))
+        if seed == SEED25:
+            ok = (len(taken) < PAGES23 and outlets.get(outlet, 0) < PER_OUTLET23 and nominals >= 1
+                  and pronouns >= PRONOUNS25 and nominals + pronouns + acronyms >= CUES25 and len(text) <= MAX_CHARS25)
+        else:
+            ok = (len(taken) < PAGES23 and outlets.get(outlet, 0) < PER_OUTLET23 and nominals + descriptions >= 1
+                  and nominals + descriptions + pronouns + acronyms >= CUES22
+                  and (len(text) <= MAX_CHARS23 if seed == SEED23 else len(text) <= MAX_CHARS24 and pronouns >= PRONOUNS24))
         print(f"polnear:{name}", len(text), pronouns, nominals, descriptions, acronyms, "taken" if ok else "", sep="\t")
         if ok:
             outlets[outlet] = outlets.get(outlet, 0) + 1
@@ -251,8 +273,8 @@ def polnear_round(seed: int = SEED23) -> list[str]:
 
 
 def main(round_: int = 12) -> list[str]:
-    if round_ in (23, 24):
-        return polnear_round(SEED23 if round_ == 23 else SEED24)
+    if round_ in (23, 24, 25):
+        return polnear_round({23: SEED23, 24: SEED24, 25: SEED25}[round_])
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
     texts = {d: annotation.document_text(d) for d in [*annotation.documents(), *ptc] if d[:4] in ("voa:", "ptc:")}
     held, taken, descriptions = held_out(), [], 0
