@@ -191,3 +191,16 @@ def test_a_name_whose_object_is_his_or_hers_is_a_person_whatever_the_tagger_said
     assert chandor and chandor[0].type == "PERSON", [(e.name, e.type) for e in a.entities]
     q = next(q for q in a.quotes if "Scripts are vague" in q.content.text)
     assert q.speaker_entity == chandor[0].id
+
+
+def test_a_country_s_own_institutions_make_the_article_s_country_only_where_no_other_country_is_named(analyze):
+    # a story of the emails names no place but the State Department, again and again: its people are American
+    emails = ("The State Department said Thursday that Maria Lopez had used a private server. A State Department "
+              "review found that Tom Brown, an aide, had written to her about it. Lopez said the review was wrong.")
+    a = analyze(emails)
+    assert entity(a, "Lopez").country == "USA" and entity(a, "Lopez").country_source == "article"
+    assert entity(a, "Brown").country == "USA"
+    # the same institution in a story that names another country's places gives its people no country
+    abroad = emails.replace("Thursday", "Thursday in Tirana, Albania,")
+    b = analyze(abroad)
+    assert entity(b, "Brown").country != "USA", [(e.name, e.country) for e in b.entities]

@@ -1419,7 +1419,22 @@ class ActorResolver:
         the text names a place in it or names it as where things happen (`setting`): a review that names North
         Korea only as a state that acts ('North Korea blames ...', "North Korea's highest body") is about the
         state, not set there, and gives its people no country; else none."""
-        return self.dateline_country() or self.most_named(self.places) or self.most_named(self.places + self.org_places)
+        return (self.dateline_country() or self.most_named(self.places) or self.most_named(self.places + self.org_places)
+                or self.institutions_country())
+
+    def institutions_country(self) -> str | None:
+        """The one country whose own institutions the article names (`national_body`: 'the State Department',
+        'the FBI', 'the Pentagon') at least HOME_MIN_MENTIONS times, where its place names decide none and name no
+        other country: a story of the Clinton emails names Washington once and the State Department ten times."""
+        bodies = Counter()
+        for c in self.clusters.values():
+            if c.type == "ORG" and c.country and any(national_body(n) == c.country for n in c.names):
+                bodies[c.country] += len(c.mentions)
+        named = {code for _, _, code in self.places if code}
+        if len(bodies) != 1 or named - set(bodies):
+            return None
+        code, n = bodies.most_common(1)[0]
+        return code if n >= HOME_MIN_MENTIONS else None
 
     def most_named(self, places: list[tuple[int, int, str | None]]) -> str | None:
         """The country most of these place names are in, as `article_country` asks, else None."""
