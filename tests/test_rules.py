@@ -2706,6 +2706,9 @@ def test_a_wire_dateline_after_a_pages_caption_lines_gives_the_articles_country(
     text = "1 of 4.\nA caption of the search in Jakarta, December 29.\nJAKARTA (Reuters) - Ships searched on Tuesday."
     assert actors.dateline(text) == (text.index(" Ships"), "IDN")  # where its dash ends
     assert actors.dateline("A first line of text.\nLONDON - The rest.") is None
+    # a paragraph in capitals before a short dash after the title and standfirst (PolNeAR's pages write '-')
+    text = "In shift, a title.\n\nA standfirst line.\n\nMEXICO CITY - The rise of the candidate alarmed officials."
+    assert actors.dateline(text) == (text.index(" The rise"), "MEX")
     assert actors.dateline("KINGSTON, Jamaica — The police said.") == (19, "JAM")
     assert actors.dateline("MANCHESTER, N.H. — Voters said.")[1] == "USA"  # the state's abbreviation says it
 

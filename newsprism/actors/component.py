@@ -360,18 +360,19 @@ def dateline(text: str) -> tuple[int, str] | None:
     """The article's dateline ('KINGSTON, Jamaica —', 'NEW DELHI:') as (where it ends, its country), else None:
     a known place at the text's start, before a dash or, written in capitals, a colon, or alone on the first
     line in capitals with its country ('BAAR, SWITZERLAND'); or, with a wire's
-    credit in brackets ('JAKARTA (Reuters) -'), or written in capitals before a long dash and opening a
-    paragraph ('VATICAN CITY—'), at the start of a line within `WIRE_DATELINE_CHARS`, after a page's caption, standfirst and link lines."""
+    credit in brackets ('JAKARTA (Reuters) -'), or written in capitals before a dash and opening a
+    paragraph ('VATICAN CITY—', 'MEXICO CITY - '), at the start of a line within `WIRE_DATELINE_CHARS`, after a page's caption, standfirst and link lines."""
     lead = len(text) - len(text.lstrip())
     if (m := LINE_DATELINE.match(text, lead)) and (code := gazetteer.place_country(m[2].strip().title())):
         return m.end() - 1, code
     starts = [lead] + [m.end() for m in re.finditer(r"\n[ \t]*", text[:WIRE_DATELINE_CHARS])]
     for at in starts:
         m = DATELINE.match(text[at : at + DATELINE_CHARS])
-        if not m or (at != lead and not m[3] and not (m[1].isupper() and len(m[1].strip()) > 3 and m[4][0] in "—–"
+        if not m or (at != lead and not m[3] and not (m[1].isupper() and len(m[1].strip()) > 3 and m[4][0] in "—–-"
                                                       and BLANK_BEFORE.search(text[:at]))):
-            continue  # further in, a wire's credit, or a paragraph opened by a place in capitals before a long dash
-            # ('Standfirst.\n\nVATICAN CITY—Six years ago'); not a line such as 'LONDON - The rest.' below a first line
+            continue  # further in, a wire's credit, or a paragraph opened by a place in capitals before a dash
+            # ('Standfirst.\n\nVATICAN CITY—Six years ago', 'MEXICO CITY - The rise'); not a line such as
+            # 'LONDON - The rest.' just below a first line
         if m[4] != ":" or m[1].isupper():  # 'NEW DELHI: ...'; a colon after words in lower case is no dateline
             for part in [*(m[2] or "").split("/"), m[1]]:  # 'SURABAYA, Indonesia/JAKARTA (Reuters) -'
                 if part and (code := gazetteer.place_country(part.strip().title()) or gazetteer.qualifier_country(part)):
