@@ -204,3 +204,12 @@ def test_a_country_s_own_institutions_make_the_article_s_country_only_where_no_o
     abroad = emails.replace("Thursday", "Thursday in Tirana, Albania,")
     b = analyze(abroad)
     assert entity(b, "Brown").country != "USA", [(e.name, e.country) for e in b.entities]
+
+
+def test_a_country_s_court_or_government_named_by_its_people_s_adjective_sets_the_story_there(analyze):
+    # one place name alone is no home; 'a Kenyan court' acting beside it is
+    text = ("A Kenyan court lifted the orders on Thursday. Peter Otieno, the lawyer for the deputy president, "
+            "said the ruling would be appealed. The hearing was held in Nairobi.")
+    assert entity(analyze(text), "Otieno").country == "KEN"
+    runners = text.replace("A Kenyan court lifted the orders", "Kenyan runners won the race")
+    assert entity(analyze(runners), "Otieno").country is None

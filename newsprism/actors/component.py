@@ -96,6 +96,10 @@ HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whos
 TRIBAL = lexicons.words("roles", "tribal")
 ORG_WORDS = lexicons.words("roles", "org_nouns")
 ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Productions' is no person
+# A country's own institutions as its people's adjective names them ('a Kenyan court', 'the Mexican government'):
+# where they act the story is set; counted with the places inside organisations' names (`article_country`).
+STATE_INSTITUTIONS = {"court", "government", "police", "parliament", "army", "military", "ministry", "authority",
+                      "judge", "prosecutor", "cabinet", "senate", "legislature", "congress"}
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 SPEAKING = frozenset({"say", "tell", "add", "ask", "explain", "recall", "insist"})  # a person who says so
@@ -1073,6 +1077,10 @@ class ActorResolver:
             elif label == "ORG" and (where := name_place(words)):
                 self.org_places.append((ent.start_char, ent.end_char, where))  # 'Ann Arbor Police Department'
                 self.settings.add(where)
+            elif label == "NORP" and country and ent.root.head.lemma_.lower() in STATE_INSTITUTIONS \
+                    and ent.root.dep_ in {"amod", "compound"}:
+                self.org_places.append((ent.start_char, ent.end_char, country))  # 'A Kenyan court ruled'
+                self.settings.add(country)
             key = self.key_for(label, words, country)
             if key.startswith("STATE:"):
                 display = name if gazetteer.country_code(name) == country else gazetteer.country_name(country)
