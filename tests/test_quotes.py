@@ -509,3 +509,23 @@ def test_colon_line_without_speech_is_no_statement(analyze):
     a = analyze("Three people died in the fire on Sunday.\n\nThe victims were:\n\n"
                 "A retired teacher who lived on the top floor with her two cats for twenty years.")
     assert not [q for q in a.quotes if "retired teacher" in q.content.text]
+
+
+def test_the_senator_after_a_speaker_is_that_speaker_not_a_senator_named_later(analyze):
+    """'the veteran senator said' right after Tom Reyes spoke is Reyes, who the text is about, not the senator
+    the text names further on; nor is the senator's answer to a reporter's question the reporter's."""
+    a = analyze('"We were nowhere a year ago," Tom Reyes told the radio host Dana Pike.\n\nA year ago, the veteran '
+                'senator said, nobody gave him a chance.\n\n"It shows we made progress," Reyes said.\n\n"Are you the '
+                'favourite now?" Pike asked.\n\n"I would say so," the senator said.\n\nLater on the same show, Sen. '
+                'Maria Ortiz said Reyes had run a strong race. "He has done well," she said.')
+    assert only(a, "gave him a chance").speaker_name == "Tom Reyes"
+    assert only(a, "I would say so").speaker_name == "Tom Reyes"
+    assert only(a, "He has done well").speaker_name == "Maria Ortiz"
+
+
+def test_the_minister_before_the_name_of_the_minister_is_still_that_minister(analyze):
+    """The quotation's own subject is no speaker: the minister named later is."""
+    a = analyze("The museum where Karl Weber was born will be closed, the culture minister said on Tuesday. "
+                "Culture Minister Eva Lind told reporters the building needed repairs.")
+    assert only(a, "museum").speaker_name == "Eva Lind"
+

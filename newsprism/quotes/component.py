@@ -1964,9 +1964,11 @@ class QuoteFinder:
             # 'The former French foreign minister' is no 'Hungarian Prime Minister Viktor Orban', "China's U.N.
             # ambassador" no British one
             peoples = modifier_peoples(head)
-            person = lambda i: (self.entity_types.get(i) == "PERSON" and i not in inside
+            asked = last.speaker_id if last is not None and self.is_question(last) else None  # (an interviewer
+            # who asked just before is not the one who answers: 'That would be you? / Borger asked.')
+            person = lambda i: (self.entity_types.get(i) == "PERSON" and i not in inside and i != asked
                                 and (not peoples or self.entity_countries.get(i) in {*peoples, None}))
-            ident = self.role_owner(head) or self.role_in_text(head, person) or self.role_in_text(head, person, after=True)
+            ident = self.role_owner(head) or self.role_in_text(head, person) or self.named_later(head, person, last)
             # 'Austria's interior minister', 'Biden's spokesman': a description of its own, not whoever was named
             # last ('The shop's owner' after 'Nadia Karimi opened the bakery' is her)
             # 'his lawyer', 'her sister': someone of their own, not the one 'his' is (who was named last)
@@ -1991,6 +1993,26 @@ class QuoteFinder:
         if ident is None and own_noun and head.tag_ in {"NNS", "NNPS"} and any(c.lower_ == "the" for c in head.children):
             ident = self.body_named_by(head)  # 'the doctors said' after 'a recently formed group Doctors for Camp Closure'
         return ident
+
+    def named_later(self, noun: Token, person, last: Found | None) -> str | None:
+        """The first person given this role after the noun ('Austria's interior minister said ...', later
+        'Interior Minister Wolfgang Peschorn'), unless the noun is no one's ('the senator', not 'Austria's
+        minister') and another person was the subject of the sentence before the quotation's (or before the
+        question it answers): then that person. 'the independent Vermont senator
+        said' after '"...," Sanders responded' is Sanders, who spoke just before, not 'Sen. Claire McCaskill'
+        named further on; so is '"That would be me, yes. ...," the senator said' after '"...," Sanders remarked.
+        "That would be you?" Borger asked.'"""
+        later = self.role_in_text(noun, person, after=True)
+        if later is None or any(c.dep_ == "poss" for c in noun.children):
+            return later  # ("Austria's interior minister": a description of its own, never who was named last)
+        opening = self.doc.char_span(self.content[0], self.content[0] + 1, alignment_mode="expand")
+        first = opening[0] if opening is not None and opening.start < noun.i else noun
+        if last is not None and last.content[0] < first.idx and self.is_question(last):
+            asked = self.doc.char_span(last.content[0], last.content[0] + 1, alignment_mode="expand")
+            first = asked[0] if asked is not None else first
+        subject, at = self.recent_subject(first, person)  # (before the words it said: a subject in them is no
+        # speaker: 'At the time, Hillary Clinton was serving ..., the lawyer said')
+        return subject if subject is not None and subject != later and at >= self.previous_sentence(first) else later
 
     def place_named_as(self, noun: Token) -> str | None:
         """For 'the county', 'the city', 'the state', the place named last before it within `ORG_WINDOW_CHARS`
