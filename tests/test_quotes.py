@@ -529,3 +529,9 @@ def test_the_minister_before_the_name_of_the_minister_is_still_that_minister(ana
                 "Culture Minister Eva Lind told reporters the building needed repairs.")
     assert only(a, "museum").speaker_name == "Eva Lind"
 
+
+def test_she_is_the_woman_asked_to_act_not_left_out_as_one_spoken_to(analyze):
+    """A request ('are asking Susan Miller to drop ...') makes no listener of its own: 'she said' is still Miller."""
+    a = analyze("Nine local groups are asking Susan Miller to drop her support for the plan. On Wednesday, Miller "
+                "toured the flooded district. \"Now is the time for all of us to act,\" she said.")
+    assert only(a, "Now is the time").speaker_name == "Susan Miller"

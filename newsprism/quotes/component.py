@@ -2503,7 +2503,11 @@ class QuoteFinder:
             if ent.label_ != "PERSON":
                 continue
             root = ent.root
-            told = root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "ask"}
+            # (not one asked or told to do something: 'Eleven ... organizations are asking Hillary Clinton to
+            # repudiate ...', a request to a protagonist, who may well speak next, not a conversation)
+            told = root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "ask"} and not any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in root.head.children)
             interview = (root.dep_ == "pobj" and root.head.lower_ == "with"
                          and root.head.head.lemma_.lower() in {"interview", "conversation", "podcast", "chat"})
             if told or interview:
