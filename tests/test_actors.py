@@ -213,3 +213,12 @@ def test_a_country_s_court_or_government_named_by_its_people_s_adjective_sets_th
     assert entity(analyze(text), "Otieno").country == "KEN"
     runners = text.replace("A Kenyan court lifted the orders", "Kenyan runners won the race")
     assert entity(analyze(runners), "Otieno").country is None
+
+
+def test_a_later_mention_s_people_s_adjective_gives_the_person_a_country(analyze):
+    text = ("VIENNA, Austria — Cardinal Gerhard Müller spoke at a university on Tuesday. "
+            "The German cardinal also criticized the new rules.")
+    a = analyze(text)
+    assert entity(a, "Müller").country == "DEU" and entity(a, "Müller").country_source == "text"
+    b = analyze(text.replace("The German cardinal", "The cardinal"))
+    assert entity(b, "Müller").country == "AUT"  # the dateline's, where the text ties him nowhere else

@@ -1252,12 +1252,23 @@ class ActorResolver:
                 if owner is not None:
                     det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
                     self.add(owner, self.doc[det : tok.i + 1])
+                    self.take_country(owner, tok)
             elif tok.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in tok.lefts):
                 peoples = modifier_peoples(tok)
                 owner = self.last_person_before(tok.idx, lambda c: role in c.roles
                                                 and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
                     self.add(owner, noun_phrase(tok))
+                    self.take_country(owner, tok)
+
+    @staticmethod
+    def take_country(person: Cluster, noun: Token) -> None:
+        """A person of no country yet takes the one country the people's adjective or country's name before a later
+        mention's noun gives ('the German cardinal also criticized ...' after 'Cardinal Gerhard Ludwig Müller', in a
+        story datelined Bratislava; read as `country_word` reads it: 'the former New Jersey governor' is no Jersey)."""
+        peoples = {c for t in noun.doc[noun.left_edge.i : noun.i] if (c := country_word(t))}
+        if person.country is None and len(peoples) == 1:
+            person.country, person.country_source = next(iter(peoples)), "text"
 
     def labels(self) -> None:
         """Noun phrases that name a state by a people's adjective, or point back with a loaded noun."""
