@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,6 +91,15 @@ def norm(name: str) -> str:
     return _SPACES.sub(" ", name)
 
 
+FOLDED_MIN_POPULATION = 100_000  # cities this large are also found by their name without diacritics
+
+
+def folded(name: str) -> str:
+    """`name` without its diacritics ('Jalālābād' -> 'Jalalabad'): how English news writes most places whose
+    gazetteer names carry them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     table: dict[str, str] = {}
@@ -128,9 +138,12 @@ def _cities() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for city, code in cities():
         pop = city.get("population") or 0
-        key = norm(city["name"])
-        if key not in best or best[key][0] < pop:
-            best[key] = (pop, code)
+        keys = {norm(city["name"])}
+        if pop >= FOLDED_MIN_POPULATION:  # 'Kandahār' is written 'Kandahar' too; a small town's name so written
+            keys.add(folded(norm(city["name"])))  # is too often someone's ('Chāndor', 'Nawā')
+        for key in keys:
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, code)
     table = {k: v for k, (_, v) in best.items()}
     states = cache.get_us_states()
     for state in states.values():
@@ -219,7 +232,8 @@ def provinces() -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.type in PROVINCE_TYPES and (country := pycountry.countries.get(alpha_2=sub.country_code)) is not None:
-            seen.setdefault(norm(sub.name), set()).add(country.alpha_3)
+            for name in {norm(sub.name), folded(norm(sub.name))}:
+                seen.setdefault(name, set()).add(country.alpha_3)
     return {name: codes.pop() for name, codes in seen.items() if len(codes) == 1}
 
 

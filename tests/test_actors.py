@@ -222,3 +222,11 @@ def test_a_later_mention_s_people_s_adjective_gives_the_person_a_country(analyze
     assert entity(a, "Müller").country == "DEU" and entity(a, "Müller").country_source == "text"
     b = analyze(text.replace("The German cardinal", "The cardinal"))
     assert entity(b, "Müller").country == "AUT"  # the dateline's, where the text ties him nowhere else
+
+
+def test_a_large_city_is_found_by_its_name_without_diacritics_a_small_town_is_not():
+    from newsprism import gazetteer
+
+    assert gazetteer.place_country("Kandahar") == gazetteer.place_country("Kandahār") == "AFG"
+    assert gazetteer.place_country("Jalalabad") == "AFG" and gazetteer.place_country("Montreal") == "CAN"
+    assert gazetteer.place_country("Chandor") is None  # 'Chāndor', a town in India: here a film director's name
