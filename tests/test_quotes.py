@@ -535,3 +535,11 @@ def test_she_is_the_woman_asked_to_act_not_left_out_as_one_spoken_to(analyze):
     a = analyze("Nine local groups are asking Susan Miller to drop her support for the plan. On Wednesday, Miller "
                 "toured the flooded district. \"Now is the time for all of us to act,\" she said.")
     assert only(a, "Now is the time").speaker_name == "Susan Miller"
+
+
+def test_another_after_one_user_is_a_speaker_by_its_word(analyze):
+    """'Another said' after '"...," one user wrote' is one more unnamed speaker: its word, not no one."""
+    a = analyze('Fans of the team were busy online. "This is the best season in years," one user wrote. Another said '
+                'he hoped the coach would stay: "He has earned another contract."')
+    assert only(a, "hoped the coach").speaker_name == "Another"
+

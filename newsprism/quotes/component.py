@@ -84,6 +84,7 @@ GROUP_NOUNS = lexicons.words("roles", "group_nouns")
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "person", "brother", "sister", "leader"})  # 'both men'  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
+OTHERS = frozenset({"another", "others"})  # 'Another said ...': one more of those just quoted, a speaker by its word
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
@@ -1555,8 +1556,9 @@ class QuoteFinder:
             # a name the tagger missed, with its post-modifier ('The Kurdish-led Autonomous Administration in north
             # and east Syria, a de facto civilian authority ...'): the name ends at its head, not at the place after it
             f.speaker_name = self.text[sp.start_char : sp.root.idx + len(sp.root.text)]
-        elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS):
-            f.speaker_name = words  # 'Analysts say', 'Some said' (of the people the text is about): its words
+        elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS | OTHERS):
+            f.speaker_name = words  # 'Analysts say', 'Some said', 'Another said' (after '"...," one user wrote'):
+            # its words, someone the text does not name
 
     def fuller_name(self, sp: Span, name: str | None) -> str | None:
         """The speaker's name as the span writes it where the recogniser cut it short ('Harrison Weinhold told
