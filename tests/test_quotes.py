@@ -543,3 +543,12 @@ def test_another_after_one_user_is_a_speaker_by_its_word(analyze):
                 'he hoped the coach would stay: "He has earned another contract."')
     assert only(a, "hoped the coach").speaker_name == "Another"
 
+
+def test_an_organisation_before_a_noun_of_its_kind_is_that_organisation(analyze):
+    """'the conservative Riverside Times tabloid noted' is the Riverside Times, the noun saying what it is, and 'the
+    paper noted' after it the same paper, not the party named in its words."""
+    a = analyze('The mayor has few friends in the press. But as the conservative Riverside Times tabloid noted in an '
+                'editorial Friday, the Labour candidate "has won over some unlikely readers." As the paper noted, '
+                'the mayor has not always been kind to it.')
+    assert only(a, "unlikely readers").speaker_name == "Riverside Times"
+    assert only(a, "not always been kind").speaker_name == "Riverside Times"

@@ -84,6 +84,10 @@ GROUP_NOUNS = lexicons.words("roles", "group_nouns")
 PEOPLE_NOUNS = frozenset({"man", "woman", "men", "women", "people", "person", "brother", "sister", "leader"})  # 'both men'  # 'the pair said': the people named together before
 RELATIVE = lexicons.words("roles", "relative_pronouns")  # 'the agency, which said': the agency speaks
 QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and territories': no speaker
+# what an organisation named before it is ('the Global Times tabloid', 'the Boeing company'), not a part of it
+# ('the Wall Street Journal editorial board' is the board)
+KIND_NOUNS = frozenset({"newspaper", "paper", "tabloid", "daily", "weekly", "magazine", "outlet", "website",
+                        "broadcaster", "network", "publication", "company", "firm"})
 OTHERS = frozenset({"another", "others"})  # 'Another said ...': one more of those just quoted, a speaker by its word
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
@@ -1881,6 +1885,10 @@ class QuoteFinder:
             return person  # 'Houston and Jim Crow Chao said': a heading run into the sentence, then the speaker
         if (titled := self.person_by_title_initials(head)) is not None:
             return titled  # 'The IG also said' after 'DOJ Inspector General Michael Horowitz'
+        if head.pos_ == "NOUN" and head.lemma_.lower() in KIND_NOUNS and (named := next(
+                (ident for c in head.children if c.dep_ == "compound" and c.ent_type_ == "ORG" and sp.start <= c.i
+                 and self.entity_types.get(ident := self.token_actor(c)) == "ORG"), None)) is not None:
+            return named  # 'the nationalist Global Times tabloid noted': the Global Times, the noun says what it is
         titled = head.pos_ == "PROPN" and is_role(head) and not head.ent_type_  # 'Air Force Chief of Staff, General
         if head.pos_ == "NOUN" or titled:  # Dave Goldfein said': a title the parse made a name, its person after it
             # 'his sister, Ana Diaz', 'The group that owns her music, Big Machine, says'
