@@ -230,3 +230,12 @@ def test_a_large_city_is_found_by_its_name_without_diacritics_a_small_town_is_no
     assert gazetteer.place_country("Kandahar") == gazetteer.place_country("Kandahār") == "AFG"
     assert gazetteer.place_country("Jalalabad") == "AFG" and gazetteer.place_country("Montreal") == "CAN"
     assert gazetteer.place_country("Chandor") is None  # 'Chāndor', a town in India: here a film director's name
+
+
+def test_a_people_or_a_city_the_tagger_took_for_a_person_is_no_person(analyze):
+    a = analyze("Khalid Mehdiyev told jurors he was paid. Mehdiyev, who is Azerbaijani, said he is cooperating.")
+    b = analyze("Cardinal Gerhard Müller spoke at a conference in Bratislava on Tuesday. "
+                "The German cardinal also criticized the new rules.")
+    people = [e.name for x in (a, b) for e in x.entities if e.type == "PERSON"]
+    assert "Azerbaijani" not in people and "Bratislava" not in people, people
+    assert entity(b, "Müller").type == "PERSON"

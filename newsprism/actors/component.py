@@ -1111,6 +1111,11 @@ class ActorResolver:
         if (ent.label_ == "PERSON" and gazetteer.country_code(name) and name.lower() not in people
                 and not (len(words) == 1 and (first_name(words[0]) or name.lower() in self.surnames))):
             return "GPE"  # 'in Malawi and Mozambique' with 'Malawi' tagged a person: a country's name, no one's
+        if ent.label_ == "PERSON" and len(words) == 1 and name.lower() not in people | self.surnames:
+            if gazetteer.demonym_country(name):
+                return "NORP"  # 'Mehdiyev, who is Azerbaijani, said' with 'Azerbaijani' tagged a person: a people
+            if gazetteer.major_place(name) and ent.root.dep_ == "pobj" and ent.root.head.lower_ in SETTING_PREPOSITIONS:
+                return "GPE"  # 'a university in Bratislava' with 'Bratislava' tagged a person: where, not who
         if ent.label_ == "PERSON":
             return "PERSON"
         if name.lower() in GOVERNMENT_SEATS and ent.label_ in PLACE_TYPES:
