@@ -77,12 +77,17 @@ def test_actors_evaluation_scores_sentences_speakers_by_kind_and_countries():
     wrong: list[dict] = []  # --errors: the wrong speakers and countries of a part, the right ones left out
     hill = {"quotes": [{"content": content, "speaker_name": "Tom Hill", "speaker_entity": "E2"}], "entities": analysis["entities"]}
     assert who.score(texts, {"p": analysis}, quotes_gold, actors_gold, wrong) == r
-    assert wrong == [{"page": "p", "kind": "country", "sentence": "Ann Lee", "gold": ["USA"], "predicted": ["GBR (Ann Lee)"]}]
+    assert wrong == [{"page": "p", "kind": "quote missed", "sentence": "Tom Hill left.", "gold": [], "predicted": []},
+                     {"page": "p", "kind": "country", "sentence": "Ann Lee", "gold": ["USA"], "predicted": ["GBR (Ann Lee)"]}]
+    wrong.clear()
+    extra = {**analysis, "quotes": analysis["quotes"] + [{"content": {"start": text.index("Paris"), "end": len(text)}}]}
+    who.score(texts, {"p": extra}, quotes_gold, actors_gold, wrong)
+    assert {"page": "p", "kind": "no quote", "sentence": "Paris is in France.", "gold": [], "predicted": []} in wrong
     wrong.clear()
     who.score(texts, {"p": hill}, quotes_gold, actors_gold, wrong)
-    assert wrong[0] == {"page": "p", "kind": "pronoun", "sentence": '"We will rebuild the town," she said.',
-                        "gold": ["Ann Lee"], "predicted": ["Tom Hill"]}
-    wrong = wrong[:1]
+    wrong = [w for w in wrong if w["kind"] == "pronoun"]
+    assert wrong == [{"page": "p", "kind": "pronoun", "sentence": '"We will rebuild the town," she said.',
+                      "gold": ["Ann Lee"], "predicted": ["Tom Hill"]}]
     assert who.error_lines({"tune": wrong}).split("\t") == ["tune", "p", "pronoun", "gold=Ann Lee", "got=Tom Hill", '"We will rebuild the town," she said.']
     assert r["speaker_accuracy_by_kind"] == {"pronoun": [1, 1, 1.0]}  # the unfound quote has no speaker score
     assert r["actor_countries"] == {"with_country": 1, "accuracy": 0.0, "without_country": 1, "none_accuracy": 1.0}

@@ -172,7 +172,8 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
           errors: list[dict] | None = None) -> dict:
     """The figures of the module docstring, from the analyses (JSON as `newsprism analyze` writes them).
     `errors`, when given, gets one entry per gold quote found with a wrong speaker (page, kind, the
-    sentence, the gold speakers and the predicted ones) and one per labelled actor given another country (kind
+    sentence, the gold speakers and the predicted ones), one per sentence found as a quote that holds none (kind
+    "no quote") or holding a quote not found ("quote missed"), and one per labelled actor given another country (kind
     "country": the actor's words, the labelled country and the one given, with the actor it was found in), for
     reading a part's errors (`eval actors --errors`)."""
     gold_sents: set[tuple[str, int]] = set()
@@ -186,6 +187,11 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
             pred_sents |= {(page, i) for i, (ss, se) in enumerate(spans[page]) if ss < e and s < se}
     tp_p, tp_r = len(pred_sents & gold_sents), len(gold_sents & pred_sents)
     p, r = tp_p / max(1, len(pred_sents)), tp_r / max(1, len(gold_sents))
+    if errors is not None:  # the sentences found as quotes that hold none, and the quotes' sentences not found
+        for kind, (page, i) in sorted([("no quote", k) for k in pred_sents - gold_sents]
+                                      + [("quote missed", k) for k in gold_sents - pred_sents], key=lambda x: x[1]):
+            ss, se = spans[page][i]
+            errors.append({"page": page, "kind": kind, "sentence": texts[page][ss:se].strip(), "gold": [], "predicted": []})
     right, total = Counter(), Counter()
     for q in quotes:
         a = analyses.get(q["page"])
