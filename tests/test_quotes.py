@@ -552,3 +552,13 @@ def test_an_organisation_before_a_noun_of_its_kind_is_that_organisation(analyze)
                 'the mayor has not always been kind to it.')
     assert only(a, "unlikely readers").speaker_name == "Riverside Times"
     assert only(a, "not always been kind").speaker_name == "Riverside Times"
+
+
+def test_the_subject_after_a_dash_closing_an_aside_is_the_speaker_not_the_asides_last_name(analyze):
+    """'In the letter - addressed to ..., Maria Gomez - the Ohio Republican asks ...': the parse joins the aside's
+    last name to the subject after its closing dash; the speaker is the subject, Baker, not Gomez."""
+    a = analyze('State Senator Tom Baker on Monday requested another inquiry into the mayor.\n\nIn the letter - '
+                'addressed to the city attorney, Maria Gomez - the Ohio Republican asks for an investigation to '
+                'determine whether "the mayor or his staff broke the state\'s records laws."')
+    q = only(a, "records laws")
+    assert q.speaker.text == "the Ohio Republican" and q.speaker_name == "Tom Baker"

@@ -1485,6 +1485,9 @@ class QuoteFinder:
             sp = f.speaker = self.doc[rest[0].i : sp.end] if rest else None
             if sp is None:
                 return
+        if (after_dash := self.after_closing_dash(sp)) is not None:
+            sp = f.speaker = after_dash  # 'In the letter - addressed to ..., Channing D. Phillips - the Utah
+            # Republican asks': the subject after the dash that closes the aside, not the aside's last name
         if not self.can_speak(f, sp):
             f.speaker = None
             return
@@ -1563,6 +1566,18 @@ class QuoteFinder:
         elif not (len(sp) == 1 and sp[0].pos_ == "PRON" and sp[0].lower_ not in QUANTIFIERS | OTHERS):
             f.speaker_name = words  # 'Analysts say', 'Some said', 'Another said' (after '"...," one user wrote'):
             # its words, someone the text does not name
+
+    def after_closing_dash(self, sp: Span) -> Span | None:
+        """The words of a speaker span after a dash that closes an aside opened by a dash before the span in its
+        sentence (the parse joined the aside's last words to the subject), where they hold a noun; else None."""
+        spaced = lambda t: t.text in DASHES | {"-"} and (t.text != "-" or (  # noqa: E731
+            t.i > 0 and self.doc[t.i - 1].whitespace_ and t.whitespace_))  # (a spaced hyphen, not one in a word)
+        dash = next((t for t in sp if spaced(t)), None)
+        if dash is None or dash.i == sp.start or dash.i + 1 >= sp.end:
+            return None
+        opened = sum(1 for t in self.doc[sp.sent.start : sp.start] if spaced(t))
+        rest = self.doc[dash.i + 1 : sp.end]
+        return rest if opened % 2 == 1 and any(t.pos_ in {"NOUN", "PROPN"} for t in rest) else None
 
     def fuller_name(self, sp: Span, name: str | None) -> str | None:
         """The speaker's name as the span writes it where the recogniser cut it short ('Harrison Weinhold told
@@ -2580,6 +2595,8 @@ class QuoteFinder:
             root = span.root
             if root.i in self.inside:
                 continue  # '"Soros has antagonised us," he said': a subject in quotation marks is what was said
+            if pronoun.dep_ == "appos" and root.i == pronoun.head.i:
+                continue  # 'Maria Gomez - the Ohio Republican asks', parsed as her apposition: not the one meant
             if root.dep_ == "poss":
                 root = root.head
             if root.dep_ in {"nsubj", "nsubjpass"}:
@@ -2700,7 +2717,8 @@ class QuoteFinder:
             roles = [c for c in ent.root.children if c.dep_ == "appos"]
             if ent.root.dep_ == "appos":
                 roles.append(ent.root.head)
-            if any(role_key(r) == lemma for r in roles):
+            if any(role_key(r) == lemma and r.i != noun.i for r in roles):  # (not the noun itself, which the
+                # parse hung on a name before it: 'Maria Gomez - the Ohio Republican asks')
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if self.entity_types.get(ident) == "PERSON":
                     return ident
