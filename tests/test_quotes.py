@@ -562,3 +562,11 @@ def test_the_subject_after_a_dash_closing_an_aside_is_the_speaker_not_the_asides
                 'determine whether "the mayor or his staff broke the state\'s records laws."')
     q = only(a, "records laws")
     assert q.speaker.text == "the Ohio Republican" and q.speaker_name == "Tom Baker"
+
+
+def test_the_board_of_a_newspaper_named_before_is_that_board_not_the_newspaper(analyze):
+    """'the editorial board writes' after 'the Riverside Times editorial board' is that board, named so: a body of
+    the newspaper with a head noun of its own, not the newspaper."""
+    a = analyze('The mayor should resign, a headline from the Riverside Times editorial board reads. But the piece '
+                'is a defense of the mayor, who is "an honest public servant," the editorial board writes.')
+    assert only(a, "honest public servant").speaker_name == "Riverside Times editorial board"

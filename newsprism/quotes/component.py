@@ -1548,6 +1548,8 @@ class QuoteFinder:
         if ident:
             f.speaker_id = ident
             f.speaker_name = self.entity_names.get(ident)
+            if self.entity_types.get(ident) == "ORG" and (organ := self.organ_named(sp.root, ident)) is not None:
+                f.speaker_name = organ  # 'the editorial board writes': the 'Wall Street Journal editorial board'
             if self.entity_types.get(ident) == "PERSON" and (fuller := self.fuller_name(sp, f.speaker_name)):
                 f.speaker_name = fuller
             if self.entity_types.get(ident) in {"GPE", "NORP", "LOC"} and is_common(sp.root):
@@ -1578,6 +1580,34 @@ class QuoteFinder:
         opened = sum(1 for t in self.doc[sp.sent.start : sp.start] if spaced(t))
         rest = self.doc[dash.i + 1 : sp.end]
         return rest if opened % 2 == 1 and any(t.pos_ in {"NOUN", "PROPN"} for t in rest) else None
+
+    def organ_named(self, noun: Token, ident: str) -> str | None:
+        """For a definite organisation noun resolved to an organisation, the body of it the text named before
+        with that noun after the organisation's name ('the Wall Street Journal editorial board', then 'the
+        editorial board writes'): its words, the board speaking, not the newspaper; else None. Not a noun that
+        says what the organisation itself is ('the Global Times tabloid': `KIND_NOUNS`)."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in ORG_NOUNS or lemma in KIND_NOUNS or not self.definite(noun):
+            return None
+        for tok in self.doc[: noun.i]:
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            named = [c for c in tok.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i
+                     and self.same_organisation(self.token_actor(c), ident)]
+            if named:
+                start = min(c.left_edge.i for c in named)
+                start += self.doc[start].dep_ == "det"
+                if all(t.dep_ in {"compound", "amod"} or t.ent_type_ for t in self.doc[start : tok.i]):
+                    return self.doc[start : tok.i + 1].text
+        return None
+
+    def same_organisation(self, a: str | None, b: str) -> bool:
+        """Two actor ids of one organisation: the same, or one's name the last words of the other's ('The Journal'
+        of 'the Wall Street Journal', which the actors component keeps apart)."""
+        if a is None or a == b:
+            return a == b
+        x, y = (self.entity_names.get(i) or "" for i in (a, b))
+        return bool(x and y) and (x.endswith(" " + y) or y.endswith(" " + x))
 
     def fuller_name(self, sp: Span, name: str | None) -> str | None:
         """The speaker's name as the span writes it where the recogniser cut it short ('Harrison Weinhold told
