@@ -239,3 +239,10 @@ def test_a_people_or_a_city_the_tagger_took_for_a_person_is_no_person(analyze):
     people = [e.name for x in (a, b) for e in x.entities if e.type == "PERSON"]
     assert "Azerbaijani" not in people and "Bratislava" not in people, people
     assert entity(b, "Müller").type == "PERSON"
+
+
+def test_a_country_that_owns_the_title_after_to_is_the_person_s(analyze):
+    a = analyze("Obama made a confidential phone call to Russia's President Dmitry Medvedev in March.")
+    assert entity(a, "Medvedev").country == "RUS"
+    b = analyze("China's ambassador to Britain Liu Xiaoming said the talks went well.")
+    assert entity(b, "Liu").country != "GBR"  # the post's host, after 'to', is not his

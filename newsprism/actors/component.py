@@ -621,8 +621,9 @@ def post_or_subject(tok: Token) -> bool:
     Liu Xiaming", "Kurt Volker, the former special envoy to Ukraine") or the subject of an expert's role
     ("Alexander Vindman, a Ukraine specialist"; a people's adjective still says who they are: "a
     Ukrainian analyst")."""
-    if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"):
-        return True
+    if (tok.dep_ == "pobj" and tok.head.lower_ == "to") or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"
+                                                            and tok.dep_ != "poss"):
+        return True  # but 'a call to Russia's President Medvedev': the country owns the title, so is his
     if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in POST_NOUNS:
         return True  # 'Geir Pedersen, the U.N. special envoy for Syria': the post's host, not his country
     return (tok.ent_type_ in {"GPE", "LOC"} and tok.dep_ == "compound" and tok.head.lemma_.lower() in EXPERTISE_NOUNS
