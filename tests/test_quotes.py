@@ -570,3 +570,15 @@ def test_the_board_of_a_newspaper_named_before_is_that_board_not_the_newspaper(a
     a = analyze('The mayor should resign, a headline from the Riverside Times editorial board reads. But the piece '
                 'is a defense of the mayor, who is "an honest public servant," the editorial board writes.')
     assert only(a, "honest public servant").speaker_name == "Riverside Times editorial board"
+
+
+def test_a_later_sentence_with_its_own_according_to_is_not_the_earlier_cues_words(analyze):
+    """A reported clause that runs on into the next sentence ends before it where that sentence is a reported
+    clause with a cue of its own ('..., according to the summary'): its words are the summary's."""
+    a = analyze("According to a police summary of the case, the driver left the scene before officers arrived. On "
+                "May 2, 2015, the Daily Courier revealed that the mayor used a private phone for city business, and "
+                "the next day the council asked for the records to be kept. On May 25, the mayor's office held a call "
+                "with the phone company, according to the summary.")
+    q = only(a, "held a call")
+    assert q.content.start > a.article.text.index("On May 25") - 1
+    assert q.speaker_name != "Daily Courier"

@@ -2874,18 +2874,30 @@ class QuoteFinder:
     def stop_at_next_quotation(self) -> None:
         """A reported clause that runs on past its sentence's end into the next quotation, which has a cue of its
         own ('where Ukraine said it is ready to accept a U.S. proposal for "an immediate ceasefire." "Ukraine is
-        committed to ...," Ukrainian President Volodymyr Zelenskyy wrote': the parse joined the two sentences)
-        ends before that quotation: its words are the other speaker's."""
+        committed to ...," Ukrainian President Volodymyr Zelenskyy wrote': the parse joined the two sentences),
+        or into a later sentence that is a reported clause with its own cue ('..., according to the summary'),
+        ends before it: its words are the other speaker's."""
         for f in self.found:
             if f.kind == "direct" or f.cue is None:
                 continue
             for g in self.found:
-                if (g is f or g.kind != "direct" or g.cue is None or not f.content[0] < g.content[0] < f.content[1]
-                        or f.content[0] <= g.cue[0] < f.content[1]):
+                if g is f or g.cue is None or not f.content[0] < g.content[0] < f.content[1]:
                     continue
                 before = self.text[f.content[0] : g.content[0]]
-                if SENTENCE_BREAK.search(before):
+                # (a reported clause that is a later sentence, its cue in it: '... the New York Times revealed that
+                # .... On March 25, Platte River ... had a conference call ..., according to the summary.': the
+                # summary's words, not the Times's)
+                later = (g.kind != "direct" and self.sentence_starts(g.content[0])
+                         and re.search(r"[.!?][\"”’')]*\s", before) is not None)
+                if f.content[0] <= g.cue[0] < f.content[1] and not later:
+                    continue
+                if later or SENTENCE_BREAK.search(before):
                     f.content = trim(self.text, f.content[0], g.content[0] - 1)
+
+    def sentence_starts(self, char: int) -> bool:
+        """A parsed sentence starts at `char` (a content that opens its sentence)."""
+        tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return tok is not None and tok[0].is_sent_start
 
     def fronted_part(self, f: Found) -> tuple[int, int] | None:
         """`fronted_part` of `f`'s content, where no quote found holds it and it has no quotation mark (a
