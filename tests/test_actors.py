@@ -246,3 +246,10 @@ def test_a_country_that_owns_the_title_after_to_is_the_person_s(analyze):
     assert entity(a, "Medvedev").country == "RUS"
     b = analyze("China's ambassador to Britain Liu Xiaoming said the talks went well.")
     assert entity(b, "Liu").country != "GBR"  # the post's host, after 'to', is not his
+
+
+def test_a_relative_clause_on_the_name_gives_the_person_s_country(analyze):
+    a = analyze("JAKARTA, Indonesia — She played guitar with her boyfriend, Andy Paul Chen, who is from Singapore.")
+    assert entity(a, "Chen").country == "SGP" and entity(a, "Chen").country_source == "text"
+    b = analyze("JAKARTA, Indonesia — Khalid Mehdiyev, who is Azerbaijani, said he is cooperating.")
+    assert entity(b, "Mehdiyev").country == "AZE"

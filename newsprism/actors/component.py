@@ -594,6 +594,23 @@ def modifier_country(ent: Span) -> str | None:
     return None
 
 
+def relative_country(ent: Span) -> str | None:
+    """The country a relative clause on the name gives: 'Andy Paul Chen, who is from Singapore', 'Maria Lopez, who
+    comes from Peru', 'Mehdiyev, who is Azerbaijani'."""
+    for verb in name_root(ent).children:
+        if verb.dep_ != "relcl" or verb.lemma_ not in {"be", "come", "hail"} or not any(
+                t.lower_ in {"who", "that"} and t.dep_ == "nsubj" for t in verb.lefts):
+            continue
+        for tok in verb.rights:
+            if tok.dep_ in {"attr", "acomp"} and (code := gazetteer.demonym_country(tok.text)):
+                return code
+            if tok.dep_ == "prep" and tok.lower_ == "from":
+                place = next((t for t in tok.children if t.dep_ == "pobj"), None)
+                if place is not None and place.ent_type_ in {"GPE", "LOC"}:
+                    return gazetteer.place_country(entity_words(place))
+    return None
+
+
 def based_in(tok: Token) -> str | None:
     """The country of a place written before '-based' ('a London-based analyst', 'the Sydney-based group'):
     where the person or group is, so theirs."""
@@ -1163,7 +1180,7 @@ class ActorResolver:
             return code, "name"  # 'the NYAG' of 'The New York State Attorney General (NYAG)' too
         code = modifier_country(ent) or belonging_country(ent) or (stance_country(ent) if label == "PERSON" else None)
         if code is None and label == "PERSON":
-            code = ruled_country(ent)
+            code = ruled_country(ent) or relative_country(ent)
         if code is None and label == "PERSON":
             code = coordinated_country(ent) or role_noun_country(ent)
         if code is None and label in {"PERSON", "ORG"}:
