@@ -582,3 +582,12 @@ def test_a_later_sentence_with_its_own_according_to_is_not_the_earlier_cues_word
     q = only(a, "held a call")
     assert q.content.start > a.article.text.index("On May 25") - 1
     assert q.speaker_name != "Daily Courier"
+
+
+def test_they_after_a_passive_is_its_plural_doer_not_the_last_speaker(analyze):
+    """'The search has been led by county and city officers, ..., and yet, they continue to claim ...': 'they' is
+    the officers, the passive's doer, not the one person quoted just before."""
+    a = analyze('"We need answers now," Senator Mark Dale said.\n\nThe search has been led by county and city '
+                'officers, not the state, and yet, they continue to claim that the boy left the house alone.')
+    q = only(a, "left the house alone")
+    assert q.speaker_name != "Mark Dale" and "officers" in (q.speaker_name or "")

@@ -2432,7 +2432,10 @@ class QuoteFinder:
         sent = pronoun.sent
         begin = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for tok in reversed(self.doc[begin : pronoun.i]):
-            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ == "PRON" or tok.i in self.inside:
+            # (a passive's doer is its subject too: 'The investigation has been conducted by local and state police,
+            # not the feds, and yet, they continue to claim': the police)
+            doer = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+            if (tok.dep_ not in {"nsubj", "nsubjpass"} and not doer) or tok.pos_ == "PRON" or tok.i in self.inside:
                 continue
             ident = self.token_actor(tok)
             plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
