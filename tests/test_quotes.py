@@ -591,3 +591,11 @@ def test_they_after_a_passive_is_its_plural_doer_not_the_last_speaker(analyze):
                 'officers, not the state, and yet, they continue to claim that the boy left the house alone.')
     q = only(a, "left the house alone")
     assert q.speaker_name != "Mark Dale" and "officers" in (q.speaker_name or "")
+
+
+def test_a_description_named_for_a_later_role_noun_stops_at_a_dash(analyze):
+    """'the employee said' after 'an employee for Acme Storage - the company that ... - deleted ...' is that
+    description up to the dash, not the aside and the verb the parse hung on it."""
+    a = analyze("An employee for Acme Storage - the company that once kept the city's files - deleted an archive of "
+                "the mayor's emails last year.\n\nThe employee later said he did not recall making the deletions.")
+    assert only(a, "did not recall").speaker_name == "An employee for Acme Storage"

@@ -88,7 +88,8 @@ QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and terr
 # ('the Wall Street Journal editorial board' is the board)
 KIND_NOUNS = frozenset({"newspaper", "paper", "tabloid", "daily", "weekly", "magazine", "outlet", "website",
                         "broadcaster", "network", "publication", "company", "firm"})
-OTHERS = frozenset({"another", "others"})  # 'Another said ...': one more of those just quoted, a speaker by its word
+OTHERS = frozenset({"another", "others"})
+ASIDE_DASH = re.compile(r"\s+(?:-|--|–|—)\s+")  # a spaced dash: an aside's start or end  # 'Another said ...': one more of those just quoted, a speaker by its word
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
@@ -1766,7 +1767,10 @@ class QuoteFinder:
             elif not (dets & {"a", "an"} or (plural and not dets and owner is None) or (
                     owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_ and t.idx >= earliest)):
                 return None
-            return self.text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)].strip(TRIM)
+            words = self.text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)]
+            # (not past a dash: 'an employee for Platte River Networks - the company that ... - deleted an archive
+            # of Clinton emails', the parse hanging the aside and the verb after it on the noun)
+            return ASIDE_DASH.split(words, maxsplit=1)[0].strip(TRIM)
         return None
 
     def can_speak(self, f: Found, sp: Span) -> bool:
