@@ -228,3 +228,22 @@ def test_the_holdout_split_is_the_taggers_held_out_tenth(tmp_path):
     split = polnear.holdout_split(tmp_path / "polnear", tmp_path / "held", record)
     assert [p.name for p in (split / "text").iterdir()] == ["b.txt"]
     assert list(polnear.annotation_files(split)) == ["b"]
+
+
+def test_labels_move_from_the_clean_text_onto_the_text_read_off_the_page_s_html():
+    from newsprism.actors import evaluation as who
+
+    clean = 'Ann Lee spoke. "We will rebuild," she said. Tom Hill left.'
+    page = 'Menu\nShare this\n\nAnn Lee spoke.  "We will rebuild,"\nshe said.\n\nRelated: more news'
+    quote = {"page": "p", "start": clean.index("We"), "end": clean.index("We") + 7, "kind": "pronoun",
+             "speaker": [(0, 7)]}
+    lost = {"page": "p", "start": clean.index("Tom"), "end": clean.index("Tom") + 8, "kind": "name",
+            "speaker": [(clean.index("Tom"), clean.index("Tom") + 8)]}
+    actor = {"page": "p", "start": 0, "end": 7, "country": "USA"}
+    q, gone = who.moved([quote, lost], {"p": clean}, {"p": page})
+    assert page[q["start"]:q["end"]] == "We will" and [page[s:e] for s, e in q["speaker"]] == ["Ann Lee"]
+    assert gone["start"] is None and gone["speaker"] == []  # its sentence is not on the page
+    [a] = who.moved([actor], {"p": clean}, {"p": page})
+    assert page[a["start"]:a["end"]] == "Ann Lee"
+    r = who.score({"p": page}, {"p": {"quotes": [], "entities": []}}, [q, gone], [a])
+    assert r["gold_quotes"] == 2 and r["quotes_lost_by_extraction"] == 1 and r["quotes_by_sentence"]["recall"] == 0.0

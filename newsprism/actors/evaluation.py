@@ -23,6 +23,10 @@ nominal, or a gold speaker marked as a description whatever the kind (`described
 post-modifier: "a spokesman for X" is "spokesman", not "X"), by the kind of mention the text uses at the cue (name, pronoun,
 description, nominal, org, acronym, group, continuation), and actor countries: the share of annotated
 actors with a country whose entity gets that country, and of those without one that get none.
+
+`--from-html` (`run(..., from_html=True)`) measures the same labels as a user meets the pages: the aeb and html
+pages are read off their HTML by newsprism's reader (trafilatura's main text) and the labels moved onto that text
+by their sentences (`moved`); a quote whose sentence the extraction lost counts as not found.
 """
 
 from __future__ import annotations
@@ -179,6 +183,8 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
     gold_sents: set[tuple[str, int]] = set()
     pred_sents: set[tuple[str, int]] = set()
     spans = {page: sentences(text) for page, text in texts.items()}
+    lost = sum(q["start"] is None for q in quotes)  # from HTML: quotes whose sentence the extraction lost
+    quotes = [q for q in quotes if q["start"] is not None]
     for q in quotes:
         gold_sents.add((q["page"], sentence_of(spans[q["page"]], q["start"])))
     for page, a in analyses.items():
@@ -186,7 +192,7 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
             s, e = pq["content"]["start"], pq["content"]["end"]
             pred_sents |= {(page, i) for i, (ss, se) in enumerate(spans[page]) if ss < e and s < se}
     tp_p, tp_r = len(pred_sents & gold_sents), len(gold_sents & pred_sents)
-    p, r = tp_p / max(1, len(pred_sents)), tp_r / max(1, len(gold_sents))
+    p, r = tp_p / max(1, len(pred_sents)), tp_r / max(1, len(gold_sents) + lost)
     if errors is not None:  # the sentences found as quotes that hold none, and the quotes' sentences not found
         for kind, (page, i) in sorted([("no quote", k) for k in pred_sents - gold_sents]
                                       + [("quote missed", k) for k in gold_sents - pred_sents], key=lambda x: x[1]):
@@ -200,7 +206,7 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
         i = sentence_of(spans[q["page"]], q["start"])
         ss, se = spans[q["page"]][i]
         found = [pq for pq in a["quotes"] if pq["content"]["start"] < se and ss < pq["content"]["end"]]
-        if not found:
+        if not found or not q["speaker"]:
             continue
         found.sort(key=lambda pq: not (pq["content"]["start"] <= q["start"] < pq["content"]["end"] + 1))
         pq = found[0]
@@ -234,7 +240,8 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
                            "predicted": [f"{got or 'none'} ({entity['name'] if entity else 'no actor'})"]})
     n = sum(total.values())
     return {
-        "pages": len(texts), "gold_quotes": len(quotes), "gold_quote_sentences": len(gold_sents),
+        "pages": len(texts), "gold_quotes": len(quotes) + lost, "gold_quote_sentences": len(gold_sents),
+        **({"quotes_lost_by_extraction": lost} if lost else {}),
         "quotes_by_sentence": {"precision": round(p, 4), "recall": round(r, 4),
                                "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0},
         "speaker_accuracy": round(sum(right.values()) / max(1, n), 4), "speakers_scored": n,
@@ -244,11 +251,86 @@ def score(texts: dict[str, str], analyses: dict[str, dict], quotes: list[dict], 
     }
 
 
-def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]] | None = None) -> dict:
+def page_html(shared_data: Path, page: str) -> Path | None:
+    """The HTML file a page's text was taken from: `aeb/html/<sha256>.html.gz`, `html/pages/<name>.html`; else None
+    (the VOA, PTC and PolNeAR texts come without their pages)."""
+    source, _, name = page.partition(":")
+    if source == "aeb":
+        return next((shared_data / "aeb" / "html").glob(f"{name}*.html.gz"), None)
+    if source == "html":
+        path = shared_data / "html" / "pages" / (Path(name).stem + ".html")
+        return path if path.exists() else None
+    return None
+
+
+def extracted_texts(shared_data: Path, pages: set[str]) -> dict[str, str]:
+    """The text newsprism itself reads off each page's HTML (`newsprism.readers`: trafilatura's main text, as
+    `newsprism analyze page.html` gets it), for the pages that have their HTML; '' where it finds no article."""
+    from newsprism.readers import read_stream
+
+    out = {}
+    for page in sorted(pages):
+        if (path := page_html(shared_data, page)) is not None:
+            with path.open("rb") as fh:
+                found = [a for a in read_stream(fh, page, name=path.name.removesuffix(".gz")) if isinstance(a, Article)]
+            out[page] = found[0].text if found else ""
+    return out
+
+
+def moved(rows: list[dict], clean: dict[str, str], extracted: dict[str, str]) -> list[dict]:
+    """The rows of the pages in `extracted`, their offsets moved from the clean text onto the extracted one by the
+    sentence holding each span (found where its words, spaces aside, are in the extracted text); a quote whose
+    sentence the extraction lost keeps `start` None (a quote no analysis can find), a speaker span or an actor
+    whose sentence it lost is searched by its own words, else dropped (the actor row too)."""
+    def shift(page: str, start: int, end: int) -> tuple[int, int] | None:
+        text, spans = clean[page], sentence_cache(clean[page])
+        ss, se = spans[sentence_of(spans, start)]
+        words = text[ss:se].split()
+        found = re.search(r"\s+".join(map(re.escape, words)), extracted[page]) if words else None
+        if found and ss <= start and end <= se:
+            solid = [found.start() + i for i, c in enumerate(found.group()) if not c.isspace()]
+            before, upto = (len("".join(text[ss:x].split())) for x in (start, end))
+            if before < len(solid) and 0 < upto <= len(solid):
+                return solid[before], solid[upto - 1] + 1
+        alone = extracted[page].find(text[start:end])
+        return (alone, alone + end - start) if alone >= 0 else None
+
+    out = []
+    for r in rows:
+        if r["page"] not in extracted:
+            continue
+        at = shift(r["page"], r["start"], r["end"])
+        if "speaker" in r:
+            speakers = [x for s, e in r["speaker"] if (x := shift(r["page"], s, e))]
+            out.append({**r, "start": at[0] if at else None, "end": at[1] if at else None, "speaker": speakers})
+        elif at:
+            out.append({**r, "start": at[0], "end": at[1]})
+    return out
+
+
+_SENTENCES: dict[str, list[tuple[int, int]]] = {}
+
+
+def sentence_cache(text: str) -> list[tuple[int, int]]:
+    """`sentences(text)`, made once per text."""
+    if text not in _SENTENCES:
+        _SENTENCES[text] = sentences(text)
+    return _SENTENCES[text]
+
+
+def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]] | None = None,
+        from_html: bool = False) -> dict:
     """Analyses the annotated pages of each part (name -> labels file) and scores each against its labels;
-    `errors`, when given, gets each part's wrong speakers and countries (see `score`)."""
+    `errors`, when given, gets each part's wrong speakers and countries (see `score`). `from_html`: the pages that
+    have their HTML (aeb, html) are read from it as a user's page would be (`extracted_texts`), the labels moved
+    onto that text (`moved`); quotes the extraction lost count as not found."""
     labels = {name: read_labels(path) for name, path in parts.items()}
     texts = page_texts(shared_data, {r["page"] for quotes, actors in labels.values() for r in quotes + actors})
+    if from_html:
+        extracted = extracted_texts(shared_data, set(texts))
+        labels = {name: (moved(quotes, texts, extracted), moved(actors, texts, extracted))
+                  for name, (quotes, actors) in labels.items()}
+        texts = extracted
     nlp = pipeline.load()
     analyses = {}
     for page, result in zip(texts, pipeline.analyze(nlp, (Article(text=t, id=p) for p, t in texts.items()))):

@@ -576,6 +576,7 @@ def eval_actors(
     second_pass: Path = typer.Option(Path("annotations/who/second-pass.tsv"), help="A blind second pass over some pages of the tune and the report part, for --agreement."),
     agreement: bool = typer.Option(False, "--agreement", help="Print the agreement of the second pass with the first labels on its pages instead (no analysis)."),
     write: bool = typer.Option(False, "--write", help="Also write the figures to figures.json (or agreement.json) beside the labels."),
+    from_html: bool = typer.Option(False, "--from-html", help="Read the pages that have their HTML (aeb, html) from it, as a user's page is read, the labels moved onto that text: quotes the extraction loses count as not found (--write: to figures-from-html.json)."),
     errors: bool = typer.Option(False, "--errors", help="Also print each wrong speaker (part, page, kind of mention, gold and predicted speakers, the sentence) , each sentence wrongly found as a quote ('no quote') or missed ('quote missed') and each wrong actor country ('country') on stderr: for reading the tune part's errors, never the report part's."),
 ) -> None:
     """Quotes by sentence, speaker accuracy by kind of mention, and actors' countries on hand-annotated real
@@ -594,11 +595,11 @@ def eval_actors(
         out = labels.parent / "agreement.json"
     else:
         wrong: dict[str, list[dict]] | None = {} if errors else None
-        figures = actors_eval.run(data, parts, wrong)
+        figures = actors_eval.run(data, parts, wrong, from_html)
         if wrong:
             say(actors_eval.error_lines(wrong))
         say(actors_eval.kind_table(figures))
-        out = labels.parent / "figures.json"
+        out = labels.parent / ("figures-from-html.json" if from_html else "figures.json")
     print(json.dumps(figures))
     if write:
         out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
