@@ -41,6 +41,10 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
     """The article in an HTML page, or a refusal when no main text is found.
 
     `charset` is the one a container declared (HTTP header); else the page's `<meta charset>` is used.
+    trafilatura ends each block (paragraph, heading, list item) with one line break; the text keeps each block as a
+    paragraph of its own, a blank line between, as articles given as text write them (the quote and actor rules
+    read a paragraph's start: `eval actors --from-html` on the tune part's pages, speakers 0.9519 with one line
+    break, 0.9643 with a blank line, 0.9695 on the pages' clean texts).
     A first text line equal to the title is dropped: the title is metadata, as in the text header; so are
     lines of page furniture, and cookie and consent banners go before extraction (`readers.furniture`): a
     page that is only a consent wall is refused, never read as an article.
@@ -69,6 +73,7 @@ def article_from_html(data: bytes, origin: str, url: str | None = None, charset:
     first_line, _, rest = text.partition("\n")
     if title and first_line.strip() == title:
         text = rest.strip()
+    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())  # a blank line between blocks
     if not text:
         if banners:
             return Refusal(origin, "no article text found in the HTML, only a cookie or consent banner (the page "
