@@ -247,3 +247,13 @@ def test_labels_move_from_the_clean_text_onto_the_text_read_off_the_page_s_html(
     assert page[a["start"]:a["end"]] == "Ann Lee"
     r = who.score({"p": page}, {"p": {"quotes": [], "entities": []}}, [q, gone], [a])
     assert r["gold_quotes"] == 2 and r["quotes_lost_by_extraction"] == 1 and r["quotes_by_sentence"]["recall"] == 0.0
+    # a soft hyphen the extractor dropped, and a sentence whose start it cut ('(CNN)'): found by the quote's own words
+    clean = '(CNN) Trump made a "quick exam and labs" trip to US \u00adforces, aides said.'
+    page = 'Trump made a "quick exam and labs" trip to US forces, aides said.'
+    row = {"page": "p", "start": clean.index("quick"), "end": clean.index("labs") + 4, "kind": "name", "speaker": []}
+    [m] = who.moved([row], {"p": clean}, {"p": page})
+    assert page[m["start"]:m["end"]] == "quick exam and labs"
+    kept = clean.replace("(CNN) ", "")
+    [f] = who.moved([{"page": "p", "start": kept.index("US"), "end": kept.index("forces") + 6, "country": "USA"}],
+                    {"p": kept}, {"p": page})
+    assert page[f["start"]:f["end"]] == "US forces"

@@ -285,15 +285,12 @@ def moved(rows: list[dict], clean: dict[str, str], extracted: dict[str, str]) ->
     def shift(page: str, start: int, end: int) -> tuple[int, int] | None:
         text, spans = clean[page], sentence_cache(clean[page])
         ss, se = spans[sentence_of(spans, start)]
-        words = text[ss:se].split()
-        found = re.search(r"\s+".join(map(re.escape, words)), extracted[page]) if words else None
-        if found and ss <= start and end <= se:
-            solid = [found.start() + i for i, c in enumerate(found.group()) if not c.isspace()]
-            before, upto = (len("".join(text[ss:x].split())) for x in (start, end))
-            if before < len(solid) and 0 < upto <= len(solid):
-                return solid[before], solid[upto - 1] + 1
-        alone = extracted[page].find(text[start:end])
-        return (alone, alone + end - start) if alone >= 0 else None
+        for lo, hi in ((ss, se), (start, end)):  # its sentence, else the span's own words
+            if lo <= start and end <= hi and (solid := loose_find(text[lo:hi], extracted[page])):
+                before, upto = (len(solids(text[lo:x])) for x in (start, end))
+                if before < len(solid) and 0 < upto <= len(solid):
+                    return solid[before], solid[upto - 1] + 1
+        return None
 
     out = []
     for r in rows:
@@ -306,6 +303,27 @@ def moved(rows: list[dict], clean: dict[str, str], extracted: dict[str, str]) ->
         elif at:
             out.append({**r, "start": at[0], "end": at[1]})
     return out
+
+
+UNSEEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphens and zero-width characters: an extractor may drop them
+LOOSE_GAP = f"[\\s{UNSEEN}]*"
+
+
+def solids(text: str) -> str:
+    """The characters of `text` that every reading keeps: not spaces, not `UNSEEN`."""
+    return "".join(c for c in text if not c.isspace() and c not in UNSEEN)
+
+
+def loose_find(needle: str, haystack: str) -> list[int] | None:
+    """Where `needle`'s characters are in `haystack`, spaces and `UNSEEN` characters aside: the position of each
+    of its `solids` in the first match, else None."""
+    chars = solids(needle)
+    if not chars:
+        return None
+    found = re.search(LOOSE_GAP.join(map(re.escape, chars)), haystack)
+    if not found:
+        return None
+    return [found.start() + i for i, c in enumerate(found.group()) if not c.isspace() and c not in UNSEEN]
 
 
 _SENTENCES: dict[str, list[tuple[int, int]]] = {}
