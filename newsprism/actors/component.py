@@ -96,10 +96,7 @@ HOME_MIN_SHARE = 0.5  # ... and take at least this share of the place names whos
 TRIBAL = lexicons.words("roles", "tribal")
 ORG_WORDS = lexicons.words("roles", "org_nouns")
 ORG_NAME_ENDINGS = lexicons.words("roles", "org_name_endings")  # 'Dick Clark Productions' is no person
-# A country's own institutions as its people's adjective names them ('a Kenyan court', 'the Mexican government'):
-# where they act the story is set; counted with the places inside organisations' names (`article_country`).
-STATE_INSTITUTIONS = {"court", "government", "police", "parliament", "army", "military", "ministry", "authority",
-                      "judge", "prosecutor", "cabinet", "senate", "legislature", "congress"}
+STATE_INSTITUTIONS = lexicons.words("roles", "state_institutions")  # 'A Kenyan court ruled': set in Kenya
 US_CONGRESS = lexicons.words("roles", "us_congress_titles")  # 'Sen. John McCain', 'congresswoman X': American
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 SPEAKING = frozenset({"say", "tell", "add", "ask", "explain", "recall", "insist"})  # a person who says so

@@ -282,8 +282,10 @@ def moved(rows: list[dict], clean: dict[str, str], extracted: dict[str, str]) ->
     sentence holding each span (found where its words, spaces aside, are in the extracted text); a quote whose
     sentence the extraction lost keeps `start` None (a quote no analysis can find), a speaker span or an actor
     whose sentence it lost is searched by its own words, else dropped (the actor row too)."""
+    sentences_of = {page: sentences(clean[page]) for page in extracted if page in clean}
+
     def shift(page: str, start: int, end: int) -> tuple[int, int] | None:
-        text, spans = clean[page], sentence_cache(clean[page])
+        text, spans = clean[page], sentences_of[page]
         ss, se = spans[sentence_of(spans, start)]
         for lo, hi in ((ss, se), (start, end)):  # its sentence, else the span's own words
             if lo <= start and end <= hi and (solid := loose_find(text[lo:hi], extracted[page])):
@@ -324,16 +326,6 @@ def loose_find(needle: str, haystack: str) -> list[int] | None:
     if not found:
         return None
     return [found.start() + i for i, c in enumerate(found.group()) if not c.isspace() and c not in UNSEEN]
-
-
-_SENTENCES: dict[str, list[tuple[int, int]]] = {}
-
-
-def sentence_cache(text: str) -> list[tuple[int, int]]:
-    """`sentences(text)`, made once per text."""
-    if text not in _SENTENCES:
-        _SENTENCES[text] = sentences(text)
-    return _SENTENCES[text]
 
 
 def run(shared_data: Path, parts: dict[str, Path], errors: dict[str, list[dict]] | None = None,

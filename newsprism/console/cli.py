@@ -577,7 +577,7 @@ def eval_actors(
     agreement: bool = typer.Option(False, "--agreement", help="Print the agreement of the second pass with the first labels on its pages instead (no analysis)."),
     write: bool = typer.Option(False, "--write", help="Also write the figures to figures.json (or agreement.json) beside the labels."),
     from_html: bool = typer.Option(False, "--from-html", help="Read the pages that have their HTML (aeb, html) from it, as a user's page is read, the labels moved onto that text: quotes the extraction loses count as not found (--write: to figures-from-html.json)."),
-    errors: bool = typer.Option(False, "--errors", help="Also print each wrong speaker (part, page, kind of mention, gold and predicted speakers, the sentence) , each sentence wrongly found as a quote ('no quote') or missed ('quote missed') and each wrong actor country ('country') on stderr: for reading the tune part's errors, never the report part's."),
+    errors: bool = typer.Option(False, "--errors", help="Also print each wrong speaker (part, page, kind of mention, gold and predicted speakers, the sentence), each sentence wrongly found as a quote ('no quote') or missed ('quote missed') and each wrong actor country ('country') on stderr: for reading the tune part's errors, never the report part's."),
 ) -> None:
     """Quotes by sentence, speaker accuracy by kind of mention, and actors' countries on hand-annotated real
     pages, for the tune and the report part: the figures as one JSON line on stdout, the table by kind on stderr."""
