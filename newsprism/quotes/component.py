@@ -88,8 +88,8 @@ QUANTIFIERS = lexicons.words("roles", "quantifiers")  # 'some countries and terr
 # ('the Wall Street Journal editorial board' is the board)
 KIND_NOUNS = frozenset({"newspaper", "paper", "tabloid", "daily", "weekly", "magazine", "outlet", "website",
                         "broadcaster", "network", "publication", "company", "firm"})
-OTHERS = frozenset({"another", "others"})
-ASIDE_DASH = re.compile(r"\s+(?:-|--|–|—)\s+")  # a spaced dash: an aside's start or end  # 'Another said ...': one more of those just quoted, a speaker by its word
+OTHERS = frozenset({"another", "others"})  # 'Another said ...': one more of those just quoted, a speaker by its word
+ASIDE_DASH = re.compile(r"\s+(?:-|--|–|—)\s+")  # a spaced dash: an aside's start or end
 PLACE_NOUNS = lexicons.words("roles", "place_nouns")
 TURNS = lexicons.word_sets("roles", "turns")  # 'Q:' the interviewer's turn, 'A:' the interviewee's
 TURN_LABEL = re.compile(r"^[ \t\"“]*([A-Za-z]+)[:.][ \t]", re.M)  # 'Q: ...', 'A. ...' at a line's start
