@@ -460,9 +460,11 @@ def name_word(tok: Token) -> bool:
 
 def modifier_peoples(noun: Token) -> set[str]:
     """The countries a noun's modifiers name by a people's adjective or a country's name ('the former French
-    foreign minister', "China's U.N. ambassador"): a person of another country is not the one it describes."""
+    foreign minister', "China's U.N. ambassador"): a person of another country is not the one it describes. A
+    word NER tagged is read as `country_word` reads it, over its whole name ('the former New Jersey governor' is
+    no Jersey)."""
     return {c for t in noun.doc[noun.left_edge.i : noun.i]
-            if (c := gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
+            if (c := country_word(t) if t.ent_type_ else gazetteer.demonym_country(t.text) or gazetteer.country_code(t.text))}
 
 
 def lone_subjects(doc: Doc) -> set[str]:
@@ -1272,21 +1274,20 @@ class ActorResolver:
                 if owner is not None:
                     det = tok.i - 1 if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the" else tok.i
                     self.add(owner, self.doc[det : tok.i + 1])
-                    self.take_country(owner, tok)
+                    self.take_country(owner, peoples)
             elif tok.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in tok.lefts):
                 peoples = modifier_peoples(tok)
                 owner = self.last_person_before(tok.idx, lambda c: role in c.roles
                                                 and (not peoples or c.country in {*peoples, None}))
                 if owner is not None:
                     self.add(owner, noun_phrase(tok))
-                    self.take_country(owner, tok)
+                    self.take_country(owner, peoples)
 
     @staticmethod
-    def take_country(person: Cluster, noun: Token) -> None:
-        """A person of no country yet takes the one country the people's adjective or country's name before a later
-        mention's noun gives ('the German cardinal also criticized ...' after 'Cardinal Gerhard Ludwig Müller', in a
-        story datelined Bratislava; read as `country_word` reads it: 'the former New Jersey governor' is no Jersey)."""
-        peoples = {c for t in noun.doc[noun.left_edge.i : noun.i] if (c := country_word(t))}
+    def take_country(person: Cluster, peoples: set[str]) -> None:
+        """A person of no country yet takes the one country a later mention's people's adjective or country's name
+        gives (`modifier_peoples`: 'the German cardinal also criticized ...' after 'Cardinal Gerhard Ludwig
+        Müller', in a story datelined Bratislava)."""
         if person.country is None and len(peoples) == 1:
             person.country, person.country_source = next(iter(peoples)), "text"
 
