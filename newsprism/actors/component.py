@@ -296,9 +296,14 @@ def introduced_by_who(ent: Span, words: list[str]) -> bool:
     name = " ".join(words)
     if ORG_WORDS & {w.lower() for w in words} or gazetteer.place_country(name) or gazetteer.demonym_country(name):
         return False
-    head = surname_after(ent) or name_root(ent)
-    return any(c.dep_ == "relcl" and any(k.lower_ == "who" and k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)
-               for c in head.children)
+    return bool(who_clauses(surname_after(ent) or name_root(ent)))
+
+
+def who_clauses(head: Token) -> list[Token]:
+    """The verbs of the relative clauses on a name whose subject is 'who' ('Chalida Tajaroensuk, who heads ...',
+    'Andy Paul Chen, who is from Singapore')."""
+    return [c for c in head.children if c.dep_ == "relcl"
+            and any(k.lower_ == "who" and k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)]
 
 
 def called_his_or_hers(ent: Span, words: list[str]) -> bool:
@@ -596,9 +601,8 @@ def modifier_country(ent: Span) -> str | None:
 def relative_country(ent: Span) -> str | None:
     """The country a relative clause on the name gives: 'Andy Paul Chen, who is from Singapore', 'Maria Lopez, who
     comes from Peru', 'Mehdiyev, who is Azerbaijani'."""
-    for verb in name_root(ent).children:
-        if verb.dep_ != "relcl" or verb.lemma_ not in {"be", "come", "hail"} or not any(
-                t.lower_ in {"who", "that"} and t.dep_ == "nsubj" for t in verb.lefts):
+    for verb in who_clauses(name_root(ent)):
+        if verb.lemma_ not in {"be", "come", "hail"}:
             continue
         for tok in verb.rights:
             if tok.dep_ in {"attr", "acomp"} and (code := gazetteer.demonym_country(tok.text)):

@@ -139,9 +139,7 @@ def measure_components(arts: list[Article], batch_size: int, top: int = 12, prof
                        config: dict[str, dict] | None = None) -> dict[str, Any]:
     """Each pipeline component timed over the same docs, in pipeline order; then newsprism's components
     profiled over the first `profiled` docs (a separate pass, as profiling slows Python code down)."""
-    from newsprism import pipeline
-
-    from newsprism import limits
+    from newsprism import limits, pipeline
 
     nlp = pipeline.load(config=config)
     docs = [pipeline.make_doc(nlp, a) for a in arts]
