@@ -2041,8 +2041,7 @@ class QuoteFinder:
                 subject, at = self.recent_subject(head, person)
                 # the sentence before the quotation's ('"... Sentences of words ...," the former Florida governor
                 # said' after 'Bush went after Trump'), where its words come first
-                opening = self.doc.char_span(self.content[0], self.content[0] + 1, alignment_mode="expand")
-                earliest = self.previous_sentence(opening[0] if opening is not None and opening.start < head.i else head)
+                earliest = self.previous_sentence(self.words_first(head))
                 ident = subject if subject and at >= earliest else self.named_before(
                     sp.start_char, person, window=sp.start_char - earliest)
                 if ident is not None and self.set_apart(head, ident):
@@ -2064,14 +2063,19 @@ class QuoteFinder:
         later = self.role_in_text(noun, person, after=True)
         if later is None or any(c.dep_ == "poss" for c in noun.children):
             return later  # ("Austria's interior minister": a description of its own, never who was named last)
-        opening = self.doc.char_span(self.content[0], self.content[0] + 1, alignment_mode="expand")
-        first = opening[0] if opening is not None and opening.start < noun.i else noun
+        first = self.words_first(noun)
         if last is not None and last.content[0] < first.idx and self.is_question(last):
             asked = self.doc.char_span(last.content[0], last.content[0] + 1, alignment_mode="expand")
             first = asked[0] if asked is not None else first
         subject, at = self.recent_subject(first, person)  # (before the words it said: a subject in them is no
         # speaker: 'At the time, Hillary Clinton was serving ..., the lawyer said')
         return subject if subject is not None and subject != later and at >= self.previous_sentence(first) else later
+
+    def words_first(self, cue: Token) -> Token:
+        """The first token of the quotation being resolved where its words come before `cue` ('"...," the
+        senator said'), else `cue` itself: where 'the sentence before' is counted from."""
+        opening = self.doc.char_span(self.content[0], self.content[0] + 1, alignment_mode="expand")
+        return opening[0] if opening is not None and opening.start < cue.i else cue
 
     def place_named_as(self, noun: Token) -> str | None:
         """For 'the county', 'the city', 'the state', the place named last before it within `ORG_WINDOW_CHARS`
