@@ -462,8 +462,22 @@ def test_according_to_data_in_a_sentence_with_its_own_teller_is_the_tellers(anal
                 "It appears to be beyond the performance envelope of the aircraft,\" he said.")
     assert only(a, "steep climb").speaker_name == "a source close to the investigation"
     assert only(a, "performance envelope").speaker_name == "a source close to the investigation"
-    a = analyze("Prices rose 3 percent in May, according to government data.")
-    assert only(a, "Prices rose").speaker_name == "government data"  # no one else in the sentence: as before
+    a = analyze("Prices rose 3 percent in May, according to government data. Texas has the third-largest Asian "
+                "population, according to the U.S. census. The men were flown out, according to a police source.")
+    # no one else in the sentence: data and a census are findings, no one's words; a source speaks
+    assert [q.content.text for q in a.quotes] == ["The men were flown out"]
+
+
+def test_a_short_quotation_set_as_its_own_utterance_is_a_quote(analyze):
+    a = analyze("The team won again on Sunday. “Amazing,” Davis said. \"Mercy!\" the fans yelled. They cited "
+                "\"security officials\" in the report.")
+    assert [(q.content.text, q.speaker_name) for q in a.quotes] == [("Amazing", "Davis"), ("Mercy!", "the fans")]
+
+
+def test_a_clause_subject_parsed_as_the_object_of_said_starts_the_content(analyze):
+    a = analyze("Pilots and aviation experts said thunderstorms, and requests to gain altitude to avoid them, were "
+                "not unusual in that area.")
+    assert only(a, "were not unusual").content.text.startswith("thunderstorms, and requests")
 
 
 def test_the_name_a_speech_verb_inverts_after_its_comma_is_the_speaker(analyze):

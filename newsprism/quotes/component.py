@@ -954,7 +954,7 @@ class QuoteFinder:
         previous: Found | None = None
         for k, (start, end) in enumerate(self.regions):
             s, e = trim(self.text, start, end)
-            if not self.is_speech(s, e) or self.inside_found(s, e) or self.turn_label(start - 1):
+            if not (self.is_speech(s, e) or self.spoken_whole(k)) or self.inside_found(s, e) or self.turn_label(start - 1):
                 continue  # a transcript's turn ('"PENCE: Well, ...') is the named person's (`transcript`)
             found = self.attribute_region(k, s, e)
             if found is None and previous is not None and self.follows(previous, s):
@@ -1009,6 +1009,25 @@ class QuoteFinder:
             return False
         content = [w for w in words if w[:1].isalpha() and w.lower() not in {"of", "the", "and", "a", "in", "to", "for"}]
         return not (content and all(w[:1].isupper() for w in content) and len(words) <= TITLE_MAX_WORDS)
+
+    def spoken_whole(self, k: int) -> bool:
+        """A short quotation that is an utterance of its own ('“Amazing,” Davis said.', '"Mercy!" they yelled'):
+        it opens its sentence, ends in a comma, '!' or '?' inside its marks, and a speech verb follows within
+        a few words. A short phrase in marks inside a sentence ('cited "security officials" as saying') is not."""
+        start, end = self.regions[k]
+        if not re.search(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$", self.text[: start - 1]):
+            return False
+        if not self.text[start:end].rstrip().endswith((",", "!", "?")):
+            return False
+        after = self.doc.char_span(end, end + 1, alignment_mode="expand")
+        if after is None:
+            return False
+        for t in self.doc[after[0].i + 1 : after[0].i + 6]:
+            if t.text in {".", "!", "?", ";"} or "\n" in t.text:
+                return False
+            if self.is_speech_verb(t):
+                return True
+        return False
 
     def floating_speakers(self) -> None:
         """A floating quotation (no cue of its own) continues the speaker of the quote just before it, an
@@ -1130,7 +1149,7 @@ class QuoteFinder:
                 cs, ce = trim(self.text, clause.start_char, clause.end_char)
                 if cs <= s and e <= ce + 1 and (s - cs) + (ce - e) > MIXED_SLACK_CHARS:
                     kind, content = "mixed", (cs, ce)
-            if kind == "direct" and not self.has_verb(s, e):
+            if kind == "direct" and not self.has_verb(s, e) and not self.spoken_whole(k):
                 return None  # a cited phrase ('cited "security officials" as saying'), not speech
             return Found(kind, content, self.cue_span(verb), self.subject_of(verb))
         return self.dash_or_from(s, e, first[0].sent, before)
@@ -1386,6 +1405,8 @@ class QuoteFinder:
                 return after
         if (inverted := self.content_before_name(verb)) is not None:
             return inverted[0]  # 'UNHCR programs are feeling the strain, Glenn Jusnes, a spokesperson, told VOA'
+        if (joined := self.misparsed_subjects(verb)) is not None:
+            return joined
         if lemma in CLAUSE_ONLY and lemma != "call":
             return None
         if lemma in OBJECT_CONTENT_VERBS:
@@ -1396,6 +1417,24 @@ class QuoteFinder:
                         continue
                     return self.doc[head.left_edge.i : head.right_edge.i + 1]
         return None
+
+    def misparsed_subjects(self, verb: Token) -> Span | None:
+        """'Experts said thunderstorms, and requests to gain altitude, were not unusual': the parse made the
+        clause's first subject the object of 'said' and its verb a conjunct of 'said'; the reported clause runs
+        from that bare noun to the conjunct's end. 'Say' takes no bare noun as a thing said."""
+        if verb.lemma_.lower() != "say" or verb.i in self.inside:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i
+                    and not any(d.dep_ in {"det", "poss", "nummod"} for d in c.children)), None)
+        conj = next((c for c in verb.children if obj is not None and c.dep_ == "conj" and c.i > obj.i
+                     and c.pos_ in {"VERB", "AUX"} and any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)), None)
+        if conj is None:
+            return None
+        end = conj.right_edge.i
+        while end > conj.i and self.doc[end].is_punct:
+            end -= 1
+        span = self.doc[obj.left_edge.i : end + 1]
+        return None if any(t.i in self.inside for t in span) else span
 
     def own_paragraph(self, sub: Span, clause: Token, verb: Token) -> Span | None:
         """The part of a reported clause in its verb's paragraph, where the parse joined a heading above to
@@ -3130,6 +3169,11 @@ class QuoteFinder:
             verb = t
         if verb is None:
             return self.in_marks(*f.content) and not {t.lemma_.lower() for t in span} & NOT_SPEECH
+        if (verb.lower_ == "according" and f.speaker is not None
+                and FINDINGS & {f.speaker.root.lower_, f.speaker.root.lemma_.lower()}
+                and not any(c.dep_ == "poss" for c in f.speaker.root.children)):
+            return False  # 'according to the data', 'to the U.S. census': a finding, no one's words ('according to
+            # The Verge's review' is the outlet's)
         if verb.lemma_.lower() == "according" or verb.pos_ not in {"VERB", "AUX"}:
             return True
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
