@@ -7,7 +7,10 @@ def test_furniture_lines_are_dropped():
     for line in ["Story continues below advertisement", "- Tweet this", "Share this", "Loading Photo Gallery",
                  "Sign up for our daily newsletter", "We use cookies to give you the best experience on our site, "
                  "read our policy to learn more about how and why", "MORE POLITICS", "Related stories",
-                 "If you or someone you know is in crisis, call the helpline", "© 2024 The Daily Times"]:
+                 "If you or someone you know is in crisis, call the helpline", "© 2024 The Daily Times",
+                 "SEE MORE: Hong Kong protests: 800 students under siege in university",
+                 "Partner news | Armenia named most popular spot for Russian travelers in 2019 Armenia has been named "
+                 "the most popular destination among Russians", "Read more: Why the markets fell on Monday"]:
         assert is_furniture(line), line
 
 
