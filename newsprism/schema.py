@@ -56,8 +56,9 @@ class Entity:
     type: str
     country: str | None = None
     # where `country` came from: "name" (the name is a country, place or people), "text" (what the article
-    # says of it: nationality, title, the place it belongs to), "article" (the article's own country, a default)
-    country_source: Literal["name", "text", "article"] | None = None
+    # says of it: nationality, title, the place it belongs to), "known" (a well-known actor of the project's
+    # lexicon, newsprism/lexicons/known_actors.json), "article" (the article's own country, a default)
+    country_source: Literal["name", "text", "known", "article"] | None = None
     mentions: list[Span] = field(default_factory=list)
     labels: list[Span] = field(default_factory=list)
 

@@ -136,6 +136,15 @@ def test_the_article_country_is_a_marked_default(analyze):
     assert mitchell.country == "JAM" and mitchell.country_source == "article"
 
 
+def test_a_well_known_actor_has_its_own_country_not_the_articles(analyze):
+    a = analyze("BEIJING — China rebutted the criticism on Tuesday. Donald J. Trump said the talks had failed, and "
+                "Putin said nothing. The Republican Party welcomed it. Li Wei, a shopkeeper, said prices rose.")
+    assert (entity(a, "Trump").country, entity(a, "Trump").country_source) == ("USA", "known")
+    assert (entity(a, "Putin").country, entity(a, "Putin").country_source) == ("RUS", "known")
+    assert entity(a, "Republican Party").country == "USA"
+    assert (entity(a, "Li Wei").country, entity(a, "Li Wei").country_source) == ("CHN", "article")
+
+
 def test_indian_in_a_tribe_name_is_not_india(analyze):
     a = analyze("Leaders of the Seminole Indian Tribe met in Hollywood, Florida. "
                 "American Indian groups said the ruling was unfair.")

@@ -15,7 +15,8 @@ Order of work, each step reading the previous ones:
 6. countries: a place's from the gazetteer; a person's or group's from a people's adjective or place that
    modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
    Force"), from a country's own institution ("the FBI", "the BBC") or a title of one country's office
-   ("Pope Francis"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
+   ("Pope Francis"), a well-known actor's from the project's lexicon ('Donald Trump', `known_country`: it
+   overrides the rest), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
    Iran's support"), else the article's own country where the article establishes one (dateline, else the
    country most of its place names are in), marked "article"; a US state named as one ("Washington State",
    "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
@@ -125,7 +126,7 @@ class Cluster:
     names: list[str] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
     country: str | None = None
-    country_source: str | None = None  # "name", "text" or "article", as in `Entity`
+    country_source: str | None = None  # "name", "text", "known" or "article", as in `Entity`
     titles: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)  # nouns of apposition: 'Geir Pedersen, the U.N. envoy
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -1560,6 +1561,9 @@ class ActorResolver:
         for c in self.clusters.values():  # 'Pope Francis': the title holds one country's office
             if c.type == "PERSON" and not c.country and (codes := {TITLE_COUNTRIES[t] for t in c.titles if t in TITLE_COUNTRIES}):
                 c.country, c.country_source = min(codes), "text"
+        for c in self.clusters.values():  # 'Donald Trump' in a story datelined Beijing: a country a reader knows
+            if (code := known_country(c.names, c.type)) is not None:
+                c.country, c.country_source = code, "known"
         home = self.article_country()
         for c in self.clusters.values():
             if c.key in self.stateless or (c.type == "ORG" and any(multinational(n) for n in c.names)):
@@ -1586,6 +1590,43 @@ class ActorResolver:
                 )
             )
         return out
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The known-actors lexicon keyed by `known_key`: people (by full name and by first and last word),
+    surnames, organisations."""
+    people: dict[str, str] = {}
+    for name, code in lexicons.table("known_actors", "people").items():
+        words = known_key(name).split()
+        people[" ".join(words)] = code
+        people.setdefault(f"{words[0]} {words[-1]}", code)  # 'Donald J. Trump' is 'Donald Trump'
+    surnames = {known_key(n): c for n, c in lexicons.table("known_actors", "surnames").items()}
+    organisations = {known_key(n): c for n, c in lexicons.table("known_actors", "organisations").items()}
+    return people, surnames, organisations
+
+
+def known_key(name: str) -> str:
+    """A name as the known-actors lexicon is looked up: lower case, no diacritics, no dots, single spaces."""
+    return " ".join(gazetteer.folded(gazetteer.norm(name)).replace(".", " ").split())
+
+
+def known_country(names, type_: str) -> str | None:
+    """The country of a well-known actor by one of its names (`newsprism/lexicons/known_actors.json`): a
+    person by full name, by first and last word or by a surname that alone means that person; an
+    organisation by its name. None for places, and where names point to two countries."""
+    people, surnames, organisations = _known()
+    codes = set()
+    for name in names:
+        key = known_key(name)
+        if type_ == "PERSON":
+            words = key.split()
+            code = people.get(key) or (people.get(f"{words[0]} {words[-1]}") if len(words) > 2 else None)
+            codes.add(code or (surnames.get(key) if len(words) == 1 else None))
+        elif type_ not in {"GPE", "LOC"}:
+            codes.add(organisations.get(key))
+    codes.discard(None)
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def without_people(name: str) -> str | None:

@@ -5,7 +5,8 @@
 - `roles`: titles, roles, gendered words, labels for states, organisation nouns (actors, quotes);
 - `event_cues`: PLOVER and ACLED-style cue words per type, and which types are opposites;
 - `event_counts`: number words, qualifiers, and what a figure counts;
-- `furniture`: regular-expression phrases of page furniture (readers, actors).
+- `furniture`: regular-expression phrases of page furniture (readers, actors);
+- `known_actors`: well-known people and organisations and their countries (actors).
 
 Each file holds its lists under plain keys, a one-line reason for each under `_why`, and a note under `_about`.
 `load(name)` reads a file once per process; `words` gives a list as a frozenset, `word_sets` a table of them.
@@ -21,7 +22,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-NAMES = ("quote_marks", "reporting_verbs", "roles", "event_cues", "event_counts", "furniture")
+NAMES = ("quote_marks", "reporting_verbs", "roles", "event_cues", "event_counts", "furniture", "known_actors")
 
 
 def _frozen(value: Any) -> Any:

@@ -73,7 +73,7 @@ entities = Table(
     Column("name", Text),
     Column("type", String),
     Column("country", String),
-    Column("country_source", String),  # "name", "text" or "article" (a default): see schema.Entity
+    Column("country_source", String),  # "name", "text", "known" or "article" (a default): see schema.Entity
     Column("mentions", JSONText),
     Column("labels", JSONText),
     Column("actor_id", Integer, ForeignKey("actors.id"), index=True),  # the actor across articles (corpus/)
