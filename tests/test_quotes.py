@@ -474,6 +474,12 @@ def test_a_short_quotation_set_as_its_own_utterance_is_a_quote(analyze):
     assert [(q.content.text, q.speaker_name) for q in a.quotes] == [("Amazing", "Davis"), ("Mercy!", "the fans")]
 
 
+def test_a_claimed_thing_and_a_question_s_topic_are_no_quotes(analyze):
+    a = analyze("The militant group claimed responsibility for the attack. Rep. Steve King asked about the volume of "
+                "communications. He claimed that the vote was rigged. She asked whether the vote was rigged.")
+    assert [q.content.text for q in a.quotes] == ["that the vote was rigged", "whether the vote was rigged"]
+
+
 def test_a_clause_subject_parsed_as_the_object_of_said_starts_the_content(analyze):
     a = analyze("Pilots and aviation experts said thunderstorms, and requests to gain altitude to avoid them, were "
                 "not unusual in that area.")

@@ -3179,7 +3179,7 @@ class QuoteFinder:
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
         if verb.lemma_.lower() in PLAN_VERBS and (content.startswith("to ") or after.lower() == "to"):
             return False
-        if self.not_yet_said(verb) or self.thing_object(verb, f.content):
+        if self.not_yet_said(verb) or self.thing_object(verb, f.content) or self.asked_about(verb, f.content):
             return False
         return self.speech_content(cue_span, *f.content)
 
@@ -3193,13 +3193,25 @@ class QuoteFinder:
             return False
         return verb.head.lemma_.lower() in NOT_YET_SAID or verb.head.lower_ in NOT_YET_SAID
 
+    def asked_about(self, verb: Token, content: tuple[int, int]) -> bool:
+        """'asked about the volume of communications', 'asked Morrison about concerns within the NSC': a question's
+        topic, no words of it (a verb, a question word or a quotation in the content makes it an indirect question
+        or a quote: 'asked whether ...', 'asked about "the deal"')."""
+        if verb.lemma_.lower() != "ask":
+            return False
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        if span is None or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in QUESTION_WORDS or t.text in OPENING
+                               for t in span):
+            return False
+        return any(t.lower_ == "about" and (t.head.i == verb.i or t.head.head.i == verb.i) for t in verb.subtree)
+
     @staticmethod
     def thing_object(verb: Token, content: tuple[int, int]) -> bool:
         """A verb of making known (`SHOWING`: 'revealed that ...', 'disclosed that ...') or of judging
         (`APPRAISING`: 'praised', 'emphasized') whose content is its plain noun object instead, nothing past it
         and no words in quotation marks ('revealed lofty plans to expand the fleet', 'the scan revealed severe
         inflammation', 'praised the efforts'): a thing shown or judged, not words said."""
-        if verb.lemma_.lower() not in SHOWING | APPRAISING:
+        if verb.lemma_.lower() not in SHOWING | APPRAISING | {"claim"}:  # ('claimed responsibility for the attack')
             return False
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}):
             end = obj.right_edge.idx + len(obj.right_edge)
