@@ -478,6 +478,9 @@ def test_a_claimed_thing_and_a_question_s_topic_are_no_quotes(analyze):
     a = analyze("The militant group claimed responsibility for the attack. Rep. Steve King asked about the volume of "
                 "communications. He claimed that the vote was rigged. She asked whether the vote was rigged.")
     assert [q.content.text for q in a.quotes] == ["that the vote was rigged", "whether the vote was rigged"]
+    a = analyze("The record that Trump provided to quiet questions about whether he was fit was made up. He spoke "
+                "about the deal with reporters.")
+    assert not a.quotes
 
 
 def test_a_clause_subject_parsed_as_the_object_of_said_starts_the_content(analyze):

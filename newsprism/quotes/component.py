@@ -98,6 +98,7 @@ LEAD_NOUNS = frozenset({"head"})  # a person's role that no role ending marks ('
 GENERIC_MODIFIERS = frozenset({"former", "new", "late", "then", "top", "senior", "other", "current", "young", "old",
                                "elder", "own", "same", "first", "last", "next", "main", "second"})
 UNNAMED = frozenset({"unidentified", "unnamed", "anonymous"})  # 'the unidentified woman': a person the text does not name
+TOPIC_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "talk", "speak"})  # 'X about Y': Y is a topic
 QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
 MIN_QUOTE_WORDS = 4  # a quotation of fewer words is a phrase or a name in marks ('"deal"'), not speech
@@ -3163,6 +3164,8 @@ class QuoteFinder:
             lemma = t.lemma_.lower()
             if lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS and clear_of(t) is None:
                 continue
+            if lemma == "question" and t.pos_ == "NOUN":
+                continue  # 'to quiet questions about ...', 'raised questions about': no one's words
             need = NEEDS_NEXT.get(lemma)
             if need and not ({c.lower_ for c in span if c.i > t.i} | {after.lower(), cue[-1:]}) & need:
                 continue
@@ -3194,10 +3197,11 @@ class QuoteFinder:
         return verb.head.lemma_.lower() in NOT_YET_SAID or verb.head.lower_ in NOT_YET_SAID
 
     def asked_about(self, verb: Token, content: tuple[int, int]) -> bool:
-        """'asked about the volume of communications', 'asked Morrison about concerns within the NSC': a question's
-        topic, no words of it (a verb, a question word or a quotation in the content makes it an indirect question
-        or a quote: 'asked whether ...', 'asked about "the deal"')."""
-        if verb.lemma_.lower() != "ask":
+        """'asked about the volume of communications', 'asked Morrison about concerns within the NSC', 'wondering
+        aloud about the relative gayness of ...': a question's or a talk's topic, no words of it (a verb, a
+        question word or a quotation in the content makes it an indirect question or a quote: 'asked whether
+        ...', 'asked about "the deal"')."""
+        if verb.lemma_.lower() not in TOPIC_VERBS:
             return False
         span = self.doc.char_span(*content, alignment_mode="expand")
         if span is None or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in QUESTION_WORDS or t.text in OPENING
