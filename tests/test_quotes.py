@@ -474,6 +474,14 @@ def test_a_short_quotation_set_as_its_own_utterance_is_a_quote(analyze):
     assert [(q.content.text, q.speaker_name) for q in a.quotes] == [("Amazing", "Davis"), ("Mercy!", "the fans")]
 
 
+def test_a_headline_in_title_case_is_no_quote(analyze):
+    a = analyze("Bernie Sanders: I’m Not Much Of A Socialist Compared To Eisenhower.\n\nSanders said on Sunday that he "
+                "is not a radical.\n\nNewspaper Says Clinton Needs To Quit Political Calculations.\n\n\"We Will "
+                "Rebuild The Whole Town From Its Ashes,\" the Mayor said.")
+    assert [q.content.text for q in a.quotes] == ["that he is not a radical",
+                                                  "We Will Rebuild The Whole Town From Its Ashes"]
+
+
 def test_a_claimed_thing_and_a_question_s_topic_are_no_quotes(analyze):
     a = analyze("The militant group claimed responsibility for the attack. Rep. Steve King asked about the volume of "
                 "communications. He claimed that the vote was rigged. She asked whether the vote was rigged.")

@@ -120,6 +120,8 @@ SAME_SPEAKER_CHARS = 300  # 'he' after a quote is its speaker when he starts thi
 ORG_WINDOW_CHARS = 600  # 'the company said': the organisation named within this many characters before it
 MAIN_ORG_MENTIONS = 3  # 'the airline said' far from any name: the organisation named this often and most
 NAMED_WINDOW_CHARS = 2000  # a speaker resolves to an entity named within this many characters before it
+HEADLINE_MAX_WORDS = 25  # a headline in title case is a line of at most this many words
+HEADLINE_CAPITALS = 0.8  # with at least this share of its longer words (4 letters or more, after the first) capitalised
 HEADING_MAX_WORDS = 15  # a line this short not ended as a sentence is a heading or a link, not a speaker's
 MIN_TAGGER_CHARS, MIN_TAGGER_WORDS = 3, 2  # the tagger's contents shorter than these are fragments, dropped
 SAME_CONTENT = 0.5  # the tagger and the rules found the same content when one covers over half of the other
@@ -1830,6 +1832,21 @@ class QuoteFinder:
         return not (head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() in PLACE_NOUNS
                     and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in head.children))
 
+    def headline(self, f: Found) -> bool:
+        """The quote stands on a headline: a line of its own in title case ('Bernie Sanders: I'm Not Much Of A
+        Socialist Compared To Eisenhower.', 'Newspaper Says Clinton Needs To Quit Political Calculations'), the
+        outlet's summary of a story, not someone's words as said. A cue in lower case ('..., the Mayor said') is a
+        sentence's, whatever its capitals."""
+        if f.cue and self.text[f.cue[0] : f.cue[1]].strip()[:1].islower():
+            return False
+        start = self.text.rfind("\n", 0, f.content[0]) + 1
+        end = self.text.find("\n", f.content[0])
+        words = self.text[start : end if end >= 0 else len(self.text)].split()
+        if len(words) > HEADLINE_MAX_WORDS:
+            return False
+        long = [w.lstrip("\"“‘'(") for w in words[1:] if len(w.strip(".,:;!?\"“”‘’'()")) >= 4]
+        return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= HEADLINE_CAPITALS * len(long)
+
     @staticmethod
     def heading(tok: Token) -> bool:
         """The token stands on a heading or link line: short, and not ended as a sentence is."""
@@ -2918,8 +2935,8 @@ class QuoteFinder:
                 self.attributions.append(quote)
             if self.every and (head := self.fronted_part(f)) is not None:
                 self.attributions.append(dataclasses.replace(quote, content=self.span(*head)))
-            if self.is_statement(f) and not asked:  # a question put to the speaker is not the speaker's quote
-                out.append(quote)
+            if self.is_statement(f) and not asked and not self.headline(f):  # a question put to the speaker is not
+                out.append(quote)  # the speaker's quote; a headline's words are the outlet's summary
         return out
 
     def stop_at_next_quotation(self) -> None:
