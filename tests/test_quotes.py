@@ -474,6 +474,12 @@ def test_a_short_quotation_set_as_its_own_utterance_is_a_quote(analyze):
     assert [(q.content.text, q.speaker_name) for q in a.quotes] == [("Amazing", "Davis"), ("Mercy!", "the fans")]
 
 
+def test_a_poll_answer_is_a_finding_not_a_quote(analyze):
+    a = analyze("Fifty-one percent say that the president's actions were wrong. Supporters of the mayor say by 55%-41% "
+                "that the rule is bad. Officials say that the rule is good.")
+    assert [q.content.text for q in a.quotes] == ["that the rule is good"]
+
+
 def test_a_headline_in_title_case_is_no_quote(analyze):
     a = analyze("Bernie Sanders: I’m Not Much Of A Socialist Compared To Eisenhower.\n\nSanders said on Sunday that he "
                 "is not a radical.\n\nNewspaper Says Clinton Needs To Quit Political Calculations.\n\n\"We Will "

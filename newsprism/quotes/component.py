@@ -98,6 +98,7 @@ LEAD_NOUNS = frozenset({"head"})  # a person's role that no role ending marks ('
 GENERIC_MODIFIERS = frozenset({"former", "new", "late", "then", "top", "senior", "other", "current", "young", "old",
                                "elder", "own", "same", "first", "last", "next", "main", "second"})
 UNNAMED = frozenset({"unidentified", "unnamed", "anonymous"})  # 'the unidentified woman': a person the text does not name
+SHARES = frozenset({"percent", "%", "percentage", "per cent"})  # a poll's share of those asked ('51 percent say')
 TOPIC_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "talk", "speak"})  # 'X about Y': Y is a topic
 QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 OPENING = lexicons.QUOTE_PAIRS  # opening quotation mark -> its closing mark (newsprism/lexicons/quote_marks.json)
@@ -208,6 +209,16 @@ def has_speaker(verb: Token, not_speakers: frozenset[str]) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is None or subject.lemma_.lower() not in not_speakers
+
+
+def poll_answer(verb: Token) -> bool:
+    """'Fifty-one percent say that ...', '53% describe themselves as ...', 'Supporters of Trump say by 55%-41%
+    that ...': a poll's finding, no one's words (the who guide leaves poll answers out)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in SHARES:
+        return True
+    return verb.lemma_.lower() == "say" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+        t.lower_ in SHARES for t in c.subtree) for c in verb.children)
 
 
 @dataclass
@@ -3199,7 +3210,8 @@ class QuoteFinder:
         content = self.text[f.content[0] : f.content[1]].lstrip("\"“‘'( ").lower()
         if verb.lemma_.lower() in PLAN_VERBS and (content.startswith("to ") or after.lower() == "to"):
             return False
-        if self.not_yet_said(verb) or self.thing_object(verb, f.content) or self.asked_about(verb, f.content):
+        if (self.not_yet_said(verb) or self.thing_object(verb, f.content) or self.asked_about(verb, f.content)
+                or poll_answer(verb)):
             return False
         return self.speech_content(cue_span, *f.content)
 
