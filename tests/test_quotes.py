@@ -474,6 +474,20 @@ def test_a_short_quotation_set_as_its_own_utterance_is_a_quote(analyze):
     assert [(q.content.text, q.speaker_name) for q in a.quotes] == [("Amazing", "Davis"), ("Mercy!", "the fans")]
 
 
+def test_a_cue_on_the_next_line_of_a_text_broken_by_single_newlines_is_not_the_quotation_s(analyze):
+    # one newline ends each paragraph here (the lines are long): the verb below starts another speaker's quote
+    a = analyze("Jeff Brown then describes a scene in which he and his wife were walking through the main lobby when "
+                "screams and gunfire erupted.\n“All of a sudden there was just a crescendo of screams that started behind "
+                "us in the lobby,” he claimed.\n“Then I heard somebody yell ‘there’s a shooter!\nThere’s a shooter!’ And "
+                "then I heard like five or six pops, like unmistakable gunfire, unmistakably.”\n“That was about 11:20 when "
+                "we heard the shots and the screams… at that point you could hear and see hundreds of people coming "
+                "towards us.”\nAmazingly, as Sam Ortiz noted, “The man’s claims match up to actual events captured in "
+                "police audio recordings from the night of the shooting.”")
+    assert only(a, "somebody yell").speaker_name == "Jeff Brown"
+    assert only(a, "That was about 11:20").speaker_name == "Jeff Brown"
+    assert only(a, "claims match up").speaker_name == "Sam Ortiz"
+
+
 def test_a_poll_answer_is_a_finding_not_a_quote(analyze):
     a = analyze("Fifty-one percent say that the president's actions were wrong. Supporters of the mayor say by 55%-41% "
                 "that the rule is bad. Officials say that the rule is good.")

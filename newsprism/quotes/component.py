@@ -1258,8 +1258,8 @@ class QuoteFinder:
         (`single_breaks`: 'So just to repeat it, I said the word ...' / '“I have, on numerous occasions, ...': the
         quotation goes on with the speaker before; a line ending in a colon is `colon_line_verbs`'s)."""
         lo, hi = (e, tok.idx) if tok.idx >= e else (tok.idx, s)
-        if self.single and tok.idx < s and "\n" in self.text[tok.idx : s]:
-            return True  # a verb on a line above, in a text that breaks its paragraphs with single newlines
+        if self.single and "\n" in self.text[lo:hi]:
+            return True  # a verb on another line, in a text that breaks its paragraphs with single newlines
         return BLANK_LINE.search(self.text, lo, hi) is not None
 
     def has_verb(self, s: int, e: int) -> bool:
