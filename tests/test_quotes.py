@@ -488,6 +488,11 @@ def test_a_cue_on_the_next_line_of_a_text_broken_by_single_newlines_is_not_the_q
     assert only(a, "claims match up").speaker_name == "Sam Ortiz"
 
 
+def test_rejecting_someone_s_claims_states_a_position_rejecting_a_proposal_does_not(analyze):
+    a = analyze("Hong Kong authorities have rejected those claims. The council rejected the proposal to build a road.")
+    assert [q.content.text for q in a.quotes] == ["those claims"]
+
+
 def test_a_poll_answer_is_a_finding_not_a_quote(analyze):
     a = analyze("Fifty-one percent say that the president's actions were wrong. Supporters of the mayor say by 55%-41% "
                 "that the rule is bad. Officials say that the rule is good.")

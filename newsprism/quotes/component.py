@@ -68,6 +68,8 @@ ROLE_SYNONYMS = {w: role for role, ws in lexicons.word_sets("roles", "role_synon
 PERSON_NOUNS = lexicons.words("roles", "person_nouns")  # 'the official said': one person's description
 PARTY_MEMBERS = lexicons.words("roles", "party_members")  # 'the Democrat said': a person, not the party
 STUDIES = lexicons.words("reporting_verbs", "studies")
+REBUTTALS = lexicons.words("reporting_verbs", "rebuttals")  # 'rejected the allegations': a statement
+ALLEGATION_NOUNS = lexicons.words("reporting_verbs", "allegation_nouns")
 # Verbs of speech whose infinitive is what was asked of someone ('urged them to leave'), not a plan
 # ('vowed to fix the roads' states an intention: not a quote).
 DIRECTIVE = lexicons.words("reporting_verbs", "directive")
@@ -209,6 +211,12 @@ def has_speaker(verb: Token, not_speakers: frozenset[str]) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is None or subject.lemma_.lower() not in not_speakers
+
+
+def rebuts_words(verb: Token) -> bool:
+    """'rejected the allegations', 'reject the claims that ...': a rebuttal of someone's words, a position stated
+    (the who guide keeps it), where 'rejected the proposal' is a decision."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ALLEGATION_NOUNS for c in verb.children)
 
 
 def poll_answer(verb: Token) -> bool:
@@ -3190,7 +3198,8 @@ class QuoteFinder:
         verb = None
         for t in span:
             lemma = t.lemma_.lower()
-            if lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS and clear_of(t) is None:
+            if (lemma not in STATEMENT_VERBS and t.lower_ not in STATEMENT_VERBS and clear_of(t) is None
+                    and not (lemma in REBUTTALS and rebuts_words(t))):
                 continue
             if lemma == "question" and t.pos_ == "NOUN":
                 continue  # 'to quiet questions about ...', 'raised questions about': no one's words
