@@ -2552,16 +2552,16 @@ def test_the_company_a_relative_clause_apart_from_its_verb_is_the_organisation_n
 
 
 def test_a_member_of_congress_by_title_is_american_where_the_article_names_the_united_states():
-    """'HANOI, Vietnam — ... the U.S. ... Sen. John McCain': McCain is American, not the dateline's
-    Vietnamese; without the United States named he gets the article's country."""
+    """'HANOI, Vietnam — ... the U.S. ... Sen. John Marlow': Marlow is American, not the dateline's
+    Vietnamese; without the United States named he gets the article's country (a name no lexicon knows)."""
     def mccain(us: bool) -> str | None:
         rows = ["HANOI HANOI PROPN NNP npadvmod 7", ", , PUNCT , punct 0", "Vietnam Vietnam PROPN NNP appos 0",
                 "— — PUNCT : punct 7"]
-        rows += ["Sen. Sen. PROPN NNP compound 6", "John John PROPN NNP compound 6", "McCain McCain PROPN NNP nsubj 7",
+        rows += ["Sen. Sen. PROPN NNP compound 6", "John John PROPN NNP compound 6", "Marlow Marlow PROPN NNP nsubj 7",
                  "spoke speak VERB VBD ROOT 7", "in in ADP IN prep 7",
                  f"{'U.S.' if us else 'Hanoi'} x PROPN NNP pobj 8", ". . PUNCT . punct 7"]
         doc = build("\n".join(rows), ents={(0, 1): "GPE", (2, 3): "GPE", (5, 7): "PERSON", (9, 10): "GPE"})
-        return {e.name: e.country for e in actors.ActorResolver(doc).run()}["John McCain"]
+        return {e.name: e.country for e in actors.ActorResolver(doc).run()}["John Marlow"]
 
     assert mccain(True) == "USA" and mccain(False) == "VNM"
 
@@ -2719,9 +2719,9 @@ def test_a_wire_dateline_after_a_pages_caption_lines_gives_the_articles_country(
     ("a Ukrainian specialist", {(4, 5): "NORP"}, "UKR"),         # a people's adjective: who they are
 ])
 def test_a_country_in_a_persons_apposition_is_theirs_unless_it_is_a_posts_host_or_an_experts_subject(role, ents, country):
-    """Kurt Volker, <role>, spoke."""
+    """Kurt Vollan, <role>, spoke (a name no lexicon knows: the text alone says where he is from)."""
     words = role.split()
-    rows = ["Kurt Kurt PROPN NNP compound 1", "Volker Volker PROPN NNP nsubj {v}", ", , PUNCT , punct 1"]
+    rows = ["Kurt Kurt PROPN NNP compound 1", "Vollan Vollan PROPN NNP nsubj {v}", ", , PUNCT , punct 1"]
     if words[-1] == "Ukraine":  # the special envoy to Ukraine
         rows += ["the the DET DT det 5", "special special ADJ JJ amod 5", "envoy envoy NOUN NN appos 1",
                  "to to ADP IN prep 5", "Ukraine Ukraine PROPN NNP pobj 6"]

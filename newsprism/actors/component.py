@@ -15,8 +15,7 @@ Order of work, each step reading the previous ones:
 6. countries: a place's from the gazetteer; a person's or group's from a people's adjective or place that
    modifies it or stands in apposition, from a country or place in its own name ("the Jamaica Constabulary
    Force"), from a country's own institution ("the FBI", "the BBC") or a title of one country's office
-   ("Pope Francis"), a well-known actor's from the project's lexicon ('Donald Trump', `known_country`: it
-   overrides the rest), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
+   ("Pope Francis"), from the place it is "of"/"in"/"from", from the country whose stance it states ("X reaffirmed
    Iran's support"), else the article's own country where the article establishes one (dateline, else the
    country most of its place names are in), marked "article"; a US state named as one ("Washington State",
    "Seattle, Washington") is a place of its own in the United States, not the United States; a person of no
@@ -24,7 +23,9 @@ Order of work, each step reading the previous ones:
    the organisation's, before the article's; so does a member of the US Congress by title ('Sen.',
    'congresswoman') in an article that names the United States; a player takes the country of the side
    whose match they won or lost as the sentence reports it ('Argentina got past Chile, with Pella beating
-   Jarry'); the place names that vote for the article's country must set the story there (`setting`).
+   Jarry'); a well-known actor the text gives no country has the one of the project's lexicon ('Donald Trump' in
+   a story datelined Beijing, `known_country`), before the article's; the place names that vote for the
+   article's country must set the story there (`setting`).
 It writes `doc._.entities` (list of `Entity`), `doc._.actor_genders` (entity id -> "m"/"f" where known)
 and `doc._.actor_spans` (char start, end, entity id),
 which `resolve_span` reads to resolve a speaker or an event's actor.
@@ -1562,7 +1563,7 @@ class ActorResolver:
             if c.type == "PERSON" and not c.country and (codes := {TITLE_COUNTRIES[t] for t in c.titles if t in TITLE_COUNTRIES}):
                 c.country, c.country_source = min(codes), "text"
         for c in self.clusters.values():  # 'Donald Trump' in a story datelined Beijing: a country a reader knows
-            if (code := known_country(c.names, c.type)) is not None:
+            if c.country is None and (code := known_country(c.names, c.type)) is not None:
                 c.country, c.country_source = code, "known"
         home = self.article_country()
         for c in self.clusters.values():
@@ -1613,16 +1614,18 @@ def known_key(name: str) -> str:
 
 def known_country(names, type_: str) -> str | None:
     """The country of a well-known actor by one of its names (`newsprism/lexicons/known_actors.json`): a
-    person by full name, by first and last word or by a surname that alone means that person; an
-    organisation by its name. None for places, and where names point to two countries."""
+    person by full name, by first and last word or (where the article gives no fuller name) by a surname that
+    alone means that person; an organisation by its name. None for places, and where names point to two
+    countries."""
     people, surnames, organisations = _known()
+    keys = [known_key(name) for name in names]
+    full = any(len(key.split()) > 1 for key in keys)  # 'Gerhard Mueller' is no 'Mueller' of the lexicon
     codes = set()
-    for name in names:
-        key = known_key(name)
+    for key in keys:
         if type_ == "PERSON":
             words = key.split()
             code = people.get(key) or (people.get(f"{words[0]} {words[-1]}") if len(words) > 2 else None)
-            codes.add(code or (surnames.get(key) if len(words) == 1 else None))
+            codes.add(code or (surnames.get(key) if not full else None))
         elif type_ not in {"GPE", "LOC"}:
             codes.add(organisations.get(key))
     codes.discard(None)
