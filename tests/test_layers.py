@@ -161,6 +161,7 @@ LEXICON_HOMES: dict[str, set[str]] = {
     "reporting_verbs": {"quotes", "events"},  # events: a reporting verb is no event (events.detector)
     "quote_marks": {"quotes", "events", "framing"},  # events, framing: whether words are quoted, as a feature
     "furniture": {"readers", "actors"},  # actors: page furniture is no actor's name
+    "known_actors": {"actors"},
 }
 
 # Each model file's capability, and the other places that may name it, with why.
