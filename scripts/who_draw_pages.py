@@ -26,6 +26,7 @@ at most 6,500 characters; the first 5 of each source.
     .venv/bin/python scripts/who_draw_pages.py --round 23   # round twenty-three's draw (PolNeAR train)
     .venv/bin/python scripts/who_draw_pages.py --round 24   # round twenty-four's draw (PolNeAR train)
     .venv/bin/python scripts/who_draw_pages.py --round 25   # round twenty-five's draw (PolNeAR train)
+    .venv/bin/python scripts/who_draw_pages.py --round 26   # round twenty-six's draw (PTC train and PolNeAR train)
 
 Round fourteen (`--round 14`) draws again from the documents left (none labelled before round fourteen),
 shuffled with `random.Random(14)`, for NOMINAL, DESCRIPTION and PRONOUN speakers: taken where the text has
@@ -121,6 +122,17 @@ told"), at least 4 nominal, pronoun and acronym cues (round twenty-two's acronym
 "according to CNN") together, and at most 5,000 characters, at most 3 of any one outlet, 10 pages (the 10
 are of 5 outlets, none more than 3; of the 245 articles read before the tenth was taken, 7 of at most 5,000
 characters have an acronym cue and none of them 2 pronoun cues, so an acronym cue is not asked for alone).
+
+Round twenty-six (`--round 26`) draws from both pools left, for NOMINAL, DESCRIPTION and PRONOUN speakers on
+outlets the tune part has least: 5 PTC training articles (the VOA and PTC pool of round twenty-two, less every
+page of `labels.tsv`, `report.tsv` and `second-pass.tsv` before round twenty-six's note, shuffled in id order
+with `random.Random(26)`) and 5 PolNeAR train articles of the two outlets the tune part had least at round
+twenty-five, Breitbart (1 page) and the New York Times (3) (round twenty-three's pool less every page labelled
+before round twenty-six, in name order, shuffled with `random.Random(26)`, at most 3 of either outlet). Taken,
+in that order, where the text has at least one nominal cue (round twenty-two's pattern: "the senator said",
+"said the official,"), at least 3 nominal, description and pronoun cues together (round twenty-two's and
+round fourteen's patterns) and at most 4,000 characters (short pages, so that the round can be labelled
+within one session's hour).
 """
 
 from __future__ import annotations
@@ -191,6 +203,9 @@ MAX_CHARS24, SEED24, PRONOUNS24 = 5000, 24, 2
 # Round twenty-five: the same pool less every page labelled before it, a nominal cue, 2 pronoun cues, 4 nominal,
 # pronoun and acronym cues together.
 MAX_CHARS25, SEED25, PRONOUNS25, CUES25 = 5000, 25, 2, 4
+# Round twenty-six: PTC train and PolNeAR train (Breitbart and the New York Times), a nominal cue, 3 nominal,
+# description and pronoun cues together, short pages.
+MAX_CHARS26, SEED26, CUES26, PER_POOL26, OUTLETS26, PER_OUTLET26 = 4500, 26, 3, 5, ("breitbart", "nyt"), 4
 
 
 def countries_named(text: str) -> set[str]:
@@ -221,7 +236,7 @@ def labelled(round_: int = 13) -> set[str]:
     note = {13: "# round thirteen", 14: "# round fourteen", 15: "# round fifteen", 16: "# round sixteen",
             17: "# round seventeen", 19: "# round nineteen", 20: "# round twenty",
             21: "# round twenty-one", 22: "# round twenty-two", 24: "# round twenty-four",
-            25: "# round twenty-five"}[round_]
+            25: "# round twenty-five", 26: "# round twenty-six"}[round_]
     pages = set()
     for name in ("labels.tsv", "report.tsv", "second-pass.tsv")[:3 if round_ >= 25 else 2]:  # (the second pass
         # labels pages of the first two again; round twenty-five reads it too)
@@ -272,7 +287,59 @@ def polnear_round(seed: int = SEED23) -> list[str]:
     return taken
 
 
+def round26() -> list[str]:
+    """Round twenty-six's draw: 5 PTC training articles and 5 PolNeAR train articles of Breitbart and the New York
+    Times (see the module docstring)."""
+    from newsprism.quotes import polnear
+
+    before = labelled(26)
+
+    def wanted(text: str) -> tuple[bool, tuple[int, int, int]]:
+        nominals, descriptions = len(NOMINAL22.findall(text)), len(DESCRIPTION22.findall(text))
+        pronouns = len(PRONOUN14.findall(text))
+        return (nominals >= 1 and nominals + descriptions + pronouns >= CUES26 and len(text) <= MAX_CHARS26,
+                (pronouns, nominals, descriptions))
+
+    taken = []
+    ptc = sorted((f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")),
+                 key=lambda d: int(d.split(":")[1]))
+    order = [d for d in ptc if d not in held_out() | before]
+    print(f"# {len(ptc)} PTC training articles, {len(order)} outside the held-out parts and the labelled pages")
+    random.Random(SEED26).shuffle(order)
+    for doc in order:
+        text = annotation.document_text(doc)
+        ok, counts = wanted(text)
+        print(doc, len(text), *counts, "taken" if ok else "", sep="\t")
+        if ok:
+            taken.append(doc)
+            if len(taken) == PER_POOL26:
+                break
+    train = annotation.SHARED / "data" / "polnear" / "train"
+    holdout = set(json.loads(polnear.TAGGER_RECORD.read_text(encoding="utf-8"))["holdout_articles"])
+    events = {d.split("/", 1)[1][:-4] for d in held_out() if d.startswith("polnear:train/")}
+    names = sorted(p.stem for p in (train / "text").glob("*.txt"))
+    order = [n for n in names if n.split("_")[0] in OUTLETS26 and n not in holdout and n not in events
+             and f"polnear:{n}" not in before]
+    print(f"# {len(order)} PolNeAR train articles of {', '.join(OUTLETS26)} left")
+    random.Random(SEED26).shuffle(order)
+    outlets: dict[str, int] = {}
+    for name in order:
+        text = polnear.article_text(train, name)
+        ok, counts = wanted(text)
+        ok = ok and outlets.get(name.split("_")[0], 0) < PER_OUTLET26
+        print(f"polnear:{name}", len(text), *counts, "taken" if ok else "", sep="\t")
+        if ok:
+            outlets[name.split("_")[0]] = outlets.get(name.split("_")[0], 0) + 1
+            taken.append(f"polnear:{name}")
+            if len(taken) == PAGES23:  # (the PolNeAR articles make up what the PTC articles lack)
+                break
+    print(" ".join(taken))
+    return taken
+
+
 def main(round_: int = 12) -> list[str]:
+    if round_ == 26:
+        return round26()
     if round_ in (23, 24, 25):
         return polnear_round({23: SEED23, 24: SEED24, 25: SEED25}[round_])
     ptc = [f"ptc:{p.stem[7:]}" for p in (annotation.SHARED / "data" / "ptc" / "train" / "articles").glob("article*.txt")]
