@@ -655,3 +655,60 @@ def test_a_description_named_for_a_later_role_noun_stops_at_a_dash(analyze):
     a = analyze("An employee for Acme Storage - the company that once kept the city's files - deleted an archive of "
                 "the mayor's emails last year.\n\nThe employee later said he did not recall making the deletions.")
     assert only(a, "did not recall").speaker_name == "An employee for Acme Storage"
+
+
+def test_a_name_in_the_pronouns_own_asked_participle_is_what_she_was_asked_about(analyze):
+    """'Asked about her own vote in the event that Clinton faces Trump, she replied': the participle's understood
+    subject is 'she', so Clinton, the subject of a clause inside it, is no candidate; the last speaker is."""
+    a = analyze("Susan Sarandon backs Bernie Sanders. “I think Bernie would encourage people,” she said. “But I think "
+                "a lot of people are, ‘Sorry, I just can’t do that.’”\n\nAsked about her own vote in the event that "
+                "Clinton faces Republican frontrunner Trump, who has insulted women, she replied: “I don’t know. I’m "
+                "going to see what happens.”")
+    assert only(a, "don’t know").speaker_name == "Susan Sarandon"
+
+
+def test_a_quotation_parsed_as_the_names_clause_is_not_part_of_the_speaker(analyze):
+    """The parse hung the quotation on 'Sarandon' (its ccomp), so the subject's phrase ran over the quotation and
+    no speaker was left; the name's phrase starts after the clause."""
+    a = analyze("The prominent actress is a high-profile campaigner for Bernie Sanders.\n\n“That’s a legitimate "
+                "concern, because they’re very passionate and very principled,” Sarandon, 69, told MSNBC Monday when "
+                "asked about concerns that Sanders’s supporters would not support Clinton if he loses the nomination.")
+    q = only(a, "legitimate concern")
+    assert q.speaker.text == "Sarandon, 69" and q.speaker_name == "Sarandon"
+    check_offsets(a)
+
+
+def test_a_dateline_with_an_agency_is_no_part_of_the_subject_after_its_dash(analyze):
+    a = analyze("Biden stumps.\nNew York (AFP) – Vice President Joe Biden on Monday hit the campaign trail, accusing "
+                "Donald Trump of endangering troops.")
+    q = only(a, "endangering")
+    assert q.speaker.text == "Vice President Joe Biden" and q.speaker_name == "Joe Biden"
+
+
+def test_a_role_noun_just_before_a_name_after_a_dateline_is_its_title(analyze):
+    """'New York (AFP) – Oscar-winning actress Susan Sarandon': the parse made both the place's appositions, so
+    'The actress said' found no holder of the role (and went to Donald Trump)."""
+    a = analyze("New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is "
+                "not sure she can vote for Hillary Clinton over Donald Trump, the Republican frontrunner who has "
+                "inflamed America with divisive rhetoric.\n\nThe actress said she was tired of the status quo.")
+    assert only(a, "status quo").speaker_name == "Susan Sarandon"
+
+
+def test_she_after_someone_was_asked_about_something_is_the_one_asked(analyze):
+    """'Carlson asked fellow guest Catherine Lombardo ... about the investigation': she was questioned, so she is
+    no listener and the asker's question is answered by her."""
+    a = analyze("Perry spoke first. An incredulous Carlson asked fellow guest Catherine Lombardo, a lawyer "
+                "representing families, about the investigation into the shooting.\n\n“The FBI and the Las Vegas "
+                "metro police department have been conducting the investigation,” she said.")
+    assert only(a, "conducting").speaker_name == "Catherine Lombardo"
+
+
+def test_a_definite_organisation_noun_is_the_body_whose_name_holds_it_too_however_far_back(analyze):
+    """'according to the budget office' is the 'Congressional Budget Office' of the lede, not the 'Senate Budget
+    Committee' named just before, whose name holds 'budget' but not 'office'."""
+    filler = " ".join(["The deficit grew again last year as spending rose faster than revenue did."] * 30)
+    a = analyze("WASHINGTON -- Deficits will grow, the Congressional Budget Office reported on Tuesday.\n\n"
+                + filler + "\n\nThe plans are ''irresponsible,'' said Steve Bell, a Republican who headed the Senate "
+                "Budget Committee staff in the Reagan era.\n\nOver the long term, according to the budget office, the "
+                "rise in deficits ''is mainly attributable to the aging of the population.''")
+    assert only(a, "aging of the population").speaker_name == "Congressional Budget Office"

@@ -954,8 +954,16 @@ class QuoteFinder:
         return person if person is not None or not self.is_person(owner) else self.doc[owner.i : owner.i + 1]
 
     def speaker_span(self, head: Token) -> Span:
-        """The subject's words: its whole phrase (titles, apposition, party in brackets), within one line."""
+        """The subject's words: its whole phrase (titles, apposition, party in brackets), within one line; never
+        a clause the parse hung on it before it ('"That's a legitimate concern," Sarandon, 69, told MSNBC': the
+        quotation parsed as the name's ccomp is what she said)."""
         start, end = head.left_edge.i, head.right_edge.i + 1
+        clauses = [c.right_edge.i for c in head.lefts if c.dep_ in {"ccomp", "parataxis"}]
+        if clauses:
+            start = max(clauses) + 1
+        if (dated := self.after_dateline(head)) is not None:
+            head, start, end = dated, dated.left_edge.i, dated.right_edge.i + 1  # 'New York (AFP) – Vice President
+            # Joe Biden ...' parsed with the place as the subject, the person its apposition: the person
         for tok in self.doc[start:head.i]:
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 start = tok.i + 1
@@ -969,6 +977,21 @@ class QuoteFinder:
                                    or self.doc[end - 1].is_space):
             end -= 1  # the line break a heading ends with is not the speaker's: the line stays a line of its own
         return self.doc[start:end]
+
+    def after_dateline(self, head: Token) -> Token | None:
+        """For a subject that is a dateline's place at the start of a line, its agency in brackets and a dash
+        after it ('New York (AFP) – Vice President Joe Biden on Monday hit ...'), the apposition after the dash:
+        the sentence's real subject; else None."""
+        first = head.left_edge
+        if first.i > 0 and not ("\n" in self.doc[first.i - 1].whitespace_ or "\n" in self.doc[first.i - 1].text):
+            return None
+        for c in head.rights:
+            if c.dep_ != "appos":
+                continue
+            dash = next((t for t in self.doc[head.i + 1 : c.left_edge.i] if t.text in DASHES), None)
+            if dash is not None and self.doc[dash.i - 1].text == ")":
+                return c
+        return None
 
     # --- direct quotes ------------------------------------------------------------------------
 
@@ -2313,21 +2336,26 @@ class QuoteFinder:
         words = self.modifier_words(noun, peoples=True)
         if not words:
             return None
-        best = None
+        best = headed = None
         for s, e, ident in self.doc._.actor_spans or []:
-            if self.entity_types.get(ident) != "ORG" or (s < noun.idx and noun.idx - s > NAMED_WINDOW_CHARS):
+            if self.entity_types.get(ident) != "ORG":
                 continue
             if s >= noun.idx and best is not None:
                 break
             raw = re.findall(r"\w+", self.entity_names.get(ident) or "")
             name = {w.lower() for w in raw}
+            if s < noun.idx and noun.idx - s > NAMED_WINDOW_CHARS and not (noun.lower_ in name or noun.lemma_.lower() in name):
+                continue  # (a name that holds the noun as well is the body meant however long ago it was named)
             if stated and any(gazetteer.country_code(w) or gazetteer.demonym_country(w) for w in raw if w[:1].isupper()):
                 continue
             if all(w in name for w in words):
                 best = ident
+                if noun.lower_ in name or noun.lemma_.lower() in name:
+                    headed = ident  # 'the budget office' is the 'Congressional Budget Office', not the 'Senate
+                    # Budget Committee' named since: a name that holds the noun too comes first
                 if s >= noun.idx:
                     break
-        return best
+        return headed or best
 
     def subject_organisation(self, pronoun: Token) -> str | None:
         """For 'it', the organisation that is the subject of the sentence just before, or whose 'for', 'of',
@@ -2634,6 +2662,9 @@ class QuoteFinder:
             return True
         if not cue.endswith("asked"):
             return False
+        verb = self.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        if verb is not None and any(self.questioned_about(c) for c in verb.root.children if c.dep_ in {"dobj", "dative"}):
+            return True  # 'Carlson asked fellow guest Catherine Lombardo ... about the investigation': she answers
         after = self.text[f.cue[1] : f.content[1]] if f.cue[1] <= f.content[0] else words  # 'asked him whether ...'
         return bool(ASKED_WORDS & {w.lower() for w in re.findall(r"\w+", after)[:3]})
 
@@ -2649,7 +2680,7 @@ class QuoteFinder:
             # repudiate ...', a request to a protagonist, who may well speak next, not a conversation)
             told = root.dep_ in {"dobj", "dative"} and root.head.lemma_ in {"tell", "ask"} and not any(
                 c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in root.head.children)
+                for c in root.head.children) and not self.questioned_about(root)
             interview = (root.dep_ == "pobj" and root.head.lower_ == "with"
                          and root.head.head.lemma_.lower() in {"interview", "conversation", "podcast", "chat"})
             if told or interview:
@@ -2661,6 +2692,14 @@ class QuoteFinder:
         speakers = {resolve_span(self.doc, e.start_char, e.end_char) for e in self.ents if e.label_ == "PERSON"
                     and e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in SPEECH_VERBS}
         return out - speakers
+
+    @staticmethod
+    def questioned_about(person: Token) -> bool:
+        """Whether a person is the one asked about something ('Carlson asked fellow guest Catherine Lombardo, a
+        lawyer ..., about the investigation'): the one questioned, who answers next, not a listener."""
+        verb = person.head  # ('about' hung on the verb or, as the parse often has it, on the person asked)
+        return verb.lemma_ == "ask" and any(c.dep_ == "prep" and c.lower_ == "about"
+                                            for c in [*verb.children, *person.children])
 
     def told_in(self, tok: Token) -> set[str]:
         """The people told something or asked in the sentence of `tok` ('"...," he told Benioff')."""
@@ -2716,6 +2755,8 @@ class QuoteFinder:
                 continue  # 'Maria Gomez - the Ohio Republican asks', parsed as her apposition: not the one meant
             if root.dep_ == "poss":
                 root = root.head
+            if self.in_own_participle(pronoun, root):
+                continue  # 'Asked about her vote in the event that Clinton faces Trump, she replied': not Clinton
             if root.dep_ in {"nsubj", "nsubjpass"}:
                 verb = root.head
                 main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -2723,6 +2764,22 @@ class QuoteFinder:
                 if key > best_key:
                     best, best_at, best_key = ident, s, key
         return best, best_at
+
+    @staticmethod
+    def in_own_participle(pronoun: Token, tok: Token) -> bool:
+        """Whether `tok` stands in a participle clause with no subject of its own hanging on the pronoun's verb
+        ('Asked about her own vote in the event that Clinton faces Trump, she replied: ...'): the participle's
+        understood subject is the pronoun itself, so a person named inside it is what it was asked or spoke
+        about, not who the pronoun is."""
+        verb = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or tok.sent.start != pronoun.sent.start:
+            return False
+        for clause in verb.children:
+            if (clause.dep_ == "advcl" and clause.tag_ in {"VBN", "VBG"} and clause.i < pronoun.i
+                    and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children)
+                    and clause.left_edge.i <= tok.i <= clause.right_edge.i):
+                return True
+        return False
 
     def role_in_text(self, noun: Token, accept, after: bool = False, until: int | None = None,
                      exact: bool = False) -> str | None:
@@ -2748,7 +2805,8 @@ class QuoteFinder:
                     (t.head.i == root.head.i and t.dep_ in {"attr", "oprd", "xcomp", "appos"}
                      and root.dep_ in {"nsubj", "nsubjpass"})
                     or (t.head.i == root.i and t.dep_ in {"appos", "compound"})
-                    or (root.head.i == t.i and (root.dep_ == "appos" or (root.dep_ == "compound" and root.i > t.i))))
+                    or (root.head.i == t.i and (root.dep_ == "appos" or (root.dep_ == "compound" and root.i > t.i)))
+                    or self.title_just_before(t, ent))
                     for t in ent.sent):  # ('an Obama supporter': a name before the role noun is not its holder)
                 ident = resolve_span(self.doc, ent.start_char, ent.end_char)
                 if ident and accept(ident):
@@ -2756,6 +2814,13 @@ class QuoteFinder:
                     if after:
                         return best
         return best
+
+    @staticmethod
+    def title_just_before(t: Token, ent: Span) -> bool:
+        """A role noun just before a name, the parse hanging both on a third word ('New York (AFP) – Oscar-winning
+        actress Susan Sarandon, ...', both made the dateline place's appositions): the name's title."""
+        return t.i == ent.start - 1 and t.dep_ in {"appos", "compound"} and t.head.i == ent.root.head.i \
+            and ent.root.dep_ == t.dep_
 
     @cached_property
     def person_ents(self) -> list[Span]:
