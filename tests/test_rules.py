@@ -6989,3 +6989,25 @@ def test_a_party_and_state_tag_is_no_part_of_a_speakers_name():
     assert quotes.PARTY_TAG.sub("", "Sen. Lindsey O. Graham (R-S.C.)") == "Sen. Lindsey O. Graham"
     assert quotes.PARTY_TAG.sub("", "Rep. Nancy Pelosi (D-Calif.)") == "Rep. Nancy Pelosi"
     assert quotes.PARTY_TAG.sub("", "the Group of Seven (G-7)") == "the Group of Seven (G-7)"
+
+
+def test_x_said_she_votes_for_x_in_a_sentence_naming_another_when_xs_first_name_says_nothing():
+    """Megyn Kelly said she asked Jon Lee. ('Megyn' is in no list of first names and the sentence names two people,
+    so no rule gave her a gender, and a later 'he said' went to her: 'X said she ...' before the other is named
+    is X speaking of herself.) Donald Trump said she asked Jon Lee: a first name that says a gender gets no vote."""
+    table = """
+        {first}  {first}  PROPN  NNP  compound  1
+        {last}   {last}   PROPN  NNP  nsubj     2
+        said     say      VERB   VBD  ROOT      2
+        she      she      PRON   PRP  nsubj     4
+        asked    ask      VERB   VBD  ccomp     2
+        Jon      Jon      PROPN  NNP  compound  6
+        Lee      Lee      PROPN  NNP  dobj      4
+        .        .        PUNCT  .    punct     2
+    """
+    doc = resolved(table.format(first="Megyn", last="Kelly"), {(0, 2): "PERSON", (5, 7): "PERSON"})
+    [kelly] = [e for e in doc._.entities if e.name == "Megyn Kelly"]
+    assert doc._.actor_genders.get(kelly.id) == "f"
+    doc = resolved(table.format(first="Donald", last="Trump"), {(0, 2): "PERSON", (5, 7): "PERSON"})
+    [trump] = [e for e in doc._.entities if e.name == "Donald Trump"]
+    assert doc._.actor_genders.get(trump.id) == "m"

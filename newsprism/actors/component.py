@@ -119,6 +119,10 @@ LOSS_VERBS = lexicons.words("roles", "loss_verbs")  # 'The United States lost to
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}  # 'Minister of Finance Office' stays an organisation
 
 
+SAID_VERBS = frozenset({"say", "tell", "add", "write", "insist", "explain", "note", "argue", "claim"})  # 'X said
+# she ...': her own words of herself (`speaker_said_vote`)
+
+
 @dataclass
 class Cluster:
     """One actor being built: its names, type votes, mentions and labels as char spans."""
@@ -1395,6 +1399,8 @@ class ActorResolver:
                 c = self.clusters[key]
                 if sent.start_char <= start < sent.end_char and c.type == "PERSON":
                     people.setdefault(key, start)
+            if len(people) > 1:
+                self.speaker_said_vote(sent)
             if len(people) != 1:
                 continue
             (key, first), = people.items()
@@ -1409,6 +1415,30 @@ class ActorResolver:
             for gender in said:
                 self._votes.setdefault(key, Counter())[gender] += 1
         return self._votes
+
+    def speaker_said_vote(self, sent: Span) -> None:
+        """In a sentence naming several people, 'X said she ...' (the pronoun the subject of the clause X's verb
+        of saying reports, before anyone else is named) votes for X when X's first name says nothing of X's
+        gender ('Kelly said she asked for the interview because she wanted ... with Trump' of Megyn Kelly):
+        the other rule asks for one person per sentence, and such a name has no other guide."""
+        for tok in sent:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            verb = tok.head
+            if not gender or tok.pos_ != "PRON" or tok.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
+                continue
+            speech = verb.head
+            if speech.lemma_.lower() not in SAID_VERBS or not speech.i < tok.i:
+                continue
+            subject = next((c for c in speech.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            c = self.cluster_at(subject) if subject is not None else None
+            if c is None or c.type != "PERSON" or any(
+                    sent.start_char <= start < tok.idx and key != c.key and self.clusters[key].type == "PERSON"
+                    for start, _end, key in self.spans):
+                continue
+            firsts = [n.split()[0] for n in c.names if len(n.split()) > 1]
+            if firsts and name_gender(firsts[0]) is None:
+                self._votes.setdefault(c.key, Counter())[gender] += 1
+            return
 
     def preferred_subject(self, sent: Span, accept) -> Cluster | None:
         """The person who is the subject in the sentence before `sent`, the usual antecedent of 'he'/'she'."""
