@@ -493,6 +493,11 @@ def test_rejecting_someone_s_claims_states_a_position_rejecting_a_proposal_does_
     assert [q.content.text for q in a.quotes] == ["those claims"]
 
 
+def test_a_parenthetical_cue_before_a_conjunct_reports_the_whole_clause(analyze):
+    a = analyze("The plan is dead, the minister said, and nobody will revive it.")
+    assert only(a, "plan is dead").content.text.endswith("nobody will revive it")
+
+
 def test_a_poll_answer_is_a_finding_not_a_quote(analyze):
     a = analyze("Fifty-one percent say that the president's actions were wrong. Supporters of the mayor say by 55%-41% "
                 "that the rule is bad. Officials say that the rule is good.")

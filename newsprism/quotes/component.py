@@ -1436,6 +1436,17 @@ class QuoteFinder:
             after = self.doc[verb.right_edge.i + 1 : end + 1]
             if len(after) >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in after):
                 return after
+        if (not self.every and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i < verb.i
+                and verb.i not in self.inside and self.set_off(verb)):
+            # 'There is only one Magisterium, he said, and bishops' conferences can only decide ...': the clause
+            # the parenthesis interrupts, whole (the quote definition; PolNeAR's attributions keep their pieces)
+            head = verb.head
+            start, end = head.left_edge.i, head.right_edge.i
+            while end > head.i and self.doc[end].is_punct:
+                end -= 1
+            whole = self.doc[start : end + 1]
+            if verb.i - start >= MIN_CONTENT_WORDS and not any(t.i in self.inside for t in whole):
+                return whole
         if (verb.dep_ == "advcl" and verb.head.i > verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
                 and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children) and verb.i not in self.inside):
             # 'As Dr. Sanjay Gupta noted at the time, Trump's heart disease meant ...': the main clause is what
@@ -1462,6 +1473,13 @@ class QuoteFinder:
                         continue
                     return self.doc[head.left_edge.i : head.right_edge.i + 1]
         return None
+
+    def set_off(self, verb: Token) -> bool:
+        """The verb and its short subject stand between commas, a parenthesis in another clause (', he said,')."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        first = subject.left_edge.i if subject is not None else verb.i
+        return (subject is not None and 0 < first and verb.i + 1 < len(self.doc) and verb.i - first < 4
+                and self.doc[first - 1].text == "," and self.doc[verb.i + 1].text == ",")
 
     def misparsed_subjects(self, verb: Token) -> Span | None:
         """'Experts said thunderstorms, and requests to gain altitude, were not unusual': the parse made the
