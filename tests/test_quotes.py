@@ -717,3 +717,12 @@ def test_a_definite_organisation_noun_is_the_body_whose_name_holds_it_too_howeve
                 "Budget Committee staff in the Reagan era.\n\nOver the long term, according to the budget office, the "
                 "rise in deficits ''is mainly attributable to the aging of the population.''")
     assert only(a, "aging of the population").speaker_name == "Congressional Budget Office"
+
+
+def test_the_subject_of_an_after_clause_behind_a_participle_aside_is_the_speaker(analyze):
+    """'after Mr. Trump, asked about ..., had said, "..."': the parse made 'after' a preposition and left 'had
+    said' with no subject; the name before the aside is its subject."""
+    a = analyze("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
+                "had said, ''I think our country does plenty of killing also.''")
+    q = only(a, "plenty of killing")
+    assert q.speaker.text == "Mr. Trump" and q.speaker_name == "Trump"

@@ -652,7 +652,7 @@ class QuoteFinder:
                 return self.speaker_span(doer)  # 'A photo was denied by Andrew, hinting it was a fake': who denied
             for child in subjects:
                 return self.on_verb_line(child, tok) or self.speaker_span(child)
-            if not subjects and (lost := self.subject_in_preposition(tok)) is not None:
+            if not subjects and (lost := self.subject_in_preposition(tok) or self.subject_before_aside(tok)) is not None:
                 return lost  # 'after its personnel and their families reported ...': not the main clause's subject
             if (tok.dep_ == "conj" and (named := self.entity_just_before(tok)) is not None
                     and named.start > tok.head.i and self.hung_on(named.root, tok)):
@@ -800,6 +800,29 @@ class QuoteFinder:
             noun = noun.head
         if (noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS and noun.head.head.i == verb.head.i
                 and noun.right_edge.i == verb.i - 1 and noun.pos_ in {"NOUN", "PROPN"} and noun.i not in self.inside):
+            return self.doc[noun.left_edge.i : noun.right_edge.i + 1]
+        return None
+
+    def subject_before_aside(self, verb: Token) -> Span | None:
+        """`subject_in_preposition` where a participle aside set off by commas stands between the subordinating
+        word's noun and its verb ('The issue had come up after Mr. Trump, asked about the deaths of journalists,
+        had said, "..."': 'after' parsed a preposition, 'had said' left with no subject): the name before the
+        aside, a person or an organisation."""
+        if verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return None
+        i = verb.i - 1
+        while i > 0 and self.doc[i].dep_ == "aux" and self.doc[i].head.i == verb.i:
+            i -= 1  # 'had said'
+        if i < 3 or self.doc[i].text != ",":
+            return None
+        k = next((j for j in range(i - 1, max(i - 40, 0), -1) if self.doc[j].text == ","), None)
+        aside = self.doc[k + 1] if k is not None else None
+        if k is None or k < 1 or aside.tag_ not in {"VBN", "VBG", "VBD"} or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in aside.children):
+            return None  # (the aside opens with a participle, whatever its tag: ', asked about ...,')
+        noun = self.doc[k - 1]
+        if (noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS and noun.ent_type_ in {"PERSON", "ORG"}
+                and noun.right_edge.i == k - 1 and noun.i not in self.inside):
             return self.doc[noun.left_edge.i : noun.right_edge.i + 1]
         return None
 
