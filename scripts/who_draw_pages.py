@@ -124,15 +124,17 @@ are of 5 outlets, none more than 3; of the 245 articles read before the tenth wa
 characters have an acronym cue and none of them 2 pronoun cues, so an acronym cue is not asked for alone).
 
 Round twenty-six (`--round 26`) draws from both pools left, for NOMINAL, DESCRIPTION and PRONOUN speakers on
-outlets the tune part has least: 5 PTC training articles (the VOA and PTC pool of round twenty-two, less every
+outlets the tune part has least: the PTC training articles (the VOA and PTC pool of round twenty-two, less every
 page of `labels.tsv`, `report.tsv` and `second-pass.tsv` before round twenty-six's note, shuffled in id order
-with `random.Random(26)`) and 5 PolNeAR train articles of the two outlets the tune part had least at round
-twenty-five, Breitbart (1 page) and the New York Times (3) (round twenty-three's pool less every page labelled
-before round twenty-six, in name order, shuffled with `random.Random(26)`, at most 3 of either outlet). Taken,
-in that order, where the text has at least one nominal cue (round twenty-two's pattern: "the senator said",
-"said the official,"), at least 3 nominal, description and pronoun cues together (round twenty-two's and
-round fourteen's patterns) and at most 4,000 characters (short pages, so that the round can be labelled
-within one session's hour).
+with `random.Random(26)`), the first 5 taken, and then the PolNeAR train articles of the two outlets the tune
+part had least at round twenty-five, Breitbart (1 page) and the New York Times (3) (round twenty-three's pool
+less every page labelled before round twenty-six, in name order, shuffled with `random.Random(26)`, at most 4
+of either outlet), making up the 10. Taken, in that order, where the text has at least one nominal cue (round
+twenty-two's pattern: "the senator said", "said the official,"), at least 3 nominal, description and pronoun
+cues together (round twenty-two's and round fourteen's patterns) and at most 4,500 characters (short pages, so
+that the round can be labelled within one session's hour). The PTC articles gave 3 (rounds twelve to
+twenty-two took most of those with cues); at most 4,000 characters the two outlets gave 6 more, so the bound
+is 4,500: 3 PTC and 7 PolNeAR articles (4 of the New York Times, 3 of Breitbart).
 """
 
 from __future__ import annotations
