@@ -1922,9 +1922,11 @@ class QuoteFinder:
         sentence's, whatever its capitals."""
         if f.cue and self.text[f.cue[0] : f.cue[1]].strip()[:1].islower():
             return False
-        start = self.text.rfind("\n", 0, f.content[0]) + 1
-        end = self.text.find("\n", f.content[0])
-        words = self.text[start : end if end >= 0 else len(self.text)].split()
+        first = self.doc.char_span(*f.content, alignment_mode="expand")
+        if first is None:
+            return False
+        text, start, end = line_bounds(first[0])
+        words = text[start:end].split()
         if len(words) > HEADLINE_MAX_WORDS:
             return False
         long = [w.lstrip("\"“‘'(") for w in words[1:] if len(w.strip(".,:;!?\"“”‘’'()")) >= 4]
